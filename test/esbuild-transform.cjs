@@ -3,7 +3,7 @@ const { transformSync } = require('esbuild');
 module.exports = {
   process(src, filename) {
     const out = transformSync(src, {
-      loader: filename.endsWith('.tsx') ? 'tsx' : 'ts',
+      loader: filename.endsWith('.tsx') ? 'tsx' : filename.endsWith('.mjs') ? 'js' : 'ts',
       format: 'cjs',
       target: 'node20',
       sourcemap: 'inline',

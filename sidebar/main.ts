@@ -1,0 +1,35 @@
+/** Sidebar entry: tabs and sections. */
+import { call } from './rpc';
+import { el, mount, setStatus } from './dom';
+import { renderSettings } from './settings-view';
+
+type Section = 'settings';
+const SECTIONS: Array<{ id: Section; label: string; render: (root: HTMLElement) => Promise<void> }> = [{ id: 'settings', label: 'Settings', render: renderSettings }];
+
+function start(): void {
+  const app = document.getElementById('app');
+  if (!app) return;
+  const body = el('main', { id: 'section' });
+  const status = el('div', { class: 'status', id: 'global-status' });
+  const tabs = el('nav', { class: 'tabs', role: 'tablist' });
+  const show = (id: Section): void => {
+    for (const b of Array.from(tabs.children)) b.setAttribute('aria-selected', String(b.getAttribute('data-section') === id));
+    const section = SECTIONS.find((s) => s.id === id) ?? SECTIONS[0];
+    if (!section) return;
+    setStatus(status, 'busy', 'Loading…');
+    section.render(body).then(
+      () => setStatus(status, 'idle'),
+      (e: unknown) => setStatus(status, 'error', e instanceof Error ? e.message : String(e)),
+    );
+  };
+  for (const s of SECTIONS) {
+    tabs.appendChild(el('button', { type: 'button', role: 'tab', 'data-section': s.id, text: s.label, onclick: () => show(s.id) }));
+  }
+  mount(app, tabs, status, body);
+  call('getInitialSection').then(
+    (s) => show((SECTIONS.some((x) => x.id === s) ? s : 'settings') as Section),
+    () => show('settings'),
+  );
+}
+
+start();

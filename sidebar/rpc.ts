@@ -1,0 +1,42 @@
+/**
+ * One typed RPC interface shared with the server: the exports of src/index.ts. Each call is a
+ * promise over google.script.run that settles exactly once.
+ */
+import type * as Server from '../src/index';
+
+type ServerFns = typeof Server;
+export type ServerName = keyof ServerFns;
+
+interface ScriptRun {
+  withSuccessHandler(fn: (value: unknown) => void): ScriptRun;
+  withFailureHandler(fn: (error: unknown) => void): ScriptRun;
+  [name: string]: unknown;
+}
+
+declare const google: { script: { run: ScriptRun } };
+
+/** Call a server function; rejects with an Error carrying the server's user message. */
+export function call<K extends ServerName>(name: K, ...args: Parameters<ServerFns[K]>): Promise<ReturnType<ServerFns[K]>> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const runner = google.script.run
+      .withSuccessHandler((value) => {
+        if (settled) return;
+        settled = true;
+        resolve(value as ReturnType<ServerFns[K]>);
+      })
+      .withFailureHandler((error) => {
+        if (settled) return;
+        settled = true;
+        const message = error instanceof Error ? error.message : typeof error === 'object' && error && 'message' in error ? String((error as { message: unknown }).message) : String(error);
+        reject(new Error(message.replace(/^(Exception|Error):\s*/, '')));
+      });
+    const fn = runner[name] as ((...a: unknown[]) => void) | undefined;
+    if (typeof fn !== 'function') {
+      settled = true;
+      reject(new Error(`The server has no function ${String(name)}.`));
+      return;
+    }
+    fn.apply(runner, args);
+  });
+}

@@ -1,0 +1,54 @@
+/** Settings: one key per provider (masked once saved), base URL for staging. */
+import type { SettingsView, ProviderSettingsView } from '../src/app/settings';
+import { call } from './rpc';
+import { el, mount, runAction } from './dom';
+
+const NAMES: Record<string, string> = { openprospect: 'OpenProspect', openmart: 'Openmart', gu1: 'gu1' };
+
+function providerBlock(p: ProviderSettingsView, rerender: (s: SettingsView) => void): HTMLElement {
+  const id = `key-${p.provider}`;
+  const input = el('input', { type: 'password', id, autocomplete: 'off', placeholder: p.maskedKey ? `Saved: ${p.maskedKey}` : 'Paste your API key' });
+  const status = el('div', { class: 'status' });
+  const save = el('button', { class: 'action', type: 'button', text: 'Save key' });
+  save.addEventListener('click', () => {
+    void runAction(save, status, 'Saving…', () => call('saveApiKey', { provider: p.provider, key: input.value }), () => 'Saved.').then((s) => {
+      if (s) rerender(s);
+    });
+  });
+  const remove = el('button', { type: 'button', text: 'Remove', disabled: !p.maskedKey });
+  remove.addEventListener('click', () => {
+    void runAction(remove, status, 'Removing…', () => call('removeApiKey', { provider: p.provider }), () => 'Removed.').then((s) => {
+      if (s) rerender(s);
+    });
+  });
+  const urlInput = el('input', { type: 'url', id: `url-${p.provider}`, value: p.baseUrl });
+  const saveUrl = el('button', { type: 'button', text: 'Save URL' });
+  saveUrl.addEventListener('click', () => {
+    void runAction(saveUrl, status, 'Saving…', () => call('saveBaseUrl', { provider: p.provider, baseUrl: urlInput.value }), () => 'Base URL saved.').then((s) => {
+      if (s) rerender(s);
+    });
+  });
+  return el(
+    'div',
+    { class: 'provider', 'data-provider': p.provider },
+    el('h2', { text: NAMES[p.provider] ?? p.provider }),
+    el('div', { class: 'muted', text: p.maskedKey ? `Key saved (${p.maskedKey}).` : 'No key saved.' }),
+    el('label', { for: id, text: 'API key' }),
+    input,
+    el('div', { class: 'row' }, save, remove),
+    el('details', {}, el('summary', { text: 'Base URL (staging)' }), urlInput, saveUrl),
+    status,
+  );
+}
+
+/** Render the Settings section into `root`. */
+export async function renderSettings(root: HTMLElement): Promise<void> {
+  const rerender = (s: SettingsView): void => {
+    mount(
+      root,
+      el('p', { class: 'muted', text: 'Keys are stored in your own user properties: not in the sheet, and never shown again in full.' }),
+      ...s.providers.map((p) => providerBlock(p, rerender)),
+    );
+  };
+  rerender(await call('getSettings'));
+}

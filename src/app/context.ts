@@ -1,0 +1,28 @@
+/**
+ * The Apps Script services one execution uses, gathered by src/index.ts (the only file that
+ * touches globals) and handed to everything else, so tests can pass the emulator's instead.
+ */
+import type { Clock } from '../platform/clock';
+import type { UrlFetch } from '../platform/http';
+import type { ScriptAppLike } from '../platform/triggers';
+import type { PropertyStore } from '../platform/store';
+import type { LockLike } from '../platform/lock';
+import type { CacheLike } from '../platform/cache';
+
+export interface AppContext {
+  spreadsheet: () => GoogleAppsScript.Spreadsheet.Spreadsheet;
+  ui: () => GoogleAppsScript.Base.Ui;
+  html: Pick<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutputFromFile'>;
+  urlFetch: UrlFetch;
+  userProps: () => PropertyStore;
+  docProps: () => PropertyStore;
+  scriptApp: ScriptAppLike;
+  documentLock: () => LockLike;
+  userCache: () => CacheLike;
+  documentCache: () => CacheLike;
+  clock: Clock;
+  uuid: () => string;
+  /** Hex SHA-256 of a string (Utilities.computeDigest). */
+  sha256: (text: string) => string;
+  timeZone: () => string;
+}

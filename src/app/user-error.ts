@@ -1,0 +1,24 @@
+/** Turn any failure into one sentence for the user, with no secret in it. */
+import { ApiError } from '../platform/errors';
+
+/** The message the sidebar, a toast or a job shows. */
+export function toUserMessage(e: unknown): string {
+  if (e instanceof ApiError) return e.userMessage();
+  if (e instanceof Error) {
+    const m = e.message.toLowerCase();
+    if (m.includes('exceeded maximum execution time')) return 'This took longer than Apps Script allows; open jobs continue at the next run.';
+    if (m.includes('too many times for one day')) return 'The daily Google quota for this account is used up; jobs continue tomorrow.';
+    if (m.includes('authorization is required')) return 'The add-on needs your permission first: open it from the Extensions menu once.';
+    return e.message;
+  }
+  return String(e);
+}
+
+/** Remove every known secret from a text (defence in depth for server-echoed messages). */
+export function scrubSecrets(text: string, secrets: Array<string | undefined>): string {
+  let out = text;
+  for (const s of secrets) {
+    if (s && s.length >= 6) out = out.split(s).join('[key]');
+  }
+  return out;
+}

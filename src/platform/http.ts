@@ -1,0 +1,200 @@
+/**
+ * The one door to UrlFetchApp: JSON in and out, muteHttpExceptions always, auth headers per
+ * provider, retries by the rules in retry.ts, fetchAll waves that retry only what failed,
+ * and never a sleep past the caller's deadline.
+ */
+import type { Clock, Deadline } from './clock';
+import { ApiError, ConnectionError, MalformedResponseError } from './errors';
+import type { ApiRequest, ApiResponse, Http, Provider, RequestOptions } from './http-types';
+import { isRetrySafe, retryDelayMs, shouldRetry } from './retry';
+
+export type UrlFetch = Pick<GoogleAppsScript.URL_Fetch.UrlFetchApp, 'fetch' | 'fetchAll'>;
+type FetchRequest = GoogleAppsScript.URL_Fetch.URLFetchRequest;
+type FetchResponse = GoogleAppsScript.URL_Fetch.HTTPResponse;
+
+export interface HttpDeps {
+  provider: Provider;
+  baseUrl: string;
+  /** Headers that carry the key (the only place the key goes). */
+  authHeaders: Record<string, string>;
+  urlFetch: UrlFetch;
+  clock: Clock;
+  /** When set, no retry waits past it and no new wave starts after it is nearly over. */
+  deadline?: Deadline | undefined;
+  random?: () => number;
+  /** Called with the number of UrlFetch requests about to be made (quota meter). */
+  onRequests?: (count: number) => void;
+  /** Default fetchAll wave size. */
+  waveSize?: number;
+}
+
+/** Milliseconds kept free at the end of a budget for the caller's checkpoint. */
+const RESERVE_MS = 10_000;
+const DEFAULT_ATTEMPTS = 4;
+
+/** Error for requests not sent because the time budget ran out; the caller resumes later. */
+export class NotSentError extends ApiError {
+  constructor(provider: Provider) {
+    super({ provider, status: 0, code: 'NOT_SENT', message: 'not sent: the time budget of this run is spent' });
+  }
+  override userMessage(): string {
+    return 'Paused to stay inside the Apps Script time limit; it continues at the next run.';
+  }
+}
+
+/** Build the query string (skipping undefined values). */
+export function buildUrl(baseUrl: string, path: string, query?: ApiRequest['query']): string {
+  const base = baseUrl.replace(/\/+$/, '');
+  const p = path.startsWith('/') ? path : `/${path}`;
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(query ?? {})) {
+    if (v === undefined) continue;
+    parts.push(`${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+  }
+  return parts.length > 0 ? `${base}${p}?${parts.join('&')}` : `${base}${p}`;
+}
+
+/** Classify a thrown UrlFetch error by kind, never by exact (localised) text alone. */
+export function classifyFetchError(e: unknown): { kind: 'timeout' | 'dns' | 'address' | 'quota' | 'other'; message: string } {
+  const message = e instanceof Error ? e.message : String(e);
+  const m = message.toLowerCase();
+  if (m.includes('too many times')) return { kind: 'quota', message: 'the daily UrlFetch quota of this Google account is used up' };
+  if (m.includes('timeout') || m.includes('timed out')) return { kind: 'timeout', message: 'the request timed out' };
+  if (m.includes('dns')) return { kind: 'dns', message: 'the host name could not be resolved' };
+  if (m.includes('address unavailable')) return { kind: 'address', message: 'the host could not be reached' };
+  return { kind: 'other', message: message.replace(/https?:\/\/\S+/g, '<url>').slice(0, 200) };
+}
+
+/** Create an Http for one provider and key. */
+export function createHttp(deps: HttpDeps): Http {
+  const random = deps.random ?? Math.random;
+  const provider = deps.provider;
+
+  function toParams(req: ApiRequest): FetchRequest {
+    const headers: Record<string, string> = { Accept: 'application/json', ...(req.headers ?? {}), ...deps.authHeaders };
+    if (req.idempotencyKey) headers['Idempotency-Key'] = req.idempotencyKey;
+    const params: FetchRequest = {
+      url: buildUrl(deps.baseUrl, req.path, req.query),
+      method: req.method,
+      headers,
+      muteHttpExceptions: true,
+      // A redirect on a POST must never turn into a second order: only GETs follow them.
+      followRedirects: req.method === 'get',
+    };
+    if (req.json !== undefined) {
+      params.contentType = 'application/json';
+      params.payload = JSON.stringify(req.json);
+    }
+    return params;
+  }
+
+  function toResult<T>(res: FetchResponse): ApiResponse<T> | ApiError {
+    const status = res.getResponseCode();
+    const headers: Record<string, string> = {};
+    const raw = res.getAllHeaders() as Record<string, string | string[]>;
+    for (const [k, v] of Object.entries(raw)) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
+    const text = res.getContentText();
+    let body: unknown;
+    let parsed = true;
+    if (text.trim().length > 0) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        parsed = false;
+        body = text;
+      }
+    }
+    if (status >= 200 && status < 300) {
+      if (!parsed) return new MalformedResponseError({ provider, status, message: 'the body is not valid JSON', requestId: headers['x-request-id'] });
+      return { status, headers, body: body as T };
+    }
+    if (status >= 300 && status < 400) {
+      return new ApiError({ provider, status, message: `unexpected redirect to ${headers['location'] ?? 'another address'}; check the base URL in Settings` });
+    }
+    return ApiError.generate(provider, status, body, headers);
+  }
+
+  function connectionError(e: unknown): ApiError {
+    const c = classifyFetchError(e);
+    return new ConnectionError({ provider, status: 0, code: c.kind.toUpperCase(), message: c.message });
+  }
+
+  function waitBeforeRetry(error: ApiError, attempt: number): boolean {
+    const wait = retryDelayMs(attempt, error.retryAfterMs, random);
+    if (deps.deadline && !deps.deadline.canWait(wait, RESERVE_MS)) return false;
+    if (wait > 0) deps.clock.sleep(wait);
+    return true;
+  }
+
+  function request<T>(req: ApiRequest, opts?: RequestOptions): ApiResponse<T> {
+    const maxAttempts = opts?.maxAttempts ?? DEFAULT_ATTEMPTS;
+    const safe = isRetrySafe(req.method, req.idempotencyKey, req.retrySafe);
+    const params = toParams(req);
+    for (let attempt = 1; ; attempt++) {
+      if (deps.deadline?.nearlyOver(RESERVE_MS)) throw new NotSentError(provider);
+      let result: ApiResponse<T> | ApiError;
+      deps.onRequests?.(1);
+      try {
+        const { url, ...rest } = params;
+        result = toResult<T>(deps.urlFetch.fetch(url, rest));
+      } catch (e) {
+        result = connectionError(e);
+        if (result.code === 'QUOTA') throw result;
+      }
+      if (!(result instanceof ApiError)) return result;
+      if (attempt >= maxAttempts || !shouldRetry(result, safe) || !waitBeforeRetry(result, attempt)) throw result;
+    }
+  }
+
+  function requestAll<T>(reqs: ApiRequest[], opts?: RequestOptions & { waveSize?: number }): Array<ApiResponse<T> | ApiError> {
+    const maxAttempts = opts?.maxAttempts ?? DEFAULT_ATTEMPTS;
+    const waveSize = Math.max(1, opts?.waveSize ?? deps.waveSize ?? 20);
+    const results: Array<ApiResponse<T> | ApiError | undefined> = new Array(reqs.length).fill(undefined);
+    const attempts = new Array<number>(reqs.length).fill(0);
+    const params = reqs.map(toParams);
+    let pending = reqs.map((_, i) => i);
+    while (pending.length > 0) {
+      const retry: number[] = [];
+      let longestWait = 0;
+      for (let start = 0; start < pending.length; start += waveSize) {
+        const wave = pending.slice(start, start + waveSize);
+        if (deps.deadline?.nearlyOver(RESERVE_MS)) {
+          for (const i of pending.slice(start)) results[i] = new NotSentError(provider);
+          return results as Array<ApiResponse<T> | ApiError>;
+        }
+        deps.onRequests?.(wave.length);
+        let responses: FetchResponse[] | undefined;
+        let thrown: ApiError | undefined;
+        try {
+          responses = deps.urlFetch.fetchAll(wave.map((i) => params[i] as FetchRequest));
+        } catch (e) {
+          // One transport error throws away the whole wave (PLATFORM.md): every request in it
+          // may or may not have reached the server.
+          thrown = connectionError(e);
+          if (thrown.code === 'QUOTA') {
+            for (const i of pending.slice(start)) results[i] = thrown;
+            return results as Array<ApiResponse<T> | ApiError>;
+          }
+        }
+        wave.forEach((i, k) => {
+          attempts[i] = (attempts[i] ?? 0) + 1;
+          const res = responses?.[k];
+          const r = thrown ?? (res ? toResult<T>(res) : connectionError(new Error('no response')));
+          results[i] = r;
+          const req = reqs[i] as ApiRequest;
+          if (r instanceof ApiError && (attempts[i] ?? 0) < maxAttempts && shouldRetry(r, isRetrySafe(req.method, req.idempotencyKey, req.retrySafe))) {
+            retry.push(i);
+            longestWait = Math.max(longestWait, retryDelayMs(attempts[i] ?? 1, r.retryAfterMs, random));
+          }
+        });
+      }
+      if (retry.length === 0) break;
+      if (deps.deadline && !deps.deadline.canWait(longestWait, RESERVE_MS)) break;
+      if (longestWait > 0) deps.clock.sleep(longestWait);
+      pending = retry;
+    }
+    return results as Array<ApiResponse<T> | ApiError>;
+  }
+
+  return { provider, request, requestAll };
+}

@@ -1,0 +1,62 @@
+/**
+ * API keys in the user's own properties (never the sheet, document properties, logs or
+ * messages). The sidebar only ever sees a masked form.
+ */
+import { PROVIDER_NAMES } from './errors';
+import type { Provider } from './http-types';
+import type { PropertyStore } from './store';
+
+const PREFIX = 'apiKey.';
+
+export class MissingKeyError extends Error {
+  readonly code = 'KEY_MISSING';
+  constructor(readonly provider: Provider) {
+    super(`No ${PROVIDER_NAMES[provider]} API key is saved. Open Extensions > the add-on > Settings and paste your key.`);
+    this.name = 'MissingKeyError';
+  }
+}
+
+/** `lnc_live_abcdef123456` -> `lnc_…3456`: enough to recognise, useless to steal. */
+export function maskKey(key: string): string {
+  if (key.length <= 8) return '•'.repeat(key.length);
+  const us = key.indexOf('_');
+  const head = us > 0 && us <= 4 ? key.slice(0, us + 1) : key.slice(0, 3);
+  return `${head}…${key.slice(-4)}`;
+}
+
+/** Check what the user pasted: trimmed, no spaces or quotes inside, plausible length. */
+export function normaliseKey(raw: string): { key: string } | { error: string } {
+  const key = raw.trim().replace(/^["']|["']$/g, '').replace(/^Bearer\s+/i, '');
+  if (key.length === 0) return { error: 'The key is empty. Paste the whole key from your provider account.' };
+  if (/\s/.test(key)) return { error: 'The key contains spaces or line breaks. Paste it again without them.' };
+  if (key.length < 8 || key.length > 512) return { error: 'That does not look like an API key (wrong length). Paste the whole key.' };
+  return { key };
+}
+
+export class KeyStore {
+  constructor(private readonly userProps: PropertyStore) {}
+
+  get(provider: Provider): string | undefined {
+    return this.userProps.getProperty(PREFIX + provider) ?? undefined;
+  }
+
+  /** The key, or a MissingKeyError that says where to set it. */
+  require(provider: Provider): string {
+    const key = this.get(provider);
+    if (!key) throw new MissingKeyError(provider);
+    return key;
+  }
+
+  set(provider: Provider, key: string): void {
+    this.userProps.setProperty(PREFIX + provider, key);
+  }
+
+  remove(provider: Provider): void {
+    this.userProps.deleteProperty(PREFIX + provider);
+  }
+
+  masked(provider: Provider): string | null {
+    const key = this.get(provider);
+    return key ? maskKey(key) : null;
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Exactly one time-driven trigger for the poller. Add-ons may poll at most hourly; a bound
+ * script may poll every few minutes: ask for the user's frequency, fall back to hourly.
+ */
+export type ScriptAppLike = Pick<GoogleAppsScript.Script.ScriptApp, 'getProjectTriggers' | 'newTrigger' | 'deleteTrigger'>;
+
+export interface TriggerState {
+  present: boolean;
+  /** Minutes between runs we asked for and got. */
+  everyMinutes?: number;
+  /** Set when the platform refused the asked frequency and we fell back to hourly. */
+  fellBackToHourly?: boolean;
+  created?: boolean;
+}
+
+function pollTriggers(scriptApp: ScriptAppLike, handler: string): GoogleAppsScript.Script.Trigger[] {
+  return scriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === handler);
+}
+
+/** Make sure one (and only one) time-driven trigger calls `handler`. */
+export function ensurePollTrigger(scriptApp: ScriptAppLike, handler: string, everyMinutes: number): TriggerState {
+  const existing = pollTriggers(scriptApp, handler);
+  for (const extra of existing.slice(1)) scriptApp.deleteTrigger(extra);
+  if (existing.length > 0) return { present: true, created: false };
+  if (everyMinutes < 60) {
+    try {
+      scriptApp.newTrigger(handler).timeBased().everyMinutes(everyMinutes).create();
+      return { present: true, created: true, everyMinutes };
+    } catch {
+      // Add-ons may not poll more often than hourly: fall through to hourly.
+    }
+  }
+  scriptApp.newTrigger(handler).timeBased().everyHours(1).create();
+  return { present: true, created: true, everyMinutes: 60, fellBackToHourly: everyMinutes < 60 };
+}
+
+/** Remove the poll trigger (when no job is open). Returns how many were removed. */
+export function removePollTrigger(scriptApp: ScriptAppLike, handler: string): number {
+  const existing = pollTriggers(scriptApp, handler);
+  for (const t of existing) scriptApp.deleteTrigger(t);
+  return existing.length;
+}
+
+/** Whether a poll trigger exists. */
+export function hasPollTrigger(scriptApp: ScriptAppLike, handler: string): boolean {
+  return pollTriggers(scriptApp, handler).length > 0;
+}
