@@ -5,6 +5,8 @@
  */
 import type { AppContext } from './app/context';
 import { buildMenu, openSidebar, takeInitialSection, type SidebarSection } from './app/menu';
+import * as jobs from './app/jobs';
+import * as op from './app/openprospect';
 import * as settings from './app/settings';
 import { scrubSecrets, toUserMessage } from './app/user-error';
 import { KeyStore } from './platform/keys';
@@ -69,16 +71,24 @@ export function showSettings(): void {
   rpc((ctx) => openSidebar(ctx, 'settings'));
 }
 
-/** Menu: advance every open job now. */
+/** Menu: advance every open job now (a full run's budget) and say what happened. */
 export function refreshJobsNow(): void {
   rpc((ctx) => {
-    ctx.spreadsheet().toast('No open jobs to refresh.', 'Prospect Enrich', 5);
+    const { poll, notice } = jobs.runPoll(ctx, 270_000);
+    const text = !poll.ran
+      ? 'Another run is updating the jobs right now; try again in a minute.'
+      : poll.advanced === 0
+        ? 'No open jobs to refresh.'
+        : `${poll.advanced} job(s) updated, ${poll.stillOpen} still open.`;
+    ctx.spreadsheet().toast(notice ? `${text} ${notice}` : text, 'Prospect Enrich', 8);
   });
 }
 
 /** Time-driven trigger: advance every open job within the time budget. */
 export function tick(_e?: unknown): void {
-  // Jobs arrive with the provider flows; until then the trigger has nothing to do.
+  rpc((ctx) => {
+    jobs.tick(ctx);
+  });
 }
 
 /** Sidebar RPC: which section to open at. */
@@ -109,4 +119,79 @@ export function saveBaseUrl(input: { provider: string; baseUrl: string }): setti
 /** Sidebar RPC: poll frequency in minutes. */
 export function savePollMinutes(input: { pollMinutes: number }): settings.SettingsView {
   return rpc((ctx) => settings.savePollMinutes(ctx, input));
+}
+
+/** Sidebar RPC: every job, after advancing open ones briefly (live progress). */
+export function refreshJobs(): jobs.JobsView {
+  return rpc((ctx) => jobs.refreshJobs(ctx));
+}
+
+/** Sidebar RPC: every job, without polling. */
+export function listJobs(): jobs.JobsView {
+  return rpc((ctx) => jobs.listJobs(ctx));
+}
+
+/** Sidebar RPC: fetch newly delivered results of a finished job again (no duplicates). */
+export function refreshJobResults(input: { jobId: string }): jobs.JobsView {
+  return rpc((ctx) => jobs.refreshJobResults(ctx, input));
+}
+
+/** Sidebar RPC: stop tracking a job. */
+export function cancelJob(input: { jobId: string }): jobs.JobsView {
+  return rpc((ctx) => jobs.cancelJob(ctx, input));
+}
+
+/** Sidebar RPC: OpenProspect form facts (features with their dependencies, mapping fields). */
+export function getOpenProspectFormInfo(): ReturnType<typeof op.openProspectFormInfo> {
+  return rpc(() => op.openProspectFormInfo());
+}
+
+/** Sidebar RPC: read a sheet or selection, guess the mapping, and check every row (nothing sent). */
+export function previewEnrichment(input: { source: unknown; mapping?: Record<string, number>; options?: unknown }): op.EnrichmentPreview {
+  return rpc((ctx) => op.previewEnrichment(ctx, input));
+}
+
+/** Sidebar RPC: submit an OpenProspect enrichment from rows (a job; several orders past 10,000 rows). */
+export function submitEnrichment(input: { source: unknown; mapping: Record<string, number>; options: unknown }): op.SubmitResult {
+  return rpc((ctx) => op.submitEnrichment(ctx, input));
+}
+
+/** Sidebar RPC: submit an OpenProspect discovery order from the ICP form. */
+export function submitDiscovery(input: Record<string, unknown>): op.SubmitResult {
+  return rpc((ctx) => op.submitDiscovery(ctx, input));
+}
+
+/** Sidebar RPC: track an existing OpenProspect order so its results sync into tabs. */
+export function importOrder(input: { orderId: string; title?: string }): op.SubmitResult {
+  return rpc((ctx) => op.importOrder(ctx, input));
+}
+
+/** Sidebar RPC: recent OpenProspect orders for the import picker. */
+export function listOpenProspectOrders(): ReturnType<typeof op.listOpenProspectOrders> {
+  return rpc((ctx) => op.listOpenProspectOrders(ctx));
+}
+
+/** Sidebar RPC: feature dependency hints. */
+export function getFeatureHints(features: string[]): string[] {
+  return rpc(() => op.openProspectFeatureHints(features));
+}
+
+/** Sidebar RPC: start a search profile creation. */
+export function createSearchProfile(input: Record<string, unknown>): ReturnType<typeof op.createProfile> {
+  return rpc((ctx) => op.createProfile(ctx, input));
+}
+
+/** Sidebar RPC: poll a search profile creation. */
+export function getSearchProfileCreation(input: { profileCreationId: string }): ReturnType<typeof op.getProfileCreation> {
+  return rpc((ctx) => op.getProfileCreation(ctx, input));
+}
+
+/** Sidebar RPC: the account's blacklists. */
+export function listBlacklists(): ReturnType<typeof op.listOpenProspectBlacklists> {
+  return rpc((ctx) => op.listOpenProspectBlacklists(ctx));
+}
+
+/** Sidebar RPC: create a blacklist (or add entries) from a range. */
+export function blacklistFromRange(input: { name: string; source: unknown; blacklistId?: string }): ReturnType<typeof op.blacklistFromRange> {
+  return rpc((ctx) => op.blacklistFromRange(ctx, input));
 }

@@ -1,0 +1,153 @@
+/** Jobs as the user sees them: list, poll now, refresh results, cancel tracking; the trigger. */
+import * as z from 'zod/mini';
+import { BUDGET, Deadline } from '../platform/clock';
+import { ensurePollTrigger, hasPollTrigger, removePollTrigger } from '../platform/triggers';
+import type { JobEnv, JobHandler } from '../jobs/handler';
+import { isOpen, transition, type Job } from '../jobs/model';
+import { pollJobs, type PollResult } from '../jobs/poller';
+import { JobStore } from '../jobs/store';
+import { openProspectOrdersHandler } from '../jobs/openprospect-orders';
+import type { AppContext } from './context';
+import { httpFor } from './clients';
+import { UserInputError, parseInput } from './input';
+import { rebuildOrderBody } from './openprospect-bodies';
+import { readPrefs } from './settings';
+import { toUserMessage } from './user-error';
+
+export const TICK_HANDLER = 'tick';
+
+export function handlers(): Record<string, JobHandler> {
+  const list = [openProspectOrdersHandler(rebuildOrderBody)];
+  return Object.fromEntries(list.map((h) => [h.kind, h]));
+}
+
+/** The environment jobs run in for one execution. */
+export function jobEnv(ctx: AppContext, deadline: Deadline): JobEnv {
+  const store = new JobStore(ctx.docProps());
+  return {
+    spreadsheet: ctx.spreadsheet(),
+    clock: ctx.clock,
+    deadline,
+    http: (provider) => httpFor(ctx, provider, deadline),
+    docProps: ctx.docProps(),
+    checkpoint: (job) => store.save(job),
+  };
+}
+
+/** A job as the sidebar shows it (plain data only). */
+export interface JobView {
+  id: string;
+  provider: string;
+  kind: string;
+  title: string;
+  state: string;
+  open: boolean;
+  progress: { done: number; total: number; percent: number };
+  counts: Record<string, number>;
+  lastError: string | null;
+  resumeAt: number | null;
+  warnings: string[];
+  history: Array<{ at: number; text: string }>;
+  tabs: Record<string, string>;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export function toView(job: Job): JobView {
+  const total = job.progress.total;
+  return {
+    id: job.id,
+    provider: job.provider,
+    kind: job.kind,
+    title: job.title,
+    state: job.state,
+    open: isOpen(job),
+    progress: { done: job.progress.done, total, percent: total > 0 ? Math.min(100, Math.round((job.progress.done / total) * 100)) : job.state === 'DONE' ? 100 : 0 },
+    counts: job.counts,
+    lastError: job.lastError ?? null,
+    resumeAt: job.resumeAt ?? null,
+    warnings: job.warnings,
+    history: job.history.slice(-10),
+    tabs: job.tabs,
+    createdAt: job.createdAt,
+    updatedAt: job.updatedAt,
+  };
+}
+
+export interface JobsView {
+  jobs: JobView[];
+  poll: PollResult | null;
+  triggerPresent: boolean;
+  /** A sentence when the poller trigger had to be recreated. */
+  notice: string | null;
+}
+
+/** Keep exactly one poll trigger while jobs are open; none when idle. */
+export function syncTrigger(ctx: AppContext, openJobs: number): string | null {
+  if (openJobs === 0) {
+    removePollTrigger(ctx.scriptApp, TICK_HANDLER);
+    return null;
+  }
+  const had = hasPollTrigger(ctx.scriptApp, TICK_HANDLER);
+  const state = ensurePollTrigger(ctx.scriptApp, TICK_HANDLER, readPrefs(ctx).pollMinutes ?? 15);
+  if (!had && state.created) {
+    return state.fellBackToHourly ? 'Background polling is on (hourly: add-ons may not poll more often).' : `Background polling is on (every ${state.everyMinutes} minutes).`;
+  }
+  return null;
+}
+
+/** Advance open jobs within `budgetMs`, then keep the trigger in line with what is open. */
+export function runPoll(ctx: AppContext, budgetMs: number): { poll: PollResult; notice: string | null } {
+  const deadline = new Deadline(ctx.clock, budgetMs);
+  const store = new JobStore(ctx.docProps());
+  const poll = pollJobs(store, handlers(), jobEnv(ctx, deadline), ctx.documentLock(), toUserMessage);
+  const notice = syncTrigger(ctx, poll.stillOpen);
+  return { poll, notice };
+}
+
+/** The trigger handler: a full budget. */
+export function tick(ctx: AppContext): PollResult {
+  return runPoll(ctx, BUDGET.executionMs).poll;
+}
+
+/** Sidebar: poll now (short budget so the page stays responsive) and list every job. */
+export function refreshJobs(ctx: AppContext): JobsView {
+  const { poll, notice } = runPoll(ctx, 60_000);
+  return listJobs(ctx, poll, notice);
+}
+
+export function listJobs(ctx: AppContext, poll: PollResult | null = null, notice: string | null = null): JobsView {
+  const jobs = new JobStore(ctx.docProps()).all().reverse().map(toView);
+  return { jobs, poll, triggerPresent: hasPollTrigger(ctx.scriptApp, TICK_HANDLER), notice };
+}
+
+const JobIdInput = z.object({ jobId: z.string() });
+
+function requireJob(store: JobStore, input: unknown): Job {
+  const { jobId } = parseInput(JobIdInput, input, 'the job');
+  const job = store.get(jobId);
+  if (!job) throw new UserInputError('That job no longer exists. Refresh the Jobs list.');
+  return job;
+}
+
+/** Fetch newly delivered results of a finished job again (upserts: no duplicates). */
+export function refreshJobResults(ctx: AppContext, input: unknown): JobsView {
+  const store = new JobStore(ctx.docProps());
+  const job = requireJob(store, input);
+  const handler = handlers()[job.kind];
+  if (!handler?.refresh) throw new UserInputError('This job has no results to refresh.');
+  if (isOpen(job)) throw new UserInputError('This job is still running; its results arrive by themselves.');
+  const deadline = new Deadline(ctx.clock, 60_000);
+  store.save(handler.refresh(job, jobEnv(ctx, deadline)));
+  return refreshJobs(ctx);
+}
+
+/** Stop tracking a job (nothing is cancelled at the provider; written tabs stay). */
+export function cancelJob(ctx: AppContext, input: unknown): JobsView {
+  const store = new JobStore(ctx.docProps());
+  const job = requireJob(store, input);
+  if (!isOpen(job)) throw new UserInputError('This job has already finished.');
+  store.save(transition(job, 'CANCELLED', ctx.clock.now(), 'tracking cancelled by the user; the order itself is not cancelled at the provider'));
+  syncTrigger(ctx, store.open().length);
+  return listJobs(ctx);
+}

@@ -1,0 +1,290 @@
+/** OpenProspect from the sidebar: preview, enrichment and discovery orders, imports, profiles, blacklists. */
+import * as z from 'zod/mini';
+import { BUDGET, Deadline } from '../platform/clock';
+import { KeyStore } from '../platform/keys';
+import { newJob, type Job } from '../jobs/model';
+import { OP_ORDERS_KIND, type OpOrdersData, type OrderPart } from '../jobs/openprospect-orders';
+import { JobStore } from '../jobs/store';
+import { addBlacklistEntriesInChunks, createBlacklist, listBlacklists, type BlacklistEntryInput } from '../providers/openprospect/blacklists';
+import { buildDiscoveryOrder } from '../providers/openprospect/build-discovery';
+import { buildEnrichmentOrders } from '../providers/openprospect/build-enrichment';
+import { ENRICHMENT_FIELDS } from '../providers/openprospect/fields';
+import { getOrder } from '../providers/openprospect/get-order';
+import { listOrders } from '../providers/openprospect/list-orders';
+import { FEATURE_DEPENDENCIES, FEATURE_INFO, featureHints, RECOMMENDED_FEATURES, type Problem } from '../providers/openprospect/order-options';
+import { createSearchProfile, getSearchProfileCreation, type SearchProfileCreationBody } from '../providers/openprospect/profiles';
+import { FEATURES, type Feature } from '../providers/openprospect/schemas';
+import { fillExternalIds } from '../sheet/external-ids';
+import { guessMapping, type FieldSpec, type Mapping } from '../sheet/headers';
+import { rowsToRecords } from '../sheet/records';
+import { uniqueTabName } from '../sheet/result-tab';
+import { readSource, type Source, type SourceSpec } from '../sheet/source';
+import { httpFor } from './clients';
+import type { AppContext } from './context';
+import { UserInputError, parseInput } from './input';
+import { handlers, jobEnv, syncTrigger, toView, type JobView } from './jobs';
+import { applyError } from '../jobs/poller';
+import { toUserMessage } from './user-error';
+import { planEnrichment, storeBody } from './openprospect-bodies';
+
+const SourceInput = z.union([z.literal('selection'), z.object({ sheetName: z.string() }), z.object({ a1: z.string() })]);
+const MappingInput = z.record(z.string(), z.number());
+
+/** The enrichment fields as the mapping table shows them. */
+export function fieldList(fields: readonly FieldSpec[]): Array<{ key: string; label: string; required: boolean }> {
+  return fields.map((f) => ({ key: f.key, label: f.label, required: f.required === true }));
+}
+
+/** Static facts the enrichment and discovery forms need (features, hints). */
+export function openProspectFormInfo(): { features: Array<{ key: Feature; label: string; description: string; needs: Feature[] }>; recommended: Feature[]; fields: ReturnType<typeof fieldList> } {
+  return {
+    features: FEATURES.map((f) => ({ key: f, label: FEATURE_INFO[f].label, description: FEATURE_INFO[f].description, needs: [...FEATURE_DEPENDENCIES[f]] })),
+    recommended: [...RECOMMENDED_FEATURES],
+    fields: fieldList(ENRICHMENT_FIELDS),
+  };
+}
+
+function problemsText(problems: Problem[]): string {
+  return problems.map((p) => p.message).join(' ');
+}
+
+/** A selection becomes a fixed A1 range, so a later run reads the same rows. */
+function pinSource(block: Source): { a1: string } {
+  const sheetName = block.sheet.getName().replace(/'/g, "''");
+  const rows = block.values.length;
+  const cols = block.values.reduce((w, r) => Math.max(w, r.length), 0);
+  const a1 = block.sheet.getRange(block.firstRow, block.firstColumn, rows, Math.max(1, cols)).getA1Notation();
+  return { a1: `'${sheetName}'!${a1}` };
+}
+
+export interface EnrichmentPreview {
+  source: string;
+  sheetName: string;
+  headers: string[];
+  mapping: Mapping;
+  fields: ReturnType<typeof fieldList>;
+  /** The first rows as they would be sent. */
+  rows: Array<{ rowNumber: number; values: Record<string, string> }>;
+  validCount: number;
+  invalid: Array<{ rowNumber: number; reasons: string[] }>;
+  invalidCount: number;
+  emptyRows: number;
+  idsToGenerate: number;
+  orders: number;
+  hints: string[];
+  problems: string[];
+}
+
+const PreviewInput = z.object({ source: SourceInput, mapping: z.optional(MappingInput), options: z.optional(z.unknown()) });
+
+/** Read the source, guess (or apply) the mapping, and check every row; nothing is written or sent. */
+export function previewEnrichment(ctx: AppContext, input: unknown): EnrichmentPreview {
+  const { source, mapping: given, options } = parseInput(PreviewInput, input, 'the enrichment source');
+  const block = readSource(ctx.spreadsheet(), source as SourceSpec);
+  const mapping = given ?? guessMapping(block.headers, ENRICHMENT_FIELDS);
+  // Preview with the ids the submission would generate, without writing them.
+  const idCol = mapping['external_id'];
+  const data = block.values.slice(block.headerRowIndex + 1);
+  const column = idCol === undefined ? data.map(() => '') : data.map((r) => r[idCol] ?? '');
+  const filled = fillExternalIds(column, data, block.sheet.getSheetId(), block.firstDataRow, idCol ?? -1);
+  const width = block.values.reduce((w, r) => Math.max(w, r.length), 0);
+  const withIds = block.values.map((r, i) => {
+    if (i <= block.headerRowIndex) return r;
+    const row = r.slice();
+    row[idCol ?? width] = filled.column[i - block.headerRowIndex - 1];
+    return row;
+  });
+  const records = rowsToRecords(withIds, block.headerRowIndex, { ...mapping, external_id: idCol ?? width }, { fields: ENRICHMENT_FIELDS, firstRow: block.firstRow });
+  const build = buildEnrichmentOrders(records.records, options ?? { title: 'Preview', features: [...RECOMMENDED_FEATURES] });
+  const invalid = [...records.invalid, ...build.invalid].sort((a, b) => a.rowNumber - b.rowNumber);
+  const validCount = build.orders.reduce((n, o) => n + o.rowNumbers.length, 0);
+  return {
+    source: typeof source === 'string' ? 'the selection' : 'sheetName' in source ? `sheet "${source.sheetName}"` : source.a1,
+    sheetName: block.sheet.getName(),
+    headers: block.headers,
+    mapping,
+    fields: fieldList(ENRICHMENT_FIELDS),
+    rows: records.records.slice(0, 5),
+    validCount,
+    invalid: invalid.slice(0, 100),
+    invalidCount: invalid.length,
+    emptyRows: records.emptyRows,
+    idsToGenerate: filled.changed.length,
+    orders: build.orders.length,
+    hints: build.hints,
+    problems: build.problems.filter((p) => p.field !== 'companies' || validCount === 0).map((p) => p.message),
+  };
+}
+
+export interface SubmitResult {
+  job: JobView;
+  invalid: Array<{ rowNumber: number; reasons: string[] }>;
+  invalidCount: number;
+  idsGenerated: number;
+  hints: string[];
+  notice: string | null;
+}
+
+function createTabs(ctx: AppContext, title: string): Record<string, string> {
+  const ss = ctx.spreadsheet();
+  const companies = uniqueTabName(ss, `${title} - Companies`);
+  let prospects = uniqueTabName(ss, `${title} - Prospects`);
+  if (prospects === companies) prospects = `${prospects} (2)`;
+  return { companies, prospects };
+}
+
+/** Save the job with its keys, then submit and poll once within the execution's budget. */
+function startJob(ctx: AppContext, job: Job): { job: Job; notice: string | null } {
+  const store = new JobStore(ctx.docProps());
+  store.save(job);
+  const env = jobEnv(ctx, new Deadline(ctx.clock, BUDGET.executionMs));
+  const handler = handlers()[job.kind];
+  let next = job;
+  if (handler) {
+    try {
+      next = handler.advance(job, env);
+    } catch (e) {
+      // The job keeps its keys; the trigger retries transient failures, the Jobs view shows the rest.
+      next = applyError(store.get(job.id) ?? job, e, ctx.clock.now(), toUserMessage);
+    }
+  }
+  store.save(next);
+  const notice = syncTrigger(ctx, store.open().length);
+  return { job: next, notice };
+}
+
+
+const SubmitEnrichmentInput = z.object({ source: SourceInput, mapping: MappingInput, options: z.unknown() });
+
+/**
+ * Submit an enrichment: check the options and rows first (nothing written when they are wrong),
+ * write generated external_ids back, split into orders of 10,000, create one job whose parts
+ * carry their Idempotency-Keys, and post them.
+ */
+export function submitEnrichment(ctx: AppContext, input: unknown): SubmitResult {
+  const { source, mapping, options } = parseInput(SubmitEnrichmentInput, input, 'the enrichment form');
+  new KeyStore(ctx.userProps()).require('openprospect');
+  const ss = ctx.spreadsheet();
+  const check = previewEnrichment(ctx, { source, mapping, options });
+  if (check.problems.length > 0) throw new UserInputError(check.problems.join(' '));
+  if (check.validCount === 0) throw new UserInputError('None of the rows can be sent; fix the rows listed in the preview and try again.');
+
+  const first = readSource(ss, source as SourceSpec);
+  const pinned = typeof source === 'string' ? pinSource(first) : source;
+  const plan = planEnrichment(ss, pinned, mapping, options);
+  if (plan.build.problems.length > 0) throw new UserInputError(problemsText(plan.build.problems));
+  const invalid = [...plan.records.invalid, ...plan.build.invalid].sort((a, b) => a.rowNumber - b.rowNumber);
+
+  const id = ctx.uuid();
+  const title = plan.build.orders[0]?.body.title.replace(/ \(part 1 of \d+\)$/, '') ?? 'Enrichment';
+  const parts: OrderPart[] = plan.build.orders.map((o, i) => ({ key: `${id}-part-${i + 1}`, companies: o.body.companies.length, synced: false, offset: 0, written: 0 }));
+  const data: OpOrdersData = { orderType: 'ENRICHMENT', rebuild: { source: pinned, mapping, options }, parts };
+  const job = newJob({ id, provider: 'openprospect', kind: OP_ORDERS_KIND, title, now: ctx.clock.now(), tabs: createTabs(ctx, title), data, total: parts.reduce((n, p) => n + p.companies, 0) });
+  job.counts = { rows: plan.records.records.length, invalidRows: invalid.length, idsGenerated: plan.ids.generated.length };
+  const started = startJob(ctx, job);
+  return { job: toView(started.job), invalid: invalid.slice(0, 100), invalidCount: invalid.length, idsGenerated: plan.ids.generated.length, hints: plan.build.hints, notice: started.notice };
+}
+
+/** Submit a discovery order from the ICP form (validated; the form stays in the sidebar on error). */
+export function submitDiscovery(ctx: AppContext, input: unknown): SubmitResult {
+  new KeyStore(ctx.userProps()).require('openprospect');
+  const build = buildDiscoveryOrder(input);
+  if (!build.ok) throw new UserInputError(problemsText(build.problems));
+  const id = ctx.uuid();
+  const title = build.body.title;
+  const quantity = (build.body as { briefing_quantity?: number }).briefing_quantity ?? 0;
+  const data: OpOrdersData = { orderType: 'DISCOVERY', parts: [{ key: `${id}-part-1`, companies: quantity, synced: false, offset: 0, written: 0 }] };
+  const job = newJob({ id, provider: 'openprospect', kind: OP_ORDERS_KIND, title, now: ctx.clock.now(), tabs: createTabs(ctx, title), data, total: quantity });
+  if (!storeBody(ctx.docProps(), id, build.body)) job.warnings.push('The form is too large to keep for a retry; if the submission fails, submit it again.');
+  const started = startJob(ctx, job);
+  return { job: toView(started.job), invalid: [], invalidCount: 0, idsGenerated: 0, hints: build.hints, notice: started.notice };
+}
+
+const ImportInput = z.object({ orderId: z.string(), title: z.optional(z.string()) });
+
+/** Track an existing order by id so its results sync into tabs. */
+export function importOrder(ctx: AppContext, input: unknown): SubmitResult {
+  const { orderId, title: given } = parseInput(ImportInput, input, 'the order id');
+  const trimmed = orderId.trim();
+  if (trimmed === '') throw new UserInputError('Paste an order id, or pick an order from the list.');
+  const http = httpFor(ctx, 'openprospect');
+  const order = getOrder(http, trimmed);
+  const title = (given?.trim() || order.title || `Order ${trimmed.slice(0, 8)}`).slice(0, 80);
+  const id = ctx.uuid();
+  const orderType = order.order_type === 'DISCOVERY' ? 'DISCOVERY' : 'ENRICHMENT';
+  const data: OpOrdersData = { orderType, parts: [{ key: `${id}-import`, orderId: order.order_id, companies: order.company_count ?? 0, synced: false, offset: 0, written: 0 }] };
+  const job = { ...newJob({ id, provider: 'openprospect', kind: OP_ORDERS_KIND, title, now: ctx.clock.now(), tabs: createTabs(ctx, title), data, total: order.company_count ?? 0 }), state: 'WAITING' as const };
+  const started = startJob(ctx, job);
+  return { job: toView(started.job), invalid: [], invalidCount: 0, idsGenerated: 0, hints: [], notice: started.notice };
+}
+
+/** The account's recent orders, for the import picker. */
+export function listOpenProspectOrders(ctx: AppContext): Array<{ orderId: string; title: string; status: string; type: string; companies: number | null; createdAt: string | null }> {
+  const page = listOrders(httpFor(ctx, 'openprospect'), { limit: 50 });
+  return page.orders.map((o) => ({ orderId: o.order_id, title: o.title ?? '', status: o.status, type: o.order_type ?? '', companies: o.company_count ?? null, createdAt: o.created_at ?? null }));
+}
+
+/** Feature dependency hints for the chosen features (the form shows them live). */
+export function openProspectFeatureHints(input: unknown): string[] {
+  const features = parseInput(z.array(z.enum(FEATURES)), input, 'the features');
+  return featureHints(features);
+}
+
+// ---- Search profiles -----------------------------------------------------------------------
+
+/** Start a search profile creation (new Idempotency-Key each time: a retry after FAILED is a new request). */
+export function createProfile(ctx: AppContext, input: unknown): { profileCreationId: string; status: string; profileId: string | null; reason: string | null } {
+  const body = parseInput(z.looseObject({ profile_name: z.string() }), input, 'the profile form') as unknown as SearchProfileCreationBody;
+  const state = createSearchProfile(httpFor(ctx, 'openprospect'), body, { idempotencyKey: ctx.uuid() });
+  return profileView(state);
+}
+
+/** Poll a profile creation. */
+export function getProfileCreation(ctx: AppContext, input: unknown): ReturnType<typeof profileView> {
+  const { profileCreationId } = parseInput(z.object({ profileCreationId: z.string() }), input, 'the profile creation id');
+  return profileView(getSearchProfileCreation(httpFor(ctx, 'openprospect'), profileCreationId));
+}
+
+function profileView(state: ReturnType<typeof getSearchProfileCreation>): { profileCreationId: string; status: string; profileId: string | null; reason: string | null } {
+  return { profileCreationId: state.profileCreationId, status: state.status, profileId: state.profileId ?? null, reason: state.failureReason ?? null };
+}
+
+// ---- Blacklists ----------------------------------------------------------------------------
+
+const BLACKLIST_FIELDS: FieldSpec[] = [
+  { key: 'external_id', label: 'External ID', aliases: ['external_id', 'external id', 'id', 'crm id'] },
+  { key: 'company_name', label: 'Company name', aliases: ['company_name', 'company', 'company name', 'name', 'firma', 'unternehmen'] },
+  { key: 'website_url', label: 'Website', aliases: ['website_url', 'website', 'url', 'domain', 'homepage', 'webseite'] },
+  { key: 'city', label: 'City', aliases: ['city', 'stadt', 'ort'] },
+  { key: 'country', label: 'Country', aliases: ['country', 'land'] },
+];
+
+export function listOpenProspectBlacklists(ctx: AppContext): Array<{ id: string; name: string }> {
+  return listBlacklists(httpFor(ctx, 'openprospect'), { limit: 100 }).items.map((b) => ({ id: b.id, name: b.name ?? b.id }));
+}
+
+const BlacklistFromRangeInput = z.object({ name: z.string(), source: SourceInput, blacklistId: z.optional(z.string()) });
+
+/** Create a blacklist (or add to one) from a range with name / website / city / country / id columns. */
+export function blacklistFromRange(ctx: AppContext, input: unknown): { blacklistId: string; name: string; added: number; skipped: number } {
+  const { name, source, blacklistId } = parseInput(BlacklistFromRangeInput, input, 'the blacklist form');
+  const block = readSource(ctx.spreadsheet(), source as SourceSpec);
+  const mapping = guessMapping(block.headers, BLACKLIST_FIELDS);
+  if (Object.keys(mapping).length === 0) throw new UserInputError('The range needs a header row with at least one of: name, website, city, country, external_id.');
+  const records = rowsToRecords(block.values, block.headerRowIndex, mapping, { fields: BLACKLIST_FIELDS, firstRow: block.firstRow });
+  const entries: BlacklistEntryInput[] = records.records
+    .map((r) => r.values as BlacklistEntryInput)
+    .filter((e) => e.external_id || e.website_url || e.company_name);
+  if (entries.length === 0) throw new UserInputError('No row has a name, website or external_id to blacklist.');
+  const http = httpFor(ctx, 'openprospect', new Deadline(ctx.clock, BUDGET.executionMs));
+  const trimmedName = name.trim();
+  let id = blacklistId;
+  if (!id) {
+    if (trimmedName === '') throw new UserInputError('Give the blacklist a name.');
+    id = createBlacklist(http, { name: trimmedName }).id;
+  }
+  const progress = addBlacklistEntriesInChunks(http, id, entries, { deadline: new Deadline(ctx.clock, BUDGET.executionMs), reserveMs: 20_000 });
+  if (progress.error) throw progress.error;
+  if (!progress.complete) throw new UserInputError(`Added ${progress.nextIndex} of ${entries.length} entries before the time limit; add the rest from row ${progress.nextIndex + 1} again.`);
+  return { blacklistId: id, name: trimmedName, added: progress.nextIndex, skipped: records.records.length - entries.length + records.invalid.length };
+}

@@ -1,0 +1,31 @@
+/** What every job kind implements, and what it is given to work with. */
+import type { Clock, Deadline } from '../platform/clock';
+import type { Http, Provider } from '../platform/http-types';
+import type { PropertyStore } from '../platform/store';
+import type { Job } from './model';
+
+export interface JobEnv {
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  clock: Clock;
+  deadline: Deadline;
+  /** An Http for a provider with the user's key, bounded by the deadline (throws MissingKeyError). */
+  http(provider: Provider): Http;
+  /** Properties for kind-specific side records (e.g. a pending request body), document scope. */
+  docProps: PropertyStore;
+  /** Save the job now (between parts of a step), so a kill loses nothing already done. */
+  checkpoint(job: Job): void;
+}
+
+export interface JobHandler {
+  kind: string;
+  /**
+   * Advance the job as far as the deadline allows and return the new record. Must be safe to
+   * kill at any line: everything it did is either checkpointed in the returned job or redone
+   * idempotently next time (upserts by key, Idempotency-Keys).
+   */
+  advance(job: Job, env: JobEnv): Job;
+  /** Start over the result sync of a finished job (Refresh). Optional. */
+  refresh?(job: Job, env: JobEnv): Job;
+  /** Plain summary line for the Jobs view. */
+  summary?(job: Job): string;
+}

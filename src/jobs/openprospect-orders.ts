@@ -1,0 +1,196 @@
+/**
+ * OpenProspect order jobs (enrichment, discovery, imported orders): submit each part with its
+ * stored Idempotency-Key, poll statuses, and once COMPLETED sync results into the Companies and
+ * Prospects tabs (pages of 100, fetchAll waves, offset checkpoints, delivered_since refreshes).
+ */
+import * as z from 'zod/mini';
+import { ApiError } from '../platform/errors';
+import type { Http } from '../platform/http-types';
+import { createOrder } from '../providers/openprospect/create-order';
+import { getOrder, readOrderStatus } from '../providers/openprospect/get-order';
+import { fetchResults } from '../providers/openprospect/results';
+import { COMPANY_COLUMNS, PROSPECT_COLUMNS, companyRow, prospectRows } from '../providers/openprospect/result-rows';
+import type { OrderBody } from '../providers/openprospect/schemas';
+import { openResultTab } from '../sheet/result-tab';
+import type { JobEnv, JobHandler } from './handler';
+import { note, transition, warn, type Job } from './model';
+
+export const OP_ORDERS_KIND = 'openprospect.orders';
+
+const PartSchema = z.object({
+  /** Idempotency-Key, stored before the POST so a killed run reuses it. */
+  key: z.string(),
+  orderId: z.optional(z.string()),
+  status: z.optional(z.string()),
+  companies: z.number(),
+  /** Set when this part's results are fully written for the current pass. */
+  synced: z.boolean(),
+  /** Results cursor of the current pass. */
+  offset: z.number(),
+  /** delivered_since of the current pass (unchanged while the pass runs). */
+  passSince: z.optional(z.string()),
+  /** Latest delivered_at seen in the current pass. */
+  passMax: z.optional(z.string()),
+  /** Watermark of the last complete pass: the next refresh asks only for later deliveries. */
+  watermark: z.optional(z.string()),
+  written: z.number(),
+});
+export type OrderPart = z.infer<typeof PartSchema>;
+
+export const OpOrdersDataSchema = z.object({
+  orderType: z.enum(['ENRICHMENT', 'DISCOVERY']),
+  /** How to rebuild the bodies of parts not yet accepted (a killed submission). */
+  rebuild: z.optional(z.unknown()),
+  parts: z.array(PartSchema),
+});
+export type OpOrdersData = z.infer<typeof OpOrdersDataSchema>;
+
+/** Rebuilds the POST body of part `index` (from the sheet, or a stored discovery body). */
+export type BodyRebuilder = (job: Job, data: OpOrdersData, index: number, env: JobEnv) => OrderBody;
+
+const RESERVE_MS = 40_000;
+
+function readData(job: Job): OpOrdersData {
+  const res = OpOrdersDataSchema.safeParse(job.data);
+  if (!res.success) throw new Error(`Job "${job.title}" has damaged saved state; start it again from the sidebar.`);
+  return res.data;
+}
+
+function withData(job: Job, data: OpOrdersData): Job {
+  const written = data.parts.reduce((n, p) => n + p.written, 0);
+  const total = data.parts.reduce((n, p) => n + p.companies, 0);
+  return { ...job, data, counts: { ...job.counts, companiesWritten: written }, progress: { done: Math.min(written, total || written), total: total || written } };
+}
+
+function updatePart(data: OpOrdersData, i: number, patch: Partial<OrderPart>): OpOrdersData {
+  const parts = data.parts.map((p, k) => (k === i ? { ...p, ...patch } : p));
+  return { ...data, parts };
+}
+
+function label(data: OpOrdersData, i: number): string {
+  return data.parts.length > 1 ? `Order ${i + 1} of ${data.parts.length}` : 'Order';
+}
+
+/** Submit every part that has no order id yet (same key on every retry, even after a kill). */
+function submit(job: Job, env: JobEnv, http: Http, rebuild: BodyRebuilder): Job {
+  let data = readData(job);
+  for (let i = 0; i < data.parts.length; i++) {
+    const part = data.parts[i] as OrderPart;
+    if (part.orderId) continue;
+    const body = rebuild(job, data, i, env);
+    const res = createOrder(http, body, { idempotencyKey: part.key });
+    data = updatePart(data, i, { orderId: res.order_id, status: res.status, companies: res.company_count ?? part.companies });
+    const cost = res.estimated_cost ? ` (estimated ${res.estimated_cost.total} ${res.estimated_cost.currency})` : '';
+    job = note(withData(job, data), env.clock.now(), `${label(data, i)} created: ${res.order_id}, ${res.status}${cost}`);
+    env.checkpoint(job);
+  }
+  return transition(job, 'WAITING', env.clock.now(), 'submitted; waiting for OpenProspect');
+}
+
+const TERMINAL_FAIL = new Set(['REJECTED', 'FAILED', 'CANCELLED']);
+
+/** Poll unfinished parts and record status changes. */
+function poll(job: Job, env: JobEnv, http: Http): Job {
+  let data = readData(job);
+  for (let i = 0; i < data.parts.length; i++) {
+    const part = data.parts[i] as OrderPart;
+    if (!part.orderId || part.status === 'COMPLETED' || TERMINAL_FAIL.has(part.status ?? '')) continue;
+    const order = getOrder(http, part.orderId);
+    const reading = readOrderStatus(order);
+    if (order.status !== part.status) {
+      job = note(job, env.clock.now(), `${label(data, i)}: ${order.status}${reading.message ? ` (${reading.message})` : ''}`);
+    }
+    if (reading.warning) job = warn(job, reading.warning);
+    if (reading.phase !== 'waiting' && reading.phase !== 'completed' && reading.message) job = warn(job, `${label(data, i)} ${order.status}: ${reading.message}`);
+    data = updatePart(data, i, { status: order.status });
+  }
+  return withData(job, data);
+}
+
+/** Write one batch of result companies into the tabs. */
+function writeResults(job: Job, env: JobEnv, data: OpOrdersData, items: Parameters<typeof companyRow>[0][]): void {
+  if (items.length === 0) return;
+  const companies = openResultTab(env.spreadsheet, { tabName: job.tabs['companies'] ?? `${job.title} - Companies`, keyColumns: [COMPANY_COLUMNS[0] as string], columns: [...COMPANY_COLUMNS] });
+  companies.upsert(items.map((it) => companyRow(it, data.orderType)));
+  const prospects = items.flatMap((it) => prospectRows(it, data.orderType));
+  if (prospects.length > 0 || job.tabs['prospects']) {
+    const tab = openResultTab(env.spreadsheet, { tabName: job.tabs['prospects'] ?? `${job.title} - Prospects`, keyColumns: [PROSPECT_COLUMNS[0] as string], columns: [...PROSPECT_COLUMNS] });
+    tab.upsert(prospects);
+  }
+}
+
+/** Sync results of completed parts, checkpointing the offset after each write. */
+function sync(job: Job, env: JobEnv, http: Http): Job {
+  let data = readData(job);
+  for (let i = 0; i < data.parts.length; i++) {
+    const part = data.parts[i] as OrderPart;
+    if (part.status !== 'COMPLETED' || part.synced || !part.orderId) continue;
+    if (env.deadline.nearlyOver(RESERVE_MS)) break;
+    const opts: Parameters<typeof fetchResults>[2] = { offset: part.offset, deadline: env.deadline, reserveMs: RESERVE_MS, pageSize: 100 };
+    if (part.passSince) opts.deliveredSince = part.passSince;
+    const got = fetchResults(http, part.orderId, opts);
+    writeResults(job, env, data, got.items);
+    const passMax = got.maxDeliveredAt && (!part.passMax || got.maxDeliveredAt > part.passMax) ? got.maxDeliveredAt : part.passMax;
+    const patch: Partial<OrderPart> = { offset: got.nextOffset, written: part.written + got.items.length };
+    if (passMax !== undefined) patch.passMax = passMax;
+    if (got.complete) {
+      patch.synced = true;
+      if (passMax !== undefined) patch.watermark = passMax;
+    }
+    data = updatePart(data, i, patch);
+    job = withData(job, data);
+    if (got.items.length > 0) job = note(job, env.clock.now(), `${label(data, i)}: ${got.items.length} companies written (${got.nextOffset} of ${got.total})`);
+    env.checkpoint(job);
+    if (got.error) throw got.error;
+  }
+  return job;
+}
+
+/** Decide the job's state from its parts. */
+function settle(job: Job, env: JobEnv): Job {
+  const data = readData(job);
+  const now = env.clock.now();
+  const pending = data.parts.some((p) => !p.status || (!TERMINAL_FAIL.has(p.status) && p.status !== 'COMPLETED'));
+  const unsynced = data.parts.some((p) => p.status === 'COMPLETED' && !p.synced);
+  if (pending) return data.parts.some((p) => p.status === 'COMPLETED') ? transition(job, 'FETCHING', now) : transition(job, 'WAITING', now);
+  if (unsynced) return transition(job, 'FETCHING', now, 'completed; writing results');
+  const failed = data.parts.filter((p) => TERMINAL_FAIL.has(p.status ?? ''));
+  if (failed.length === 0) return transition(job, 'DONE', now, `${job.counts['companiesWritten'] ?? 0} companies written`);
+  if (failed.length < data.parts.length) return transition(warn(job, `${failed.length} of ${data.parts.length} orders ended ${failed.map((p) => p.status).join(', ')}`), 'DONE', now, 'done with failed parts');
+  const status = (failed[0]?.status ?? 'FAILED') as 'REJECTED' | 'FAILED' | 'CANCELLED';
+  const why = job.warnings.filter((w) => w.includes(status)).pop() ?? `OpenProspect ${status.toLowerCase()} the order.`;
+  return transition({ ...job, lastError: why }, status, now, why);
+}
+
+/** Build the handler (the body rebuilder comes from the app layer, which knows the sheet). */
+export function openProspectOrdersHandler(rebuild: BodyRebuilder): JobHandler {
+  return {
+    kind: OP_ORDERS_KIND,
+    advance(job, env) {
+      const http = env.http('openprospect');
+      if (job.state === 'SUBMITTING') job = submit(job, env, http, rebuild);
+      job = poll(job, env, http);
+      job = settle(job, env);
+      if (job.state === 'FETCHING') {
+        job = sync(job, env, http);
+        job = settle(job, env);
+      }
+      return job;
+    },
+    refresh(job, env) {
+      const data = readData(job);
+      const parts = data.parts.map((p) => {
+        const { passMax: _m, passSince: _s, ...rest } = p;
+        const next: OrderPart = { ...rest, synced: false, offset: 0 };
+        if (p.watermark) next.passSince = p.watermark;
+        return next;
+      });
+      return transition(withData(job, { ...data, parts }), 'FETCHING', env.clock.now(), 'refresh: fetching newly delivered results');
+    },
+  };
+}
+
+/** Whether an error means "the order is not there" (an imported id that does not exist). */
+export function isNotFound(e: unknown): boolean {
+  return e instanceof ApiError && e.status === 404;
+}

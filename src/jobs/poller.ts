@@ -1,0 +1,82 @@
+/**
+ * The poller: one run advances every open job within a time budget, under the document lock,
+ * checkpointing each job after each step. Errors become the job's last error; transient ones
+ * (rate limits, server errors, lost connections, time budget) leave the job open to resume.
+ */
+import { ApiError, AuthError, ConnectionError, PaymentError, PermissionError, RateLimitError, ServerError } from '../platform/errors';
+import { NotSentError } from '../platform/http';
+import { MissingKeyError } from '../platform/keys';
+import { withLock, type LockLike } from '../platform/lock';
+import type { JobEnv, JobHandler } from './handler';
+import { note, transition, type Job } from './model';
+import type { JobStore } from './store';
+
+export interface PollResult {
+  /** False when another run held the lock. */
+  ran: boolean;
+  advanced: number;
+  stillOpen: number;
+  /** Jobs not reached before the budget ran out. */
+  deferred: number;
+}
+
+/** How long to leave a job alone after a transient failure without Retry-After. */
+const TRANSIENT_PAUSE_MS = 60_000;
+
+export type ErrorMessage = (e: unknown) => string;
+
+/**
+ * Apply an error to a job: permanent errors (bad key, missing scope, no credits, invalid input)
+ * fail it; transient ones keep it open with `resumeAt` set.
+ */
+export function applyError(job: Job, e: unknown, now: number, message: ErrorMessage): Job {
+  const text = message(e);
+  if (e instanceof NotSentError) return { ...job, updatedAt: now };
+  if (e instanceof RateLimitError) {
+    const until = now + (e.retryAfterMs ?? TRANSIENT_PAUSE_MS);
+    return note({ ...job, lastError: text, resumeAt: until }, now, `Rate limited; resuming after ${new Date(until).toISOString().slice(11, 16)} UTC`);
+  }
+  if (e instanceof ServerError || e instanceof ConnectionError) {
+    return note({ ...job, lastError: text, resumeAt: now + TRANSIENT_PAUSE_MS }, now, text);
+  }
+  if (e instanceof MissingKeyError || e instanceof AuthError || e instanceof PermissionError || e instanceof PaymentError || e instanceof ApiError) {
+    return transition({ ...job, lastError: text }, 'FAILED', now, text);
+  }
+  return transition({ ...job, lastError: text }, 'FAILED', now, text);
+}
+
+/** Advance every open job (oldest first) until the deadline. */
+export function pollJobs(store: JobStore, handlers: Record<string, JobHandler>, env: JobEnv, lock: LockLike, message: ErrorMessage): PollResult {
+  const outcome = withLock(lock, 2_000, () => {
+    let advanced = 0;
+    let deferred = 0;
+    const open = store.open();
+    for (const job of open) {
+      const now = env.clock.now();
+      if (job.resumeAt !== undefined && job.resumeAt > now) continue;
+      if (env.deadline.nearlyOver(30_000)) {
+        deferred++;
+        continue;
+      }
+      const handler = handlers[job.kind];
+      let next: Job;
+      if (!handler) {
+        next = transition({ ...job, lastError: `This add-on version cannot run jobs of kind "${job.kind}".` }, 'FAILED', now);
+      } else {
+        try {
+          // A step that runs clears the previous transient error; a new failure sets it again.
+          const { lastError: _e, resumeAt: _r, ...fresh } = job;
+          next = handler.advance(fresh, env);
+        } catch (e) {
+          next = applyError(job, e, env.clock.now(), message);
+        }
+      }
+      store.save(next);
+      advanced++;
+    }
+    store.prune();
+    return { advanced, deferred, stillOpen: store.open().length };
+  });
+  if (!outcome.ran) return { ran: false, advanced: 0, stillOpen: store.open().length, deferred: 0 };
+  return { ran: true, ...outcome.value };
+}
