@@ -1,10 +1,18 @@
 /** Sidebar entry: tabs and sections. */
 import { call } from './rpc';
 import { el, mount, setStatus } from './dom';
+import { renderDiscover } from './discover-view';
+import { renderEnrich } from './enrich-view';
+import { renderJobs } from './jobs-view';
 import { renderSettings } from './settings-view';
 
-type Section = 'settings';
-const SECTIONS: Array<{ id: Section; label: string; render: (root: HTMLElement) => Promise<void> }> = [{ id: 'settings', label: 'Settings', render: renderSettings }];
+type Section = 'enrich' | 'discover' | 'jobs' | 'settings';
+const SECTIONS: Array<{ id: Section; label: string; render: (root: HTMLElement) => Promise<void> }> = [
+  { id: 'enrich', label: 'Enrich', render: renderEnrich },
+  { id: 'discover', label: 'Discover', render: renderDiscover },
+  { id: 'jobs', label: 'Jobs', render: renderJobs },
+  { id: 'settings', label: 'Settings', render: renderSettings },
+];
 
 function start(): void {
   const app = document.getElementById('app');
@@ -27,7 +35,7 @@ function start(): void {
   }
   mount(app, tabs, status, body);
   call('getInitialSection').then(
-    (s) => show((SECTIONS.some((x) => x.id === s) ? s : 'settings') as Section),
+    (s) => show((SECTIONS.some((x) => x.id === s) ? s : 'enrich') as Section),
     () => show('settings'),
   );
 }

@@ -21,6 +21,15 @@ function providerBlock(p: ProviderSettingsView, rerender: (s: SettingsView) => v
       if (s) rerender(s);
     });
   });
+  const test = el('button', { type: 'button', text: 'Test connection', disabled: !p.maskedKey });
+  test.addEventListener('click', () => {
+    void runAction(test, status, 'Testing…', () => call('testConnection', { provider: p.provider })).then((r) => {
+      if (r) {
+        status.className = `status ${r.ok ? 'ok' : 'error'}`;
+        status.textContent = r.message;
+      }
+    });
+  });
   const urlInput = el('input', { type: 'url', id: `url-${p.provider}`, value: p.baseUrl });
   const saveUrl = el('button', { type: 'button', text: 'Save URL' });
   saveUrl.addEventListener('click', () => {
@@ -35,7 +44,7 @@ function providerBlock(p: ProviderSettingsView, rerender: (s: SettingsView) => v
     el('div', { class: 'muted', text: p.maskedKey ? `Key saved (${p.maskedKey}).` : 'No key saved.' }),
     el('label', { for: id, text: 'API key' }),
     input,
-    el('div', { class: 'row' }, save, remove),
+    el('div', { class: 'row' }, save, remove, test),
     el('details', {}, el('summary', { text: 'Base URL (staging)' }), urlInput, saveUrl),
     status,
   );

@@ -5,9 +5,11 @@
  */
 import type { AppContext } from './app/context';
 import { buildMenu, openSidebar, takeInitialSection, type SidebarSection } from './app/menu';
+import * as connection from './app/connection';
 import * as jobs from './app/jobs';
 import * as op from './app/openprospect';
 import * as settings from './app/settings';
+import * as sheets from './app/sheets';
 import { scrubSecrets, toUserMessage } from './app/user-error';
 import { KeyStore } from './platform/keys';
 import { PROVIDERS } from './providers/endpoints';
@@ -194,4 +196,19 @@ export function listBlacklists(): ReturnType<typeof op.listOpenProspectBlacklist
 /** Sidebar RPC: create a blacklist (or add entries) from a range. */
 export function blacklistFromRange(input: { name: string; source: unknown; blacklistId?: string }): ReturnType<typeof op.blacklistFromRange> {
   return rpc((ctx) => op.blacklistFromRange(ctx, input));
+}
+
+/** Sidebar RPC: the tabs and the current selection (for the source picker). */
+export function getSheetsInfo(): sheets.SheetsInfo {
+  return rpc((ctx) => sheets.sheetsInfo(ctx));
+}
+
+/** Sidebar RPC: bring a result tab to the front. */
+export function openTab(input: { name: string }): void {
+  rpc((ctx) => sheets.openTab(ctx, input));
+}
+
+/** Sidebar RPC: check a provider key with the cheapest call it offers. */
+export function testConnection(input: { provider: string }): connection.ConnectionResult {
+  return rpc((ctx) => connection.testConnection(ctx, input));
 }

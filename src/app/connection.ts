@@ -1,0 +1,49 @@
+/** "Test connection" per provider, with the cheapest call each API offers. */
+import * as z from 'zod/mini';
+import { ApiError, ValidationError } from '../platform/errors';
+import { missingScopes, validateKey } from '../providers/openprospect/validate-key';
+import { httpFor } from './clients';
+import type { AppContext } from './context';
+import { parseInput } from './input';
+import { ProviderSchema } from './settings';
+import { toUserMessage } from './user-error';
+
+export interface ConnectionResult {
+  ok: boolean;
+  message: string;
+}
+
+/**
+ * OpenProspect: `GET /auth/validate` (scopes, warns about missing ones). Openmart:
+ * `GET /api/v2/credit-balance` (free). gu1 has no free read: an enrichment call with no
+ * integrations is refused with 400 after the key is checked, so 400 = key accepted, 401 = refused,
+ * and nothing is billed.
+ */
+export function testConnection(ctx: AppContext, input: unknown): ConnectionResult {
+  const { provider } = parseInput(z.object({ provider: ProviderSchema }), input, 'the provider');
+  try {
+    const http = httpFor(ctx, provider);
+    if (provider === 'openprospect') {
+      const check = validateKey(http);
+      if (!check.valid) return { ok: false, message: 'OpenProspect says this key is not valid. Create a new key and save it.' };
+      const missing = [...new Set([...missingScopes(check.scopes, 'enrichment'), ...missingScopes(check.scopes, 'discovery')])];
+      return {
+        ok: true,
+        message: `Connected. Scopes: ${check.scopes.join(', ') || 'none'}.${missing.length ? ` Missing for some features: ${missing.join(', ')}.` : ''}`,
+      };
+    }
+    if (provider === 'openmart') {
+      const res = http.request<unknown>({ method: 'get', path: '/api/v2/credit-balance' });
+      return { ok: true, message: `Connected. Credit balance: ${JSON.stringify(res.body).slice(0, 200)}` };
+    }
+    try {
+      http.request({ method: 'post', path: '/integration-execution/marketplace/enrichment-by-external-id', json: { externalId: '__connection_test__', integrationCodes: [], enrichmentGroupRefs: [] }, retrySafe: true }, { maxAttempts: 1 });
+      return { ok: true, message: 'Connected: gu1 accepted the key.' };
+    } catch (e) {
+      if (e instanceof ValidationError || (e instanceof ApiError && e.status === 404)) return { ok: true, message: 'Connected: gu1 accepted the key.' };
+      throw e;
+    }
+  } catch (e) {
+    return { ok: false, message: toUserMessage(e) };
+  }
+}

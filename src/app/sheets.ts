@@ -1,0 +1,32 @@
+/** Small sheet facts the sidebar needs: the tabs, the selection, and opening a result tab. */
+import * as z from 'zod/mini';
+import type { AppContext } from './context';
+import { UserInputError, parseInput } from './input';
+
+export interface SheetsInfo {
+  sheets: Array<{ name: string; rows: number; columns: number }>;
+  active: string;
+  /** The selection as `'Sheet'!A1:F30`, or null when it is a single cell. */
+  selection: string | null;
+}
+
+/** List the tabs and the current selection. */
+export function sheetsInfo(ctx: AppContext): SheetsInfo {
+  const ss = ctx.spreadsheet();
+  const active = ss.getActiveSheet();
+  const range = ss.getActiveRange();
+  const selection = range && (range.getNumRows() > 1 || range.getNumColumns() > 1) ? `'${range.getSheet().getName().replace(/'/g, "''")}'!${range.getA1Notation()}` : null;
+  return {
+    sheets: ss.getSheets().map((s) => ({ name: s.getName(), rows: s.getLastRow(), columns: s.getLastColumn() })),
+    active: active.getName(),
+    selection,
+  };
+}
+
+/** Bring a (result) tab to the front. */
+export function openTab(ctx: AppContext, input: unknown): void {
+  const { name } = parseInput(z.object({ name: z.string() }), input, 'the tab name');
+  const sheet = ctx.spreadsheet().getSheetByName(name);
+  if (!sheet) throw new UserInputError(`The tab "${name}" does not exist (yet): results appear once the order completes.`);
+  sheet.activate();
+}
