@@ -192,7 +192,7 @@ export function submitDiscovery(ctx: AppContext, input: unknown): SubmitResult {
   if (!build.ok) throw new UserInputError(problemsText(build.problems));
   const id = ctx.uuid();
   const title = build.body.title;
-  const quantity = (build.body as { briefing_quantity?: number }).briefing_quantity ?? 0;
+  const quantity = build.body.briefing_quantity ?? 0;
   const data: OpOrdersData = { orderType: 'DISCOVERY', parts: [{ key: `${id}-part-1`, companies: quantity, synced: false, offset: 0, written: 0 }] };
   const job = newJob({ id, provider: 'openprospect', kind: OP_ORDERS_KIND, title, now: ctx.clock.now(), tabs: createTabs(ctx, title), data, total: quantity });
   if (!storeBody(ctx.docProps(), id, build.body)) job.warnings.push('The form is too large to keep for a retry; if the submission fails, submit it again.');

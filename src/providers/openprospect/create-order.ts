@@ -1,0 +1,40 @@
+/**
+ * `POST /orders/` (trailing slash, as both guides' request examples for enrichment show): creates
+ * an enrichment or discovery order and answers 202 `{ order_id, status, company_count,
+ * estimated_cost, message }`.
+ */
+import type { Http } from '../../platform/http-types';
+import { CreateOrderResponseSchema, LIMITS, PATHS, parseBody, type CreateOrderResponse, type OrderBody } from './schemas';
+
+/** Options of a create call. */
+export interface CreateOrderOptions {
+  /**
+   * Sent as `Idempotency-Key`. Required by our design: derived from job id + chunk and stored in
+   * the job before the POST, so a retry (even from a killed run) never creates a second order.
+   */
+  idempotencyKey: string;
+}
+
+/**
+ * Create one order. Throws ApiError from Http (409 = the key was used with another body: make a
+ * new key only if the body really changed) or MalformedResponseError for an undocumented body.
+ */
+export function createOrder(http: Http, body: OrderBody, opts: CreateOrderOptions): CreateOrderResponse {
+  // Programmer errors, caught before anything leaves the script.
+  if (typeof opts.idempotencyKey !== 'string' || opts.idempotencyKey.trim() === '') {
+    throw new TypeError('createOrder: an idempotencyKey is required');
+  }
+  if (body.order_type === 'ENRICHMENT' && (body.companies.length < 1 || body.companies.length > LIMITS.companiesPerOrder)) {
+    throw new RangeError(`createOrder: an enrichment order takes 1 to ${LIMITS.companiesPerOrder} companies, got ${body.companies.length}`);
+  }
+  if (body.order_type === 'DISCOVERY' && 'companies' in body) {
+    throw new TypeError('createOrder: a discovery order must not carry companies');
+  }
+  const res = http.request<unknown>({
+    method: 'post',
+    path: PATHS.createOrder,
+    json: body,
+    idempotencyKey: opts.idempotencyKey,
+  });
+  return parseBody(CreateOrderResponseSchema, res, 'POST /orders/');
+}

@@ -1,0 +1,98 @@
+/**
+ * Search profile creation (overview "Basic Flow" + NOTES): `POST /search-profile-creations`
+ * (Idempotency-Key required; scope orders:write) and `GET /search-profile-creations/{id}`
+ * (orders:read), moving PENDING -> RUNNING -> SUCCEEDED (with `profile_id`) or FAILED (with a
+ * reason). The response bodies are not documented field by field: the creation id is read from
+ * `profile_creation_id` (the overview's name) or `id`, the reason from the usual error keys.
+ */
+import type { Http } from '../../platform/http-types';
+import {
+  PATHS,
+  PROFILE_CREATION_STATUSES,
+  ProfileCreationSchema,
+  malformed,
+  parseBody,
+  type ProfileCreation,
+  type ProfileCreationStatus,
+} from './schemas';
+
+/** `POST /search-profile-creations` body: the fields NOTES lists, all passed through as given. */
+export interface SearchProfileCreationBody {
+  profile_name?: string;
+  ideal_customer_profile?: string;
+  seller_offering?: string;
+  seller_industry?: string;
+  target_countries?: string[];
+  target_cities?: string[];
+  target_industries?: string[];
+  excluded_industries?: string[];
+  contact_roles?: string[];
+  output_language?: string;
+}
+
+/** A profile creation, normalised. */
+export interface ProfileCreationState {
+  profileCreationId: string;
+  /** A documented status, or the unknown string the server sent. */
+  status: ProfileCreationStatus | (string & {});
+  /** Set once SUCCEEDED. */
+  profileId?: string;
+  /** Set on FAILED when the server gave a reason. */
+  failureReason?: string;
+  /** The parsed body, for anything else the server sent. */
+  raw: ProfileCreation;
+}
+
+/** True for one of PENDING, RUNNING, SUCCEEDED, FAILED. */
+export function isKnownProfileCreationStatus(status: string): status is ProfileCreationStatus {
+  return (PROFILE_CREATION_STATUSES as readonly string[]).includes(status);
+}
+
+function reasonOf(body: ProfileCreation): string | undefined {
+  const direct = body.failure_reason ?? body.reason ?? body.error_message;
+  if (direct) return direct;
+  const err = body.error;
+  if (typeof err === 'string' && err !== '') return err;
+  if (typeof err === 'object' && err !== null && typeof (err as { message?: unknown }).message === 'string') {
+    return (err as { message: string }).message;
+  }
+  return body.status === 'FAILED' ? (body.message ?? undefined) : undefined;
+}
+
+function normalise(body: ProfileCreation, fallbackId: string | undefined): ProfileCreationState | undefined {
+  const id = body.profile_creation_id ?? body.id ?? fallbackId;
+  if (!id) return undefined;
+  const out: ProfileCreationState = { profileCreationId: id, status: body.status, raw: body };
+  if (body.profile_id) out.profileId = body.profile_id;
+  const reason = reasonOf(body);
+  if (reason !== undefined) out.failureReason = reason;
+  return out;
+}
+
+/**
+ * Start a profile creation. `idempotencyKey` is required (documented): reuse it on every retry
+ * of the same body; after FAILED, retry with a new key (overview).
+ */
+export function createSearchProfile(http: Http, body: SearchProfileCreationBody, opts: { idempotencyKey: string }): ProfileCreationState {
+  if (typeof opts.idempotencyKey !== 'string' || opts.idempotencyKey.trim() === '') {
+    throw new TypeError('createSearchProfile: an idempotencyKey is required');
+  }
+  const res = http.request<unknown>({ method: 'post', path: PATHS.profileCreations, json: body, idempotencyKey: opts.idempotencyKey });
+  const what = 'POST /search-profile-creations';
+  const state = normalise(parseBody(ProfileCreationSchema, res, what), undefined);
+  // Without an id there is nothing to poll: the add-on depends on it.
+  if (!state) throw malformed(res, `${what}: profile_creation_id: expected a string, got nothing`);
+  return state;
+}
+
+/** Poll one profile creation. */
+export function getSearchProfileCreation(http: Http, profileCreationId: string): ProfileCreationState {
+  const res = http.request<unknown>({ method: 'get', path: PATHS.profileCreation(profileCreationId) });
+  const body = parseBody(ProfileCreationSchema, res, `GET /search-profile-creations/${profileCreationId}`);
+  const state = normalise(body, profileCreationId) as ProfileCreationState;
+  if (state.status === 'SUCCEEDED' && !state.profileId) {
+    // SUCCEEDED without profile_id leaves nothing to order from.
+    throw malformed(res, `GET /search-profile-creations/${profileCreationId}: profile_id: expected a string when status is SUCCEEDED, got nothing`);
+  }
+  return state;
+}
