@@ -1,0 +1,304 @@
+/**
+ * The result-tab writer every provider reuses: upsert rows by key into a tab, with few Sheets calls.
+ *
+ * `openResultTab` reads the tab once (one `getValues` of its data range; none for a new tab) and
+ * keeps the header, the rows and a key index in memory, so a job can `upsert` page after page in
+ * one execution without reading again. Writing the same rows twice leaves the sheet as it was.
+ *
+ * Ownership: the writer owns the columns named in `spec.columns` (and the keys) plus every column
+ * a later page brings; new columns go at the right end of the header. It never reorders, drops
+ * or writes columns the user added, and never writes cells of rows it does not change.
+ * A field that is `undefined` (or absent) in a row leaves the cell as it is; `null` clears it.
+ *
+ * setValues rule: the changed and appended rows (and the header when it changed) are grouped
+ * into row blocks; two neighbouring blocks are merged when the unchanged rows between them cost
+ * at most `GAP_BUDGET_CELLS` cells to rewrite (one call costs about as much as thousands of
+ * cells). Each block is written with one `setValues` per contiguous run of owned columns (one
+ * run unless the user inserted a column among ours). A 10,000-row page into a new tab is one
+ * `setValues`; updating 10% of the rows scattered over the tab is also one. Every block gets the
+ * `@` number format right before its values, so strings stay literal; numbers and booleans are
+ * written as such.
+ */
+import { cellText, isDate, toCell, type CellValue } from './cells';
+import { SheetError } from './errors';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Sheets refuses longer tab names. */
+export const MAX_TAB_NAME_CHARS = 100;
+
+/** Unchanged rows between two blocks are rewritten (merging the blocks) up to this many cells. */
+export const GAP_BUDGET_CELLS = 10_000;
+
+/** Rows are added in steps of this size, so page after page does not grow the grid each time. */
+const ROW_GROWTH_STEP = 1_000;
+
+/** What a result tab holds. */
+export interface ResultTabSpec {
+  /** The exact tab name (see `uniqueTabName` for a fresh one). */
+  tabName: string;
+  /** The columns that identify a row, e.g. `['external_id']` or `['external_id', 'integration_code']`. */
+  keyColumns: string[];
+  /** Header order for a new tab, keys first; fields not listed are appended when they arrive. */
+  columns: string[];
+  /** A note on A1 (e.g. the job summary). */
+  note?: string;
+}
+
+/** The outcome of one upsert. */
+export interface UpsertResult {
+  /** Rows appended. */
+  inserted: number;
+  /** Rows whose owned cells changed. */
+  updated: number;
+  /** Rows already exactly as given (not written). */
+  unchanged: number;
+  /** Rows without a value in every key column (not written). */
+  skipped: number;
+  /** Header names appended by this upsert. */
+  columnsAdded: string[];
+}
+
+/** An open result tab; keeps its header, rows and key index in memory for one execution. */
+export interface ResultTab {
+  /** The tab. */
+  readonly sheet: Sheet;
+  /** Upsert rows (field -> value, flattened by `toCell`) by key; see the module doc for the write rule. */
+  upsert(rows: ReadonlyArray<Record<string, unknown>>): UpsertResult;
+  /** True when a row with these key values is in the tab (in key-column order). */
+  hasKey(...keyValues: unknown[]): boolean;
+  /** Number of keyed rows in the tab. */
+  rowCount(): number;
+  /** The header as it stands (user columns included). */
+  header(): readonly string[];
+  /** Replace the note on A1. */
+  setNote(note: string): void;
+}
+
+/** A row block to write: sheet rows `from..to` (1-based, inclusive). */
+export interface RowBlock {
+  from: number;
+  to: number;
+}
+
+/**
+ * Pure: group sorted sheet rows into blocks, merging two neighbours when the rows between them
+ * times `width` is at most `gapBudgetCells`.
+ */
+export function planRowBlocks(rows: readonly number[], width: number, gapBudgetCells = GAP_BUDGET_CELLS): RowBlock[] {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const blocks: RowBlock[] = [];
+  for (const r of sorted) {
+    const last = blocks[blocks.length - 1];
+    if (last !== undefined && (r - last.to - 1) * Math.max(1, width) <= gapBudgetCells) last.to = r;
+    else blocks.push({ from: r, to: r });
+  }
+  return blocks;
+}
+
+/** Pure: contiguous runs of sorted 0-based column positions, as `[start, count]`. */
+export function columnRuns(positions: readonly number[]): Array<[number, number]> {
+  const sorted = [...new Set(positions)].sort((a, b) => a - b);
+  const runs: Array<[number, number]> = [];
+  for (const p of sorted) {
+    const last = runs[runs.length - 1];
+    if (last !== undefined && last[0] + last[1] === p) last[1]++;
+    else runs.push([p, 1]);
+  }
+  return runs;
+}
+
+/** Two cell values that read back the same (`''`, null and undefined are all an empty cell). */
+function sameCell(a: unknown, b: unknown): boolean {
+  const ea = a === '' || a === null || a === undefined;
+  const eb = b === '' || b === null || b === undefined;
+  if (ea || eb) return ea && eb;
+  if (isDate(a) || isDate(b)) return isDate(a) && isDate(b) && a.getTime() === b.getTime();
+  return a === b;
+}
+
+/** One key part as text, the same whether it came from `getValues` or from an API row. */
+function keyPart(v: unknown): string {
+  return cellText(toCell(v));
+}
+
+/**
+ * A tab name not used in `ss` (compared without case, as Sheets does): `base`, else
+ * `base (2)`, `base (3)`, ...; at most 100 chars (the base is shortened, never the suffix).
+ */
+export function uniqueTabName(ss: Spreadsheet, base: string): string {
+  const clean = base.replace(/\p{Cc}+/gu, ' ').replace(/\s+/g, ' ').trim() || 'Results';
+  const taken = new Set(ss.getSheets().map((s) => s.getName().toLowerCase()));
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? '' : ` (${n})`;
+    const name = clean.slice(0, MAX_TAB_NAME_CHARS - suffix.length).trimEnd() + suffix;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+function checkSpec(spec: ResultTabSpec): void {
+  if (spec.tabName.trim() === '' || spec.tabName.length > MAX_TAB_NAME_CHARS) throw new SheetError('BAD_SPEC', `A result tab needs a name of 1 to ${MAX_TAB_NAME_CHARS} characters.`);
+  if (spec.keyColumns.length === 0) throw new SheetError('BAD_SPEC', `Result tab "${spec.tabName}" needs at least one key column.`);
+}
+
+/**
+ * Open (or create) a result tab and read it once. The header (bold, frozen) is written with the
+ * first `upsert`, in the same `setValues` as the first rows. Throws `SheetError` TAB_NOT_OURS when
+ * the tab has data but no header with the key columns (someone else's tab of that name).
+ */
+export function openResultTab(ss: Spreadsheet, spec: ResultTabSpec): ResultTab {
+  checkSpec(spec);
+  const existing = ss.getSheetByName(spec.tabName);
+  const sheet = existing ?? ss.insertSheet(spec.tabName);
+  // A new tab is empty: nothing to read.
+  const values: unknown[][] = existing === null ? [] : (existing.getDataRange().getValues() as unknown[][]);
+  const headerCells = (values[0] ?? []).map((c) => cellText(c));
+  const header: string[] = headerCells.every((h) => h === '') ? [] : headerCells;
+  const data: unknown[][] = header.length === 0 ? [] : values.slice(1);
+  if (header.length === 0 && values.some((r) => r.some((c) => cellText(c) !== ''))) {
+    throw new SheetError('TAB_NOT_OURS', `The tab "${spec.tabName}" has data but no header row, so its rows cannot be matched. Rename that tab or choose another name.`);
+  }
+  if (header.length > 0) {
+    const missing = spec.keyColumns.filter((k) => !header.includes(k));
+    if (missing.length > 0) throw new SheetError('TAB_NOT_OURS', `The tab "${spec.tabName}" exists but has no ${missing.join(', ')} column, so its rows cannot be matched. Rename that tab or choose another name.`);
+  }
+  let writtenHeaderLength = header.length;
+  let maxRows = sheet.getMaxRows();
+  let maxColumns = sheet.getMaxColumns();
+  if (spec.note !== undefined) sheet.getRange(1, 1).setNote(spec.note);
+
+  /** Owned column name -> 0-based position. */
+  const owned = new Map<string, number>();
+  const added: string[] = [];
+  const own = (name: string): void => {
+    if (owned.has(name)) return;
+    let pos = header.indexOf(name);
+    if (pos < 0) {
+      pos = header.length;
+      header.push(name);
+      added.push(name);
+    }
+    owned.set(name, pos);
+  };
+  for (const name of [...spec.keyColumns, ...spec.columns]) own(name);
+
+  const keyPositions = spec.keyColumns.map((k) => owned.get(k) ?? -1);
+  const index = new Map<string, number>();
+  data.forEach((row, i) => {
+    const parts = keyPositions.map((p) => keyPart(row[p]));
+    const key = parts.join('\u001f');
+    // Keyless rows are not ours to match; the first of duplicate keys wins.
+    if (parts.every((p) => p !== '') && !index.has(key)) index.set(key, i);
+  });
+
+  const grow = (rowsNeeded: number, columnsNeeded: number): void => {
+    // setValues never grows the grid; insert first (rows in steps, so pages rarely pay for it).
+    if (rowsNeeded > maxRows) {
+      const add = Math.ceil((rowsNeeded - maxRows) / ROW_GROWTH_STEP) * ROW_GROWTH_STEP;
+      sheet.insertRowsAfter(maxRows, add);
+      maxRows += add;
+    }
+    if (columnsNeeded > maxColumns) {
+      sheet.insertColumnsAfter(maxColumns, columnsNeeded - maxColumns);
+      maxColumns = columnsNeeded;
+    }
+  };
+
+  const write = (changedSheetRows: number[]): void => {
+    const positions = [...owned.values()];
+    const blocks = planRowBlocks(changedSheetRows, positions.length);
+    const runs = columnRuns(positions);
+    grow(1 + data.length, header.length);
+    for (const block of blocks) {
+      for (const [start, count] of runs) {
+        const matrix: CellValue[][] = [];
+        for (let r = block.from; r <= block.to; r++) {
+          const source: readonly unknown[] = r === 1 ? header : (data[r - 2] ?? []);
+          const line: CellValue[] = [];
+          for (let c = start; c < start + count; c++) line.push(toCell(source[c]));
+          matrix.push(line);
+        }
+        const range = sheet.getRange(block.from, start + 1, block.to - block.from + 1, count);
+        range.setNumberFormat('@');
+        range.setValues(matrix);
+      }
+    }
+    if (header.length > writtenHeaderLength) {
+      // First header in this tab (new, or an empty tab of that name): keep it in view.
+      if (writtenHeaderLength === 0) sheet.setFrozenRows(1);
+      sheet.getRange(1, writtenHeaderLength + 1, 1, header.length - writtenHeaderLength).setFontWeight('bold');
+      writtenHeaderLength = header.length;
+    }
+  };
+
+  return {
+    sheet,
+    upsert(rows) {
+      const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0, skipped: 0, columnsAdded: [] };
+      for (const row of rows) for (const [k, v] of Object.entries(row)) if (v !== undefined) own(k);
+      result.columnsAdded = added.splice(0);
+      const changed: number[] = [];
+      if (header.length > writtenHeaderLength) changed.push(1);
+      for (const row of rows) {
+        const parts = spec.keyColumns.map((k) => keyPart(row[k]));
+        if (parts.some((p) => p === '')) {
+          result.skipped++;
+          continue;
+        }
+        const key = parts.join('\u001f');
+        const at = index.get(key);
+        if (at === undefined) {
+          const line: unknown[] = header.map(() => '');
+          for (const [k, v] of Object.entries(row)) {
+            const pos = owned.get(k);
+            if (v !== undefined && pos !== undefined) line[pos] = toCell(v);
+          }
+          data.push(line);
+          index.set(key, data.length - 1);
+          changed.push(data.length + 1);
+          result.inserted++;
+          continue;
+        }
+        const line = data[at] ?? [];
+        let dirty = false;
+        for (const [k, v] of Object.entries(row)) {
+          const pos = owned.get(k);
+          if (v === undefined || pos === undefined) continue;
+          const cell = toCell(v);
+          if (!sameCell(line[pos], cell)) {
+            line[pos] = cell;
+            dirty = true;
+          }
+        }
+        if (dirty) {
+          changed.push(at + 2);
+          result.updated++;
+        } else result.unchanged++;
+      }
+      if (changed.length > 0) write(changed);
+      return result;
+    },
+    hasKey(...keyValues) {
+      return index.has(keyValues.map(keyPart).join('\u001f'));
+    },
+    rowCount() {
+      return index.size;
+    },
+    header() {
+      return header;
+    },
+    setNote(note) {
+      sheet.getRange(1, 1).setNote(note);
+    },
+  };
+}
+
+/**
+ * Open `spec.tabName` (creating it if missing) and upsert `spec.rows` by key. For several pages
+ * in one execution, keep one `openResultTab` and call `.upsert` per page instead: this reads the tab.
+ */
+export function upsertRows(ss: Spreadsheet, spec: ResultTabSpec & { rows: ReadonlyArray<Record<string, unknown>> }): UpsertResult & { sheet: Sheet } {
+  const tab = openResultTab(ss, spec);
+  return { sheet: tab.sheet, ...tab.upsert(spec.rows) };
+}
