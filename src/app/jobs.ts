@@ -130,13 +130,13 @@ function requireJob(store: JobStore, input: unknown): Job {
   return job;
 }
 
-/** Fetch newly delivered results of a finished job again (upserts: no duplicates). */
+/** Fetch results delivered since the last sync (also while an order is still delivering); upserts, no duplicates. */
 export function refreshJobResults(ctx: AppContext, input: unknown): JobsView {
   const store = new JobStore(ctx.docProps());
   const job = requireJob(store, input);
   const handler = handlers()[job.kind];
   if (!handler?.refresh) throw new UserInputError('This job has no results to refresh.');
-  if (isOpen(job)) throw new UserInputError('This job is still running; its results arrive by themselves.');
+  if (job.state === 'SUBMITTING') throw new UserInputError('This job is still being submitted; its results arrive by themselves.');
   const deadline = new Deadline(ctx.clock, 60_000);
   store.save(handler.refresh(job, jobEnv(ctx, deadline)));
   return refreshJobs(ctx);

@@ -33,6 +33,8 @@ const PartSchema = z.object({
   passMax: z.optional(z.string()),
   /** Watermark of the last complete pass: the next refresh asks only for later deliveries. */
   watermark: z.optional(z.string()),
+  /** A user-asked sync of what an IN_PROGRESS order has delivered so far. */
+  early: z.optional(z.boolean()),
   written: z.number(),
 });
 export type OrderPart = z.infer<typeof PartSchema>;
@@ -102,7 +104,13 @@ function poll(job: Job, env: JobEnv, http: Http): Job {
     }
     if (reading.warning) job = warn(job, reading.warning);
     if (reading.phase !== 'waiting' && reading.phase !== 'completed' && reading.message) job = warn(job, `${label(data, i)} ${order.status}: ${reading.message}`);
-    data = updatePart(data, i, { status: order.status });
+    const patch: Partial<OrderPart> = { status: order.status };
+    if (order.status === 'COMPLETED' && part.status !== 'COMPLETED') {
+      // A fresh pass: after an early sync, only what was delivered since its watermark.
+      Object.assign(patch, { synced: false, offset: 0, early: false });
+      if (part.watermark) patch.passSince = part.watermark;
+    }
+    data = updatePart(data, i, patch);
   }
   return withData(job, data);
 }
@@ -119,12 +127,20 @@ function writeResults(job: Job, env: JobEnv, data: OpOrdersData, items: Paramete
   }
 }
 
-/** Sync results of completed parts, checkpointing the offset after each write. */
+function needsSync(p: OrderPart): boolean {
+  return !!p.orderId && !p.synced && (p.status === 'COMPLETED' || p.early === true);
+}
+
+/**
+ * Sync results of completed parts (and of parts the user asked to sync early), checkpointing
+ * the offset after each write. Results are fetched on COMPLETED only, as the overview asks,
+ * unless the user explicitly refreshes an order that is still delivering.
+ */
 function sync(job: Job, env: JobEnv, http: Http): Job {
   let data = readData(job);
   for (let i = 0; i < data.parts.length; i++) {
     const part = data.parts[i] as OrderPart;
-    if (part.status !== 'COMPLETED' || part.synced || !part.orderId) continue;
+    if (!needsSync(part) || !part.orderId) continue;
     if (env.deadline.nearlyOver(RESERVE_MS)) break;
     const opts: Parameters<typeof fetchResults>[2] = { offset: part.offset, deadline: env.deadline, reserveMs: RESERVE_MS, pageSize: 100 };
     if (part.passSince) opts.deliveredSince = part.passSince;
@@ -135,6 +151,7 @@ function sync(job: Job, env: JobEnv, http: Http): Job {
     if (passMax !== undefined) patch.passMax = passMax;
     if (got.complete) {
       patch.synced = true;
+      patch.early = false;
       if (passMax !== undefined) patch.watermark = passMax;
     }
     data = updatePart(data, i, patch);
@@ -152,6 +169,7 @@ function settle(job: Job, env: JobEnv): Job {
   const now = env.clock.now();
   const pending = data.parts.some((p) => !p.status || (!TERMINAL_FAIL.has(p.status) && p.status !== 'COMPLETED'));
   const unsynced = data.parts.some((p) => p.status === 'COMPLETED' && !p.synced);
+  if (data.parts.some((p) => p.early && !p.synced)) return transition(job, 'FETCHING', now);
   if (pending) return data.parts.some((p) => p.status === 'COMPLETED') ? transition(job, 'FETCHING', now) : transition(job, 'WAITING', now);
   if (unsynced) return transition(job, 'FETCHING', now, 'completed; writing results');
   const failed = data.parts.filter((p) => TERMINAL_FAIL.has(p.status ?? ''));
@@ -180,8 +198,9 @@ export function openProspectOrdersHandler(rebuild: BodyRebuilder): JobHandler {
     refresh(job, env) {
       const data = readData(job);
       const parts = data.parts.map((p) => {
+        if (p.status !== 'COMPLETED' && p.status !== 'IN_PROGRESS') return p;
         const { passMax: _m, passSince: _s, ...rest } = p;
-        const next: OrderPart = { ...rest, synced: false, offset: 0 };
+        const next: OrderPart = { ...rest, synced: false, offset: 0, early: p.status !== 'COMPLETED' };
         if (p.watermark) next.passSince = p.watermark;
         return next;
       });

@@ -21,10 +21,10 @@ describe('scripts/gas-entry', () => {
     it('should list exported functions with JSDoc, params and the custom-function flag', () => {
       const e = entryPoints(source);
       expect(e.map((x: { name: string }) => x.name)).toEqual(['ENRICHED', 'showSidebar']);
-      expect(e[0].params).toEqual(['external_id', 'field', 'tab']);
-      expect(e[0].customFunction).toBe(true);
-      expect(e[0].jsdoc).toContain('@param {string} external_id');
-      expect(e[1].customFunction).toBe(false);
+      expect(e[0]!.params).toEqual(['external_id', 'field', 'tab']);
+      expect(e[0]!.customFunction).toBe(true);
+      expect(e[0]!.jsdoc).toContain('@param {string} external_id');
+      expect(e[1]!.customFunction).toBe(false);
     });
 
     it('should refuse exports that are not function declarations', () => {

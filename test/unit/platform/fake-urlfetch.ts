@@ -2,7 +2,7 @@
 export type Scripted = { status: number; body?: unknown; headers?: Record<string, string>; raw?: string } | { throws: string };
 
 export interface FakeUrlFetch {
-  fetch(url: string, params: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions): GoogleAppsScript.URL_Fetch.HTTPResponse;
+  fetch(url: string, params?: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions): GoogleAppsScript.URL_Fetch.HTTPResponse;
   fetchAll(reqs: GoogleAppsScript.URL_Fetch.URLFetchRequest[]): GoogleAppsScript.URL_Fetch.HTTPResponse[];
   requests: Array<{ url: string; params: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions }>;
   fetchAllCalls: number;
@@ -23,7 +23,7 @@ export function fakeUrlFetch(script: (n: number, url: string, params: GoogleApps
   const fake: FakeUrlFetch = {
     requests: [],
     fetchAllCalls: 0,
-    fetch(url, params) {
+    fetch(url, params = {}) {
       fake.requests.push({ url, params });
       const s = script(fake.requests.length - 1, url, params);
       if ('throws' in s) throw new Error(s.throws);
