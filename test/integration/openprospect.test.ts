@@ -164,8 +164,19 @@ describe('OpenProspect enrichment (built bundle)', () => {
     const formulas = s.addOn.emulator.spreadsheet.sheetFormulas(tab).flat().filter((f) => f !== '');
     expect(formulas).toEqual([]);
     const cells = s.addOn.emulator.spreadsheet.sheetValues(tab).flat();
+    // Postal codes keep their leading zero.
+    const zeroCodes = results.map((c) => (c as { postal_code?: string | null }).postal_code).filter((p): p is string => typeof p === 'string' && p.startsWith('0'));
+    expect(zeroCodes.length).toBeGreaterThan(0);
+    for (const z of zeroCodes) expect(cells).toContain(z);
+    // Job titles like "- Head of Sales" stay text in the Prospects tab.
+    const titles = results.flatMap((c) => c.prospects.map((p) => p.job_title ?? '')).filter((t) => /^[-+=@]/.test(t));
+    expect(titles.length).toBeGreaterThan(0);
+    const prospectCells = s.addOn.emulator.spreadsheet.sheetValues(job.tabs['prospects']!).flat();
+    for (const t of titles) expect(prospectCells).toContain(t);
+    expect(s.addOn.emulator.spreadsheet.sheetFormulas(job.tabs['prospects']!).flat().filter((f) => f !== '')).toEqual([]);
     for (const c of results) {
       if (c.name.startsWith('=')) expect(cells).toContain(c.name);
+      if ((c.description ?? '').startsWith('=')) expect(cells).toContain(c.description);
       for (const p of c.phone_numbers ?? []) if (p.startsWith('+')) expect(cells.some((v) => typeof v === 'string' && v.includes(p))).toBe(true);
       if ((c.description ?? '').length > 50_000) expect(cells.some((v) => typeof v === 'string' && v.length <= 50_000 && v.includes('truncated'))).toBe(true);
     }
