@@ -20,7 +20,9 @@ function mappingTable(p: EnrichmentPreview, onChange: () => void): HTMLElement {
   for (const f of p.fields) {
     const select = el('select', { 'aria-label': `Column for ${f.label}`, 'data-field': f.key });
     select.appendChild(el('option', { value: '-1', text: '— not mapped —' }));
-    p.headers.forEach((h, i) => select.appendChild(el('option', { value: String(i), text: h || `(column ${i + 1})` })));
+    p.headers.forEach((h, i) => {
+      select.appendChild(el('option', { value: String(i), text: h || `(column ${i + 1})` }));
+    });
     select.value = String(p.mapping[f.key] ?? -1);
     select.addEventListener('change', () => {
       const next = { ...(mapping ?? p.mapping) };

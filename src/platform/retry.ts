@@ -3,7 +3,7 @@
  * rules live in one table of tests. Unlike the SDKs, a wait that would pass the time budget is
  * not slept: the caller gets the error back and the job continues at the next tick.
  */
-import { ApiError } from './errors';
+import type { ApiError } from './errors';
 
 /** Statuses that say "nothing was done, try again". */
 const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);

@@ -46,7 +46,8 @@ export function loadAddOn(opts: EmulatorOptions = {}): AddOn {
   const { code, sidebar, manifest } = bundle();
   const whitelist = manifest.urlFetchWhitelist;
   const emulator = createEmulator({ files: { Sidebar: sidebar }, ...(whitelist ? { urlFetchWhitelist: whitelist } : {}), ...opts });
-  const context = vm.createContext({ ...emulator.globals });
+  // The emulator's own context, so its errors and arrays are the script realm's (instanceof works).
+  const context = emulator.createContext();
   vm.runInContext(code, context, { filename: 'Code.js' });
 
   const fn = (name: string): ((...a: unknown[]) => unknown) => {

@@ -1,0 +1,186 @@
+import type { LatencyModel } from '../costs';
+import type { VirtualClock } from './clock';
+import type { Counters } from './counters';
+import { ExecutionState, type ExecutionInfo } from './execution';
+import type { Realm } from './realm';
+import type { Rng } from './rng';
+import { strict } from './strict';
+
+/**
+ * What a call needs from the execution context:
+ * - free: always allowed (Utilities, Logger, HtmlService outputs, menu building)
+ * - ui: SpreadsheetApp.getUi (not in custom functions or time-driven triggers)
+ * - ui-show: showing UI (alert, sidebar): needs LIMITED
+ * - doc / doc-write: the current document, Cache, Lock, Session user: needs LIMITED; writes refused in custom functions
+ * - full / full-write: UrlFetch, Properties: needs FULL; writes refused in custom functions
+ * - triggers: ScriptApp trigger management: needs FULL, refused in custom functions
+ */
+export type Access = 'free' | 'ui' | 'ui-show' | 'doc' | 'doc-write' | 'full' | 'full-write' | 'triggers';
+
+/** Families with a total counter and a latency cost. */
+export type Family = 'sheets' | 'properties' | 'cache' | 'lock';
+
+export interface CallSpec {
+  /** Apps Script class name used in counters, e.g. `Range`, `Properties`, `UrlFetchApp`. */
+  service: string;
+  method: string;
+  access: Access;
+  family?: Family;
+  /** Cells the call reads or writes (Sheets latency). */
+  cells?: number;
+  /** Fully qualified name for permission errors, e.g. `SpreadsheetApp.Range.setValues`. */
+  qualified?: string;
+}
+
+export const AUTH_REQUIRED = 'Authorization is required to perform that action.';
+export const UI_CONTEXT = 'Cannot call SpreadsheetApp.getUi() from this context.';
+const SCRIPTAPP_SCOPE = 'https://www.googleapis.com/auth/script.scriptapp';
+
+export interface RuntimeInit {
+  clock: VirtualClock;
+  counters: Counters;
+  latency: LatencyModel;
+  realm: Realm;
+  rng: Rng;
+  userEmail: string;
+  ownerEmail: string;
+  timeZone: string;
+  /** Daily trigger run time per user (PLATFORM.md: 90 min consumer, 6 h Workspace). */
+  triggerRuntimePerDayMs: number;
+  onExecutionEnd: () => void;
+}
+
+/**
+ * The shared context of every emulated service: clock, counters, latency, execution state and
+ * users. `invoke` is the one gate every service method passes through.
+ */
+export class Runtime {
+  readonly clock: VirtualClock;
+  readonly counters: Counters;
+  readonly latency: LatencyModel;
+  readonly realm: Realm;
+  readonly rng: Rng;
+  readonly execution: ExecutionState;
+  readonly ownerEmail: string;
+  readonly timeZone: string;
+  private user: string;
+  private readonly endHooks: Array<() => void> = [];
+
+  constructor(init: RuntimeInit) {
+    this.clock = init.clock;
+    this.counters = init.counters;
+    this.latency = init.latency;
+    this.realm = init.realm;
+    this.rng = init.rng;
+    this.user = init.userEmail;
+    this.ownerEmail = init.ownerEmail;
+    this.timeZone = init.timeZone;
+    this.execution = new ExecutionState(init.triggerRuntimePerDayMs);
+    this.endHooks.push(init.onExecutionEnd);
+  }
+
+  /** Register something to run whenever an execution ends (e.g. releasing locks). */
+  onEnd(hook: () => void): void {
+    this.endHooks.push(hook);
+  }
+
+  /** Run the end hooks and clear the execution. */
+  endExecution(): ExecutionInfo | null {
+    const ended = this.execution.end(this.clock.now());
+    for (const h of this.endHooks) h();
+    return ended;
+  }
+
+  /** Switch the default user (Session, user properties, user cache, user lock). */
+  setUser(email: string): void {
+    this.user = email;
+  }
+
+  /** The user the current call runs as (execution user, or the default user). */
+  activeUser(): string {
+    return this.execution.info()?.user ?? this.user;
+  }
+
+  /** Whose user properties / user cache a call sees: custom functions see the owner's. */
+  storageUser(): string {
+    return this.execution.info()?.authMode === 'CUSTOM_FUNCTION' ? this.ownerEmail : this.activeUser();
+  }
+
+  /** An Error in the script's realm. */
+  error(message: string): Error {
+    return this.realm.error(message);
+  }
+
+  /** Wrap a service object with the strict "not modelled" proxy. */
+  strict<T extends object>(name: string, target: T): T {
+    return strict(this.realm, name, target);
+  }
+
+  /** Throw when the current execution is out of time (see ExecutionState.checkAlive). */
+  checkAlive(): void {
+    this.execution.checkAlive(this.clock.now(), (m) => this.error(m));
+  }
+
+  /**
+   * The gate of every service method: checks the execution is alive and allowed to make this call,
+   * counts it, runs `body`, charges the latency, and checks the limit again (a call that crosses
+   * the limit has had its effect, but the script never sees its result).
+   */
+  invoke<T>(spec: CallSpec, body: () => T): T {
+    this.checkAlive();
+    this.checkAccess(spec);
+    this.counters.inc(`${spec.service}.${spec.method}`);
+    if (spec.family) this.counters.inc(spec.family);
+    let result: T;
+    try {
+      result = body();
+    } catch (e) {
+      // The call failed, but it still took its time; running out of time wins over the call's own error.
+      this.charge(spec);
+      this.checkAlive();
+      throw e;
+    }
+    this.charge(spec);
+    this.checkAlive();
+    return result;
+  }
+
+  private charge(spec: CallSpec): void {
+    const cost = this.costOf(spec);
+    if (cost > 0) this.clock.advance(cost);
+  }
+
+  private costOf(spec: CallSpec): number {
+    const l = this.latency;
+    switch (spec.family) {
+      case 'sheets':
+        return l.sheetsCallMs + ((spec.cells ?? 0) * l.sheetsPerCellUs) / 1000;
+      case 'properties':
+        return l.propertiesCallMs;
+      case 'cache':
+        return l.cacheCallMs;
+      default:
+        return 0;
+    }
+  }
+
+  private checkAccess(spec: CallSpec): void {
+    const ex = this.execution.info();
+    if (!ex || spec.access === 'free') return;
+    const mode = ex.authMode;
+    const qualified = spec.qualified ?? `${spec.service}.${spec.method}`;
+    if (mode === 'CUSTOM_FUNCTION') {
+      if (spec.access === 'ui' || spec.access === 'ui-show') throw this.error(UI_CONTEXT);
+      if (spec.access === 'doc-write' || spec.access === 'full-write') throw this.error(`You do not have permission to call ${qualified}`);
+      if (spec.access === 'triggers') throw this.error(`You do not have permission to call ${qualified}. Required permissions: ${SCRIPTAPP_SCOPE}`);
+      return;
+    }
+    if (spec.access === 'ui') {
+      if (ex.kind === 'trigger') throw this.error(UI_CONTEXT);
+      return;
+    }
+    if (mode === 'FULL') return;
+    if (mode === 'LIMITED' && (spec.access === 'ui-show' || spec.access === 'doc' || spec.access === 'doc-write')) return;
+    throw this.error(AUTH_REQUIRED);
+  }
+}

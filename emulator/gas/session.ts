@@ -1,0 +1,20 @@
+/** Session: active / effective user, script time zone, temporary user key. */
+import * as crypto from 'node:crypto';
+import type { Runtime } from './runtime';
+import type { GasObject } from './sheets-ctx';
+
+/** Build Session. In a custom function the active user's email is '' and the effective user is the owner. */
+export function makeSession(rt: Runtime): GasObject {
+  const call = <T>(method: string, access: 'doc' | 'free', body: () => T): T => rt.invoke({ service: 'Session', method, access }, body);
+  const isCustomFunction = () => rt.execution.info()?.authMode === 'CUSTOM_FUNCTION';
+  const user = (email: string): GasObject => rt.strict('User', { toString: () => email, getEmail: () => email });
+  return rt.strict('Session', {
+    toString: () => 'Session',
+    getActiveUser: () => call('getActiveUser', 'doc', () => user(isCustomFunction() ? '' : rt.activeUser())),
+    getEffectiveUser: () => call('getEffectiveUser', 'doc', () => user(isCustomFunction() ? rt.ownerEmail : rt.activeUser())),
+    getScriptTimeZone: () => call('getScriptTimeZone', 'free', () => rt.timeZone),
+    getActiveUserLocale: () => call('getActiveUserLocale', 'free', () => 'en'),
+    getTemporaryActiveUserKey: () =>
+      call('getTemporaryActiveUserKey', 'doc', () => crypto.createHash('sha256').update(`temp-key:${rt.activeUser()}`).digest('base64').replace(/=+$/, '')),
+  });
+}

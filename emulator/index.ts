@@ -1,0 +1,253 @@
+/**
+ * The Apps Script service emulator: `createEmulator()` returns the globals a built bundle runs
+ * against in `node:vm` (SpreadsheetApp, UrlFetchApp, PropertiesService, CacheService, LockService,
+ * ScriptApp, HtmlService, Utilities, Session, Logger, console, and a virtual-clock Date), plus the
+ * test-side handles: clock, counters, HTTP routing and log, UI log, raw stores, triggers, executions.
+ * Platform facts and error texts: /work/shared/PLATFORM.md. Latency model: ./costs.ts.
+ */
+import * as vm from 'node:vm';
+import { DEFAULT_LATENCY, type LatencyModel } from './costs';
+import type { HttpHandler } from './apis/types';
+import { makeCacheService, type CacheHooks } from './gas/cache';
+import { makeVirtualDate, VirtualClock } from './gas/clock';
+import { Counters } from './gas/counters';
+import { TRIGGER_RUNTIME_PER_DAY_MS, type AuthModeName, type ExecutionKind } from './gas/execution';
+import { makeHtmlService } from './gas/html';
+import { makeLockService, type LockHooks } from './gas/lock';
+import { makeLogging, type LogSink } from './gas/logger';
+import { makePropertiesService } from './gas/properties';
+import { Realm } from './gas/realm';
+import { Rng } from './gas/rng';
+import { Runtime } from './gas/runtime';
+import { makeScriptApp, type TriggerInfo } from './gas/script-app';
+import { makeSession } from './gas/session';
+import { makeSheets, type SpreadsheetHelpers } from './gas/spreadsheet';
+import { makeUi, newUiLog, type UiLog } from './gas/ui';
+import { makeUrlFetch, URLFETCH_DAILY_QUOTA, type HttpLogEntry, type PayloadWarning } from './gas/urlfetch';
+import { makeUtilities } from './gas/utilities';
+
+export type { LatencyModel } from './costs';
+export type { ExecutionKind, AuthModeName } from './gas/execution';
+export type { TriggerInfo } from './gas/script-app';
+export type { UiLog, MenuItem, ButtonName } from './gas/ui';
+export type { HttpLogEntry, PayloadWarning } from './gas/urlfetch';
+export type { SpreadsheetHelpers } from './gas/spreadsheet';
+
+export interface EmulatorOptions {
+  /** Virtual epoch ms; default Date.UTC(2026, 0, 5, 9, 0, 0). */
+  startTime?: number;
+  /** addon: time triggers at most hourly, one time-based trigger per user+document. Default 'addon'. */
+  mode?: 'addon' | 'bound';
+  /** UrlFetch quota 20,000 (consumer, default) / 100,000 (workspace) calls per day. */
+  accountType?: 'consumer' | 'workspace';
+  userEmail?: string;
+  /** Spreadsheet owner (custom functions see the owner's user properties). Default: userEmail. */
+  ownerEmail?: string;
+  /** Script and spreadsheet time zone; default 'Europe/Berlin'. */
+  timeZone?: string;
+  /** HTML files for HtmlService (name -> content; `.html` optional). */
+  files?: Record<string, string>;
+  /** If set, fetching a URL that matches none of these prefixes throws. */
+  urlFetchWhitelist?: string[];
+  latency?: Partial<LatencyModel>;
+  /** Seed for uuids, ids and trigger ids. Default 1. */
+  seed?: number;
+  /** Drop the payload of GET requests before the handler sees it (default false: delivered and flagged). */
+  dropGetBody?: boolean;
+  /** Title of the add-on menu created by Ui.createAddonMenu(). Default 'Add-on'. */
+  addonName?: string;
+  /** Name of the active spreadsheet. Default 'Untitled spreadsheet'. */
+  spreadsheetName?: string;
+}
+
+export interface ExecutionRunOptions {
+  authMode?: AuthModeName;
+  user?: string;
+}
+
+/** Typed views of the services, for unit tests of src/ modules. */
+export interface GasServices {
+  SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  UrlFetchApp: GoogleAppsScript.URL_Fetch.UrlFetchApp;
+  PropertiesService: GoogleAppsScript.Properties.PropertiesService;
+  CacheService: GoogleAppsScript.Cache.CacheService;
+  LockService: GoogleAppsScript.Lock.LockService;
+  ScriptApp: GoogleAppsScript.Script.ScriptApp;
+  HtmlService: GoogleAppsScript.HTML.HtmlService;
+  Utilities: GoogleAppsScript.Utilities.Utilities;
+  Session: GoogleAppsScript.Base.Session;
+  Logger: GoogleAppsScript.Base.Logger;
+}
+
+export interface Emulator {
+  /** Exactly the globals Apps Script adds, plus the virtual Date: pass to vm.createContext. */
+  globals: Record<string, unknown>;
+  /** The same service objects, typed. */
+  gas: GasServices;
+  /**
+   * A fresh vm context with these globals whose errors and arrays the services create in that
+   * context's realm (so `e instanceof Error` holds in the script). Same as vm.createContext(globals).
+   */
+  createContext(): vm.Context;
+  /**
+   * If the script runs in a context made from a copy of `globals` (vm.createContext({...globals})),
+   * call this so thrown errors and returned arrays belong to that context's realm.
+   */
+  bindContext(context: vm.Context): void;
+  clock: { now(): number; advance(ms: number): void; set(ms: number): void };
+  counters: { get(name: string): number; snapshot(): Record<string, number>; reset(): void };
+  http: {
+    register(baseUrl: string, handler: HttpHandler): void;
+    log: HttpLogEntry[];
+    getPayloadWarnings: PayloadWarning[];
+    dropGetBody: boolean;
+  };
+  /** The active spreadsheet (service calls on it count like the script's) plus uncounted helpers. */
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet & SpreadsheetHelpers;
+  ui: UiLog;
+  properties: { user(email?: string): Record<string, string>; document(): Record<string, string>; script(): Record<string, string> };
+  cache: CacheHooks;
+  locks: LockHooks;
+  triggers: { list(): TriggerInfo[]; due(now?: number): TriggerInfo[]; markRan(id: string, at?: number): void };
+  execution: {
+    begin(kind: ExecutionKind, opts?: ExecutionRunOptions): void;
+    end(): void;
+    run<T>(kind: ExecutionKind, fn: () => T, opts?: ExecutionRunOptions): T;
+    current(): { kind: ExecutionKind; startedAt: number; authMode: string; user: string; limitMs: number } | null;
+    readonly killed: boolean;
+    /** Trigger run time `user` (default: the current user) has used on the virtual day of `at` (default now). */
+    triggerRuntimeToday(user?: string, at?: number): number;
+  };
+  /** Switch the default user (Session, user properties, user cache, user lock, triggers). */
+  setUser(email: string): void;
+  /** Logger.log and console.* output, in order. */
+  logs: string[];
+  logEntries: LogSink['entries'];
+}
+
+/** Create a fresh emulator: one user, one active spreadsheet, empty stores, virtual clock at startTime. */
+export function createEmulator(opts: EmulatorOptions = {}): Emulator {
+  const userEmail = opts.userEmail ?? 'user@example.com';
+  const globals: Record<string, unknown> = {};
+  const clock = new VirtualClock(opts.startTime ?? Date.UTC(2026, 0, 5, 9, 0, 0));
+  const counters = new Counters();
+  const rng = new Rng(opts.seed ?? 1);
+  const realm = new Realm(globals);
+  const rt = new Runtime({
+    clock, counters, rng,
+    latency: { ...DEFAULT_LATENCY, ...(opts.latency ?? {}) },
+    realm,
+    userEmail,
+    ownerEmail: opts.ownerEmail ?? userEmail,
+    timeZone: opts.timeZone ?? 'Europe/Berlin',
+    triggerRuntimePerDayMs: TRIGGER_RUNTIME_PER_DAY_MS[opts.accountType ?? 'consumer'],
+    onExecutionEnd: () => undefined,
+  });
+  const VDate = makeVirtualDate(clock);
+
+  const uiLog = newUiLog();
+  const uiObject = makeUi(rt, uiLog, opts.addonName ?? 'Add-on');
+  const idRng = new Rng((opts.seed ?? 1) ^ 0x5eed);
+  const ssId = Array.from({ length: 44 }, () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.charAt(idRng.int(64))).join('');
+  const sheets = makeSheets({ rt, ui: uiLog, uiObject, VDate, id: ssId, name: opts.spreadsheetName ?? 'Untitled spreadsheet' });
+  const urlFetch = makeUrlFetch({
+    rt,
+    dailyQuota: URLFETCH_DAILY_QUOTA[opts.accountType ?? 'consumer'],
+    whitelist: opts.urlFetchWhitelist,
+    dropGetBody: opts.dropGetBody ?? false,
+  });
+  const properties = makePropertiesService(rt);
+  const cache = makeCacheService(rt);
+  const locks = makeLockService(rt);
+  const scriptApp = makeScriptApp({
+    rt,
+    mode: opts.mode ?? 'addon',
+    documentId: () => sheets.model.id,
+    spreadsheetIdOf: (obj) => (obj === sheets.active || obj === spreadsheetView ? sheets.model.id : undefined),
+  });
+  const sink: LogSink = { lines: [], entries: [] };
+  const logging = makeLogging(rt, sink);
+
+  Object.assign(globals, {
+    SpreadsheetApp: sheets.SpreadsheetApp,
+    UrlFetchApp: urlFetch.service,
+    PropertiesService: properties.service,
+    CacheService: cache.service,
+    LockService: locks.service,
+    ScriptApp: scriptApp.service,
+    HtmlService: makeHtmlService(rt, opts.files ?? {}),
+    Utilities: makeUtilities(rt),
+    Session: makeSession(rt),
+    Logger: logging.Logger,
+    console: logging.console,
+    Date: VDate,
+  });
+
+  const helperKeys = new Set<string>(Object.keys(sheets.helpers));
+  const spreadsheetView = new Proxy(sheets.active, {
+    get(target, key, receiver) {
+      if (typeof key === 'string' && helperKeys.has(key)) return (sheets.helpers as unknown as Record<string, unknown>)[key];
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+  }) as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet & SpreadsheetHelpers;
+
+  const execution: Emulator['execution'] = {
+    begin(kind, o = {}) {
+      rt.execution.begin(kind, clock.now(), rt.activeUser(), o);
+    },
+    end() {
+      rt.endExecution();
+    },
+    run<T>(kind: ExecutionKind, fn: () => T, o: ExecutionRunOptions = {}): T {
+      execution.begin(kind, o);
+      let result: T;
+      try {
+        result = fn();
+      } finally {
+        execution.end();
+      }
+      // A killed execution dies even if the script caught the error and returned.
+      const reason = rt.execution.killedReason;
+      if (reason !== null) throw rt.error(reason);
+      return result;
+    },
+    current() {
+      const i = rt.execution.info();
+      return i ? { kind: i.kind, startedAt: i.startedAt, authMode: i.authMode, user: i.user, limitMs: i.limitMs } : null;
+    },
+    get killed() {
+      return rt.execution.killed;
+    },
+    triggerRuntimeToday: (user, at) => rt.execution.triggerRuntime(user ?? rt.activeUser(), at ?? clock.now()),
+  };
+
+  return {
+    globals,
+    gas: globals as unknown as GasServices,
+    createContext: () => {
+      const context = vm.createContext(globals);
+      realm.bind(context);
+      return context;
+    },
+    bindContext: (context) => realm.bind(context),
+    clock: { now: () => clock.now(), advance: (ms) => clock.advance(ms), set: (ms) => clock.set(ms) },
+    counters: { get: (n) => counters.get(n), snapshot: () => counters.snapshot(), reset: () => counters.reset() },
+    http: urlFetch.hub,
+    spreadsheet: spreadsheetView,
+    ui: uiLog,
+    properties: {
+      user: (email) => properties.stores.user(email ?? rt.activeUser()),
+      document: () => properties.stores.document(),
+      script: () => properties.stores.script(),
+    },
+    cache: cache.hooks,
+    locks: locks.hooks,
+    triggers: scriptApp.hooks,
+    execution,
+    setUser: (email) => rt.setUser(email),
+    logs: sink.lines,
+    get logEntries() {
+      return sink.entries;
+    },
+  };
+}
