@@ -50,11 +50,11 @@ export function forgetBody(docProps: JobEnv['docProps'], jobId: string): void {
 }
 
 /** The BodyRebuilder for the OpenProspect orders job. */
-export function rebuildOrderBody(job: Job, data: OpOrdersData, index: number, env: JobEnv): OrderBody {
+export function rebuildOrderBody(job: Job, data: OpOrdersData, index: number, env: JobEnv): { body: OrderBody; rowNumbers?: number[] } {
   if (data.orderType === 'DISCOVERY') {
     const body = new JsonStore(env.docProps).get(BODY_PREFIX + job.id, StoredBodySchema);
     if (!body) throw new Error('The discovery form of this job was not kept; submit it again from the Discover section.');
-    return body as unknown as OrderBody;
+    return { body: body as unknown as OrderBody };
   }
   const rebuild = EnrichmentRebuildSchema.safeParse(data.rebuild);
   if (!rebuild.success) throw new Error('This job cannot be resubmitted (its source is unknown); start it again from the sidebar.');
@@ -63,5 +63,5 @@ export function rebuildOrderBody(job: Job, data: OpOrdersData, index: number, en
   if (!order || build.orders.length !== data.parts.length) {
     throw new Error('The source rows changed since this job was submitted, so the unsent orders cannot be rebuilt. Cancel this job and submit again.');
   }
-  return order.body;
+  return { body: order.body, rowNumbers: order.rowNumbers };
 }

@@ -23,9 +23,15 @@ import { httpFor } from './clients';
 import type { AppContext } from './context';
 import { UserInputError, parseInput } from './input';
 import { handlers, jobEnv, syncTrigger, toView, type JobView } from './jobs';
-import { applyError } from '../jobs/poller';
+import { applyError, isTransient } from '../jobs/poller';
 import { toUserMessage } from './user-error';
-import { planEnrichment, storeBody } from './openprospect-bodies';
+import { forgetBody, planEnrichment, storeBody } from './openprospect-bodies';
+
+/** Whether any part of an orders job exists at the provider. */
+function hasRemoteWork(job: Job): boolean {
+  const parts = (job.data as Partial<OpOrdersData> | undefined)?.parts ?? [];
+  return parts.some((p) => p.orderId !== undefined);
+}
 
 const SourceInput = z.union([z.literal('selection'), z.object({ sheetName: z.string() }), z.object({ a1: z.string() })]);
 const MappingInput = z.record(z.string(), z.number());
@@ -137,6 +143,8 @@ function createTabs(ctx: AppContext, title: string): Record<string, string> {
 function startJob(ctx: AppContext, job: Job): { job: Job; notice: string | null } {
   const store = new JobStore(ctx.docProps());
   store.save(job);
+  // The trigger exists before any request: if this execution dies midway, the poller resumes it.
+  const notice = syncTrigger(ctx, store.open().length);
   const env = jobEnv(ctx, new Deadline(ctx.clock, BUDGET.executionMs));
   const handler = handlers()[job.kind];
   let next = job;
@@ -144,12 +152,21 @@ function startJob(ctx: AppContext, job: Job): { job: Job; notice: string | null 
     try {
       next = handler.advance(job, env);
     } catch (e) {
+      const saved = store.get(job.id) ?? job;
+      // Refused before anything was created (bad key, missing scope, invalid input): no job is
+      // left behind, and the sidebar keeps the form and shows the sentence.
+      if (!isTransient(e) && !hasRemoteWork(saved)) {
+        store.delete(job.id);
+        forgetBody(ctx.docProps(), job.id);
+        syncTrigger(ctx, store.open().length);
+        throw e;
+      }
       // The job keeps its keys; the trigger retries transient failures, the Jobs view shows the rest.
-      next = applyError(store.get(job.id) ?? job, e, ctx.clock.now(), toUserMessage);
+      next = applyError(saved, e, ctx.clock.now(), toUserMessage);
     }
   }
   store.save(next);
-  const notice = syncTrigger(ctx, store.open().length);
+  syncTrigger(ctx, store.open().length);
   return { job: next, notice };
 }
 

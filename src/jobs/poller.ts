@@ -25,6 +25,11 @@ const TRANSIENT_PAUSE_MS = 60_000;
 
 export type ErrorMessage = (e: unknown) => string;
 
+/** Failures that a later run may get past by itself (rate limits, server errors, lost connections, time). */
+export function isTransient(e: unknown): boolean {
+  return e instanceof NotSentError || e instanceof RateLimitError || e instanceof ServerError || e instanceof ConnectionError;
+}
+
 /**
  * Apply an error to a job: permanent errors (bad key, missing scope, no credits, invalid input)
  * fail it; transient ones keep it open with `resumeAt` set.
