@@ -212,3 +212,8 @@ export function openTab(input: { name: string }): void {
 export function testConnection(input: { provider: string }): connection.ConnectionResult {
   return rpc((ctx) => connection.testConnection(ctx, input));
 }
+
+/** Sidebar RPC: remove the blacklist entries matching the rows of a range. */
+export function removeBlacklistEntriesFromRange(input: { blacklistId: string; source: unknown }): ReturnType<typeof op.removeBlacklistEntriesFromRange> {
+  return rpc((ctx) => op.removeBlacklistEntriesFromRange(ctx, input));
+}

@@ -5,7 +5,8 @@ import { KeyStore } from '../platform/keys';
 import { newJob, type Job } from '../jobs/model';
 import { OP_ORDERS_KIND, type OpOrdersData, type OrderPart } from '../jobs/openprospect-orders';
 import { JobStore } from '../jobs/store';
-import { addBlacklistEntriesInChunks, createBlacklist, listBlacklists, type BlacklistEntryInput } from '../providers/openprospect/blacklists';
+import { addBlacklistEntriesInChunks, createBlacklist, deleteBlacklistEntries, listBlacklistEntries, listBlacklists, type BlacklistEntryInput } from '../providers/openprospect/blacklists';
+import type { BlacklistEntry } from '../providers/openprospect/schemas';
 import { buildDiscoveryOrder } from '../providers/openprospect/build-discovery';
 import { buildEnrichmentOrders } from '../providers/openprospect/build-enrichment';
 import { ENRICHMENT_FIELDS } from '../providers/openprospect/fields';
@@ -304,4 +305,47 @@ export function blacklistFromRange(ctx: AppContext, input: unknown): { blacklist
   if (progress.error) throw progress.error;
   if (!progress.complete) throw new UserInputError(`Added ${progress.nextIndex} of ${entries.length} entries before the time limit; add the rest from row ${progress.nextIndex + 1} again.`);
   return { blacklistId: id, name: trimmedName, added: progress.nextIndex, skipped: records.records.length - entries.length + records.invalid.length };
+}
+
+const RemoveFromRangeInput = z.object({ blacklistId: z.string(), source: SourceInput });
+
+/** Lower-case host without www, for matching entries by domain. */
+function domainOf(url: string | null | undefined): string {
+  return (url ?? '').trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/^www\./, '').split(/[/?#]/)[0] ?? '';
+}
+
+/** Every entry of a blacklist (pages of 100). */
+function allEntries(ctx: AppContext, blacklistId: string): BlacklistEntry[] {
+  const http = httpFor(ctx, 'openprospect');
+  const out: BlacklistEntry[] = [];
+  for (let offset = 0; offset < 100_000; offset += 100) {
+    const page = listBlacklistEntries(http, blacklistId, { limit: 100, offset });
+    out.push(...page.items);
+    if (page.items.length < 100) break;
+  }
+  return out;
+}
+
+/**
+ * Remove the entries that match the rows of a range (by external_id, else website domain, else
+ * company name), the same precedence OpenProspect matches with.
+ */
+export function removeBlacklistEntriesFromRange(ctx: AppContext, input: unknown): { removed: number; notFound: number } {
+  const { blacklistId, source } = parseInput(RemoveFromRangeInput, input, 'the blacklist form');
+  const block = readSource(ctx.spreadsheet(), source as SourceSpec);
+  const mapping = guessMapping(block.headers, BLACKLIST_FIELDS);
+  const rows = rowsToRecords(block.values, block.headerRowIndex, mapping, { fields: BLACKLIST_FIELDS, firstRow: block.firstRow }).records.map((r) => r.values as BlacklistEntryInput);
+  if (rows.length === 0) throw new UserInputError('The range has no rows with a name, website or external_id.');
+  const entries = allEntries(ctx, blacklistId);
+  const ids = new Set<string>();
+  let notFound = 0;
+  for (const row of rows) {
+    const hit = entries.find((e) =>
+      row.external_id ? e.external_id === row.external_id : row.website_url ? domainOf(e.website_url) === domainOf(row.website_url) : (e.company_name ?? '').trim().toLowerCase() === (row.company_name ?? '').trim().toLowerCase(),
+    );
+    if (hit?.id) ids.add(hit.id);
+    else notFound++;
+  }
+  if (ids.size > 0) deleteBlacklistEntries(httpFor(ctx, 'openprospect'), blacklistId, { entryIds: [...ids] });
+  return { removed: ids.size, notFound };
 }

@@ -55,6 +55,26 @@ describe('OpenProspect discovery (built bundle)', () => {
     for (const b of banned) expect(names).not.toContain(b.name);
   });
 
+  it('should add entries to a blacklist and remove the ones matching a range', () => {
+    const s = givenOpenProspect();
+    givenCompanies(s.addOn, 'Block', ['Company', 'Website', 'City'], [
+      ['Alpha GmbH', 'https://www.alpha.example', 'Berlin'],
+      ['Beta AG', 'https://beta.example', 'Hamburg'],
+      ['Gamma KG', '', 'Köln'],
+    ]);
+    const bl = s.addOn.rpc<{ blacklistId: string; added: number }>('blacklistFromRange', { name: 'Block list', source: { sheetName: 'Block' } });
+    expect(s.sim.blacklists()[0]!.entries).toHaveLength(3);
+    expect(s.addOn.rpc<Array<{ id: string; name: string }>>('listBlacklists')).toEqual([{ id: bl.blacklistId, name: 'Block list' }]);
+    givenCompanies(s.addOn, 'Unblock', ['Company', 'Website'], [
+      ['Alpha', 'alpha.example'],
+      ['Gamma KG', ''],
+      ['Nobody', 'https://nobody.example'],
+    ]);
+    const r = s.addOn.rpc<{ removed: number; notFound: number }>('removeBlacklistEntriesFromRange', { blacklistId: bl.blacklistId, source: { sheetName: 'Unblock' } });
+    expect(r).toEqual({ removed: 2, notFound: 1 });
+    expect(s.sim.blacklists()[0]!.entries.map((e) => e.company_name)).toEqual(['Beta AG']);
+  });
+
   it('should refuse an incomplete ICP form with each field named', () => {
     const s = givenOpenProspect();
     expect(() => s.addOn.rpc('submitDiscovery', { title: 'x', features: ['COMPANY_DATA'] })).toThrow(/ideal customer profile.*required|Seller offering is required/i);
