@@ -13,6 +13,32 @@ function text(state: FormState, k: string): string {
   return typeof state[k] === 'string' ? (state[k] as string) : '';
 }
 
+function removeEntriesBlock(status: HTMLElement, blacklists: Array<{ id: string; name: string }>): HTMLElement | null {
+  if (blacklists.length === 0) return null;
+  const state: FormState = {};
+  const go = el('button', { type: 'button', text: 'Remove entries matching selection' });
+  go.addEventListener('click', () => {
+    void runAction(
+      go,
+      status,
+      'Removing entries…',
+      async () => {
+        const sheets = await call('getSheetsInfo');
+        if (!sheets.selection) throw new Error('Select the rows to remove (with their header row) first.');
+        return call('removeBlacklistEntriesFromRange', { blacklistId: text(state, 'blacklist'), source: { a1: sheets.selection } });
+      },
+      (r) => `${r.removed} entr${r.removed === 1 ? 'y' : 'ies'} removed${r.notFound ? `, ${r.notFound} row(s) not on the list` : ''}.`,
+    );
+  });
+  return el(
+    'details',
+    {},
+    el('summary', { text: 'Remove blacklist entries' }),
+    selectField(state, 'blacklist', 'Blacklist', blacklists.map((b) => [b.id, b.name])),
+    go,
+  );
+}
+
 function blacklistBlock(status: HTMLElement, rerender: () => void): HTMLElement {
   const create = el('button', { type: 'button', text: 'Create from selection' });
   create.addEventListener('click', () => {
@@ -124,6 +150,7 @@ export async function renderDiscover(root: HTMLElement): Promise<void> {
     textField(form, 'profile_id', 'Profile id (optional)'),
     blacklists.length > 0 ? checkboxList(form, 'blacklist_ids', 'Blacklists', blacklists.map((b) => ({ value: b.id, text: b.name }))) : null,
     blacklistBlock(status, rerender),
+    removeEntriesBlock(status, blacklists),
     profileBlock(status),
     el('div', { class: 'row' }, submit),
     status,
