@@ -53,7 +53,8 @@ export async function renderJobs(root: HTMLElement): Promise<void> {
   const refresh = el('button', { type: 'button', class: 'action', text: 'Refresh now' });
   const info = el('div', { class: 'muted' });
   const render = (v: JobsView): void => {
-    mount(info, v.notice ?? (v.jobs.some((j) => j.open) && !v.triggerPresent ? 'Background polling is off; it turns on with the next refresh.' : ''));
+    const last = v.lastPollAt ? `Last checked ${when(v.lastPollAt)}.` : 'Not checked yet.';
+    mount(info, `${last}${v.notice ? ` ${v.notice}` : ''}`);
     mount(list, ...(v.jobs.length === 0 ? [el('p', { class: 'muted', text: 'No jobs yet. Submit one from Enrich or Discover.' })] : v.jobs.map((j) => jobCard(j, status, render))));
   };
   refresh.addEventListener('click', () => void runAction(refresh, status, 'Updating jobs…', () => call('refreshJobs')).then((v) => v && render(v)));

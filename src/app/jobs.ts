@@ -78,6 +78,8 @@ export interface JobsView {
   jobs: JobView[];
   poll: PollResult | null;
   triggerPresent: boolean;
+  /** When a poll last ran (trigger, menu or sidebar), or null if never. */
+  lastPollAt: number | null;
   /** A sentence when the poller trigger had to be recreated. */
   notice: string | null;
 }
@@ -96,11 +98,14 @@ export function syncTrigger(ctx: AppContext, openJobs: number): string | null {
   return null;
 }
 
+const LAST_POLL_KEY = 'poller.lastRunAt';
+
 /** Advance open jobs within `budgetMs`, then keep the trigger in line with what is open. */
 export function runPoll(ctx: AppContext, budgetMs: number): { poll: PollResult; notice: string | null } {
   const deadline = new Deadline(ctx.clock, budgetMs);
   const store = new JobStore(ctx.docProps());
   const poll = pollJobs(store, handlers(), jobEnv(ctx, deadline), ctx.documentLock(), toUserMessage);
+  if (poll.ran) ctx.docProps().setProperty(LAST_POLL_KEY, String(ctx.clock.now()));
   const notice = syncTrigger(ctx, poll.stillOpen);
   return { poll, notice };
 }
@@ -116,9 +121,20 @@ export function refreshJobs(ctx: AppContext): JobsView {
   return listJobs(ctx, poll, notice);
 }
 
+/**
+ * Every job, newest first. Opening the Jobs view heals the poller: when jobs are open but the
+ * trigger is gone (deleted, or disabled by Apps Script after failures), it is recreated and the
+ * view says so.
+ */
 export function listJobs(ctx: AppContext, poll: PollResult | null = null, notice: string | null = null): JobsView {
   const jobs = new JobStore(ctx.docProps()).all().reverse().map(toView);
-  return { jobs, poll, triggerPresent: hasPollTrigger(ctx.scriptApp, TICK_HANDLER), notice };
+  let message = notice;
+  if (jobs.some((j) => j.open) && !hasPollTrigger(ctx.scriptApp, TICK_HANDLER)) {
+    const healed = syncTrigger(ctx, jobs.filter((j) => j.open).length);
+    message = `Background polling was off while jobs were open; it is back on.${healed ? ` ${healed}` : ''}`;
+  }
+  const last = ctx.docProps().getProperty(LAST_POLL_KEY);
+  return { jobs, poll, triggerPresent: hasPollTrigger(ctx.scriptApp, TICK_HANDLER), lastPollAt: last ? Number(last) : null, notice: message };
 }
 
 const JobIdInput = z.object({ jobId: z.string() });

@@ -182,3 +182,27 @@ describe('OpenProspect enrichment (built bundle)', () => {
     }
   });
 });
+
+describe('the poller (built bundle)', () => {
+  it('should heal itself: opening the Jobs view recreates a missing trigger while jobs are open', () => {
+    const s = givenOpenProspect();
+    givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(2));
+    s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0 }, options: enrichmentOptions('Heal') });
+    const [trigger] = s.addOn.emulator.triggers.list();
+    // Apps Script may disable a failing trigger; the user may delete it.
+    s.addOn.emulator.execution.run('rpc', () => {
+      const t = s.addOn.emulator.gas.ScriptApp.getProjectTriggers().find((x) => x.getUniqueId() === trigger!.id)!;
+      s.addOn.emulator.gas.ScriptApp.deleteTrigger(t);
+    });
+    expect(s.addOn.emulator.triggers.list()).toHaveLength(0);
+    const view = s.addOn.rpc<{ notice: string | null; triggerPresent: boolean; lastPollAt: number | null }>('listJobs');
+    expect(view.notice).toMatch(/Background polling was off.*back on/);
+    expect(view.triggerPresent).toBe(true);
+    expect(s.addOn.emulator.triggers.list()).toHaveLength(1);
+    const before = s.addOn.emulator.clock.now();
+    s.addOn.runDueTriggers(60 * 60_000);
+    const last = s.addOn.rpc<{ lastPollAt: number | null }>('listJobs').lastPollAt!;
+    expect(last).toBeGreaterThanOrEqual(before + 60 * 60_000);
+    expect(last).toBeLessThanOrEqual(s.addOn.emulator.clock.now());
+  });
+});
