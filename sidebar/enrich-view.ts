@@ -39,7 +39,8 @@ function mappingTable(p: EnrichmentPreview, onChange: () => void): HTMLElement {
 
 function previewBlock(p: EnrichmentPreview): HTMLElement {
   const cols = ['company_name', 'website_url', 'city', 'country'];
-  const table = el('table', { class: 'preview' }, el('tr', {}, el('th', { text: 'Row' }), ...cols.map((c) => el('th', { text: c }))));
+  const label = (key: string): string => p.fields.find((f) => f.key === key)?.label ?? key;
+  const table = el('table', { class: 'preview' }, el('tr', {}, el('th', { text: 'Row' }), ...cols.map((c) => el('th', { text: label(c) }))));
   for (const r of p.rows) table.appendChild(el('tr', {}, el('td', { text: String(r.rowNumber) }), ...cols.map((c) => el('td', { text: r.values[c] ?? '', title: r.values[c] ?? '' }))));
   const summary = `${p.validCount} row(s) ready${p.orders > 1 ? ` in ${p.orders} orders` : ''}, ${p.invalidCount} invalid, ${p.emptyRows} empty; ${p.idsToGenerate} external_id(s) will be generated and written back.`;
   return el(
