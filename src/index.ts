@@ -13,8 +13,14 @@ import * as sheets from './app/sheets';
 import { scrubSecrets, toUserMessage } from './app/user-error';
 import { KeyStore } from './platform/keys';
 import { PROVIDERS } from './providers/endpoints';
+import { QuotaMeter } from './platform/quota';
+import type { PropertyStore } from './platform/store';
+import { accountType } from './app/quota';
+import * as quota from './app/quota';
 
 function context(): AppContext {
+  let userProps: GoogleAppsScript.Properties.Properties | undefined;
+  const props = (): GoogleAppsScript.Properties.Properties => (userProps ??= PropertiesService.getUserProperties());
   return {
     spreadsheet: () => SpreadsheetApp.getActiveSpreadsheet(),
     ui: () => SpreadsheetApp.getUi(),
@@ -33,6 +39,18 @@ function context(): AppContext {
         .map((b) => ((b + 256) % 256).toString(16).padStart(2, '0'))
         .join(''),
     timeZone: () => Session.getScriptTimeZone(),
+    quota: new QuotaMeter(lazyProps(props), () => Date.now(), accountType(props)),
+  };
+}
+
+/** Property access deferred until first use (onOpen may run where properties are off limits). */
+function lazyProps(get: () => GoogleAppsScript.Properties.Properties): PropertyStore {
+  return {
+    getProperty: (k) => get().getProperty(k),
+    setProperty: (k, v) => get().setProperty(k, v),
+    deleteProperty: (k) => get().deleteProperty(k),
+    getKeys: () => get().getKeys(),
+    getProperties: () => get().getProperties(),
   };
 }
 
@@ -50,6 +68,8 @@ function rpc<T>(fn: (ctx: AppContext) => T): T {
       // properties unavailable (authMode NONE): nothing to scrub
     }
     throw new Error(scrubSecrets(toUserMessage(e), secrets));
+  } finally {
+    ctx.quota.flush();
   }
 }
 
@@ -89,7 +109,12 @@ export function refreshJobsNow(): void {
 /** Time-driven trigger: advance every open job within the time budget. */
 export function tick(_e?: unknown): void {
   rpc((ctx) => {
-    jobs.tick(ctx);
+    const started = ctx.clock.now();
+    try {
+      jobs.tick(ctx);
+    } finally {
+      ctx.quota.addTriggerTime(ctx.clock.now() - started);
+    }
   });
 }
 
@@ -216,4 +241,14 @@ export function testConnection(input: { provider: string }): connection.Connecti
 /** Sidebar RPC: remove the blacklist entries matching the rows of a range. */
 export function removeBlacklistEntriesFromRange(input: { blacklistId: string; source: unknown }): ReturnType<typeof op.removeBlacklistEntriesFromRange> {
   return rpc((ctx) => op.removeBlacklistEntriesFromRange(ctx, input));
+}
+
+/** Sidebar RPC: today's use of Google's daily quotas by this add-on. */
+export function getQuota(): quota.QuotaView {
+  return rpc((ctx) => quota.quotaView(ctx));
+}
+
+/** Sidebar RPC: consumer or Workspace account (sets the quota limits). */
+export function saveAccountType(input: { account: string }): quota.QuotaView {
+  return rpc((ctx) => quota.saveAccountType(ctx, input));
 }

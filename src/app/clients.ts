@@ -21,5 +21,6 @@ export function httpFor(ctx: AppContext, provider: Provider, deadline?: Deadline
     clock: ctx.clock,
     deadline,
     waveSize: WAVE_SIZE[provider],
+    onRequests: (n) => ctx.quota.addFetches(n),
   });
 }

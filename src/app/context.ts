@@ -8,6 +8,7 @@ import type { ScriptAppLike } from '../platform/triggers';
 import type { PropertyStore } from '../platform/store';
 import type { LockLike } from '../platform/lock';
 import type { CacheLike } from '../platform/cache';
+import type { QuotaMeter } from '../platform/quota';
 
 export interface AppContext {
   spreadsheet: () => GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -25,4 +26,6 @@ export interface AppContext {
   /** Hex SHA-256 of a string (Utilities.computeDigest). */
   sha256: (text: string) => string;
   timeZone: () => string;
+  /** This execution's count of UrlFetch calls and trigger time (written once at the end). */
+  quota: QuotaMeter;
 }

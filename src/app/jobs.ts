@@ -31,6 +31,7 @@ export function jobEnv(ctx: AppContext, deadline: Deadline): JobEnv {
     http: (provider) => httpFor(ctx, provider, deadline),
     docProps: ctx.docProps(),
     checkpoint: (job) => store.save(job),
+    quota: ctx.quota,
   };
 }
 
@@ -110,9 +111,18 @@ export function runPoll(ctx: AppContext, budgetMs: number): { poll: PollResult; 
   return { poll, notice };
 }
 
-/** The trigger handler: a full budget. */
-export function tick(ctx: AppContext): PollResult {
-  return runPoll(ctx, BUDGET.executionMs).poll;
+/** Trigger runs skipped for the rest of the day once less than this much trigger time is left. */
+const MIN_TRIGGER_MS = 5 * 60_000;
+
+/**
+ * The trigger handler: a full budget, but never more than today's remaining trigger run time
+ * (90 min a day for consumer accounts): past it the run does nothing and jobs wait for tomorrow
+ * (or for the open sidebar, which does not use trigger time).
+ */
+export function tick(ctx: AppContext): PollResult | null {
+  const left = ctx.quota.triggerMsLeft();
+  if (left < MIN_TRIGGER_MS) return null;
+  return runPoll(ctx, Math.min(BUDGET.executionMs, left)).poll;
 }
 
 /** Sidebar: poll now (short budget so the page stays responsive) and list every job. */

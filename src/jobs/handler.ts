@@ -14,6 +14,8 @@ export interface JobEnv {
   docProps: PropertyStore;
   /** Save the job now (between parts of a step), so a kill loses nothing already done. */
   checkpoint(job: Job): void;
+  /** Today's remaining UrlFetch calls (the quota meter), when known. */
+  quota?: { fetchesLeft(): number };
 }
 
 export interface JobHandler {

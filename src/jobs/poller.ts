@@ -7,6 +7,7 @@ import { ApiError, AuthError, ConnectionError, PaymentError, PermissionError, Ra
 import { NotSentError } from '../platform/http';
 import { MissingKeyError } from '../platform/keys';
 import { withLock, type LockLike } from '../platform/lock';
+import { nextDayStart } from '../platform/quota';
 import type { JobEnv, JobHandler } from './handler';
 import { note, transition, type Job } from './model';
 import type { JobStore } from './store';
@@ -19,6 +20,10 @@ export interface PollResult {
   /** Jobs not reached before the budget ran out. */
   deferred: number;
 }
+
+/** A step needs at least this many UrlFetch calls left today to start. */
+export const MIN_FETCHES_FOR_A_STEP = 200;
+const QUOTA_TEXT = "Paused: this Google account's UrlFetch quota for today is (nearly) used up. The job continues tomorrow by itself.";
 
 /** How long to leave a job alone after a transient failure without Retry-After. */
 const TRANSIENT_PAUSE_MS = 60_000;
@@ -37,6 +42,10 @@ export function isTransient(e: unknown): boolean {
 export function applyError(job: Job, e: unknown, now: number, message: ErrorMessage): Job {
   const text = message(e);
   if (e instanceof NotSentError) return { ...job, updatedAt: now };
+  if (e instanceof ConnectionError && e.code === 'QUOTA') {
+    const until = nextDayStart(now);
+    return note({ ...job, lastError: QUOTA_TEXT, resumeAt: until }, now, QUOTA_TEXT);
+  }
   if (e instanceof RateLimitError) {
     const until = now + (e.retryAfterMs ?? TRANSIENT_PAUSE_MS);
     return note({ ...job, lastError: text, resumeAt: until }, now, `Rate limited; resuming after ${new Date(until).toISOString().slice(11, 16)} UTC`);
@@ -65,7 +74,10 @@ export function pollJobs(store: JobStore, handlers: Record<string, JobHandler>, 
       }
       const handler = handlers[job.kind];
       let next: Job;
-      if (!handler) {
+      if ((env.quota?.fetchesLeft() ?? Number.POSITIVE_INFINITY) < MIN_FETCHES_FOR_A_STEP) {
+        // Pause with a reason instead of dying on "Service invoked too many times for one day".
+        next = note({ ...job, lastError: QUOTA_TEXT, resumeAt: nextDayStart(now) }, now, QUOTA_TEXT);
+      } else if (!handler) {
         next = transition({ ...job, lastError: `This add-on version cannot run jobs of kind "${job.kind}".` }, 'FAILED', now);
       } else {
         try {

@@ -206,3 +206,45 @@ describe('the poller (built bundle)', () => {
     expect(last).toBeLessThanOrEqual(s.addOn.emulator.clock.now());
   });
 });
+
+describe('staying inside Google quotas (built bundle)', () => {
+  it('should count UrlFetch calls, and pause jobs until tomorrow when the daily quota is nearly used', () => {
+    const s = givenOpenProspect();
+    givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(2));
+    s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0 }, options: enrichmentOptions('Quota') });
+    const counted = s.addOn.rpc<{ urlFetchToday: number; urlFetchLimit: number }>('getQuota');
+    expect(counted.urlFetchToday).toBe(s.addOn.emulator.counters.get('UrlFetchApp.requests'));
+    expect(counted.urlFetchLimit).toBe(20_000);
+
+    // Another script of this user spent most of today's quota.
+    const day = new Date(s.addOn.emulator.clock.now()).toISOString().slice(0, 10);
+    s.addOn.emulator.execution.run('rpc', () => s.addOn.emulator.gas.PropertiesService.getUserProperties().setProperty('quota.usage', JSON.stringify({ day, urlFetch: 18_950, triggerMs: 0 })));
+    s.sim.advance(s.sim.orders()[0]!.id, 'COMPLETED');
+    const before = s.addOn.emulator.http.log.length;
+    s.addOn.call('menu', 'refreshJobsNow');
+    expect(s.addOn.emulator.http.log.length).toBe(before);
+    const job = jobs(s)[0]! as JobView & { resumeAt: number | null };
+    expect(job.state).toBe('WAITING');
+    expect(job.lastError).toMatch(/UrlFetch quota for today.*continues tomorrow/);
+    expect(new Date(job.resumeAt!).toISOString()).toMatch(/T00:00:00.000Z$/);
+  });
+
+  it('should pause instead of failing when Apps Script refuses UrlFetch for the day', () => {
+    const s = givenOpenProspect({ emulator: { accountType: 'consumer' } });
+    givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(2));
+    s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0 }, options: enrichmentOptions('Refused') });
+    // The emulator's own daily counter (shared by all the user's scripts) runs out.
+    for (let i = 0; i < 20_001; i++) {
+      try {
+        s.addOn.emulator.gas.UrlFetchApp.fetch('https://api.openprospect.io/api/v1/auth/validate', { muteHttpExceptions: true });
+      } catch {
+        break;
+      }
+    }
+    s.sim.advance(s.sim.orders()[0]!.id, 'COMPLETED');
+    s.addOn.call('menu', 'refreshJobsNow');
+    const job = jobs(s)[0]! as JobView & { resumeAt: number | null };
+    expect(job.state).toBe('WAITING');
+    expect(job.lastError).toMatch(/quota for today/);
+  });
+});
