@@ -6,6 +6,7 @@
 import type { AppContext } from './app/context';
 import { buildMenu, openSidebar, takeInitialSection, type SidebarSection } from './app/menu';
 import * as connection from './app/connection';
+import * as gu1 from './app/gu1';
 import * as jobs from './app/jobs';
 import * as op from './app/openprospect';
 import * as settings from './app/settings';
@@ -251,4 +252,24 @@ export function getQuota(): quota.QuotaView {
 /** Sidebar RPC: consumer or Workspace account (sets the quota limits). */
 export function saveAccountType(input: { account: string }): quota.QuotaView {
   return rpc((ctx) => quota.saveAccountType(ctx, input));
+}
+
+/** Sidebar RPC: gu1 settings (the user's integration code list, the confirmation threshold, last known prices). */
+export function getGu1Settings(): gu1.Gu1SettingsView {
+  return rpc((ctx) => gu1.getGu1Settings(ctx));
+}
+
+/** Sidebar RPC: save the gu1 code list and/or confirmation threshold (currency units); `forgetCosts` clears learnt prices. */
+export function saveGu1Settings(input: { integrationCodes?: string[]; confirmAbove?: number | null; forgetCosts?: boolean }): gu1.Gu1SettingsView {
+  return rpc((ctx) => gu1.saveGu1Settings(ctx, input));
+}
+
+/** Sidebar RPC: read a sheet or selection for gu1, check every row's external_id and estimate the cost (nothing sent). */
+export function previewGu1(input: { source: unknown; mapping?: Record<string, number>; parameterColumns?: Record<string, number>; options?: Record<string, unknown> }): gu1.Gu1Preview {
+  return rpc((ctx) => gu1.previewGu1(ctx, input));
+}
+
+/** Sidebar RPC: start a gu1 enrichment run (a job) and send its first waves within this execution. */
+export function submitGu1(input: { source: unknown; mapping: Record<string, number>; parameterColumns?: Record<string, number>; options: Record<string, unknown>; confirmed?: boolean }): gu1.Gu1SubmitResult {
+  return rpc((ctx) => gu1.submitGu1(ctx, input));
 }

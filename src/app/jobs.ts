@@ -7,6 +7,7 @@ import { isOpen, transition, type Job } from '../jobs/model';
 import { pollJobs, type PollResult } from '../jobs/poller';
 import { JobStore } from '../jobs/store';
 import { openProspectOrdersHandler } from '../jobs/openprospect-orders';
+import { gu1RunHandler } from '../jobs/gu1-run';
 import type { AppContext } from './context';
 import { httpFor } from './clients';
 import { UserInputError, parseInput } from './input';
@@ -17,7 +18,7 @@ import { toUserMessage } from './user-error';
 export const TICK_HANDLER = 'tick';
 
 export function handlers(): Record<string, JobHandler> {
-  const list = [openProspectOrdersHandler(rebuildOrderBody)];
+  const list = [openProspectOrdersHandler(rebuildOrderBody), gu1RunHandler()];
   return Object.fromEntries(list.map((h) => [h.kind, h]));
 }
 

@@ -19,7 +19,7 @@ import { fillExternalIds } from '../sheet/external-ids';
 import { guessMapping, type FieldSpec, type Mapping } from '../sheet/headers';
 import { rowsToRecords } from '../sheet/records';
 import { uniqueTabName } from '../sheet/result-tab';
-import { readSource, type Source, type SourceSpec } from '../sheet/source';
+import { pinSource, readSource, type SourceSpec } from '../sheet/source';
 import { httpFor } from './clients';
 import type { AppContext } from './context';
 import { UserInputError, parseInput } from './input';
@@ -55,14 +55,6 @@ function problemsText(problems: Problem[]): string {
   return problems.map((p) => p.message).join(' ');
 }
 
-/** A selection becomes a fixed A1 range, so a later run reads the same rows. */
-function pinSource(block: Source): { a1: string } {
-  const sheetName = block.sheet.getName().replace(/'/g, "''");
-  const rows = block.values.length;
-  const cols = block.values.reduce((w, r) => Math.max(w, r.length), 0);
-  const a1 = block.sheet.getRange(block.firstRow, block.firstColumn, rows, Math.max(1, cols)).getA1Notation();
-  return { a1: `'${sheetName}'!${a1}` };
-}
 
 export interface EnrichmentPreview {
   source: string;

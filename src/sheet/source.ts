@@ -102,3 +102,14 @@ export function readSource(ss: Spreadsheet, spec: SourceSpec): Source {
     timeZone: ss.getSpreadsheetTimeZone(),
   };
 }
+
+/**
+ * The block as a fixed A1 range with its sheet (`'My sheet'!A1:F30`), so a later run reads the
+ * same rows even after the user's selection moved.
+ */
+export function pinSource(block: Source): { a1: string } {
+  const sheetName = block.sheet.getName().replace(/'/g, "''");
+  const cols = block.values.reduce((w, r) => Math.max(w, r.length), 0);
+  const a1 = block.sheet.getRange(block.firstRow, block.firstColumn, block.values.length, Math.max(1, cols)).getA1Notation();
+  return { a1: `'${sheetName}'!${a1}` };
+}

@@ -1,6 +1,8 @@
 /** Scenario builders in one place (after clasp's test/mocks.ts): an add-on with simulators and sheets. */
 import { withFaults, type FaultRule } from '../../emulator/apis/faults';
+import { createGu1Sim, type Gu1Sim, type Gu1SimOptions } from '../../emulator/apis/gu1';
 import { createOpenProspectSim, type OpenProspectSim } from '../../emulator/apis/openprospect';
+import type { HttpHandler } from '../../emulator/apis/types';
 import type { EmulatorOptions } from '../../emulator';
 import { loadAddOn, type AddOn } from './addon';
 
@@ -52,4 +54,47 @@ export function tabObjects(addOn: AddOn, tab: string): Array<Record<string, unkn
 /** Minimal enrichment options the sidebar would send. */
 export function enrichmentOptions(title: string): Record<string, unknown> {
   return { title, features: ['COMPANY_DATA', 'CONTACTS'], profile_name: `${title} profile`, priority: 'NORMAL' };
+}
+
+// ---- gu1 -----------------------------------------------------------------------------------
+
+
+export const GU1_KEY = 'gk_sandbox_9f8e7d6c5b4a3210';
+export const GU1_BASE = 'https://api.gu1.ai';
+
+export interface Gu1Scenario {
+  addOn: AddOn;
+  sim: Gu1Sim;
+  faults: ReturnType<typeof withFaults>;
+}
+
+/**
+ * The add-on with the gu1 simulator mounted (behind an optional fault schedule and an optional
+ * wrapper, e.g. one that moves the clock) and a key saved; `entities` are registered in gu1.
+ */
+export function givenGu1(opts: { faults?: FaultRule[]; emulator?: EmulatorOptions; sim?: Gu1SimOptions; entities?: string[]; saveKey?: boolean; wrap?: (h: HttpHandler) => HttpHandler } = {}): Gu1Scenario {
+  const addOn = loadAddOn(opts.emulator ?? {});
+  const sim = createGu1Sim({ seed: 7, ...(opts.sim ?? {}) });
+  sim.addKey(GU1_KEY);
+  sim.addEntities(opts.entities ?? []);
+  const faults = withFaults(sim, opts.faults ?? []);
+  addOn.emulator.http.register(GU1_BASE, opts.wrap ? opts.wrap(faults) : faults);
+  if (opts.saveKey !== false) addOn.rpc('saveApiKey', { provider: 'gu1', key: GU1_KEY });
+  return { addOn, sim, faults };
+}
+
+/** Header of `gu1Rows`: an id column the add-on recognises, and two columns of the user's own. */
+export const GU1_HEADER = ['Customer ID', 'Name', 'Tax ID'];
+
+/** `n` rows `CUST-0001`... with a name and a tax id (kept as text, leading zeros included). */
+export function gu1Rows(n: number, offset = 0): unknown[][] {
+  return Array.from({ length: n }, (_, k) => {
+    const i = k + offset + 1;
+    return [`CUST-${String(i).padStart(4, '0')}`, `Cliente ${i}`, `0${30_700_000_000 + i}`];
+  });
+}
+
+/** The external ids of `gu1Rows(n, offset)`. */
+export function gu1Ids(n: number, offset = 0): string[] {
+  return gu1Rows(n, offset).map((r) => r[0] as string);
 }

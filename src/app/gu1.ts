@@ -1,0 +1,313 @@
+/**
+ * gu1 from the sidebar: settings (the user's integration code list, the confirmation threshold,
+ * the last known prices), a preview with the cost estimate, and the submit that creates a run
+ * job and sends its first waves inside this execution's budget.
+ */
+import * as z from 'zod/mini';
+import { BUDGET, Deadline } from '../platform/clock';
+import { KeyStore } from '../platform/keys';
+import { withLock } from '../platform/lock';
+import { JsonStore } from '../platform/store';
+import { newJob, type Job } from '../jobs/model';
+import { GU1_RUN_KIND, gu1RunHandler, type Gu1RunData } from '../jobs/gu1-run';
+import { JobStore } from '../jobs/store';
+import { type CostEstimate, estimateCost, expandCodes, forgetCosts, type KnownCosts, readKnownCosts } from '../providers/gu1/costs';
+import { GU1_FIELDS, parameterNameProblem } from '../providers/gu1/fields';
+import { checkRunOptions, cleanList, DEFAULT_WAVE_SIZE, formatUnits, MAX_WAVE_SIZE, type RunOptions, toCents } from '../providers/gu1/options';
+import { loadGu1Records, type Gu1Records } from '../providers/gu1/records';
+import { GU1_COLUMNS, GU1_KEY_COLUMNS } from '../providers/gu1/result-rows';
+import { EXTERNAL_ID_KEY, guessMapping, type Mapping } from '../sheet/headers';
+import { openResultTab, uniqueTabName } from '../sheet/result-tab';
+import { pinSource, type Source, type SourceSpec } from '../sheet/source';
+import type { AppContext } from './context';
+import { UserInputError, parseInput } from './input';
+import { jobEnv, syncTrigger, toView, type JobView } from './jobs';
+
+const SourceInput = z.union([z.literal('selection'), z.object({ sheetName: z.string() }), z.object({ a1: z.string() })]);
+const ColumnsInput = z.record(z.string(), z.number());
+const OptionsInput = z.object({
+  title: z.optional(z.string()),
+  integrationCodes: z.optional(z.array(z.string())),
+  enrichmentGroupRefs: z.optional(z.array(z.string())),
+  forceRefresh: z.optional(z.boolean()),
+  /** Currency units (cents / 100); null or absent: no cap. */
+  costCap: z.optional(z.nullable(z.number())),
+  waveSize: z.optional(z.number()),
+  /** Upsert into this existing results tab (a re-run) instead of a new one. */
+  intoTab: z.optional(z.string()),
+});
+type OptionsInputType = z.infer<typeof OptionsInput>;
+const PreviewInput = z.object({ source: SourceInput, mapping: z.optional(ColumnsInput), parameterColumns: z.optional(ColumnsInput), options: z.optional(OptionsInput) });
+const SubmitInput = z.object({ source: SourceInput, mapping: ColumnsInput, parameterColumns: z.optional(ColumnsInput), options: OptionsInput, confirmed: z.optional(z.boolean()) });
+
+// ---- Settings ------------------------------------------------------------------------------
+
+const SETTINGS_KEY = 'gu1.settings';
+const SettingsSchema = z.object({ integrationCodes: z.array(z.string()), confirmAboveCents: z.nullable(z.number()) });
+type Settings = z.infer<typeof SettingsSchema>;
+
+function readSettings(ctx: AppContext): Settings {
+  return new JsonStore(ctx.userProps()).get(SETTINGS_KEY, SettingsSchema) ?? { integrationCodes: [], confirmAboveCents: null };
+}
+
+/** What the gu1 settings and form show. */
+export interface Gu1SettingsView {
+  /** The user's own list of integration codes to pick from. */
+  integrationCodes: string[];
+  /** Above this estimate (currency units) a run needs an explicit confirmation; null: never. */
+  confirmAbove: number | null;
+  /** Last known price per code, learnt from earlier answers in this document. */
+  knownCosts: Array<{ code: string; costCents: number; cost: string }>;
+  /** Codes each group expanded to, as last seen. */
+  knownGroups: Array<{ ref: string; codes: string[] }>;
+  fields: Array<{ key: string; label: string; required: boolean }>;
+  defaultWaveSize: number;
+  maxWaveSize: number;
+}
+
+function knownView(known: KnownCosts): Pick<Gu1SettingsView, 'knownCosts' | 'knownGroups'> {
+  return {
+    knownCosts: Object.entries(known.costs)
+      .sort((a, b) => a[0].localeCompare(b[0]))
+      .map(([code, costCents]) => ({ code, costCents, cost: formatUnits(costCents) })),
+    knownGroups: Object.entries(known.groups).map(([ref, codes]) => ({ ref, codes })),
+  };
+}
+
+/** The gu1 settings. */
+export function getGu1Settings(ctx: AppContext): Gu1SettingsView {
+  const s = readSettings(ctx);
+  return {
+    integrationCodes: s.integrationCodes,
+    confirmAbove: s.confirmAboveCents === null ? null : s.confirmAboveCents / 100,
+    ...knownView(readKnownCosts(ctx.docProps())),
+    fields: GU1_FIELDS.map((f) => ({ key: f.key, label: f.label, required: f.required === true })),
+    defaultWaveSize: DEFAULT_WAVE_SIZE,
+    maxWaveSize: MAX_WAVE_SIZE,
+  };
+}
+
+const SaveSettingsInput = z.object({
+  integrationCodes: z.optional(z.array(z.string())),
+  confirmAbove: z.optional(z.nullable(z.number())),
+  forgetCosts: z.optional(z.boolean()),
+});
+
+/** Save the code list and/or the threshold; `forgetCosts` clears the learnt prices. */
+export function saveGu1Settings(ctx: AppContext, input: unknown): Gu1SettingsView {
+  const given = parseInput(SaveSettingsInput, input, 'the gu1 settings');
+  const s = readSettings(ctx);
+  const problems: string[] = [];
+  if (given.integrationCodes !== undefined) s.integrationCodes = cleanList(given.integrationCodes, 'integration code', problems);
+  if (given.confirmAbove !== undefined) {
+    if (given.confirmAbove !== null && (!Number.isFinite(given.confirmAbove) || given.confirmAbove < 0)) problems.push('The confirmation threshold must be 0 or more (or empty to never ask).');
+    else s.confirmAboveCents = given.confirmAbove === null ? null : toCents(given.confirmAbove);
+  }
+  if (problems.length > 0) throw new UserInputError(problems.join(' '));
+  new JsonStore(ctx.userProps()).set(SETTINGS_KEY, SettingsSchema, s);
+  if (given.forgetCosts === true) forgetCosts(ctx.docProps());
+  return getGu1Settings(ctx);
+}
+
+// ---- Preview -------------------------------------------------------------------------------
+
+/** The preview: rows, codes, the estimate, every invalid row with its reason. Nothing is sent. */
+export interface Gu1Preview {
+  source: string;
+  sheetName: string;
+  headers: string[];
+  mapping: Mapping;
+  parameterColumns: Record<string, number>;
+  /** The first rows as they would be sent. */
+  rows: Array<{ rowNumber: number; externalId: string; parameters: Record<string, string> }>;
+  validCount: number;
+  invalid: Array<{ rowNumber: number; reasons: string[] }>;
+  invalidCount: number;
+  emptyRows: number;
+  integrationCodes: string[];
+  enrichmentGroupRefs: string[];
+  /** rows x codes x last known price; `total` is `unknown` while a price or a group was never seen. */
+  estimate: CostEstimate;
+  confirmAbove: number | null;
+  /** The estimate is above the threshold (or unknown while a threshold is set): submit needs `confirmed: true`. */
+  needsConfirmation: boolean;
+  problems: string[];
+}
+
+interface Checked {
+  preview: Gu1Preview;
+  read: Gu1Records;
+  options: RunOptions | null;
+  known: KnownCosts;
+}
+
+function sourceLabel(source: z.infer<typeof SourceInput>): string {
+  return typeof source === 'string' ? 'the selection' : 'sheetName' in source ? `sheet "${source.sheetName}"` : source.a1;
+}
+
+function columnProblems(block: Source, mapping: Mapping, parameterColumns: Record<string, number>): string[] {
+  const width = block.values.reduce((w, r) => Math.max(w, r.length), 0);
+  const problems: string[] = [];
+  const idCol = mapping[EXTERNAL_ID_KEY];
+  if (idCol === undefined) problems.push('Map the column that holds each row\'s gu1 external_id: gu1 finds entities by the id you already use, so the add-on never makes one up.');
+  for (const [name, col] of Object.entries({ ...mapping, ...parameterColumns })) {
+    if (!Number.isInteger(col) || col < 0 || col >= width) problems.push(`The column chosen for ${name} is outside the source (it has ${width} columns).`);
+  }
+  for (const [name, col] of Object.entries(parameterColumns)) {
+    const p = parameterNameProblem(name);
+    if (p) problems.push(p);
+    if (col === idCol) problems.push(`The external_id column cannot also be the parameter ${name}.`);
+  }
+  return problems;
+}
+
+function check(ctx: AppContext, source: z.infer<typeof SourceInput>, givenMapping: Mapping | undefined, parameterColumns: Record<string, number>, rawOptions: OptionsInputType | undefined): Checked {
+  const read = loadGu1Records(ctx.spreadsheet(), source as SourceSpec, givenMapping ?? ((headers) => guessMapping(headers, GU1_FIELDS)), parameterColumns);
+  const mapping = read.mapping;
+  const problems = columnProblems(read.block, mapping, parameterColumns);
+  let options: RunOptions | null = null;
+  if (rawOptions !== undefined) {
+    const checked = checkRunOptions(rawOptions);
+    if (checked.ok) options = checked.options;
+    else problems.push(...checked.problems);
+  }
+  const known = readKnownCosts(ctx.docProps());
+  const codes = options?.integrationCodes ?? [];
+  const refs = options?.enrichmentGroupRefs ?? [];
+  const estimate = estimateCost(read.records.length, codes, refs, known);
+  const threshold = readSettings(ctx).confirmAboveCents;
+  const needsConfirmation = threshold !== null && (estimate.totalCents === null || estimate.totalCents > threshold);
+  const preview: Gu1Preview = {
+    source: sourceLabel(source),
+    sheetName: read.block.sheet.getName(),
+    headers: read.block.headers,
+    mapping,
+    parameterColumns,
+    rows: read.records.slice(0, 5),
+    validCount: read.records.length,
+    invalid: read.invalid.slice(0, 100),
+    invalidCount: read.invalid.length,
+    emptyRows: read.emptyRows,
+    integrationCodes: codes,
+    enrichmentGroupRefs: refs,
+    estimate,
+    confirmAbove: threshold === null ? null : threshold / 100,
+    needsConfirmation,
+    problems,
+  };
+  return { preview, read, options, known };
+}
+
+/** Read the source, guess (or apply) the mapping, check every row and estimate the cost. */
+export function previewGu1(ctx: AppContext, input: unknown): Gu1Preview {
+  const { source, mapping, parameterColumns, options } = parseInput(PreviewInput, input, 'the gu1 source');
+  return check(ctx, source, mapping, parameterColumns ?? {}, options).preview;
+}
+
+// ---- Submit --------------------------------------------------------------------------------
+
+/** What the submit returns. */
+export interface Gu1SubmitResult {
+  job: JobView;
+  invalid: Array<{ rowNumber: number; reasons: string[] }>;
+  invalidCount: number;
+  estimate: CostEstimate;
+  notice: string | null;
+}
+
+
+function resultTabName(ctx: AppContext, options: OptionsInputType, title: string): string {
+  const ss = ctx.spreadsheet();
+  const into = options.intoTab?.trim();
+  if (!into) return uniqueTabName(ss, `${title} - gu1`);
+  if (ss.getSheetByName(into) === null) throw new UserInputError(`There is no tab named "${into}" to write the results into.`);
+  // Refuses (with a sentence) a tab without the external_id and integration_code columns.
+  openResultTab(ss, { tabName: into, keyColumns: GU1_KEY_COLUMNS, columns: [...GU1_COLUMNS] });
+  return into;
+}
+
+function refusedBeforeAnything(job: Job): boolean {
+  const c = job.counts;
+  return job.state === 'FAILED' && (c['rowsDone'] ?? 0) + (c['rowsFailed'] ?? 0) + (c['rowsNotFound'] ?? 0) === 0 && (c['costCents'] ?? 0) === 0;
+}
+
+function removeIfEmpty(ctx: AppContext, tabName: string): void {
+  const ss = ctx.spreadsheet();
+  const sheet = ss.getSheetByName(tabName);
+  if (sheet !== null && sheet.getLastRow() === 0) ss.deleteSheet(sheet);
+}
+
+/** The prices and group expansions the run's codes need (the cap works from these). */
+function knownForRun(known: KnownCosts, options: RunOptions): KnownCosts {
+  const groups: Record<string, string[]> = {};
+  for (const ref of options.enrichmentGroupRefs) {
+    const g = known.groups[ref];
+    if (g) groups[ref] = g;
+  }
+  const costs: Record<string, number> = {};
+  for (const code of expandCodes(options.integrationCodes, options.enrichmentGroupRefs, known).codes) {
+    const c = known.costs[code];
+    if (c !== undefined) costs[code] = c;
+  }
+  return { costs, groups };
+}
+
+/**
+ * Check everything first (nothing is sent when the rows, the options or the confirmation are
+ * missing), create the run job, make sure the trigger exists (so a run killed now still
+ * continues), then send the first waves within this execution's budget.
+ */
+export function submitGu1(ctx: AppContext, input: unknown): Gu1SubmitResult {
+  const { source, mapping, parameterColumns, options: rawOptions, confirmed } = parseInput(SubmitInput, input, 'the gu1 form');
+  new KeyStore(ctx.userProps()).require('gu1');
+  const { preview, read, options, known } = check(ctx, source, mapping, parameterColumns ?? {}, rawOptions);
+  if (preview.problems.length > 0 || options === null) throw new UserInputError(preview.problems.join(' '));
+  if (preview.validCount === 0) throw new UserInputError('None of the rows can be sent: every row needs its gu1 external_id. Fix the rows listed in the preview and try again.');
+  if (preview.needsConfirmation && confirmed !== true) {
+    throw new UserInputError(`The estimated cost is ${preview.estimate.total}, above your confirmation threshold of ${formatUnits(toCents(preview.confirmAbove ?? 0))}. Confirm to send.`);
+  }
+  const tabName = resultTabName(ctx, rawOptions, options.title);
+  const runKnown = knownForRun(known, options);
+  const data: Gu1RunData = {
+    source: typeof source === 'string' ? pinSource(read.block) : source,
+    mapping: preview.mapping,
+    parameterColumns: parameterColumns ?? {},
+    integrationCodes: options.integrationCodes,
+    enrichmentGroupRefs: options.enrichmentGroupRefs,
+    forceRefresh: options.forceRefresh,
+    costCapCents: options.costCapCents,
+    waveSize: options.waveSize,
+    cursor: 0,
+    doneAhead: [],
+    inflight: [],
+    spentCents: 0,
+    maybeBilledCents: 0,
+    costs: runKnown.costs,
+    groups: runKnown.groups,
+  };
+  const first = read.records[0];
+  if (first) data.cursorId = first.externalId;
+  const job = newJob({ id: ctx.uuid(), provider: 'gu1', kind: GU1_RUN_KIND, title: options.title, now: ctx.clock.now(), tabs: { results: tabName }, data, total: read.records.length });
+  job.counts = { rows: read.records.length, invalidRows: read.invalid.length, rowsDone: 0, rowsFailed: 0, rowsNotFound: 0, costCents: 0, resends: 0 };
+  const store = new JobStore(ctx.docProps());
+  store.save(job);
+  const notice = syncTrigger(ctx, store.open().length);
+  const ran = withLock(ctx.documentLock(), 5_000, () => {
+    const next = gu1RunHandler().advance(job, jobEnv(ctx, new Deadline(ctx.clock, BUDGET.executionMs)));
+    store.save(next);
+    return next;
+  });
+  // Busy lock: the trigger's run is sending other jobs' rows; this one follows in the next run.
+  const latest = ran.ran ? ran.value : job;
+  if (refusedBeforeAnything(latest)) {
+    // Refused before a row was written or a cent billed (key, balance, a code): no job or empty
+    // tab is left behind, and the sidebar keeps the form and shows the sentence.
+    store.delete(job.id);
+    if (rawOptions.intoTab === undefined) removeIfEmpty(ctx, tabName);
+    syncTrigger(ctx, store.open().length);
+    throw new UserInputError(latest.lastError ?? 'gu1 refused the run.');
+  }
+  const stillOpen = store.open().length;
+  syncTrigger(ctx, stillOpen);
+  return { job: toView(latest), invalid: preview.invalid, invalidCount: preview.invalidCount, estimate: preview.estimate, notice: stillOpen > 0 ? notice : null };
+}

@@ -1,0 +1,328 @@
+/**
+ * gu1 runs: the source rows (re-read from the sheet on every run; the job keeps only the source
+ * spec and the mapping) go to gu1 as fetchAll waves of `waveSize`; each wave's results are
+ * written into the `<title> - gu1` tab before the next wave starts, and the cursor (the first
+ * unwritten row) is checkpointed after every wave. A run stops near its time budget and the
+ * trigger continues; a run killed mid-wave re-sends that wave without forceRefresh, so gu1's
+ * cache answers it and nothing is billed twice. The cost cap stops the run before the wave that
+ * would pass it.
+ */
+import * as z from 'zod/mini';
+import { ApiError, AuthError, ConnectionError, PaymentError } from '../platform/errors';
+import { NotSentError } from '../platform/http';
+import type { Http } from '../platform/http-types';
+import { learnFromResponse, type KnownCosts, rememberCosts, rowCost } from '../providers/gu1/costs';
+import { totalCostCents } from '../providers/gu1/enrich-by-external-id';
+import { formatUnits } from '../providers/gu1/options';
+import { type Gu1Record, loadGu1Records } from '../providers/gu1/records';
+import { GU1_COLUMNS, GU1_KEY_COLUMNS, requestErrorRows, responseRows, type Row } from '../providers/gu1/result-rows';
+import { sendWave, type WaveOutcome } from '../providers/gu1/wave';
+import { openResultTab, type ResultTab } from '../sheet/result-tab';
+import type { JobEnv, JobHandler } from './handler';
+import { note, transition, warn, type Job } from './model';
+import { applyError } from './poller';
+
+export const GU1_RUN_KIND = 'gu1.run';
+
+export const Gu1RunDataSchema = z.object({
+  source: z.union([z.object({ sheetName: z.string() }), z.object({ a1: z.string() })]),
+  /** `{ external_id: column }` (0-based in the source block). */
+  mapping: z.record(z.string(), z.number()),
+  /** Parameter name -> column, for values sent in `parameters`. */
+  parameterColumns: z.record(z.string(), z.number()),
+  integrationCodes: z.array(z.string()),
+  enrichmentGroupRefs: z.array(z.string()),
+  forceRefresh: z.boolean(),
+  costCapCents: z.nullable(z.number()),
+  waveSize: z.number(),
+  /** Index (among the source's valid rows) of the first row not written yet. */
+  cursor: z.number(),
+  /** external_id at the cursor, to find it again if rows were inserted or removed above it. */
+  cursorId: z.optional(z.string()),
+  /** Indices past the cursor already written (a wave that stopped partway). */
+  doneAhead: z.array(z.number()),
+  /** Indices sent whose answers are not written yet: sent again without forceRefresh. */
+  inflight: z.array(z.number()),
+  /** What gu1 reported as billed. */
+  spentCents: z.number(),
+  /** Upper bound of what lost answers may have cost (their re-sends came back cached at 0). */
+  maybeBilledCents: z.number(),
+  /** Prices and group expansions known to this run (the cap uses them). */
+  costs: z.record(z.string(), z.number()),
+  groups: z.record(z.string(), z.array(z.string())),
+});
+export type Gu1RunData = z.infer<typeof Gu1RunDataSchema>;
+
+/** Time kept for the tab note, the checkpoint and the price memory at the end of a run. */
+const RESERVE_MS = 20_000;
+/** How long to leave a run alone after gu1 kept failing (without Retry-After). */
+const PAUSE_MS = 60_000;
+
+function readData(job: Job): Gu1RunData {
+  const res = Gu1RunDataSchema.safeParse(job.data);
+  if (!res.success) throw new Error(`Job "${job.title}" has damaged saved state; start the run again from the sidebar.`);
+  return res.data;
+}
+
+function count(job: Job, key: string): number {
+  return job.counts[key] ?? 0;
+}
+
+/** Rows written (done + failed + not found). */
+function processed(job: Job): number {
+  return count(job, 'rowsDone') + count(job, 'rowsFailed') + count(job, 'rowsNotFound');
+}
+
+function withData(job: Job, data: Gu1RunData, total: number): Job {
+  const counts: Record<string, number> = { ...job.counts, costCents: data.spentCents };
+  if (data.maybeBilledCents > 0) counts['maybeBilledCents'] = data.maybeBilledCents;
+  const next = { ...job, data, counts };
+  return { ...next, progress: { done: processed(next), total } };
+}
+
+/** The job summary: Jobs view line and the result tab's header note. */
+export function gu1Summary(job: Job): string {
+  const maybe = count(job, 'maybeBilledCents');
+  const cost = `total cost ${formatUnits(count(job, 'costCents'))} (${count(job, 'costCents')} cents)${maybe > 0 ? ` plus up to ${formatUnits(maybe)} for answers lost in transit` : ''}`;
+  const resends = count(job, 'resends') > 0 ? `; ${count(job, 'resends')} rows re-sent after a lost response` : '';
+  const notSent = count(job, 'notSent') > 0 ? `; ${count(job, 'notSent')} rows not sent` : '';
+  return `${count(job, 'rowsDone')} rows done, ${count(job, 'rowsFailed')} failed, ${count(job, 'rowsNotFound')} not found of ${job.progress.total}; ${cost}${resends}${notSent}.`;
+}
+
+function message(e: unknown): string {
+  if (e instanceof ApiError) return e.userMessage();
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Find the cursor again when rows were inserted or removed above it since the last run. */
+function realign(data: Gu1RunData, records: readonly Gu1Record[]): Gu1RunData {
+  if (data.cursorId === undefined || records[data.cursor]?.externalId === data.cursorId) return data;
+  const at = records.findIndex((r) => r.externalId === data.cursorId);
+  if (at < 0) throw new Error(`The row with external_id ${data.cursorId} (the next one to send) is no longer in the source, so the run cannot tell which rows are left. Start a new run for the remaining rows.`);
+  const shift = (list: number[]): number[] => list.map((i) => i + at - data.cursor);
+  return { ...data, cursor: at, doneAhead: shift(data.doneAhead), inflight: shift(data.inflight) };
+}
+
+/** The next rows to send: a killed run's wave first, else from the cursor, skipping rows written ahead. */
+function nextWave(data: Gu1RunData, total: number): { indices: number[]; resend: boolean } {
+  const inflight = data.inflight.filter((i) => i < total);
+  if (inflight.length > 0) return { indices: inflight, resend: true };
+  const ahead = new Set(data.doneAhead);
+  const indices: number[] = [];
+  for (let i = data.cursor; i < total && indices.length < data.waveSize; i++) if (!ahead.has(i)) indices.push(i);
+  return { indices, resend: false };
+}
+
+/**
+ * How many of `n` rows the cost cap lets go: rows x the last known price must stay within the
+ * cap. While a price is unknown, one row goes at a time so its answer teaches the price.
+ */
+export function capWave(data: Gu1RunData, n: number): { fit: number } | { stop: true; rowCents: number | null } {
+  if (data.costCapCents === null) return { fit: n };
+  const price = rowCost(data.integrationCodes, data.enrichmentGroupRefs, { costs: data.costs, groups: data.groups });
+  const remaining = data.costCapCents - data.spentCents - data.maybeBilledCents;
+  if (price.cents !== null) {
+    if (price.cents === 0) return { fit: n };
+    const fit = Math.min(n, Math.floor(remaining / price.cents));
+    return fit > 0 ? { fit } : { stop: true, rowCents: price.cents };
+  }
+  if (remaining <= 0 || price.knownCents >= remaining) return { stop: true, rowCents: null };
+  return { fit: 1 };
+}
+
+function remainingRows(data: Gu1RunData, total: number): number {
+  return Math.max(0, total - data.cursor - data.doneAhead.filter((i) => i >= data.cursor).length);
+}
+
+interface Applied {
+  job: Job;
+  stop?: ApiError;
+  later?: ApiError;
+  notSent: boolean;
+  allLost: boolean;
+}
+
+/** Write one wave's answers into the tab and account for them in the job. */
+function applyWave(job: Job, data: Gu1RunData, records: readonly Gu1Record[], indices: readonly number[], wave: WaveOutcome, tab: ResultTab): Applied {
+  const rows: Row[] = [];
+  const written: number[] = [];
+  const inflight: number[] = [];
+  const counts = { ...job.counts };
+  const add = (k: string, by = 1): void => {
+    counts[k] = (counts[k] ?? 0) + by;
+  };
+  let known: KnownCosts = { costs: data.costs, groups: data.groups };
+  let spent = data.spentCents;
+  let maybe = data.maybeBilledCents;
+  const out: Applied = { job, notSent: false, allLost: wave.outcomes.length > 0 };
+  wave.outcomes.forEach((o, k) => {
+    const i = indices[k] as number;
+    const rec = records[i] as Gu1Record;
+    if (o.kind !== 'rowError' || (o.code !== 'NO_RESPONSE' && o.code !== 'UNREADABLE_RESPONSE')) out.allLost = false;
+    if (o.kind === 'ok') {
+      const got = responseRows(rec.externalId, o.res, data.integrationCodes);
+      rows.push(...got.rows);
+      written.push(i);
+      const failed = got.rows.filter((r) => r['success'] === false).length;
+      add('resultsOk', got.rows.length - failed);
+      add('resultsFailed', failed);
+      if (got.unkeyed > 0) add('unkeyedResults', got.unkeyed);
+      add(failed > 0 ? 'rowsFailed' : 'rowsDone');
+      spent += totalCostCents(o.res);
+      if (wave.resent[k]) {
+        // A cached answer to a re-send hides what the lost first sending cost: count its known price as "up to".
+        for (const r of o.res.results) if (r.success === true && r.costCents === 0 && r.integrationCode) maybe += known.costs[r.integrationCode] ?? 0;
+      }
+      known = learnFromResponse(known, o.res, data);
+    } else if (o.kind === 'notFound' || o.kind === 'rowError') {
+      rows.push(...requestErrorRows(rec.externalId, data.integrationCodes, data.enrichmentGroupRefs, o.kind === 'notFound' ? 'ENTITY_NOT_FOUND' : o.code, o.message));
+      written.push(i);
+      add(o.kind === 'notFound' ? 'rowsNotFound' : 'rowsFailed');
+    } else if (o.kind === 'stop') {
+      out.stop ??= o.error;
+    } else {
+      if (o.error instanceof NotSentError) out.notSent = true;
+      else out.later ??= o.error;
+      if (o.resend) inflight.push(i);
+    }
+  });
+  if (rows.length > 0) tab.upsert(rows);
+  const done = new Set([...data.doneAhead, ...written]);
+  let cursor = data.cursor;
+  while (done.has(cursor)) cursor++;
+  const next: Gu1RunData = {
+    ...data,
+    cursor,
+    doneAhead: [...done].filter((i) => i > cursor).sort((a, b) => a - b),
+    inflight,
+    spentCents: spent,
+    maybeBilledCents: maybe,
+    costs: known.costs,
+    groups: known.groups,
+  };
+  const cursorId = records[cursor]?.externalId;
+  if (cursorId === undefined) delete next.cursorId;
+  else next.cursorId = cursorId;
+  counts['resends'] = (counts['resends'] ?? 0) + wave.resends;
+  out.job = withData({ ...job, counts }, next, records.length);
+  return out;
+}
+
+function finish(job: Job, now: number): Job {
+  let next = job;
+  if (count(job, 'resends') > 0) next = warn(next, `${count(job, 'resends')} rows were re-sent once after a lost response, without forceRefresh, so gu1's cache answered them.`);
+  return transition(next, 'DONE', now, gu1Summary(next));
+}
+
+function stopAtCap(job: Job, data: Gu1RunData, total: number, rowCents: number | null, now: number): Job {
+  const cap = data.costCapCents ?? 0;
+  const left = remainingRows(data, total);
+  const next = rowCents === null ? 'the next row costs an unknown amount that may pass it' : `the next row would cost up to ${formatUnits(rowCents)}`;
+  const text = `Stopped at the cost cap of ${formatUnits(cap)}: ${formatUnits(data.spentCents + data.maybeBilledCents)} spent and ${next}; ${left} rows not sent.`;
+  const stopped = { ...job, counts: { ...job.counts, notSent: left } };
+  return transition(warn(stopped, text), 'DONE', now, text);
+}
+
+function stopOnError(job: Job, data: Gu1RunData, total: number, e: ApiError, now: number): Job {
+  const left = remainingRows(data, total);
+  const kept = `${processed(job)} rows written before it stopped are kept`;
+  let text: string;
+  if (e instanceof AuthError) text = `gu1 refused the API key (${e.message}): check your gu1 key in Settings. ${kept}.`;
+  else if (e instanceof PaymentError) text = `${e.userMessage()} ${kept}; Refresh continues from the first unwritten row.`;
+  else text = `${e.userMessage()} ${kept}.`;
+  return transition({ ...job, lastError: text, counts: { ...job.counts, notSent: left } }, 'FAILED', now, text);
+}
+
+function pause(job: Job, e: ApiError, now: number): Job {
+  const until = now + (e.retryAfterMs ?? PAUSE_MS);
+  return note({ ...job, lastError: message(e), resumeAt: until }, now, `paused: ${message(e)}`);
+}
+
+/** Send waves until every row is written, the budget is spent, or something stops the run. */
+function sendRows(start: Job, records: readonly Gu1Record[], tab: ResultTab, http: Http, env: JobEnv, save: (j: Job) => Job): Job {
+  let job = start;
+  let waveMs = 0;
+  for (;;) {
+    let data = readData(job);
+    const plan = nextWave(data, records.length);
+    if (plan.indices.length === 0) return finish(job, env.clock.now());
+    // A wave that might not finish inside the budget waits for the next run.
+    if (!env.deadline.canWait(waveMs, RESERVE_MS)) return job;
+    let indices = plan.indices;
+    if (!plan.resend) {
+      const cap = capWave(data, indices.length);
+      if ('stop' in cap) return stopAtCap(job, data, records.length, cap.rowCents, env.clock.now());
+      indices = indices.slice(0, cap.fit);
+      // Only a forced refresh bills a repeat: mark the wave first, so a run killed mid-wave re-sends it without forceRefresh.
+      if (data.forceRefresh) {
+        data = { ...data, inflight: indices };
+        job = save(withData(job, data, records.length));
+      }
+    }
+    const started = env.clock.now();
+    const args = indices.map((i) => {
+      const r = records[i] as Gu1Record;
+      return { externalId: r.externalId, integrationCodes: data.integrationCodes, enrichmentGroupRefs: data.enrichmentGroupRefs, parameters: r.parameters, forceRefresh: data.forceRefresh };
+    });
+    const wave = sendWave(http, args, { waveSize: data.waveSize, resendOnly: indices.map(() => plan.resend) });
+    const applied = applyWave(job, data, records, indices, wave, tab);
+    job = save(applied.job);
+    waveMs = Math.max(waveMs, env.clock.now() - started);
+    const now = env.clock.now();
+    if (applied.stop) return stopOnError(job, readData(job), records.length, applied.stop, now);
+    if (applied.later) return pause(job, applied.later, now);
+    if (applied.notSent) return job;
+    if (applied.allLost) return pause(job, new ConnectionError({ provider: 'gu1', status: 0, code: 'NO_RESPONSE', message: 'no answer from gu1 for a whole wave, twice' }), now);
+  }
+}
+
+/** Advance a run; never throws (a failure becomes the job's state with everything written kept). */
+function advance(start: Job, env: JobEnv): Job {
+  let job = start;
+  const save = (j: Job): Job => {
+    job = j;
+    env.checkpoint(j);
+    return j;
+  };
+  let tab: ResultTab | undefined;
+  try {
+    if (job.state === 'SUBMITTING') job = transition(job, 'FETCHING', env.clock.now(), 'sending rows to gu1');
+    const http = env.http('gu1');
+    let data = readData(job);
+    const loaded = loadGu1Records(env.spreadsheet, data.source, data.mapping, data.parameterColumns);
+    data = realign(data, loaded.records);
+    job = withData(job, data, loaded.records.length);
+    tab = openResultTab(env.spreadsheet, { tabName: job.tabs['results'] ?? `${job.title} - gu1`, keyColumns: GU1_KEY_COLUMNS, columns: [...GU1_COLUMNS] });
+    job = sendRows(job, loaded.records, tab, http, env, save);
+  } catch (e) {
+    // The newest checkpointed record, not the one the run started from: nothing written is forgotten.
+    job = applyError(job, e, env.clock.now(), message);
+  }
+  try {
+    tab?.setNote(`gu1 run "${job.title}" (${job.state}): ${gu1Summary(job)} Updated ${new Date(env.clock.now()).toISOString().slice(0, 16).replace('T', ' ')} UTC.`);
+    const data = Gu1RunDataSchema.safeParse(job.data);
+    if (data.success) rememberCosts(env.docProps, { costs: data.data.costs, groups: data.data.groups }, env.clock.now());
+  } catch {
+    // The note and the price memory are conveniences; the job record already holds the truth.
+  }
+  return job;
+}
+
+/** The gu1 run handler. */
+export function gu1RunHandler(): JobHandler {
+  return {
+    kind: GU1_RUN_KIND,
+    advance,
+    /** Resume a stopped run (after a top-up or a new key) from its first unwritten row. */
+    refresh(job, env) {
+      const data = readData(job);
+      const left = remainingRows(data, job.progress.total) + data.inflight.length;
+      if (left === 0) throw new Error('Every row of this run is written. Start a new run to enrich the rows again.');
+      const cap = capWave(data, 1);
+      if ('stop' in cap) throw new Error(`This run stopped at its cost cap of ${formatUnits(data.costCapCents ?? 0)}. Start a new run with a higher cap for the ${left} rows left.`);
+      const { lastError: _e, resumeAt: _r, ...rest } = job;
+      return transition({ ...rest, counts: { ...job.counts, notSent: 0 } }, 'FETCHING', env.clock.now(), `resumed: ${left} rows left`);
+    },
+    summary: gu1Summary,
+  };
+}

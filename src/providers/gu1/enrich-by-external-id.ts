@@ -1,0 +1,59 @@
+/**
+ * `POST /integration-execution/marketplace/enrichment-by-external-id`: the request for one
+ * entity and the reading of its answer.
+ */
+import { MalformedResponseError } from '../../platform/errors';
+import type { ApiRequest } from '../../platform/http-types';
+import { type EnrichBody, type EnrichResponse, EnrichResponseSchema } from './schemas';
+
+export const ENRICH_BY_EXTERNAL_ID_PATH = '/integration-execution/marketplace/enrichment-by-external-id';
+
+/** What one row asks gu1 for. */
+export interface EnrichArgs {
+  externalId: string;
+  integrationCodes: readonly string[];
+  enrichmentGroupRefs: readonly string[];
+  /** Values from mapped columns; never `forceRefresh` (see `withForceRefresh`). */
+  parameters?: Readonly<Record<string, unknown>>;
+  forceRefresh: boolean;
+}
+
+/**
+ * The one place `forceRefresh` is put. The contract says a repeat may be answered from the cache
+ * "unless forceRefresh is used" but no page shows where it goes; NOTES.md says `parameters`.
+ */
+export function withForceRefresh(parameters: Readonly<Record<string, unknown>>, forceRefresh: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...parameters };
+  delete out['forceRefresh'];
+  if (forceRefresh) out['forceRefresh'] = true;
+  return out;
+}
+
+/**
+ * The request for one entity. `integrationCodes` is always sent (older doc versions require
+ * it), `enrichmentGroupRefs` and `parameters` only when non-empty. Never retried by the http
+ * layer after a lost response (`retrySafe: false`): the job re-sends such a row itself, once and
+ * without forceRefresh, so gu1's cache answers it and the job can count it.
+ */
+export function buildEnrichRequest(args: EnrichArgs): ApiRequest {
+  const body: EnrichBody = { externalId: args.externalId, integrationCodes: [...args.integrationCodes] };
+  if (args.enrichmentGroupRefs.length > 0) body.enrichmentGroupRefs = [...args.enrichmentGroupRefs];
+  const parameters = withForceRefresh(args.parameters ?? {}, args.forceRefresh);
+  if (Object.keys(parameters).length > 0) body.parameters = parameters;
+  return { method: 'post', path: ENRICH_BY_EXTERNAL_ID_PATH, json: body, retrySafe: false };
+}
+
+/** Check a 2xx body; a shape without `results` is a MalformedResponseError. */
+export function parseEnrichResponse(body: unknown, requestId?: string): EnrichResponse {
+  const res = EnrichResponseSchema.safeParse(body);
+  if (res.success) return res.data;
+  const issue = res.error.issues[0];
+  const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+  throw new MalformedResponseError({ provider: 'gu1', status: 200, message: `unexpected enrichment response${where}: ${issue?.message ?? 'invalid'}`, requestId });
+}
+
+/** The response's total cost: `totalCostCents` when sent, else the sum of the results. */
+export function totalCostCents(res: EnrichResponse): number {
+  if (typeof res.totalCostCents === 'number' && Number.isFinite(res.totalCostCents)) return res.totalCostCents;
+  return res.results.reduce((n, r) => n + (typeof r.costCents === 'number' && Number.isFinite(r.costCents) ? r.costCents : 0), 0);
+}

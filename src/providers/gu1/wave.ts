@@ -1,0 +1,109 @@
+/**
+ * One wave of rows as one fetchAll (through the http layer's retry rules), and what became of
+ * each row. A row whose answer never arrived (lost in transit, or unreadable) is re-sent once,
+ * without forceRefresh, so gu1 answers it from its cache instead of billing it again.
+ */
+import { ApiError, AuthError, ConnectionError, MalformedResponseError, NotFoundError, PaymentError, PermissionError, RateLimitError, ServerError, ValidationError } from '../../platform/errors';
+import { NotSentError } from '../../platform/http';
+import type { ApiResponse, Http } from '../../platform/http-types';
+import { buildEnrichRequest, type EnrichArgs, parseEnrichResponse } from './enrich-by-external-id';
+import type { EnrichResponse } from './schemas';
+
+export const NOT_FOUND_MESSAGE = 'no gu1 entity with this external_id (create the entity in gu1 first, then run this row again)';
+
+/** What became of one row. */
+export type RowOutcome =
+  /** gu1 answered; write its results. */
+  | { kind: 'ok'; res: EnrichResponse }
+  /** 404: no entity with this externalId. */
+  | { kind: 'notFound'; message: string }
+  /** This row cannot be enriched as it is (a row-level 400, no answer after the re-send). */
+  | { kind: 'rowError'; code: string; message: string }
+  /** The run cannot go on (key refused, balance spent, a code refused for every row). */
+  | { kind: 'stop'; error: ApiError }
+  /**
+   * Not processed (5xx/429 after retries, or not sent before the time budget ran out): send it
+   * again later. `resend`: it was already sent once and lost, so it goes again without forceRefresh.
+   */
+  | { kind: 'later'; error: ApiError; resend: boolean };
+
+export interface WaveOutcome {
+  outcomes: RowOutcome[];
+  /** Rows sent a second time after a lost answer (or after a killed run). */
+  resends: number;
+  /** Per row: its final answer came from a second sending (a cached answer may hide what the first cost). */
+  resent: boolean[];
+}
+
+/** What a 400 must mention to concern the run rather than one row: a code, a group or a list field. */
+export function isRunLevel(error: ApiError, codes: readonly string[], refs: readonly string[]): boolean {
+  const text = `${error.message} ${error.details.map((d) => `${d.field} ${d.message}`).join(' ')}`;
+  // Whole tokens only: a short code must not match inside another word.
+  const tokens = new Set(text.split(/[^A-Za-z0-9_.:-]+/).map((t) => t.replace(/[.:]+$/, '')));
+  return [...codes, ...refs, 'integrationCodes', 'enrichmentGroupRefs'].some((s) => tokens.has(s));
+}
+
+/** An answer that never arrived or could not be read: gu1 may have billed it. */
+function isLost(r: ApiResponse<unknown> | ApiError): boolean {
+  if (r instanceof NotSentError) return false;
+  return r instanceof MalformedResponseError || (r instanceof ConnectionError && r.status === 0);
+}
+
+function classify(r: ApiResponse<unknown> | ApiError, args: EnrichArgs, finalAttempt: boolean): RowOutcome {
+  if (!(r instanceof ApiError)) {
+    try {
+      return { kind: 'ok', res: parseEnrichResponse(r.body, r.headers['x-request-id']) };
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      r = e;
+    }
+  }
+  if (r instanceof NotSentError) return { kind: 'later', error: r, resend: finalAttempt };
+  if (isLost(r)) {
+    const code = r instanceof MalformedResponseError ? 'UNREADABLE_RESPONSE' : 'NO_RESPONSE';
+    return { kind: 'rowError', code, message: `${r.userMessage()} The row was sent twice; gu1's cache answers it without billing again if you run it later.` };
+  }
+  if (r instanceof AuthError || r instanceof PaymentError || r instanceof PermissionError) return { kind: 'stop', error: r };
+  if (r instanceof NotFoundError) {
+    // NOTES.md: 404 also means "integration not active" for the whole organization.
+    if (r.code === 'SERVICE_INTEGRATION_NOT_ACTIVE') return { kind: 'stop', error: r };
+    return { kind: 'notFound', message: NOT_FOUND_MESSAGE };
+  }
+  if (r instanceof ValidationError) {
+    if (isRunLevel(r, args.integrationCodes, args.enrichmentGroupRefs)) return { kind: 'stop', error: r };
+    return { kind: 'rowError', code: r.code ?? `HTTP_${r.status}`, message: r.message };
+  }
+  if (r instanceof RateLimitError || r instanceof ServerError) {
+    // After a lost answer the re-send was the one allowed: report instead of sending a third time.
+    if (finalAttempt) return { kind: 'rowError', code: r.code ?? `HTTP_${r.status}`, message: `${r.userMessage()} (on the re-send after a lost response)` };
+    return { kind: 'later', error: r, resend: false };
+  }
+  return { kind: 'rowError', code: r.code ?? `HTTP_${r.status}`, message: r.message };
+}
+
+/**
+ * Send one wave. `resendOnly[i]` marks rows already sent by a run that was killed before it
+ * wrote their answers: they go without forceRefresh and count as re-sends.
+ */
+export function sendWave(http: Http, rows: readonly EnrichArgs[], opts: { waveSize: number; resendOnly?: readonly boolean[] }): WaveOutcome {
+  const resendOnly = rows.map((_, i) => opts.resendOnly?.[i] === true);
+  const first = http.requestAll<unknown>(
+    rows.map((a, i) => buildEnrichRequest(resendOnly[i] ? { ...a, forceRefresh: false } : a)),
+    { waveSize: opts.waveSize },
+  );
+  let resends = first.filter((r, i) => resendOnly[i] && !(r instanceof NotSentError)).length;
+  const lost = first.map((r, i) => (!resendOnly[i] && isLost(r) ? i : -1)).filter((i) => i >= 0);
+  const final = first.slice();
+  if (lost.length > 0) {
+    const again = http.requestAll<unknown>(lost.map((i) => buildEnrichRequest({ ...(rows[i] as EnrichArgs), forceRefresh: false })), { waveSize: opts.waveSize });
+    lost.forEach((i, k) => {
+      const r = again[k] as ApiResponse<unknown> | ApiError;
+      final[i] = r;
+      if (!(r instanceof NotSentError)) resends++;
+    });
+  }
+  const lostSet = new Set(lost);
+  const resent = rows.map((_, i) => resendOnly[i] === true || lostSet.has(i));
+  const outcomes = final.map((r, i) => classify(r as ApiResponse<unknown> | ApiError, rows[i] as EnrichArgs, resent[i] === true));
+  return { outcomes, resends, resent };
+}
