@@ -1,0 +1,104 @@
+/** gu1: KYC/KYB enrichment of rows by their external_id, with a cost estimate and a cost cap. */
+import type { Gu1Preview, Gu1SubmitResult } from '../src/app/gu1';
+import { call } from './rpc';
+import { el, mount, runAction, setStatus } from './dom';
+import { selectField, textField, type FormState } from './form';
+
+const form: FormState = { source: '', title: '', codes: '', groups: '', costCap: '', forceRefresh: false };
+let mapping: Record<string, number> | undefined;
+
+function sourceArg(value: string): unknown {
+  if (value.includes('!')) return { a1: value };
+  return { sheetName: value };
+}
+
+function list(v: unknown): string[] {
+  return String(v ?? '')
+    .split(/[\n,;]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+}
+
+function options(): Record<string, unknown> {
+  const cap = String(form['costCap'] ?? '').trim();
+  return {
+    title: String(form['title'] ?? ''),
+    integrationCodes: list(form['codes']),
+    enrichmentGroupRefs: list(form['groups']),
+    forceRefresh: form['forceRefresh'] === true,
+    costCap: cap === '' ? null : Number(cap),
+  };
+}
+
+function previewBlock(p: Gu1Preview): HTMLElement {
+  const codes = p.estimate.codes.map((c) => `${c.code}: ${c.costCents === null ? 'price unknown' : `${(c.costCents / 100).toFixed(2)} per row`}`);
+  return el(
+    'div',
+    { class: 'block', id: 'gu1-preview' },
+    el('div', { text: `${p.validCount} row(s) ready, ${p.invalidCount} invalid, ${p.emptyRows} empty.` }),
+    el('div', { id: 'gu1-estimate', text: `Estimated cost: ${p.estimate.total}${p.needsConfirmation ? ' (above your confirmation threshold)' : ''}` }),
+    ...codes.map((c) => el('div', { class: 'muted', text: c })),
+    ...p.problems.map((m) => el('div', { class: 'error', text: m })),
+    p.invalid.length > 0 ? el('details', { open: true }, el('summary', { text: `Invalid rows (${p.invalidCount})` }), ...p.invalid.map((r) => el('div', { class: 'error invalid-row', text: r.reasons.join(' ') }))) : null,
+  );
+}
+
+/** Render the gu1 section. */
+export async function renderGu1(root: HTMLElement): Promise<void> {
+  const [sheets, settings] = await Promise.all([call('getSheetsInfo'), call('getGu1Settings')]);
+  if (!form['source']) form['source'] = sheets.active;
+  if (!form['codes'] && settings.integrationCodes.length > 0) form['codes'] = settings.integrationCodes.join('\n');
+  const status = el('div', { class: 'status' });
+  const previewArea = el('div');
+  const confirm = el('input', { type: 'checkbox', id: 'gu1-confirm' });
+  let last: Gu1Preview | undefined;
+
+  const preview = el('button', { type: 'button', class: 'action', text: 'Preview and estimate' });
+  preview.addEventListener('click', () => {
+    void runAction(preview, status, 'Reading rows…', () => call('previewGu1', { source: sourceArg(String(form['source'])), ...(mapping ? { mapping } : {}), options: options() })).then((p) => {
+      if (!p) return;
+      last = p;
+      mapping = p.mapping;
+      mount(previewArea, previewBlock(p));
+    });
+  });
+  const submit = el('button', { type: 'button', class: 'create', id: 'submit-gu1', text: 'Run gu1 enrichment' });
+  submit.addEventListener('click', () => {
+    if (last?.needsConfirmation && !confirm.checked) {
+      setStatus(status, 'error', 'The estimate is above your threshold: tick "I accept this cost" first.');
+      return;
+    }
+    void runAction(
+      submit,
+      status,
+      'Submitting…',
+      () => call('submitGu1', { source: sourceArg(String(form['source'])), mapping: mapping ?? {}, options: options(), confirmed: confirm.checked }),
+      (r: Gu1SubmitResult) => `Job "${r.job.title}" ${r.job.state}: ${r.job.counts['rowsDone'] ?? 0} row(s) done so far.${r.notice ? ` ${r.notice}` : ''}`,
+    );
+  });
+  const sourceOptions: Array<[string, string]> = sheets.sheets.map((s) => [s.name, s.name]);
+  if (sheets.selection) sourceOptions.unshift([sheets.selection, `Selection ${sheets.selection}`]);
+  const force = el('input', { type: 'checkbox', id: 'gu1-force' });
+  force.checked = form['forceRefresh'] === true;
+  force.addEventListener('change', () => {
+    form['forceRefresh'] = force.checked;
+  });
+  mount(
+    root,
+    el('h2', { text: 'gu1 KYC/KYB enrichment' }),
+    el('p', { class: 'muted', text: 'Rows need the external_id gu1 knows the entity by (it is never generated for gu1).' }),
+    selectField(form, 'source', 'Rows from', sourceOptions, () => {
+      mapping = undefined;
+    }),
+    textField(form, 'title', 'Title'),
+    textField(form, 'codes', 'Integration codes (one per line)', { multiline: true, placeholder: 'ar_afip_enrichment' }),
+    textField(form, 'groups', 'Enrichment groups (slug or id)', { placeholder: 'kyb-argentina' }),
+    textField(form, 'costCap', 'Cost cap (currency units, optional)', { type: 'number' }),
+    el('div', { class: 'block' }, force, el('label', { for: 'gu1-force', text: ' Force refresh (bypass gu1’s cache; costs again)', style: 'display:inline;font-weight:normal' })),
+    el('div', { class: 'row' }, preview),
+    previewArea,
+    el('div', { class: 'block' }, confirm, el('label', { for: 'gu1-confirm', text: ' I accept this cost', style: 'display:inline;font-weight:normal' })),
+    el('div', { class: 'row' }, submit),
+    status,
+  );
+}
