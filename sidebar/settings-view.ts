@@ -50,6 +50,33 @@ function providerBlock(p: ProviderSettingsView, rerender: (s: SettingsView) => v
   );
 }
 
+/** "Formulas may spend credits" and the daily formula credit cap (Openmart custom functions). */
+function formulasBlock(s: SettingsView, rerender: (s: SettingsView) => void): HTMLElement {
+  const f = s.formulas;
+  const spend = el('input', { type: 'checkbox', id: 'formula-spend' });
+  spend.checked = f.spendCredits;
+  const cap = el('input', { type: 'number', id: 'formula-cap', min: '0', step: '1', value: String(f.dailyCap) });
+  const status = el('div', { class: 'status' });
+  const save = el('button', { class: 'action', type: 'button', id: 'save-formulas', text: 'Save' });
+  save.addEventListener('click', () => {
+    void runAction(save, status, 'Saving…', () => call('saveFormulaSettings', { spendCredits: spend.checked, dailyCap: Number(cap.value) }), () => 'Saved.').then((v) => {
+      if (v) rerender(v);
+    });
+  });
+  return el(
+    'div',
+    { class: 'provider', id: 'formulas' },
+    el('h2', { text: 'Formulas' }),
+    el('div', {}, spend, el('label', { for: 'formula-spend', text: 'Formulas may spend credits', style: 'display:inline' })),
+    el('div', { class: 'muted', text: 'OPENMART_SEARCH, OPENMART_ENRICH and OPENMART_BUSINESS spend 1 Openmart credit per row. Sheets recalculates formulas on open, sort and edit; answers are cached for 6 hours.' }),
+    el('label', { for: 'formula-cap', text: 'Daily credit cap for formulas' }),
+    cap,
+    el('div', { class: 'muted', id: 'formula-used', text: `Used today: ${f.usedToday} of ${f.dailyCap}. Formulas use the spreadsheet owner's keys and settings.` }),
+    el('div', { class: 'row' }, save),
+    status,
+  );
+}
+
 /** Render the Settings section into `root`. */
 export async function renderSettings(root: HTMLElement): Promise<void> {
   const rerender = (s: SettingsView): void => {
@@ -57,6 +84,7 @@ export async function renderSettings(root: HTMLElement): Promise<void> {
       root,
       el('p', { class: 'muted', text: 'Keys are stored in your own user properties: not in the sheet, and never shown again in full.' }),
       ...s.providers.map((p) => providerBlock(p, rerender)),
+      formulasBlock(s, rerender),
     );
   };
   rerender(await call('getSettings'));

@@ -239,21 +239,6 @@ export function testConnection(input: { provider: string }): connection.Connecti
   return rpc((ctx) => connection.testConnection(ctx, input));
 }
 
-/** Sidebar RPC: remove the blacklist entries matching the rows of a range. */
-export function removeBlacklistEntriesFromRange(input: { blacklistId: string; source: unknown }): ReturnType<typeof op.removeBlacklistEntriesFromRange> {
-  return rpc((ctx) => op.removeBlacklistEntriesFromRange(ctx, input));
-}
-
-/** Sidebar RPC: today's use of Google's daily quotas by this add-on. */
-export function getQuota(): quota.QuotaView {
-  return rpc((ctx) => quota.quotaView(ctx));
-}
-
-/** Sidebar RPC: consumer or Workspace account (sets the quota limits). */
-export function saveAccountType(input: { account: string }): quota.QuotaView {
-  return rpc((ctx) => quota.saveAccountType(ctx, input));
-}
-
 /** Sidebar RPC: gu1 settings (the user's integration code list, the confirmation threshold, last known prices). */
 export function getGu1Settings(): gu1.Gu1SettingsView {
   return rpc((ctx) => gu1.getGu1Settings(ctx));
@@ -272,4 +257,224 @@ export function previewGu1(input: { source: unknown; mapping?: Record<string, nu
 /** Sidebar RPC: start a gu1 enrichment run (a job) and send its first waves within this execution. */
 export function submitGu1(input: { source: unknown; mapping: Record<string, number>; parameterColumns?: Record<string, number>; options: Record<string, unknown>; confirmed?: boolean }): gu1.Gu1SubmitResult {
   return rpc((ctx) => gu1.submitGu1(ctx, input));
+}
+
+/** Sidebar RPC: remove the blacklist entries matching the rows of a range. */
+export function removeBlacklistEntriesFromRange(input: { blacklistId: string; source: unknown }): ReturnType<typeof op.removeBlacklistEntriesFromRange> {
+  return rpc((ctx) => op.removeBlacklistEntriesFromRange(ctx, input));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Custom functions (src/functions): cached, budgeted to 25 s, read the spreadsheet owner's settings.
+// ---------------------------------------------------------------------------------------------
+import * as formulas from './app/formulas';
+import { enriched } from './functions/enriched';
+import type { FormulaEnv } from './functions/env';
+import { openmartCredits } from './functions/openmart-credits';
+import { openmartBusiness, openmartEnrich } from './functions/openmart-lookups';
+import { openmartSearch } from './functions/openmart-search';
+import { openProspectStatus } from './functions/openprospect-status';
+
+/** Run a custom function: any failure becomes one sentence (Sheets shows it under #ERROR!), never with a key in it. */
+function formula<T>(fn: (env: FormulaEnv) => T): T {
+  const ctx = context();
+  try {
+    return fn(formulas.formulaEnv(ctx));
+  } catch (e) {
+    let secrets: Array<string | undefined> = [];
+    try {
+      const keys = new KeyStore(ctx.userProps());
+      secrets = PROVIDERS.map((p) => keys.get(p));
+    } catch {
+      // properties unavailable: nothing to scrub
+    }
+    throw new Error(scrubSecrets(formulas.formulaMessage(e), secrets));
+  }
+}
+
+/**
+ * The status of an OpenProspect order (RECEIVED, ACCEPTED, IN_PROGRESS, COMPLETED, REJECTED,
+ * FAILED or CANCELLED). Spends nothing; answers are cached (finished orders 6 h, running ones
+ * 10 minutes). Accepts a range of order ids.
+ *
+ * Example: =OPENPROSPECT_STATUS("ord_123") or =OPENPROSPECT_STATUS(A2:A20)
+ *
+ * @param {string} order_id The order id, or a range of order ids.
+ * @return The order status (one per id for a range).
+ * @customfunction
+ */
+export function OPENPROSPECT_STATUS(order_id: unknown): unknown {
+  return formula((env) => openProspectStatus(env, order_id));
+}
+
+/**
+ * A value from one of the add-on's result tabs, looked up by external_id: a friendlier VLOOKUP
+ * that makes no API call. Several field names (a row of headers) give one row per id.
+ *
+ * Example: =ENRICHED(E2, "email") or =ENRICHED(E2:E30, "employee_count", "Q1 Hotels - Companies")
+ *
+ * @param {string} external_id The row's external_id, or a range of them.
+ * @param {string} field The column to read (a result tab header such as "name" or "email"), or a row of headers.
+ * @param {string} tab Optional: the result tab to read; by default the newest job's tabs.
+ * @return The value(s) found; empty where an id has no row yet.
+ * @customfunction
+ */
+export function ENRICHED(external_id: unknown, field: unknown, tab?: unknown): unknown {
+  return formula((env) => enriched(env, external_id, field, tab));
+}
+
+/**
+ * The Openmart credits left on the account of the spreadsheet owner's key. Free; cached 10 minutes.
+ *
+ * Example: =OPENMART_CREDITS()
+ *
+ * @return The remaining credit balance.
+ * @customfunction
+ */
+export function OPENMART_CREDITS(): unknown {
+  return formula((env) => openmartCredits(env));
+}
+
+/**
+ * Search Openmart's business database: a table with a header row (Name, Website, Address, City,
+ * State, Country, Zip, Phone, Email, Rating, Reviews, Stores, Categories, Openmart ID).
+ * Spends 1 Openmart credit per returned row: off until "Formulas may spend credits" is on in
+ * Settings, and limited by the daily formula credit cap. Answers are cached for 6 hours.
+ *
+ * Example: =OPENMART_SEARCH("dentists", "San Jose, CA", 10)
+ *
+ * @param {string} query What to search for, e.g. "hair salons".
+ * @param {string} location Where: "City", "City, ST", "City, Country" or "City, State, Country".
+ * @param {number} limit Optional: how many rows, 1 to 100 (default 10).
+ * @return A table of businesses with a header row.
+ * @customfunction
+ */
+export function OPENMART_SEARCH(query: unknown, location: unknown, limit?: unknown): unknown {
+  return formula((env) => openmartSearch(env, query, location, limit));
+}
+
+/**
+ * One row of business fields for a website or social profile URL (columns as in
+ * OPENMART_SEARCH, without the header). Spends 1 Openmart credit per match: off until "Formulas
+ * may spend credits" is on in Settings, within the daily formula cap. Cached for 6 hours.
+ * Accepts a range (one row per URL).
+ *
+ * Example: =OPENMART_ENRICH("bluebottlecoffee.com") or =OPENMART_ENRICH(B2:B20)
+ *
+ * @param {string} website_or_social_url A website or a social profile URL, or a range of them.
+ * @return One row of business fields per URL.
+ * @customfunction
+ */
+export function OPENMART_ENRICH(website_or_social_url: unknown): unknown {
+  return formula((env) => openmartEnrich(env, website_or_social_url));
+}
+
+/**
+ * One row of business fields for an Openmart id or a Google Place id (columns as in
+ * OPENMART_SEARCH, without the header). Spends 1 Openmart credit per record found: off until
+ * "Formulas may spend credits" is on in Settings, within the daily formula cap. Cached for
+ * 6 hours. Accepts a range (one row per id).
+ *
+ * Example: =OPENMART_BUSINESS("54ff8cd5-7497-4f46-9c0c-c6b8c0d10d04")
+ *
+ * @param {string} openmart_id_or_place_id An Openmart id (UUID) or a Google Place id, or a range of them.
+ * @return One row of business fields per id.
+ * @customfunction
+ */
+export function OPENMART_BUSINESS(openmart_id_or_place_id: unknown): unknown {
+  return formula((env) => openmartBusiness(env, openmart_id_or_place_id));
+}
+
+/** Sidebar RPC: turn "formulas may spend credits" on or off and set the daily formula credit cap. */
+export function saveFormulaSettings(input: { spendCredits: boolean; dailyCap: number }): settings.SettingsView {
+  return rpc((ctx) => settings.saveFormulaSettings(ctx, input));
+}
+
+/** Sidebar RPC: today's use of Google's daily quotas by this add-on. */
+export function getQuota(): quota.QuotaView {
+  return rpc((ctx) => quota.quotaView(ctx));
+}
+
+/** Sidebar RPC: consumer or Workspace account (sets the quota limits). */
+export function saveAccountType(input: { account: string }): quota.QuotaView {
+  return rpc((ctx) => quota.saveAccountType(ctx, input));
+}
+
+// ---- Openmart ------------------------------------------------------------------------------
+import * as om from './app/openmart';
+import * as omAccount from './app/openmart-account';
+
+/** Sidebar RPC: the Openmart flows (batch routes with their columns, enrich columns), limits and the credit threshold. */
+export function getOpenmartFormInfo(): ReturnType<typeof om.openmartFormInfo> {
+  return rpc((ctx) => om.openmartFormInfo(ctx));
+}
+
+/** Sidebar RPC: check rows for an Openmart batch (find_people, find_tech, lookup_business_email, lookup_people) and estimate credits; nothing sent. */
+export function previewOpenmartBatch(input: { operation: string; source: unknown; mapping?: Record<string, number>; options?: unknown }): om.BatchPreview {
+  return rpc((ctx) => om.previewOpenmartBatch(ctx, input));
+}
+
+/** Sidebar RPC: submit an Openmart batch job from rows (batches of 100, tracking_id = external_id); `confirmCredits` above the threshold. */
+export function submitOpenmartBatch(input: { operation: string; source: unknown; mapping?: Record<string, number>; options?: unknown; confirmCredits?: boolean }): om.OpenmartSubmitResult {
+  return rpc((ctx) => om.submitOpenmartBatch(ctx, input));
+}
+
+/** Sidebar RPC: resubmit rows marked "submitted, outcome unknown" (may bill twice) or not sent for lack of credits; without `confirm` it only returns the warning. */
+export function resubmitOpenmartRows(input: { jobId: string; confirm?: boolean }): om.ResubmitResult {
+  return rpc((ctx) => om.resubmitOpenmartRows(ctx, input));
+}
+
+/** Sidebar RPC: check an Openmart business search form (flat filters) and estimate credits. */
+export function previewOpenmartSearch(input: { form: unknown }): om.SearchPreview {
+  return rpc((ctx) => om.previewOpenmartSearch(ctx, input));
+}
+
+/** Sidebar RPC: run an Openmart business search into `<title> - Businesses`. */
+export function submitOpenmartSearch(input: { form: unknown; confirmCredits?: boolean }): om.OpenmartSubmitResult {
+  return rpc((ctx) => om.submitOpenmartSearch(ctx, input));
+}
+
+/** Sidebar RPC: check an Openmart brand search form and estimate credits. */
+export function previewOpenmartBrandSearch(input: { form: unknown }): om.SearchPreview {
+  return rpc((ctx) => om.previewOpenmartBrandSearch(ctx, input));
+}
+
+/** Sidebar RPC: run an Openmart brand search into `<title> - Brands`. */
+export function submitOpenmartBrandSearch(input: { form: unknown; confirmCredits?: boolean }): om.OpenmartSubmitResult {
+  return rpc((ctx) => om.submitOpenmartBrandSearch(ctx, input));
+}
+
+/** Sidebar RPC: check rows for "enrich from a column" (Openmart id, Google Place id, website or social link) and estimate credits. */
+export function previewOpenmartEnrich(input: { source: unknown; mapping?: Record<string, number>; options?: unknown }): om.EnrichPreview {
+  return rpc((ctx) => om.previewOpenmartEnrich(ctx, input));
+}
+
+/** Sidebar RPC: enrich rows from a column into `<title> - Businesses`, keyed by external_id. */
+export function submitOpenmartEnrich(input: { source: unknown; mapping?: Record<string, number>; options?: unknown; confirmCredits?: boolean }): om.OpenmartSubmitResult {
+  return rpc((ctx) => om.submitOpenmartEnrich(ctx, input));
+}
+
+/** Sidebar RPC: the Openmart credit balance and the confirmation threshold. */
+export function getOpenmartCredits(): ReturnType<typeof omAccount.openmartCredits> {
+  return rpc((ctx) => omAccount.openmartCredits(ctx));
+}
+
+/** Sidebar RPC: set the credit estimate above which an Openmart submit asks for confirmation. */
+export function saveOpenmartCreditThreshold(input: { threshold: number }): { creditThreshold: number } {
+  return rpc((ctx) => omAccount.saveOpenmartCreditThreshold(ctx, input));
+}
+
+/** Sidebar RPC: add Openmart deny rules for the emails or phones in the selected range. */
+export function addOpenmartDenyRules(input: { type: string; source?: unknown }): omAccount.DenyResult {
+  return rpc((ctx) => omAccount.addOpenmartDenyRules(ctx, input));
+}
+
+/** Sidebar RPC: check the selected emails or phones against the deny rules; results go in the column right of the range. */
+export function checkOpenmartDenyRules(input: { type: string; source?: unknown }): ReturnType<typeof omAccount.checkOpenmartDenyRules> {
+  return rpc((ctx) => omAccount.checkOpenmartDenyRules(ctx, input));
+}
+
+/** Sidebar RPC: remove Openmart deny rules for the emails or phones in the selected range. */
+export function removeOpenmartDenyRules(input: { type: string; source?: unknown }): omAccount.DenyResult {
+  return rpc((ctx) => omAccount.removeOpenmartDenyRules(ctx, input));
 }

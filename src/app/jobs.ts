@@ -8,6 +8,9 @@ import { pollJobs, type PollResult } from '../jobs/poller';
 import { JobStore } from '../jobs/store';
 import { openProspectOrdersHandler } from '../jobs/openprospect-orders';
 import { gu1RunHandler } from '../jobs/gu1-run';
+import { openmartBatchesHandler } from '../jobs/openmart-batches';
+import { openmartEnrichHandler } from '../jobs/openmart-enrich';
+import { openmartSearchHandler } from '../jobs/openmart-search';
 import type { AppContext } from './context';
 import { httpFor } from './clients';
 import { UserInputError, parseInput } from './input';
@@ -18,7 +21,7 @@ import { toUserMessage } from './user-error';
 export const TICK_HANDLER = 'tick';
 
 export function handlers(): Record<string, JobHandler> {
-  const list = [openProspectOrdersHandler(rebuildOrderBody), gu1RunHandler()];
+  const list = [openProspectOrdersHandler(rebuildOrderBody), gu1RunHandler(), openmartBatchesHandler(), openmartSearchHandler(), openmartEnrichHandler()];
   return Object.fromEntries(list.map((h) => [h.kind, h]));
 }
 

@@ -4,6 +4,7 @@ import type { Provider } from '../platform/http-types';
 import { KeyStore, normaliseKey } from '../platform/keys';
 import { JsonStore } from '../platform/store';
 import { ENDPOINTS, PROVIDERS } from '../providers/endpoints';
+import { CreditMeter, DEFAULT_FORMULA_CAP, MAX_FORMULA_CAP } from '../functions/credits';
 import type { AppContext } from './context';
 import { UserInputError, parseInput } from './input';
 
@@ -17,14 +18,26 @@ export interface ProviderSettingsView {
   defaultBaseUrl: string;
 }
 
+/** The custom functions' credit switch, daily cap, and what formulas spent today. */
+export interface FormulaSettingsView {
+  spendCredits: boolean;
+  dailyCap: number;
+  usedToday: number;
+}
+
 export interface SettingsView {
   providers: ProviderSettingsView[];
   pollMinutes: number;
+  formulas: FormulaSettingsView;
 }
 
 const PrefsSchema = z.object({
   baseUrls: z.optional(z.partialRecord(ProviderSchema, z.string())),
   pollMinutes: z.optional(z.number()),
+  /** "Formulas may spend credits" (Openmart custom functions); off unless set. */
+  formulaSpend: z.optional(z.boolean()),
+  /** Daily credit cap for formulas. */
+  formulaDailyCap: z.optional(z.number()),
 });
 export type Prefs = z.infer<typeof PrefsSchema>;
 const PREFS_KEY = 'prefs';
@@ -55,7 +68,27 @@ export function getSettings(ctx: AppContext): SettingsView {
       defaultBaseUrl: ENDPOINTS[provider].defaultBaseUrl,
     })),
     pollMinutes: prefs.pollMinutes ?? 15,
+    formulas: { ...formulaSettingsOf(prefs), usedToday: formulaCreditsUsed(ctx) },
   };
+}
+
+function formulaSettingsOf(prefs: Prefs): Omit<FormulaSettingsView, 'usedToday'> {
+  return { spendCredits: prefs.formulaSpend === true, dailyCap: prefs.formulaDailyCap ?? DEFAULT_FORMULA_CAP };
+}
+
+/** The owner's formula switch and cap (custom functions read the owner's user properties). */
+export function formulaSettings(ctx: AppContext): { enabled: boolean; dailyCap: number } {
+  const { spendCredits, dailyCap } = formulaSettingsOf(readPrefs(ctx));
+  return { enabled: spendCredits, dailyCap };
+}
+
+function formulaCreditsUsed(ctx: AppContext): number {
+  try {
+    return new CreditMeter(ctx.documentCache(), ctx.documentLock(), () => ctx.clock.now()).used();
+  } catch {
+    // no document cache (opened outside a spreadsheet): nothing spent here
+    return 0;
+  }
 }
 
 const SaveKeyInput = z.object({ provider: ProviderSchema, key: z.string() });
@@ -104,5 +137,17 @@ export function savePollMinutes(ctx: AppContext, input: unknown): SettingsView {
   const { pollMinutes } = parseInput(PollInput, input, 'the poll frequency');
   if (![5, 10, 15, 30, 60].includes(pollMinutes)) throw new UserInputError('Choose 5, 10, 15, 30 or 60 minutes.');
   writePrefs(ctx, { ...readPrefs(ctx), pollMinutes });
+  return getSettings(ctx);
+}
+
+const FormulaInput = z.object({ spendCredits: z.boolean(), dailyCap: z.number() });
+
+/** Turn "formulas may spend credits" on or off and set their daily cap (0 to 100,000 credits). */
+export function saveFormulaSettings(ctx: AppContext, input: unknown): SettingsView {
+  const { spendCredits, dailyCap } = parseInput(FormulaInput, input, 'the formula settings');
+  if (!Number.isInteger(dailyCap) || dailyCap < 0 || dailyCap > MAX_FORMULA_CAP) {
+    throw new UserInputError(`The daily cap must be a whole number of credits from 0 to ${MAX_FORMULA_CAP.toLocaleString('en-US')}.`);
+  }
+  writePrefs(ctx, { ...readPrefs(ctx), formulaSpend: spendCredits, formulaDailyCap: dailyCap });
   return getSettings(ctx);
 }

@@ -1,89 +1,18 @@
 /**
- * Loads the BUILT dist/Code.js into a fresh node:vm context whose globals are the emulator's
- * Apps Script services (no require, fetch, timers or process), and calls its top-level
- * functions the way Sheets does: menu items, sidebar RPCs, trigger runs, custom functions.
+ * The built add-on in the emulator, for tests: the shared loader (emulator/addon.ts, also used by
+ * the playground) over dist/, read once per test file.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as vm from 'node:vm';
-import { createEmulator, type Emulator, type EmulatorOptions } from '../../emulator';
+import type { EmulatorOptions } from '../../emulator';
+import { loadAddOn as load, readBundle, type AddOn, type AddOnBundle, type ExecutionKind } from '../../emulator/addon';
+
+export type { AddOn, ExecutionKind };
 
 const DIST = join(__dirname, '../../dist');
-
-export type ExecutionKind = 'simple-trigger' | 'menu' | 'rpc' | 'trigger' | 'custom-function';
-
-export interface AddOn {
-  emulator: Emulator;
-  /** The vm context (globals = emulator services + the bundle's top-level functions). */
-  context: vm.Context;
-  /** Call a top-level function as one Apps Script execution of the given kind. */
-  call<T = unknown>(kind: ExecutionKind, name: string, ...args: unknown[]): T;
-  /** A sidebar call through google.script.run: arguments and results pass as plain data. */
-  rpc<T = unknown>(name: string, ...args: unknown[]): T;
-  /** Fire every due time-driven trigger once (advancing the clock first by `advanceMs`). */
-  runDueTriggers(advanceMs?: number): number;
-  /** Names of the top-level functions the bundle declares. */
-  functions(): string[];
-}
-
-let cachedCode: string | undefined;
-let cachedManifest: { urlFetchWhitelist?: string[] } | undefined;
-
-function bundle(): { code: string; sidebar: string; manifest: { urlFetchWhitelist?: string[] } } {
-  cachedCode ??= readFileSync(join(DIST, 'Code.js'), 'utf8');
-  cachedManifest ??= JSON.parse(readFileSync(join(DIST, 'appsscript.json'), 'utf8')) as { urlFetchWhitelist?: string[] };
-  return { code: cachedCode, sidebar: readFileSync(join(DIST, 'Sidebar.html'), 'utf8'), manifest: cachedManifest };
-}
-
-/** google.script.run passes values as JSON-like data: Dates and functions become null. */
-function asPlainData(value: unknown): unknown {
-  if (value === undefined) return undefined;
-  return JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'function' || v instanceof Date ? null : v)));
-}
+let cached: AddOnBundle | undefined;
 
 /** Load the built add-on into a fresh emulator. */
 export function loadAddOn(opts: EmulatorOptions = {}): AddOn {
-  const { code, sidebar, manifest } = bundle();
-  const whitelist = manifest.urlFetchWhitelist;
-  const emulator = createEmulator({ files: { Sidebar: sidebar }, ...(whitelist ? { urlFetchWhitelist: whitelist } : {}), ...opts });
-  // The emulator's own context, so its errors and arrays are the script realm's (instanceof works).
-  const context = emulator.createContext();
-  vm.runInContext(code, context, { filename: 'Code.js' });
-
-  const fn = (name: string): ((...a: unknown[]) => unknown) => {
-    const f = (context as Record<string, unknown>)[name];
-    if (typeof f !== 'function') throw new Error(`dist/Code.js has no top-level function ${name}`);
-    return f as (...a: unknown[]) => unknown;
-  };
-
-  const addOn: AddOn = {
-    emulator,
-    context,
-    call<T>(kind: ExecutionKind, name: string, ...args: unknown[]): T {
-      return emulator.execution.run(kind, () => fn(name)(...args)) as T;
-    },
-    rpc<T>(name: string, ...args: unknown[]): T {
-      if (name.endsWith('_')) throw new Error(`${name} is private and cannot be called from the sidebar`);
-      const plainArgs = args.map(asPlainData);
-      return asPlainData(emulator.execution.run('rpc', () => fn(name)(...plainArgs))) as T;
-    },
-    runDueTriggers(advanceMs = 0): number {
-      if (advanceMs > 0) emulator.clock.advance(advanceMs);
-      const due = emulator.triggers.due();
-      for (const t of due) {
-        emulator.triggers.markRan(t.id, emulator.clock.now());
-        try {
-          emulator.execution.run('trigger', () => fn(t.handlerFunction)({ triggerUid: t.id, authMode: 'FULL' }));
-        } catch (e) {
-          // A failing trigger run is reported by Apps Script by email; the test sees the logs.
-          emulator.logs.push(`trigger ${t.handlerFunction} failed: ${e instanceof Error ? e.message : String(e)}`);
-        }
-      }
-      return due.length;
-    },
-    functions(): string[] {
-      return Object.keys(context).filter((k) => typeof (context as Record<string, unknown>)[k] === 'function');
-    },
-  };
-  return addOn;
+  cached ??= readBundle(DIST);
+  return load(cached, opts);
 }

@@ -98,3 +98,40 @@ export function gu1Rows(n: number, offset = 0): unknown[][] {
 export function gu1Ids(n: number, offset = 0): string[] {
   return gu1Rows(n, offset).map((r) => r[0] as string);
 }
+
+// ---- Openmart ------------------------------------------------------------------------------
+import { createOpenmartSim, type OpenmartSim, type OpenmartSimOptions } from '../../emulator/apis/openmart';
+
+export const OM_SIM_KEY = 'om_live_7c3d9e1f2a4b6c8d';
+export const OM_SIM_BASE = 'https://api.openmart.ai';
+
+export interface OmScenario {
+  addOn: AddOn;
+  sim: OpenmartSim;
+  faults: ReturnType<typeof withFaults>;
+}
+
+/**
+ * The add-on with the Openmart simulator mounted (behind an optional fault schedule and an
+ * optional wrapper, e.g. one that moves the clock) and a key saved.
+ */
+export function givenOpenmart(opts: { faults?: FaultRule[]; emulator?: EmulatorOptions; sim?: OpenmartSimOptions; saveKey?: boolean; wrap?: (h: HttpHandler) => HttpHandler } = {}): OmScenario {
+  const addOn = loadAddOn(opts.emulator ?? {});
+  const sim = createOpenmartSim({ seed: 5, businesses: 1_500, ...(opts.sim ?? {}) });
+  sim.addKey(OM_SIM_KEY);
+  const faults = withFaults(sim, opts.faults ?? []);
+  addOn.emulator.http.register(OM_SIM_BASE, opts.wrap ? opts.wrap(faults) : faults);
+  if (opts.saveKey !== false) addOn.rpc('saveApiKey', { provider: 'openmart', key: OM_SIM_KEY });
+  return { addOn, sim, faults };
+}
+
+/** Header of `domainRows`. */
+export const DOMAIN_HEADER = ['Company', 'Website', 'Country'];
+
+/** `n` company rows with websites (`https://www.shop-<i>.example.com/`), no ids. */
+export function domainRows(n: number, offset = 0): unknown[][] {
+  return Array.from({ length: n }, (_, k) => {
+    const i = k + offset;
+    return [`Shop ${i}`, `https://www.shop-${i}.example.com/`, 'US'];
+  });
+}

@@ -1,0 +1,115 @@
+/**
+ * ENRICHED(external_id, field, [tab]): a value from a result tab, with no API call; a friendlier
+ * VLOOKUP over the add-on's tabs. Reads each tab it needs once per call. Not cached: it costs
+ * nothing, and a cached answer would hide rows a job has upserted since.
+ */
+import type { CellValue } from '../sheet/cells';
+import { FormulaError, argText, gridOf, isRange } from './args';
+import type { FormulaEnv } from './env';
+
+const FN = 'ENRICHED';
+
+interface TabIndex {
+  name: string;
+  header: string[];
+  rows: Map<string, unknown[]>;
+}
+
+function norm(h: unknown): string {
+  return argText(h).toLowerCase().replace(/[\s-]+/g, '_');
+}
+
+/** The key column: `external_id`, else one that ends with it (`company_external_id`), else the first. */
+function keyColumn(header: readonly string[]): number {
+  const exact = header.indexOf('external_id');
+  if (exact >= 0) return exact;
+  const suffix = header.findIndex((h) => h.endsWith('external_id'));
+  return Math.max(suffix, 0);
+}
+
+function readTab(env: FormulaEnv, name: string): TabIndex | undefined {
+  const sheet = env.spreadsheet().getSheetByName(name);
+  if (!sheet || sheet.getLastRow() < 1 || sheet.getLastColumn() < 1) return undefined;
+  const [head, ...data] = sheet.getDataRange().getValues();
+  const header = (head ?? []).map(norm);
+  const key = keyColumn(header);
+  const rows = new Map<string, unknown[]>();
+  for (const r of data) {
+    const k = argText(r[key]);
+    if (k !== '' && !rows.has(k)) rows.set(k, r);
+  }
+  return { name, header, rows };
+}
+
+/** The tabs to look in: the one named, or every job's result tabs (newest first), else tabs keyed by external_id. */
+function candidateTabs(env: FormulaEnv, tab: string): string[] {
+  if (tab !== '') return [tab];
+  const fromJobs = env.resultTabs();
+  if (fromJobs.length > 0) return fromJobs;
+  return env
+    .spreadsheet()
+    .getSheets()
+    .filter((s) => s.getLastRow() >= 1 && norm(s.getRange(1, 1).getValue()).endsWith('external_id'))
+    .map((s) => s.getName());
+}
+
+function toValue(v: unknown): CellValue {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  return String(v);
+}
+
+/**
+ * Look up `field` (a header name, or a row of header names) for `externalId` (a value or a
+ * range). One field and one id answer a value; a range of ids answers the same shape; several
+ * fields answer one row per id.
+ */
+export function enriched(env: FormulaEnv, externalId: unknown, field: unknown, tab?: unknown): CellValue | CellValue[][] {
+  const tabName = isRange(tab) ? argText(tab.flat()[0]) : argText(tab);
+  const fields = (isRange(field) ? field.flat() : [field]).map(argText).filter((f) => f !== '');
+  if (fields.length === 0) throw new FormulaError(`${FN}: name the column to read, e.g. =ENRICHED(A2, "email").`);
+  const ids = gridOf(externalId);
+
+  const names = candidateTabs(env, tabName);
+  if (names.length === 0) throw new FormulaError(`${FN}: no result tabs yet. Run an enrichment from Extensions > Prospect Enrich > Open sidebar; its tabs appear when results arrive.`);
+  const tabs: TabIndex[] = [];
+  for (const n of names) {
+    const t = readTab(env, n);
+    if (t) tabs.push(t);
+    else if (tabName !== '') throw new FormulaError(`${FN}: there is no tab "${tabName}" (or it is empty).`);
+  }
+  if (tabs.length === 0) throw new FormulaError(`${FN}: the result tabs are empty so far; results appear when the job delivers them.`);
+
+  // Each field is read from every tab that has it, newest job first: an id takes the first row found.
+  const sources = fields.map((f) => {
+    const nf = norm(f);
+    const found = tabs.flatMap((t) => {
+      const col = t.header.indexOf(nf);
+      return col >= 0 ? [{ tab: t, col }] : [];
+    });
+    if (found.length > 0) return found;
+    const known = (tabs[0]?.header ?? []).filter((h) => h !== '').slice(0, 12).join(', ');
+    throw new FormulaError(`${FN}: no column "${f}" in ${tabs.map((t) => `"${t.name}"`).join(', ')}. Columns include: ${known}.`);
+  });
+  const lookup = (id: string, k: number): CellValue | undefined => {
+    for (const s of sources[k] ?? []) {
+      const row = s.tab.rows.get(id);
+      if (row) return toValue(row[s.col]);
+    }
+    return undefined;
+  };
+
+  if (!ids.range && fields.length === 1) {
+    const id = ids.values[0] ?? '';
+    if (id === '') return '';
+    const v = lookup(id, 0);
+    if (v === undefined) throw new FormulaError(`${FN}: external_id "${id}" is not in ${(sources[0] ?? []).map((s) => `"${s.tab.name}"`).join(', ')} (yet).`);
+    return v;
+  }
+  if (fields.length === 1) {
+    const out: CellValue[][] = [];
+    for (let i = 0; i < ids.rows; i++) out.push(ids.values.slice(i * ids.cols, (i + 1) * ids.cols).map((id) => (id === '' ? '' : (lookup(id, 0) ?? ''))));
+    return out;
+  }
+  return ids.values.map((id) => fields.map((_, k) => (id === '' ? '' : (lookup(id, k) ?? ''))));
+}

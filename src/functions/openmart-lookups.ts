@@ -1,0 +1,129 @@
+/**
+ * OPENMART_ENRICH(website_or_social_url) and OPENMART_BUSINESS(openmart_id_or_place_id): one row
+ * of business fields per value (BUSINESS_COLUMNS), for a value or a range. Both spend 1 credit per
+ * returned row, so they are off until the owner allows it, reserve credits under today's cap
+ * before sending, and give back what was not spent. Misses go out as fetchAll waves (enrich)
+ * or as batches of up to 100 ids (records).
+ */
+import { ApiError, ConnectionError } from '../platform/errors';
+import type { ApiRequest, ApiResponse } from '../platform/http-types';
+import type { CellValue } from '../sheet/cells';
+import { FormulaError, gridOf, uniqueValues } from './args';
+import { answerEach, answerRows, type Answer } from './answers';
+import { capReachedMessage } from './credits';
+import type { FormulaEnv } from './env';
+import { BUSINESS_HEADER, OPENMART_PATHS, assertSpendingOn, businessOf, businessRow, reserveCredits, searchRows } from './openmart-common';
+import { failureText } from './openprospect-status';
+
+const SOCIAL_HOST = /(^|\.)(instagram|facebook|fb|linkedin|twitter|x|tiktok|youtube|pinterest)\.com$/i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The records routes take 1-100 ids per call. */
+const IDS_PER_CALL = 100;
+
+function noMatch(text: string): CellValue[] {
+  return [text];
+}
+
+/**
+ * Reserve credits for `misses` (at most one each); the values past the grant answer "cap
+ * reached", the rest are fetched by `fetch`, which says how many credits it spent.
+ */
+function spendEach(env: FormulaEnv, fn: string, misses: string[], fetch: (batch: string[]) => { answers: Map<string, Answer<CellValue[]>>; spent: number }): Map<string, Answer<CellValue[]>> {
+  let granted: number;
+  try {
+    assertSpendingOn(env, fn);
+    env.http('openmart'); // no key: a formula error before anything is reserved
+    granted = reserveCredits(env, fn, misses.length);
+  } catch (e) {
+    if (!(e instanceof FormulaError)) throw e;
+    return new Map(misses.map((m) => [m, { ok: false, message: e.message }]));
+  }
+  const batch = misses.slice(0, granted);
+  let result: { answers: Map<string, Answer<CellValue[]>>; spent: number };
+  try {
+    result = fetch(batch);
+  } catch (e) {
+    env.meter.refund(granted);
+    throw e;
+  }
+  env.meter.refund(granted - Math.min(granted, result.spent));
+  for (const m of misses.slice(granted)) result.answers.set(m, { ok: false, message: capReachedMessage(env.spending.dailyCap) });
+  return result.answers;
+}
+
+export function openmartEnrich(env: FormulaEnv, url: unknown): CellValue[][] {
+  const FN = 'OPENMART_ENRICH';
+  const grid = gridOf(url);
+  if (!grid.range && grid.values[0] === '') throw new FormulaError(`${FN}: give a website or social profile URL, e.g. =${FN}("bluebottlecoffee.com").`);
+  const answers = answerEach<CellValue[]>(env, FN, uniqueValues(grid.values), [], (misses) =>
+    spendEach(env, FN, misses, (batch) => {
+      const reqs: ApiRequest[] = batch.map((u) => {
+        const host = (/^(?:https?:\/\/)?([^/?#:]+)/i.exec(u)?.[1] ?? '').replace(/^www\./i, '');
+        const json = SOCIAL_HOST.test(host) ? { social_media_link: u, limit: 1 } : { website: u, limit: 1 };
+        return { method: 'post', path: OPENMART_PATHS.enrichCompany, json };
+      });
+      const results = env.http('openmart').requestAll<unknown>(reqs);
+      const answers = new Map<string, Answer<CellValue[]>>();
+      let spent = 0;
+      batch.forEach((u, i) => {
+        const r = results[i];
+        if (!r) return;
+        try {
+          if (r instanceof ApiError) throw r;
+          const first = searchRows(r, 'POST /api/v1/enrich_company')[0];
+          spent += first ? 1 : 0;
+          answers.set(u, { ok: true, value: first ? businessRow(first) : noMatch('No Openmart business matches this URL.') });
+        } catch (e) {
+          if (e instanceof ConnectionError) spent += 1; // the answer was lost, the credit maybe not
+          answers.set(u, { ok: false, message: failureText(e) });
+        }
+      });
+      return { answers, spent };
+    }),
+  );
+  return answerRows(grid, answers, BUSINESS_HEADER.length);
+}
+
+export function openmartBusiness(env: FormulaEnv, id: unknown): CellValue[][] {
+  const FN = 'OPENMART_BUSINESS';
+  const grid = gridOf(id);
+  if (!grid.range && grid.values[0] === '') throw new FormulaError(`${FN}: give an Openmart id (a UUID) or a Google Place id.`);
+  const answers = answerEach<CellValue[]>(env, FN, uniqueValues(grid.values), [], (misses) =>
+    spendEach(env, FN, misses, (batch) => {
+      // GET with a JSON body, as documented (NOTES.md: unverified on Apps Script; a dropped body answers 422).
+      const groups: Array<{ path: string; ids: string[] }> = [];
+      for (const [path, ids] of [
+        [OPENMART_PATHS.byOpenmartId, batch.filter((x) => UUID.test(x))],
+        [OPENMART_PATHS.byPlaceId, batch.filter((x) => !UUID.test(x))],
+      ] as const) {
+        for (let i = 0; i < ids.length; i += IDS_PER_CALL) groups.push({ path, ids: ids.slice(i, i + IDS_PER_CALL) });
+      }
+      const results = env.http('openmart').requestAll<unknown>(groups.map((g) => ({ method: 'get', path: g.path, json: g.ids })));
+      const answers = new Map<string, Answer<CellValue[]>>();
+      let spent = 0;
+      groups.forEach((g, i) => {
+        const r = results[i];
+        if (!r) return;
+        if (r instanceof ApiError) {
+          if (r instanceof ConnectionError) spent += g.ids.length;
+          const message = r.status === 422 ? `${r.userMessage()} (Openmart reads these ids from a GET body; if this persists, look the business up with OPENMART_ENRICH.)` : failureText(r);
+          for (const x of g.ids) answers.set(x, { ok: false, message });
+          return;
+        }
+        const body = (r as ApiResponse<unknown>).body;
+        const byId = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+        for (const x of g.ids) {
+          const rec = byId[x];
+          if (rec && typeof rec === 'object') {
+            spent += 1;
+            answers.set(x, { ok: true, value: businessRow({ openmart_id: UUID.test(x) ? x : undefined, ...businessOf(rec) }) });
+          } else {
+            answers.set(x, { ok: true, value: noMatch('No Openmart record for this id.') });
+          }
+        }
+      });
+      return { answers, spent };
+    }),
+  );
+  return answerRows(grid, answers, BUSINESS_HEADER.length);
+}

@@ -1,0 +1,109 @@
+/**
+ * Openmart search jobs: business search (`POST /api/v1/search`, pages of 100 by `cursor`) into
+ * `<title> - Businesses` keyed by openmart id, and brand search (`POST /api/v2/brands/search`,
+ * `encoded_cursor`) into `<title> - Brands` keyed by brand id, until the requested count.
+ * Pages depend on the previous cursor, so they are fetched one after another; each page is
+ * written and the cursor saved before the next (a rerun repeats at most one page: upserts).
+ */
+import * as z from 'zod/mini';
+import { JsonStore } from '../platform/store';
+import { brandPage } from '../providers/openmart/brands';
+import { BRAND_COLUMNS, BUSINESS_COLUMNS, brandRow, searchRowToRow } from '../providers/openmart/result-rows';
+import { LIMITS, malformed } from '../providers/openmart/schemas';
+import { searchPage } from '../providers/openmart/search';
+import { openResultTab } from '../sheet/result-tab';
+import type { JobEnv, JobHandler } from './handler';
+import { note, transition, type Job } from './model';
+import { stopOn } from './openmart-stop';
+
+export const OM_SEARCH_KIND = 'openmart.search';
+
+export const OmSearchDataSchema = z.object({
+  mode: z.enum(['businesses', 'brands']),
+  count: z.number(),
+  fetched: z.number(),
+  /** Businesses: the last row's `[match_score, id]`; brands: the `encoded_cursor`. */
+  cursor: z.optional(z.unknown()),
+  orderBy: z.optional(z.array(z.object({ field: z.string(), asc: z.literal(true) }))),
+  done: z.optional(z.boolean()),
+});
+export type OmSearchData = z.infer<typeof OmSearchDataSchema>;
+
+const RESERVE_MS = 30_000;
+const BRAND_PAGE = 100;
+const BODY_PREFIX = 'oms:';
+const BodySchema = z.record(z.string(), z.unknown());
+
+/** Keep the search body beside the job (refused over 9 KB with a clear StoreError). */
+export function storeSearchBody(props: JobEnv['docProps'], jobId: string, body: Record<string, unknown>): void {
+  new JsonStore(props).set(BODY_PREFIX + jobId, BodySchema, body);
+}
+
+/** Remove the kept search body of a job. */
+export function forgetSearchBody(props: JobEnv['docProps'], jobId: string): void {
+  props.deleteProperty(BODY_PREFIX + jobId);
+}
+
+function readData(job: Job): OmSearchData {
+  const res = OmSearchDataSchema.safeParse(job.data);
+  if (!res.success) throw new Error(`Job "${job.title}" has damaged saved state; start it again from the sidebar.`);
+  return res.data;
+}
+
+function progress(job: Job, data: OmSearchData): Job {
+  return { ...job, data, counts: { ...job.counts, rowsFetched: data.fetched }, progress: { done: Math.min(data.fetched, data.count), total: data.count } };
+}
+
+function sameCursor(a: unknown, b: unknown): boolean {
+  return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The search job handler. */
+export function openmartSearchHandler(): JobHandler {
+  return {
+    kind: OM_SEARCH_KIND,
+    advance(job, env) {
+      let data = readData(job);
+      const body = new JsonStore(env.docProps).get(BODY_PREFIX + job.id, BodySchema);
+      if (!body) throw new Error('The search form of this job was not kept; run the search again from the sidebar.');
+      const http = env.http('openmart');
+      const brands = data.mode === 'brands';
+      const tab = openResultTab(env.spreadsheet, {
+        tabName: job.tabs[data.mode] ?? `${job.title} - ${brands ? 'Brands' : 'Businesses'}`,
+        keyColumns: [brands ? 'brand_id' : 'openmart_id'],
+        columns: brands ? BRAND_COLUMNS : BUSINESS_COLUMNS,
+      });
+      job = transition(job, 'FETCHING', env.clock.now());
+      while (!data.done && data.fetched < data.count) {
+        if (env.deadline.nearlyOver(RESERVE_MS)) return progress(job, data);
+        const limit = Math.min(brands ? BRAND_PAGE : LIMITS.searchPage, data.count - data.fetched);
+        let rows: Array<Record<string, unknown>>;
+        let next: unknown;
+        try {
+          if (brands) {
+            const page = brandPage(http, body, { limit, cursor: data.cursor as string | undefined, orderBy: data.orderBy });
+            rows = page.rows.map(brandRow);
+            next = page.nextCursor === '' ? undefined : page.nextCursor;
+          } else {
+            const page = searchPage(http, body, { limit, cursor: data.cursor as unknown[] | undefined });
+            rows = page.rows.map(searchRowToRow);
+            next = page.nextCursor;
+          }
+          // A cursor that does not move would fetch (and bill) the same page forever.
+          if (rows.length > 0 && sameCursor(data.cursor, next)) throw malformed({ status: 200, headers: {} }, 'the search cursor did not advance');
+        } catch (e) {
+          return stopOn(progress(job, data), e, env.clock.now(), `The ${data.fetched} row(s) fetched before are in the tab.`);
+        }
+        tab.upsert(rows);
+        const fetched = data.fetched + rows.length;
+        const done = rows.length < limit || next === undefined;
+        data = { ...data, fetched, done };
+        if (next === undefined) delete data.cursor;
+        else data.cursor = next;
+        job = note(progress(job, data), env.clock.now(), `${fetched} row(s) fetched`);
+        env.checkpoint(job);
+      }
+      return transition(progress(job, data), 'DONE', env.clock.now(), `${data.fetched} ${brands ? 'brand' : 'business'} row(s) written`);
+    },
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * Credits: the balance (`GET /api/v2/credit-balance`, free) and the estimate shown before any
+ * billed call. Estimates are upper bounds where the document gives the price (1 credit per
+ * returned row for search, records, enrich_company); for the batch routes the price per item is
+ * not documented and the estimate assumes 1 credit per delivered person or mailbox.
+ */
+import type { Http } from '../../platform/http-types';
+import { explained } from './errors';
+import { CreditBalanceSchema, PATHS, parseOm, type BatchOp } from './schemas';
+
+export interface CreditBalance {
+  balance: number;
+  periodStart: string | null;
+  periodEnd: string | null;
+}
+
+/** The team's remaining credits. Unlimited keys report a fixed 10,000 (doc: not the real cap). */
+export function getCreditBalance(http: Http): CreditBalance {
+  const res = explained(() => http.request<unknown>({ method: 'get', path: PATHS.credits }));
+  const b = parseOm(CreditBalanceSchema, res, 'GET /api/v2/credit-balance');
+  return { balance: b.balance, periodStart: b.period_start ?? null, periodEnd: b.period_end ?? null };
+}
+
+/** An estimate: the most credits the work can use, and how it was reckoned. */
+export interface CreditEstimate {
+  credits: number;
+  basis: string;
+}
+
+/** Search / brand search: one credit per returned row, at most the results asked for. */
+export function estimateSearch(count: number): CreditEstimate {
+  return { credits: count, basis: `up to ${count} rows at 1 credit per returned row` };
+}
+
+/** Records by id: one credit per id found. enrich_company: up to `limit` rows per source row. */
+export function estimateEnrich(records: number, enrichRows: number, limit: number): CreditEstimate {
+  const credits = records + enrichRows * limit;
+  return { credits, basis: `up to ${records} record(s) by id and ${enrichRows} website/social row(s) x ${limit} match(es), 1 credit per returned row` };
+}
+
+/** Batches: per delivered item (find_people: max_k per row; lookup_people: people per row). find_tech is not billed in credits. */
+export function estimateBatch(op: BatchOp, tasks: ReadonlyArray<Record<string, unknown>>): CreditEstimate {
+  if (op === 'find_tech') return { credits: 0, basis: 'find_tech is not among the credit-billed routes' };
+  if (op === 'find_people') {
+    const credits = tasks.reduce((n, t) => n + (typeof t['max_k'] === 'number' ? t['max_k'] : 1), 0);
+    return { credits, basis: `up to ${credits}: ${tasks.length} row(s) x contacts per row (assumed 1 credit per contact)` };
+  }
+  if (op === 'lookup_people') {
+    const credits = tasks.reduce((n, t) => n + (Array.isArray(t['people']) ? t['people'].length : 1), 0);
+    return { credits, basis: `about ${credits}: 1 per person looked up (assumed)` };
+  }
+  return { credits: tasks.length, basis: `about ${tasks.length}: 1 per domain (the price per mailbox is not documented)` };
+}

@@ -1,0 +1,164 @@
+/**
+ * Openmart wire contract: paths, documented limits and zod/mini schemas for every response,
+ * plus `parseOm`, which turns a failed parse into a MalformedResponseError. Lenient where the
+ * docs are loose (extra keys kept, `tracking_id` nullable), strict where the add-on depends on
+ * a field (ids, cursors, counters).
+ */
+import * as z from 'zod/mini';
+import { MalformedResponseError } from '../../platform/errors';
+import type { ApiResponse } from '../../platform/http-types';
+
+/** The four async batch routes. */
+export const BATCH_OPS = ['find_people', 'find_tech', 'lookup_business_email', 'lookup_people'] as const;
+export type BatchOp = (typeof BATCH_OPS)[number];
+
+/** Paths below `https://api.openmart.ai`. */
+export const PATHS = {
+  search: '/api/v1/search',
+  records: (kind: RecordsKind) => `/api/v1/business_records/list/${kind}`,
+  enrichCompany: '/api/v1/enrich_company',
+  brands: '/api/v2/brands/search',
+  submit: (op: BatchOp) => `/api/v1/task/batch/${op}`,
+  status: (batchId: string) => `/api/v1/task/batch/${encodeURIComponent(batchId)}/status`,
+  taskIds: (batchId: string) => `/api/v1/task/batch/${encodeURIComponent(batchId)}/task_ids`,
+  task: (taskId: string) => `/api/v1/task/${encodeURIComponent(taskId)}`,
+  credits: '/api/v2/credit-balance',
+  denyRules: '/api/v2/deny-rules',
+  denyCheck: '/api/v2/deny-rules/check',
+} as const;
+
+/** Every documented limit, in one place. */
+export const LIMITS = {
+  searchLimitMax: 1000,
+  /** "Recommended 100". */
+  searchPage: 100,
+  queryChars: 500,
+  tags: 100,
+  keywords: 64,
+  recordIds: 100,
+  enrichLimitMax: 50,
+  brandLimitMax: 500,
+  brandArray: 20,
+  batchTasks: 100,
+  maxK: 8,
+  people: 8,
+} as const;
+
+export type RecordsKind = 'openmart_id' | 'google_place_id';
+
+/** One search / enrich_company row: `{ id, content, match_score, match_highlights, cursor }`. */
+export const SearchRowSchema = z.looseObject({
+  id: z.string(),
+  content: z.record(z.string(), z.unknown()),
+  match_score: z.optional(z.nullable(z.number())),
+  match_highlights: z.optional(z.nullable(z.array(z.unknown()))),
+  cursor: z.optional(z.nullable(z.array(z.unknown()))),
+});
+export type SearchRow = z.infer<typeof SearchRowSchema>;
+
+/** A row of the `{ results: [...] }` example: flat, `openmart_id` instead of `id` + `content`. */
+const FlatRowSchema = z.looseObject({ openmart_id: z.string() });
+
+export const BrandRowSchema = z.looseObject({ brand_id: z.string() });
+export const BrandPageSchema = z.looseObject({
+  total: z.optional(z.number()),
+  encoded_cursor: z.optional(z.nullable(z.string())),
+  data: z.nullable(z.array(BrandRowSchema)),
+});
+export type BrandPage = z.infer<typeof BrandPageSchema>;
+
+/** Record routes: keyed by the input id. */
+export const RecordsSchema = z.record(z.string(), z.record(z.string(), z.unknown()));
+
+const CountsShape = {
+  processing: z.number(),
+  completed: z.number(),
+  errored: z.number(),
+  total: z.number(),
+  batch_ready: z.boolean(),
+};
+/** Batch status: counters at the top level (NOTES). */
+export const BatchStatusSchema = z.looseObject(CountsShape);
+export type BatchStatus = z.infer<typeof BatchStatusSchema>;
+/** Submit response: the same counters nested under `status`. */
+export const SubmitResponseSchema = z.looseObject({ batch_id: z.string().check(z.minLength(1)), submit_for: z.optional(z.string()), status: z.optional(z.looseObject(CountsShape)) });
+export const TaskIdsSchema = z.array(z.string());
+export const TaskSchema = z.looseObject({
+  task_id: z.string(),
+  status: z.string(),
+  tracking_id: z.optional(z.nullable(z.string())),
+  data: z.optional(z.unknown()),
+});
+export type Task = z.infer<typeof TaskSchema>;
+
+export const CreditBalanceSchema = z.looseObject({ balance: z.number(), period_start: z.optional(z.string()), period_end: z.optional(z.string()) });
+export const DenyCheckSchema = z.looseObject({ denied: z.record(z.string(), z.boolean()) });
+
+/** A MalformedResponseError for `res` with the given message. */
+export function malformed(res: Pick<ApiResponse<unknown>, 'status' | 'headers'>, message: string): MalformedResponseError {
+  return new MalformedResponseError({ provider: 'openmart', status: res.status, code: 'MALFORMED_RESPONSE', message, requestId: res.headers['x-request-id'] });
+}
+
+/** Parse a body or throw a MalformedResponseError naming the route and the first issue. */
+export function parseOm<S extends z.ZodMiniType>(schema: S, res: ApiResponse<unknown>, what: string): z.infer<S> {
+  const r = schema.safeParse(res.body);
+  if (r.success) return r.data as z.infer<S>;
+  const issue = r.error.issues[0];
+  const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+  throw malformed(res, `${what}: unexpected response${where} (${issue?.message ?? 'does not match the documented shape'})`);
+}
+
+/** What a search-like response holds once its envelope is removed. */
+export interface SearchPage {
+  rows: SearchRow[];
+  totalCount?: number;
+  envelope: 'array' | 'data' | 'results';
+}
+
+function describeShape(body: unknown): string {
+  if (Array.isArray(body)) return 'an array';
+  if (typeof body === 'object' && body !== null) return `an object with keys ${Object.keys(body).slice(0, 6).join(', ') || '(none)'}`;
+  return typeof body;
+}
+
+/**
+ * Read the three documented search envelopes (NOTES): a bare array of rows, `{ data,
+ * total_count }` (estimate_total) and `{ results }` (whose rows may be flat, with `openmart_id`);
+ * anything else fails loudly.
+ */
+export function readSearchEnvelope(res: ApiResponse<unknown>, what: string): SearchPage {
+  const body = res.body;
+  let list: unknown;
+  let envelope: SearchPage['envelope'];
+  let totalCount: number | undefined;
+  if (Array.isArray(body)) {
+    list = body;
+    envelope = 'array';
+  } else if (typeof body === 'object' && body !== null && Array.isArray((body as { data?: unknown }).data)) {
+    list = (body as { data: unknown }).data;
+    envelope = 'data';
+    const t = (body as { total_count?: unknown }).total_count;
+    if (typeof t === 'number') totalCount = t;
+  } else if (typeof body === 'object' && body !== null && Array.isArray((body as { results?: unknown }).results)) {
+    list = (body as { results: unknown }).results;
+    envelope = 'results';
+  } else {
+    throw malformed(res, `${what}: the answer is ${describeShape(body)}, not one of the documented shapes (an array, {data, total_count} or {results})`);
+  }
+  const rows = (list as unknown[]).map((row, i) => {
+    const full = SearchRowSchema.safeParse(row);
+    if (full.success) return full.data;
+    const flat = FlatRowSchema.safeParse(row);
+    if (flat.success) {
+      const { openmart_id, match_score, cursor, ...content } = flat.data as Record<string, unknown>;
+      const out: SearchRow = { id: String(openmart_id), content };
+      if (typeof match_score === 'number') out.match_score = match_score;
+      if (Array.isArray(cursor)) out.cursor = cursor;
+      return out;
+    }
+    throw malformed(res, `${what}: row ${i + 1} has neither {id, content} nor openmart_id`);
+  });
+  const page: SearchPage = { rows, envelope };
+  if (totalCount !== undefined) page.totalCount = totalCount;
+  return page;
+}

@@ -1,0 +1,36 @@
+/**
+ * `POST /api/v1/search`: one page of businesses (`limit` 1-1000, the previous page's last
+ * `cursor`), read from any of the three documented envelopes. Filters are flat keys: a body
+ * with a nested `filters` object is refused before it leaves the script.
+ */
+import type { Http } from '../../platform/http-types';
+import { explained } from './errors';
+import { LIMITS, PATHS, readSearchEnvelope, type SearchRow } from './schemas';
+
+/** One page and where the next one starts. */
+export interface SearchPageResult {
+  rows: SearchRow[];
+  /** The last row's cursor; undefined when the rows carry none (paging cannot go on). */
+  nextCursor?: unknown[];
+  totalCount?: number;
+}
+
+/** Throw when a body nests its filters (the API would ignore them all). */
+export function assertFlat(body: Record<string, unknown>): void {
+  if ('filters' in body) throw new TypeError('Openmart search filters must be top-level keys; a nested "filters" object is ignored by the API');
+}
+
+/** Fetch one page of search results. */
+export function searchPage(http: Http, body: Record<string, unknown>, page: { limit: number; cursor?: unknown[] | undefined }): SearchPageResult {
+  assertFlat(body);
+  if (!Number.isInteger(page.limit) || page.limit < 1 || page.limit > LIMITS.searchLimitMax) throw new RangeError(`search: limit must be 1-${LIMITS.searchLimitMax}, got ${page.limit}`);
+  const json: Record<string, unknown> = { ...body, limit: page.limit };
+  if (page.cursor !== undefined) json['cursor'] = page.cursor;
+  const res = explained(() => http.request<unknown>({ method: 'post', path: PATHS.search, json }));
+  const parsed = readSearchEnvelope(res, 'POST /api/v1/search');
+  const out: SearchPageResult = { rows: parsed.rows };
+  const last = parsed.rows[parsed.rows.length - 1];
+  if (last && Array.isArray(last.cursor) && last.cursor.length > 0) out.nextCursor = last.cursor;
+  if (parsed.totalCount !== undefined) out.totalCount = parsed.totalCount;
+  return out;
+}

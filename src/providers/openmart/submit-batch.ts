@@ -1,0 +1,23 @@
+/**
+ * `POST /api/v1/task/batch/{find_people|find_tech|lookup_business_email|lookup_people}`: 1-100
+ * tasks -> `{batch_id, submit_for, status: {...}}`. There is no Idempotency-Key and no way to
+ * list batches, so the request is never retried after a transport failure (`retrySafe: false`):
+ * the batch may exist although the answer was lost. A 429/5xx proves nothing was created and
+ * is retried by Http.
+ */
+import type { ApiRequest, ApiResponse } from '../../platform/http-types';
+import { ApiError } from '../../platform/errors';
+import { explain } from './errors';
+import { LIMITS, PATHS, SubmitResponseSchema, parseOm, type BatchOp } from './schemas';
+
+/** The submit request for one batch. */
+export function submitRequest(op: BatchOp, tasks: ReadonlyArray<Record<string, unknown>>): ApiRequest {
+  if (tasks.length < 1 || tasks.length > LIMITS.batchTasks) throw new RangeError(`${op}: 1-${LIMITS.batchTasks} tasks per batch, got ${tasks.length}`);
+  return { method: 'post', path: PATHS.submit(op), json: tasks, retrySafe: false };
+}
+
+/** The batch id from a submit answer (errors explained and thrown). */
+export function readSubmit(res: ApiResponse<unknown> | ApiError, op: BatchOp): string {
+  if (res instanceof ApiError) throw explain(res);
+  return parseOm(SubmitResponseSchema, res, `POST /api/v1/task/batch/${op}`).batch_id;
+}

@@ -1,0 +1,196 @@
+/**
+ * The playground in Debian's Chromium, driven by playwright-core (never a downloaded browser):
+ * the built sidebar beside the emulated spreadsheet, a key saved in Settings, columns mapped in
+ * Enrich with the invalid row's reason, an enrichment submitted and followed in Jobs to 100 %,
+ * both result tabs in the grid, and custom-function cells answering tables.
+ *
+ * Screenshots of the sidebar's main states go to docs/screenshots/ with UPDATE_SCREENSHOTS=1
+ * (otherwise to a temporary folder, so a test run leaves the work tree as it was).
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import { createPlayground, type Playground } from '../../emulator/playground/server';
+
+const ROOT = join(__dirname, '../..');
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+const SHOTS = process.env['UPDATE_SCREENSHOTS'] === '1' ? join(ROOT, 'docs/screenshots') : join(tmpdir(), 'playground-screenshots');
+/** The flags that work on these machines (closed network: no background connections). */
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const TITLE = 'Playground Q1';
+
+jest.setTimeout(90_000);
+
+if (!HAVE_CHROMIUM && process.env['CI'] !== 'true') {
+  console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM}. Install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+}
+
+// In CI a missing browser fails loudly instead of skipping.
+const suite = HAVE_CHROMIUM || process.env['CI'] === 'true' ? describe : describe.skip;
+
+suite('playground (Chromium)', () => {
+  let pg: Playground;
+  let browser: Browser;
+  let page: Page;
+  let sidebar: FrameLocator;
+
+  beforeAll(async () => {
+    if (!HAVE_CHROMIUM) {
+      throw new Error(`Chromium not found at ${CHROMIUM}. The browser tests need Debian's chromium: apt-get update && apt-get install -y chromium (.ci/run does this), or set CHROMIUM_PATH. They never download a browser.`);
+    }
+    if (!existsSync(join(ROOT, 'dist/Code.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
+    mkdirSync(SHOTS, { recursive: true });
+    pg = await createPlayground({ root: ROOT, port: 0, speed: 120, triggerEveryMs: 1000, env: {} });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+    page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    // Nothing leaves localhost (the add-on stylesheet from ssl.gstatic.com has a local stand-in).
+    await page.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+    await page.goto(pg.url);
+    sidebar = page.frameLocator('#sidebar-frame');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await pg?.close();
+  });
+
+  const section = async (name: string): Promise<void> => {
+    await sidebar.locator(`nav.tabs button[data-section="${name}"]`).click();
+    await sidebar.locator('#global-status:not(:has(.spinner))').waitFor();
+  };
+
+  const shot = async (file: string): Promise<void> => {
+    await page.locator('#sidebar').screenshot({ path: join(SHOTS, file) });
+  };
+
+  /** The sidebar page never scrolls sideways. */
+  const expectNoHorizontalScroll = async (): Promise<void> => {
+    const { scroll, client } = await sidebar.locator('html').evaluate((h) => ({ scroll: h.scrollWidth, client: h.clientWidth }));
+    expect(scroll).toBeLessThanOrEqual(client);
+  };
+
+  /** Click a tab and wait until the grid shows it. */
+  const openSheet = async (name: string): Promise<void> => {
+    await page.locator(`#tabs button[data-sheet="${name}"]`).click();
+    await page.locator(`#grid[data-sheet="${name}"]`).waitFor();
+  };
+
+  /** Type into a grid cell through the formula bar. */
+  const typeInCell = async (a1: string, text: string): Promise<void> => {
+    await page.locator(`#grid td[data-cell="${a1}"]`).click();
+    await page.locator('#formula-input').fill(text);
+    await page.locator('#formula-input').press('Enter');
+  };
+
+  it('should show the sample sheet beside the 300 px sidebar', async () => {
+    await expect(page.locator('#grid td[data-cell="A2"]').textContent()).resolves.toBe('Brauerei Lindenhof GmbH');
+    await expect(page.locator('#grid td[data-cell="A1"]').textContent()).resolves.toBe('Company');
+    await expect(page.locator('#tabs button').allTextContents()).resolves.toEqual(['Companies']);
+    const box = await page.locator('#sidebar-frame').boundingBox();
+    expect(box?.width).toBe(300);
+    await sidebar.locator('nav.tabs button[data-section="enrich"][aria-selected="true"]').waitFor();
+    await expectNoHorizontalScroll();
+  });
+
+  it('should save a key in Settings and show it masked', async () => {
+    await section('settings');
+    const block = sidebar.locator('.provider[data-provider="openprospect"]');
+    await block.locator('input[type="password"]').fill('lnc_test_playground_7f3a9c');
+    await block.getByRole('button', { name: 'Save key' }).click();
+    await block.getByText(/Key saved \(lnc_…3a9c\)/).waitFor();
+    await expectNoHorizontalScroll();
+    await shot('settings.png');
+  });
+
+  it('should map columns and show the invalid row with its reason', async () => {
+    await section('enrich');
+    const industry = sidebar.locator('select[data-field="industry_description"]');
+    if ((await industry.count()) > 0) {
+      // Unmap the guessed Industry column: the preview follows.
+      await industry.selectOption('-1');
+      await sidebar.locator('#global-status:not(:has(.spinner))').waitFor();
+    }
+    const city = sidebar.locator('select[data-field="city"]');
+    await city.selectOption({ label: 'City' });
+    await expect(city.inputValue()).resolves.toBe('2');
+    await sidebar.locator('#preview-summary').getByText(/30 row\(s\) ready, 1 invalid/).waitFor();
+    await sidebar.locator('.invalid-row').getByText(/Row 32: company name is empty/).waitFor();
+    await expectNoHorizontalScroll();
+    await shot('enrich.png');
+  });
+
+  it('should submit the enrichment and follow it in Jobs to 100 %', async () => {
+    await sidebar.getByLabel('Title *').fill(TITLE);
+    await sidebar.locator('#submit-enrichment').click();
+    await sidebar.getByText(new RegExp(`Job "${TITLE}" created`)).waitFor({ timeout: 20_000 });
+    await section('jobs');
+    const bar = sidebar.locator(`.job:has-text("${TITLE}") [role="progressbar"]`);
+    await bar.waitFor();
+    // Orders progress on the fast clock; "Refresh now" polls the jobs (as the 20-s timer does).
+    const deadline = Date.now() + 60_000;
+    while ((await bar.getAttribute('aria-valuenow')) !== '100') {
+      if (Date.now() > deadline) throw new Error(`the job did not reach 100 %: ${await sidebar.locator('.job').first().textContent()}`);
+      await page.waitForTimeout(1000);
+      await sidebar.getByRole('button', { name: 'Refresh now' }).click();
+      await sidebar.locator('#section .status:not(:has(.spinner))').first().waitFor();
+    }
+    await sidebar.locator(`.job[data-state="DONE"]:has-text("${TITLE}")`).waitFor();
+    await expectNoHorizontalScroll();
+    await shot('jobs.png');
+  });
+
+  it('should show both result tabs in the grid', async () => {
+    const companiesTab = page.locator(`#tabs button[data-sheet="${TITLE} - Companies"]`);
+    await companiesTab.waitFor();
+    await page.locator(`#tabs button[data-sheet="${TITLE} - Prospects"]`).waitFor();
+    await openSheet(`${TITLE} - Companies`);
+    await expect(page.locator('#grid td[data-cell="A1"]').textContent()).resolves.toBe('external_id');
+    await expect(page.locator('#grid td[data-cell="C2"]').textContent()).resolves.not.toBe('');
+    await openSheet(`${TITLE} - Prospects`);
+    await expect(page.locator('#grid td[data-cell="A1"]').textContent()).resolves.toBe('prospect_id');
+  });
+
+  it('should answer ENRICHED in a cell as a table read from the result tab', async () => {
+    await openSheet('Companies');
+    // The enrichment wrote the generated ids back into a new external_id column (F).
+    await expect(page.locator('#grid td[data-cell="F1"]').textContent()).resolves.toBe('external_id');
+    const id = (await page.locator('#grid td[data-cell="F2"]').textContent()) ?? '';
+    expect(id).not.toBe('');
+    await typeInCell('H1', '=ENRICHED(F2:F4, {"name","city"})');
+    await page.locator('#grid td[data-cell="H1"].formula').waitFor();
+    const expected = pg.addOn.emulator.spreadsheet.sheetValues(`${TITLE} - Companies`);
+    const header = expected[0] as string[];
+    const row = expected.find((r) => r[0] === id) as unknown[];
+    await page.waitForFunction((text) => document.querySelector('#grid td[data-cell="H1"]')?.textContent === text, String(row[header.indexOf('name')]));
+    await expect(page.locator('#grid td[data-cell="I1"]').textContent()).resolves.toBe(String(row[header.indexOf('city')] ?? ''));
+    await expect(page.locator('#grid td[data-cell="H3"]').getAttribute('class')).resolves.toMatch(/spill/);
+  });
+
+  it('should answer OPENMART_SEARCH with a table once formulas may spend credits', async () => {
+    await typeInCell('H6', '=OPENMART_SEARCH("coffee", "San Francisco, CA", 5)');
+    // Off by default: the cell says where to turn it on.
+    await page.waitForFunction(() => document.querySelector('#grid td[data-cell="H6"]')?.textContent === '#ERROR!');
+    await expect(page.locator('#grid td[data-cell="H6"]').getAttribute('title')).resolves.toMatch(/Formulas may spend credits/);
+
+    await section('settings');
+    const om = sidebar.locator('.provider[data-provider="openmart"]');
+    await om.locator('input[type="password"]').fill('om_playground_key_123');
+    await om.getByRole('button', { name: 'Save key' }).click();
+    await om.getByText(/Key saved/).waitFor();
+    await sidebar.locator('#formula-spend').check();
+    await sidebar.locator('#formula-cap').fill('50');
+    await sidebar.locator('#save-formulas').click();
+    await sidebar.locator('#formula-used').getByText(/Used today: 0 of 50/).waitFor();
+    await shot('settings-formulas.png');
+
+    await page.locator('#grid td[data-cell="H6"]').click();
+    await page.locator('#formula-input').press('Enter');
+    await page.waitForFunction(() => document.querySelector('#grid td[data-cell="H6"]')?.textContent === 'Name');
+    await expect(page.locator('#grid td[data-cell="I6"]').textContent()).resolves.toBe('Website');
+    await expect(page.locator('#grid td[data-cell="H7"]').textContent()).resolves.not.toBe('');
+    await expect(page.locator('#grid td[data-cell="H11"]').textContent()).resolves.not.toBe('');
+    await page.screenshot({ path: join(SHOTS, 'playground.png') });
+  });
+});
