@@ -5,12 +5,14 @@ import { renderDiscover } from './discover-view';
 import { renderEnrich } from './enrich-view';
 import { renderGu1 } from './gu1-view';
 import { renderJobs } from './jobs-view';
+import { renderOpenmart } from './openmart-view';
 import { renderSettings } from './settings-view';
 
-type Section = 'enrich' | 'discover' | 'gu1' | 'jobs' | 'settings';
+type Section = 'enrich' | 'discover' | 'openmart' | 'gu1' | 'jobs' | 'settings';
 const SECTIONS: Array<{ id: Section; label: string; render: (root: HTMLElement) => Promise<void> }> = [
   { id: 'enrich', label: 'Enrich', render: renderEnrich },
   { id: 'discover', label: 'Discover', render: renderDiscover },
+  { id: 'openmart', label: 'Openmart', render: renderOpenmart },
   { id: 'gu1', label: 'gu1', render: renderGu1 },
   { id: 'jobs', label: 'Jobs', render: renderJobs },
   { id: 'settings', label: 'Settings', render: renderSettings },

@@ -193,4 +193,35 @@ suite('playground (Chromium)', () => {
     await expect(page.locator('#grid td[data-cell="H11"]').textContent()).resolves.not.toBe('');
     await page.screenshot({ path: join(SHOTS, 'playground.png') });
   });
+
+  it('should run a gu1 job from the Companies rows and show its cost in Jobs', async () => {
+    await section('settings');
+    const block = sidebar.locator('.provider[data-provider="gu1"]');
+    await block.locator('input[type="password"]').fill('gk_sandbox_playground_42');
+    await block.getByRole('button', { name: 'Save key' }).click();
+    await block.getByText(/Key saved/).waitFor();
+    await section('gu1');
+    await sidebar.getByLabel('Rows from').selectOption('Companies');
+    await sidebar.getByLabel('Title').fill('KYB check');
+    await sidebar.getByLabel('Integration codes (one per line)').fill('ar_afip_enrichment');
+    await sidebar.getByRole('button', { name: 'Preview and estimate' }).click();
+    // The price is unknown until gu1 has answered once: the estimate says so.
+    await sidebar.locator('#gu1-estimate').getByText(/Estimated cost: unknown/).waitFor();
+    await expectNoHorizontalScroll();
+    await shot('gu1.png');
+    await sidebar.locator('#submit-gu1').click();
+    await sidebar.getByText(/Job "KYB check"/).waitFor({ timeout: 30_000 });
+    await section('jobs');
+    const job = sidebar.locator('.job:has-text("KYB check")');
+    const deadline = Date.now() + 60_000;
+    while ((await job.getAttribute('data-state')) !== 'DONE') {
+      if (Date.now() > deadline) throw new Error(`the gu1 job did not finish: ${await job.textContent()}`);
+      await page.waitForTimeout(1000);
+      await sidebar.getByRole('button', { name: 'Refresh now' }).click();
+      await sidebar.locator('#section .status:not(:has(.spinner))').first().waitFor();
+    }
+    // 31 rows with an external_id at 45 cents each.
+    await job.getByText(/costCents: 1395/).waitFor();
+    await openSheet('KYB check - gu1');
+  });
 });
