@@ -18,7 +18,7 @@ import { makeLogging, type LogSink } from './gas/logger';
 import { makePropertiesService } from './gas/properties';
 import { Realm } from './gas/realm';
 import { Rng } from './gas/rng';
-import { Runtime } from './gas/runtime';
+import { Runtime, type ServiceCallListener } from './gas/runtime';
 import { makeScriptApp, type TriggerInfo } from './gas/script-app';
 import { makeSession } from './gas/session';
 import { makeSheets, type SpreadsheetHelpers } from './gas/spreadsheet';
@@ -31,6 +31,7 @@ export type { ExecutionKind, AuthModeName } from './gas/execution';
 export type { TriggerInfo } from './gas/script-app';
 export type { UiLog, MenuItem, ButtonName } from './gas/ui';
 export type { HttpLogEntry, PayloadWarning } from './gas/urlfetch';
+export type { ServiceCallInfo, ServiceCallListener } from './gas/runtime';
 export type { SpreadsheetHelpers } from './gas/spreadsheet';
 
 export interface EmulatorOptions {
@@ -113,6 +114,20 @@ export interface Emulator {
     begin(kind: ExecutionKind, opts?: ExecutionRunOptions): void;
     end(): void;
     run<T>(kind: ExecutionKind, fn: () => T, opts?: ExecutionRunOptions): T;
+    /**
+     * Run `fn` as another execution overlapping the current one, at this point of it (call it from
+     * an `onServiceCall` listener): the current one is suspended until `fn` returns; both share the
+     * stores, locks and the clock. Throws like `run` when the overlapping execution is killed.
+     */
+    concurrent<T>(kind: ExecutionKind, fn: () => T, opts?: ExecutionRunOptions): T;
+    /**
+     * Observe every service call (any Apps Script method) before it runs; a listener that returns
+     * 'kill' lets the call take effect and then kills its execution with `Exceeded maximum
+     * execution time` before the script sees the result. Returns the unsubscribe function.
+     */
+    onServiceCall(listener: ServiceCallListener): () => void;
+    /** Service calls made so far (the `index` the next listener call sees, minus one). */
+    readonly serviceCalls: number;
     current(): { kind: ExecutionKind; startedAt: number; authMode: string; user: string; limitMs: number } | null;
     readonly killed: boolean;
     /** Trigger run time `user` (default: the current user) has used on the virtual day of `at` (default now). */
@@ -210,6 +225,23 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
       const reason = rt.execution.killedReason;
       if (reason !== null) throw rt.error(reason);
       return result;
+    },
+    concurrent<T>(kind: ExecutionKind, fn: () => T, o: ExecutionRunOptions = {}): T {
+      rt.execution.beginConcurrent(kind, clock.now(), rt.activeUser(), o);
+      let result: T;
+      try {
+        result = fn();
+      } finally {
+        rt.endExecution();
+      }
+      // Read before the suspended execution's own state comes back into view.
+      const reason = rt.execution.lastEndedKilledReason;
+      if (reason !== null) throw rt.error(reason);
+      return result;
+    },
+    onServiceCall: (listener) => rt.onServiceCall(listener),
+    get serviceCalls() {
+      return rt.serviceCalls;
     },
     current() {
       const i = rt.execution.info();

@@ -1,5 +1,6 @@
 /** Jobs: every job with its state, a progress bar, counts, the last error and its actions. */
 import type { JobsView, JobView } from '../src/app/jobs';
+import type { ScheduleView } from '../src/app/schedules';
 import { call } from './rpc';
 import { el, mount, runAction, setStatus } from './dom';
 
@@ -27,6 +28,7 @@ function jobCard(job: JobView, status: HTMLElement, render: (v: JobsView) => voi
     b.addEventListener('click', () => void runAction(b, status, 'Fetching new results…', () => call('refreshJobResults', { jobId: job.id }), () => 'Results refreshed.').then((v) => v && render(v)));
     actions.appendChild(b);
   }
+  if (!job.open && job.state === 'DONE') actions.appendChild(scheduleForm(job, status));
   if (job.open) {
     const b = el('button', { type: 'button', text: 'Cancel tracking' });
     b.addEventListener('click', () => void runAction(b, status, 'Cancelling…', () => call('cancelJob', { jobId: job.id }), () => 'Tracking cancelled.').then((v) => v && render(v)));
@@ -46,6 +48,57 @@ function jobCard(job: JobView, status: HTMLElement, render: (v: JobsView) => voi
   );
 }
 
+const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** "Run again" controls: hourly, daily or weekly at an hour. */
+function scheduleForm(job: JobView, status: HTMLElement): HTMLElement {
+  const every = el('select', { 'aria-label': 'How often' });
+  for (const [v, t] of [['daily', 'Daily'], ['weekly', 'Weekly'], ['hourly', 'Hourly']]) every.appendChild(el('option', { value: v as string, text: t as string }));
+  const hour = el('select', { 'aria-label': 'At hour' });
+  for (let h = 0; h < 24; h++) hour.appendChild(el('option', { value: String(h), text: `${String(h).padStart(2, '0')}:00` }));
+  hour.value = '6';
+  const day = el('select', { 'aria-label': 'On weekday' });
+  WEEKDAY_NAMES.forEach((n, i) => {
+    day.appendChild(el('option', { value: String(i), text: n }));
+  });
+  day.value = '1';
+  const save = el('button', { type: 'button', text: 'Save schedule' });
+  save.addEventListener('click', () => {
+    void runAction(save, status, 'Scheduling…', () => call('createSchedule', { jobId: job.id, every: every.value, hour: Number(hour.value), weekday: Number(day.value) }), () => 'Scheduled.').then((list) => {
+      if (list) renderSchedules(list);
+    });
+  });
+  return el('details', { class: 'schedule-form' }, el('summary', { text: 'Run again on a schedule' }), el('div', { class: 'row' }, every, hour, day), save);
+}
+
+let schedulesBox: HTMLElement | undefined;
+
+function renderSchedules(list: ScheduleView[]): void {
+  if (!schedulesBox) return;
+  const status = el('div', { class: 'status' });
+  mount(
+    schedulesBox,
+    list.length > 0 ? el('h2', { text: 'Schedules' }) : null,
+    ...list.map((s) => {
+      const del = el('button', { type: 'button', text: 'Delete' });
+      del.addEventListener('click', () => void runAction(del, status, 'Deleting…', () => call('deleteSchedule', { scheduleId: s.id })).then((v) => v && renderSchedules(v)));
+      const resume = s.pausedReason ? el('button', { type: 'button', class: 'action', text: 'Resume' }) : null;
+      resume?.addEventListener('click', () => void runAction(resume, status, 'Resuming…', () => call('resumeSchedule', { scheduleId: s.id })).then((v) => v && renderSchedules(v)));
+      const cadence = s.every === 'hourly' ? 'every hour' : `${s.every} at ${String(s.hour).padStart(2, '0')}:00${s.every === 'weekly' ? ` on ${WEEKDAY_NAMES[s.weekday] ?? ''}` : ''}`;
+      return el(
+        'div',
+        { class: 'job schedule', 'data-schedule': s.id },
+        el('strong', { text: s.jobTitle }),
+        el('div', { class: 'muted', text: `Runs ${cadence}.` }),
+        el('div', { class: 'muted', text: `Last run: ${s.lastRunAt ? when(s.lastRunAt) : 'not yet'} · Next run: ${s.nextRunAt ? when(s.nextRunAt) : 'paused'}` }),
+        s.pausedReason ? el('div', { class: 'error', text: `Paused: ${s.pausedReason}` }) : s.lastError ? el('div', { class: 'error', text: s.lastError }) : null,
+        el('div', { class: 'row' }, resume, del),
+      );
+    }),
+    status,
+  );
+}
+
 /** Render the Jobs section; polls the server while it is shown. */
 export async function renderJobs(root: HTMLElement): Promise<void> {
   const status = el('div', { class: 'status' });
@@ -58,8 +111,10 @@ export async function renderJobs(root: HTMLElement): Promise<void> {
     mount(list, ...(v.jobs.length === 0 ? [el('p', { class: 'muted', text: 'No jobs yet. Submit one from Enrich or Discover.' })] : v.jobs.map((j) => jobCard(j, status, render))));
   };
   refresh.addEventListener('click', () => void runAction(refresh, status, 'Updating jobs…', () => call('refreshJobs')).then((v) => v && render(v)));
-  mount(root, el('div', { class: 'row' }, refresh), info, status, list);
+  schedulesBox = el('div', { id: 'schedules' });
+  mount(root, el('div', { class: 'row' }, refresh), info, status, list, schedulesBox);
   render(await call('listJobs'));
+  call('listSchedules').then(renderSchedules, () => undefined);
   if (timer !== undefined) window.clearInterval(timer);
   const tick = (): void => {
     if (!document.body.contains(list)) {

@@ -9,6 +9,7 @@ import * as connection from './app/connection';
 import * as gu1 from './app/gu1';
 import * as jobs from './app/jobs';
 import * as op from './app/openprospect';
+import * as schedules from './app/schedules';
 import * as settings from './app/settings';
 import * as sheets from './app/sheets';
 import { scrubSecrets, toUserMessage } from './app/user-error';
@@ -477,4 +478,32 @@ export function checkOpenmartDenyRules(input: { type: string; source?: unknown }
 /** Sidebar RPC: remove Openmart deny rules for the emails or phones in the selected range. */
 export function removeOpenmartDenyRules(input: { type: string; source?: unknown }): omAccount.DenyResult {
   return rpc((ctx) => omAccount.removeOpenmartDenyRules(ctx, input));
+}
+
+/** Sidebar RPC: every scheduled refresh with its last and next run and last error. */
+export function listSchedules(): schedules.ScheduleView[] {
+  return rpc((ctx) => schedules.listSchedules(ctx));
+}
+
+/** Sidebar RPC: run a job again hourly, daily or weekly at an hour (the spreadsheet's time zone). */
+export function createSchedule(input: { jobId: string; every: string; hour?: number; weekday?: number }): schedules.ScheduleView[] {
+  return rpc((ctx) => {
+    const out = schedules.createSchedule(ctx, input);
+    jobs.syncTrigger(ctx, jobs.openJobCount(ctx));
+    return out;
+  });
+}
+
+/** Sidebar RPC: delete a schedule (the job and its tabs stay). */
+export function deleteSchedule(input: { scheduleId: string }): schedules.ScheduleView[] {
+  return rpc((ctx) => schedules.deleteSchedule(ctx, input));
+}
+
+/** Sidebar RPC: resume a paused schedule. */
+export function resumeSchedule(input: { scheduleId: string }): schedules.ScheduleView[] {
+  return rpc((ctx) => {
+    const out = schedules.resumeSchedule(ctx, input);
+    jobs.syncTrigger(ctx, jobs.openJobCount(ctx));
+    return out;
+  });
 }

@@ -36,10 +36,19 @@ export const TOO_MUCH_COMPUTER_TIME = 'Service using too much computer time for 
 export const TRIGGER_RUNTIME_PER_DAY_MS = Object.freeze({ consumer: 90 * 60_000, workspace: 6 * 3_600_000 });
 const DAY = 86_400_000;
 
-/** Holds the current execution (at most one at a time) and whether it has been killed. */
+type Running = ExecutionInfo & { killed: string | false };
+
+/**
+ * Holds the current execution and whether it has been killed. One execution runs at a time;
+ * `beginConcurrent` models a second one interleaved at a service call of the first (a trigger
+ * run overlapping another, the sidebar calling while a trigger runs): the first is suspended
+ * until the second ends.
+ */
 export class ExecutionState {
   /** The current execution; `killed` holds the error text that killed it. */
-  private cur: (ExecutionInfo & { killed: string | false }) | null = null;
+  private cur: Running | null = null;
+  /** Executions suspended by a concurrent one, innermost last. */
+  private readonly suspended: Running[] = [];
   private lastKilled: string | false = false;
   private nextId = 1;
   /** Trigger run time already spent, by `user:utc-day`. */
@@ -62,7 +71,24 @@ export class ExecutionState {
     return this.info() as ExecutionInfo;
   }
 
-  /** End the current execution at virtual time `now` (no-op when none). Returns the ended execution. */
+  /**
+   * Start an execution that runs while the current one is suspended at a service call (the two
+   * overlap in time: both see the same stores, locks and clock). Throws when none is running.
+   */
+  beginConcurrent(kind: ExecutionKind, now: number, user: string, opts: ExecutionOptions = {}): ExecutionInfo {
+    const outer = this.cur;
+    if (!outer) throw new Error(`emulator: beginConcurrent(${kind}) needs a running execution to overlap; use begin()`);
+    this.suspended.push(outer);
+    this.cur = null;
+    try {
+      return this.begin(kind, now, user, opts);
+    } catch (e) {
+      this.cur = this.suspended.pop() ?? null;
+      throw e;
+    }
+  }
+
+  /** End the current execution at virtual time `now` (no-op when none); a suspended one resumes. Returns the ended execution. */
   end(now: number): ExecutionInfo | null {
     const ended = this.info();
     if (this.cur) this.lastKilled = this.cur.killed;
@@ -70,8 +96,13 @@ export class ExecutionState {
       const key = `${ended.user}:${Math.floor(ended.startedAt / DAY)}`;
       this.triggerMs.set(key, (this.triggerMs.get(key) ?? 0) + Math.min(now - ended.startedAt, ended.limitMs));
     }
-    this.cur = null;
+    this.cur = this.suspended.pop() ?? null;
     return ended;
+  }
+
+  /** Kill the current execution now (as the time limit would): its next service call throws `reason`. */
+  kill(reason: string = EXCEEDED_TIME): void {
+    if (this.cur && !this.cur.killed) this.cur.killed = reason;
   }
 
   /** A copy of the current execution, or null. */
@@ -84,6 +115,11 @@ export class ExecutionState {
   /** True when the current (or, after end(), the last) execution was killed for running too long. */
   get killed(): boolean {
     return this.killedReason !== null;
+  }
+
+  /** The error text that killed the execution that ended last, or null. */
+  get lastEndedKilledReason(): string | null {
+    return this.lastKilled === false ? null : this.lastKilled;
   }
 
   /** The error text that killed the current (or last) execution, or null. */

@@ -34,8 +34,9 @@ export function makeLockService(rt: Runtime): { service: GasObject; hooks: LockH
   };
   const owner = (): number => rt.execution.info()?.id ?? 0;
 
-  rt.onEnd(() => {
-    for (const s of states.values()) if (s.holder !== null && s.holder !== 0) s.holder = null;
+  // An execution's locks are released when it ends (an overlapping one keeps its own).
+  rt.onEnd((ended) => {
+    for (const s of states.values()) if (s.holder !== null && s.holder !== 0 && s.holder === ended?.id) s.holder = null;
   });
 
   const makeLock = (state: LockState): GasObject => {

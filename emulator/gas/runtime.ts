@@ -47,8 +47,20 @@ export interface RuntimeInit {
   timeZone: string;
   /** Daily trigger run time per user (PLATFORM.md: 90 min consumer, 6 h Workspace). */
   triggerRuntimePerDayMs: number;
-  onExecutionEnd: () => void;
+  onExecutionEnd: (ended: ExecutionInfo | null) => void;
 }
+
+/** What a service-call listener sees: the call about to run and its 1-based number since the emulator started. */
+export interface ServiceCallInfo {
+  index: number;
+  service: string;
+  method: string;
+  /** The execution making the call, or null outside any execution. */
+  execution: ExecutionInfo | null;
+}
+
+/** Return 'kill' to let the call take effect and then kill its execution before the script sees the result. */
+export type ServiceCallListener = (call: ServiceCallInfo) => 'kill' | undefined;
 
 /**
  * The shared context of every emulated service: clock, counters, latency, execution state and
@@ -64,7 +76,10 @@ export class Runtime {
   readonly ownerEmail: string;
   readonly timeZone: string;
   private user: string;
-  private readonly endHooks: Array<() => void> = [];
+  private readonly endHooks: Array<(ended: ExecutionInfo | null) => void> = [];
+  private readonly callListeners: ServiceCallListener[] = [];
+  /** Service calls made so far (every method through `invoke`). */
+  serviceCalls = 0;
 
   constructor(init: RuntimeInit) {
     this.clock = init.clock;
@@ -79,16 +94,25 @@ export class Runtime {
     this.endHooks.push(init.onExecutionEnd);
   }
 
-  /** Register something to run whenever an execution ends (e.g. releasing locks). */
-  onEnd(hook: () => void): void {
+  /** Register something to run whenever an execution ends (e.g. releasing its locks). */
+  onEnd(hook: (ended: ExecutionInfo | null) => void): void {
     this.endHooks.push(hook);
   }
 
-  /** Run the end hooks and clear the execution. */
+  /** Run the end hooks and clear the execution (a suspended one resumes). */
   endExecution(): ExecutionInfo | null {
     const ended = this.execution.end(this.clock.now());
-    for (const h of this.endHooks) h();
+    for (const h of this.endHooks) h(ended);
     return ended;
+  }
+
+  /** Observe every service call before it runs (test hook); returns the unsubscribe function. */
+  onServiceCall(listener: ServiceCallListener): () => void {
+    this.callListeners.push(listener);
+    return () => {
+      const i = this.callListeners.indexOf(listener);
+      if (i >= 0) this.callListeners.splice(i, 1);
+    };
   }
 
   /** Switch the default user (Session, user properties, user cache, user lock). */
@@ -131,18 +155,31 @@ export class Runtime {
     this.checkAccess(spec);
     this.counters.inc(`${spec.service}.${spec.method}`);
     if (spec.family) this.counters.inc(spec.family);
+    const killAfter = this.notifyCall(spec);
     let result: T;
     try {
       result = body();
     } catch (e) {
       // The call failed, but it still took its time; running out of time wins over the call's own error.
       this.charge(spec);
+      if (killAfter) this.execution.kill();
       this.checkAlive();
       throw e;
     }
     this.charge(spec);
+    if (killAfter) this.execution.kill();
     this.checkAlive();
     return result;
+  }
+
+  /** Number the call and tell the listeners; true when one asked to kill the execution after it. */
+  private notifyCall(spec: CallSpec): boolean {
+    const index = ++this.serviceCalls;
+    if (this.callListeners.length === 0) return false;
+    const call: ServiceCallInfo = { index, service: spec.service, method: spec.method, execution: this.execution.info() };
+    let kill = false;
+    for (const l of [...this.callListeners]) if (l(call) === 'kill') kill = true;
+    return kill && call.execution !== null;
   }
 
   private charge(spec: CallSpec): void {

@@ -6,6 +6,8 @@ import type { JobEnv, JobHandler } from '../jobs/handler';
 import { isOpen, transition, type Job } from '../jobs/model';
 import { pollJobs, type PollResult } from '../jobs/poller';
 import { JobStore } from '../jobs/store';
+import { ScheduleStore, runDueSchedules } from '../jobs/schedules';
+import { preflight } from './preflight';
 import { openProspectOrdersHandler } from '../jobs/openprospect-orders';
 import { gu1RunHandler } from '../jobs/gu1-run';
 import { openmartBatchesHandler } from '../jobs/openmart-batches';
@@ -89,9 +91,14 @@ export interface JobsView {
   notice: string | null;
 }
 
-/** Keep exactly one poll trigger while jobs are open; none when idle. */
+/** Jobs still running. */
+export function openJobCount(ctx: AppContext): number {
+  return new JobStore(ctx.docProps()).open().length;
+}
+
+/** Keep exactly one poll trigger while jobs are open or schedules active; none when idle. */
 export function syncTrigger(ctx: AppContext, openJobs: number): string | null {
-  if (openJobs === 0) {
+  if (openJobs === 0 && new ScheduleStore(ctx.docProps()).active().length === 0) {
     removePollTrigger(ctx.scriptApp, TICK_HANDLER);
     return null;
   }
@@ -126,7 +133,10 @@ const MIN_TRIGGER_MS = 5 * 60_000;
 export function tick(ctx: AppContext): PollResult | null {
   const left = ctx.quota.triggerMsLeft();
   if (left < MIN_TRIGGER_MS) return null;
-  return runPoll(ctx, Math.min(BUDGET.executionMs, left)).poll;
+  const budget = Math.min(BUDGET.executionMs, left);
+  // Due schedules first: the jobs they re-arm are advanced by this same run.
+  runDueSchedules(new ScheduleStore(ctx.docProps()), new JobStore(ctx.docProps()), handlers(), jobEnv(ctx, new Deadline(ctx.clock, budget)), ctx.timeZone(), (job) => preflight(ctx, job));
+  return runPoll(ctx, budget).poll;
 }
 
 /** Sidebar: poll now (short budget so the page stays responsive) and list every job. */

@@ -323,6 +323,13 @@ export function gu1RunHandler(): JobHandler {
       const { lastError: _e, resumeAt: _r, ...rest } = job;
       return transition({ ...rest, counts: { ...job.counts, notSent: 0 } }, 'FETCHING', env.clock.now(), `resumed: ${left} rows left`);
     },
+    /** A scheduled refresh: the whole run again, from the first row, into the same tab (upserts). */
+    rerun(job, env) {
+      const { cursorId: _c, ...data } = readData(job);
+      const fresh: Gu1RunData = { ...data, cursor: 0, doneAhead: [], inflight: [], spentCents: 0, maybeBilledCents: 0 };
+      const { lastError: _e, resumeAt: _r, ...rest } = job;
+      return transition({ ...rest, data: fresh, counts: {}, progress: { done: 0, total: job.progress.total } }, 'FETCHING', env.clock.now(), 'scheduled refresh: running every row again');
+    },
     summary: gu1Summary,
   };
 }

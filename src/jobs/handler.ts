@@ -28,6 +28,11 @@ export interface JobHandler {
   advance(job: Job, env: JobEnv): Job;
   /** Start over the result sync of a finished job (Refresh). Optional. */
   refresh?(job: Job, env: JobEnv): Job;
+  /**
+   * Re-arm a finished job to run again into the same tabs (a scheduled refresh). Optional: kinds
+   * without it cannot be scheduled.
+   */
+  rerun?(job: Job, env: JobEnv): Job;
   /** Plain summary line for the Jobs view. */
   summary?(job: Job): string;
 }

@@ -105,5 +105,11 @@ export function openmartSearchHandler(): JobHandler {
       }
       return transition(progress(job, data), 'DONE', env.clock.now(), `${data.fetched} ${brands ? 'brand' : 'business'} row(s) written`);
     },
+    /** A scheduled refresh: the same search again from the first page, upserted into the same tab. */
+    rerun(job, env) {
+      const { cursor: _c, done: _d, ...data } = readData(job);
+      const { lastError: _e, resumeAt: _r, ...rest } = job;
+      return transition(progress(rest, { ...data, fetched: 0 }), 'FETCHING', env.clock.now(), 'scheduled refresh: searching again');
+    },
   };
 }

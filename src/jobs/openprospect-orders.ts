@@ -212,6 +212,19 @@ function settle(job: Job, env: JobEnv): Job {
   return transition({ ...job, lastError: why }, status, now, why);
 }
 
+/** Start a results pass from the watermark (Refresh, and scheduled refreshes). */
+function restartSync(job: Job, env: JobEnv): Job {
+  const data = readData(job);
+  const parts = data.parts.map((p) => {
+    if (p.status !== 'COMPLETED' && p.status !== 'IN_PROGRESS') return p;
+    const { passMax: _m, passSince: _s, ...rest } = p;
+    const next: OrderPart = { ...rest, synced: false, offset: 0, early: p.status !== 'COMPLETED' };
+    if (p.watermark) next.passSince = p.watermark;
+    return next;
+  });
+  return transition(withData(job, { ...data, parts }), 'FETCHING', env.clock.now(), 'refresh: fetching newly delivered results');
+}
+
 /** Build the handler (the body rebuilder comes from the app layer, which knows the sheet). */
 export function openProspectOrdersHandler(rebuild: BodyRebuilder): JobHandler {
   return {
@@ -227,17 +240,9 @@ export function openProspectOrdersHandler(rebuild: BodyRebuilder): JobHandler {
       }
       return job;
     },
-    refresh(job, env) {
-      const data = readData(job);
-      const parts = data.parts.map((p) => {
-        if (p.status !== 'COMPLETED' && p.status !== 'IN_PROGRESS') return p;
-        const { passMax: _m, passSince: _s, ...rest } = p;
-        const next: OrderPart = { ...rest, synced: false, offset: 0, early: p.status !== 'COMPLETED' };
-        if (p.watermark) next.passSince = p.watermark;
-        return next;
-      });
-      return transition(withData(job, { ...data, parts }), 'FETCHING', env.clock.now(), 'refresh: fetching newly delivered results');
-    },
+    refresh: restartSync,
+    /** A scheduled refresh of an order job is a results sync: only deliveries since the last one. */
+    rerun: restartSync,
   };
 }
 

@@ -224,4 +224,18 @@ suite('playground (Chromium)', () => {
     await job.getByText(/costCents: 1395/).waitFor();
     await openSheet('KYB check - gu1');
   });
+
+  it('should schedule a daily refresh of the finished enrichment and show its next run', async () => {
+    await section('jobs');
+    const job = sidebar.locator(`.job[data-state="DONE"]:has-text("${TITLE}")`).first();
+    await job.locator('summary', { hasText: 'Run again on a schedule' }).click();
+    await job.getByLabel('How often').selectOption('daily');
+    await job.getByLabel('At hour').selectOption('7');
+    await job.getByRole('button', { name: 'Save schedule' }).click();
+    const schedule = sidebar.locator('#schedules .schedule');
+    await schedule.getByText('Runs daily at 07:00.').waitFor();
+    await schedule.getByText(/Next run: \d/).waitFor();
+    await expectNoHorizontalScroll();
+    await shot('schedules.png');
+  });
 });

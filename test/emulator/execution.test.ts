@@ -232,3 +232,94 @@ describe('emulator/gas/execution', () => {
     });
   });
 });
+
+describe('emulator execution hooks (chaos and bench)', () => {
+  describe('#onServiceCall()', () => {
+    it('should number every service call and name its execution', () => {
+      const emu = createEmulator({ latency: ZERO_LATENCY });
+      const seen: string[] = [];
+      const stop = emu.execution.onServiceCall((c) => void seen.push(`${c.index} ${c.service}.${c.method} ${c.execution?.kind ?? '-'}`));
+      emu.gas.PropertiesService.getScriptProperties();
+      emu.execution.run('rpc', () => emu.gas.PropertiesService.getScriptProperties().setProperty('a', '1'));
+      stop();
+      emu.gas.PropertiesService.getScriptProperties();
+      expect(seen).toEqual(['1 PropertiesService.getScriptProperties -', '2 PropertiesService.getScriptProperties rpc', '3 Properties.setProperty rpc']);
+      expect(emu.execution.serviceCalls).toBe(4);
+    });
+
+    it('should let the call take effect and then kill its execution, even when the script catches the error', () => {
+      const emu = createEmulator({ latency: ZERO_LATENCY });
+      emu.execution.onServiceCall((c) => (c.service === 'Properties' && c.method === 'setProperty' ? 'kill' : undefined));
+      let after = false;
+      expect(() =>
+        emu.execution.run('trigger', () => {
+          const props = emu.gas.PropertiesService.getScriptProperties();
+          try {
+            props.setProperty('a', '1');
+          } catch {
+            // a script that swallows the error still dies
+          }
+          after = true;
+          props.setProperty('b', '2');
+        }),
+      ).toThrow('Exceeded maximum execution time');
+      expect(after).toBe(true);
+      expect(emu.properties.script()).toEqual({ a: '1' });
+      // The next execution starts alive; outside executions a kill is ignored.
+      expect(emu.execution.run('rpc', () => emu.gas.Session.getScriptTimeZone())).toBe('Europe/Berlin');
+      expect(() => emu.gas.PropertiesService.getScriptProperties().setProperty('c', '3')).not.toThrow();
+    });
+  });
+
+  describe('#concurrent()', () => {
+    it('should run a second execution at a call of the first, sharing stores and honouring the first one\'s lock', () => {
+      const emu = createEmulator({ latency: ZERO_LATENCY });
+      const got: Array<boolean | string | null> = [];
+      let fired = false;
+      emu.execution.onServiceCall((c) => {
+        if (fired || c.execution?.kind !== 'trigger' || c.method !== 'setProperty') return undefined;
+        fired = true;
+        emu.execution.concurrent('rpc', () => {
+          const lock = emu.gas.LockService.getDocumentLock();
+          got.push(lock.tryLock(2_000), emu.gas.PropertiesService.getDocumentProperties().getProperty('step'));
+          lock.releaseLock();
+        });
+        return undefined;
+      });
+      const started = emu.clock.now();
+      emu.execution.run('trigger', () => {
+        const lock = emu.gas.LockService.getDocumentLock();
+        expect(lock.tryLock(1_000)).toBe(true);
+        const props = emu.gas.PropertiesService.getDocumentProperties();
+        props.setProperty('step', '1');
+        props.setProperty('step', '2');
+        // The overlapping run neither took nor released this run's lock.
+        expect(lock.hasLock()).toBe(true);
+        expect(emu.execution.current()?.kind).toBe('trigger');
+        lock.releaseLock();
+      });
+      // The sidebar call waited 2 s for the lock, gave up, and saw the first write (not yet done when it ran).
+      expect(got).toEqual([false, null]);
+      expect(emu.clock.now() - started).toBe(2_000);
+      expect(emu.locks.isHeld('document')).toBe(false);
+    });
+
+    it('should refuse to overlap when nothing runs, and report a killed overlapping run', () => {
+      const emu = createEmulator({ latency: ZERO_LATENCY });
+      expect(() => emu.execution.concurrent('rpc', () => 1)).toThrow(/needs a running execution/);
+      const outcome = emu.execution.run('trigger', () => {
+        const stop = emu.execution.onServiceCall(() => 'kill');
+        try {
+          emu.execution.concurrent('rpc', () => emu.gas.Session.getScriptTimeZone());
+          return 'not killed';
+        } catch (e) {
+          return (e as Error).message;
+        } finally {
+          stop();
+        }
+      });
+      expect(outcome).toBe('Exceeded maximum execution time');
+      expect(emu.execution.killed).toBe(false);
+    });
+  });
+});

@@ -1,0 +1,25 @@
+/** Checks before a scheduled run: the provider key is still saved and the source sheet still exists. */
+import { PROVIDER_NAMES } from '../platform/errors';
+import { KeyStore } from '../platform/keys';
+import type { Job } from '../jobs/model';
+import { splitA1 } from '../sheet/source';
+import type { AppContext } from './context';
+
+/** The sheet a job reads its rows from, if it has one. */
+function sourceSheet(job: Job): string | undefined {
+  const data = job.data as { source?: unknown; rebuild?: { source?: unknown } } | undefined;
+  const source = (data?.source ?? data?.rebuild?.source) as { sheetName?: string; a1?: string } | undefined;
+  if (!source || typeof source !== 'object') return undefined;
+  if (typeof source.sheetName === 'string') return source.sheetName;
+  if (typeof source.a1 === 'string') return splitA1(source.a1).sheetName;
+  return undefined;
+}
+
+/** Why a job cannot run now: its key is gone, or its source sheet was deleted. */
+export function preflight(ctx: AppContext, job: Job): string | null {
+  if (!new KeyStore(ctx.userProps()).get(job.provider)) return `The ${PROVIDER_NAMES[job.provider]} key was removed; save it in Settings, then resume this schedule.`;
+  const sheet = sourceSheet(job);
+  if (sheet !== undefined && ctx.spreadsheet().getSheetByName(sheet) === null) return `The source sheet "${sheet}" was deleted; resume the schedule once it is back, or delete the schedule.`;
+  return null;
+}
+

@@ -1,0 +1,94 @@
+/** Scheduled refreshes through the built bundle: run by the one trigger, upserting, pausing themselves. */
+import { GU1_HEADER, givenGu1, gu1Ids, gu1Rows, tabObjects } from '../harness/scenarios';
+
+const AFIP = 'ar_afip_enrichment';
+const HOUR = 3_600_000;
+
+interface JobView {
+  id: string;
+  state: string;
+  tabs: Record<string, string>;
+}
+interface ScheduleView {
+  id: string;
+  jobTitle: string;
+  every: string;
+  nextRunAt: number | null;
+  lastRunAt: number | null;
+  lastError: string | null;
+  pausedReason: string | null;
+}
+
+function gu1Job() {
+  const s = givenGu1({ entities: gu1Ids(12) });
+  s.addOn.emulator.spreadsheet.givenSheet('Clients', [GU1_HEADER, ...gu1Rows(12)]);
+  const r = s.addOn.rpc<{ job: JobView }>('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'Nightly KYB', integrationCodes: [AFIP], forceRefresh: true } });
+  expect(r.job.state).toBe('DONE');
+  return { s, job: r.job };
+}
+
+describe('scheduled refreshes (built bundle)', () => {
+  it('should run a finished job again at the chosen hour into the same tab, without duplicating rows', () => {
+    const { s, job } = gu1Job();
+    const tab = job.tabs['results']!;
+    const before = tabObjects(s.addOn, tab);
+    expect(s.addOn.emulator.triggers.list()).toHaveLength(0);
+
+    const [created] = s.addOn.rpc<ScheduleView[]>('createSchedule', { jobId: job.id, every: 'daily', hour: 3 });
+    expect(created).toMatchObject({ jobTitle: 'Nightly KYB', every: 'daily', lastRunAt: null, pausedReason: null });
+    // 03:00 in the spreadsheet's time zone (Europe/Berlin, UTC+1 in January) = 02:00 UTC.
+    expect(new Date(created!.nextRunAt!).toISOString()).toBe('2026-01-06T02:00:00.000Z');
+    // The schedule keeps the one poll trigger alive although no job is open.
+    expect(s.addOn.emulator.triggers.list().map((t) => t.handlerFunction)).toEqual(['tick']);
+
+    const billed = s.sim.billedCents();
+    // Hourly ticks until past the slot: the job runs once, at the first tick after 02:00 UTC.
+    while (s.addOn.emulator.clock.now() < created!.nextRunAt! + HOUR) s.addOn.runDueTriggers(HOUR);
+    const [after] = s.addOn.rpc<ScheduleView[]>('listSchedules');
+    expect(after!.lastRunAt).toBeGreaterThanOrEqual(created!.nextRunAt!);
+    expect(new Date(after!.nextRunAt!).toISOString()).toBe('2026-01-07T02:00:00.000Z');
+    expect(after!.lastError).toBeNull();
+    // forceRefresh: every row billed again; the tab is upserted, not appended to.
+    expect(s.sim.billedCents()).toBe(2 * billed);
+    const rows = tabObjects(s.addOn, tab);
+    expect(rows).toHaveLength(before.length);
+    expect(s.addOn.rpc<{ jobs: JobView[] }>('listJobs').jobs[0]!.state).toBe('DONE');
+  });
+
+  it('should pause itself when the key was removed, and run again once resumed', () => {
+    const { s, job } = gu1Job();
+    s.addOn.rpc('createSchedule', { jobId: job.id, every: 'hourly' });
+    s.addOn.rpc('removeApiKey', { provider: 'gu1' });
+    s.addOn.runDueTriggers(HOUR);
+    const [paused] = s.addOn.rpc<ScheduleView[]>('listSchedules');
+    expect(paused!.pausedReason).toMatch(/gu1 key was removed.*Settings.*resume/);
+    expect(paused!.nextRunAt).toBeNull();
+
+    s.addOn.rpc('saveApiKey', { provider: 'gu1', key: 'gk_sandbox_9f8e7d6c5b4a3210' });
+    const [resumed] = s.addOn.rpc<ScheduleView[]>('resumeSchedule', { scheduleId: paused!.id });
+    expect(resumed!.pausedReason).toBeNull();
+    s.addOn.runDueTriggers(HOUR);
+    expect(s.addOn.rpc<ScheduleView[]>('listSchedules')[0]!.lastRunAt).not.toBeNull();
+  });
+
+  it('should pause itself when the source sheet was deleted', () => {
+    const { s, job } = gu1Job();
+    s.addOn.rpc('createSchedule', { jobId: job.id, every: 'hourly' });
+    s.addOn.emulator.execution.run('rpc', () => {
+      const ss = s.addOn.emulator.gas.SpreadsheetApp.getActiveSpreadsheet();
+      ss.deleteSheet(ss.getSheetByName('Clients')!);
+    });
+    s.addOn.runDueTriggers(HOUR);
+    expect(s.addOn.rpc<ScheduleView[]>('listSchedules')[0]!.pausedReason).toMatch(/source sheet "Clients" was deleted/);
+  });
+
+  it('should refuse bad schedules, and remove the trigger when nothing is left', () => {
+    const { s, job } = gu1Job();
+    const [sched] = s.addOn.rpc<ScheduleView[]>('createSchedule', { jobId: job.id, every: 'weekly', hour: 8, weekday: 5 });
+    expect(() => s.addOn.rpc('createSchedule', { jobId: 'nope', every: 'daily' })).toThrow(/no longer exists/);
+    expect(() => s.addOn.rpc('createSchedule', { jobId: job.id, every: 'daily', hour: 24 })).toThrow(/hour from 0 to 23/);
+    s.addOn.rpc('deleteSchedule', { scheduleId: sched!.id });
+    s.addOn.runDueTriggers(HOUR);
+    expect(s.addOn.emulator.triggers.list()).toHaveLength(0);
+  });
+});
