@@ -3,7 +3,7 @@
  * checkpointing each job after each step. Errors become the job's last error; transient ones
  * (rate limits, server errors, lost connections, time budget) leave the job open to resume.
  */
-import { ApiError, AuthError, ConnectionError, PaymentError, PermissionError, RateLimitError, ServerError } from '../platform/errors';
+import { ApiError, AuthError, ConnectionError, MalformedResponseError, PaymentError, PermissionError, RateLimitError, ServerError } from '../platform/errors';
 import { NotSentError } from '../platform/http';
 import { MissingKeyError } from '../platform/keys';
 import { withLock, type LockLike } from '../platform/lock';
@@ -32,7 +32,12 @@ export type ErrorMessage = (e: unknown) => string;
 
 /** Failures that a later run may get past by itself (rate limits, server errors, lost connections, time). */
 export function isTransient(e: unknown): boolean {
-  return e instanceof NotSentError || e instanceof RateLimitError || e instanceof ServerError || e instanceof ConnectionError;
+  return e instanceof NotSentError || e instanceof RateLimitError || e instanceof ServerError || e instanceof ConnectionError || isUnreadableAnswer(e);
+}
+
+/** A 2xx whose body could not be read (truncated JSON, an undocumented shape): the next run asks again. */
+function isUnreadableAnswer(e: unknown): boolean {
+  return e instanceof MalformedResponseError && e.status >= 200 && e.status < 300;
 }
 
 /**
@@ -50,7 +55,7 @@ export function applyError(job: Job, e: unknown, now: number, message: ErrorMess
     const until = now + (e.retryAfterMs ?? TRANSIENT_PAUSE_MS);
     return note({ ...job, lastError: text, resumeAt: until }, now, `Rate limited; resuming after ${new Date(until).toISOString().slice(11, 16)} UTC`);
   }
-  if (e instanceof ServerError || e instanceof ConnectionError) {
+  if (e instanceof ServerError || e instanceof ConnectionError || isUnreadableAnswer(e)) {
     return note({ ...job, lastError: text, resumeAt: now + TRANSIENT_PAUSE_MS }, now, text);
   }
   if (e instanceof MissingKeyError || e instanceof AuthError || e instanceof PermissionError || e instanceof PaymentError || e instanceof ApiError) {

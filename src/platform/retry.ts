@@ -3,7 +3,7 @@
  * rules live in one table of tests. Unlike the SDKs, a wait that would pass the time budget is
  * not slept: the caller gets the error back and the job continues at the next tick.
  */
-import type { ApiError } from './errors';
+import { type ApiError, MalformedResponseError } from './errors';
 
 /** Statuses that say "nothing was done, try again". */
 const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
@@ -13,10 +13,14 @@ const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
  * - 429/408/5xx: the server answered with an error, so nothing was committed: retry.
  * - status 0 (timeout, DNS, lost response): the server may have committed; retry only when
  *   the request is safe to repeat (GET/DELETE, or a POST carrying an Idempotency-Key).
+ * - a 2xx with an unreadable body: like a lost response (retry only when safe).
  * - any other 4xx: never (the input or the key is wrong; retrying cannot help).
  */
 export function shouldRetry(error: ApiError, retrySafe: boolean): boolean {
   if (error.status === 0) return retrySafe && error.code !== 'NOT_SENT';
+  // A 2xx whose body arrived unreadable: the server acted, the answer was mangled in transit.
+  // Like a lost response, repeat it only when that is safe (GET, or a POST with an Idempotency-Key).
+  if (error instanceof MalformedResponseError && error.status >= 200 && error.status < 300) return retrySafe;
   return RETRY_STATUSES.has(error.status);
 }
 

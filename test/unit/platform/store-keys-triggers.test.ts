@@ -7,7 +7,7 @@ import { withLock } from '../../../src/platform/lock';
 import { JsonCache } from '../../../src/platform/cache';
 import { parseRetryAfter } from '../../../src/platform/errors';
 import { retryDelayMs, shouldRetry, isRetrySafe } from '../../../src/platform/retry';
-import { ApiError } from '../../../src/platform/errors';
+import { ApiError, MalformedResponseError } from '../../../src/platform/errors';
 
 describe('platform/store', () => {
   const Schema = z.object({ n: z.number(), s: z.string() });
@@ -121,6 +121,12 @@ describe('platform/retry', () => {
     [0, false, false],
   ])('status %i (retry-safe %s) -> retry %s', (status, safe, expected) => {
     expect(shouldRetry(err(status), safe)).toBe(expected);
+  });
+
+  it('should repeat a 2xx with an unreadable body only when the request is safe to repeat', () => {
+    const garbled = new MalformedResponseError({ provider: 'openprospect', status: 202, message: 'the body is not valid JSON' });
+    expect(shouldRetry(garbled, true)).toBe(true);
+    expect(shouldRetry(garbled, false)).toBe(false);
   });
 
   it('should prefer Retry-After, else back off exponentially with bounded jitter', () => {
