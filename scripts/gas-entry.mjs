@@ -20,12 +20,27 @@ export function entryPoints(text, file = 'index.ts') {
   return out;
 }
 
-/** Top-level stubs delegating to the bundle's global object. */
+/**
+ * Top-level stubs delegating to the bundle's global object. Custom functions keep their whole
+ * JSDoc (Sheets shows it as the formula's help); the other entry points need none at run time,
+ * so they carry only their first line, to keep the bundle small.
+ */
 export function renderStubs(entries, globalName) {
   return entries
-    .map(({ name, jsdoc, params }) => {
+    .map(({ name, jsdoc, params, customFunction }) => {
       const args = params.join(', ');
-      return `${jsdoc ? `${jsdoc}\n` : ''}function ${name}(${args}) {\n  return ${globalName}.${name}(${args});\n}\n`;
+      const doc = customFunction ? jsdoc : summaryLine(jsdoc);
+      return `${doc ? `${doc}\n` : ''}function ${name}(${args}) {\n  return ${globalName}.${name}(${args});\n}\n`;
     })
     .join('\n');
+}
+
+/** `/** First sentence. *\/` from a JSDoc block, or '' when there is none. */
+function summaryLine(jsdoc) {
+  const text = jsdoc
+    .replace(/^\/\*\*|\*\/$/g, '')
+    .split('\n')
+    .map((l) => l.replace(/^\s*\*\s?/, '').trim())
+    .filter((l) => l !== '' && !l.startsWith('@'))[0];
+  return text ? `/** ${text.replace(/\*\//g, '* /')} */` : '';
 }
