@@ -28,6 +28,18 @@ function jobCard(job: JobView, status: HTMLElement, render: (v: JobsView) => voi
     b.addEventListener('click', () => void runAction(b, status, 'Fetching new results…', () => call('refreshJobResults', { jobId: job.id }), () => 'Results refreshed.').then((v) => v && render(v)));
     actions.appendChild(b);
   }
+  if (job.kind === 'openmart.batches' && job.warnings.some((w) => /outcome unknown|not sent/i.test(w))) {
+    const b = el('button', { type: 'button', text: 'Resubmit unknown rows…' });
+    b.addEventListener('click', () => {
+      void runAction(b, status, 'Checking…', () => call('resubmitOpenmartRows', { jobId: job.id })).then((r) => {
+        if (!r || r.rows === 0) return;
+        // The first answer only carries the warning: ask before anything may bill twice.
+        if (!window.confirm(r.warning)) return;
+        void runAction(b, status, 'Resubmitting…', () => call('resubmitOpenmartRows', { jobId: job.id, confirm: true }), (x) => `${x.rows} row(s) resubmitted.`);
+      });
+    });
+    actions.appendChild(b);
+  }
   if (!job.open && job.state === 'DONE') actions.appendChild(scheduleForm(job, status));
   if (job.open) {
     const b = el('button', { type: 'button', text: 'Cancel tracking' });

@@ -1,7 +1,9 @@
 /** Settings: one key per provider (masked once saved), base URL for staging. */
 import type { SettingsView, ProviderSettingsView } from '../src/app/settings';
 import { call } from './rpc';
-import { el, mount, runAction } from './dom';
+import type { QuotaView } from '../src/app/quota';
+import { SCOPE_REASONS } from '../src/app/scopes';
+import { el, mount, runAction, setStatus } from './dom';
 
 const NAMES: Record<string, string> = { openprospect: 'OpenProspect', openmart: 'Openmart', gu1: 'gu1' };
 
@@ -78,6 +80,42 @@ function formulasBlock(s: SettingsView, rerender: (s: SettingsView) => void): HT
 }
 
 /** Render the Settings section into `root`. */
+
+function quotaBlock(): HTMLElement {
+  const box = el('div', { class: 'provider', id: 'quota' }, el('h2', { text: 'Google quotas today' }));
+  const status = el('div', { class: 'status' });
+  const show = (q: QuotaView): void => {
+    const account = el('select', { 'aria-label': 'Account type', id: 'account-type' });
+    account.appendChild(el('option', { value: 'consumer', text: 'Gmail account (20,000 calls a day)' }));
+    account.appendChild(el('option', { value: 'workspace', text: 'Workspace account (100,000 calls a day)' }));
+    account.value = q.account;
+    account.addEventListener('change', () => {
+      void call('saveAccountType', { account: account.value }).then(show, (e: unknown) => setStatus(status, 'error', e instanceof Error ? e.message : String(e)));
+    });
+    const pct = (a: number, b: number): string => `${Math.min(100, Math.round((a / b) * 100))} %`;
+    mount(
+      box,
+      el('h2', { text: 'Google quotas today' }),
+      el('div', { text: `External calls: ${q.urlFetchToday.toLocaleString()} of ${q.urlFetchLimit.toLocaleString()} (${pct(q.urlFetchToday, q.urlFetchLimit)})` }),
+      el('div', { text: `Trigger run time: ${q.triggerMinutesToday} of ${q.triggerMinutesLimit} min (${pct(q.triggerMinutesToday, q.triggerMinutesLimit)})` }),
+      el('div', { class: 'muted', text: 'Near a limit, jobs pause and continue the next day instead of failing.' }),
+      account,
+      status,
+    );
+  };
+  call('getQuota').then(show, (e: unknown) => setStatus(status, 'error', e instanceof Error ? e.message : String(e)));
+  return box;
+}
+
+function scopesBlock(): HTMLElement {
+  return el(
+    'details',
+    { class: 'provider', id: 'scopes' },
+    el('summary', { text: 'Why the add-on asks for these permissions' }),
+    ...SCOPE_REASONS.map((r) => el('div', { class: 'block' }, el('strong', { text: r.title }), el('div', { class: 'muted', text: r.why }))),
+  );
+}
+
 export async function renderSettings(root: HTMLElement): Promise<void> {
   const rerender = (s: SettingsView): void => {
     mount(
@@ -85,6 +123,8 @@ export async function renderSettings(root: HTMLElement): Promise<void> {
       el('p', { class: 'muted', text: 'Keys are stored in your own user properties: not in the sheet, and never shown again in full.' }),
       ...s.providers.map((p) => providerBlock(p, rerender)),
       formulasBlock(s, rerender),
+      quotaBlock(),
+      scopesBlock(),
     );
   };
   rerender(await call('getSettings'));
