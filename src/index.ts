@@ -19,6 +19,15 @@ import { QuotaMeter } from './platform/quota';
 import type { PropertyStore } from './platform/store';
 import { accountType } from './app/quota';
 import * as quota from './app/quota';
+import * as formulas from './app/formulas';
+import { enriched } from './functions/enriched';
+import type { FormulaEnv } from './functions/env';
+import { openmartCredits } from './functions/openmart-credits';
+import { openmartBusiness, openmartEnrich } from './functions/openmart-lookups';
+import { openmartSearch } from './functions/openmart-search';
+import { openProspectStatus } from './functions/openprospect-status';
+import * as om from './app/openmart';
+import * as omAccount from './app/openmart-account';
 
 function context(): AppContext {
   let userProps: GoogleAppsScript.Properties.Properties | undefined;
@@ -56,20 +65,23 @@ function lazyProps(get: () => GoogleAppsScript.Properties.Properties): PropertyS
   };
 }
 
+/** The saved keys, to scrub from any message (none when properties are off limits, e.g. authMode NONE). */
+function savedKeys(ctx: AppContext): Array<string | undefined> {
+  try {
+    const keys = new KeyStore(ctx.userProps());
+    return PROVIDERS.map((p) => keys.get(p));
+  } catch {
+    return [];
+  }
+}
+
 /** Run an RPC: failures reach the sidebar as one user sentence, never with a key in it. */
 function rpc<T>(fn: (ctx: AppContext) => T): T {
   const ctx = context();
   try {
     return fn(ctx);
   } catch (e) {
-    let secrets: Array<string | undefined> = [];
-    try {
-      const keys = new KeyStore(ctx.userProps());
-      secrets = PROVIDERS.map((p) => keys.get(p));
-    } catch {
-      // properties unavailable (authMode NONE): nothing to scrub
-    }
-    throw new Error(scrubSecrets(toUserMessage(e), secrets));
+    throw new Error(scrubSecrets(toUserMessage(e), savedKeys(ctx)));
   } finally {
     ctx.quota.flush();
   }
@@ -268,13 +280,6 @@ export function removeBlacklistEntriesFromRange(input: { blacklistId: string; so
 // ---------------------------------------------------------------------------------------------
 // Custom functions (src/functions): cached, budgeted to 25 s, read the spreadsheet owner's settings.
 // ---------------------------------------------------------------------------------------------
-import * as formulas from './app/formulas';
-import { enriched } from './functions/enriched';
-import type { FormulaEnv } from './functions/env';
-import { openmartCredits } from './functions/openmart-credits';
-import { openmartBusiness, openmartEnrich } from './functions/openmart-lookups';
-import { openmartSearch } from './functions/openmart-search';
-import { openProspectStatus } from './functions/openprospect-status';
 
 /** Run a custom function: any failure becomes one sentence (Sheets shows it under #ERROR!), never with a key in it. */
 function formula<T>(fn: (env: FormulaEnv) => T): T {
@@ -282,14 +287,7 @@ function formula<T>(fn: (env: FormulaEnv) => T): T {
   try {
     return fn(formulas.formulaEnv(ctx));
   } catch (e) {
-    let secrets: Array<string | undefined> = [];
-    try {
-      const keys = new KeyStore(ctx.userProps());
-      secrets = PROVIDERS.map((p) => keys.get(p));
-    } catch {
-      // properties unavailable: nothing to scrub
-    }
-    throw new Error(scrubSecrets(formulas.formulaMessage(e), secrets));
+    throw new Error(scrubSecrets(formulas.formulaMessage(e), savedKeys(ctx)));
   }
 }
 
@@ -402,8 +400,6 @@ export function saveAccountType(input: { account: string }): quota.QuotaView {
 }
 
 // ---- Openmart ------------------------------------------------------------------------------
-import * as om from './app/openmart';
-import * as omAccount from './app/openmart-account';
 
 /** Sidebar RPC: the Openmart flows (batch routes with their columns, enrich columns), limits and the credit threshold. */
 export function getOpenmartFormInfo(): ReturnType<typeof om.openmartFormInfo> {
