@@ -8,7 +8,7 @@ import { BUDGET, Deadline } from '../platform/clock';
 import { KeyStore } from '../platform/keys';
 import { withLock } from '../platform/lock';
 import { JsonStore } from '../platform/store';
-import { newJob, type Job } from '../jobs/model';
+import { isOpen, newJob, type Job } from '../jobs/model';
 import { GU1_RUN_KIND, gu1RunHandler, type Gu1RunData } from '../jobs/gu1-run';
 import { JobStore } from '../jobs/store';
 import { type CostEstimate, estimateCost, expandCodes, forgetCosts, type KnownCosts, readKnownCosts } from '../providers/gu1/costs';
@@ -262,6 +262,7 @@ export function submitGu1(ctx: AppContext, input: unknown): Gu1SubmitResult {
   new KeyStore(ctx.userProps()).require('gu1');
   const { preview, read, options, known } = check(ctx, source, mapping, parameterColumns ?? {}, rawOptions);
   if (preview.problems.length > 0 || options === null) throw new UserInputError(preview.problems.join(' '));
+  if (preview.validCount === 0 && preview.invalidCount === 0) throw new UserInputError('There are no rows to send.');
   if (preview.validCount === 0) throw new UserInputError('None of the rows can be sent: every row needs its gu1 external_id. Fix the rows listed in the preview and try again.');
   if (preview.needsConfirmation && confirmed !== true) {
     throw new UserInputError(`The estimated cost is ${preview.estimate.total}, above your confirmation threshold of ${formatUnits(toCents(preview.confirmAbove ?? 0))}. Confirm to send.`);
@@ -293,12 +294,17 @@ export function submitGu1(ctx: AppContext, input: unknown): Gu1SubmitResult {
   store.save(job);
   const notice = syncTrigger(ctx, store.open().length);
   const ran = withLock(ctx.documentLock(), 5_000, () => {
-    const next = gu1RunHandler().advance(job, jobEnv(ctx, new Deadline(ctx.clock, BUDGET.executionMs)));
+    // Another execution (a trigger run, the sidebar's refresh) may have advanced the job while
+    // this one waited for the lock: continue from the stored record, never from `job`.
+    const current = store.get(job.id);
+    if (!current || !isOpen(current) || (current.resumeAt !== undefined && current.resumeAt > ctx.clock.now())) return current ?? job;
+    const { lastError: _e, resumeAt: _r, ...fresh } = current;
+    const next = gu1RunHandler().advance(fresh, jobEnv(ctx, new Deadline(ctx.clock, BUDGET.executionMs)));
     store.save(next);
     return next;
   });
   // Busy lock: the trigger's run is sending other jobs' rows; this one follows in the next run.
-  const latest = ran.ran ? ran.value : job;
+  const latest = ran.ran ? ran.value : (store.get(job.id) ?? job);
   if (refusedBeforeAnything(latest)) {
     // Refused before a row was written or a cent billed (key, balance, a code): no job or empty
     // tab is left behind, and the sidebar keeps the form and shows the sentence.

@@ -1,6 +1,7 @@
 /** Jobs as the user sees them: list, poll now, refresh results, cancel tracking; the trigger. */
 import * as z from 'zod/mini';
 import { BUDGET, Deadline } from '../platform/clock';
+import { withLock } from '../platform/lock';
 import { ensurePollTrigger, hasPollTrigger, removePollTrigger } from '../platform/triggers';
 import type { JobEnv, JobHandler } from '../jobs/handler';
 import { isOpen, transition, type Job } from '../jobs/model';
@@ -173,21 +174,31 @@ function requireJob(store: JobStore, input: unknown): Job {
 /** Fetch results delivered since the last sync (also while an order is still delivering); upserts, no duplicates. */
 export function refreshJobResults(ctx: AppContext, input: unknown): JobsView {
   const store = new JobStore(ctx.docProps());
-  const job = requireJob(store, input);
-  const handler = handlers()[job.kind];
-  if (!handler?.refresh) throw new UserInputError('This job has no results to refresh.');
-  if (job.state === 'SUBMITTING') throw new UserInputError('This job is still being submitted; its results arrive by themselves.');
-  const deadline = new Deadline(ctx.clock, 60_000);
-  store.save(handler.refresh(job, jobEnv(ctx, deadline)));
+  // Read and write the job under the lock a trigger run holds, so neither overwrites the other.
+  underLock(ctx, () => {
+    const job = requireJob(store, input);
+    const handler = handlers()[job.kind];
+    if (!handler?.refresh) throw new UserInputError('This job has no results to refresh.');
+    if (job.state === 'SUBMITTING') throw new UserInputError('This job is still being submitted; its results arrive by themselves.');
+    store.save(handler.refresh(job, jobEnv(ctx, new Deadline(ctx.clock, 60_000))));
+  });
   return refreshJobs(ctx);
+}
+
+/** Run `fn` under the document lock, or say that a run is busy with the jobs. */
+function underLock(ctx: AppContext, fn: () => void): void {
+  const r = withLock(ctx.documentLock(), 10_000, fn);
+  if (!r.ran) throw new UserInputError('Another run is updating the jobs right now; try again in a minute.');
 }
 
 /** Stop tracking a job (nothing is cancelled at the provider; written tabs stay). */
 export function cancelJob(ctx: AppContext, input: unknown): JobsView {
   const store = new JobStore(ctx.docProps());
-  const job = requireJob(store, input);
-  if (!isOpen(job)) throw new UserInputError('This job has already finished.');
-  store.save(transition(job, 'CANCELLED', ctx.clock.now(), 'tracking cancelled by the user; the order itself is not cancelled at the provider'));
+  underLock(ctx, () => {
+    const job = requireJob(store, input);
+    if (!isOpen(job)) throw new UserInputError('This job has already finished.');
+    store.save(transition(job, 'CANCELLED', ctx.clock.now(), 'tracking cancelled by the user; the order itself is not cancelled at the provider'));
+  });
   syncTrigger(ctx, store.open().length);
   return listJobs(ctx);
 }

@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { BUDGET, Deadline } from '../platform/clock';
 import { KeyStore } from '../platform/keys';
 import { withLock } from '../platform/lock';
-import { newJob, type Job } from '../jobs/model';
+import { isOpen, newJob, type Job } from '../jobs/model';
 import { BatchBook } from '../jobs/openmart-book';
 import { OM_BATCHES_KIND, requeue, type OmBatchesData } from '../jobs/openmart-batches';
 import { LANES, OM_ENRICH_KIND, lanesOf, type OmEnrichData } from '../jobs/openmart-enrich';
@@ -23,7 +23,7 @@ import { BATCH_FIELDS, ENRICH_FIELDS } from '../providers/openmart/fields';
 import { isRecord, numberOf, textOf, type Problem } from '../providers/openmart/form';
 import { BATCH_TABS } from '../providers/openmart/result-rows';
 import { BATCH_OPS, LIMITS, type BatchOp } from '../providers/openmart/schemas';
-import type { Mapping } from '../sheet/headers';
+import { missingRequiredProblems, noRowsProblem, type Mapping } from '../sheet/headers';
 import { uniqueTabName } from '../sheet/result-tab';
 import { readSource, type SourceSpec } from '../sheet/source';
 import { httpFor } from './clients';
@@ -64,8 +64,13 @@ function creditCheck(ctx: AppContext, estimate: CreditEstimate): CreditCheck {
 
 function requireConfirmation(check: CreditCheck, confirmed: boolean | undefined): void {
   if (check.needsConfirmation && confirmed !== true) {
-    throw new UserInputError(`This may use up to ${check.estimate.credits} Openmart credits (${check.estimate.basis}), more than your confirmation threshold of ${check.threshold}. Confirm to continue.`);
+    throw new UserInputError(`This may use up to ${count(check.estimate.credits)} Openmart credits (${check.estimate.basis}), more than your confirmation threshold of ${count(check.threshold)}. Confirm to continue.`);
   }
+}
+
+/** 25000 -> "25,000" */
+function count(n: number): string {
+  return n.toLocaleString('en-US');
 }
 
 function problemsText(problems: Problem[]): string {
@@ -96,23 +101,30 @@ function forgetStale(ctx: AppContext): void {
  */
 function start(ctx: AppContext, job: Job, fresh = true): { job: Job; notice: string | null } {
   const store = new JobStore(ctx.docProps());
-  store.save(job);
+  // A requeued job (fresh = false) was saved under the lock already; saving it again here could
+  // overwrite what a trigger run did since.
+  if (fresh) store.save(job);
   const notice = syncTrigger(ctx, store.open().length);
   const handler = handlers()[job.kind];
   const ran = withLock(ctx.documentLock(), 5_000, () => {
-    let next = job;
+    // Another execution (a trigger run, the sidebar's refresh) may have advanced the job while
+    // this one waited for the lock: continue from the stored record, never from `job`.
+    const current = store.get(job.id);
+    if (!current || !isOpen(current) || (current.resumeAt !== undefined && current.resumeAt > ctx.clock.now())) return current ?? job;
+    const { lastError: _e, resumeAt: _r, ...ready } = current;
+    let next: Job = ready;
     if (handler) {
       try {
-        next = handler.advance(job, jobEnv(ctx, new Deadline(ctx.clock, BUDGET.executionMs)));
+        next = handler.advance(ready, jobEnv(ctx, new Deadline(ctx.clock, BUDGET.executionMs)));
       } catch (e) {
-        next = applyError(store.get(job.id) ?? job, e, ctx.clock.now(), toUserMessage);
+        next = applyError(store.get(job.id) ?? ready, e, ctx.clock.now(), toUserMessage);
       }
     }
     store.save(next);
     return next;
   });
   // Lock busy: the trigger's run is working; this job follows in the next run.
-  const latest = ran.ran ? ran.value : job;
+  const latest = ran.ran ? ran.value : (store.get(job.id) ?? job);
   if (fresh && refusedBeforeAnything(ctx, latest)) {
     // Nothing was created or billed (a refused key, a form Openmart rejects, no credits): no job
     // or empty tab is left behind, and the sidebar keeps the form and shows the sentence.
@@ -198,8 +210,12 @@ function previewBatchOf(ctx: AppContext, input: z.infer<typeof BatchInput>): Bat
   const build = buildBatches(input.operation, rows.records, input.options ?? {});
   const invalid = [...rows.invalid, ...build.invalid].sort((a, b) => a.rowNumber - b.rowNumber);
   const tasks = build.batches.flatMap((b) => b.tasks);
-  const problems = build.problems.map((p) => p.message);
-  if (tasks.length > MAX_BATCH_ROWS) problems.push(`${tasks.length} rows are more than one job takes (${MAX_BATCH_ROWS}); split the sheet.`);
+  const unmapped = missingRequiredProblems(rows.mapping, BATCH_FIELDS[input.operation]);
+  // "No rows" counts the rows refused before the builder saw them; an unmapped column says so instead.
+  const problems = build.problems.filter((p) => p.field !== 'rows').map((p) => p.message);
+  if (unmapped.length > 0) problems.unshift(...unmapped);
+  else if (build.problems.some((p) => p.field === 'rows')) problems.push(noRowsProblem(invalid.length));
+  if (tasks.length > MAX_BATCH_ROWS) problems.push(`${count(tasks.length)} rows are more than one job takes (${count(MAX_BATCH_ROWS)}); split them over several sheets or ranges.`);
   return {
     operation: input.operation,
     source: sourceLabel(input.source),

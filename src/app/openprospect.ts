@@ -15,8 +15,10 @@ import { listOrders } from '../providers/openprospect/list-orders';
 import { FEATURE_DEPENDENCIES, FEATURE_INFO, featureHints, RECOMMENDED_FEATURES, type Problem } from '../providers/openprospect/order-options';
 import { createSearchProfile, getSearchProfileCreation, type SearchProfileCreationBody } from '../providers/openprospect/profiles';
 import { FEATURES, type Feature } from '../providers/openprospect/schemas';
+import { NotFoundError, ValidationError } from '../platform/errors';
+import { quoteCell } from '../sheet/cells';
 import { fillExternalIds } from '../sheet/external-ids';
-import { guessMapping, type FieldSpec, type Mapping } from '../sheet/headers';
+import { guessMapping, missingRequiredProblems, noRowsProblem, type FieldSpec, type Mapping } from '../sheet/headers';
 import { rowsToRecords } from '../sheet/records';
 import { uniqueTabName } from '../sheet/result-tab';
 import { pinSource, readSource, type SourceSpec } from '../sheet/source';
@@ -111,8 +113,20 @@ export function previewEnrichment(ctx: AppContext, input: unknown): EnrichmentPr
     idsToGenerate: filled.changed.length,
     orders: build.orders.length,
     hints: build.hints,
-    problems: build.problems.filter((p) => p.field !== 'companies' || validCount === 0).map((p) => p.message),
+    problems: previewProblems(build.problems, mapping, invalid.length),
   };
+}
+
+/**
+ * The blocking problems of a preview: an unmapped company name column says so (not "no rows"),
+ * and "no rows" counts the rows refused before the builder saw them.
+ */
+function previewProblems(problems: Problem[], mapping: Mapping, invalidCount: number): string[] {
+  const unmapped = missingRequiredProblems(mapping, ENRICHMENT_FIELDS);
+  const noRows = problems.some((p) => p.field === 'companies');
+  const rest = problems.filter((p) => p.field !== 'companies').map((p) => p.message);
+  if (unmapped.length > 0) return [...unmapped, ...rest];
+  return noRows ? [...rest, noRowsProblem(invalidCount)] : rest;
 }
 
 export interface SubmitResult {
@@ -218,7 +232,15 @@ export function importOrder(ctx: AppContext, input: unknown): SubmitResult {
   const trimmed = orderId.trim();
   if (trimmed === '') throw new UserInputError('Paste an order id, or pick an order from the list.');
   const http = httpFor(ctx, 'openprospect');
-  const order = getOrder(http, trimmed);
+  let order: ReturnType<typeof getOrder>;
+  try {
+    order = getOrder(http, trimmed);
+  } catch (e) {
+    // ORDER_NOT_FOUND (no such order for this key's organization) or a 422 on the id itself (not an order id at all).
+    const badId = (e instanceof NotFoundError && e.code === 'ORDER_NOT_FOUND') || (e instanceof ValidationError && e.details.some((d) => /(^|\.)order_id$/.test(d.field)));
+    if (badId) throw new UserInputError(`OpenProspect could not find the order ${quoteCell(trimmed, 60)} with this key. Copy the order id again (it looks like 4f767705-03a2-4e91-a3e8-1ec3f9dea865), or pick an order from the list.`);
+    throw e;
+  }
   const title = (given?.trim() || order.title || `Order ${trimmed.slice(0, 8)}`).slice(0, 80);
   const id = ctx.uuid();
   const orderType = order.order_type === 'DISCOVERY' ? 'DISCOVERY' : 'ENRICHMENT';
@@ -236,8 +258,11 @@ export function listOpenProspectOrders(ctx: AppContext): Array<{ orderId: string
 
 /** Feature dependency hints for the chosen features (the form shows them live). */
 export function openProspectFeatureHints(input: unknown): string[] {
-  const features = parseInput(z.array(z.enum(FEATURES)), input, 'the features');
-  return featureHints(features);
+  const names = parseInput(z.array(z.string()), input, 'the features');
+  const unknown = names.find((f) => !(FEATURES as readonly string[]).includes(f));
+  // The same sentence the submit gives for an unknown feature.
+  if (unknown !== undefined) throw new UserInputError(`Feature "${unknown}" is not one of ${FEATURES.join(', ')}.`);
+  return featureHints(names as Feature[]);
 }
 
 // ---- Search profiles -----------------------------------------------------------------------

@@ -15,11 +15,11 @@ function sourceSheet(job: Job): string | undefined {
   return undefined;
 }
 
-/** Why a job cannot run now: its key is gone, or its source sheet was deleted. */
+/** Why a job cannot run now: its key is gone, or its source sheet was deleted or renamed. */
 export function preflight(ctx: AppContext, job: Job): string | null {
   if (!new KeyStore(ctx.userProps()).get(job.provider)) return `The ${PROVIDER_NAMES[job.provider]} key was removed; save it in Settings, then resume this schedule.`;
   const sheet = sourceSheet(job);
-  if (sheet !== undefined && ctx.spreadsheet().getSheetByName(sheet) === null) return `The source sheet "${sheet}" was deleted; resume the schedule once it is back, or delete the schedule.`;
+  if (sheet !== undefined && ctx.spreadsheet().getSheetByName(sheet) === null) return `The source sheet "${sheet}" was deleted or renamed; resume the schedule once a sheet has that name again, or delete the schedule.`;
   return null;
 }
 

@@ -1,7 +1,10 @@
 /** Small sheet facts the sidebar needs: the tabs, the selection, and opening a result tab. */
 import * as z from 'zod/mini';
+import { isOpen } from '../jobs/model';
+import { JobStore } from '../jobs/store';
 import type { AppContext } from './context';
 import { UserInputError, parseInput } from './input';
+import { handlers } from './jobs';
 
 export interface SheetsInfo {
   sheets: Array<{ name: string; rows: number; columns: number }>;
@@ -27,6 +30,15 @@ export function sheetsInfo(ctx: AppContext): SheetsInfo {
 export function openTab(ctx: AppContext, input: unknown): void {
   const { name } = parseInput(z.object({ name: z.string() }), input, 'the tab name');
   const sheet = ctx.spreadsheet().getSheetByName(name);
-  if (!sheet) throw new UserInputError(`The tab "${name}" does not exist (yet): results appear once the order completes.`);
+  if (!sheet) throw new UserInputError(missingTabMessage(ctx, name));
   sheet.activate();
+}
+
+/** Why a job's tab is not there: not written yet, never written, or deleted by the user after the job finished. */
+function missingTabMessage(ctx: AppContext, name: string): string {
+  const job = new JobStore(ctx.docProps()).all().find((j) => Object.values(j.tabs).includes(name));
+  if (!job || isOpen(job)) return `The tab "${name}" does not exist (yet): results appear once the order completes.`;
+  if (job.progress.done === 0) return `The tab "${name}" does not exist: the job "${job.title}" wrote no results.`;
+  const again = handlers()[job.kind]?.refresh ? `Use "Refresh results" on the job "${job.title}" to write them again.` : `Submit the job "${job.title}" again to write them anew.`;
+  return `The tab "${name}" was deleted or renamed after the job wrote its results. ${again}`;
 }

@@ -6,9 +6,16 @@
  * trigger continues; a run killed mid-wave re-sends that wave without forceRefresh, so gu1's
  * cache answers it and nothing is billed twice. The cost cap stops the run before the wave that
  * would pass it.
+ *
+ * A row whose answer is lost (or unreadable) is re-sent once within the run. A row that still has
+ * no usable answer is never written as failed on that account: it stays unwritten (in `inflight`),
+ * the run pauses for a minute with the reason in `lastError`, and a later run sends it again
+ * without forceRefresh (gu1's cache answers, nothing is billed twice; counted in `resends`). Only
+ * after GIVE_UP_RUNS runs in a row without any usable answer is such a row written as NO_RESPONSE,
+ * with the reason in its row, a warning and the summary of the job.
  */
 import * as z from 'zod/mini';
-import { ApiError, AuthError, ConnectionError, PaymentError } from '../platform/errors';
+import { ApiError, AuthError, PaymentError } from '../platform/errors';
 import { NotSentError } from '../platform/http';
 import type { Http } from '../platform/http-types';
 import { learnFromResponse, type KnownCosts, rememberCosts, rowCost } from '../providers/gu1/costs';
@@ -41,8 +48,16 @@ export const Gu1RunDataSchema = z.object({
   cursorId: z.optional(z.string()),
   /** Indices past the cursor already written (a wave that stopped partway). */
   doneAhead: z.array(z.number()),
-  /** Indices sent whose answers are not written yet: sent again without forceRefresh. */
+  /**
+   * Indices sent whose answers are not written yet (a forced wave about to go, or rows gu1 gave
+   * no usable answer): sent again, first thing at the next run, without forceRefresh.
+   */
   inflight: z.array(z.number()),
+  /**
+   * Runs in a row that ended with rows gu1 gave no usable answer (any usable answer resets it).
+   * At GIVE_UP_RUNS such rows are written as NO_RESPONSE instead of waiting again.
+   */
+  lostRuns: z.optional(z.number()),
   /** What gu1 reported as billed. */
   spentCents: z.number(),
   /** Upper bound of what lost answers may have cost (their re-sends came back cached at 0). */
@@ -57,6 +72,8 @@ export type Gu1RunData = z.infer<typeof Gu1RunDataSchema>;
 const RESERVE_MS = 20_000;
 /** How long to leave a run alone after gu1 kept failing (without Retry-After). */
 const PAUSE_MS = 60_000;
+/** Runs in a row without a usable answer from gu1 after which unanswered rows are written as NO_RESPONSE. */
+export const GIVE_UP_RUNS = 5;
 
 function readData(job: Job): Gu1RunData {
   const res = Gu1RunDataSchema.safeParse(job.data);
@@ -85,8 +102,9 @@ export function gu1Summary(job: Job): string {
   const maybe = count(job, 'maybeBilledCents');
   const cost = `total cost ${formatUnits(count(job, 'costCents'))} (${count(job, 'costCents')} cents)${maybe > 0 ? ` plus up to ${formatUnits(maybe)} for answers lost in transit` : ''}`;
   const resends = count(job, 'resends') > 0 ? `; ${count(job, 'resends')} rows re-sent after a lost response` : '';
+  const noResponse = count(job, 'noResponse') > 0 ? `; ${count(job, 'noResponse')} rows marked NO_RESPONSE after ${GIVE_UP_RUNS} runs in a row without a usable answer from gu1` : '';
   const notSent = count(job, 'notSent') > 0 ? `; ${count(job, 'notSent')} rows not sent` : '';
-  return `${count(job, 'rowsDone')} rows done, ${count(job, 'rowsFailed')} failed, ${count(job, 'rowsNotFound')} not found of ${job.progress.total}; ${cost}${resends}${notSent}.`;
+  return `${count(job, 'rowsDone')} rows done, ${count(job, 'rowsFailed')} failed, ${count(job, 'rowsNotFound')} not found of ${job.progress.total}; ${cost}${resends}${noResponse}${notSent}.`;
 }
 
 function message(e: unknown): string {
@@ -139,7 +157,15 @@ interface Applied {
   stop?: ApiError;
   later?: ApiError;
   notSent: boolean;
-  allLost: boolean;
+  /** Rows left unwritten because gu1 gave no usable answer (sent again at a later run). */
+  unanswered: ApiError[];
+  /** Rows written as NO_RESPONSE because gu1 gave no usable answer for GIVE_UP_RUNS runs in a row. */
+  givenUp: ApiError[];
+}
+
+/** The row text of a row given up after GIVE_UP_RUNS runs without a usable answer. */
+function givenUpMessage(e: ApiError): string {
+  return `No usable answer from gu1 in ${GIVE_UP_RUNS} runs in a row (last: ${message(e)}). gu1 may have processed it once; run it again later without forceRefresh and gu1's cache answers it without billing again.`;
 }
 
 /** Write one wave's answers into the tab and account for them in the job. */
@@ -154,11 +180,15 @@ function applyWave(job: Job, data: Gu1RunData, records: readonly Gu1Record[], in
   let known: KnownCosts = { costs: data.costs, groups: data.groups };
   let spent = data.spentCents;
   let maybe = data.maybeBilledCents;
-  const out: Applied = { job, notSent: false, allLost: wave.outcomes.length > 0 };
+  const out: Applied = { job, notSent: false, unanswered: [], givenUp: [] };
+  // Any usable answer shows gu1 answers again; rows without one make this run count as one more without.
+  const answered = wave.outcomes.some((o) => o.kind === 'ok' || o.kind === 'notFound' || o.kind === 'rowError');
+  const unanswered = wave.outcomes.some((o) => o.kind === 'unanswered');
+  const lostRuns = (answered ? 0 : (data.lostRuns ?? 0)) + (unanswered ? 1 : 0);
+  const giveUp = lostRuns >= GIVE_UP_RUNS;
   wave.outcomes.forEach((o, k) => {
     const i = indices[k] as number;
     const rec = records[i] as Gu1Record;
-    if (o.kind !== 'rowError' || (o.code !== 'NO_RESPONSE' && o.code !== 'UNREADABLE_RESPONSE')) out.allLost = false;
     if (o.kind === 'ok') {
       const got = responseRows(rec.externalId, o.res, data.integrationCodes);
       rows.push(...got.rows);
@@ -178,6 +208,19 @@ function applyWave(job: Job, data: Gu1RunData, records: readonly Gu1Record[], in
       rows.push(...requestErrorRows(rec.externalId, data.integrationCodes, data.enrichmentGroupRefs, o.kind === 'notFound' ? 'ENTITY_NOT_FOUND' : o.code, o.message));
       written.push(i);
       add(o.kind === 'notFound' ? 'rowsNotFound' : 'rowsFailed');
+    } else if (o.kind === 'unanswered') {
+      if (giveUp) {
+        rows.push(...requestErrorRows(rec.externalId, data.integrationCodes, data.enrichmentGroupRefs, 'NO_RESPONSE', givenUpMessage(o.error)));
+        written.push(i);
+        add('rowsFailed');
+        add('noResponse');
+        // gu1 may have billed one of its sends (a lost answer is processed): count it as "up to".
+        maybe += rowCost(data.integrationCodes, data.enrichmentGroupRefs, known).knownCents;
+        out.givenUp.push(o.error);
+      } else {
+        inflight.push(i);
+        out.unanswered.push(o.error);
+      }
     } else if (o.kind === 'stop') {
       out.stop ??= o.error;
     } else {
@@ -200,6 +243,8 @@ function applyWave(job: Job, data: Gu1RunData, records: readonly Gu1Record[], in
     costs: known.costs,
     groups: known.groups,
   };
+  if (lostRuns > 0) next.lostRuns = lostRuns;
+  else delete next.lostRuns;
   const cursorId = records[cursor]?.externalId;
   if (cursorId === undefined) delete next.cursorId;
   else next.cursorId = cursorId;
@@ -210,8 +255,27 @@ function applyWave(job: Job, data: Gu1RunData, records: readonly Gu1Record[], in
 
 function finish(job: Job, now: number): Job {
   let next = job;
-  if (count(job, 'resends') > 0) next = warn(next, `${count(job, 'resends')} rows were re-sent once after a lost response, without forceRefresh, so gu1's cache answered them.`);
+  if (count(job, 'resends') > 0) next = warn(next, `${count(job, 'resends')} rows were re-sent after a lost response, without forceRefresh, so gu1's cache answered them.`);
   return transition(next, 'DONE', now, gu1Summary(next));
+}
+
+/** Pause after a wave that left rows without a usable answer: a later run sends them again. */
+function pauseUnanswered(job: Job, applied: Applied, now: number): Job {
+  const runs = readData(job).lostRuns ?? 1;
+  const n = applied.unanswered.length;
+  const first = applied.unanswered[0] as ApiError;
+  const text = `gu1 gave no usable answer for ${n} row(s) (${message(first)}). They are not written yet and go again at the next run, without forceRefresh, so gu1's cache answers them and nothing is billed twice (${runs} of ${GIVE_UP_RUNS} runs in a row without an answer; after that they are marked NO_RESPONSE).`;
+  const until = now + Math.max(PAUSE_MS, applied.later?.retryAfterMs ?? 0);
+  return note({ ...job, lastError: text, resumeAt: until }, now, `paused: ${n} row(s) without a usable answer from gu1; sending them again after a pause`);
+}
+
+/** Say in the job that rows were given up (their rows say why). */
+function reportGivenUp(job: Job, givenUp: readonly ApiError[], now: number): Job {
+  const tail = ` rows got no usable answer from gu1 in ${GIVE_UP_RUNS} runs in a row and are marked NO_RESPONSE`;
+  const text = `${count(job, 'noResponse')}${tail} (last: ${message(givenUp[0])}). Run them again later without forceRefresh: gu1's cache answers them without billing again.`;
+  // One warning, its count kept current.
+  const others = { ...job, warnings: job.warnings.filter((w) => !w.includes(tail)) };
+  return note(warn(others, text), now, `${givenUp.length} row(s) marked NO_RESPONSE after ${GIVE_UP_RUNS} runs in a row without a usable answer from gu1`);
 }
 
 function stopAtCap(job: Job, data: Gu1RunData, total: number, rowCents: number | null, now: number): Job {
@@ -225,11 +289,13 @@ function stopAtCap(job: Job, data: Gu1RunData, total: number, rowCents: number |
 
 function stopOnError(job: Job, data: Gu1RunData, total: number, e: ApiError, now: number): Job {
   const left = remainingRows(data, total);
-  const kept = `${processed(job)} rows written before it stopped are kept`;
+  // Stopped before any row was written: nothing to keep, so nothing to say about it.
+  const done = processed(job);
+  const kept = done > 0 ? `${done} rows written before it stopped are kept` : null;
   let text: string;
-  if (e instanceof AuthError) text = `gu1 refused the API key (${e.message}): check your gu1 key in Settings. ${kept}.`;
-  else if (e instanceof PaymentError) text = `${e.userMessage()} ${kept}; Refresh continues from the first unwritten row.`;
-  else text = `${e.userMessage()} ${kept}.`;
+  if (e instanceof AuthError) text = `gu1 refused the API key (${e.message}): check your gu1 key in Settings.${kept ? ` ${kept}.` : ''}`;
+  else if (e instanceof PaymentError) text = kept ? `${e.userMessage()} ${kept}; Refresh continues from the first unwritten row.` : e.userMessage();
+  else text = kept ? `${e.userMessage()} ${kept}.` : e.userMessage();
   return transition({ ...job, lastError: text, counts: { ...job.counts, notSent: left } }, 'FAILED', now, text);
 }
 
@@ -266,13 +332,13 @@ function sendRows(start: Job, records: readonly Gu1Record[], tab: ResultTab, htt
     });
     const wave = sendWave(http, args, { waveSize: data.waveSize, resendOnly: indices.map(() => plan.resend) });
     const applied = applyWave(job, data, records, indices, wave, tab);
-    job = save(applied.job);
-    waveMs = Math.max(waveMs, env.clock.now() - started);
     const now = env.clock.now();
+    job = save(applied.givenUp.length > 0 ? reportGivenUp(applied.job, applied.givenUp, now) : applied.job);
+    waveMs = Math.max(waveMs, env.clock.now() - started);
     if (applied.stop) return stopOnError(job, readData(job), records.length, applied.stop, now);
+    if (applied.unanswered.length > 0) return pauseUnanswered(job, applied, now);
     if (applied.later) return pause(job, applied.later, now);
     if (applied.notSent) return job;
-    if (applied.allLost) return pause(job, new ConnectionError({ provider: 'gu1', status: 0, code: 'NO_RESPONSE', message: 'no answer from gu1 for a whole wave, twice' }), now);
   }
 }
 
@@ -316,7 +382,8 @@ export function gu1RunHandler(): JobHandler {
     /** Resume a stopped run (after a top-up or a new key) from its first unwritten row. */
     refresh(job, env) {
       const data = readData(job);
-      const left = remainingRows(data, job.progress.total) + data.inflight.length;
+      // Rows waiting in `inflight` are unwritten, so they are among the remaining rows.
+      const left = remainingRows(data, job.progress.total);
       if (left === 0) throw new Error('Every row of this run is written. Start a new run to enrich the rows again.');
       const cap = capWave(data, 1);
       if ('stop' in cap) throw new Error(`This run stopped at its cost cap of ${formatUnits(data.costCapCents ?? 0)}. Start a new run with a higher cap for the ${left} rows left.`);
@@ -325,7 +392,7 @@ export function gu1RunHandler(): JobHandler {
     },
     /** A scheduled refresh: the whole run again, from the first row, into the same tab (upserts). */
     rerun(job, env) {
-      const { cursorId: _c, ...data } = readData(job);
+      const { cursorId: _c, lostRuns: _l, ...data } = readData(job);
       const fresh: Gu1RunData = { ...data, cursor: 0, doneAhead: [], inflight: [], spentCents: 0, maybeBilledCents: 0 };
       const { lastError: _e, resumeAt: _r, ...rest } = job;
       return transition({ ...rest, data: fresh, counts: {}, progress: { done: 0, total: job.progress.total } }, 'FETCHING', env.clock.now(), 'scheduled refresh: running every row again');

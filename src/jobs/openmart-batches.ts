@@ -6,8 +6,9 @@
  *
  * Batches have no Idempotency-Key and cannot be listed, so a submit is never repeated unless
  * Openmart proved nothing was created (a 429/5xx, retried by Http): a batch is marked `sending`
- * (saved) before its wave, and one whose answer was lost, or that was `sending` when a run died,
- * becomes `unknown`; its rows say "submitted, outcome unknown" until the user resubmits.
+ * (saved) before its wave, and one whose answer was lost or unreadable (a 2xx with a truncated
+ * body), or whose outcome is anything but a 4xx refusal or a 429/5xx, or that was `sending` when
+ * a run died, becomes `unknown`; its rows say "submitted, outcome unknown" until the user resubmits.
  * All batch state lives in the ledger (openmart-book.ts), never in the rows or task ids.
  */
 import * as z from 'zod/mini';
@@ -133,6 +134,17 @@ function recover(run: Run): void {
   save(run);
 }
 
+/**
+ * Whether a failed submit proves what happened to the batch: a 4xx refusal (nothing created:
+ * rejected, out of credits, the key) or a 429/5xx (nothing created: sent again). Anything else
+ * (no answer, a 2xx with an unreadable body, a 408, a 3xx) leaves the batch's fate unknown.
+ */
+function isClearAnswer(e: ApiError): boolean {
+  if (e instanceof MalformedResponseError) return false;
+  if (e instanceof RateLimitError || e instanceof ServerError) return true;
+  return e.status >= 400 && e.status < 500 && e.status !== 408;
+}
+
 function submit(run: Run): void {
   const pending = run.book.where('pending');
   if (pending.length === 0 || run.data.outOfCredits) return;
@@ -171,12 +183,14 @@ function submit(run: Run): void {
         if (a.code === 'QUOTA') keepTransient(run, a);
         return;
       }
-      if (a.status === 0) {
-        run.book.set(i, { s: 'unknown', r: a.message });
+      const e = explain(a) as ApiError;
+      if (!isClearAnswer(e)) {
+        // No answer (lost, timed out), a 2xx whose body could not be read, or a status that says
+        // neither "refused" nor "nothing created": the batch may exist, so it is never sent again by itself.
+        run.book.set(i, { s: 'unknown', r: e.message });
         markRows(run, i, ROW_STATUS.unknown, UNKNOWN_REASON);
         return;
       }
-      const e = explain(a) as ApiError;
       if (isOutOfCredits(e)) {
         run.book.set(i, { s: 'pending' });
         run.data = { ...run.data, outOfCredits: e.userMessage() };

@@ -212,17 +212,24 @@ function settle(job: Job, env: JobEnv): Job {
   return transition({ ...job, lastError: why }, status, now, why);
 }
 
-/** Start a results pass from the watermark (Refresh, and scheduled refreshes). */
+/**
+ * Start a results pass from the watermark (Refresh, and scheduled refreshes). When the user
+ * deleted (or renamed) a result tab, the pass starts from the first result instead, so the tab
+ * is written again in full rather than with the newest deliveries only.
+ */
 function restartSync(job: Job, env: JobEnv): Job {
   const data = readData(job);
+  const missing = data.parts.some((p) => p.written > 0) ? Object.values(job.tabs).find((t) => env.spreadsheet.getSheetByName(t) === null) : undefined;
   const parts = data.parts.map((p) => {
     if (p.status !== 'COMPLETED' && p.status !== 'IN_PROGRESS') return p;
     const { passMax: _m, passSince: _s, ...rest } = p;
     const next: OrderPart = { ...rest, synced: false, offset: 0, early: p.status !== 'COMPLETED' };
-    if (p.watermark) next.passSince = p.watermark;
+    if (missing !== undefined) next.written = 0;
+    else if (p.watermark) next.passSince = p.watermark;
     return next;
   });
-  return transition(withData(job, { ...data, parts }), 'FETCHING', env.clock.now(), 'refresh: fetching newly delivered results');
+  const why = missing !== undefined ? `refresh: the tab "${missing}" is missing, so every result is written again` : 'refresh: fetching newly delivered results';
+  return transition(withData(job, { ...data, parts }), 'FETCHING', env.clock.now(), why);
 }
 
 /** Build the handler (the body rebuilder comes from the app layer, which knows the sheet). */

@@ -116,7 +116,8 @@ export class ValidationError extends ApiError {
     const fields = this.details.slice(0, 5).map((d) => `${d.field}: ${d.message}`);
     const more = this.details.length > 5 ? ` (and ${this.details.length - 5} more)` : '';
     const list = fields.length > 0 ? ` ${fields.join('; ')}${more}.` : '';
-    return withRequestId(`${this.who} rejected the input: ${this.message}.${list} Fix the named field(s) and submit again.`, this.requestId);
+    const fix = fields.length > 0 ? 'Fix the named field(s) and submit again.' : 'Fix it and submit again.';
+    return withRequestId(`${this.who} rejected the input: ${this.message}.${list} ${fix}`, this.requestId);
   }
 }
 

@@ -26,7 +26,9 @@ export function maskKey(key: string): string {
 
 /** Check what the user pasted: trimmed, no spaces or quotes inside, plausible length. */
 export function normaliseKey(raw: string): { key: string } | { error: string } {
-  const key = raw.trim().replace(/^["']|["']$/g, '').replace(/^Bearer\s+/i, '');
+  // Quotes and a "Bearer " prefix, in either order (copied from a curl line or a header).
+  const unquote = (t: string): string => t.trim().replace(/^["']+|["']+$/g, '').trim();
+  const key = unquote(unquote(raw).replace(/^Bearer\s+/i, ''));
   if (key.length === 0) return { error: 'The key is empty. Paste the whole key from your provider account.' };
   if (/\s/.test(key)) return { error: 'The key contains spaces or line breaks. Paste it again without them.' };
   if (key.length < 8 || key.length > 512) return { error: 'That does not look like an API key (wrong length). Paste the whole key.' };

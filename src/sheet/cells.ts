@@ -88,6 +88,15 @@ export function cellText(value: unknown, timeZone?: string): string {
   return String(value).trim();
 }
 
+/** Quote a cell value for a message, cut so one bad cell cannot flood the sidebar (never inside an emoji). */
+export function quoteCell(v: string, max = 40): string {
+  if (v.length <= max) return `"${v}"`;
+  // Half a surrogate pair renders as garbage: cut before it.
+  const code = v.charCodeAt(max - 1);
+  const cut = code >= 0xd800 && code <= 0xdbff ? max - 1 : max;
+  return `"${v.slice(0, cut)}..."`;
+}
+
 /**
  * Cut `s` to the 50,000-char cell limit with a visible marker naming the original length;
  * shorter strings come back unchanged.

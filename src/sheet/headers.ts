@@ -180,3 +180,13 @@ export function guessMapping(headers: readonly string[], fields: readonly FieldS
 export function missingRequired(mapping: Mapping, fields: readonly FieldSpec[]): FieldSpec[] {
   return fields.filter((f) => f.required === true && mapping[f.key] === undefined);
 }
+
+/** One sentence per required field no column is mapped to: a preview problem that blocks the submit. */
+export function missingRequiredProblems(mapping: Mapping, fields: readonly FieldSpec[]): string[] {
+  return missingRequired(mapping, fields).map((f) => `No column is mapped to ${f.label}, which every row needs. Pick its column in the mapping.`);
+}
+
+/** The blocking sentence when no row can be sent: none at all, or every row refused (the preview lists why). */
+export function noRowsProblem(invalidRows: number): string {
+  return invalidRows === 0 ? 'There are no rows to send.' : 'None of the rows can be sent; fix the rows listed and try again.';
+}

@@ -20,6 +20,12 @@ export interface InvalidRow {
   reasons: string[];
 }
 
+/**
+ * What `getValues` returns for a cell whose formula fails (`=VLOOKUP(...)` -> `#N/A`). Sent on,
+ * it would become a company called `#REF!`: such a row is refused with the error named.
+ */
+const FORMULA_ERROR = /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!)$/;
+
 /** What `rowsToRecords` found. */
 export interface RecordsResult {
   records: SheetRecord[];
@@ -44,8 +50,9 @@ export interface RowsToRecordsOptions {
  * Turn the rows below `headerRowIndex` into records. Cells become trimmed strings (a number cell
  * reads as written: a postal code typed as 01067 into a number cell is 1067 and stays `1067`;
  * dates become `yyyy-mm-dd`). Fully empty rows are skipped and counted. A row is invalid when a
- * required field is empty, a field's validator objects, or its id already appeared on an earlier
- * row (the earlier row stays valid, so exactly one row per id is sent).
+ * required field is empty, a mapped cell shows a formula error (`#N/A`, `#REF!`, ...), a field's
+ * validator objects, or its id already appeared on an earlier row (the earlier row stays valid,
+ * so exactly one row per id is sent).
  */
 export function rowsToRecords(values: readonly (readonly unknown[])[], headerRowIndex: number, mapping: Mapping, opts: RowsToRecordsOptions): RecordsResult {
   const firstRow = opts.firstRow ?? 1;
@@ -73,6 +80,10 @@ export function rowsToRecords(values: readonly (readonly unknown[])[], headerRow
         if (spec?.required === true) reasons.push(`Row ${rowNumber}: ${spec.label} is empty`);
         continue;
       }
+      if (FORMULA_ERROR.test(text)) {
+        reasons.push(`Row ${rowNumber}: ${spec?.label ?? key} shows the formula error ${text}; fix the formula or clear the cell`);
+        continue;
+      }
       record[key] = text;
       const problem = spec?.validate?.(text) ?? null;
       if (problem !== null) reasons.push(`Row ${rowNumber}: ${spec?.label ?? key} ${problem}`);
@@ -81,7 +92,7 @@ export function rowsToRecords(values: readonly (readonly unknown[])[], headerRow
     const id = record[idKey];
     if (id !== undefined) {
       const first = seenIds.get(id);
-      if (first !== undefined) reasons.push(`Row ${rowNumber}: ${idKey} ${id} also on row ${first}`);
+      if (first !== undefined) reasons.push(`Row ${rowNumber}: ${idKey} "${id}" is also used by row ${first}`);
       else seenIds.set(id, rowNumber);
     }
     if (reasons.length > 0) out.invalid.push({ rowNumber, reasons });

@@ -38,9 +38,7 @@ describe('chaos (seeded slice)', () => {
       expect(unexplained).toEqual([]);
     });
 
-    // Fails today because of the known issues in suite.ts (KNOWN_ISSUES); once they are fixed this
-    // test starts "failing" (Jest reports a passing it.failing): make it a plain `it` then.
-    it.failing('should end every flow of every seed exactly like the fault-free run', () => {
+    it('should end every flow of every seed exactly like the fault-free run', () => {
       const failed = seeds.filter((s) => !s.clean).map((s) => `seed ${s.seed}: ${s.runs.flatMap((r) => r.problems.map((p) => `${r.flow}: ${p}`)).join('; ')}`);
       expect(failed).toEqual([]);
     });

@@ -18,38 +18,47 @@ jest.setTimeout(60_000);
 
 describe('chaos findings (reproductions)', () => {
   describe('OpenProspect', () => {
-    it.failing('should create exactly one order when the answer to the order POST arrives truncated', () => {
-      // Today: MalformedResponseError is permanent, the job has no order id, startJob deletes it,
-      // the user submits again under a new Idempotency-Key: a second order.
+    it('should create exactly one order when the answer to the order POST arrives truncated', () => {
+      // Fixed: a truncated 2xx to a keyed POST is retried with the same Idempotency-Key (one order).
       const r = against(openProspectFlow() as unknown as Flow, { rules: [malformed({ method: 'POST', pathIncludes: '/orders', nth: 1 })] });
       expect(r.problems).toEqual([]);
     });
 
-    it.failing('should retry a results page whose body arrives truncated and finish with every row', () => {
-      // Today: the job ends FAILED after the first page (100 of 250 companies written).
+    it('should retry a results page whose body arrives truncated and finish with every row', () => {
+      // Fixed: a truncated page is a safe GET, retried by the http layer; a later run resumes otherwise.
       const r = against(openProspectFlow() as unknown as Flow, { rules: [malformed({ method: 'GET', pathIncludes: '/results', nth: 2 })] });
       expect(r.problems).toEqual([]);
     });
   });
 
   describe('Openmart', () => {
-    it.failing('should mark the rows of a batch whose submit answer is unreadable "outcome unknown", not REJECTED', () => {
-      // Today: the 2xx MalformedResponseError falls through to "rejected" (rows say Openmart refused them).
+    it('should mark the rows of a batch whose submit answer is unreadable "outcome unknown", not REJECTED', () => {
+      // Fixed: only a 4xx refusal rejects a batch; a 2xx with an unreadable body leaves it "outcome unknown".
       const r = against(openmartFlow() as unknown as Flow, { rules: [malformed({ method: 'POST', nth: 1 })] });
       expect(r.problems).toEqual([]);
+    });
+
+    it('should submit each batch once when the sidebar refreshes while submitOpenmartBatch waits for the lock', () => {
+      const trace: TracedCall[] = [];
+      runFlow(openmartFlow() as unknown as Flow, {}, null, 1, trace);
+      const lockCall = trace.find((c) => c.kind === 'rpc' && c.service === 'Lock' && c.method === 'tryLock');
+      expect(lockCall).toBeDefined();
+      const r = against(openmartFlow() as unknown as Flow, { overlapAt: [{ call: lockCall?.k ?? 0, what: 'sidebar' }] });
+      expect(r.fired.overlaps).toHaveLength(1);
+      expect(r.problems).toEqual([]);
+      expect(r.snapshot['batches']).toBe(2);
     });
   });
 
   describe('gu1', () => {
-    it.failing('should retry at a later run the rows of a wave that timed out twice instead of writing them as failed', () => {
-      // Today: the 10 rows of the first wave end NO_RESPONSE and the run ends DONE.
+    it('should retry at a later run the rows of a wave that timed out twice instead of writing them as failed', () => {
+      // Fixed: the 10 rows stay unwritten, the run pauses, and a later run sends them again without forceRefresh.
       const r = against(gu1Flow() as unknown as Flow, { rules: [{ method: 'POST', nth: [1, 11], transport: 'timeout' }] });
       expect(r.problems).toEqual([]);
     });
 
-    it.failing('should not re-send rows or lose the cost when the sidebar refreshes while submitGu1 waits for the lock', () => {
-      // Today: submitGu1 advances the job object it saved before taking the lock; the overlapping
-      // refresh already sent every row, so all 25 are sent again (cached, cost 0) and the job reports 0 cents.
+    it('should not re-send rows or lose the cost when the sidebar refreshes while submitGu1 waits for the lock', () => {
+      // Fixed: submitGu1 re-reads the job inside the lock and finds it already DONE by the overlapping refresh.
       const trace: TracedCall[] = [];
       runFlow(gu1Flow() as unknown as Flow, {}, null, 1, trace);
       const lockCall = trace.find((c) => c.kind === 'rpc' && c.service === 'Lock' && c.method === 'tryLock');

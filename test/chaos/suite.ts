@@ -25,21 +25,9 @@ export function cleanRuns(flows: Flow[]): Clean[] {
 export const KNOWN_ISSUES: ReadonlyArray<{ id: string; flows: string[]; signature: RegExp; text: string }> = [
   {
     id: 'malformed-fails-job',
-    flows: ['openprospect', 'openmart'],
+    flows: ['openmart'],
     signature: /^job ended FAILED: .*not valid JSON/,
     text: 'a 200 answer with a truncated (malformed) JSON body on a poll or read is not retried: the job ends FAILED with part of the rows',
-  },
-  {
-    id: 'gu1-gives-up-rows',
-    flows: ['gu1'],
-    signature: /written as failed \(NO_RESPONSE \/ UNREADABLE_RESPONSE\)/,
-    text: 'gu1 rows whose request got no usable answer twice are written as failed and the run ends DONE instead of retrying them at a later run',
-  },
-  {
-    id: 'openmart-malformed-submit-rejected',
-    flows: ['openmart'],
-    signature: /rows REJECTED \(fault-free run: 0\)/,
-    text: 'an Openmart batch submit answered 2xx with an unreadable body is marked REJECTED (its rows say refused) although the batch exists; the rule is "outcome unknown"',
   },
 ];
 

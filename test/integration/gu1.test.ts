@@ -213,7 +213,7 @@ describe('gu1 (built bundle)', () => {
       expect(p.validCount).toBe(3);
       expect(p.invalid.map((x) => x.rowNumber)).toEqual([5, 6]);
       expect(p.invalid[0]!.reasons.join(' ')).toMatch(/Row 5: external_id is empty: gu1 finds entities by the id they have in gu1/);
-      expect(p.invalid[1]!.reasons.join(' ')).toMatch(/Row 6: external_id CUST-0002 also on row 3/);
+      expect(p.invalid[1]!.reasons.join(' ')).toMatch(/Row 6: external_id "CUST-0002" is also used by row 3/);
       const r = submit(s, { integrationCodes: [AFIP] });
       expect(r.invalidCount).toBe(2);
       expect(enrichBodies(s).map((b) => b.externalId)).toEqual(gu1Ids(3));
@@ -352,25 +352,71 @@ describe('gu1 (built bundle)', () => {
       const rows = tabObjects(s.addOn, r.job.tabs['results']!);
       expect(rows).toHaveLength(40);
       expect(rows.every((x) => x['success'] === true)).toBe(true);
-      expect(r.job.warnings.join(' ')).toMatch(/10 rows were re-sent once after a lost response/);
+      expect(r.job.warnings.join(' ')).toMatch(/10 rows were re-sent after a lost response, without forceRefresh/);
     });
 
-    it('should mark a row whose re-send is lost too, pause, and never send it a third time', () => {
+    it('should leave a row whose re-send is lost too unwritten, pause, and send it again at a later run without forceRefresh', () => {
       const s = givenGu1({ entities: gu1Ids(3), faults: [{ pathIncludes: ENRICH_PATH, nth: [2, 3], lost: true }] });
       sheet(s, gu1Rows(3));
-      const r = submit(s, { integrationCodes: [AFIP], waveSize: 1 });
-      // A wave with no answer at all, twice, looks like an outage: the run pauses instead of marking row after row.
+      const r = submit(s, { integrationCodes: [AFIP], waveSize: 1, forceRefresh: true });
+      // Two sends without a usable answer: the row stays unwritten, the run pauses, nothing is marked failed.
       expect(r.job.state).toBe('FETCHING');
-      expect(r.job.lastError).toMatch(/Could not reach gu1/);
-      const row = tabObjects(s.addOn, r.job.tabs['results']!).find((x) => x['external_id'] === 'CUST-0002')!;
-      expect(row).toMatchObject({ success: false, error_code: 'NO_RESPONSE' });
-      expect(String(row['error_message'])).toMatch(/sent twice; gu1's cache answers it without billing again/);
+      expect(r.job.lastError).toMatch(/gu1 gave no usable answer for 1 row\(s\) \(Could not reach gu1/);
+      expect(r.job.lastError).toMatch(/go again at the next run, without forceRefresh/);
+      expect(keys(tabObjects(s.addOn, r.job.tabs['results']!))).toEqual([`CUST-0001|${AFIP}`]);
+      // Within the run the lost answer was re-sent once, and CUST-0003 waits behind it.
+      expect(enrichBodies(s).map((b) => b.externalId)).toEqual(['CUST-0001', 'CUST-0002', 'CUST-0002']);
       s.addOn.runDueTriggers(HOUR);
       const done = job(s);
       expect(done.state).toBe('DONE');
-      expect(enrichBodies(s, 'CUST-0002')).toHaveLength(2);
-      expect(enrichBodies(s).map((b) => b.externalId)).toEqual(['CUST-0001', 'CUST-0002', 'CUST-0002', 'CUST-0003']);
-      expect(done.counts).toMatchObject({ rowsDone: 2, rowsFailed: 1, resends: 1 });
+      expect(done.lastError).toBeNull();
+      const sent = enrichBodies(s, 'CUST-0002');
+      expect(sent.map((b) => b.parameters)).toEqual([{ forceRefresh: true }, undefined, undefined]);
+      expect(enrichBodies(s).map((b) => b.externalId)).toEqual(['CUST-0001', 'CUST-0002', 'CUST-0002', 'CUST-0002', 'CUST-0003']);
+      expect(done.counts).toMatchObject({ rowsDone: 3, rowsFailed: 0, resends: 2 });
+      const rows = tabObjects(s.addOn, done.tabs['results']!);
+      expect(keys(rows).sort()).toEqual(['CUST-0001', 'CUST-0002', 'CUST-0003'].map((id) => `${id}|${AFIP}`));
+      expect(rows.every((x) => x['success'] === true)).toBe(true);
+      // The lost first send was billed; both re-sends (the lost one too) came from the cache.
+      expect(billedTwice(s)).toEqual([]);
+      expect(s.sim.counts.cacheHits).toBe(2);
+      expect(s.sim.billedCents()).toBe(3 * 45);
+    });
+
+    it('should mark a row NO_RESPONSE, say so in the job and finish after 5 runs in a row without an answer for it', () => {
+      const lostFor = (id: string) => (h: HttpHandler): HttpHandler => ({
+        handle(req) {
+          if (req.path === ENRICH_PATH && JSON.parse(req.body ?? '{}').externalId === id) {
+            h.handle(req);
+            return { transport: 'timeout', latencyMs: 60_000 };
+          }
+          return h.handle(req);
+        },
+      });
+      const s = givenGu1({ entities: gu1Ids(3), wrap: lostFor('CUST-0002') });
+      sheet(s, gu1Rows(3));
+      const r = submit(s, { integrationCodes: [AFIP], waveSize: 1 });
+      expect(r.job.state).toBe('FETCHING');
+      expect(r.job.lastError).toMatch(/1 of 5 runs in a row without an answer/);
+      const states: string[] = [];
+      for (let run = 2; run <= 5; run++) {
+        s.addOn.runDueTriggers(HOUR);
+        const j = job(s);
+        states.push(j.state);
+        if (run < 5) expect(j.lastError).toMatch(new RegExp(`${run} of 5 runs in a row`));
+      }
+      expect(states).toEqual(['FETCHING', 'FETCHING', 'FETCHING', 'DONE']);
+      const done = job(s);
+      // Two sends in the first run, then one per run, never with forceRefresh after the first.
+      expect(enrichBodies(s, 'CUST-0002')).toHaveLength(6);
+      expect(enrichBodies(s).map((b) => b.externalId).filter((id) => id !== 'CUST-0002')).toEqual(['CUST-0001', 'CUST-0003']);
+      expect(done.counts).toMatchObject({ rowsDone: 2, rowsFailed: 1, noResponse: 1, resends: 5 });
+      const row = tabObjects(s.addOn, done.tabs['results']!).find((x) => x['external_id'] === 'CUST-0002')!;
+      expect(row).toMatchObject({ success: false, error_code: 'NO_RESPONSE' });
+      expect(String(row['error_message'])).toMatch(/No usable answer from gu1 in 5 runs in a row \(last: Could not reach gu1/);
+      expect(done.warnings.join(' ')).toMatch(/1 rows got no usable answer from gu1 in 5 runs in a row and are marked NO_RESPONSE/);
+      expect(done.history.map((h) => h.text).join(' ')).toMatch(/marked NO_RESPONSE after 5 runs in a row/);
+      expect(billedTwice(s)).toEqual([]);
     });
   });
 

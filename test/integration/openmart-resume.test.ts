@@ -104,12 +104,44 @@ describe('Openmart batch job resumption (built bundle)', () => {
     expect(rows).toHaveLength(expected(s));
   });
 
-  it('should read a truncated answer to a task read again at the next run instead of failing', () => {
+  it('should read a truncated answer to a task read again (the http layer retries a GET) and finish in the same run', () => {
     const s = givenOpenmart({ faults: [{ method: 'GET', pathIncludes: '/api/v1/task/', nth: 8, malformed: true }] });
     s.addOn.emulator.spreadsheet.givenSheet('Leads', [DOMAIN_HEADER, ...domainRows(120)]);
     const r = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'Garbled', role: 'Owner', max_k: 1 } });
     s.sim.completeTasks();
     s.addOn.runDueTriggers(HOUR);
+    const job = jobById(s.addOn, r.job.id);
+    expect(job.state).toBe('DONE');
+    expect(job.lastError).toBeNull();
+    const rows = tabObjects(s.addOn, 'Garbled - People');
+    expect(new Set(keysOf(rows)).size).toBe(rows.length);
+    expect(rows).toHaveLength(expected(s));
+  });
+
+  it('should read a task whose answer stays truncated through every retry again at the next run instead of failing', () => {
+    // The 8th task read and its retries in that run all arrive truncated; the next run reads it fine.
+    let reads = 0;
+    let garbled: string | null = null;
+    let garbledTimes = 0;
+    const s = givenOpenmart({
+      wrap: (h: HttpHandler): HttpHandler => ({
+        handle(req) {
+          const out = h.handle(req);
+          if (req.method !== 'GET' || !/\/api\/v1\/task\/[^/]+$/.test(req.path)) return out;
+          if (++reads === 8) garbled = req.path;
+          if (req.path === garbled && garbledTimes < 4) {
+            garbledTimes++;
+            return { status: 200, headers: { 'Content-Type': 'application/json' }, body: '{"truncated' };
+          }
+          return out;
+        },
+      }),
+    });
+    s.addOn.emulator.spreadsheet.givenSheet('Leads', [DOMAIN_HEADER, ...domainRows(120)]);
+    const r = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'Garbled', role: 'Owner', max_k: 1 } });
+    s.sim.completeTasks();
+    s.addOn.runDueTriggers(HOUR);
+    expect(garbledTimes).toBe(4);
     const mid = jobById(s.addOn, r.job.id);
     expect(mid.state).not.toBe('FAILED');
     expect(mid.lastError).toMatch(/does not understand/);

@@ -66,6 +66,41 @@ describe('Openmart batch submission (built bundle)', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  it('should mark the rows of a submit answered 2xx with an unreadable body "outcome unknown" (not REJECTED), reject only on a 4xx refusal, and never resubmit by itself', () => {
+    // Batch 1: a 200 whose body arrives truncated (the batch exists); batch 2: a 400 refusal;
+    // batch 3: 408 on every attempt (neither a refusal nor proof that nothing was created).
+    const s = givenOpenmart({
+      faults: [
+        { method: 'POST', pathIncludes: '/task/batch/find_people', nth: 1, malformed: true },
+        { method: 'POST', pathIncludes: '/task/batch/find_people', nth: 2, status: 400, body: JSON.stringify({ detail: 'task 7: domain is not valid' }) },
+        { method: 'POST', pathIncludes: '/task/batch/find_people', nth: [3, 4, 5, 6], status: 408 },
+      ],
+    });
+    s.addOn.emulator.spreadsheet.givenSheet('Leads', [DOMAIN_HEADER, ...domainRows(250)]);
+    const r = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'Garbled', role: 'Owner', max_k: 1 } });
+    // Only the batch whose answer was unreadable exists at Openmart.
+    expect(s.sim.batches()).toHaveLength(1);
+    for (let i = 0; i < 3; i++) {
+      s.sim.completeTasks();
+      s.addOn.runDueTriggers(HOUR);
+    }
+    expect(s.sim.batches()).toHaveLength(1);
+    const posts = s.addOn.emulator.http.log.filter((e) => e.method === 'POST' && e.url.includes('/task/batch/'));
+    expect(posts.map((p) => p.status)).toEqual([200, 400, 408, 408, 408, 408]);
+    const rows = tabObjects(s.addOn, 'Garbled - People');
+    const byStatus = (st: string) => rows.filter((x) => x['status'] === st);
+    expect(byStatus('SUBMITTED_OUTCOME_UNKNOWN')).toHaveLength(150);
+    expect(byStatus('SUBMITTED_OUTCOME_UNKNOWN').every((x) => /outcome unknown/.test(String(x['reason'])))).toBe(true);
+    expect(byStatus('REJECTED')).toHaveLength(100);
+    expect(byStatus('REJECTED').every((x) => /domain is not valid/.test(String(x['reason'])))).toBe(true);
+    const job = jobById(s.addOn, r.job.id);
+    expect(job.state).toBe('DONE');
+    expect(job.counts).toMatchObject({ unknownRows: 150, rejectedRows: 100 });
+    expect(job.warnings.join(' ')).toMatch(/150 row\(s\): submitted, outcome unknown/);
+    const ask = s.addOn.rpc<{ rows: number; unknownRows: number }>('resubmitOpenmartRows', { jobId: r.job.id });
+    expect(ask).toMatchObject({ rows: 150, unknownRows: 150 });
+  });
+
   it('should retry a submit answered 502 (nothing created) and end with exactly one batch', () => {
     const s = givenOpenmart({ faults: [{ method: 'POST', pathIncludes: '/task/batch/find_people', nth: 1, status: 502 }] });
     s.addOn.emulator.spreadsheet.givenSheet('Leads', [DOMAIN_HEADER, ...domainRows(20)]);

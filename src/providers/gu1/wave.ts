@@ -1,7 +1,9 @@
 /**
  * One wave of rows as one fetchAll (through the http layer's retry rules), and what became of
  * each row. A row whose answer never arrived (lost in transit, or unreadable) is re-sent once,
- * without forceRefresh, so gu1 answers it from its cache instead of billing it again.
+ * without forceRefresh, so gu1 answers it from its cache instead of billing it again. A row still
+ * without a usable answer is `unanswered`: the run leaves it unwritten and sends it again at a
+ * later run (never a third time in the same run).
  */
 import { ApiError, AuthError, ConnectionError, MalformedResponseError, NotFoundError, PaymentError, PermissionError, RateLimitError, ServerError, ValidationError } from '../../platform/errors';
 import { NotSentError } from '../../platform/http';
@@ -17,8 +19,14 @@ export type RowOutcome =
   | { kind: 'ok'; res: EnrichResponse }
   /** 404: no entity with this externalId. */
   | { kind: 'notFound'; message: string }
-  /** This row cannot be enriched as it is (a row-level 400, no answer after the re-send). */
+  /** This row cannot be enriched as it is (a row-level 400 or another refusal of the row). */
   | { kind: 'rowError'; code: string; message: string }
+  /**
+   * No usable answer from the sends this run allows (lost, unreadable, or a 429/5xx on the
+   * re-send after a lost answer): gu1 may have processed it. Leave it unwritten and send it again
+   * at a later run, without forceRefresh, so gu1's cache answers it.
+   */
+  | { kind: 'unanswered'; error: ApiError }
   /** The run cannot go on (key refused, balance spent, a code refused for every row). */
   | { kind: 'stop'; error: ApiError }
   /**
@@ -59,10 +67,9 @@ function classify(r: ApiResponse<unknown> | ApiError, args: EnrichArgs, finalAtt
     }
   }
   if (r instanceof NotSentError) return { kind: 'later', error: r, resend: finalAttempt };
-  if (isLost(r)) {
-    const code = r instanceof MalformedResponseError ? 'UNREADABLE_RESPONSE' : 'NO_RESPONSE';
-    return { kind: 'rowError', code, message: `${r.userMessage()} The row was sent twice; gu1's cache answers it without billing again if you run it later.` };
-  }
+  // A lost or unreadable answer here already had the one re-send this run allows (sendWave), or is
+  // a 2xx whose body does not have the documented shape: a later run asks again.
+  if (isLost(r)) return { kind: 'unanswered', error: r };
   if (r instanceof AuthError || r instanceof PaymentError || r instanceof PermissionError) return { kind: 'stop', error: r };
   if (r instanceof NotFoundError) {
     // NOTES.md: 404 also means "integration not active" for the whole organization.
@@ -74,8 +81,8 @@ function classify(r: ApiResponse<unknown> | ApiError, args: EnrichArgs, finalAtt
     return { kind: 'rowError', code: r.code ?? `HTTP_${r.status}`, message: r.message };
   }
   if (r instanceof RateLimitError || r instanceof ServerError) {
-    // After a lost answer the re-send was the one allowed: report instead of sending a third time.
-    if (finalAttempt) return { kind: 'rowError', code: r.code ?? `HTTP_${r.status}`, message: `${r.userMessage()} (on the re-send after a lost response)` };
+    // After a lost answer the re-send was the one this run allows: a later run tries again.
+    if (finalAttempt) return { kind: 'unanswered', error: r };
     return { kind: 'later', error: r, resend: false };
   }
   return { kind: 'rowError', code: r.code ?? `HTTP_${r.status}`, message: r.message };

@@ -4,6 +4,7 @@
  * Every row is checked locally so the server's per-task validators (which reject a whole batch
  * with one message) never see a bad row.
  */
+import { quoteCell } from '../../sheet/cells';
 import { bareDomain } from './fields';
 import { listOf, numberOf, textOf, type Problem } from './form';
 import { LIMITS, type BatchOp } from './schemas';
@@ -86,7 +87,7 @@ export function toTask(op: BatchOp, record: BatchRecord, options: BatchOptions):
   if (!id) reasons.push(`${row}: external_id is empty (the add-on needs it to match results back to this row)`);
   const domain = v['domain'] ? bareDomain(v['domain']) : null;
   if (!v['domain']) reasons.push(`${row}: domain is empty`);
-  else if (domain === null) reasons.push(`${row}: domain "${v['domain'].slice(0, 40)}" is not a domain (like acme.com)`);
+  else if (domain === null) reasons.push(`${row}: domain ${quoteCell(v['domain'])} is not a domain (like acme.com)`);
   const task: Record<string, unknown> = { domain };
   if (v['company_name']) task['company_name'] = v['company_name'];
   if (op !== 'find_tech') for (const k of ['city', 'state', 'country']) if (v[k]) task[k] = v[k];

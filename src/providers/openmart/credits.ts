@@ -42,8 +42,11 @@ export function estimateEnrich(records: number, enrichRows: number, limit: numbe
 export function estimateBatch(op: BatchOp, tasks: ReadonlyArray<Record<string, unknown>>): CreditEstimate {
   if (op === 'find_tech') return { credits: 0, basis: 'find_tech is not among the credit-billed routes' };
   if (op === 'find_people') {
-    const credits = tasks.reduce((n, t) => n + (typeof t['max_k'] === 'number' ? t['max_k'] : 1), 0);
-    return { credits, basis: `up to ${credits}: ${tasks.length} row(s) x contacts per row (assumed 1 credit per contact)` };
+    const perRow = tasks.map((t) => (typeof t['max_k'] === 'number' ? t['max_k'] : 1));
+    const credits = perRow.reduce((n, k) => n + k, 0);
+    // The form sets one max_k for every row: name it ("x 3 contacts per row").
+    const k = perRow.length > 0 && perRow.every((x) => x === perRow[0]) ? `${perRow[0]} ` : '';
+    return { credits, basis: `up to ${credits.toLocaleString('en-US')}: ${tasks.length.toLocaleString('en-US')} row(s) x ${k}contacts per row (assumed 1 credit per contact)` };
   }
   if (op === 'lookup_people') {
     const credits = tasks.reduce((n, t) => n + (Array.isArray(t['people']) ? t['people'].length : 1), 0);

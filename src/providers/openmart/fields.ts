@@ -3,6 +3,7 @@
  * aliases from sheet/headers.ts), and the domain normaliser every batch route uses.
  */
 import { ALIASES, EXTERNAL_ID_FIELD, type FieldSpec } from '../../sheet/headers';
+import { quoteCell } from '../../sheet/cells';
 import type { BatchOp } from './schemas';
 
 /**
@@ -16,7 +17,7 @@ export function bareDomain(value: string): string | null {
   return /^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+$/u.test(h) ? h : null;
 }
 
-const domainCheck = (v: string): string | null => (bareDomain(v) === null ? 'is not a domain (like acme.com)' : null);
+const domainCheck = (v: string): string | null => (bareDomain(v) === null ? `${quoteCell(v)} is not a domain (like acme.com)` : null);
 
 const DOMAIN: FieldSpec = { key: 'domain', label: 'domain', required: true, aliases: [...ALIASES.website], validate: domainCheck };
 const COMPANY: FieldSpec = { key: 'company_name', label: 'company name', aliases: [...ALIASES.companyName] };

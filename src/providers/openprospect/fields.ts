@@ -4,17 +4,15 @@
  * sets in sheet/headers.ts, with no alias on two fields), and a validator for every
  * field whose documented type or limit can be checked locally.
  */
+import { quoteCell as quote } from '../../sheet/cells';
 import type { FieldSpec } from '../../sheet/headers';
 import { LIMITS } from './schemas';
 
 /** The sheet layer's field description (`{ key, label, required?, aliases, validate? }`). */
 export type { FieldSpec };
 
-/** Quote a cell value for a message, cut so one bad cell cannot flood the sidebar. */
-export function quote(v: string, max = 40): string {
-  const t = v.length > max ? `${v.slice(0, max)}...` : v;
-  return `"${t}"`;
-}
+/** Quote a cell value for a message (shared with the other providers). */
+export { quoteCell as quote } from '../../sheet/cells';
 
 /**
  * Parse a documented `integer` cell: thousands separators (`1,200`, `1.200`, `1 200`, `1'200`)

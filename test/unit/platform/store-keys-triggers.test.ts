@@ -47,6 +47,7 @@ describe('platform/keys', () => {
 
   it('should clean pasted keys and refuse broken ones', () => {
     expect(normaliseKey('  "Bearer gk_sandbox_123456789"\n')).toEqual({ key: 'gk_sandbox_123456789' });
+    expect(normaliseKey(' Bearer "gk_sandbox_123456789"\n')).toEqual({ key: 'gk_sandbox_123456789' });
     expect(normaliseKey('a b c d e f g h')).toHaveProperty('error');
     expect(normaliseKey('abc')).toHaveProperty('error');
   });

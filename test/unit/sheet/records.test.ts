@@ -68,12 +68,18 @@ describe('sheet/records', () => {
       const values = [['h'], ['x'], ['x'], ['ABC', 'Acme'], ['B', 'Beta'], ['x'], ['x'], ['x'], ['ABC', 'Acme again']];
       const out = rowsToRecords(values, 0, { external_id: 0, company_name: 1 }, { fields: FIELDS });
       expect(out.records.map((r) => r.rowNumber)).toEqual([4, 5]);
-      expect(out.invalid.find((r) => r.rowNumber === 9)?.reasons).toEqual(['Row 9: external_id ABC also on row 4']);
+      expect(out.invalid.find((r) => r.rowNumber === 9)?.reasons).toEqual(['Row 9: external_id "ABC" is also used by row 4']);
     });
 
     it('should compare numeric ids as written', () => {
       const out = rowsToRecords([['h'], [1001, 'A'], ['1001', 'B']], 0, { external_id: 0, company_name: 1 }, { fields: FIELDS });
-      expect(out.invalid[0]?.reasons).toEqual(['Row 3: external_id 1001 also on row 2']);
+      expect(out.invalid[0]?.reasons).toEqual(['Row 3: external_id "1001" is also used by row 2']);
+    });
+
+    it('should refuse a row whose mapped cell shows a formula error, and leave unmapped ones alone', () => {
+      const out = rowsToRecords([['h'], ['A1', '#N/A', 'x'], ['A2', 'Beta', '#REF!'], ['A3', '#hashtag', '']], 0, { external_id: 0, company_name: 1 }, { fields: FIELDS });
+      expect(out.invalid).toEqual([{ rowNumber: 2, reasons: ['Row 2: company name shows the formula error #N/A; fix the formula or clear the cell'] }]);
+      expect(out.records.map((r) => r.rowNumber)).toEqual([3, 4]);
     });
 
     it('should read mapped keys that have no field spec', () => {

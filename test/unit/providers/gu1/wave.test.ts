@@ -1,4 +1,4 @@
-import { type ApiError, ValidationError } from '../../../../src/platform/errors';
+import { type ApiError, MalformedResponseError, ValidationError } from '../../../../src/platform/errors';
 import { createHttp } from '../../../../src/platform/http';
 import { Deadline } from '../../../../src/platform/clock';
 import { isRunLevel, NOT_FOUND_MESSAGE, sendWave } from '../../../../src/providers/gu1/wave';
@@ -46,10 +46,18 @@ describe('providers/gu1/wave', () => {
       expect(w.resends).toBe(1);
     });
 
-    it('should mark a row lost twice and never send it a third time', () => {
+    it('should leave a row lost twice unanswered (for a later run) and never send it a third time', () => {
       const s = setup(() => ({ throws: 'Timeout: https://api.gu1.ai/x' }));
       const w = sendWave(s.http, [row('A')], { waveSize: 10 });
-      expect(w.outcomes[0]).toMatchObject({ kind: 'rowError', code: 'NO_RESPONSE' });
+      expect(w.outcomes[0]).toMatchObject({ kind: 'unanswered', error: { status: 0 } });
+      expect(s.fake.requests).toHaveLength(2);
+    });
+
+    it('should leave a row whose answer is unreadable twice unanswered', () => {
+      const s = setup(() => ({ status: 200, raw: '{"trunc' }));
+      const w = sendWave(s.http, [row('A')], { waveSize: 10 });
+      expect(w.outcomes[0]!.kind).toBe('unanswered');
+      expect((w.outcomes[0] as { error: unknown }).error).toBeInstanceOf(MalformedResponseError);
       expect(s.fake.requests).toHaveLength(2);
     });
 
@@ -73,7 +81,7 @@ describe('providers/gu1/wave', () => {
       expect(s.bodies()).toHaveLength(1);
       expect(s.bodies()[0].parameters).toBeUndefined();
       expect(w.resends).toBe(1);
-      expect(w.outcomes[0]).toMatchObject({ kind: 'rowError', code: 'NO_RESPONSE' });
+      expect(w.outcomes[0]).toMatchObject({ kind: 'unanswered' });
     });
 
     it.each<[string, Scripted, string]>([
@@ -102,11 +110,12 @@ describe('providers/gu1/wave', () => {
       expect(s.fake.requests.length).toBe(4);
     });
 
-    it('should not re-send a row whose re-send got a 5xx a third time', () => {
+    it('should not re-send a row whose re-send got a 5xx a third time in the run, and leave it for a later run', () => {
       const s = setup((n) => (n === 0 ? { throws: 'Timeout: x' } : { status: 500, body: {} }));
       const w = sendWave(s.http, [row('A')], { waveSize: 10 });
-      expect(w.outcomes[0]).toMatchObject({ kind: 'rowError' });
-      expect((w.outcomes[0] as { message: string }).message).toMatch(/re-send after a lost response/);
+      expect(w.outcomes[0]).toMatchObject({ kind: 'unanswered', error: { status: 500 } });
+      // The first send and the re-send with the http layer's retries of the 500; never a lost answer's third send.
+      expect(s.bodies().filter((b) => b.parameters === undefined)).toHaveLength(s.fake.requests.length - 1);
     });
   });
 
