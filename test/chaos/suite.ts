@@ -23,12 +23,6 @@ export function cleanRuns(flows: Flow[]): Clean[] {
  * except for the lines in NEVER_EXPLAINED, which always count.
  */
 export const KNOWN_ISSUES: ReadonlyArray<{ id: string; flows: string[]; signature: RegExp; text: string }> = [
-  {
-    id: 'malformed-fails-job',
-    flows: ['openmart'],
-    signature: /^job ended FAILED: .*not valid JSON/,
-    text: 'a 200 answer with a truncated (malformed) JSON body on a poll or read is not retried: the job ends FAILED with part of the rows',
-  },
 ];
 
 /** Problems no known issue may explain: a duplicate, a second order or batch, a double charge, the user's cells. */
