@@ -99,7 +99,11 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 
 /** Menu: open the sidebar. */
 export function showSidebar(): void {
-  rpc((ctx) => openSidebar(ctx, 'enrich'));
+  rpc((ctx) => {
+    openSidebar(ctx, 'enrich');
+    const healed = jobs.healTrigger(ctx);
+    if (healed) ctx.spreadsheet().toast(healed, 'Prospect Enrich', 8);
+  });
 }
 
 /** Menu: open the sidebar at Settings. */

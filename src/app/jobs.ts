@@ -153,13 +153,20 @@ export function refreshJobs(ctx: AppContext): JobsView {
  */
 export function listJobs(ctx: AppContext, poll: PollResult | null = null, notice: string | null = null): JobsView {
   const jobs = new JobStore(ctx.docProps()).all().reverse().map(toView);
-  let message = notice;
-  if (jobs.some((j) => j.open) && !hasPollTrigger(ctx.scriptApp, TICK_HANDLER)) {
-    const healed = syncTrigger(ctx, jobs.filter((j) => j.open).length);
-    message = `Background polling was off while jobs were open; it is back on.${healed ? ` ${healed}` : ''}`;
-  }
+  const healed = healTrigger(ctx, jobs.filter((j) => j.open).length);
   const last = ctx.docProps().getProperty(LAST_POLL_KEY);
-  return { jobs, poll, triggerPresent: hasPollTrigger(ctx.scriptApp, TICK_HANDLER), lastPollAt: last ? Number(last) : null, notice: message };
+  return { jobs, poll, triggerPresent: hasPollTrigger(ctx.scriptApp, TICK_HANDLER), lastPollAt: last ? Number(last) : null, notice: healed ?? notice };
+}
+
+/**
+ * The poller heals itself: when jobs are open (or schedules active) but the trigger is gone
+ * (deleted, or disabled by Apps Script after failures), recreate it and say so; null otherwise.
+ */
+export function healTrigger(ctx: AppContext, openJobs = openJobCount(ctx)): string | null {
+  const needed = openJobs > 0 || new ScheduleStore(ctx.docProps()).active().length > 0;
+  if (!needed || hasPollTrigger(ctx.scriptApp, TICK_HANDLER)) return null;
+  const how = syncTrigger(ctx, openJobs);
+  return `Background polling was off while jobs were open; it is back on.${how ? ` ${how}` : ''}`;
 }
 
 const JobIdInput = z.object({ jobId: z.string() });

@@ -199,6 +199,13 @@ describe('the poller (built bundle)', () => {
     expect(view.notice).toMatch(/Background polling was off.*back on/);
     expect(view.triggerPresent).toBe(true);
     expect(s.addOn.emulator.triggers.list()).toHaveLength(1);
+    // Opening the sidebar from the menu heals it too, and says so.
+    s.addOn.emulator.execution.run('rpc', () => {
+      for (const t of s.addOn.emulator.gas.ScriptApp.getProjectTriggers()) s.addOn.emulator.gas.ScriptApp.deleteTrigger(t);
+    });
+    s.addOn.call('menu', 'showSidebar');
+    expect(s.addOn.emulator.triggers.list()).toHaveLength(1);
+    expect(s.addOn.emulator.ui.toasts.at(-1)!.msg).toMatch(/Background polling was off while jobs were open; it is back on/);
     const before = s.addOn.emulator.clock.now();
     s.addOn.runDueTriggers(60 * 60_000);
     const last = s.addOn.rpc<{ lastPollAt: number | null }>('listJobs').lastPollAt!;
