@@ -32,17 +32,9 @@ export class ScheduleStore {
   constructor(props: PropertyStore) {
     this.store = new JsonStore(props);
   }
+  /** Every schedule that still parses (a damaged one is skipped, not fatal), oldest first. */
   all(): Schedule[] {
-    const out: Schedule[] = [];
-    for (const key of this.store.keys(PREFIX)) {
-      try {
-        const s = this.store.get(key, ScheduleSchema);
-        if (s) out.push(s);
-      } catch {
-        // a damaged schedule is skipped, not fatal
-      }
-    }
-    return out.sort((a, b) => a.createdAt - b.createdAt);
+    return this.store.getAll(PREFIX, ScheduleSchema).sort((a, b) => a.createdAt - b.createdAt);
   }
   get(id: string): Schedule | undefined {
     return this.store.get(PREFIX + id, ScheduleSchema);

@@ -19,16 +19,7 @@ export class JobStore {
 
   /** Every job that still parses; a damaged record is skipped rather than blocking the rest. */
   all(): Job[] {
-    const jobs: Job[] = [];
-    for (const key of this.store.keys(PREFIX)) {
-      try {
-        const job = this.store.get(key, JobSchema);
-        if (job) jobs.push(job);
-      } catch {
-        // one damaged record must not stop every other job
-      }
-    }
-    return jobs.sort((a, b) => a.createdAt - b.createdAt);
+    return this.store.getAll(PREFIX, JobSchema).sort((a, b) => a.createdAt - b.createdAt);
   }
 
   open(): Job[] {

@@ -67,6 +67,23 @@ export class JsonStore {
     this.props.deleteProperty(key);
   }
 
+  /**
+   * Every value under a key prefix that still parses; a damaged record is skipped rather than
+   * blocking the rest (one bad job must not stop every other one).
+   */
+  getAll<S extends z.ZodMiniType>(prefix: string, schema: S): Array<z.infer<S>> {
+    const out: Array<z.infer<S>> = [];
+    for (const key of this.keys(prefix)) {
+      try {
+        const v = this.get(key, schema);
+        if (v !== undefined) out.push(v);
+      } catch {
+        // skipped: see above
+      }
+    }
+    return out;
+  }
+
   /** Keys starting with a prefix. */
   keys(prefix = ''): string[] {
     return this.props.getKeys().filter((k) => k.startsWith(prefix));

@@ -33,6 +33,16 @@ describe('platform/store', () => {
     expect(store.get('missing', Schema)).toBeUndefined();
   });
 
+  it('should list every value under a prefix, skipping damaged ones', () => {
+    const em = createEmulator();
+    const props = em.gas.PropertiesService.getDocumentProperties();
+    const store = new JsonStore(props);
+    store.set('job:a', Schema, { n: 1, s: 'a' });
+    props.setProperty('job:b', '{broken');
+    store.set('other:c', Schema, { n: 3, s: 'c' });
+    expect(store.getAll('job:', Schema)).toEqual([{ n: 1, s: 'a' }]);
+  });
+
   it('should count UTF-8 bytes like Apps Script', () => {
     expect(utf8Length('aé€😀')).toBe(1 + 2 + 3 + 4);
   });
