@@ -238,4 +238,22 @@ suite('playground (Chromium)', () => {
     await expectNoHorizontalScroll();
     await shot('schedules.png');
   });
+
+  it('should show the Openmart section with the credit balance and no sideways scroll', async () => {
+    await section('settings');
+    const block = sidebar.locator('.provider[data-provider="openmart"]');
+    if (await block.getByText(/No key saved/).count()) {
+      await block.locator('input[type="password"]').fill('om_playground_key_123');
+      await block.getByRole('button', { name: 'Save key' }).click();
+      await block.getByText(/Key saved/).waitFor();
+    }
+    await section('openmart');
+    await sidebar.locator('#openmart-credits').getByText(/Credits: \d/).waitFor();
+    await sidebar.getByLabel('Title * (names the tab)').fill('Coffee SF');
+    await sidebar.getByLabel('Query').fill('coffee roaster');
+    await sidebar.getByRole('button', { name: 'Estimate' }).click();
+    await sidebar.getByText(/Estimate: \d+ credits/).waitFor();
+    await expectNoHorizontalScroll();
+    await shot('openmart.png');
+  });
 });
