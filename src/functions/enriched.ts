@@ -49,7 +49,8 @@ function candidateTabs(env: FormulaEnv, tab: string): string[] {
   return env
     .spreadsheet()
     .getSheets()
-    .filter((s) => s.getLastRow() >= 1 && norm(s.getRange(1, 1).getValue()).endsWith('external_id'))
+    // One read per tab (its A1 header), only when no job has recorded its result tabs.
+    .filter((s) => s.getLastRow() >= 1 && norm(s.getRange(1, 1, 1, 1).getValues()[0]?.[0]).endsWith('external_id'))
     .map((s) => s.getName());
 }
 
