@@ -1,22 +1,12 @@
 /**
- * What the Openmart formulas share: the documented routes, reading the three documented search
- * response shapes, one business row, and spending credits under the formula switch and cap.
- * (Written against /work/shared/api-docs/openmart-api.txt directly, through platform/http.)
+ * What the Openmart formulas share: one business row and spending credits under the formula
+ * switch and cap. Requests and answers go through the Openmart provider (src/providers/openmart).
  */
-import { MalformedResponseError } from '../platform/errors';
-import type { ApiResponse } from '../platform/http-types';
 import { type CellValue, toCell } from '../sheet/cells';
 import { FormulaError } from './args';
 import { capReachedMessage, spendingOffMessage } from './credits';
 import type { FormulaEnv } from './env';
 
-export const OPENMART_PATHS = {
-  search: '/api/v1/search',
-  enrichCompany: '/api/v1/enrich_company',
-  byOpenmartId: '/api/v1/business_records/list/openmart_id',
-  byPlaceId: '/api/v1/business_records/list/google_place_id',
-  creditBalance: '/api/v2/credit-balance',
-} as const;
 
 /** Columns of every business row the formulas answer (OPENMART_SEARCH shows them as its header). */
 export const BUSINESS_COLUMNS: ReadonlyArray<[label: string, keys: string[]]> = [
@@ -50,16 +40,6 @@ export function businessOf(row: unknown): Record<string, unknown> {
   return id === undefined ? { ...content } : { openmart_id: id, ...content };
 }
 
-/**
- * The rows of a search or enrich_company answer: a bare array, `{ data, total_count }` or
- * `{ results: [...] }` (NOTES.md); anything else fails loudly.
- */
-export function searchRows(res: ApiResponse<unknown>, what: string): Array<Record<string, unknown>> {
-  const b = res.body;
-  const list = Array.isArray(b) ? b : isRecord(b) && Array.isArray(b['data']) ? b['data'] : isRecord(b) && Array.isArray(b['results']) ? b['results'] : undefined;
-  if (!list) throw new MalformedResponseError({ provider: 'openmart', status: res.status, message: `${what}: expected a list of businesses` });
-  return list.map(businessOf);
-}
 
 /** One business as a row of BUSINESS_COLUMNS. */
 export function businessRow(b: Record<string, unknown>): CellValue[] {

@@ -6,19 +6,19 @@
  * or as batches of up to 100 ids (records).
  */
 import { ApiError, ConnectionError } from '../platform/errors';
-import type { ApiRequest, ApiResponse } from '../platform/http-types';
+import type { ApiRequest } from '../platform/http-types';
+import { enrichCompanyRequest, readEnrichCompany } from '../providers/openmart/enrich-company';
+import { explainRecordsError, isOpenmartId, readRecords, recordsRequest } from '../providers/openmart/records';
+import { LIMITS, type RecordsKind } from '../providers/openmart/schemas';
 import type { CellValue } from '../sheet/cells';
 import { FormulaError, gridOf, uniqueValues } from './args';
 import { answerEach, answerRows, type Answer } from './answers';
 import { capReachedMessage } from './credits';
 import type { FormulaEnv } from './env';
-import { BUSINESS_HEADER, OPENMART_PATHS, assertSpendingOn, businessOf, businessRow, reserveCredits, searchRows } from './openmart-common';
+import { BUSINESS_HEADER, assertSpendingOn, businessOf, businessRow, reserveCredits } from './openmart-common';
 import { failureText } from './openprospect-status';
 
 const SOCIAL_HOST = /(^|\.)(instagram|facebook|fb|linkedin|twitter|x|tiktok|youtube|pinterest)\.com$/i;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** The records routes take 1-100 ids per call. */
-const IDS_PER_CALL = 100;
 
 function noMatch(text: string): CellValue[] {
   return [text];
@@ -59,8 +59,7 @@ export function openmartEnrich(env: FormulaEnv, url: unknown): CellValue[][] {
     spendEach(env, FN, misses, (batch) => {
       const reqs: ApiRequest[] = batch.map((u) => {
         const host = (/^(?:https?:\/\/)?([^/?#:]+)/i.exec(u)?.[1] ?? '').replace(/^www\./i, '');
-        const json = SOCIAL_HOST.test(host) ? { social_media_link: u, limit: 1 } : { website: u, limit: 1 };
-        return { method: 'post', path: OPENMART_PATHS.enrichCompany, json };
+        return enrichCompanyRequest(SOCIAL_HOST.test(host) ? { social_media_link: u } : { website: u }, { limit: 1 });
       });
       const results = env.http('openmart').requestAll<unknown>(reqs);
       const answers = new Map<string, Answer<CellValue[]>>();
@@ -69,10 +68,9 @@ export function openmartEnrich(env: FormulaEnv, url: unknown): CellValue[][] {
         const r = results[i];
         if (!r) return;
         try {
-          if (r instanceof ApiError) throw r;
-          const first = searchRows(r, 'POST /api/v1/enrich_company')[0];
+          const first = readEnrichCompany(r)[0];
           spent += first ? 1 : 0;
-          answers.set(u, { ok: true, value: first ? businessRow(first) : noMatch('No Openmart business matches this URL.') });
+          answers.set(u, { ok: true, value: first ? businessRow(businessOf(first)) : noMatch('No Openmart business matches this URL.') });
         } catch (e) {
           if (e instanceof ConnectionError) spent += 1; // the answer was lost, the credit maybe not
           answers.set(u, { ok: false, message: failureText(e) });
@@ -91,14 +89,14 @@ export function openmartBusiness(env: FormulaEnv, id: unknown): CellValue[][] {
   const answers = answerEach<CellValue[]>(env, FN, uniqueValues(grid.values), [], (misses) =>
     spendEach(env, FN, misses, (batch) => {
       // GET with a JSON body, as documented (NOTES.md: unverified on Apps Script; a dropped body answers 422).
-      const groups: Array<{ path: string; ids: string[] }> = [];
-      for (const [path, ids] of [
-        [OPENMART_PATHS.byOpenmartId, batch.filter((x) => UUID.test(x))],
-        [OPENMART_PATHS.byPlaceId, batch.filter((x) => !UUID.test(x))],
+      const groups: Array<{ kind: RecordsKind; ids: string[] }> = [];
+      for (const [kind, ids] of [
+        ['openmart_id', batch.filter((x) => isOpenmartId(x))],
+        ['google_place_id', batch.filter((x) => !isOpenmartId(x))],
       ] as const) {
-        for (let i = 0; i < ids.length; i += IDS_PER_CALL) groups.push({ path, ids: ids.slice(i, i + IDS_PER_CALL) });
+        for (let i = 0; i < ids.length; i += LIMITS.recordIds) groups.push({ kind, ids: ids.slice(i, i + LIMITS.recordIds) });
       }
-      const results = env.http('openmart').requestAll<unknown>(groups.map((g) => ({ method: 'get', path: g.path, json: g.ids })));
+      const results = env.http('openmart').requestAll<unknown>(groups.map((g) => recordsRequest(g.kind, g.ids)));
       const answers = new Map<string, Answer<CellValue[]>>();
       let spent = 0;
       groups.forEach((g, i) => {
@@ -106,17 +104,23 @@ export function openmartBusiness(env: FormulaEnv, id: unknown): CellValue[][] {
         if (!r) return;
         if (r instanceof ApiError) {
           if (r instanceof ConnectionError) spent += g.ids.length;
-          const message = r.status === 422 ? `${r.userMessage()} (Openmart reads these ids from a GET body; if this persists, look the business up with OPENMART_ENRICH.)` : failureText(r);
+          // A 422 here is most likely the platform dropping the GET body: the provider says so.
+          const message = failureText(explainRecordsError(r));
           for (const x of g.ids) answers.set(x, { ok: false, message });
           return;
         }
-        const body = (r as ApiResponse<unknown>).body;
-        const byId = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+        let byId: Record<string, Record<string, unknown>>;
+        try {
+          byId = readRecords(r, g.kind);
+        } catch (e) {
+          for (const x of g.ids) answers.set(x, { ok: false, message: failureText(e) });
+          return;
+        }
         for (const x of g.ids) {
           const rec = byId[x];
           if (rec && typeof rec === 'object') {
             spent += 1;
-            answers.set(x, { ok: true, value: businessRow({ openmart_id: UUID.test(x) ? x : undefined, ...businessOf(rec) }) });
+            answers.set(x, { ok: true, value: businessRow({ openmart_id: isOpenmartId(x) ? x : undefined, ...businessOf(rec) }) });
           } else {
             answers.set(x, { ok: true, value: noMatch('No Openmart record for this id.') });
           }

@@ -9,7 +9,8 @@ import { FormulaError, scalarArg } from './args';
 import { answerKey, cachedAnswer, keepAnswer } from './answers';
 import { capReachedMessage } from './credits';
 import type { FormulaEnv } from './env';
-import { BUSINESS_HEADER, OPENMART_PATHS, assertSpendingOn, businessRow, reserveCredits, searchRows } from './openmart-common';
+import { BUSINESS_HEADER, assertSpendingOn, businessOf, businessRow, reserveCredits } from './openmart-common';
+import { searchPage } from '../providers/openmart/search';
 
 const FN = 'OPENMART_SEARCH';
 export const DEFAULT_SEARCH_LIMIT = 10;
@@ -57,8 +58,7 @@ export function openmartSearch(env: FormulaEnv, query: unknown, location: unknow
   const loc = parseLocation(where);
   let rows: Array<Record<string, unknown>> = [];
   try {
-    const res = http.request<unknown>({ method: 'post', path: OPENMART_PATHS.search, json: { query: q, ...(loc ? { location: [loc] } : {}), limit: granted } });
-    rows = searchRows(res, 'POST /api/v1/search').slice(0, granted);
+    rows = searchPage(http, { query: q, ...(loc ? { location: [loc] } : {}) }, { limit: granted }).rows.slice(0, granted).map(businessOf);
   } catch (e) {
     // A request whose response was lost may have been billed: keep it counted.
     env.meter.refund(e instanceof ConnectionError ? 0 : granted);

@@ -1,5 +1,6 @@
 import { parseLocation } from '../../../src/functions/openmart-search';
-import { BUSINESS_HEADER, businessRow, searchRows } from '../../../src/functions/openmart-common';
+import { BUSINESS_HEADER, businessOf, businessRow } from '../../../src/functions/openmart-common';
+import { readSearchEnvelope } from '../../../src/providers/openmart/schemas';
 
 describe('functions/openmart-search', () => {
   describe('#parseLocation()', () => {
@@ -16,20 +17,17 @@ describe('functions/openmart-search', () => {
     });
   });
 
-  describe('#searchRows()', () => {
+  describe('#businessOf() / #businessRow()', () => {
     const row = { id: 'u1', content: { business_name: 'A', city: 'X', store_phones: ['+1', '+2'] } };
-    it('should accept a bare array, {data} and {results}', () => {
-      for (const body of [[row], { data: [row], total_count: 1 }, { results: [row] }]) {
-        expect(searchRows({ status: 200, headers: {}, body }, 'search')).toEqual([{ openmart_id: 'u1', business_name: 'A', city: 'X', store_phones: ['+1', '+2'] }]);
+    it('should flatten any documented search envelope the provider reads into one business', () => {
+      for (const body of [[row], { data: [row], total_count: 1 }, { results: [{ openmart_id: 'u1', business_name: 'A', city: 'X', store_phones: ['+1', '+2'] }] }]) {
+        const rows = readSearchEnvelope({ status: 200, headers: {}, body }, 'search').rows;
+        expect(rows.map(businessOf)).toEqual([{ openmart_id: 'u1', business_name: 'A', city: 'X', store_phones: ['+1', '+2'] }]);
       }
     });
 
-    it('should fail loudly on another shape', () => {
-      expect(() => searchRows({ status: 200, headers: {}, body: { items: [] } }, 'POST /api/v1/search')).toThrow(/POST \/api\/v1\/search: expected a list of businesses/);
-    });
-
     it('should answer one cell per column, lists joined', () => {
-      const cells = businessRow(searchRows({ status: 200, headers: {}, body: [row] }, 's')[0]!);
+      const cells = businessRow(businessOf(row));
       expect(cells).toHaveLength(BUSINESS_HEADER.length);
       expect(cells[BUSINESS_HEADER.indexOf('Phone')]).toBe('+1, +2');
       expect(cells[BUSINESS_HEADER.indexOf('Openmart ID')]).toBe('u1');
