@@ -12,11 +12,20 @@ function when(ms: number): string {
   return `${d.toLocaleDateString()} ${d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
 }
 
+/** `rowsDone` -> `rows done`; cents as currency units. */
+export function countsText(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .filter(([, v]) => v !== 0)
+    .map(([k, v]) => {
+      const words = k.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+      return /cents$/.test(words) ? `${words.replace(/ ?cents$/, '')}: ${(v / 100).toFixed(2)}` : `${words}: ${v.toLocaleString()}`;
+    })
+    .join(' · ');
+}
+
 function jobCard(job: JobView, status: HTMLElement, render: (v: JobsView) => void): HTMLElement {
   const bar = el('div', { class: 'bar', role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-valuenow': String(job.progress.percent) }, el('span', { style: `width:${job.progress.percent}%` }));
-  const counts = Object.entries(job.counts)
-    .map(([k, v]) => `${k}: ${v}`)
-    .join(' · ');
+  const counts = countsText(job.counts);
   const actions = el('div', { class: 'row' });
   for (const [role, name] of Object.entries(job.tabs)) {
     const b = el('button', { type: 'button', text: `Open ${role}` });

@@ -221,7 +221,7 @@ suite('playground (Chromium)', () => {
       await sidebar.locator('#section .status:not(:has(.spinner))').first().waitFor();
     }
     // 31 rows with an external_id at 45 cents each.
-    await job.getByText(/costCents: 1395/).waitFor();
+    await job.getByText(/cost: 13\.95/).waitFor();
     await openSheet('KYB check - gu1');
   });
 
