@@ -4,13 +4,10 @@
  * job and sends its first waves inside this execution's budget.
  */
 import * as z from 'zod/mini';
-import { BUDGET, Deadline } from '../platform/clock';
 import { KeyStore } from '../platform/keys';
-import { withLock } from '../platform/lock';
 import { JsonStore } from '../platform/store';
-import { isOpen, newJob, type Job } from '../jobs/model';
-import { GU1_RUN_KIND, gu1RunHandler, type Gu1RunData } from '../jobs/gu1-run';
-import { JobStore } from '../jobs/store';
+import { newJob, type Job } from '../jobs/model';
+import { GU1_RUN_KIND, type Gu1RunData } from '../jobs/gu1-run';
 import { type CostEstimate, estimateCost, expandCodes, forgetCosts, type KnownCosts, readKnownCosts } from '../providers/gu1/costs';
 import { GU1_FIELDS, parameterNameProblem } from '../providers/gu1/fields';
 import { checkRunOptions, cleanList, DEFAULT_WAVE_SIZE, formatUnits, MAX_WAVE_SIZE, type RunOptions, toCents } from '../providers/gu1/options';
@@ -21,7 +18,7 @@ import { openResultTab, uniqueTabName } from '../sheet/result-tab';
 import { pinSource, type Source, type SourceSpec } from '../sheet/source';
 import type { AppContext } from './context';
 import { UserInputError, parseInput } from './input';
-import { jobEnv, syncTrigger, toView, type JobView } from './jobs';
+import { startJob, toView, type JobView } from './jobs';
 
 const SourceInput = z.union([z.literal('selection'), z.object({ sheetName: z.string() }), z.object({ a1: z.string() })]);
 const ColumnsInput = z.record(z.string(), z.number());
@@ -290,30 +287,12 @@ export function submitGu1(ctx: AppContext, input: unknown): Gu1SubmitResult {
   if (first) data.cursorId = first.externalId;
   const job = newJob({ id: ctx.uuid(), provider: 'gu1', kind: GU1_RUN_KIND, title: options.title, now: ctx.clock.now(), tabs: { results: tabName }, data, total: read.records.length });
   job.counts = { rows: read.records.length, invalidRows: read.invalid.length, rowsDone: 0, rowsFailed: 0, rowsNotFound: 0, costCents: 0, resends: 0 };
-  const store = new JobStore(ctx.docProps());
-  store.save(job);
-  const notice = syncTrigger(ctx, store.open().length);
-  const ran = withLock(ctx.documentLock(), 5_000, () => {
-    // Another execution (a trigger run, the sidebar's refresh) may have advanced the job while
-    // this one waited for the lock: continue from the stored record, never from `job`.
-    const current = store.get(job.id);
-    if (!current || !isOpen(current) || (current.resumeAt !== undefined && current.resumeAt > ctx.clock.now())) return current ?? job;
-    const { lastError: _e, resumeAt: _r, ...fresh } = current;
-    const next = gu1RunHandler().advance(fresh, jobEnv(ctx, new Deadline(ctx.clock, BUDGET.executionMs)));
-    store.save(next);
-    return next;
+  const { job: latest, notice } = startJob(ctx, job, {
+    // Refused before a row was written or a cent billed (key, balance, a code).
+    refused: refusedBeforeAnything,
+    cleanup: () => {
+      if (rawOptions.intoTab === undefined) removeIfEmpty(ctx, tabName);
+    },
   });
-  // Busy lock: the trigger's run is sending other jobs' rows; this one follows in the next run.
-  const latest = ran.ran ? ran.value : (store.get(job.id) ?? job);
-  if (refusedBeforeAnything(latest)) {
-    // Refused before a row was written or a cent billed (key, balance, a code): no job or empty
-    // tab is left behind, and the sidebar keeps the form and shows the sentence.
-    store.delete(job.id);
-    if (rawOptions.intoTab === undefined) removeIfEmpty(ctx, tabName);
-    syncTrigger(ctx, store.open().length);
-    throw new UserInputError(latest.lastError ?? 'gu1 refused the run.');
-  }
-  const stillOpen = store.open().length;
-  syncTrigger(ctx, stillOpen);
-  return { job: toView(latest), invalid: preview.invalid, invalidCount: preview.invalidCount, estimate: preview.estimate, notice: stillOpen > 0 ? notice : null };
+  return { job: toView(latest), invalid: preview.invalid, invalidCount: preview.invalidCount, estimate: preview.estimate, notice };
 }

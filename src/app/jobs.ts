@@ -5,7 +5,7 @@ import { withLock } from '../platform/lock';
 import { ensurePollTrigger, hasPollTrigger, removePollTrigger } from '../platform/triggers';
 import type { JobEnv, JobHandler } from '../jobs/handler';
 import { isOpen, transition, type Job } from '../jobs/model';
-import { pollJobs, type PollResult } from '../jobs/poller';
+import { applyError, pollJobs, type PollResult } from '../jobs/poller';
 import { JobStore } from '../jobs/store';
 import { ScheduleStore, runDueSchedules } from '../jobs/schedules';
 import { preflight } from './preflight';
@@ -208,4 +208,54 @@ export function cancelJob(ctx: AppContext, input: unknown): JobsView {
   });
   syncTrigger(ctx, store.open().length);
   return listJobs(ctx);
+}
+
+export interface StartOptions {
+  /** Save the job before starting it (false for a job already saved under the lock, e.g. requeued rows). */
+  fresh?: boolean;
+  /** True when the job ended refused before anything was created or billed at the provider. */
+  refused(latest: Job): boolean;
+  /** Remove what a refused job leaves behind (side records, its empty tabs). */
+  cleanup(latest: Job): void;
+}
+
+/**
+ * Start a submitted job in this execution: the poll trigger exists before any request (a run
+ * that dies midway is resumed by it), the job is advanced under the document lock from the
+ * stored record (a trigger run or the sidebar may have advanced it while this one waited), and
+ * a job refused before anything was created leaves nothing behind: the sidebar keeps the form
+ * and shows the sentence.
+ */
+export function startJob(ctx: AppContext, job: Job, opts: StartOptions): { job: Job; notice: string | null } {
+  const store = new JobStore(ctx.docProps());
+  const fresh = opts.fresh !== false;
+  if (fresh) store.save(job);
+  const notice = syncTrigger(ctx, store.open().length);
+  const handler = handlers()[job.kind];
+  const ran = withLock(ctx.documentLock(), 5_000, () => {
+    const current = store.get(job.id);
+    if (!current || !isOpen(current) || (current.resumeAt !== undefined && current.resumeAt > ctx.clock.now())) return current ?? job;
+    const { lastError: _e, resumeAt: _r, ...ready } = current;
+    let next: Job = ready;
+    if (handler) {
+      try {
+        next = handler.advance(ready, jobEnv(ctx, new Deadline(ctx.clock, BUDGET.executionMs)));
+      } catch (e) {
+        next = applyError(store.get(job.id) ?? ready, e, ctx.clock.now(), toUserMessage);
+      }
+    }
+    store.save(next);
+    return next;
+  });
+  // A busy lock: a trigger run is working; this job follows in the next run.
+  const latest = ran.ran ? ran.value : (store.get(job.id) ?? job);
+  if (fresh && opts.refused(latest)) {
+    store.delete(job.id);
+    opts.cleanup(latest);
+    syncTrigger(ctx, store.open().length);
+    throw new UserInputError(latest.lastError ?? 'The provider refused the request.');
+  }
+  const open = store.open().length;
+  syncTrigger(ctx, open);
+  return { job: latest, notice: open > 0 ? notice : null };
 }

@@ -4,16 +4,14 @@
  * the resubmit of rows whose submission outcome is unknown.
  */
 import * as z from 'zod/mini';
-import { BUDGET, Deadline } from '../platform/clock';
 import { KeyStore } from '../platform/keys';
 import { withLock } from '../platform/lock';
-import { isOpen, newJob, type Job } from '../jobs/model';
+import { newJob, type Job } from '../jobs/model';
 import { BatchBook } from '../jobs/openmart-book';
 import { OM_BATCHES_KIND, requeue, type OmBatchesData } from '../jobs/openmart-batches';
 import { LANES, OM_ENRICH_KIND, lanesOf, type OmEnrichData } from '../jobs/openmart-enrich';
 import { OM_SEARCH_KIND, forgetSearchBody, storeSearchBody, type OmSearchData } from '../jobs/openmart-search';
 import { pinSource, sourceRows, type PinnedSource } from '../jobs/openmart-source';
-import { applyError } from '../jobs/poller';
 import { JobStore } from '../jobs/store';
 import { buildBrandSearch } from '../providers/openmart/brands';
 import { buildBatches, idsHash } from '../providers/openmart/build-batches';
@@ -29,9 +27,8 @@ import { readSource, type SourceSpec } from '../sheet/source';
 import { httpFor } from './clients';
 import type { AppContext } from './context';
 import { UserInputError, parseInput } from './input';
-import { handlers, jobEnv, syncTrigger, toView, type JobView } from './jobs';
+import { startJob, toView, type JobView } from './jobs';
 import { readOpenmartPrefs } from './openmart-account';
-import { toUserMessage } from './user-error';
 
 const SourceInput = z.union([z.literal('selection'), z.object({ sheetName: z.string() }), z.object({ a1: z.string() })]);
 const MappingInput = z.record(z.string(), z.number());
@@ -100,44 +97,16 @@ function forgetStale(ctx: AppContext): void {
  * time) within this execution's budget.
  */
 function start(ctx: AppContext, job: Job, fresh = true): { job: Job; notice: string | null } {
-  const store = new JobStore(ctx.docProps());
-  // A requeued job (fresh = false) was saved under the lock already; saving it again here could
-  // overwrite what a trigger run did since.
-  if (fresh) store.save(job);
-  const notice = syncTrigger(ctx, store.open().length);
-  const handler = handlers()[job.kind];
-  const ran = withLock(ctx.documentLock(), 5_000, () => {
-    // Another execution (a trigger run, the sidebar's refresh) may have advanced the job while
-    // this one waited for the lock: continue from the stored record, never from `job`.
-    const current = store.get(job.id);
-    if (!current || !isOpen(current) || (current.resumeAt !== undefined && current.resumeAt > ctx.clock.now())) return current ?? job;
-    const { lastError: _e, resumeAt: _r, ...ready } = current;
-    let next: Job = ready;
-    if (handler) {
-      try {
-        next = handler.advance(ready, jobEnv(ctx, new Deadline(ctx.clock, BUDGET.executionMs)));
-      } catch (e) {
-        next = applyError(store.get(job.id) ?? ready, e, ctx.clock.now(), toUserMessage);
-      }
-    }
-    store.save(next);
-    return next;
+  return startJob(ctx, job, {
+    fresh,
+    // Nothing was created or billed (a refused key, a form Openmart rejects, no credits).
+    refused: (latest) => refusedBeforeAnything(ctx, latest),
+    cleanup: (latest) => {
+      BatchBook.remove(ctx.docProps(), latest.id);
+      forgetSearchBody(ctx.docProps(), latest.id);
+      for (const tab of Object.values(latest.tabs)) removeOwnTab(ctx, tab);
+    },
   });
-  // Lock busy: the trigger's run is working; this job follows in the next run.
-  const latest = ran.ran ? ran.value : (store.get(job.id) ?? job);
-  if (fresh && refusedBeforeAnything(ctx, latest)) {
-    // Nothing was created or billed (a refused key, a form Openmart rejects, no credits): no job
-    // or empty tab is left behind, and the sidebar keeps the form and shows the sentence.
-    store.delete(job.id);
-    BatchBook.remove(ctx.docProps(), job.id);
-    forgetSearchBody(ctx.docProps(), job.id);
-    for (const tab of Object.values(job.tabs)) removeOwnTab(ctx, tab);
-    syncTrigger(ctx, store.open().length);
-    throw new UserInputError(latest.lastError ?? 'Openmart refused the request.');
-  }
-  const open = store.open().length;
-  syncTrigger(ctx, open);
-  return { job: latest, notice: open > 0 ? notice : null };
 }
 
 /** A job that failed before Openmart created or returned anything. */

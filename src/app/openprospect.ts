@@ -4,7 +4,6 @@ import { BUDGET, Deadline } from '../platform/clock';
 import { KeyStore } from '../platform/keys';
 import { newJob, type Job } from '../jobs/model';
 import { OP_ORDERS_KIND, type OpOrdersData, type OrderPart } from '../jobs/openprospect-orders';
-import { JobStore } from '../jobs/store';
 import { addBlacklistEntriesInChunks, createBlacklist, deleteBlacklistEntries, listBlacklistEntries, listBlacklists, type BlacklistEntryInput } from '../providers/openprospect/blacklists';
 import type { BlacklistEntry } from '../providers/openprospect/schemas';
 import { buildDiscoveryOrder } from '../providers/openprospect/build-discovery';
@@ -25,9 +24,7 @@ import { pinSource, readSource, type SourceSpec } from '../sheet/source';
 import { httpFor } from './clients';
 import type { AppContext } from './context';
 import { UserInputError, parseInput } from './input';
-import { handlers, jobEnv, syncTrigger, toView, type JobView } from './jobs';
-import { applyError, isTransient } from '../jobs/poller';
-import { toUserMessage } from './user-error';
+import { startJob, toView, type JobView } from './jobs';
 import { forgetBody, planEnrichment, storeBody } from './openprospect-bodies';
 
 /** Whether any part of an orders job exists at the provider. */
@@ -146,35 +143,13 @@ function createTabs(ctx: AppContext, title: string): Record<string, string> {
   return { companies, prospects };
 }
 
-/** Save the job with its keys, then submit and poll once within the execution's budget. */
-function startJob(ctx: AppContext, job: Job): { job: Job; notice: string | null } {
-  const store = new JobStore(ctx.docProps());
-  store.save(job);
-  // The trigger exists before any request: if this execution dies midway, the poller resumes it.
-  const notice = syncTrigger(ctx, store.open().length);
-  const env = jobEnv(ctx, new Deadline(ctx.clock, BUDGET.executionMs));
-  const handler = handlers()[job.kind];
-  let next = job;
-  if (handler) {
-    try {
-      next = handler.advance(job, env);
-    } catch (e) {
-      const saved = store.get(job.id) ?? job;
-      // Refused before anything was created (bad key, missing scope, invalid input): no job is
-      // left behind, and the sidebar keeps the form and shows the sentence.
-      if (!isTransient(e) && !hasRemoteWork(saved)) {
-        store.delete(job.id);
-        forgetBody(ctx.docProps(), job.id);
-        syncTrigger(ctx, store.open().length);
-        throw e;
-      }
-      // The job keeps its keys; the trigger retries transient failures, the Jobs view shows the rest.
-      next = applyError(saved, e, ctx.clock.now(), toUserMessage);
-    }
-  }
-  store.save(next);
-  syncTrigger(ctx, store.open().length);
-  return { job: next, notice };
+/** Submit and poll once within this execution; a refused submission leaves no job behind. */
+function start(ctx: AppContext, job: Job): { job: Job; notice: string | null } {
+  return startJob(ctx, job, {
+    // Refused before any order existed (bad key, missing scope, invalid input).
+    refused: (latest) => latest.state === 'FAILED' && !hasRemoteWork(latest),
+    cleanup: (latest) => forgetBody(ctx.docProps(), latest.id),
+  });
 }
 
 
@@ -205,7 +180,7 @@ export function submitEnrichment(ctx: AppContext, input: unknown): SubmitResult 
   const data: OpOrdersData = { orderType: 'ENRICHMENT', rebuild: { source: pinned, mapping, options }, parts };
   const job = newJob({ id, provider: 'openprospect', kind: OP_ORDERS_KIND, title, now: ctx.clock.now(), tabs: createTabs(ctx, title), data, total: parts.reduce((n, p) => n + p.companies, 0) });
   job.counts = { rows: plan.records.records.length, invalidRows: invalid.length, idsGenerated: plan.ids.generated.length };
-  const started = startJob(ctx, job);
+  const started = start(ctx, job);
   return { job: toView(started.job), invalid: invalid.slice(0, 100), invalidCount: invalid.length, idsGenerated: plan.ids.generated.length, hints: plan.build.hints, notice: started.notice };
 }
 
@@ -220,7 +195,7 @@ export function submitDiscovery(ctx: AppContext, input: unknown): SubmitResult {
   const data: OpOrdersData = { orderType: 'DISCOVERY', parts: [{ key: `${id}-part-1`, companies: quantity, synced: false, offset: 0, written: 0 }] };
   const job = newJob({ id, provider: 'openprospect', kind: OP_ORDERS_KIND, title, now: ctx.clock.now(), tabs: createTabs(ctx, title), data, total: quantity });
   if (!storeBody(ctx.docProps(), id, build.body)) job.warnings.push('The form is too large to keep for a retry; if the submission fails, submit it again.');
-  const started = startJob(ctx, job);
+  const started = start(ctx, job);
   return { job: toView(started.job), invalid: [], invalidCount: 0, idsGenerated: 0, hints: build.hints, notice: started.notice };
 }
 
@@ -246,7 +221,7 @@ export function importOrder(ctx: AppContext, input: unknown): SubmitResult {
   const orderType = order.order_type === 'DISCOVERY' ? 'DISCOVERY' : 'ENRICHMENT';
   const data: OpOrdersData = { orderType, parts: [{ key: `${id}-import`, orderId: order.order_id, companies: order.company_count ?? 0, synced: false, offset: 0, written: 0 }] };
   const job = { ...newJob({ id, provider: 'openprospect', kind: OP_ORDERS_KIND, title, now: ctx.clock.now(), tabs: createTabs(ctx, title), data, total: order.company_count ?? 0 }), state: 'WAITING' as const };
-  const started = startJob(ctx, job);
+  const started = start(ctx, job);
   return { job: toView(started.job), invalid: [], invalidCount: 0, idsGenerated: 0, hints: [], notice: started.notice };
 }
 
