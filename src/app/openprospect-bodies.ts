@@ -14,10 +14,10 @@ import { ENRICHMENT_FIELDS } from '../providers/openprospect/fields';
 import type { OrderBody } from '../providers/openprospect/schemas';
 import { ensureExternalIds } from '../sheet/external-ids';
 import { rowsToRecords } from '../sheet/records';
-import { readSource, type SourceSpec } from '../sheet/source';
+import { PinnedSourceSchema, readSource, type SourceSpec } from '../sheet/source';
 
 export const EnrichmentRebuildSchema = z.object({
-  source: z.union([z.object({ sheetName: z.string() }), z.object({ a1: z.string() })]),
+  source: PinnedSourceSchema,
   mapping: z.record(z.string(), z.number()),
   options: z.unknown(),
 });

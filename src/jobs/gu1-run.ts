@@ -15,6 +15,7 @@
  * with the reason in its row, a warning and the summary of the job.
  */
 import * as z from 'zod/mini';
+import { PinnedSourceSchema } from '../sheet/source';
 import { ApiError, AuthError, PaymentError } from '../platform/errors';
 import { NotSentError } from '../platform/http';
 import type { Http } from '../platform/http-types';
@@ -32,7 +33,7 @@ import { applyError } from './poller';
 export const GU1_RUN_KIND = 'gu1.run';
 
 export const Gu1RunDataSchema = z.object({
-  source: z.union([z.object({ sheetName: z.string() }), z.object({ a1: z.string() })]),
+  source: PinnedSourceSchema,
   /** `{ external_id: column }` (0-based in the source block). */
   mapping: z.record(z.string(), z.number()),
   /** Parameter name -> column, for values sent in `parameters`. */

@@ -3,15 +3,12 @@
  * back before anything is sent, or only previewed), rows turned into records. A job keeps the
  * source, mapping and options, never the rows: each run reads them again.
  */
-import * as z from 'zod/mini';
 import { ensureExternalIds, fillExternalIds } from '../sheet/external-ids';
 import { guessMapping, type FieldSpec, type Mapping } from '../sheet/headers';
 import { rowsToRecords, type RecordsResult } from '../sheet/records';
 import { readSource, type Source, type SourceSpec } from '../sheet/source';
 
-/** A source a job can read again (a selection is pinned to its A1 range first). */
-export const PinnedSourceSchema = z.union([z.object({ sheetName: z.string() }), z.object({ a1: z.string() })]);
-export type PinnedSource = z.infer<typeof PinnedSourceSchema>;
+export { PinnedSourceSchema, pinSource, type PinnedSource } from '../sheet/source';
 
 export interface SourceRows extends RecordsResult {
   block: Source;
@@ -20,13 +17,6 @@ export interface SourceRows extends RecordsResult {
   idsGenerated: number;
 }
 
-/** A selection becomes a fixed A1 range, so a later run reads the same rows. */
-export function pinSource(block: Source): PinnedSource {
-  const sheetName = block.sheet.getName().replace(/'/g, "''");
-  const cols = block.values.reduce((w, r) => Math.max(w, r.length), 0);
-  const a1 = block.sheet.getRange(block.firstRow, block.firstColumn, block.values.length, Math.max(1, cols)).getA1Notation();
-  return { a1: `'${sheetName}'!${a1}` };
-}
 
 /**
  * Read a source and its records. `write: true` writes missing external_ids into the sheet (one

@@ -2,6 +2,7 @@
  * Reading a source block with one `getValues`: a whole sheet (its data range), an A1 range, or
  * the user's selection. Everything after this (header guess, records, ids) works on the values.
  */
+import * as z from 'zod/mini';
 import { SheetError } from './errors';
 import { detectHeaderRow, headerNames } from './headers';
 import { cellText } from './cells';
@@ -102,6 +103,10 @@ export function readSource(ss: Spreadsheet, spec: SourceSpec): Source {
     timeZone: ss.getSpreadsheetTimeZone(),
   };
 }
+
+/** A source a job can read again later: a sheet by name, or a fixed A1 range (a pinned selection). */
+export const PinnedSourceSchema = z.union([z.object({ sheetName: z.string() }), z.object({ a1: z.string() })]);
+export type PinnedSource = z.infer<typeof PinnedSourceSchema>;
 
 /**
  * The block as a fixed A1 range with its sheet (`'My sheet'!A1:F30`), so a later run reads the
