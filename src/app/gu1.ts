@@ -17,11 +17,9 @@ import { EXTERNAL_ID_KEY, guessMapping, type Mapping } from '../sheet/headers';
 import { openResultTab, uniqueTabName } from '../sheet/result-tab';
 import { pinSource, type Source, type SourceSpec } from '../sheet/source';
 import type { AppContext } from './context';
-import { UserInputError, parseInput } from './input';
+import { MappingInput, SourceInput, UserInputError, parseInput } from './input';
 import { startJob, toView, type JobView } from './jobs';
 
-const SourceInput = z.union([z.literal('selection'), z.object({ sheetName: z.string() }), z.object({ a1: z.string() })]);
-const ColumnsInput = z.record(z.string(), z.number());
 const OptionsInput = z.object({
   title: z.optional(z.string()),
   integrationCodes: z.optional(z.array(z.string())),
@@ -34,8 +32,8 @@ const OptionsInput = z.object({
   intoTab: z.optional(z.string()),
 });
 type OptionsInputType = z.infer<typeof OptionsInput>;
-const PreviewInput = z.object({ source: SourceInput, mapping: z.optional(ColumnsInput), parameterColumns: z.optional(ColumnsInput), options: z.optional(OptionsInput) });
-const SubmitInput = z.object({ source: SourceInput, mapping: ColumnsInput, parameterColumns: z.optional(ColumnsInput), options: OptionsInput, confirmed: z.optional(z.boolean()) });
+const PreviewInput = z.object({ source: SourceInput, mapping: z.optional(MappingInput), parameterColumns: z.optional(MappingInput), options: z.optional(OptionsInput) });
+const SubmitInput = z.object({ source: SourceInput, mapping: MappingInput, parameterColumns: z.optional(MappingInput), options: OptionsInput, confirmed: z.optional(z.boolean()) });
 
 // ---- Settings ------------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 /** Sidebar input crosses a trust boundary: every RPC argument is parsed with zod first. */
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
+import { PinnedSourceSchema } from '../sheet/source';
 
 /** An error whose message is meant for the user as it is. */
 export class UserInputError extends Error {
@@ -17,3 +18,9 @@ export function parseInput<S extends z.ZodMiniType>(schema: S, input: unknown, w
   const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
   throw new UserInputError(`Could not read ${what}${where}: ${issue?.message ?? 'invalid input'}.`);
 }
+
+/** Where rows come from, as the sidebar sends it: the selection, a sheet by name, or an A1 range. */
+export const SourceInput = z.union([z.literal('selection'), PinnedSourceSchema]);
+
+/** A column mapping: field key -> 0-based column in the source block. */
+export const MappingInput = z.record(z.string(), z.number());

@@ -26,12 +26,10 @@ import { uniqueTabName } from '../sheet/result-tab';
 import { readSource, type SourceSpec } from '../sheet/source';
 import { httpFor } from './clients';
 import type { AppContext } from './context';
-import { UserInputError, parseInput } from './input';
+import { MappingInput, SourceInput, UserInputError, parseInput } from './input';
 import { startJob, toView, type JobView } from './jobs';
 import { readOpenmartPrefs } from './openmart-account';
 
-const SourceInput = z.union([z.literal('selection'), z.object({ sheetName: z.string() }), z.object({ a1: z.string() })]);
-const MappingInput = z.record(z.string(), z.number());
 /** Rows one batch job takes (250 batches). */
 export const MAX_BATCH_ROWS = 25_000;
 

@@ -23,7 +23,7 @@ import { uniqueTabName } from '../sheet/result-tab';
 import { pinSource, readSource, type SourceSpec } from '../sheet/source';
 import { httpFor } from './clients';
 import type { AppContext } from './context';
-import { UserInputError, parseInput } from './input';
+import { MappingInput, SourceInput, UserInputError, parseInput } from './input';
 import { startJob, toView, type JobView } from './jobs';
 import { forgetBody, planEnrichment, storeBody } from './openprospect-bodies';
 
@@ -33,8 +33,6 @@ function hasRemoteWork(job: Job): boolean {
   return parts.some((p) => p.orderId !== undefined);
 }
 
-const SourceInput = z.union([z.literal('selection'), z.object({ sheetName: z.string() }), z.object({ a1: z.string() })]);
-const MappingInput = z.record(z.string(), z.number());
 
 /** The enrichment fields as the mapping table shows them. */
 export function fieldList(fields: readonly FieldSpec[]): Array<{ key: string; label: string; required: boolean }> {
