@@ -107,6 +107,26 @@ function quotaBlock(): HTMLElement {
   return box;
 }
 
+/** How often the trigger checks jobs (add-ons installed from the Marketplace get hourly at most). */
+function pollBlock(s: SettingsView, rerender: (v: SettingsView) => void): HTMLElement {
+  const status = el('div', { class: 'status' });
+  const select = el('select', { id: 'poll-minutes', 'aria-label': 'Check jobs every' });
+  for (const m of [5, 10, 15, 30, 60]) select.appendChild(el('option', { value: String(m), text: m === 60 ? 'hour' : `${m} minutes` }));
+  select.value = String(s.pollMinutes);
+  select.addEventListener('change', () => {
+    void call('savePollMinutes', { pollMinutes: Number(select.value) }).then(rerender, (e: unknown) => setStatus(status, 'error', e instanceof Error ? e.message : String(e)));
+  });
+  return el(
+    'div',
+    { class: 'provider' },
+    el('h2', { text: 'Background checks' }),
+    el('label', { for: 'poll-minutes', text: 'Check open jobs every' }),
+    select,
+    el('div', { class: 'muted', text: 'An add-on installed from the Marketplace may check at most hourly; a script bound to this spreadsheet can check every few minutes. The open sidebar checks every 20 seconds either way.' }),
+    status,
+  );
+}
+
 function scopesBlock(): HTMLElement {
   return el(
     'details',
@@ -123,6 +143,7 @@ export async function renderSettings(root: HTMLElement): Promise<void> {
       el('p', { class: 'muted', text: 'Keys are stored in your own user properties: not in the sheet, and never shown again in full.' }),
       ...s.providers.map((p) => providerBlock(p, rerender)),
       formulasBlock(s, rerender),
+      pollBlock(s, rerender),
       quotaBlock(),
       scopesBlock(),
     );

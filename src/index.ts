@@ -13,6 +13,7 @@ import * as schedules from './app/schedules';
 import * as settings from './app/settings';
 import * as sheets from './app/sheets';
 import { scrubSecrets, toUserMessage } from './app/user-error';
+import { BUDGET } from './platform/clock';
 import { KeyStore } from './platform/keys';
 import { PROVIDERS } from './providers/endpoints';
 import { QuotaMeter } from './platform/quota';
@@ -114,7 +115,7 @@ export function showSettings(): void {
 /** Menu: advance every open job now (a full run's budget) and say what happened. */
 export function refreshJobsNow(): void {
   rpc((ctx) => {
-    const { poll, notice } = jobs.runPoll(ctx, 270_000);
+    const { poll, notice } = jobs.runPoll(ctx, BUDGET.executionMs);
     const text = !poll.ran
       ? 'Another run is updating the jobs right now; try again in a minute.'
       : poll.advanced === 0
@@ -163,7 +164,11 @@ export function saveBaseUrl(input: { provider: string; baseUrl: string }): setti
 
 /** Sidebar RPC: poll frequency in minutes. */
 export function savePollMinutes(input: { pollMinutes: number }): settings.SettingsView {
-  return rpc((ctx) => settings.savePollMinutes(ctx, input));
+  return rpc((ctx) => {
+    const view = settings.savePollMinutes(ctx, input);
+    jobs.reschedulePoller(ctx);
+    return view;
+  });
 }
 
 /** Sidebar RPC: every job, after advancing open ones briefly (live progress). */

@@ -92,6 +92,12 @@ export interface JobsView {
   notice: string | null;
 }
 
+/** Recreate the poll trigger at the frequency now chosen (when one is needed). */
+export function reschedulePoller(ctx: AppContext): string | null {
+  removePollTrigger(ctx.scriptApp, TICK_HANDLER);
+  return syncTrigger(ctx, openJobCount(ctx));
+}
+
 /** Jobs still running. */
 export function openJobCount(ctx: AppContext): number {
   return new JobStore(ctx.docProps()).open().length;

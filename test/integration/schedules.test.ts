@@ -19,8 +19,8 @@ interface ScheduleView {
   pausedReason: string | null;
 }
 
-function gu1Job() {
-  const s = givenGu1({ entities: gu1Ids(12) });
+function gu1Job(mode: 'addon' | 'bound' = 'addon') {
+  const s = givenGu1({ entities: gu1Ids(12), emulator: { mode } });
   s.addOn.emulator.spreadsheet.givenSheet('Clients', [GU1_HEADER, ...gu1Rows(12)]);
   const r = s.addOn.rpc<{ job: JobView }>('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'Nightly KYB', integrationCodes: [AFIP], forceRefresh: true } });
   expect(r.job.state).toBe('DONE');
@@ -90,5 +90,22 @@ describe('scheduled refreshes (built bundle)', () => {
     s.addOn.rpc('deleteSchedule', { scheduleId: sched!.id });
     s.addOn.runDueTriggers(HOUR);
     expect(s.addOn.emulator.triggers.list()).toHaveLength(0);
+  });
+});
+
+describe('poll frequency (built bundle)', () => {
+  it('should recreate the trigger at the new frequency in a bound script, hourly at best in an add-on', () => {
+    const { s, job } = gu1Job();
+    s.addOn.rpc('createSchedule', { jobId: job.id, every: 'hourly' });
+    expect(s.addOn.emulator.triggers.list()[0]!.everyMs).toBe(HOUR);
+    s.addOn.rpc('savePollMinutes', { pollMinutes: 10 });
+    // Installed as an add-on: Apps Script refuses more often than hourly, so it stays hourly.
+    expect(s.addOn.emulator.triggers.list().map((t) => t.everyMs)).toEqual([HOUR]);
+    expect(() => s.addOn.rpc('savePollMinutes', { pollMinutes: 7 })).toThrow('Choose 5, 10, 15, 30 or 60 minutes.');
+
+    const bound = gu1Job('bound');
+    bound.s.addOn.rpc('createSchedule', { jobId: bound.job.id, every: 'hourly' });
+    bound.s.addOn.rpc('savePollMinutes', { pollMinutes: 10 });
+    expect(bound.s.addOn.emulator.triggers.list().map((t) => t.everyMs)).toEqual([10 * 60_000]);
   });
 });
