@@ -27,6 +27,8 @@ export interface ApiErrorInit {
   retryAfterMs?: number | undefined;
   /** Extra facts from the body (required_scopes, identifier, ...). */
   extra?: Record<string, unknown> | undefined;
+  /** The parsed error body, for answers that carry data beside the error (gu1's partial 422). */
+  body?: unknown;
 }
 
 export class ApiError extends Error {
@@ -38,6 +40,8 @@ export class ApiError extends Error {
   readonly details: FieldIssue[];
   readonly retryAfterMs: number | undefined;
   readonly extra: Record<string, unknown>;
+  /** The parsed body of the error answer (never shown to the user). */
+  readonly body: unknown;
 
   constructor(init: ApiErrorInit) {
     super(init.message);
@@ -49,6 +53,7 @@ export class ApiError extends Error {
     this.details = init.details ?? [];
     this.retryAfterMs = init.retryAfterMs;
     this.extra = init.extra ?? {};
+    this.body = init.body;
   }
 
   protected get who(): string {
@@ -62,7 +67,7 @@ export class ApiError extends Error {
 
   /** Build the right subclass from a status and a parsed (or unparsable) body. */
   static generate(provider: Provider, status: number, body: unknown, headers: Record<string, string> = {}): ApiError {
-    const init = parseErrorBody(provider, status, body, headers);
+    const init = { ...parseErrorBody(provider, status, body, headers), body };
     if (status === 401) return new AuthError(init);
     if (status === 402) return new PaymentError(init);
     if (status === 403) return new PermissionError(init);

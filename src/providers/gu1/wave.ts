@@ -57,6 +57,16 @@ function isLost(r: ApiResponse<unknown> | ApiError): boolean {
   return r instanceof MalformedResponseError || (r instanceof ConnectionError && r.status === 0);
 }
 
+/** The results a 422 answer carried beside its error, when it carried any. */
+function partialResults(e: ValidationError): ReturnType<typeof parseEnrichResponse> | undefined {
+  try {
+    const res = parseEnrichResponse(e.body, e.requestId);
+    return res.results.length > 0 ? res : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function classify(r: ApiResponse<unknown> | ApiError, args: EnrichArgs, finalAttempt: boolean): RowOutcome {
   if (!(r instanceof ApiError)) {
     try {
@@ -77,6 +87,9 @@ function classify(r: ApiResponse<unknown> | ApiError, args: EnrichArgs, finalAtt
     return { kind: 'notFound', message: NOT_FOUND_MESSAGE };
   }
   if (r instanceof ValidationError) {
+    // NOTES.md: a 422 may carry partial data (`success: false` with per-integration results): keep it.
+    const partial = r.status === 422 ? partialResults(r) : undefined;
+    if (partial) return { kind: 'ok', res: partial };
     if (isRunLevel(r, args.integrationCodes, args.enrichmentGroupRefs)) return { kind: 'stop', error: r };
     return { kind: 'rowError', code: r.code ?? `HTTP_${r.status}`, message: r.message };
   }

@@ -1,5 +1,5 @@
 import { Deadline } from '../../../src/platform/clock';
-import { AuthError, ConnectionError, MalformedResponseError, RateLimitError, ServerError, ValidationError } from '../../../src/platform/errors';
+import { ApiError, AuthError, ConnectionError, MalformedResponseError, RateLimitError, ServerError, ValidationError } from '../../../src/platform/errors';
 import { buildUrl, createHttp, NotSentError } from '../../../src/platform/http';
 import { fakeClock, fakeUrlFetch, type Scripted } from './fake-urlfetch';
 
@@ -116,7 +116,7 @@ describe('platform/http', () => {
       const reqs = [0, 1, 2, 3, 4].map((i) => ({ method: 'get' as const, path: `/p/${i}` }));
       const out = http.requestAll<{ url: string }>(reqs, { waveSize: 2 });
       expect(urlFetch.fetchAllCalls).toBe(3);
-      expect(out.map((r) => ('body' in r ? r.body.url.slice(-3) : 'err'))).toEqual(['p/0', 'p/1', 'p/2', 'p/3', 'p/4']);
+      expect(out.map((r) => (r instanceof ApiError ? 'err' : r.body.url.slice(-3)))).toEqual(['p/0', 'p/1', 'p/2', 'p/3', 'p/4']);
     });
 
     it('should retry only the failed requests', () => {
@@ -129,7 +129,7 @@ describe('platform/http', () => {
         return { status: 200, body: {} };
       });
       const out = http.requestAll([0, 1, 2, 3].map((i) => ({ method: 'get' as const, path: `/p/${i}` })), { waveSize: 10 });
-      expect(out.every((r) => 'body' in r)).toBe(true);
+      expect(out.every((r) => !(r instanceof ApiError))).toBe(true);
       expect(urlFetch.requests.map((r) => r.url.slice(-3))).toEqual(['p/0', 'p/1', 'p/2', 'p/3', 'p/2']);
     });
 
@@ -140,7 +140,7 @@ describe('platform/http', () => {
         { method: 'get', path: '/a' },
         { method: 'post', path: '/b', json: {} },
       ]);
-      expect('body' in out[0]!).toBe(true);
+      expect(out[0]).not.toBeInstanceOf(ApiError);
       expect(out[1]).toBeInstanceOf(ConnectionError);
     });
 

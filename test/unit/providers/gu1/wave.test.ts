@@ -39,6 +39,19 @@ describe('providers/gu1/wave', () => {
       expect(bodies.slice(2).map((b) => b.parameters)).toEqual([undefined, undefined]);
     });
 
+    it('should keep the results a 422 carries beside its error (partial data)', () => {
+      const body = { success: false, error: { code: 'PARTIAL', message: 'one integration failed' }, results: [{ success: true, integrationCode: 'ar_afip_enrichment', costCents: 10 }, { success: false, integrationCode: 'x_code', costCents: 0, error: { code: 'UPSTREAM', message: 'down' } }] };
+      const s = setup(() => ({ status: 422, body }));
+      const w = sendWave(s.http, [row('A')], { waveSize: 10 });
+      expect(w.outcomes[0]).toMatchObject({ kind: 'ok', res: { results: [{ integrationCode: 'ar_afip_enrichment' }, { integrationCode: 'x_code', error: { code: 'UPSTREAM' } }] } });
+    });
+
+    it('should record a 422 without data as the row error', () => {
+      const s = setup(() => ({ status: 422, body: { success: false, error: { code: 'INVALID_TAX_ID', message: 'tax id malformed' } } }));
+      const w = sendWave(s.http, [row('A')], { waveSize: 10 });
+      expect(w.outcomes[0]).toMatchObject({ kind: 'rowError', code: 'INVALID_TAX_ID', message: 'tax id malformed' });
+    });
+
     it('should treat an unreadable 200 like a lost answer', () => {
       const s = setup((n) => (n === 0 ? { status: 200, raw: '{"trunc' } : OK()));
       const w = sendWave(s.http, [row('A')], { waveSize: 10 });
