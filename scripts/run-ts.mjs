@@ -40,7 +40,8 @@ await build({
   logLevel: 'warning',
   plugins: [keepDirname],
 });
-const r = spawnSync(process.execPath, ['--enable-source-maps', outfile, ...args], { stdio: 'inherit' });
+// The chaos suite builds hundreds of emulators and vm contexts in one process: give the heap room.
+const r = spawnSync(process.execPath, ['--enable-source-maps', '--max-old-space-size=8192', outfile, ...args], { stdio: 'inherit' });
 try {
   (await import('node:fs')).rmSync(outfile);
 } catch {
