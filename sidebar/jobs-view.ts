@@ -49,6 +49,11 @@ function jobCard(job: JobView, status: HTMLElement, render: (v: JobsView) => voi
     });
     actions.appendChild(b);
   }
+  if (job.kind === 'gu1.run' && !job.open && (job.counts['rowsFailed'] ?? 0) + (job.counts['rowsNotFound'] ?? 0) + (job.counts['noResponse'] ?? 0) > 0) {
+    const b = el('button', { type: 'button', text: 'Retry failed rows' });
+    b.addEventListener('click', () => void runAction(b, status, 'Retrying…', () => call('retryGu1FailedRows', { jobId: job.id }), (r) => `Retry "${r.job.title}": ${r.job.state}.`));
+    actions.appendChild(b);
+  }
   if (!job.open && job.state === 'DONE') actions.appendChild(scheduleForm(job, status));
   if (job.open) {
     const b = el('button', { type: 'button', text: 'Cancel tracking' });

@@ -512,3 +512,8 @@ export function resumeSchedule(input: { scheduleId: string }): schedules.Schedul
     return out;
   });
 }
+
+/** Sidebar RPC: send again, into the same tab, the rows of a finished gu1 run that did not succeed. */
+export function retryGu1FailedRows(input: { jobId: string }): gu1.Gu1SubmitResult {
+  return rpc((ctx) => gu1.retryGu1FailedRows(ctx, input));
+}

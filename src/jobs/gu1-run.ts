@@ -66,6 +66,8 @@ export const Gu1RunDataSchema = z.object({
   /** Prices and group expansions known to this run (the cap uses them). */
   costs: z.record(z.string(), z.number()),
   groups: z.record(z.string(), z.array(z.string())),
+  /** Only these external_ids (a "retry failed rows" run); absent: every valid row of the source. */
+  onlyIds: z.optional(z.array(z.string())),
 });
 export type Gu1RunData = z.infer<typeof Gu1RunDataSchema>;
 
@@ -357,10 +359,12 @@ function advance(start: Job, env: JobEnv): Job {
     const http = env.http('gu1');
     let data = readData(job);
     const loaded = loadGu1Records(env.spreadsheet, data.source, data.mapping, data.parameterColumns);
-    data = realign(data, loaded.records);
-    job = withData(job, data, loaded.records.length);
+    const only = data.onlyIds ? new Set(data.onlyIds) : undefined;
+    const records = only ? loaded.records.filter((r) => only.has(r.externalId)) : loaded.records;
+    data = realign(data, records);
+    job = withData(job, data, records.length);
     tab = openResultTab(env.spreadsheet, { tabName: job.tabs['results'] ?? `${job.title} - gu1`, keyColumns: GU1_KEY_COLUMNS, columns: [...GU1_COLUMNS] });
-    job = sendRows(job, loaded.records, tab, http, env, save);
+    job = sendRows(job, records, tab, http, env, save);
   } catch (e) {
     // The newest checkpointed record, not the one the run started from: nothing written is forgotten.
     job = applyError(job, e, env.clock.now(), message);

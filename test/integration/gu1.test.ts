@@ -181,6 +181,26 @@ describe('gu1 (built bundle)', () => {
       expect(r.job.counts['costCents']).toBe(7 * ROW_CENTS);
     });
 
+    it('should retry only the rows that did not succeed, into the same tab', () => {
+      const ids = gu1Ids(10);
+      const unknown = [ids[2]!, ids[5]!, ids[9]!];
+      const s = givenGu1({ entities: ids.filter((id) => !unknown.includes(id)) });
+      sheet(s, gu1Rows(10));
+      const r = submit(s, { integrationCodes: TWO_CODES });
+      const billed = s.sim.billedCents();
+      // The entities are created in gu1 afterwards; only their rows go out again.
+      s.sim.addEntities(unknown);
+      const retry = s.addOn.rpc<SubmitResult>('retryGu1FailedRows', { jobId: r.job.id });
+      expect(retry.job.state).toBe('DONE');
+      expect(retry.job.counts).toMatchObject({ rows: 3, rowsDone: 3, rowsNotFound: 0 });
+      expect(s.sim.ledger.slice(-6).map((l) => l.externalId).sort()).toEqual([...unknown, ...unknown].sort());
+      expect(s.sim.billedCents() - billed).toBe(3 * ROW_CENTS);
+      const rows = tabObjects(s.addOn, r.job.tabs['results']!);
+      expect(rows).toHaveLength(20);
+      expect(rows.every((x) => x['success'] === true)).toBe(true);
+      expect(() => s.addOn.rpc('retryGu1FailedRows', { jobId: retry.job.id })).toThrow(/succeeded: nothing to retry/);
+    });
+
     it('should write per-integration failures into their own rows with their code and message', () => {
       const s = givenGu1({ entities: gu1Ids(4) });
       s.sim.failResult('CUST-0003', CNPJ, { code: 'SOURCE_TIMEOUT', message: 'Receita Federal did not answer', retryable: true });
