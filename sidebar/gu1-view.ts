@@ -1,5 +1,5 @@
 /** gu1: KYC/KYB enrichment of rows by their external_id, with a cost estimate and a cost cap. */
-import type { Gu1Preview, Gu1SubmitResult } from '../src/app/gu1';
+import type { Gu1Preview, Gu1SettingsView, Gu1SubmitResult } from '../src/app/gu1';
 import { call } from './rpc';
 import { el, mount, runAction, setStatus } from './dom';
 import { selectField, textField, type FormState } from './form';
@@ -40,6 +40,31 @@ function previewBlock(p: Gu1Preview): HTMLElement {
     ...codes.map((c) => el('div', { class: 'muted', text: c })),
     ...p.problems.map((m) => el('div', { class: 'error', text: m })),
     p.invalid.length > 0 ? el('details', { open: true }, el('summary', { text: `Invalid rows (${p.invalidCount})` }), ...p.invalid.map((r) => el('div', { class: 'error invalid-row', text: r.reasons.join(' ') }))) : null,
+  );
+}
+
+/** The user's saved code list, the confirmation threshold and the learnt prices. */
+function settingsBlock(settings: Gu1SettingsView, status: HTMLElement): HTMLElement {
+  const threshold = el('input', { type: 'number', id: 'gu1-threshold', min: '0', step: '0.01', value: settings.confirmAbove === null ? '' : String(settings.confirmAbove) });
+  const saveCodes = el('button', { type: 'button', text: 'Save the codes above as my list' });
+  saveCodes.addEventListener('click', () => void runAction(saveCodes, status, 'Saving…', () => call('saveGu1Settings', { integrationCodes: list(form['codes']) }), (v) => `Saved ${v.integrationCodes.length} code(s).`));
+  const saveThreshold = el('button', { type: 'button', text: 'Save threshold' });
+  saveThreshold.addEventListener('click', () => {
+    const t = threshold.value.trim();
+    void runAction(saveThreshold, status, 'Saving…', () => call('saveGu1Settings', { confirmAbove: t === '' ? null : Number(t) }), (v) => (v.confirmAbove === null ? 'Runs never ask for confirmation.' : `Runs above ${v.confirmAbove} ask for confirmation.`));
+  });
+  const forget = el('button', { type: 'button', text: 'Forget learnt prices' });
+  forget.addEventListener('click', () => void runAction(forget, status, 'Forgetting…', () => call('saveGu1Settings', { forgetCosts: true }), () => 'Prices forgotten; the next estimates say "unknown" until gu1 answers again.'));
+  return el(
+    'details',
+    {},
+    el('summary', { text: 'gu1 settings' }),
+    el('div', { class: 'row' }, saveCodes),
+    el('label', { for: 'gu1-threshold', text: 'Ask for confirmation above (currency units; empty: never)' }),
+    threshold,
+    el('div', { class: 'row' }, saveThreshold),
+    el('div', { class: 'muted', text: settings.knownCosts.length > 0 ? `Prices seen: ${settings.knownCosts.map((c) => `${c.code} ${c.cost}`).join(', ')}` : 'No prices seen yet.' }),
+    forget,
   );
 }
 
@@ -100,5 +125,6 @@ export async function renderGu1(root: HTMLElement): Promise<void> {
     el('div', { class: 'block' }, confirm, el('label', { for: 'gu1-confirm', text: ' I accept this cost', style: 'display:inline;font-weight:normal' })),
     el('div', { class: 'row' }, submit),
     status,
+    settingsBlock(settings, status),
   );
 }

@@ -177,5 +177,13 @@ export async function renderOpenmart(root: HTMLElement): Promise<void> {
     (c) => mount(credits, `Credits: ${c.balance} · confirmation above ${c.creditThreshold}`),
     (e: unknown) => mount(credits, e instanceof Error ? e.message : String(e)),
   );
-  mount(root, el('h2', { text: 'Openmart' }), credits, searchBlock(status), batchBlock(status, sources, info.operations), enrichBlock(status, sources), denyBlock(status), status);
+  const threshold = el('input', { type: 'number', id: 'openmart-threshold', min: '0', step: '1', value: String(info.creditThreshold) });
+  const saveThreshold = el('button', { type: 'button', text: 'Save threshold' });
+  saveThreshold.addEventListener('click', () => {
+    void runAction(saveThreshold, status, 'Saving…', () => call('saveOpenmartCreditThreshold', { threshold: Number(threshold.value) }), (v) => `Billed actions above ${v.creditThreshold} credits ask for confirmation.`).then((v) => {
+      if (v) mount(credits, `Confirmation above ${v.creditThreshold} credits.`);
+    });
+  });
+  const thresholdBlock = el('details', {}, el('summary', { text: 'Credit confirmation threshold' }), el('label', { for: 'openmart-threshold', text: 'Ask before actions estimated above (credits)' }), threshold, saveThreshold);
+  mount(root, el('h2', { text: 'Openmart' }), credits, thresholdBlock, searchBlock(status), batchBlock(status, sources, info.operations), enrichBlock(status, sources), denyBlock(status), status);
 }

@@ -223,6 +223,12 @@ suite('playground (Chromium)', () => {
     // 31 rows with an external_id at 45 cents each.
     await job.getByText(/cost: 13\.95/).waitFor();
     await openSheet('KYB check - gu1');
+    // The price gu1 charged is now known: the settings show it and the next estimate uses it.
+    await section('gu1');
+    await sidebar.locator('summary', { hasText: 'gu1 settings' }).click();
+    await sidebar.getByText(/Prices seen: ar_afip_enrichment 0\.45/).waitFor();
+    await sidebar.getByRole('button', { name: 'Preview and estimate' }).click();
+    await sidebar.locator('#gu1-estimate').getByText(/Estimated cost: 13\.95/).waitFor();
   });
 
   it('should schedule a daily refresh of the finished enrichment and show its next run', async () => {
@@ -249,10 +255,14 @@ suite('playground (Chromium)', () => {
     }
     await section('openmart');
     await sidebar.locator('#openmart-credits').getByText(/Credits: \d/).waitFor();
+    await sidebar.locator('summary', { hasText: 'Credit confirmation threshold' }).click();
+    await sidebar.locator('#openmart-threshold').fill('50');
+    await sidebar.getByRole('button', { name: 'Save threshold' }).click();
+    await sidebar.getByText('Billed actions above 50 credits ask for confirmation.').waitFor();
     await sidebar.getByLabel('Title * (names the tab)').fill('Coffee SF');
     await sidebar.getByLabel('Query').fill('coffee roaster');
     await sidebar.getByRole('button', { name: 'Estimate' }).click();
-    await sidebar.getByText(/Estimate: \d+ credits/).waitFor();
+    await sidebar.getByText(/Estimate: 100 credits .* above your confirmation threshold/).waitFor();
     await expectNoHorizontalScroll();
     await shot('openmart.png');
   });
