@@ -5,6 +5,7 @@
 import { ENRICH_PATH, HOSTILE_NAME, LONG_NOTES_LENGTH } from '../../emulator/apis/gu1';
 import type { HttpHandler, SimRequest } from '../../emulator/apis/types';
 import { GU1_HEADER, givenGu1, gu1Ids, gu1Rows, tabObjects, type Gu1Scenario } from '../harness/scenarios';
+import type { JobView } from '../../src/app/jobs';
 
 const AFIP = 'ar_afip_enrichment';
 const CNPJ = 'br_cpfcnpj_complete_company_enrichment';
@@ -14,17 +15,6 @@ const TWO_CODES = [AFIP, CNPJ];
 const ROW_CENTS = 125;
 const HOUR = 3_600_000;
 
-interface JobView {
-  id: string;
-  state: string;
-  title: string;
-  tabs: Record<string, string>;
-  lastError: string | null;
-  warnings: string[];
-  counts: Record<string, number>;
-  progress: { done: number; total: number; percent: number };
-  history: Array<{ at: number; text: string }>;
-}
 interface Estimate {
   rows: number;
   codes: Array<{ code: string; costCents: number | null }>;

@@ -1,13 +1,7 @@
 /** OpenProspect discovery, blacklists, profiles, imports and incremental refresh, through the built bundle. */
 import { COMPANY_HEADER, companyRows, enrichmentOptions, givenCompanies, givenOpenProspect, tabObjects } from '../harness/scenarios';
+import type { JobView } from '../../src/app/jobs';
 
-interface JobView {
-  id: string;
-  state: string;
-  tabs: Record<string, string>;
-  lastError: string | null;
-  counts: Record<string, number>;
-}
 // Installed as an add-on, the poller may run at most hourly.
 const HOUR = 60 * 60_000;
 const latest = (s: ReturnType<typeof givenOpenProspect>): JobView => s.addOn.rpc<{ jobs: JobView[] }>('listJobs').jobs[0]!;

@@ -1,12 +1,7 @@
 /** Every documented OpenProspect error ends as a clear sentence, and nothing the user had is lost. */
 import { COMPANY_HEADER, companyRows, enrichmentOptions, givenCompanies, givenOpenProspect, OP_KEY } from '../harness/scenarios';
+import type { JobView } from '../../src/app/jobs';
 
-interface JobView {
-  state: string;
-  lastError: string | null;
-  resumeAt: number | null;
-  history: Array<{ text: string }>;
-}
 const HOUR = 60 * 60_000;
 const submit = (s: ReturnType<typeof givenOpenProspect>, title = 'Errors') =>
   s.addOn.rpc<{ job: JobView }>('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions(title) });

@@ -3,17 +3,8 @@
  * against the simulator behind the emulated UrlFetchApp.
  */
 import { COMPANY_HEADER, companyRows, enrichmentOptions, givenCompanies, givenOpenProspect, tabObjects } from '../harness/scenarios';
+import type { JobView } from '../../src/app/jobs';
 
-interface JobView {
-  id: string;
-  state: string;
-  title: string;
-  tabs: Record<string, string>;
-  lastError: string | null;
-  warnings: string[];
-  counts: Record<string, number>;
-  progress: { done: number; total: number; percent: number };
-}
 interface SubmitResult {
   job: JobView;
   invalidCount: number;
@@ -230,7 +221,7 @@ describe('staying inside Google quotas (built bundle)', () => {
     const before = s.addOn.emulator.http.log.length;
     s.addOn.call('menu', 'refreshJobsNow');
     expect(s.addOn.emulator.http.log.length).toBe(before);
-    const job = jobs(s)[0]! as JobView & { resumeAt: number | null };
+    const job = jobs(s)[0]!;
     expect(job.state).toBe('WAITING');
     expect(job.lastError).toMatch(/UrlFetch quota for today.*continues tomorrow/);
     expect(new Date(job.resumeAt!).toISOString()).toMatch(/T00:00:00.000Z$/);
@@ -250,7 +241,7 @@ describe('staying inside Google quotas (built bundle)', () => {
     }
     s.sim.advance(s.sim.orders()[0]!.id, 'COMPLETED');
     s.addOn.call('menu', 'refreshJobsNow');
-    const job = jobs(s)[0]! as JobView & { resumeAt: number | null };
+    const job = jobs(s)[0]!;
     expect(job.state).toBe('WAITING');
     expect(job.lastError).toMatch(/quota for today/);
   });

@@ -1,14 +1,10 @@
 /** Scheduled refreshes through the built bundle: run by the one trigger, upserting, pausing themselves. */
 import { GU1_HEADER, givenGu1, gu1Ids, gu1Rows, tabObjects } from '../harness/scenarios';
+import type { JobView } from '../../src/app/jobs';
 
 const AFIP = 'ar_afip_enrichment';
 const HOUR = 3_600_000;
 
-interface JobView {
-  id: string;
-  state: string;
-  tabs: Record<string, string>;
-}
 interface ScheduleView {
   id: string;
   jobTitle: string;

@@ -4,24 +4,8 @@ import type { JobEnv, JobHandler } from '../../../src/jobs/handler';
 import { newJob, transition, type Job } from '../../../src/jobs/model';
 import { applyError, pollJobs } from '../../../src/jobs/poller';
 import { JobStore } from '../../../src/jobs/store';
+import { memoryProps } from '../../harness/fixtures';
 
-function memoryProps() {
-  const data: Record<string, string> = {};
-  return {
-    data,
-    getProperty: (k: string) => data[k] ?? null,
-    setProperty(k: string, v: string) {
-      data[k] = v;
-      return this;
-    },
-    deleteProperty(k: string) {
-      delete data[k];
-      return this;
-    },
-    getKeys: () => Object.keys(data),
-    getProperties: () => ({ ...data }),
-  } as unknown as GoogleAppsScript.Properties.Properties & { data: Record<string, string> };
-}
 
 function setup(handler: JobHandler, budgetMs = 270_000) {
   let t = 1_000_000;

@@ -1,23 +1,9 @@
-import { createEmulator } from '../../../emulator/index';
+import { givenLeadsSheet as givenSheet } from '../../harness/fixtures';
 import { ensureExternalIds, fillExternalIds, generateExternalId, isGeneratedId, planIdWrites } from '../../../src/sheet/external-ids';
 import { ALIASES, EXTERNAL_ID_FIELD, guessMapping, type FieldSpec } from '../../../src/sheet/headers';
 import { rowsToRecords } from '../../../src/sheet/records';
 import { readSource } from '../../../src/sheet/source';
 
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-/** An emulated spreadsheet whose first sheet `Leads` holds `rows` typed in from A1 (as a user would). */
-function givenSheet(rows: unknown[][]): { ss: Spreadsheet; calls: (name: string) => number; reset: () => void } {
-  const emu = createEmulator();
-  const ss: Spreadsheet = emu.spreadsheet;
-  const sheet = ss.getSheets()[0];
-  if (sheet === undefined) throw new Error('no sheet');
-  sheet.setName('Leads');
-  const width = Math.max(...rows.map((r) => r.length));
-  if (rows.length > 0) sheet.getRange(1, 1, rows.length, width).setValues(rows.map((r) => [...r, ...Array<unknown>(width - r.length).fill('')]));
-  emu.counters.reset();
-  return { ss, calls: (name) => emu.counters.get(name), reset: () => emu.counters.reset() };
-}
 
 const FIELDS: FieldSpec[] = [
   EXTERNAL_ID_FIELD,

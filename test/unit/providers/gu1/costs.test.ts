@@ -1,22 +1,6 @@
 import { emptyKnown, estimateCost, expandCodes, forgetCosts, learnFromResponse, readKnownCosts, rememberCosts, rowCost } from '../../../../src/providers/gu1/costs';
+import { memoryProps } from '../../../harness/fixtures';
 
-function memoryProps() {
-  const data: Record<string, string> = {};
-  return {
-    data,
-    getProperty: (k: string) => data[k] ?? null,
-    setProperty(k: string, v: string) {
-      data[k] = v;
-      return this;
-    },
-    deleteProperty(k: string) {
-      delete data[k];
-      return this;
-    },
-    getKeys: () => Object.keys(data),
-    getProperties: () => ({ ...data }),
-  } as unknown as GoogleAppsScript.Properties.Properties & { data: Record<string, string> };
-}
 
 const paid = (code: string, costCents: number, success = true) => ({ integrationCode: code, success, costCents });
 
