@@ -26,8 +26,13 @@ export interface AddOn {
   call<T = unknown>(kind: ExecutionKind, name: string, ...args: unknown[]): T;
   /** A sidebar call through google.script.run: arguments and results pass as plain data. */
   rpc<T = unknown>(name: string, ...args: unknown[]): T;
-  /** Fire every due time-driven trigger once (advancing the clock first by `advanceMs`). */
+  /**
+   * Fire every due time-driven trigger once (advancing the clock first by `advanceMs`), each as
+   * the user who created it (their user properties, keys, quotas and Session), as Apps Script does.
+   */
   runDueTriggers(advanceMs?: number): number;
+  /** The same `call` and `rpc`, run as another user of this document (a co-editor). */
+  as(user: string): Pick<AddOn, 'call' | 'rpc'>;
   /** Names of the top-level functions the bundle declares. */
   functions(): string[];
 }
@@ -61,24 +66,33 @@ export function loadAddOn(bundle: AddOnBundle, opts: EmulatorOptions = {}): AddO
     return f as (...a: unknown[]) => unknown;
   };
 
+  const runner = (user: string | undefined): Pick<AddOn, 'call' | 'rpc'> => {
+    const opts = user === undefined ? {} : { user };
+    return {
+      call<T>(kind: ExecutionKind, name: string, ...args: unknown[]): T {
+        return emulator.execution.run(kind, () => fn(name)(...args), opts) as T;
+      },
+      rpc<T>(name: string, ...args: unknown[]): T {
+        if (name.endsWith('_')) throw new Error(`${name} is private and cannot be called from the sidebar`);
+        const plainArgs = args.map(asPlainData);
+        return asPlainData(emulator.execution.run('rpc', () => fn(name)(...plainArgs), opts)) as T;
+      },
+    };
+  };
+
   const addOn: AddOn = {
     emulator,
     context,
-    call<T>(kind: ExecutionKind, name: string, ...args: unknown[]): T {
-      return emulator.execution.run(kind, () => fn(name)(...args)) as T;
-    },
-    rpc<T>(name: string, ...args: unknown[]): T {
-      if (name.endsWith('_')) throw new Error(`${name} is private and cannot be called from the sidebar`);
-      const plainArgs = args.map(asPlainData);
-      return asPlainData(emulator.execution.run('rpc', () => fn(name)(...plainArgs))) as T;
-    },
+    ...runner(undefined),
+    as: (user) => runner(user),
     runDueTriggers(advanceMs = 0): number {
       if (advanceMs > 0) emulator.clock.advance(advanceMs);
       const due = emulator.triggers.due();
       for (const t of due) {
         emulator.triggers.markRan(t.id, emulator.clock.now());
         try {
-          emulator.execution.run('trigger', () => fn(t.handlerFunction)({ triggerUid: t.id, authMode: 'FULL' }));
+          // An installable trigger runs as its creator, whoever is at the keyboard (PLATFORM.md).
+          emulator.execution.run('trigger', () => fn(t.handlerFunction)({ triggerUid: t.id, authMode: 'FULL' }), { user: t.user });
         } catch (e) {
           // A failing trigger run is reported by Apps Script by email; the test sees the logs.
           emulator.logs.push(`trigger ${t.handlerFunction} failed: ${e instanceof Error ? e.message : String(e)}`);

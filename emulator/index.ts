@@ -44,6 +44,8 @@ export interface EmulatorOptions {
   userEmail?: string;
   /** Spreadsheet owner (custom functions see the owner's user properties). Default: userEmail. */
   ownerEmail?: string;
+  /** Users whose email Session does not reveal (getActiveUser().getEmail() is ''). */
+  blankEmails?: string[];
   /** Script and spreadsheet time zone; default 'Europe/Berlin'. */
   timeZone?: string;
   /** HTML files for HtmlService (name -> content; `.html` optional). */
@@ -192,7 +194,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     ScriptApp: scriptApp.service,
     HtmlService: makeHtmlService(rt, opts.files ?? {}),
     Utilities: makeUtilities(rt),
-    Session: makeSession(rt),
+    Session: makeSession(rt, new Set(opts.blankEmails ?? [])),
     Logger: logging.Logger,
     console: logging.console,
     Date: VDate,

@@ -3,11 +3,18 @@ import * as crypto from 'node:crypto';
 import type { Runtime } from './runtime';
 import type { GasObject } from './sheets-ctx';
 
-/** Build Session. In a custom function the active user's email is '' and the effective user is the owner. */
-export function makeSession(rt: Runtime): GasObject {
+/**
+ * Build Session. In a custom function the active user's email is '' and the effective user is the
+ * owner. Apps Script gives a blank email "if security policies do not allow access to the user's
+ * identity" (consumer accounts, other domains): `blankEmails` lists the users it is blank for.
+ */
+export function makeSession(rt: Runtime, blankEmails: ReadonlySet<string> = new Set()): GasObject {
   const call = <T>(method: string, access: 'doc' | 'free', body: () => T): T => rt.invoke({ service: 'Session', method, access }, body);
   const isCustomFunction = () => rt.execution.info()?.authMode === 'CUSTOM_FUNCTION';
-  const user = (email: string): GasObject => rt.strict('User', { toString: () => email, getEmail: () => email });
+  const user = (email: string): GasObject => {
+    const shown = blankEmails.has(email) ? '' : email;
+    return rt.strict('User', { toString: () => shown, getEmail: () => shown });
+  };
   return rt.strict('Session', {
     toString: () => 'Session',
     getActiveUser: () => call('getActiveUser', 'doc', () => user(isCustomFunction() ? '' : rt.activeUser())),

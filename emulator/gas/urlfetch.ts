@@ -26,6 +26,8 @@ export interface HttpLogEntry {
   /** Virtual time the request was sent. */
   at: number;
   viaFetchAll: boolean;
+  /** The Google account whose execution sent it (whose UrlFetch quota it used). */
+  user: string;
 }
 
 export interface PayloadWarning {
@@ -157,6 +159,7 @@ export function makeUrlFetch(init: UrlFetchInit): { service: GasObject; hub: Htt
     const entry: HttpLogEntry = {
       method: req.method, url: req.url, headers: req.headers, body: req.body,
       status: isTransportFailure(outcome) ? 'transport-error' : outcome.status, at: req.now, viaFetchAll: prep.viaFetchAll,
+      user: rt.activeUser(),
     };
     if (isTransportFailure(outcome)) entry.transport = outcome.transport;
     hub.log.push(entry);
