@@ -12,10 +12,10 @@ import * as op from './app/openprospect';
 import * as schedules from './app/schedules';
 import * as settings from './app/settings';
 import * as sheets from './app/sheets';
-import { scrubSecrets, toUserMessage } from './app/user-error';
+import { toUserMessage } from './app/user-error';
+import { Scrubber, scrubbingStore } from './platform/scrub';
 import { BUDGET } from './platform/clock';
 import { KeyStore } from './platform/keys';
-import { PROVIDERS } from './providers/endpoints';
 import { QuotaMeter } from './platform/quota';
 import type { PropertyStore } from './platform/store';
 import { accountType } from './app/quota';
@@ -33,13 +33,15 @@ import * as omAccount from './app/openmart-account';
 function context(): AppContext {
   let userProps: GoogleAppsScript.Properties.Properties | undefined;
   const props = (): GoogleAppsScript.Properties.Properties => (userProps ??= PropertiesService.getUserProperties());
+  let scrubber: Scrubber | undefined;
+  const scrub = (): Scrubber => (scrubber ??= new Scrubber(savedKeys(props)));
   return {
     spreadsheet: () => SpreadsheetApp.getActiveSpreadsheet(),
     ui: () => SpreadsheetApp.getUi(),
     html: HtmlService,
     urlFetch: UrlFetchApp,
     userProps: () => PropertiesService.getUserProperties(),
-    docProps: () => PropertiesService.getDocumentProperties(),
+    docProps: () => scrubbingStore(PropertiesService.getDocumentProperties(), scrub),
     scriptApp: ScriptApp,
     documentLock: () => LockService.getDocumentLock(),
     userCache: () => CacheService.getUserCache(),
@@ -52,6 +54,14 @@ function context(): AppContext {
         .join(''),
     timeZone: () => Session.getScriptTimeZone(),
     quota: new QuotaMeter(lazyProps(props), () => Date.now(), accountType(props)),
+    userEmail: () => {
+      try {
+        return Session.getActiveUser().getEmail() || '';
+      } catch {
+        return '';
+      }
+    },
+    scrubber: scrub,
   };
 }
 
@@ -66,23 +76,22 @@ function lazyProps(get: () => GoogleAppsScript.Properties.Properties): PropertyS
   };
 }
 
-/** The saved keys, to scrub from any message (none when properties are off limits, e.g. authMode NONE). */
-function savedKeys(ctx: AppContext): Array<string | undefined> {
+/** The saved keys of the user the execution runs as (none when properties are off limits, e.g. authMode NONE). */
+function savedKeys(props: () => PropertyStore): string[] {
   try {
-    const keys = new KeyStore(ctx.userProps());
-    return PROVIDERS.map((p) => keys.get(p));
+    return new KeyStore(props()).all();
   } catch {
     return [];
   }
 }
 
-/** Run an RPC: failures reach the sidebar as one user sentence, never with a key in it. */
+/** Run an RPC: its answer and its failures (one user sentence) reach the sidebar through the scrubber. */
 function rpc<T>(fn: (ctx: AppContext) => T): T {
   const ctx = context();
   try {
-    return fn(ctx);
+    return ctx.scrubber().deep(fn(ctx));
   } catch (e) {
-    throw new Error(scrubSecrets(toUserMessage(e), savedKeys(ctx)));
+    throw new Error(ctx.scrubber().text(toUserMessage(e)));
   } finally {
     ctx.quota.flush();
   }
@@ -294,9 +303,9 @@ export function removeBlacklistEntriesFromRange(input: { blacklistId: string; so
 function formula<T>(fn: (env: FormulaEnv) => T): T {
   const ctx = context();
   try {
-    return fn(formulas.formulaEnv(ctx));
+    return ctx.scrubber().deep(fn(formulas.formulaEnv(ctx)));
   } catch (e) {
-    throw new Error(scrubSecrets(formulas.formulaMessage(e), savedKeys(ctx)));
+    throw new Error(ctx.scrubber().text(formulas.formulaMessage(e)));
   }
 }
 

@@ -22,5 +22,6 @@ export function httpFor(ctx: AppContext, provider: Provider, deadline?: Deadline
     deadline,
     waveSize: WAVE_SIZE[provider],
     onRequests: (n) => ctx.quota.addFetches(n),
+    scrub: (text) => ctx.scrubber().text(text),
   });
 }

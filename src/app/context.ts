@@ -9,6 +9,7 @@ import type { PropertyStore } from '../platform/store';
 import type { LockLike } from '../platform/lock';
 import type { CacheLike } from '../platform/cache';
 import type { QuotaMeter } from '../platform/quota';
+import type { Scrubber } from '../platform/scrub';
 
 export interface AppContext {
   spreadsheet: () => GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -28,4 +29,8 @@ export interface AppContext {
   timeZone: () => string;
   /** This execution's count of UrlFetch calls and trigger time (written once at the end). */
   quota: QuotaMeter;
+  /** The email Apps Script gives for the user this execution runs as ('' when it hides it). */
+  userEmail: () => string;
+  /** The one scrubber, holding this user's saved keys (read once per execution). */
+  scrubber: () => Scrubber;
 }

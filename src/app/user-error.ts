@@ -14,11 +14,3 @@ export function toUserMessage(e: unknown): string {
   return String(e);
 }
 
-/** Remove every known secret from a text (defence in depth for server-echoed messages). */
-export function scrubSecrets(text: string, secrets: Array<string | undefined>): string {
-  let out = text;
-  for (const s of secrets) {
-    if (s && s.length >= 6) out = out.split(s).join('[key]');
-  }
-  return out;
-}

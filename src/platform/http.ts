@@ -26,6 +26,8 @@ export interface HttpDeps {
   onRequests?: (count: number) => void;
   /** Default fetchAll wave size. */
   waveSize?: number;
+  /** Applied to every response body before anything reads it (the scrubber: a key a provider echoes goes no further). */
+  scrub?: (text: string) => string;
 }
 
 /** Milliseconds kept free at the end of a budget for the caller's checkpoint. */
@@ -93,7 +95,7 @@ export function createHttp(deps: HttpDeps): Http {
     const headers: Record<string, string> = {};
     const raw = res.getAllHeaders() as Record<string, string | string[]>;
     for (const [k, v] of Object.entries(raw)) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
-    const text = res.getContentText();
+    const text = deps.scrub ? deps.scrub(res.getContentText()) : res.getContentText();
     let body: unknown;
     let parsed = true;
     if (text.trim().length > 0) {

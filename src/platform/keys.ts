@@ -16,9 +16,18 @@ export class MissingKeyError extends Error {
   }
 }
 
-/** `lnc_live_abcdef123456` -> `lnc_…3456`: enough to recognise, useless to steal. */
+/** Keys shorter than this show at most 4 of their characters when masked. */
+const SHORT_KEY = 12;
+
+/**
+ * `lnc_live_abcdef123456` -> `lnc_…3456`: enough to recognise, useless to steal. A key shorter
+ * than 12 characters shows only its last 2 to 4 (at most a third, rounded up, and never more than 4).
+ */
 export function maskKey(key: string): string {
-  if (key.length <= 8) return '•'.repeat(key.length);
+  if (key.length < SHORT_KEY) {
+    const shown = Math.min(4, Math.ceil(key.length / 3));
+    return `…${key.slice(-shown)}`;
+  }
   const us = key.indexOf('_');
   const head = us > 0 && us <= 4 ? key.slice(0, us + 1) : key.slice(0, 3);
   return `${head}…${key.slice(-4)}`;
@@ -37,6 +46,12 @@ export function normaliseKey(raw: string): { key: string } | { error: string } {
 
 export class KeyStore {
   constructor(private readonly userProps: PropertyStore) {}
+
+  /** Every saved key, in one Properties call (for the scrubber). */
+  all(): string[] {
+    const props = this.userProps.getProperties();
+    return Object.keys(props).filter((k) => k.startsWith(PREFIX)).map((k) => String(props[k]));
+  }
 
   get(provider: Provider): string | undefined {
     return this.userProps.getProperty(PREFIX + provider) ?? undefined;

@@ -52,7 +52,14 @@ describe('platform/keys', () => {
   it('should mask keys so they are recognisable but useless', () => {
     expect(maskKey('lnc_live_abcdef123456')).toBe('lnc_…3456');
     expect(maskKey('abcdefghijklmnop')).toBe('abc…mnop');
-    expect(maskKey('short')).toBe('•••••');
+    expect(maskKey('short')).toBe('…rt');
+    // Keys under 12 characters never show more than 4 of them.
+    for (const key of ['abcdefgh', 'abcdefghi', 'abcdefghij', 'ab_defghijk']) {
+      const shown = maskKey(key).replace('…', '');
+      expect(shown.length).toBeLessThanOrEqual(4);
+      expect(key.endsWith(shown)).toBe(true);
+    }
+    expect(maskKey('abcdefghijk')).toBe('…hijk');
   });
 
   it('should clean pasted keys and refuse broken ones', () => {

@@ -1,0 +1,99 @@
+/**
+ * The one scrubber: every text that leaves the add-on's hands (provider answers as they arrive,
+ * stored job errors and history, RPC return values, thrown messages, formula answers) passes
+ * `Scrubber.text` or `Scrubber.deep`, which removes every saved key of the user the execution
+ * runs as (in a custom function: the spreadsheet owner, whose properties it reads).
+ *
+ * A key is found case-insensitively and also in part: any run of RUN (8) or more characters of
+ * it is replaced by `[key]`, so a provider echoing `…1a2b3c4d` or an upper-cased key gives
+ * nothing away. Keys shorter than RUN are removed whole.
+ */
+import type { PropertyStore } from './store';
+
+/** A run of this many characters of a key counts as the key. */
+export const RUN = 8;
+export const REDACTED = '[key]';
+
+/** Keys shorter than this are not keys (normaliseKey refuses them); never scrub tiny strings. */
+const MIN_SECRET = 4;
+
+export class Scrubber {
+  /** Lower-cased RUN-grams of every long key, and lower-cased short keys. */
+  private readonly grams: Set<string>;
+  private readonly short: string[];
+
+  constructor(secrets: ReadonlyArray<string | undefined | null>) {
+    this.grams = new Set();
+    this.short = [];
+    for (const raw of secrets) {
+      if (!raw || raw.length < MIN_SECRET) continue;
+      const s = raw.toLowerCase();
+      if (s.length < RUN) this.short.push(s);
+      else for (let i = 0; i + RUN <= s.length; i++) this.grams.add(s.slice(i, i + RUN));
+    }
+  }
+
+  /** True when there is nothing to scrub. */
+  get empty(): boolean {
+    return this.grams.size === 0 && this.short.length === 0;
+  }
+
+  /** The text with every key (or run of RUN+ characters of one) replaced by `[key]`. */
+  text(s: string): string {
+    if (this.empty || s.length < MIN_SECRET) return s;
+    const lower = s.toLowerCase();
+    // toLowerCase can change the length of a few characters; then compare piecewise.
+    const aligned = lower.length === s.length;
+    let found = false;
+    for (const g of this.grams) if (lower.includes(g)) found = true;
+    for (const k of this.short) if (lower.includes(k)) found = true;
+    if (!found) return s;
+    const hidden = new Uint8Array(s.length);
+    const at = (i: number, n: number): string => (aligned ? lower.slice(i, i + n) : s.slice(i, i + n).toLowerCase());
+    for (let i = 0; i < s.length; i++) {
+      if (i + RUN <= s.length && this.grams.has(at(i, RUN))) hidden.fill(1, i, i + RUN);
+      for (const k of this.short) if (at(i, k.length) === k) hidden.fill(1, i, i + k.length);
+    }
+    let out = '';
+    for (let i = 0; i < s.length; i++) {
+      if (hidden[i] === 0) out += s.charAt(i);
+      else if (i === 0 || hidden[i - 1] === 0) out += REDACTED;
+    }
+    return out;
+  }
+
+  /** A copy of plain data (strings, arrays, plain objects, numbers...) with every string scrubbed, keys of objects too. */
+  deep<T>(value: T, depth = 0): T {
+    if (this.empty) return value;
+    if (typeof value === 'string') return this.text(value) as T;
+    if (value === null || typeof value !== 'object' || depth > 50) return value;
+    if (Array.isArray(value)) return value.map((v: unknown) => this.deep(v, depth + 1)) as T;
+    if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return value;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[this.text(k)] = this.deep(v, depth + 1);
+    return out as T;
+  }
+}
+
+/**
+ * Cut a text to `max` characters, marking the cut, so a stored error stays small whatever a
+ * provider sent (a job record must stay under the 9 KB property limit).
+ */
+export function boundText(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let marker = '';
+  // The marker's own length changes how much is cut; two rounds settle it.
+  for (let i = 0; i < 2; i++) marker = ` … [${s.length - Math.max(0, max - marker.length)} more characters cut]`;
+  return s.slice(0, Math.max(0, max - marker.length)) + marker;
+}
+
+/** Property writes through the scrubber: nothing saved in document properties carries a key. */
+export function scrubbingStore(store: PropertyStore, scrubber: () => Scrubber): PropertyStore {
+  return {
+    getProperty: (k) => store.getProperty(k),
+    setProperty: (k, v) => store.setProperty(k, scrubber().text(String(v))),
+    deleteProperty: (k) => store.deleteProperty(k),
+    getKeys: () => store.getKeys(),
+    getProperties: () => store.getProperties(),
+  };
+}
