@@ -32,12 +32,14 @@ function jobCard(job: JobView, status: HTMLElement, render: (v: JobsView) => voi
     b.addEventListener('click', () => void runAction(b, status, 'Opening…', () => call('openTab', { name })));
     actions.appendChild(b);
   }
-  if (!job.open && job.state === 'DONE') {
+  // Another editor's job: progress and tabs only; its actions belong to its owner.
+  const own = job.mine;
+  if (own && !job.open && job.state === 'DONE') {
     const b = el('button', { type: 'button', class: 'action', text: 'Refresh results' });
     b.addEventListener('click', () => void runAction(b, status, 'Fetching new results…', () => call('refreshJobResults', { jobId: job.id }), () => 'Results refreshed.').then((v) => v && render(v)));
     actions.appendChild(b);
   }
-  if (job.kind === 'openmart.batches' && job.warnings.some((w) => /outcome unknown|not sent/i.test(w))) {
+  if (own && job.kind === 'openmart.batches' && job.warnings.some((w) => /outcome unknown|not sent/i.test(w))) {
     const b = el('button', { type: 'button', text: 'Resubmit unknown rows…' });
     b.addEventListener('click', () => {
       void runAction(b, status, 'Checking…', () => call('resubmitOpenmartRows', { jobId: job.id })).then((r) => {
@@ -49,21 +51,22 @@ function jobCard(job: JobView, status: HTMLElement, render: (v: JobsView) => voi
     });
     actions.appendChild(b);
   }
-  if (job.kind === 'gu1.run' && !job.open && (job.counts['rowsFailed'] ?? 0) + (job.counts['rowsNotFound'] ?? 0) + (job.counts['noResponse'] ?? 0) > 0) {
+  if (own && job.kind === 'gu1.run' && !job.open && (job.counts['rowsFailed'] ?? 0) + (job.counts['rowsNotFound'] ?? 0) + (job.counts['noResponse'] ?? 0) > 0) {
     const b = el('button', { type: 'button', text: 'Retry failed rows' });
     b.addEventListener('click', () => void runAction(b, status, 'Retrying…', () => call('retryGu1FailedRows', { jobId: job.id }), (r) => `Retry "${r.job.title}": ${r.job.state}.`));
     actions.appendChild(b);
   }
-  if (!job.open && job.state === 'DONE') actions.appendChild(scheduleForm(job, status));
-  if (job.open) {
+  if (own && !job.open && job.state === 'DONE') actions.appendChild(scheduleForm(job, status));
+  if (own && job.open) {
     const b = el('button', { type: 'button', text: 'Cancel tracking' });
     b.addEventListener('click', () => void runAction(b, status, 'Cancelling…', () => call('cancelJob', { jobId: job.id }), () => 'Tracking cancelled.').then((v) => v && render(v)));
     actions.appendChild(b);
   }
   return el(
     'div',
-    { class: 'job', 'data-job': job.id, 'data-state': job.state },
+    { class: 'job', 'data-job': job.id, 'data-state': job.state, 'data-mine': String(own) },
     el('div', { class: 'row' }, el('strong', { text: job.title }), el('span', { class: 'muted', text: `${job.provider} · ${job.state}` })),
+    job.ownerNote ? el('div', { class: 'muted owner-note', text: job.ownerNote }) : null,
     bar,
     el('div', { class: 'muted', text: `${job.progress.done} of ${job.progress.total} (${job.progress.percent} %)${counts ? ` · ${counts}` : ''}` }),
     job.resumeAt ? el('div', { class: 'muted', text: `Paused until ${when(job.resumeAt)}` }) : null,
@@ -106,15 +109,16 @@ function renderSchedules(list: ScheduleView[]): void {
     schedulesBox,
     list.length > 0 ? el('h2', { text: 'Schedules' }) : null,
     ...list.map((s) => {
-      const del = el('button', { type: 'button', text: 'Delete' });
-      del.addEventListener('click', () => void runAction(del, status, 'Deleting…', () => call('deleteSchedule', { scheduleId: s.id })).then((v) => v && renderSchedules(v)));
-      const resume = s.pausedReason ? el('button', { type: 'button', class: 'action', text: 'Resume' }) : null;
+      const del = s.mine ? el('button', { type: 'button', text: 'Delete' }) : null;
+      del?.addEventListener('click', () => void runAction(del, status, 'Deleting…', () => call('deleteSchedule', { scheduleId: s.id })).then((v) => v && renderSchedules(v)));
+      const resume = s.mine && s.pausedReason ? el('button', { type: 'button', class: 'action', text: 'Resume' }) : null;
       resume?.addEventListener('click', () => void runAction(resume, status, 'Resuming…', () => call('resumeSchedule', { scheduleId: s.id })).then((v) => v && renderSchedules(v)));
       const cadence = s.every === 'hourly' ? 'every hour' : `${s.every} at ${String(s.hour).padStart(2, '0')}:00${s.every === 'weekly' ? ` on ${WEEKDAY_NAMES[s.weekday] ?? ''}` : ''}`;
       return el(
         'div',
         { class: 'job schedule', 'data-schedule': s.id },
         el('strong', { text: s.jobTitle }),
+        s.ownerNote ? el('div', { class: 'muted owner-note', text: s.ownerNote }) : null,
         el('div', { class: 'muted', text: `Runs ${cadence}.` }),
         el('div', { class: 'muted', text: `Last run: ${s.lastRunAt ? when(s.lastRunAt) : 'not yet'} · Next run: ${s.nextRunAt ? when(s.nextRunAt) : 'paused'}` }),
         s.pausedReason ? el('div', { class: 'error', text: `Paused: ${s.pausedReason}` }) : s.lastError ? el('div', { class: 'error', text: s.lastError }) : null,

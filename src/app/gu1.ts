@@ -20,6 +20,7 @@ import { pinSource, type Source, type SourceSpec } from '../sheet/source';
 import type { AppContext } from './context';
 import { MappingInput, SourceInput, UserInputError, parseInput } from './input';
 import { startJob, toView, type JobView } from './jobs';
+import { requireMine } from './owner';
 
 const OptionsInput = z.object({
   title: z.optional(z.string()),
@@ -327,6 +328,7 @@ export function retryGu1FailedRows(ctx: AppContext, input: unknown): Gu1SubmitRe
   new KeyStore(ctx.userProps()).require('gu1');
   const old = new JobStore(ctx.docProps()).get(jobId);
   if (!old || old.kind !== GU1_RUN_KIND) throw new UserInputError('That gu1 job no longer exists. Refresh the Jobs list.');
+  requireMine(ctx, old, 'retry rows of');
   if (isOpen(old)) throw new UserInputError('This run is still going; retry its failed rows once it has finished.');
   const tabName = old.tabs['results'] ?? '';
   const ids = failedIds(ctx, tabName);

@@ -7,7 +7,8 @@ import type { JobEnv, JobHandler } from '../jobs/handler';
 import { isOpen, transition, type Job } from '../jobs/model';
 import { applyError, pollJobs, type PollResult } from '../jobs/poller';
 import { JobStore } from '../jobs/store';
-import { ScheduleStore, runDueSchedules } from '../jobs/schedules';
+import { jobBudgetRefusal } from '../jobs/budgets';
+import { ScheduleStore, runDueSchedules, type Schedule } from '../jobs/schedules';
 import { preflight } from './preflight';
 import { openProspectOrdersHandler } from '../jobs/openprospect-orders';
 import { gu1RunHandler } from '../jobs/gu1-run';
@@ -20,6 +21,7 @@ import { UserInputError, parseInput } from './input';
 import { rebuildOrderBody } from './openprospect-bodies';
 import { readPrefs } from './settings';
 import { toUserMessage } from './user-error';
+import { actionable, isMine, ownedByMe, ownerNote, requireMine } from './owner';
 
 export const TICK_HANDLER = 'tick';
 
@@ -59,9 +61,14 @@ export interface JobView {
   tabs: Record<string, string>;
   createdAt: number;
   updatedAt: number;
+  /** True for the viewer's own jobs; other editors' jobs are read-only. */
+  mine: boolean;
+  /** Why the viewer cannot act on it ("Read-only: started by another editor ..."), or null. */
+  ownerNote: string | null;
 }
 
-export function toView(job: Job): JobView {
+/** The sidebar's view of a job; `note` is the viewer's ownerNote (null: the viewer's own job). */
+export function toView(job: Job, note: string | null = null): JobView {
   const total = job.progress.total;
   return {
     id: job.id,
@@ -79,6 +86,8 @@ export function toView(job: Job): JobView {
     tabs: job.tabs,
     createdAt: job.createdAt,
     updatedAt: job.updatedAt,
+    mine: note === null,
+    ownerNote: note,
   };
 }
 
@@ -98,14 +107,19 @@ export function reschedulePoller(ctx: AppContext): string | null {
   return syncTrigger(ctx, openJobCount(ctx));
 }
 
-/** Jobs still running. */
+/** This user's jobs still running (their trigger advances only these). */
 export function openJobCount(ctx: AppContext): number {
-  return new JobStore(ctx.docProps()).open().length;
+  return new JobStore(ctx.docProps()).open().filter((j) => isMine(ctx, j) || j.owner === undefined).length;
 }
 
-/** Keep exactly one poll trigger while jobs are open or schedules active; none when idle. */
+/** This user's active schedules (their trigger runs only these). */
+function myActiveSchedules(ctx: AppContext): number {
+  return new ScheduleStore(ctx.docProps()).active().filter((s) => isMine(ctx, s)).length;
+}
+
+/** Keep exactly one poll trigger of this user while their jobs are open or schedules active; none when idle. */
 export function syncTrigger(ctx: AppContext, openJobs: number): string | null {
-  if (openJobs === 0 && new ScheduleStore(ctx.docProps()).active().length === 0) {
+  if (openJobs === 0 && myActiveSchedules(ctx) === 0) {
     removePollTrigger(ctx.scriptApp, TICK_HANDLER);
     return null;
   }
@@ -123,9 +137,10 @@ const LAST_POLL_KEY = 'poller.lastRunAt';
 export function runPoll(ctx: AppContext, budgetMs: number): { poll: PollResult; notice: string | null } {
   const deadline = new Deadline(ctx.clock, budgetMs);
   const store = new JobStore(ctx.docProps());
-  const poll = pollJobs(store, handlers(), jobEnv(ctx, deadline), ctx.documentLock(), toUserMessage);
+  // Only this user's jobs (and ownerless ones they can adopt with a key): never another editor's.
+  const poll = pollJobs(store, handlers(), jobEnv(ctx, deadline), ctx.documentLock(), toUserMessage, (job) => actionable(ctx, job));
   if (poll.ran) ctx.docProps().setProperty(LAST_POLL_KEY, String(ctx.clock.now()));
-  const notice = syncTrigger(ctx, poll.stillOpen);
+  const notice = syncTrigger(ctx, openJobCount(ctx));
   return { poll, notice };
 }
 
@@ -142,7 +157,8 @@ export function tick(ctx: AppContext): PollResult | null {
   if (left < MIN_TRIGGER_MS) return null;
   const budget = Math.min(BUDGET.executionMs, left);
   // Due schedules first: the jobs they re-arm are advanced by this same run.
-  runDueSchedules(new ScheduleStore(ctx.docProps()), new JobStore(ctx.docProps()), handlers(), jobEnv(ctx, new Deadline(ctx.clock, budget)), ctx.timeZone(), (job) => preflight(ctx, job));
+  const mine = (s: Schedule, job: Job | undefined): boolean => (s.owner !== undefined ? isMine(ctx, s) : job !== undefined && actionable(ctx, job) !== null);
+  runDueSchedules(new ScheduleStore(ctx.docProps()), new JobStore(ctx.docProps()), handlers(), jobEnv(ctx, new Deadline(ctx.clock, budget)), ctx.timeZone(), (job) => preflight(ctx, job), mine);
   return runPoll(ctx, budget).poll;
 }
 
@@ -158,8 +174,8 @@ export function refreshJobs(ctx: AppContext): JobsView {
  * view says so.
  */
 export function listJobs(ctx: AppContext, poll: PollResult | null = null, notice: string | null = null): JobsView {
-  const jobs = new JobStore(ctx.docProps()).all().reverse().map(toView);
-  const healed = healTrigger(ctx, jobs.filter((j) => j.open).length);
+  const jobs = new JobStore(ctx.docProps()).all().reverse().map((j) => toView(j, ownerNote(ctx, j)));
+  const healed = healTrigger(ctx, jobs.filter((j) => j.open && j.mine).length);
   const last = ctx.docProps().getProperty(LAST_POLL_KEY);
   return { jobs, poll, triggerPresent: hasPollTrigger(ctx.scriptApp, TICK_HANDLER), lastPollAt: last ? Number(last) : null, notice: healed ?? notice };
 }
@@ -169,7 +185,7 @@ export function listJobs(ctx: AppContext, poll: PollResult | null = null, notice
  * (deleted, or disabled by Apps Script after failures), recreate it and say so; null otherwise.
  */
 export function healTrigger(ctx: AppContext, openJobs = openJobCount(ctx)): string | null {
-  const needed = openJobs > 0 || new ScheduleStore(ctx.docProps()).active().length > 0;
+  const needed = openJobs > 0 || myActiveSchedules(ctx) > 0;
   if (!needed || hasPollTrigger(ctx.scriptApp, TICK_HANDLER)) return null;
   const how = syncTrigger(ctx, openJobs);
   return `Background polling was off while jobs were open; it is back on.${how ? ` ${how}` : ''}`;
@@ -189,7 +205,7 @@ export function refreshJobResults(ctx: AppContext, input: unknown): JobsView {
   const store = new JobStore(ctx.docProps());
   // Read and write the job under the lock a trigger run holds, so neither overwrites the other.
   underLock(ctx, () => {
-    const job = requireJob(store, input);
+    const job = requireMine(ctx, requireJob(store, input), 'refresh');
     const handler = handlers()[job.kind];
     if (!handler?.refresh) throw new UserInputError('This job has no results to refresh.');
     if (job.state === 'SUBMITTING') throw new UserInputError('This job is still being submitted; its results arrive by themselves.');
@@ -208,7 +224,7 @@ function underLock(ctx: AppContext, fn: () => void): void {
 export function cancelJob(ctx: AppContext, input: unknown): JobsView {
   const store = new JobStore(ctx.docProps());
   underLock(ctx, () => {
-    const job = requireJob(store, input);
+    const job = requireMine(ctx, requireJob(store, input), 'cancel');
     if (!isOpen(job)) throw new UserInputError('This job has already finished.');
     store.save(transition(job, 'CANCELLED', ctx.clock.now(), 'tracking cancelled by the user; the order itself is not cancelled at the provider'));
   });
@@ -235,7 +251,16 @@ export interface StartOptions {
 export function startJob(ctx: AppContext, job: Job, opts: StartOptions): { job: Job; notice: string | null } {
   const store = new JobStore(ctx.docProps());
   const fresh = opts.fresh !== false;
-  if (fresh) store.save(job);
+  // A new job is the submitter's; a stored one (requeued rows) only its owner may start again.
+  job = fresh ? ownedByMe(ctx, job) : requireMine(ctx, job, 'resubmit');
+  if (fresh) {
+    const full = jobBudgetRefusal(store.open(), job.owner);
+    if (full) {
+      opts.cleanup(job);
+      throw new UserInputError(full);
+    }
+    store.save(job);
+  }
   const notice = syncTrigger(ctx, store.open().length);
   const handler = handlers()[job.kind];
   const ran = withLock(ctx.documentLock(), 5_000, () => {

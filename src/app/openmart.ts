@@ -28,6 +28,7 @@ import { httpFor } from './clients';
 import type { AppContext } from './context';
 import { MappingInput, SourceInput, UserInputError, parseInput } from './input';
 import { startJob, toView, type JobView } from './jobs';
+import { requireMine } from './owner';
 import { readOpenmartPrefs } from './openmart-account';
 
 /** Rows one batch job takes (250 batches). */
@@ -266,6 +267,7 @@ export function resubmitOpenmartRows(ctx: AppContext, input: unknown): ResubmitR
   const store = new JobStore(ctx.docProps());
   const job = store.get(jobId);
   if (!job || job.kind !== OM_BATCHES_KIND) throw new UserInputError('That Openmart batch job no longer exists. Refresh the Jobs list.');
+  requireMine(ctx, job, 'resubmit rows of');
   const data = job.data as OmBatchesData;
   const book = BatchBook.load(ctx.docProps(), job.id, data.batches);
   const unknownRows = book.where('unknown').reduce((n, i) => n + book.get(i).n, 0);

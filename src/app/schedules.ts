@@ -6,6 +6,9 @@ import { JobStore } from '../jobs/store';
 import type { AppContext } from './context';
 import { UserInputError, parseInput } from './input';
 import { handlers } from './jobs';
+import { scheduleBudgetRefusal } from '../jobs/budgets';
+import { notYoursSentence } from '../jobs/ownership';
+import { isMine, ownedByMe, ownerNote, requireMine, whoAmI } from './owner';
 
 export interface ScheduleView {
   id: string;
@@ -18,10 +21,16 @@ export interface ScheduleView {
   lastRunAt: number | null;
   lastError: string | null;
   pausedReason: string | null;
+  /** True for the viewer's own schedules; other editors' are read-only. */
+  mine: boolean;
+  ownerNote: string | null;
 }
 
-function view(s: Schedule, jobs: JobStore): ScheduleView {
+function view(ctx: AppContext, s: Schedule, jobs: JobStore): ScheduleView {
+  const note = s.owner === undefined ? ownerNote(ctx, jobs.get(s.jobId) ?? {}) : ownerNote(ctx, s);
   return {
+    mine: note === null,
+    ownerNote: note,
     id: s.id,
     jobId: s.jobId,
     jobTitle: jobs.get(s.jobId)?.title ?? '(deleted job)',
@@ -37,7 +46,7 @@ function view(s: Schedule, jobs: JobStore): ScheduleView {
 
 export function listSchedules(ctx: AppContext): ScheduleView[] {
   const jobs = new JobStore(ctx.docProps());
-  return new ScheduleStore(ctx.docProps()).all().map((s) => view(s, jobs));
+  return new ScheduleStore(ctx.docProps()).all().map((s) => view(ctx, s, jobs));
 }
 
 const CreateInput = z.object({ jobId: z.string(), every: z.enum(['hourly', 'daily', 'weekly']), hour: z.optional(z.number()), weekday: z.optional(z.number()) });
@@ -48,11 +57,16 @@ export function createSchedule(ctx: AppContext, input: unknown): ScheduleView[] 
   if (!Number.isInteger(hour) || hour < 0 || hour > 23) throw new UserInputError('Choose an hour from 0 to 23.');
   if (!Number.isInteger(weekday) || weekday < 0 || weekday > 6) throw new UserInputError('Choose a weekday (0 = Sunday to 6 = Saturday).');
   const jobs = new JobStore(ctx.docProps());
-  const job = jobs.get(jobId);
-  if (!job) throw new UserInputError('That job no longer exists. Refresh the Jobs list.');
+  const stored = jobs.get(jobId);
+  if (!stored) throw new UserInputError('That job no longer exists. Refresh the Jobs list.');
+  // Only the job's owner may schedule it: every run spends on the schedule creator's key.
+  const job = requireMine(ctx, stored, 'schedule');
+  if (job !== stored) jobs.save(job);
+  const full = scheduleBudgetRefusal(new ScheduleStore(ctx.docProps()).all(), whoAmI(ctx).id);
+  if (full) throw new UserInputError(full);
   if (!handlers()[job.kind]?.rerun) throw new UserInputError('This kind of job cannot be scheduled (running it again would bill every row again); submit it again by hand instead.');
   const now = ctx.clock.now();
-  const schedule: Schedule = { id: ctx.uuid(), jobId, every, hour, weekday, createdAt: now, nextRunAt: nextRunAt(now, every, hour, weekday, ctx.timeZone()) };
+  const schedule = ownedByMe<Schedule>(ctx, { id: ctx.uuid(), jobId, every, hour, weekday, createdAt: now, nextRunAt: nextRunAt(now, every, hour, weekday, ctx.timeZone()) });
   new ScheduleStore(ctx.docProps()).save(schedule);
   return listSchedules(ctx);
 }
@@ -61,7 +75,10 @@ const IdInput = z.object({ scheduleId: z.string() });
 
 export function deleteSchedule(ctx: AppContext, input: unknown): ScheduleView[] {
   const { scheduleId } = parseInput(IdInput, input, 'the schedule');
-  new ScheduleStore(ctx.docProps()).delete(scheduleId);
+  const store = new ScheduleStore(ctx.docProps());
+  const s = store.get(scheduleId);
+  if (s) requireMySchedule(ctx, s, 'delete');
+  store.delete(scheduleId);
   return listSchedules(ctx);
 }
 
@@ -71,8 +88,19 @@ export function resumeSchedule(ctx: AppContext, input: unknown): ScheduleView[] 
   const store = new ScheduleStore(ctx.docProps());
   const s = store.get(scheduleId);
   if (!s) throw new UserInputError('That schedule no longer exists.');
+  requireMySchedule(ctx, s, 'resume');
   const { pausedReason: _p, lastError: _e, ...rest } = s;
   store.save({ ...rest, nextRunAt: nextRunAt(ctx.clock.now(), s.every, s.hour, s.weekday, ctx.timeZone()) });
   return listSchedules(ctx);
 }
 
+
+/** A schedule is its creator's (an older one without an owner: its job's owner's); anyone else gets the sentence. */
+function requireMySchedule(ctx: AppContext, s: Schedule, action: string): void {
+  if (s.owner !== undefined) {
+    if (!isMine(ctx, s)) throw new UserInputError(notYoursSentence(s, 'schedule', action));
+    return;
+  }
+  const job = new JobStore(ctx.docProps()).get(s.jobId);
+  if (job) requireMine(ctx, job, action);
+}

@@ -4,6 +4,7 @@
  * API, the source sheet and the result tabs. Each kind validates its own `data`.
  */
 import * as z from 'zod/mini';
+import { OwnerFields } from './ownership';
 
 export const JOB_STATES = ['SUBMITTING', 'WAITING', 'FETCHING', 'DONE', 'FAILED', 'CANCELLED', 'REJECTED'] as const;
 export type JobState = (typeof JOB_STATES)[number];
@@ -32,6 +33,7 @@ export const JobSchema = z.object({
   history: z.array(HistoryEntrySchema),
   /** Kind-specific state, validated by the kind's own schema. */
   data: z.unknown(),
+  ...OwnerFields,
 });
 export type Job = z.infer<typeof JobSchema>;
 

@@ -10,7 +10,7 @@ import { withLock, type LockLike } from '../platform/lock';
 import { nextDayStart } from '../platform/quota';
 import type { JobEnv, JobHandler } from './handler';
 import { note, transition, type Job } from './model';
-import type { JobStore } from './store';
+import { JobSaveError, type JobStore } from './store';
 
 export interface PollResult {
   /** False when another run held the lock. */
@@ -27,6 +27,8 @@ const QUOTA_TEXT = "Paused: this Google account's UrlFetch quota for today is (n
 
 /** How long to leave a job alone after a transient failure without Retry-After. */
 const TRANSIENT_PAUSE_MS = 60_000;
+/** A job whose owner removed their key waits (open, unchanged) and looks again after this long. */
+const MISSING_KEY_PAUSE_MS = 3_600_000;
 
 export type ErrorMessage = (e: unknown) => string;
 
@@ -55,22 +57,56 @@ export function applyError(job: Job, e: unknown, now: number, message: ErrorMess
     const until = now + (e.retryAfterMs ?? TRANSIENT_PAUSE_MS);
     return note({ ...job, lastError: text, resumeAt: until }, now, `Rate limited; resuming after ${new Date(until).toISOString().slice(11, 16)} UTC`);
   }
+  if (e instanceof JobSaveError) {
+    return { ...job, lastError: text, resumeAt: now + TRANSIENT_PAUSE_MS, updatedAt: now };
+  }
+  if (e instanceof MissingKeyError) {
+    // A missing key says nothing about the job: it waits, unchanged, until the key is back.
+    return note({ ...job, lastError: `Waiting: ${text}`, resumeAt: now + MISSING_KEY_PAUSE_MS }, now, text);
+  }
   if (e instanceof ServerError || e instanceof ConnectionError || isUnreadableAnswer(e)) {
     return note({ ...job, lastError: text, resumeAt: now + TRANSIENT_PAUSE_MS }, now, text);
   }
-  if (e instanceof MissingKeyError || e instanceof AuthError || e instanceof PermissionError || e instanceof PaymentError || e instanceof ApiError) {
+  if (e instanceof AuthError || e instanceof PermissionError || e instanceof PaymentError || e instanceof ApiError) {
     return transition({ ...job, lastError: text }, 'FAILED', now, text);
   }
   return transition({ ...job, lastError: text }, 'FAILED', now, text);
 }
 
-/** Advance every open job (oldest first) until the deadline. */
-export function pollJobs(store: JobStore, handlers: Record<string, JobHandler>, env: JobEnv, lock: LockLike, message: ErrorMessage): PollResult {
+/**
+ * Save a job; when that fails (the document store is full, a record too large), save its
+ * previous record with the failure noted instead, and carry on with the other jobs.
+ */
+function saveOrNote(store: JobStore, next: Job, before: Job, now: number, message: ErrorMessage): boolean {
+  try {
+    store.save(next);
+    return true;
+  } catch (e) {
+    try {
+      store.save(note({ ...before, lastError: `Could not save this job's progress: ${message(e)}` }, now, 'Could not save progress; the next run tries again.'));
+    } catch {
+      // Nothing can be saved for this job now; its last saved record stands and the next run resumes from it.
+    }
+    return false;
+  }
+}
+
+/** Which jobs this run may advance: the job to advance (maybe newly owned), or null to leave it alone. */
+export type ClaimJob = (job: Job) => Job | null;
+
+/**
+ * Advance every open job of this run's user (oldest first) until the deadline; other users'
+ * jobs are left exactly as they are. One job whose save fails (a full store, a record too
+ * large) is noted and skipped: the others are still advanced and saved.
+ */
+export function pollJobs(store: JobStore, handlers: Record<string, JobHandler>, env: JobEnv, lock: LockLike, message: ErrorMessage, claim: ClaimJob = (j) => j): PollResult {
   const outcome = withLock(lock, 2_000, () => {
     let advanced = 0;
     let deferred = 0;
     const open = store.open();
-    for (const job of open) {
+    for (const stored of open) {
+      const job = claim(stored);
+      if (job === null) continue;
       const now = env.clock.now();
       if (job.resumeAt !== undefined && job.resumeAt > now) continue;
       if (env.deadline.nearlyOver(30_000)) {
@@ -93,8 +129,7 @@ export function pollJobs(store: JobStore, handlers: Record<string, JobHandler>, 
           next = applyError(job, e, env.clock.now(), message);
         }
       }
-      store.save(next);
-      advanced++;
+      if (saveOrNote(store, next, job, env.clock.now(), message)) advanced++;
     }
     store.prune();
     return { advanced, deferred, stillOpen: store.open().length };

@@ -3,12 +3,15 @@
  * `tick` trigger (add-ons get one trigger per type, so no trigger per schedule). Each run
  * upserts into the job's own tabs, so a refresh adds and updates rows and never duplicates them.
  * A schedule whose key was removed or whose source sheet was deleted pauses itself with that reason.
+ * Each schedule is its creator's: only their trigger runs it, with their key.
  */
 import * as z from 'zod/mini';
+import { boundText } from '../platform/scrub';
 import { JsonStore, type PropertyStore } from '../platform/store';
 import type { JobEnv, JobHandler } from './handler';
 import { isOpen, type Job } from './model';
 import { nextRunAt, type Every } from './schedule-time';
+import { OwnerFields } from './ownership';
 import type { JobStore } from './store';
 
 export const ScheduleSchema = z.object({
@@ -22,6 +25,7 @@ export const ScheduleSchema = z.object({
   lastRunAt: z.optional(z.number()),
   lastError: z.optional(z.string()),
   pausedReason: z.optional(z.string()),
+  ...OwnerFields,
 });
 export type Schedule = z.infer<typeof ScheduleSchema>;
 
@@ -71,13 +75,16 @@ export function runDueSchedules(
   env: JobEnv,
   timeZone: string,
   preflight: Preflight,
+  mine: (s: Schedule, job: Job | undefined) => boolean = () => true,
 ): ScheduleRunResult {
   const now = env.clock.now();
   const out: ScheduleRunResult = { ran: 0, paused: 0, skipped: 0 };
   for (const s of schedules.active()) {
     if (s.nextRunAt > now) continue;
-    const next = nextRunAt(now, s.every as Every, s.hour, s.weekday, timeZone);
     const job = jobs.get(s.jobId);
+    // Another editor's schedule runs on their trigger and key, never on this run's.
+    if (!mine(s, job)) continue;
+    const next = nextRunAt(now, s.every as Every, s.hour, s.weekday, timeZone);
     const handler = job ? handlers[job.kind] : undefined;
     const pause = !job ? 'Its job was deleted; delete this schedule or schedule another job.' : !handler?.rerun ? 'This kind of job cannot be run again on a schedule.' : preflight(job);
     if (pause) {
@@ -97,7 +104,7 @@ export function runDueSchedules(
       schedules.save({ ...rest, lastRunAt: now, nextRunAt: next });
       out.ran++;
     } catch (e) {
-      schedules.save({ ...s, lastRunAt: now, nextRunAt: next, lastError: e instanceof Error ? e.message : String(e) });
+      schedules.save({ ...s, lastRunAt: now, nextRunAt: next, lastError: boundText(e instanceof Error ? e.message : String(e), 500) });
     }
   }
   return out;
