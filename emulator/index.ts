@@ -44,6 +44,11 @@ export interface EmulatorOptions {
   userEmail?: string;
   /** Spreadsheet owner (custom functions see the owner's user properties). Default: userEmail. */
   ownerEmail?: string;
+  /**
+   * Whether custom functions may write document and script properties ('shared', default, as
+   * Google's custom-function page lists only user properties as not settable) or none at all.
+   */
+  customFunctionPropertyWrites?: 'shared' | 'none';
   /** Users whose email Session does not reveal (getActiveUser().getEmail() is ''). */
   blankEmails?: string[];
   /** Script and spreadsheet time zone; default 'Europe/Berlin'. */
@@ -173,7 +178,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     whitelist: opts.urlFetchWhitelist,
     dropGetBody: opts.dropGetBody ?? false,
   });
-  const properties = makePropertiesService(rt);
+  const properties = makePropertiesService(rt, opts.customFunctionPropertyWrites ?? 'shared');
   const cache = makeCacheService(rt);
   const locks = makeLockService(rt);
   const scriptApp = makeScriptApp({

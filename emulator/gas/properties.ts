@@ -25,8 +25,13 @@ function storeBytes(store: Record<string, string>): number {
   return n;
 }
 
-/** Build PropertiesService and the raw stores behind it. */
-export function makePropertiesService(rt: Runtime): { service: GasObject; stores: PropertyStores } {
+/**
+ * Build PropertiesService and the raw stores behind it. In a custom function user properties are
+ * the spreadsheet owner's and read-only ("Spreadsheet editors can't set user properties in a
+ * custom function"); document and script properties may be written unless
+ * `customFunctionWrites` is 'none' (the stricter reading, for tests that the add-on fails closed).
+ */
+export function makePropertiesService(rt: Runtime, customFunctionWrites: 'shared' | 'none' = 'shared'): { service: GasObject; stores: PropertyStores } {
   const users = new Map<string, Record<string, string>>();
   const documentStore: Record<string, string> = {};
   const scriptStore: Record<string, string> = {};
@@ -39,9 +44,11 @@ export function makePropertiesService(rt: Runtime): { service: GasObject; stores
     return s;
   };
 
-  const makeProperties = (store: Record<string, string>): GasObject => {
+  const makeProperties = (store: Record<string, string>, shared: boolean): GasObject => {
+    // 'full' lets a custom function write; 'full-write' refuses it there (elsewhere both need FULL).
+    const writeAccess = shared && customFunctionWrites === 'shared' ? 'full' : 'full-write';
     const call = <T>(method: string, write: boolean, body: () => T): T =>
-      rt.invoke({ service: 'Properties', method, access: write ? 'full-write' : 'full', family: 'properties', qualified: `PropertiesService.Properties.${method}` }, body);
+      rt.invoke({ service: 'Properties', method, access: write ? writeAccess : 'full', family: 'properties', qualified: `PropertiesService.Properties.${method}` }, body);
     /** Apply `changes` (null = delete) atomically, enforcing the limits. */
     const apply = (changes: Array<[string, string | null]>, deleteOthers: boolean): void => {
       const next: Record<string, string> = deleteOthers ? {} : { ...store };
@@ -95,14 +102,14 @@ export function makePropertiesService(rt: Runtime): { service: GasObject; stores
     return self;
   };
 
-  const getter = (method: string, store: () => Record<string, string>) => () =>
-    rt.invoke({ service: 'PropertiesService', method, access: 'full', family: 'properties' }, () => makeProperties(store()));
+  const getter = (method: string, store: () => Record<string, string>, shared: boolean) => () =>
+    rt.invoke({ service: 'PropertiesService', method, access: 'full', family: 'properties' }, () => makeProperties(store(), shared));
 
   const service = rt.strict('PropertiesService', {
     toString: () => 'PropertiesService',
-    getUserProperties: getter('getUserProperties', () => userStore(rt.storageUser())),
-    getDocumentProperties: getter('getDocumentProperties', () => documentStore),
-    getScriptProperties: getter('getScriptProperties', () => scriptStore),
+    getUserProperties: getter('getUserProperties', () => userStore(rt.storageUser()), false),
+    getDocumentProperties: getter('getDocumentProperties', () => documentStore, true),
+    getScriptProperties: getter('getScriptProperties', () => scriptStore, true),
   });
   return { service, stores: { user: userStore, document: () => documentStore, script: () => scriptStore } };
 }

@@ -155,6 +155,16 @@ describe('emulator/gas/runtime', () => {
       );
     });
 
+    it('should let a custom function write document properties, unless the stricter model is chosen', () => {
+      const write = (e: ReturnType<typeof createEmulator>) => e.gas.PropertiesService.getDocumentProperties().setProperty('fx', '1');
+      const { emu, run } = inCustomFunction(write);
+      run();
+      expect(emu.properties.document()['fx']).toBe('1');
+      const strict = inCustomFunction(write, { customFunctionPropertyWrites: 'none' });
+      expect(strict.run).toThrow('You do not have permission to call PropertiesService.Properties.setProperty');
+      expect(strict.emu.properties.document()['fx']).toBeUndefined();
+    });
+
     it('should refuse triggers and UI but allow UrlFetch, Cache, Lock and Utilities', () => {
       const { emu } = inCustomFunction(() => undefined);
       emu.http.register('https://api.x.io', { handle: () => json(200, { ok: 1 }) });
