@@ -43,7 +43,7 @@ export function formulaEnv(ctx: AppContext): FormulaEnv {
       return settings;
     },
     get meter() {
-      meter ??= new CreditMeter(cache, ctx.documentLock(), () => ctx.clock.now());
+      meter ??= new CreditMeter(ctx.docProps(), ctx.documentLock(), () => ctx.clock.now());
       return meter;
     },
     spreadsheet: ctx.spreadsheet,

@@ -83,12 +83,7 @@ export function formulaSettings(ctx: AppContext): { enabled: boolean; dailyCap: 
 }
 
 function formulaCreditsUsed(ctx: AppContext): number {
-  try {
-    return new CreditMeter(ctx.documentCache(), ctx.documentLock(), () => ctx.clock.now()).used();
-  } catch {
-    // no document cache (opened outside a spreadsheet): nothing spent here
-    return 0;
-  }
+  return new CreditMeter(ctx.docProps(), ctx.documentLock(), () => ctx.clock.now()).used();
 }
 
 const SaveKeyInput = z.object({ provider: ProviderSchema, key: z.string() });

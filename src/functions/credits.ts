@@ -3,13 +3,14 @@
  * the Openmart functions that spend credits are off until the owner turns them on in Settings,
  * and then spend at most `dailyCap` credits a day (UTC) in this spreadsheet.
  *
- * Custom functions cannot write properties (PLATFORM.md), so the count lives in the document
- * cache, updated under the document lock: reserve before a request, give back what it did not
- * spend. Limits of this design: the count is per spreadsheet, and a cache entry can vanish
- * early (the count then restarts at 0 for the rest of that day).
+ * The count lives in document properties (one key holding the UTC day and the credits spent
+ * that day), read and written under the document lock: reserve before a request, give back what
+ * it did not spend. Unlike a cache entry it survives idle hours and evictions. Custom functions
+ * may write document properties (only user properties are refused there); if the platform ever
+ * refuses the write, formulas fail closed: they spend nothing and say so.
  */
-import { CACHE_MAX_TTL_S, type CacheLike } from '../platform/cache';
 import { type LockLike, withLock } from '../platform/lock';
+import type { PropertyStore } from '../platform/store';
 import { FormulaError } from './args';
 
 /** Default daily cap, in credits. */
@@ -31,27 +32,41 @@ export function capReachedMessage(cap: number): string {
   return `Today's formula credit cap (${cap}) is used up. Raise it in ${SETTINGS_PATH}, or wait until tomorrow (UTC).`;
 }
 
-/** Credits spent by formulas today, in the document cache. */
+/** The document property holding today's formula spending: `{"day":"2026-01-05","used":12}`. */
+export const LEDGER_KEY = 'fx.credits';
+
+/** Credits spent by formulas today (UTC), in document properties. */
 export class CreditMeter {
   constructor(
-    private readonly cache: CacheLike,
+    private readonly props: PropertyStore,
     private readonly lock: LockLike,
     private readonly now: () => number,
   ) {}
 
-  private key(): string {
-    return `fx:credits:${new Date(this.now()).toISOString().slice(0, 10)}`;
+  private today(): string {
+    return new Date(this.now()).toISOString().slice(0, 10);
   }
 
-  /** Credits counted today. */
+  /** Credits counted today (a ledger of another day counts as 0). */
   used(): number {
-    const n = Number(this.cache.get(this.key()) ?? 0);
-    return Number.isFinite(n) && n > 0 ? n : 0;
+    let ledger: unknown;
+    try {
+      ledger = JSON.parse(this.props.getProperty(LEDGER_KEY) ?? 'null');
+    } catch {
+      ledger = null;
+    }
+    if (typeof ledger !== 'object' || ledger === null) return 0;
+    const { day, used } = ledger as { day?: unknown; used?: unknown };
+    return day === this.today() && typeof used === 'number' && Number.isFinite(used) && used > 0 ? used : 0;
   }
 
   private add(delta: number): void {
-    // Re-put on every change: the entry lives 6 h past the last spend.
-    this.cache.put(this.key(), String(Math.max(0, this.used() + delta)), CACHE_MAX_TTL_S);
+    const used = Math.max(0, this.used() + delta);
+    try {
+      this.props.setProperty(LEDGER_KEY, JSON.stringify({ day: this.today(), used }));
+    } catch {
+      throw new FormulaError('This spreadsheet cannot record what formulas spend, so formulas spend no credits here. Use the Openmart section of the sidebar instead.');
+    }
   }
 
   /** Reserve up to `want` credits under `cap`; returns how many were granted (0 when none are left). */
