@@ -1,0 +1,124 @@
+/**
+ * A provider that echoes the key in its error bodies (exact, lower-cased, upper-cased, or its
+ * last 8 characters; 401, 403, 422 and 500): through the built bundle, the key appears in no
+ * document property, no cell, no formula answer, no RPC answer, no thrown message and no log.
+ */
+import type { HttpHandler, SimRequest } from '../../emulator/apis/types';
+import type { AddOn } from '../harness/addon';
+import { COMPANY_HEADER, OM_SIM_KEY, OP_KEY, companyRows, enrichmentOptions, givenCompanies, givenOpenProspect, givenOpenmart } from '../harness/scenarios';
+
+const HOUR = 3_600_000;
+type Variant = (key: string) => string;
+const VARIANTS: Record<string, Variant> = {
+  exact: (k) => k,
+  lower: (k) => k.toLowerCase(),
+  upper: (k) => k.toUpperCase(),
+  last8: (k) => `…${k.slice(-8)}`,
+};
+const STATUSES = [401, 403, 422, 500];
+
+/** Answer requests whose path contains `pathPart` with `status` and a body quoting the request's key. */
+function echoing(pathPart: string, status: number, variant: Variant): (h: HttpHandler) => HttpHandler {
+  return (h) => ({
+    handle(req: SimRequest) {
+      if (!req.url.includes(pathPart)) return h.handle(req);
+      const key = req.headers['x-api-key'] ?? (req.headers['authorization'] ?? '').replace(/^Bearer /, '');
+      const text = `key ${variant(key)} is not valid for this request`;
+      return { status, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ error: 'bad_key', code: `E_${variant(key)}`, message: text, detail: text, details: [{ field: `body.${variant(key)}`, message: text }] }) };
+    },
+  });
+}
+
+/** Every text the add-on let out, plus everything stored outside the user's own properties. */
+class Outputs {
+  readonly texts: string[] = [];
+  constructor(private readonly addOn: AddOn) {}
+  /** Run an RPC, keeping its answer or its thrown message. */
+  rpc(name: string, ...args: unknown[]): unknown {
+    try {
+      const v = this.addOn.rpc(name, ...args);
+      this.texts.push(JSON.stringify(v));
+      return v;
+    } catch (e) {
+      this.texts.push((e as Error).message);
+      return undefined;
+    }
+  }
+  formula(name: string, ...args: unknown[]): void {
+    try {
+      this.texts.push(JSON.stringify(this.addOn.call('custom-function', name, ...args)));
+    } catch (e) {
+      this.texts.push((e as Error).message);
+    }
+  }
+  all(): string {
+    const ss = this.addOn.emulator.spreadsheet;
+    const cells = ss.sheetNames().flatMap((n) => [...ss.sheetValues(n).flat().map(String), ...ss.sheetFormulas(n).flat()]);
+    const props = JSON.stringify(this.addOn.emulator.properties.document()) + JSON.stringify(this.addOn.emulator.properties.script());
+    return [...this.texts, ...cells, props, ...this.addOn.emulator.logs, JSON.stringify(this.addOn.emulator.ui)].join('\n');
+  }
+}
+
+/** Every run of 8 characters of the key, in any case, found in `text`. */
+function leaks(text: string, key: string): string[] {
+  const lower = text.toLowerCase();
+  const found: string[] = [];
+  for (let i = 0; i + 8 <= key.length; i++) {
+    const run = key.slice(i, i + 8).toLowerCase();
+    if (lower.includes(run)) found.push(run);
+  }
+  return found;
+}
+
+describe('a provider that echoes the key (built bundle)', () => {
+  describe('OpenProspect', () => {
+    for (const status of STATUSES) {
+      for (const [name, variant] of Object.entries(VARIANTS)) {
+        it(`should keep a ${status} echoing the key (${name}) out of every output`, () => {
+          // Test connection, the submit and the order polls all answer with the echo.
+          const s = givenOpenProspect({ emulator: { userEmail: 'owner@example.com' } });
+          const out = new Outputs(s.addOn);
+          out.rpc('testConnection', { provider: 'openprospect' });
+          givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(3));
+          out.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Q1') });
+          const orderId = s.sim.orders()[0]?.id ?? '00000000-0000-4000-8000-000000000000';
+          s.addOn.emulator.http.register('https://api.openprospect.io', echoing('/', status, variant)(s.faults));
+          out.rpc('testConnection', { provider: 'openprospect' });
+          out.rpc('refreshJobs');
+          s.addOn.runDueTriggers(HOUR);
+          s.addOn.emulator.clock.advance(2 * HOUR);
+          s.addOn.runDueTriggers(HOUR);
+          out.rpc('listJobs');
+          out.rpc('importOrder', { orderId });
+          out.rpc('listOpenProspectOrders');
+          s.addOn.emulator.spreadsheet.givenSheet('Fx', [['Order'], [orderId], ['ord_2']]);
+          out.formula('OPENPROSPECT_STATUS', [[orderId], ['ord_2']]);
+          out.formula('OPENPROSPECT_STATUS', orderId);
+          expect(leaks(out.all(), OP_KEY)).toEqual([]);
+          // The echo did arrive: the add-on saw it and removed it.
+          expect(out.all()).toMatch(/\[key\]/);
+        });
+      }
+    }
+  });
+
+  describe('Openmart', () => {
+    for (const status of STATUSES) {
+      it(`should keep a ${status} echoing the key out of enrich result cells, formula answers and job errors`, () => {
+        const s = givenOpenmart({ wrap: (h) => echoing('/enrich_company', status, VARIANTS.upper as Variant)(echoing('/search', status, VARIANTS.last8 as Variant)(h)) });
+        const out = new Outputs(s.addOn);
+        s.addOn.emulator.spreadsheet.givenSheet('Sites', [['Ref', 'Website'], ['R1', 'https://a.example.com'], ['R2', 'https://b.example.com']]);
+        out.rpc('submitOpenmartEnrich', { source: { sheetName: 'Sites' }, mapping: { external_id: 0, website: 1 }, options: { title: 'Sites' }, confirmCredits: true });
+        out.rpc('submitOpenmartSearch', { form: { title: 'S', query: 'q', count: 5 }, confirmCredits: true });
+        s.addOn.runDueTriggers(HOUR);
+        out.rpc('listJobs');
+        out.rpc('testConnection', { provider: 'openmart' });
+        out.rpc('saveFormulaSettings', { spendCredits: true, dailyCap: 50 });
+        out.formula('OPENMART_ENRICH', [['https://a.example.com'], ['https://c.example.com']]);
+        out.formula('OPENMART_SEARCH', 'dentists', 'Austin, TX', 3);
+        expect(leaks(out.all(), OM_SIM_KEY)).toEqual([]);
+        expect(out.all()).toMatch(/\[key\]/);
+      });
+    }
+  });
+});
