@@ -172,6 +172,33 @@ describe('shared spreadsheets (built bundle, two users)', () => {
       expect(owner.mine).toBe(true);
     });
 
+    it('should keep a job record under 9 KB when its provider answers a 20 KB error, and the owner\'s order keeps syncing', () => {
+      const s = givenOpenProspect(asOwner);
+      s.sim.addKey(EDITOR_OP_KEY);
+      givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(4));
+      s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Owner') });
+      const ownerOrder = s.sim.orders()[0]!.id;
+      const editor = s.addOn.as(EDITOR);
+      editor.rpc('saveApiKey', { provider: 'openprospect', key: EDITOR_OP_KEY });
+      editor.rpc('importOrder', { orderId: ownerOrder, title: 'Editor copy' });
+      // From now on every request on the editor's key gets a 500 whose message is 20,000 characters long.
+      const huge = JSON.stringify({ error: 'server_error', message: 'Z'.repeat(20_000) });
+      s.addOn.emulator.http.register(OP_BASE, {
+        handle: (req) => ((req.headers['authorization'] ?? '').includes(EDITOR_OP_KEY) ? { status: 500, headers: { 'Content-Type': 'application/json' }, body: huge } : s.faults.handle(req)),
+      });
+      s.sim.advance(ownerOrder, 'COMPLETED');
+      for (let i = 0; i < 3; i++) {
+        s.addOn.runDueTriggers(HOUR);
+        editor.rpc('refreshJobs');
+      }
+      const doc = s.addOn.emulator.properties.document();
+      for (const [k, v] of Object.entries(doc)) expect(Buffer.byteLength(k + v)).toBeLessThanOrEqual(9 * 1024);
+      const copy = jobsAs(s.addOn, EDITOR).find((j) => j.title === 'Editor copy')!;
+      expect(copy.lastError).toMatch(/more characters cut\]/);
+      expect(copy.lastError!.length).toBeLessThanOrEqual(500);
+      expect(jobsAs(s.addOn, OWNER).find((j) => j.title === 'Owner')!.state).toBe('DONE');
+    });
+
     it('should refuse a co-editor\'s 26th schedule with a sentence', () => {
       const s = givenOpenmart(asOwner);
       const editor = s.addOn.as(EDITOR);
