@@ -49,6 +49,14 @@ describe('shared spreadsheets (built bundle, two users)', () => {
       expect(s.sim.credits()).toBe(creditsAfterSearch);
     });
 
+    it('should still tell editors apart when Apps Script hides the emails', () => {
+      const s = givenOpenmart({ emulator: { userEmail: OWNER, blankEmails: [OWNER, EDITOR] } });
+      const r = s.addOn.rpc<{ job: JobView }>('submitOpenmartSearch', { form: { title: 'Salons', query: 'hair salons', count: 5 } });
+      expect(jobsAs(s.addOn, OWNER)[0]).toMatchObject({ mine: true, ownerNote: null });
+      expect(jobsAs(s.addOn, EDITOR)[0]).toMatchObject({ mine: false, ownerNote: 'Read-only: started by another editor of this spreadsheet.' });
+      expect(() => s.addOn.as(EDITOR).rpc('createSchedule', { jobId: r.job.id, every: 'daily' })).toThrow(/This job was started by another editor of this spreadsheet; only they can schedule it/);
+    });
+
     it('should let the owner schedule their own search, and only the owner\'s trigger runs it, on the owner\'s key', () => {
       const s = givenOpenmart(asOwner);
       const r = s.addOn.rpc<{ job: JobView }>('submitOpenmartSearch', { form: { title: 'Salons', query: 'hair salons', count: 20 } });
@@ -100,6 +108,28 @@ describe('shared spreadsheets (built bundle, two users)', () => {
       s.addOn.rpc('saveApiKey', { provider: 'openprospect', key: OP_KEY });
       s.addOn.runDueTriggers(HOUR);
       expect(jobsAs(s.addOn, OWNER)[0]!.state).toBe('DONE');
+    });
+  });
+
+  describe('jobs stored by the previous version (no owner)', () => {
+    it('should be left alone by an editor without a key and adopted by the first one who acts with a key', () => {
+      const s = givenOpenProspect(asOwner);
+      givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(3));
+      const sub = s.addOn.rpc<{ job: JobView }>('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Old') });
+      const doc = s.addOn.emulator.properties.document();
+      const { owner: _o, ownerEmail: _e, ...legacy } = JSON.parse(doc[`job:${sub.job.id}`]!) as Record<string, unknown>;
+      doc[`job:${sub.job.id}`] = JSON.stringify(legacy);
+      s.sim.advance(s.sim.orders()[0]!.id, 'COMPLETED');
+
+      const seen = jobsAs(s.addOn, EDITOR, 'refreshJobs')[0]!;
+      expect(seen).toMatchObject({ state: 'WAITING', mine: false, ownerNote: expect.stringMatching(/before jobs had owners/) });
+      expect(() => s.addOn.as(EDITOR).rpc('cancelJob', { jobId: sub.job.id })).toThrow(/save your own key for this provider in Settings to take it over/);
+      expect(JSON.parse(doc[`job:${sub.job.id}`]!)).not.toHaveProperty('owner');
+
+      s.addOn.runDueTriggers(HOUR);
+      expect(jobsAs(s.addOn, OWNER)[0]).toMatchObject({ state: 'DONE', mine: true });
+      expect(jobsAs(s.addOn, EDITOR)[0]).toMatchObject({ mine: false, ownerNote: `Read-only: started by another editor of this spreadsheet (${OWNER}).` });
+      expect(new Set(keysSentTo(s.addOn, OP_BASE))).toEqual(new Set([OP_KEY]));
     });
   });
 
