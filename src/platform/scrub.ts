@@ -40,14 +40,11 @@ export class Scrubber {
 
   /** The text with every key (or run of RUN+ characters of one) replaced by `[key]`. */
   text(s: string): string {
-    if (this.empty || s.length < MIN_SECRET) return s;
+    if (this.empty || s.length < MIN_SECRET || (s.length < RUN && this.short.length === 0)) return s;
     const lower = s.toLowerCase();
     // toLowerCase can change the length of a few characters; then compare piecewise.
     const aligned = lower.length === s.length;
-    let found = false;
-    for (const g of this.grams) if (lower.includes(g)) found = true;
-    for (const k of this.short) if (lower.includes(k)) found = true;
-    if (!found) return s;
+    if (!this.mayContain(lower)) return s;
     const hidden = new Uint8Array(s.length);
     const at = (i: number, n: number): string => (aligned ? lower.slice(i, i + n) : s.slice(i, i + n).toLowerCase());
     for (let i = 0; i < s.length; i++) {
@@ -60,6 +57,17 @@ export class Scrubber {
       else if (i === 0 || hidden[i - 1] === 0) out += REDACTED;
     }
     return out;
+  }
+
+  /** Quick test: does the lower-cased text hold any key run? (Short texts: look up each position; long ones: search each run.) */
+  private mayContain(lower: string): boolean {
+    for (const k of this.short) if (lower.includes(k)) return true;
+    if (lower.length - RUN + 1 <= this.grams.size * 4) {
+      for (let i = 0; i + RUN <= lower.length; i++) if (this.grams.has(lower.slice(i, i + RUN))) return true;
+      return false;
+    }
+    for (const g of this.grams) if (lower.includes(g)) return true;
+    return false;
   }
 
   /** A copy of plain data (strings, arrays, plain objects, numbers...) with every string scrubbed, keys of objects too. */

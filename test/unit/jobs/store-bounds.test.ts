@@ -12,7 +12,7 @@ const job = (id: string, owner?: string): Job => ({ ...newJob({ id, provider: 'o
 describe('jobs/store bounds', () => {
   describe('#boundJob()', () => {
     it('should cut a 20 KB error to the bound with a marker and keep the record under 9 KB', () => {
-      let j = { ...job('a'), lastError: 'x'.repeat(20_000) };
+      let j: Job = { ...job('a'), lastError: 'x'.repeat(20_000) };
       for (let i = 0; i < 40; i++) j = note(j, i, `line ${i} ${'é'.repeat(400)}`);
       const props = memoryProps();
       new JobStore(props).save(j);
