@@ -141,7 +141,13 @@ describe('shared spreadsheets (built bundle, two users)', () => {
       const s = givenGu1({
         ...asOwner,
         entities: gu1Ids(80),
-        wrap: (h) => ({ handle: (req) => ((++n === 20 || n === 40) && ref!.addOn.emulator.clock.advance(245_000), h.handle(req)) }),
+        wrap: (h) => ({
+          handle: (req) => {
+            n++;
+            if (n === 20 || n === 40) ref!.addOn.emulator.clock.advance(245_000);
+            return h.handle(req);
+          },
+        }),
       });
       ref = s;
       s.sim.addKey(EDITOR_GU1_KEY);
