@@ -97,7 +97,7 @@ suite('playground (Chromium)', () => {
   it('should save a key in Settings and show it masked', async () => {
     await section('settings');
     const block = sidebar.locator('.provider[data-provider="openprospect"]');
-    await block.locator('input[type="password"]').fill('lnc_test_playground_7f3a9c');
+    await block.locator('input[type="password"]').fill('lnc_test_7d41e0b9c5f3a9c');
     await block.getByRole('button', { name: 'Save key' }).click();
     await block.getByText(/Key saved \(lnc_…3a9c\)/).waitFor();
     await expectNoHorizontalScroll();
@@ -176,7 +176,7 @@ suite('playground (Chromium)', () => {
 
     await section('settings');
     const om = sidebar.locator('.provider[data-provider="openmart"]');
-    await om.locator('input[type="password"]').fill('om_playground_key_123');
+    await om.locator('input[type="password"]').fill('om_test_5b8e2d7c4a19e6');
     await om.getByRole('button', { name: 'Save key' }).click();
     await om.getByText(/Key saved/).waitFor();
     await sidebar.locator('#formula-spend').check();
@@ -197,7 +197,7 @@ suite('playground (Chromium)', () => {
   it('should run a gu1 job from the Companies rows and show its cost in Jobs', async () => {
     await section('settings');
     const block = sidebar.locator('.provider[data-provider="gu1"]');
-    await block.locator('input[type="password"]').fill('gk_sandbox_playground_42');
+    await block.locator('input[type="password"]').fill('gk_sandbox_c72e914fd042');
     await block.getByRole('button', { name: 'Save key' }).click();
     await block.getByText(/Key saved/).waitFor();
     await section('gu1');
@@ -249,7 +249,7 @@ suite('playground (Chromium)', () => {
     await section('settings');
     const block = sidebar.locator('.provider[data-provider="openmart"]');
     if (await block.getByText(/No key saved/).count()) {
-      await block.locator('input[type="password"]').fill('om_playground_key_123');
+      await block.locator('input[type="password"]').fill('om_test_5b8e2d7c4a19e6');
       await block.getByRole('button', { name: 'Save key' }).click();
       await block.getByText(/Key saved/).waitFor();
     }
