@@ -28,6 +28,17 @@ function jobsAs(addOn: AddOn, user: string, rpc: 'listJobs' | 'refreshJobs' = 'l
   return addOn.as(user).rpc<JobsView>(rpc).jobs;
 }
 
+/** The owner's enrichment "Owner" waiting at OpenProspect, and an editor with their own key for the same organisation. */
+function ownerOrderAndKeyedEditor() {
+  const s = givenOpenProspect(asOwner);
+  s.sim.addKey(EDITOR_OP_KEY);
+  givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(4));
+  s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Owner') });
+  const editor = s.addOn.as(EDITOR);
+  editor.rpc('saveApiKey', { provider: 'openprospect', key: EDITOR_OP_KEY });
+  return { s, ownerOrder: s.sim.orders()[0]!.id, editor };
+}
+
 describe('shared spreadsheets (built bundle, two users)', () => {
   describe('Openmart: a co-editor cannot put the owner\'s search on a schedule', () => {
     it('should refuse the schedule with a sentence, and the owner\'s key pays for nothing more in 12 hours', () => {
@@ -184,13 +195,7 @@ describe('shared spreadsheets (built bundle, two users)', () => {
 
   describe('budgets', () => {
     it('should refuse a co-editor\'s 26th open job with a sentence while the owner\'s order keeps syncing', () => {
-      const s = givenOpenProspect(asOwner);
-      s.sim.addKey(EDITOR_OP_KEY);
-      givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(4));
-      s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Owner') });
-      const ownerOrder = s.sim.orders()[0]!.id;
-      const editor = s.addOn.as(EDITOR);
-      editor.rpc('saveApiKey', { provider: 'openprospect', key: EDITOR_OP_KEY });
+      const { s, ownerOrder, editor } = ownerOrderAndKeyedEditor();
       let refused: string | undefined;
       for (let i = 0; i < 40 && refused === undefined; i++) {
         try {
@@ -209,13 +214,7 @@ describe('shared spreadsheets (built bundle, two users)', () => {
     });
 
     it('should keep a job record under 9 KB when its provider answers a 20 KB error, and the owner\'s order keeps syncing', () => {
-      const s = givenOpenProspect(asOwner);
-      s.sim.addKey(EDITOR_OP_KEY);
-      givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(4));
-      s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Owner') });
-      const ownerOrder = s.sim.orders()[0]!.id;
-      const editor = s.addOn.as(EDITOR);
-      editor.rpc('saveApiKey', { provider: 'openprospect', key: EDITOR_OP_KEY });
+      const { s, ownerOrder, editor } = ownerOrderAndKeyedEditor();
       editor.rpc('importOrder', { orderId: ownerOrder, title: 'Editor copy' });
       // From now on every request on the editor's key gets a 500 whose message is 20,000 characters long.
       const huge = JSON.stringify({ error: 'server_error', message: 'Z'.repeat(20_000) });
