@@ -228,7 +228,7 @@ export function cancelJob(ctx: AppContext, input: unknown): JobsView {
     if (!isOpen(job)) throw new UserInputError('This job has already finished.');
     store.save(transition(job, 'CANCELLED', ctx.clock.now(), 'tracking cancelled by the user; the order itself is not cancelled at the provider'));
   });
-  syncTrigger(ctx, store.open().length);
+  syncTrigger(ctx, openJobCount(ctx));
   return listJobs(ctx);
 }
 
@@ -261,7 +261,7 @@ export function startJob(ctx: AppContext, job: Job, opts: StartOptions): { job: 
     }
     store.save(job);
   }
-  const notice = syncTrigger(ctx, store.open().length);
+  const notice = syncTrigger(ctx, openJobCount(ctx));
   const handler = handlers()[job.kind];
   const ran = withLock(ctx.documentLock(), 5_000, () => {
     const current = store.get(job.id);
@@ -283,10 +283,10 @@ export function startJob(ctx: AppContext, job: Job, opts: StartOptions): { job: 
   if (fresh && opts.refused(latest)) {
     store.delete(job.id);
     opts.cleanup(latest);
-    syncTrigger(ctx, store.open().length);
+    syncTrigger(ctx, openJobCount(ctx));
     throw new UserInputError(latest.lastError ?? 'The provider refused the request.');
   }
-  const open = store.open().length;
+  const open = openJobCount(ctx);
   syncTrigger(ctx, open);
   return { job: latest, notice: open > 0 ? notice : null };
 }

@@ -177,6 +177,8 @@ describe('shared spreadsheets (built bundle, two users)', () => {
       const afterEditor = jobsAs(s.addOn, EDITOR, 'refreshJobs');
       expect(afterEditor.find((j) => j.id === editorJob.id)!.state).toBe('DONE');
       expect(afterEditor.find((j) => j.id === ownerJob.id)!.state).toBe('FETCHING');
+      // With nothing of their own left open, the editor keeps no trigger; the owner's stays.
+      expect(s.addOn.emulator.triggers.list().map((t) => t.user)).toEqual([OWNER]);
       expect(() => editor.rpc('cancelJob', { jobId: ownerJob.id })).toThrow(NOT_YOURS);
       // The owner's trigger finishes the owner's run; the editor's trigger has nothing of the owner's to do.
       s.addOn.runDueTriggers(HOUR);
