@@ -9,6 +9,7 @@ import { applyError, pollJobs, type PollResult } from '../jobs/poller';
 import { JobStore } from '../jobs/store';
 import { jobBudgetRefusal } from '../jobs/budgets';
 import { ScheduleStore, runDueSchedules, type Schedule } from '../jobs/schedules';
+import { afterStep } from '../jobs/unreadable';
 import { preflight } from './preflight';
 import { openProspectOrdersHandler } from '../jobs/openprospect-orders';
 import { gu1RunHandler } from '../jobs/gu1-run';
@@ -270,7 +271,7 @@ export function startJob(ctx: AppContext, job: Job, opts: StartOptions): { job: 
     let next: Job = ready;
     if (handler) {
       try {
-        next = handler.advance(ready, jobEnv(ctx, new Deadline(ctx.clock, BUDGET.executionMs)));
+        next = afterStep(ready, handler.advance(ready, jobEnv(ctx, new Deadline(ctx.clock, BUDGET.executionMs))));
       } catch (e) {
         next = applyError(store.get(job.id) ?? ready, e, ctx.clock.now(), toUserMessage);
       }

@@ -15,12 +15,13 @@ import * as z from 'zod/mini';
 import { ApiError, AuthError, MalformedResponseError, NotFoundError, PermissionError, RateLimitError, ServerError } from '../platform/errors';
 import { NotSentError } from '../platform/http';
 import type { Http } from '../platform/http-types';
-import { cancelledCount, readStatus, statusRequest } from '../providers/openmart/batch-status';
+import { readStatus, statusRequest } from '../providers/openmart/batch-status';
 import { buildBatches, idsHash, type PlannedBatch } from '../providers/openmart/build-batches';
 import { explain, isOutOfCredits } from '../providers/openmart/errors';
 import { BATCH_FIELDS } from '../providers/openmart/fields';
 import { readTask, taskRequest } from '../providers/openmart/get-task';
 import { BATCH_KEY, BATCH_TABS, ROW_STATUS, statusRow, taskKey, taskRows, type Row } from '../providers/openmart/result-rows';
+import { salvageBatchId } from '../providers/openmart/readers';
 import { BATCH_OPS } from '../providers/openmart/schemas';
 import { readSubmit, submitRequest } from '../providers/openmart/submit-batch';
 import { readTaskIds, taskIdsRequest, type ListedStatus } from '../providers/openmart/task-ids';
@@ -54,9 +55,6 @@ const WAVE = 20;
 const FETCH_GROUP = 2;
 /** Keep this much of the budget: a lookup wave takes ~27 s, then the writes and the checkpoint. */
 const RESERVE_MS = 45_000;
-/** Runs in a row with an unreadable answer before the job fails. */
-const GARBLED_RUNS = 3;
-const GARBLED_PAUSE_MS = 60_000;
 
 export const UNKNOWN_REASON =
   'Submitted, outcome unknown: the answer from Openmart was lost, so the batch may or may not exist. It is never resubmitted by itself; use "Resubmit" only if these rows get no results (it may bill twice).';
@@ -177,6 +175,14 @@ function submit(run: Run): void {
         }
         return;
       }
+      const salvaged = a instanceof MalformedResponseError ? salvageBatchId(a.body) : undefined;
+      if (salvaged !== undefined) {
+        // Cut off in transit, but it names the batch Openmart created (and billed): track that one.
+        run.book.set(i, { s: 'submitted', b: salvaged });
+        run.job = warn(run.job, 'Openmart\'s answer to a submit arrived cut off; the batch it named is being followed.');
+        created++;
+        return;
+      }
       if (a instanceof NotSentError || a.code === 'QUOTA') {
         // Never left the script: safe to send later.
         run.book.set(i, { s: 'pending' });
@@ -238,7 +244,8 @@ function poll(run: Run): void {
     }
     try {
       const s = readStatus(a as never, id);
-      if (s.batch_ready) run.book.set(i, { s: 'ready', d: 0, c: [s.completed, s.errored, cancelledCount(s)] });
+      // Without counters every status is listed and the counts come from the lists.
+      if (s.ready) run.book.set(i, { s: 'ready', d: 0, c: s.counts });
     } catch (e) {
       if (e instanceof ApiError) keepTransient(run, e);
       else throw e;
@@ -274,12 +281,15 @@ function fetchReady(run: Run): void {
     }
     const listed = run.http.requestAll<unknown>(lists.map((l) => taskIdsRequest(run.book.get(l.i).b as string, l.status)));
     const ids = new Map<number, string[] | null>(group.map((i) => [i, []]));
+    const lengths = new Map<number, number[]>(group.map((i) => [i, [0, 0, 0]]));
     lists.forEach((l, k) => {
       const a = listed[k];
       const have = ids.get(l.i);
       if (have === null || have === undefined) return;
       try {
-        have.push(...readTaskIds(a as never, run.book.get(l.i).b as string));
+        const got = readTaskIds(a as never, run.book.get(l.i).b as string);
+        have.push(...got);
+        (lengths.get(l.i) as number[])[LISTED.indexOf(l.status)] = got.length;
       } catch (e) {
         if (!(e instanceof ApiError)) throw e;
         if (!(e instanceof NotSentError)) keepTransient(run, e);
@@ -312,7 +322,8 @@ function fetchReady(run: Run): void {
       const list = ids.get(i);
       if (!list) continue;
       const d = (run.book.get(i).d ?? 0) + (advanced.get(i) ?? 0);
-      run.book.set(i, d >= list.length ? { s: 'done', d } : { d });
+      const c = run.book.get(i).c ?? lengths.get(i);
+      run.book.set(i, d >= list.length ? { s: 'done', d, c } : { d, c });
     }
     save(run);
     if (run.transient) return;
@@ -352,15 +363,9 @@ function settle(run: Run): Job {
     const why = run.fatal.userMessage();
     return transition({ ...job, lastError: why }, 'FAILED', now, why);
   }
-  const garbled = run.transient instanceof MalformedResponseError ? (job.counts['garbledRuns'] ?? 0) + 1 : 0;
-  job = { ...job, counts: { ...job.counts, garbledRuns: garbled } };
-  if (run.transient instanceof MalformedResponseError && garbled < GARBLED_RUNS) {
-    // A truncated answer to a free GET (status, ids, a task) is read again later; the same
-    // unreadable answer run after run fails the job loudly.
-    job = note({ ...job, lastError: failureText(run.transient), resumeAt: now + GARBLED_PAUSE_MS }, now, failureText(run.transient));
-  } else if (run.transient) {
+  if (run.transient) {
+    // Rate limits, server errors and unreadable answers (a bounded number of runs: unreadable.ts) pause the job.
     job = applyError(job, run.transient, now, failureText);
-    // A failure no later run can get past (a refused key, an unreadable answer) ends the job.
     if (!isOpen(job)) return job;
   }
   if (book.where('pending', 'sending').length > 0 && !data.outOfCredits) return transition(job, 'SUBMITTING', now);

@@ -145,7 +145,7 @@ export function openmartEnrichHandler(): JobHandler {
               }
             } else {
               const matches = readEnrichCompany(a);
-              out.push(...enrichRows(call.rows[0]?.externalId ?? '', matches.map((m) => ({ id: m.id, content: m.content, score: m.match_score }))));
+              out.push(...enrichRows(call.rows[0]?.externalId ?? '', matches.map((m) => ({ id: m.id, content: m.content, score: m.match_score, highlights: m.match_highlights }))));
             }
           } catch (e) {
             const bad = e instanceof ApiError && !isOutOfCredits(e) && e.status >= 400 && e.status < 500 && e.status !== 429 && data.lane === 2;

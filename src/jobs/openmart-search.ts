@@ -13,7 +13,7 @@ import { LIMITS, malformed } from '../providers/openmart/schemas';
 import { searchPage } from '../providers/openmart/search';
 import { openResultTab } from '../sheet/result-tab';
 import type { JobEnv, JobHandler } from './handler';
-import { note, transition, type Job } from './model';
+import { note, transition, warn, type Job } from './model';
 import { stopOn } from './openmart-stop';
 
 export const OM_SEARCH_KIND = 'openmart.search';
@@ -58,6 +58,12 @@ function sameCursor(a: unknown, b: unknown): boolean {
   return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** The sentence for a search that ended before the requested count. */
+export function shortfall(brands: boolean, fetched: number, count: number, shortPage: boolean): string {
+  const why = shortPage ? 'the search has no more matches' : 'no further page was offered (the last row carried no usable cursor)';
+  return `Openmart returned ${fetched} of the ${count} ${brands ? 'brands' : 'rows'} asked; ${why}.`;
+}
+
 /** The search job handler. */
 export function openmartSearchHandler(): JobHandler {
   return {
@@ -98,6 +104,8 @@ export function openmartSearchHandler(): JobHandler {
         const fetched = data.fetched + rows.length;
         const done = rows.length < limit || next === undefined;
         data = { ...data, fetched, done };
+        // Fewer rows than asked is said, never a silent DONE.
+        if (done && fetched < data.count) job = warn(job, shortfall(brands, fetched, data.count, rows.length < limit));
         if (next === undefined) delete data.cursor;
         else data.cursor = next;
         job = note(progress(job, data), env.clock.now(), `${fetched} row(s) fetched`);

@@ -3,7 +3,7 @@
  * checkpointing each job after each step. Errors become the job's last error; transient ones
  * (rate limits, server errors, lost connections, time budget) leave the job open to resume.
  */
-import { ApiError, AuthError, ConnectionError, MalformedResponseError, PaymentError, PermissionError, RateLimitError, ServerError } from '../platform/errors';
+import { ApiError, AuthError, ConnectionError, PaymentError, PermissionError, RateLimitError, ServerError } from '../platform/errors';
 import { NotSentError } from '../platform/http';
 import { MissingKeyError } from '../platform/keys';
 import { withLock, type LockLike } from '../platform/lock';
@@ -11,6 +11,7 @@ import { nextDayStart } from '../platform/quota';
 import type { JobEnv, JobHandler } from './handler';
 import { note, transition, type Job } from './model';
 import { JobSaveError, type JobStore } from './store';
+import { afterStep, isUnreadableAnswer, onUnreadable } from './unreadable';
 
 export interface PollResult {
   /** False when another run held the lock. */
@@ -37,11 +38,6 @@ export function isTransient(e: unknown): boolean {
   return e instanceof NotSentError || e instanceof RateLimitError || e instanceof ServerError || e instanceof ConnectionError || isUnreadableAnswer(e);
 }
 
-/** A 2xx whose body could not be read (truncated JSON, an undocumented shape): the next run asks again. */
-function isUnreadableAnswer(e: unknown): boolean {
-  return e instanceof MalformedResponseError && e.status >= 200 && e.status < 300;
-}
-
 /**
  * Apply an error to a job: permanent errors (bad key, missing scope, no credits, invalid input)
  * fail it; transient ones keep it open with `resumeAt` set.
@@ -64,7 +60,9 @@ export function applyError(job: Job, e: unknown, now: number, message: ErrorMess
     // A missing key says nothing about the job: it waits, unchanged, until the key is back.
     return note({ ...job, lastError: `Waiting: ${text}`, resumeAt: now + MISSING_KEY_PAUSE_MS }, now, text);
   }
-  if (e instanceof ServerError || e instanceof ConnectionError || isUnreadableAnswer(e)) {
+  // A 2xx the add-on cannot read: asked again a bounded number of runs, then the job stops.
+  if (isUnreadableAnswer(e)) return onUnreadable(job, e, now);
+  if (e instanceof ServerError || e instanceof ConnectionError) {
     return note({ ...job, lastError: text, resumeAt: now + TRANSIENT_PAUSE_MS }, now, text);
   }
   if (e instanceof AuthError || e instanceof PermissionError || e instanceof PaymentError || e instanceof ApiError) {
@@ -124,7 +122,7 @@ export function pollJobs(store: JobStore, handlers: Record<string, JobHandler>, 
         try {
           // A step that runs clears the previous transient error; a new failure sets it again.
           const { lastError: _e, resumeAt: _r, ...fresh } = job;
-          next = handler.advance(fresh, env);
+          next = afterStep(job, handler.advance(fresh, env));
         } catch (e) {
           next = applyError(job, e, env.clock.now(), message);
         }

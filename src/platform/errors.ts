@@ -4,6 +4,7 @@
  * provider sent. Messages never contain an API key.
  */
 import type { Provider } from './http-types';
+import { shortDetail } from './scrub';
 
 export const PROVIDER_NAMES: Record<Provider, string> = {
   openprospect: 'OpenProspect',
@@ -238,7 +239,8 @@ export function parseErrorBody(provider: Provider, status: number, body: unknown
       if (body[k] !== undefined) extra[k] = body[k];
     }
   } else if (typeof body === 'string' && body.trim().length > 0) {
-    message = body.trim().slice(0, 200);
+    // Plain text or an HTML page (a proxy, a gateway): only a short, scrubbed detail is shown.
+    message = `${GENERIC[status] ?? `HTTP ${status}`}; the answer was not JSON: "${shortDetail(body)}"`;
   }
   const lowerHeaders: Record<string, string> = {};
   for (const [k, v] of Object.entries(headers)) lowerHeaders[k.toLowerCase()] = v;

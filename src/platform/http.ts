@@ -90,7 +90,7 @@ export function createHttp(deps: HttpDeps): Http {
     return params;
   }
 
-  function toResult<T>(res: FetchResponse): ApiResponse<T> | ApiError {
+  function toResult<T>(res: FetchResponse, req: ApiRequest): ApiResponse<T> | ApiError {
     const status = res.getResponseCode();
     const headers: Record<string, string> = {};
     const raw = res.getAllHeaders() as Record<string, string | string[]>;
@@ -107,7 +107,8 @@ export function createHttp(deps: HttpDeps): Http {
       }
     }
     if (status >= 200 && status < 300) {
-      if (!parsed) return new MalformedResponseError({ provider, status, message: 'the body is not valid JSON', requestId: headers['x-request-id'] });
+      // The raw text is kept (never shown): a cut-off answer may still name what was created.
+      if (!parsed) return new MalformedResponseError({ provider, status, message: `${req.method.toUpperCase()} ${req.path}: the body is not valid JSON`, requestId: headers['x-request-id'], body: text });
       return { status, headers, body: body as T };
     }
     if (status >= 300 && status < 400) {
@@ -138,7 +139,7 @@ export function createHttp(deps: HttpDeps): Http {
       deps.onRequests?.(1);
       try {
         const { url, ...rest } = params;
-        result = toResult<T>(deps.urlFetch.fetch(url, rest));
+        result = toResult<T>(deps.urlFetch.fetch(url, rest), req);
       } catch (e) {
         result = connectionError(e);
         if (result.code === 'QUOTA') throw result;
@@ -181,7 +182,7 @@ export function createHttp(deps: HttpDeps): Http {
         wave.forEach((i, k) => {
           attempts[i] = (attempts[i] ?? 0) + 1;
           const res = responses?.[k];
-          const r = thrown ?? (res ? toResult<T>(res) : connectionError(new Error('no response')));
+          const r = thrown ?? (res ? toResult<T>(res, reqs[i] as ApiRequest) : connectionError(new Error('no response')));
           results[i] = r;
           const req = reqs[i] as ApiRequest;
           if (r instanceof ApiError && (attempts[i] ?? 0) < maxAttempts && shouldRetry(r, isRetrySafe(req.method, req.idempotencyKey, req.retrySafe))) {

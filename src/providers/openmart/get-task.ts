@@ -16,7 +16,8 @@ export function taskRequest(taskId: string): ApiRequest {
 /** A task from its answer (errors explained and thrown). */
 export function readTask(res: ApiResponse<unknown> | ApiError, taskId: string): Task {
   if (res instanceof ApiError) throw explain(res);
-  return parseOm(TaskSchema, res, `GET /api/v1/task/${taskId}`);
+  const task = parseOm(TaskSchema, res, `GET /api/v1/task/${taskId}`);
+  return { ...task, task_id: task.task_id ?? taskId };
 }
 
 const REASON_KEYS = ['error', 'error_message', 'message', 'detail', 'reason', 'failure_reason'];

@@ -45,12 +45,17 @@ function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** `mobile`, `MOBILE` and `Mobile` are one line type: written in lower case as documented. */
+function lineType(v: unknown): string {
+  return String(v).toLowerCase();
+}
+
 function personRow(p: unknown): Row {
   if (!isObj(p)) return { value: p };
   const { first_name, last_name, title, email, phones, linkedin_url, ...rest } = p;
   const mail = isObj(email) ? email : null;
   const phoneList = Array.isArray(phones)
-    ? phones.map((ph) => (isObj(ph) ? [ph['phone_number'], ph['line_type'] ? `(${ph['line_type']}${ph['valid'] === false ? ', invalid' : ''})` : ''].filter(Boolean).join(' ') : String(ph)))
+    ? phones.map((ph) => (isObj(ph) ? [ph['phone_number'], ph['line_type'] ? `(${lineType(ph['line_type'])}${ph['valid'] === false ? ', invalid' : ''})` : ''].filter(Boolean).join(' ') : String(ph)))
     : phones;
   return {
     first_name: first_name ?? null,
@@ -120,18 +125,24 @@ export function businessRow(id: string, content: Record<string, unknown>, match?
   return row;
 }
 
-/** A search row as a business row (keyed by the openmart id). */
+const SEARCH_ROW_KEYS = new Set(['id', 'content', 'match_score', 'match_highlights', 'cursor']);
+
+/** A search row as a business row (keyed by the openmart id); undocumented keys beside `content` become extra columns. */
 export function searchRowToRow(r: SearchRow): Row {
-  return businessRow(r.id, r.content, { score: r.match_score, highlights: r.match_highlights });
+  const row = businessRow(r.id, r.content, { score: r.match_score, highlights: r.match_highlights });
+  const extra: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(r)) if (!SEARCH_ROW_KEYS.has(k)) extra[k] = v;
+  for (const [k, v] of Object.entries(flattenObject(extra))) if (!(k in row)) row[k] = v;
+  return row;
 }
 
 export const ENRICH_KEY = ['external_id', 'match'];
 export const ENRICH_COLUMNS = ['external_id', 'match', 'status', 'reason', ...BUSINESS_COLUMNS];
 
 /** Enrich tab rows for one source row: its matches numbered from 1, or a NOT_FOUND line (match 0). */
-export function enrichRows(externalId: string, matches: Array<{ id: string; content: Record<string, unknown>; score?: unknown }>): Row[] {
+export function enrichRows(externalId: string, matches: Array<{ id: string; content: Record<string, unknown>; score?: unknown; highlights?: unknown }>): Row[] {
   if (matches.length === 0) return [{ external_id: externalId, match: 0, status: ROW_STATUS.notFound, reason: 'no Openmart record matched' }];
-  return matches.map((m, i) => ({ external_id: externalId, match: i + 1, status: 'FOUND', reason: null, ...businessRow(m.id, m.content, { score: m.score }) }));
+  return matches.map((m, i) => ({ external_id: externalId, match: i + 1, status: 'FOUND', reason: null, ...businessRow(m.id, m.content, { score: m.score, highlights: m.highlights }) }));
 }
 
 export const BRAND_COLUMNS = [

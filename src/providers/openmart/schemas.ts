@@ -1,8 +1,7 @@
 /**
  * Openmart wire contract: paths, documented limits and zod/mini schemas for every response,
- * plus `parseOm`, which turns a failed parse into a MalformedResponseError. Lenient where the
- * docs are loose (extra keys kept, `tracking_id` nullable), strict where the add-on depends on
- * a field (ids, cursors, counters).
+ * plus `parseOm`, which turns a failed parse into a MalformedResponseError. Which fields are
+ * required and which variants are accepted is written down in readers.ts.
  */
 import * as z from 'zod/mini';
 import { MalformedResponseError } from '../../platform/errors';
@@ -70,26 +69,16 @@ export type BrandPage = z.infer<typeof BrandPageSchema>;
 /** Record routes: keyed by the input id. */
 export const RecordsSchema = z.record(z.string(), z.record(z.string(), z.unknown()));
 
-const CountsShape = {
-  processing: z.number(),
-  completed: z.number(),
-  errored: z.number(),
-  total: z.number(),
-  batch_ready: z.boolean(),
-};
-/** Batch status: counters at the top level (NOTES). */
-export const BatchStatusSchema = z.looseObject(CountsShape);
-export type BatchStatus = z.infer<typeof BatchStatusSchema>;
-/** Submit response: the same counters nested under `status`. */
-export const SubmitResponseSchema = z.looseObject({ batch_id: z.string().check(z.minLength(1)), submit_for: z.optional(z.string()), status: z.optional(z.looseObject(CountsShape)) });
 export const TaskIdsSchema = z.array(z.string());
+/** A task (readers.ts: only `status` is required; `task_id` falls back to the id asked for). */
 export const TaskSchema = z.looseObject({
-  task_id: z.string(),
+  task_id: z.optional(z.string()),
   status: z.string(),
   tracking_id: z.optional(z.nullable(z.string())),
   data: z.optional(z.unknown()),
 });
-export type Task = z.infer<typeof TaskSchema>;
+/** A task as read: `task_id` always set. */
+export type Task = z.infer<typeof TaskSchema> & { task_id: string };
 
 export const CreditBalanceSchema = z.looseObject({ balance: z.number(), period_start: z.optional(z.string()), period_end: z.optional(z.string()) });
 export const DenyCheckSchema = z.looseObject({ denied: z.record(z.string(), z.boolean()) });
@@ -150,9 +139,10 @@ export function readSearchEnvelope(res: ApiResponse<unknown>, what: string): Sea
     if (full.success) return full.data;
     const flat = FlatRowSchema.safeParse(row);
     if (flat.success) {
-      const { openmart_id, match_score, cursor, ...content } = flat.data as Record<string, unknown>;
+      const { openmart_id, match_score, match_highlights, cursor, ...content } = flat.data as Record<string, unknown>;
       const out: SearchRow = { id: String(openmart_id), content };
       if (typeof match_score === 'number') out.match_score = match_score;
+      if (Array.isArray(match_highlights)) out.match_highlights = match_highlights;
       if (Array.isArray(cursor)) out.cursor = cursor;
       return out;
     }

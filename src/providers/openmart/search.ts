@@ -30,7 +30,8 @@ export function searchPage(http: Http, body: Record<string, unknown>, page: { li
   const parsed = readSearchEnvelope(res, 'POST /api/v1/search');
   const out: SearchPageResult = { rows: parsed.rows };
   const last = parsed.rows[parsed.rows.length - 1];
-  if (last && Array.isArray(last.cursor) && last.cursor.length > 0) out.nextCursor = last.cursor;
+  // `[match_score, id]`: a missing cursor, or one with a null score, cannot fetch the next page.
+  if (last && Array.isArray(last.cursor) && last.cursor.length > 0 && last.cursor.every((v) => v !== null && v !== undefined)) out.nextCursor = last.cursor;
   if (parsed.totalCount !== undefined) out.totalCount = parsed.totalCount;
   return out;
 }

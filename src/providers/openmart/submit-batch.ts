@@ -1,6 +1,6 @@
 /**
  * `POST /api/v1/task/batch/{find_people|find_tech|lookup_business_email|lookup_people}`: 1-100
- * tasks -> `{batch_id, submit_for, status: {...}}`. There is no Idempotency-Key and no way to
+ * tasks -> `{batch_id, submit_for, status: {...}}` (only `batch_id` is read: readers.ts). There is no Idempotency-Key and no way to
  * list batches, so the request is never retried after a transport failure (`retrySafe: false`):
  * the batch may exist although the answer was lost. A 429/5xx proves nothing was created and
  * is retried by Http.
@@ -8,7 +8,8 @@
 import type { ApiRequest, ApiResponse } from '../../platform/http-types';
 import { ApiError } from '../../platform/errors';
 import { explain } from './errors';
-import { LIMITS, PATHS, SubmitResponseSchema, parseOm, type BatchOp } from './schemas';
+import { readBatchId } from './readers';
+import { LIMITS, PATHS, type BatchOp } from './schemas';
 
 /** The submit request for one batch. */
 export function submitRequest(op: BatchOp, tasks: ReadonlyArray<Record<string, unknown>>): ApiRequest {
@@ -19,5 +20,5 @@ export function submitRequest(op: BatchOp, tasks: ReadonlyArray<Record<string, u
 /** The batch id from a submit answer (errors explained and thrown). */
 export function readSubmit(res: ApiResponse<unknown> | ApiError, op: BatchOp): string {
   if (res instanceof ApiError) throw explain(res);
-  return parseOm(SubmitResponseSchema, res, `POST /api/v1/task/batch/${op}`).batch_id;
+  return readBatchId(res, `POST /api/v1/task/batch/${op}`);
 }
