@@ -1,6 +1,6 @@
 /**
  * Generic fault injection for API simulators: wrap an HttpHandler with a schedule of rules that turn
- * chosen requests into 429s, 5xx, timeouts, malformed bodies or lost responses.
+ * chosen requests into 429s, 5xx, timeouts, malformed bodies, lost responses or variant shapes.
  *
  * Counting: each rule counts the requests that match its predicate (method, pathIncludes), 1-based,
  * independently of the other rules. A rule fires on request number `nth` (or any of a list), on
@@ -9,6 +9,7 @@
  */
 import { Rng } from '../gas/rng';
 import type { HttpHandler, SimMethod, SimOutcome, SimRequest } from './types';
+import { reshapeVariant } from './variants';
 
 export interface FaultMatch {
   method?: SimMethod;
@@ -22,7 +23,7 @@ export interface FaultMatch {
   times?: number;
 }
 
-export type FaultKind = '429' | '500' | '502' | '503' | '504' | 'timeout' | 'malformed' | 'lost';
+export type FaultKind = '429' | '500' | '502' | '503' | '504' | 'timeout' | 'malformed' | 'lost' | 'variant';
 
 export type FaultAction =
   /** An HTTP error answer; the server does NOT process the request. 429 gets Retry-After when retryAfter is set. */
@@ -33,6 +34,8 @@ export type FaultAction =
   | { malformed: true }
   /** The server processes the request (commits), but the response is lost: the client sees a timeout. */
   | { lost: true }
+  /** The server processes the request and answers in another shape its provider is seen to send (variants.ts; `pick` chooses among those that fit). */
+  | { variant: { pick: number } }
   /** Seeded random faults: each matching request fails with probability `rate`, with a random kind. */
   | { chaos: { seed: number; rate: number; kinds: FaultKind[] } };
 
@@ -64,6 +67,8 @@ function actionOf(kind: FaultKind): FaultAction {
       return { lost: true };
     case '429':
       return { status: 429, retryAfter: 1 };
+    case 'variant':
+      return { variant: { pick: 0 } };
     default:
       return { status: Number(kind) };
   }
@@ -98,6 +103,7 @@ export function withFaults(handler: HttpHandler, schedule: FaultRule[]): FaultyH
         const roll = s.rng?.next() ?? 1;
         const pick = s.rng?.int(c.kinds.length) ?? 0;
         if (roll < c.rate) action = actionOf(c.kinds[pick] ?? 'timeout');
+        if (action && 'variant' in action) action = { variant: { pick: s.rng?.int(1000) ?? 0 } };
       } else {
         const nth = s.rule.nth;
         const hit = nth !== undefined ? (Array.isArray(nth) ? nth.includes(s.seen) : nth === s.seen) : s.rule.every !== undefined ? s.seen % s.rule.every === 0 : true;
@@ -129,6 +135,7 @@ export function withFaults(handler: HttpHandler, schedule: FaultRule[]): FaultyH
         const latencyMs = real.latencyMs ?? 0;
         return { status: 200, headers: { 'Content-Type': 'application/json' }, body: '{"truncated', latencyMs };
       }
+      if ('variant' in action) return reshapeVariant(req, handler.handle(req), action.variant.pick);
       if ('status' in action) {
         const headers: Record<string, string> = { 'Content-Type': 'application/json' };
         if (action.retryAfter !== undefined) headers['Retry-After'] = String(action.retryAfter);

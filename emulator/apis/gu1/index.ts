@@ -13,9 +13,11 @@ import { enrichmentData } from './data';
 import { enrichByExternalId } from './enrich';
 import { gu1Error, unauthorized } from './errors';
 import { type Gu1Counts, type Gu1State, type LedgerEntry, type ResultError, resultKey, type SimEntity, zeroCounts } from './model';
+import { reshapeGu1, type Gu1Variant } from './variants';
 
 export type { GroupDef, IntegrationDef, IntegrationKind } from './catalogue';
 export { DEFAULT_CATALOGUE, DEFAULT_GROUPS } from './catalogue';
+export { GU1_VARIANTS, type Gu1Variant } from './variants';
 export { HOSTILE_NAME, LONG_NOTES_LENGTH } from './data';
 export type { Gu1Counts, LedgerEntry, ResultError, SimEntity } from './model';
 
@@ -36,6 +38,8 @@ export interface Gu1SimOptions {
   cacheTtlMs?: number;
   /** Seeded probability that a fresh execution fails with PROVIDER_UNAVAILABLE (default 0). */
   failureRate?: number;
+  /** Answer in these variant shapes (variants.ts). */
+  variants?: Gu1Variant[];
 }
 
 /** The simulator: an HttpHandler plus controls for tests and the playground. */
@@ -115,11 +119,12 @@ export function createGu1Sim(opts: Gu1SimOptions = {}): Gu1Sim {
     state.entities.set(externalId, e);
     return e;
   };
+  const variants = [...(opts.variants ?? [])];
   return {
     handle(req) {
       state.requests.push(req);
       state.counts.requests++;
-      return route(state, req);
+      return variants.reduce((res, v) => reshapeGu1(v, req, res), route(state, req));
     },
     addKey: (key) => void state.keys.add(key),
     removeKey: (key) => void state.keys.delete(key),

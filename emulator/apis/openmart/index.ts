@@ -11,9 +11,11 @@ import { balanceOf } from './credits';
 import { generateBusinesses, groupBrands } from './data';
 import { DEFAULT_LATENCY, type AutoComplete, type Business, type Latency, type OpenmartCounts, type Plan, type SimBatch, type SimState, type SimTask, zeroCounts } from './model';
 import { handleRequest } from './router';
+import { reshapeOpenmart, type OpenmartVariant } from './variants';
 
 export { HOSTILE_NAME, LONG_DESCRIPTION_LENGTH, rootDomain } from './data';
 export { BATCH_OPS } from './model';
+export { OPENMART_VARIANTS, type OpenmartVariant } from './variants';
 export type { AutoComplete, BatchOp, Business, Latency, OpenmartCounts, SimBatch, SimTask, TaskStatus } from './model';
 
 /** The simulator's base URL. */
@@ -33,6 +35,8 @@ export interface OpenmartSimOptions {
   /** Envelope of a search without `estimate_total` (NOTES: documented as a bare array and as `{results}`). */
   searchEnvelope?: 'array' | 'results';
   latency?: Partial<Latency>;
+  /** Answer in these variant shapes (variants.ts), applied in order to every answer they fit. */
+  variants?: OpenmartVariant[];
 }
 
 /** Which tasks to finish, and how. */
@@ -67,6 +71,8 @@ export interface OpenmartSim extends HttpHandler {
   /** Task reads answer `tracking_id: null` (NOTES: it may be null). */
   setNullTrackingIds(on: boolean): void;
   setLatency(latency: Partial<Latency>): void;
+  /** Answer in these variant shapes from now on ([] for the documented shapes). */
+  setVariants(variants: OpenmartVariant[]): void;
   /** Deny rules of a key, normalised. */
   denyRules(key: string): { email: string[]; phone: string[] };
   /** Every request seen, in order. */
@@ -102,8 +108,9 @@ export function createOpenmartSim(opts: OpenmartSimOptions = {}): OpenmartSim {
     counts: zeroCounts(),
     lastNow: 0,
   };
+  let variants = [...(opts.variants ?? [])];
   return {
-    handle: (req: SimRequest): SimResponse => handleRequest(state, req),
+    handle: (req: SimRequest): SimResponse => variants.reduce((res, v) => reshapeOpenmart(v, req, res), handleRequest(state, req)),
     addKey: (key) => void state.keys.add(key),
     removeKey: (key) => void state.keys.delete(key),
     credits: () => balanceOf(state),
@@ -133,6 +140,9 @@ export function createOpenmartSim(opts: OpenmartSimOptions = {}): OpenmartSim {
     },
     setNullTrackingIds: (on) => {
       state.nullTrackingIds = on;
+    },
+    setVariants: (v) => {
+      variants = [...v];
     },
     setLatency: (latency) => {
       state.latency = { ...state.latency, ...latency };

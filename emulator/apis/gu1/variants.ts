@@ -1,0 +1,47 @@
+/**
+ * gu1 answers in its other documented shapes (NOTES.md): one adds `rulesResult` /
+ * `rulesExecutionSummary` and omits `entityId` / `integrationName`. `second-shape` is that
+ * variant whole (it drops the entity id and names: for targeted tests); `rules-added` and
+ * `extra-keys` keep every fact the add-on writes (chaos-safe).
+ */
+import type { SimRequest, SimResponse } from '../types';
+
+export const GU1_VARIANTS = ['second-shape', 'rules-added', 'extra-keys'] as const;
+export type Gu1Variant = (typeof GU1_VARIANTS)[number];
+const LOSSLESS: readonly Gu1Variant[] = ['rules-added', 'extra-keys'];
+
+function isObj(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+const RULES = {
+  rulesResult: { decision: 'REVIEW', triggeredRules: [{ ruleId: 'r-1', name: 'PEP match', action: 'FLAG' }] },
+  rulesExecutionSummary: { rulesEvaluated: 4, rulesTriggered: 1, executionTimeMs: 12 },
+};
+
+/** The answer in the variant's shape (unchanged for errors and other routes). */
+export function reshapeGu1(variant: Gu1Variant, _req: SimRequest, res: SimResponse): SimResponse {
+  if (res.status !== 200) return res;
+  let body: unknown;
+  try {
+    body = JSON.parse(res.body);
+  } catch {
+    return res;
+  }
+  if (!isObj(body) || !Array.isArray(body['results'])) return res;
+  let next: Record<string, unknown>;
+  if (variant === 'second-shape') {
+    const { entityId: _e, ...rest } = body;
+    next = { ...rest, ...RULES, results: body['results'].map((r) => (isObj(r) ? Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'integrationName')) : r)) };
+  } else if (variant === 'rules-added') {
+    next = { ...body, ...RULES };
+  } else {
+    next = { ...body, traceId: 'trace-0001', results: body['results'].map((r) => (isObj(r) ? { ...r, provider: { region: 'sa-east-1' }, attempt: 1 } : r)) };
+  }
+  return { ...res, body: JSON.stringify(next) };
+}
+
+/** Lossless variants that fit this answer. */
+export function applicableGu1(req: SimRequest, res: SimResponse): Gu1Variant[] {
+  return LOSSLESS.filter((v) => reshapeGu1(v, req, res).body !== res.body);
+}
