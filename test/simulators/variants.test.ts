@@ -1,0 +1,126 @@
+/** The simulators' variant shapes (emulator/apis/{openmart,gu1}/variants.ts) and the chaos `variant` fault (faults.ts). */
+import { withFaults } from '../../emulator/apis/faults';
+import { createGu1Sim, ENRICH_PATH, GU1_BASE_URL, type Gu1Variant } from '../../emulator/apis/gu1';
+import { omRequest, OPENMART_VARIANTS, type OpenmartVariant } from '../../emulator/apis/openmart';
+import { LOSSLESS } from '../../emulator/apis/openmart/variants';
+import { isTransportFailure, type SimOutcome } from '../../emulator/apis/types';
+import { KEY, send, sim } from './openmart-helpers';
+
+const people = (n: number) => Array.from({ length: n }, (_, i) => ({ domain: 'bluebottlecoffee.com', title: 'Head of Marketing', max_k: 2, tracking_id: `row-${i}` }));
+
+// biome-ignore lint/suspicious/noExplicitAny: parsed JSON for assertions
+function body(out: SimOutcome): any {
+  if (isTransportFailure(out)) throw new Error('transport failure');
+  return JSON.parse(out.body);
+}
+
+describe('emulator/apis/openmart/variants', () => {
+  it('should answer a submit with a partial status object: batch_id and batch_ready only, the batch still created', () => {
+    const s = sim({ variants: ['submit-partial-status'] });
+    const r = send(s, 'POST', '/api/v1/task/batch/find_people', { json: people(3) });
+    expect(r.json).toEqual({ batch_id: s.batches()[0]?.id, status: { batch_ready: false } });
+    expect(s.counts.tasksCreated).toBe(3);
+  });
+
+  it.each<[OpenmartVariant, (id: string, ready: boolean) => unknown]>([
+    ['status-flag-only', (_id, ready) => ({ batch_ready: ready })],
+    ['status-under-status', (_id, ready) => ({ status: { processing: ready ? 0 : 2, completed: ready ? 2 : 0, errored: 0, total: 2, batch_ready: ready } })],
+    ['status-under-data', (_id, ready) => ({ data: { batch_ready: ready } })],
+  ])('should answer the batch status as %s', (variant, want) => {
+    const s = sim({ variants: [variant] });
+    const id = send(s, 'POST', '/api/v1/task/batch/find_people', { json: people(2) }).json.batch_id;
+    expect(send(s, 'GET', `/api/v1/task/batch/${id}/status`).json).toEqual(want(id, false));
+    s.completeTasks();
+    expect(send(s, 'GET', `/api/v1/task/batch/${id}/status`).json).toEqual(want(id, true));
+  });
+
+  it('should drop tracking_id and data from PROCESSING tasks only, and upper-case phone line types', () => {
+    const s = sim({ variants: ['task-lean', 'line-type-upper'] });
+    const domains = ['bluebottlecoffee.com', 'allbirds.com', 'milvali.com', 'stripe.com', 'notion.so'];
+    send(s, 'POST', '/api/v1/task/batch/find_people', { json: domains.map((domain) => ({ domain, title: 'CEO', max_k: 8, info_access: ['PHONE'] })) });
+    const task = s.tasks()[0]!;
+    expect(send(s, 'GET', `/api/v1/task/${task.id}`).json).toEqual({ task_id: task.id, status: 'PROCESSING' });
+    s.completeTasks();
+    expect(send(s, 'GET', `/api/v1/task/${task.id}`).json).toMatchObject({ task_id: task.id, status: 'COMPLETED', tracking_id: null });
+    const done = s.tasks().map((t) => send(s, 'GET', `/api/v1/task/${t.id}`).json);
+    const types = done.flatMap((d) => (d.data as Array<{ phones: Array<{ line_type: string }> }>).flatMap((p) => p.phones.map((ph) => ph.line_type)));
+    expect(types.length).toBeGreaterThan(0);
+    for (const t of types) expect(t).toMatch(/^(MOBILE|LANDLINE)$/);
+  });
+
+  it('should answer 404 with {} and 402 with plain text echoing the key', () => {
+    const s = sim({ variants: ['not-found-empty', 'payment-text'], credits: 0 });
+    expect(send(s, 'GET', '/api/v1/task/batch/nope/status')).toMatchObject({ status: 404, json: {} });
+    const out = s.handle(omRequest('POST', '/api/v1/search', { json: { query: 'hair salons', limit: 5 } }));
+    expect(out).toMatchObject({ status: 402, body: expect.stringContaining(`API key ${KEY}`) });
+  });
+
+  it('should shape search rows: lean, null scores with [null, id] cursors, no cursor on the last row, null store_phones', () => {
+    const search = (variants: OpenmartVariant[]) => send(sim({ variants }), 'POST', '/api/v1/search', { json: { query: 'hair salons', limit: 20 } }).json as Array<Record<string, unknown>>;
+    const plain = search([]);
+    expect(plain.length).toBe(20);
+    expect(plain.every((r) => 'match_score' in r && 'match_highlights' in r && Array.isArray(r['cursor']))).toBe(true);
+    expect(search(['rows-lean']).every((r) => !('match_score' in r) && !('match_highlights' in r) && Array.isArray(r['cursor']))).toBe(true);
+    expect(search(['null-score']).every((r) => r['match_score'] === null && (r['cursor'] as unknown[])[0] === null)).toBe(true);
+    const noCursor = search(['last-row-no-cursor']);
+    expect(noCursor.slice(0, -1).every((r) => Array.isArray(r['cursor']))).toBe(true);
+    expect(noCursor[19]).not.toHaveProperty('cursor');
+    const withEmpty = plain.filter((r) => ((r['content'] as Record<string, unknown>)['store_phones'] as unknown[]).length === 0).map((r) => r['id']);
+    const nulls = search(['store-phones-null']).filter((r) => (r['content'] as Record<string, unknown>)['store_phones'] === null).map((r) => r['id']);
+    expect(nulls).toEqual(withEmpty);
+  });
+
+  it('should add unknown keys at the top level and inside status objects', () => {
+    const s = sim({ variants: ['extra-keys'] });
+    const r = send(s, 'POST', '/api/v1/task/batch/find_people', { json: people(1) }).json;
+    expect(r).toMatchObject({ batch_id: expect.any(String), x_request_meta: expect.any(Object), status: { x_request_meta: expect.any(Object), batch_ready: false } });
+  });
+
+  it('should list every variant and call only facts-keeping ones lossless', () => {
+    expect([...OPENMART_VARIANTS].sort()).toEqual(expect.arrayContaining([...LOSSLESS].sort()));
+    expect(LOSSLESS).not.toContain('last-row-no-cursor');
+    expect(LOSSLESS).not.toContain('null-score');
+  });
+});
+
+describe('emulator/apis/gu1/variants', () => {
+  function gu1(variants: Gu1Variant[]) {
+    const s = createGu1Sim({ variants });
+    s.addKey('gk_test_1');
+    s.addEntity('C-1');
+    const code = s.catalogue()[0]!.code;
+    const req = { method: 'POST' as const, url: `${GU1_BASE_URL}${ENRICH_PATH}`, path: ENRICH_PATH, query: {}, headers: { authorization: 'Bearer gk_test_1', 'content-type': 'application/json' }, body: JSON.stringify({ externalId: 'C-1', integrationCodes: [code] }), now: 0 };
+    return { s, req, code };
+  }
+
+  it('should answer in the second documented shape: rulesResult and rulesExecutionSummary, no entityId or integrationName', () => {
+    const { s, req } = gu1(['second-shape']);
+    const b = body(s.handle(req));
+    expect(b).toMatchObject({ success: expect.any(Boolean), externalId: 'C-1', rulesResult: expect.any(Object), rulesExecutionSummary: expect.any(Object) });
+    expect(b).not.toHaveProperty('entityId');
+    expect(b.results.length).toBeGreaterThan(0);
+    for (const r of b.results) expect(r).not.toHaveProperty('integrationName');
+  });
+});
+
+describe('emulator/apis/faults variant', () => {
+  it('should let the server do the work and answer in a lossless variant shape that fits the route', () => {
+    const s = sim();
+    const faulty = withFaults(s, [{ pathIncludes: '/task/batch/', variant: { pick: 1 } }]);
+    const out = body(faulty.handle(omRequest('POST', '/api/v1/task/batch/find_people', { json: people(2) })));
+    expect(s.counts.batchesCreated).toBe(1);
+    expect(out.batch_id).toBe(s.batches()[0]?.id);
+    // The documented submit carries submit_for and full counters; every fitting variant changes that.
+    expect(out).not.toEqual({ batch_id: out.batch_id, submit_for: 'find_people', status: { processing: 2, completed: 0, errored: 0, total: 2, batch_ready: false } });
+    expect(faulty.faultsFired).toHaveLength(1);
+  });
+
+  it('should leave an answer no variant fits unchanged (a bare array of task ids)', () => {
+    const s = sim();
+    const id = send(s, 'POST', '/api/v1/task/batch/find_people', { json: people(2) }).json.batch_id;
+    const faulty = withFaults(s, [{ variant: { pick: 3 } }]);
+    const out = faulty.handle(omRequest('GET', `/api/v1/task/batch/${id}/task_ids`));
+    expect(body(out)).toEqual(s.tasks(id).map((t) => t.id));
+    expect(faulty.faultsFired).toHaveLength(1);
+  });
+});
