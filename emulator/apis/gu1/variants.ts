@@ -1,14 +1,15 @@
 /**
  * gu1 answers in its other documented shapes (NOTES.md): one adds `rulesResult` /
  * `rulesExecutionSummary` and omits `entityId` / `integrationName`. `second-shape` is that
- * variant whole (it drops the entity id and names: for targeted tests); `rules-added` and
- * `extra-keys` keep every fact the add-on writes (chaos-safe).
+ * variant whole (it drops the entity id and names: for targeted tests); `rules-added` adds the
+ * rules keys only; `extra-keys` adds keys the add-on ignores (chaos-safe).
  */
 import type { SimRequest, SimResponse } from '../types';
 
 export const GU1_VARIANTS = ['second-shape', 'rules-added', 'extra-keys'] as const;
 export type Gu1Variant = (typeof GU1_VARIANTS)[number];
-const LOSSLESS: readonly Gu1Variant[] = ['rules-added', 'extra-keys'];
+/** `rules-added` is not lossless: the add-on writes the rules outcome as extra columns. */
+const LOSSLESS: readonly Gu1Variant[] = ['extra-keys'];
 
 function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

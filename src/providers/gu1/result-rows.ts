@@ -73,6 +73,16 @@ export function resultRow(externalId: string, entityId: string | null, r: Enrich
   };
 }
 
+/** The second documented shape's rules outcome, as columns beside every result of the answer. */
+function rulesColumns(res: EnrichResponse): Row {
+  const out: Row = {};
+  for (const k of ['rulesResult', 'rulesExecutionSummary']) {
+    const v = (res as Record<string, unknown>)[k];
+    if (v !== undefined && v !== null) Object.assign(out, flattenObject(v, k));
+  }
+  return out;
+}
+
 /**
  * Every row of one answer. An explicitly requested code the answer leaves out gets a row saying
  * so; results without a code cannot be keyed and are counted as `unkeyed`.
@@ -80,9 +90,10 @@ export function resultRow(externalId: string, entityId: string | null, r: Enrich
 export function responseRows(externalId: string, res: EnrichResponse, requestedCodes: readonly string[]): { rows: Row[]; unkeyed: number } {
   const rows: Row[] = [];
   let unkeyed = 0;
+  const rules = rulesColumns(res);
   for (const r of res.results) {
     if (!r.integrationCode) unkeyed++;
-    else rows.push(resultRow(externalId, res.entityId ?? null, r));
+    else rows.push({ ...resultRow(externalId, res.entityId ?? null, r), ...rules });
   }
   const answered = new Set(rows.map((r) => r['integration_code']));
   for (const code of requestedCodes) {

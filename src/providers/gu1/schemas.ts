@@ -1,8 +1,10 @@
 /**
- * gu1 response shapes (zod/mini). NOTES.md: documented variants differ (one adds
- * `rulesResult`, another omits `entityId` / `integrationName`), so every key but `results` is
- * optional and unknown keys pass through; a per-result `error` may also carry `category`,
- * `retryable` and `statusCode`.
+ * gu1 response shapes (zod/mini): the one place that says what the add-on requires of gu1.
+ *
+ * | route | required (why) | optional | variants accepted |
+ * |---|---|---|---|
+ * | POST /integration-execution/marketplace/enrichment-by-external-id (2xx, and a 422 with partial data) | `results`, an array (the rows) | every other key: `success`, `entityId`, `externalId`, `totalCostCents` (else the sum of `costCents`), `totalExecutionTime`; per result all keys, `integrationCode` to key a row (a result without one is counted as unkeyed) | the second documented shape with `rulesResult` / `rulesExecutionSummary` and without `entityId` / `integrationName` (the rules keys are written as `rulesResult.*` / `rulesExecutionSummary.*` columns); per-result `error` with `category`, `retryable`, `statusCode`; nulls for absent values; extra keys anywhere |
+ * | errors | the status code | `{ success: false, error: { code, message } }` | any other body (a short scrubbed detail) |
  */
 import * as z from 'zod/mini';
 
