@@ -111,9 +111,9 @@ function submit(job: Job, env: JobEnv, http: Http, rebuild: BodyRebuilder): Job 
     } catch (e) {
       throw explainSubmitError(e, rowNumbers);
     }
-    data = updatePart(data, i, { orderId: res.order_id, status: res.status, companies: res.company_count ?? part.companies });
+    data = updatePart(data, i, { orderId: res.order_id, status: res.status ?? 'RECEIVED', companies: res.company_count ?? part.companies });
     const cost = res.estimated_cost ? ` (estimated ${res.estimated_cost.total} ${res.estimated_cost.currency})` : '';
-    job = note(withData(job, data), env.clock.now(), `${label(data, i)} created: ${res.order_id}, ${res.status}${cost}`);
+    job = note(withData(job, data), env.clock.now(), `${label(data, i)} created: ${res.order_id}, ${res.status ?? 'RECEIVED'}${cost}`);
     env.checkpoint(job);
   }
   job = transition(job, 'WAITING', env.clock.now(), 'submitted; waiting for OpenProspect');

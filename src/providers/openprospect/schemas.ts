@@ -3,13 +3,13 @@
  * body, plus the one helper that turns a failed parse into a MalformedResponseError.
  *
  * Sources: openprospect-orders-overview.txt, -enrichment-orders.txt, -discovery-orders.txt and
- * the OpenProspect section of NOTES.md. Lenient where the docs are loose (extra keys kept,
- * nullable display fields optional, unknown status strings accepted), strict where the add-on
- * depends on a field (ids, status, pagination).
+ * the OpenProspect section of NOTES.md. Which fields are required, and the variants accepted,
+ * are written down in readers.ts.
  */
 import * as z from 'zod/mini';
 import { MalformedResponseError } from '../../platform/errors';
 import type { ApiResponse } from '../../platform/http-types';
+import { Num, Str, StrList, loose } from './readers';
 
 // ---------------------------------------------------------------------------------------------
 // Enums and limits
@@ -106,14 +106,6 @@ export function isFeature(value: string): value is Feature {
 /** A non-empty string: ids and statuses the add-on depends on. */
 export const NonEmptyString = z.string().check(z.minLength(1));
 
-/** `T | null | undefined`: the docs show most display fields as nullable and some as absent. */
-function loose<T extends z.ZodMiniType>(t: T): z.ZodMiniOptional<z.ZodMiniNullable<T>> {
-  return z.optional(z.nullable(t));
-}
-
-const Str = loose(z.string());
-const Num = loose(z.number());
-const StrList = loose(z.array(z.string()));
 
 /** `estimated_cost: { total, currency } | null` (null for discovery and before review). */
 export const EstimatedCostSchema = z.looseObject({ total: z.number(), currency: z.string() });
@@ -140,9 +132,10 @@ export type ValidateKeyResponse = z.infer<typeof ValidateKeyResponseSchema>;
 export const CreateOrderResponseSchema = z.looseObject({
   order_id: NonEmptyString,
   order_type: Str,
-  status: NonEmptyString,
+  /** Read when sent; the job polls the order's status anyway. */
+  status: z.optional(NonEmptyString),
   company_count: Num,
-  estimated_cost: loose(EstimatedCostSchema),
+  estimated_cost: z.catch(loose(EstimatedCostSchema), null),
   message: Str,
 });
 /** Parsed 202 body of an order creation. */
@@ -161,7 +154,7 @@ export const OrderSchema = z.looseObject({
   priority: Str,
   company_count: Num,
   features: StrList,
-  estimated_cost: loose(EstimatedCostSchema),
+  estimated_cost: z.catch(loose(EstimatedCostSchema), null),
   prospect_search_id: Str,
   admin_notes: Str,
   message: Str,
