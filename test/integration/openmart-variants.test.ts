@@ -147,7 +147,9 @@ describe('Openmart variant shapes (built bundle)', () => {
     expect(rows.length).toBe(3);
     for (const row of rows) {
       const b = s.sim.businesses().find((x) => x.id === row['openmart_id']);
-      const tags = (b?.content['tags'] as string[]).slice(0, 2);
+      expect(b).toBeDefined();
+      const tags = ((b?.content['tags'] ?? []) as string[]).slice(0, 2);
+      expect(tags.length).toBeGreaterThan(0);
       for (const t of tags) expect(String(row['match_highlights'])).toContain(t);
     }
   });

@@ -3,6 +3,8 @@ import { withFaults } from '../../emulator/apis/faults';
 import { createGu1Sim, ENRICH_PATH, GU1_BASE_URL, type Gu1Variant } from '../../emulator/apis/gu1';
 import { omRequest, OPENMART_VARIANTS, type OpenmartVariant } from '../../emulator/apis/openmart';
 import { LOSSLESS } from '../../emulator/apis/openmart/variants';
+import { createOpenProspectSim, type OpenProspectVariant } from '../../emulator/apis/openprospect';
+import { buildRequest, send as sendOp } from '../../emulator/apis/openprospect/request';
 import { isTransportFailure, type SimOutcome } from '../../emulator/apis/types';
 import { KEY, send, sim } from './openmart-helpers';
 
@@ -122,5 +124,35 @@ describe('emulator/apis/faults variant', () => {
     const out = faulty.handle(omRequest('GET', `/api/v1/task/batch/${id}/task_ids`));
     expect(body(out)).toEqual(s.tasks(id).map((t) => t.id));
     expect(faulty.faultsFired).toHaveLength(1);
+  });
+});
+
+describe('emulator/apis/openprospect/variants', () => {
+  const OP_KEY = 'lnc_test_variants';
+  const companies = (n: number) => Array.from({ length: n }, (_, i) => ({ company_name: `Firma ${i}`, external_id: `CRM-${i}`, country: 'Germany', postal_code: `1011${i % 10}` }));
+
+  function create(variants: OpenProspectVariant[]) {
+    const s = createOpenProspectSim({ seed: 11, variants });
+    s.addKey(OP_KEY);
+    const r = sendOp(s, buildRequest('POST', '/api/v1/orders/', { key: OP_KEY, now: 0, json: { title: 'E', features: ['COMPANY_DATA', 'CONTACTS'], companies: companies(20) } }));
+    return { s, r };
+  }
+
+  it('should answer a create with order_id only, the order still made', () => {
+    const { s, r } = create(['create-lean']);
+    expect(r.status).toBe(202);
+    expect(r.json).toEqual({ order_id: s.orders()[0]?.id });
+  });
+
+  it('should send display numbers as text and numeric postal codes as numbers, and add extra keys', () => {
+    const { s, r } = create(['numbers-as-text', 'extra-keys']);
+    expect(r.json).toMatchObject({ order_id: expect.any(String), status: 'RECEIVED', api_version: expect.any(String) });
+    s.advance(r.json.order_id, 'COMPLETED', { at: 0 });
+    const page = sendOp(s, buildRequest('GET', `/api/v1/orders/${r.json.order_id}/results?limit=50`, { key: OP_KEY, now: 1 })).json;
+    expect(page).toMatchObject({ _links: expect.any(Object), has_more: false });
+    const items = page.items as Array<Record<string, unknown>>;
+    expect(items.some((c) => typeof c['employee_count'] === 'string')).toBe(true);
+    expect(items.every((c) => typeof c['employee_count'] !== 'number')).toBe(true);
+    expect(items.some((c) => typeof c['postal_code'] === 'number')).toBe(true);
   });
 });

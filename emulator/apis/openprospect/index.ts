@@ -13,11 +13,13 @@ import {
   type SimProfileCreation, type SimState,zeroCounts, 
 } from './model';
 import { handleRequest } from './router';
+import { reshapeOpenProspect, type OpenProspectVariant } from './variants';
 
 /** Result item shapes. */
 export type { ResultCompany, ResultProspect } from './generate';
 /** Simulator state shapes. */
 export type { AutoProgressOptions, SimBlacklist, SimCounts, SimOrder, SimProfileCreation } from './model';
+export { OPENPROSPECT_VARIANTS, type OpenProspectVariant } from './variants';
 export { ALL_SCOPES, FEATURES, ORDER_STATUSES } from './model';
 
 /** The simulator's base URL. */
@@ -33,6 +35,8 @@ export interface OpenProspectSimOptions {
   ordersListEnvelope?: 'items' | 'orders';
   /** Discovery results when `briefing_quantity` is omitted (undocumented; default 25). */
   discoveryDefaultQuantity?: number;
+  /** Answer in these variant shapes (variants.ts). */
+  variants?: OpenProspectVariant[];
 }
 
 /** The simulator: an HttpHandler plus controls for tests and the playground. */
@@ -92,8 +96,9 @@ export function createOpenProspectSim(opts: OpenProspectSimOptions = {}): OpenPr
     if (!o) throw new Error(`unknown order ${id}`);
     return o;
   };
+  const variants = [...(opts.variants ?? [])];
   return {
-    handle: (req: SimRequest): SimResponse => handleRequest(state, req),
+    handle: (req: SimRequest): SimResponse => variants.reduce((res, v) => reshapeOpenProspect(v, req, res), handleRequest(state, req)),
     addKey(key, scopes = ALL_SCOPES, o = {}) {
       state.keys.set(key, { key, scopes: [...scopes], org: o.org ?? DEFAULT_ORG });
     },
