@@ -4,6 +4,7 @@
  * variant whole (it drops the entity id and names: for targeted tests); `rules-added` adds the
  * rules keys only; `extra-keys` adds keys the add-on ignores (chaos-safe).
  */
+import { rewriteJson } from '../reshape';
 import type { SimRequest, SimResponse } from '../types';
 
 export const GU1_VARIANTS = ['second-shape', 'rules-added', 'extra-keys'] as const;
@@ -23,23 +24,15 @@ const RULES = {
 /** The answer in the variant's shape (unchanged for errors and other routes). */
 export function reshapeGu1(variant: Gu1Variant, _req: SimRequest, res: SimResponse): SimResponse {
   if (res.status !== 200) return res;
-  let body: unknown;
-  try {
-    body = JSON.parse(res.body);
-  } catch {
-    return res;
-  }
-  if (!isObj(body) || !Array.isArray(body['results'])) return res;
-  let next: Record<string, unknown>;
-  if (variant === 'second-shape') {
-    const { entityId: _e, ...rest } = body;
-    next = { ...rest, ...RULES, results: body['results'].map((r) => (isObj(r) ? Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'integrationName')) : r)) };
-  } else if (variant === 'rules-added') {
-    next = { ...body, ...RULES };
-  } else {
-    next = { ...body, traceId: 'trace-0001', results: body['results'].map((r) => (isObj(r) ? { ...r, provider: { region: 'sa-east-1' }, attempt: 1 } : r)) };
-  }
-  return { ...res, body: JSON.stringify(next) };
+  return rewriteJson(res, (body) => {
+    if (!isObj(body) || !Array.isArray(body['results'])) return null;
+    if (variant === 'second-shape') {
+      const { entityId: _e, ...rest } = body;
+      return { ...rest, ...RULES, results: body['results'].map((r) => (isObj(r) ? Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'integrationName')) : r)) };
+    }
+    if (variant === 'rules-added') return { ...body, ...RULES };
+    return { ...body, traceId: 'trace-0001', results: body['results'].map((r) => (isObj(r) ? { ...r, provider: { region: 'sa-east-1' }, attempt: 1 } : r)) };
+  });
 }
 
 /** Lossless variants that fit this answer. */

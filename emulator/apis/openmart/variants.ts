@@ -6,6 +6,7 @@
  * tabs: the chaos suite's `variant` fault uses only these); the others drop facts (a missing
  * cursor ends paging) and are for targeted tests.
  */
+import { rewriteJson } from '../reshape';
 import type { SimRequest, SimResponse } from '../types';
 
 export const OPENMART_VARIANTS = [
@@ -122,14 +123,7 @@ export function reshapeOpenmart(variant: OpenmartVariant, req: SimRequest, res: 
     const key = req.headers['x-api-key'] ?? '';
     return { ...res, headers: { 'Content-Type': 'text/plain' }, body: `Payment Required: credit limit reached for API key ${key}. Upgrade at https://openmart.ai/pricing` };
   }
-  let body: unknown;
-  try {
-    body = JSON.parse(res.body);
-  } catch {
-    return res;
-  }
-  const next = rewrite(variant, req, res, body);
-  return next === null ? res : { ...res, body: JSON.stringify(next) };
+  return rewriteJson(res, (body) => rewrite(variant, req, res, body));
 }
 
 /** Which variants would change this answer (the chaos fault picks among the lossless ones). */

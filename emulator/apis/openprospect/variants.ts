@@ -3,6 +3,7 @@
  * display numbers sent as text (and a numeric postal code sent as a number), extra keys on an
  * answer. All three keep every fact the add-on writes (chaos-safe).
  */
+import { rewriteJson } from '../reshape';
 import type { SimRequest, SimResponse } from '../types';
 
 export const OPENPROSPECT_VARIANTS = ['create-lean', 'numbers-as-text', 'extra-keys'] as const;
@@ -33,14 +34,7 @@ function rewrite(variant: OpenProspectVariant, req: SimRequest, res: SimResponse
 
 /** The answer in the variant's shape (unchanged when the variant does not apply). */
 export function reshapeOpenProspect(variant: OpenProspectVariant, req: SimRequest, res: SimResponse): SimResponse {
-  let body: unknown;
-  try {
-    body = JSON.parse(res.body);
-  } catch {
-    return res;
-  }
-  const next = rewrite(variant, req, res, body);
-  return next === null ? res : { ...res, body: JSON.stringify(next) };
+  return rewriteJson(res, (body) => rewrite(variant, req, res, body));
 }
 
 /** Variants that would change this answer. */
