@@ -13,7 +13,9 @@
  * | GET /task/batch/:id/status | `batch_ready` (when to read the tasks), or `processing` to derive it | `processing`, `completed`, `errored`, `total` (progress; derived from the task lists when missing) | counters at the top level (documented), under `status` or under `data`; flag alone |
  * | GET /task/batch/:id/task_ids | an array of strings (the tasks to read) | | |
  * | GET /task/:id | `status` (what to write) | `task_id` (the id asked for), `tracking_id` (else keyed `task:<id>`), `data`, a reason key | lower-case status; PROCESSING without `tracking_id`/`data`; phone `line_type` in any case; extra keys (extra columns) |
+ * | POST /api/v2/brands/search | `data` (an array, or null for none) with `brand_id` per row (the key) | `total`, `encoded_cursor` (an empty or missing one ends paging, with the same sentence as search) | extra keys (extra columns) |
  * | GET /api/v2/credit-balance | `balance` | period dates | extra keys |
+ * | POST /api/v2/deny-rules/check | `denied`, an object of booleans | | extra keys |
  * | errors (any route) | the status code | `detail` / `error` / `message` | `{}`; a plain-text or HTML body (shown only as a short scrubbed detail in the add-on's sentence) |
  */
 import type { ApiResponse } from '../../platform/http-types';
