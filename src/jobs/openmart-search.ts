@@ -60,7 +60,7 @@ function sameCursor(a: unknown, b: unknown): boolean {
 
 /** The sentence for a search that ended before the requested count. */
 export function shortfall(brands: boolean, fetched: number, count: number, shortPage: boolean): string {
-  const why = shortPage ? 'the search has no more matches' : 'no further page was offered (the last row carried no usable cursor)';
+  const why = shortPage ? 'the search has no more matches' : `no further page was offered${brands ? '' : ' (the last row carried no usable cursor)'}`;
   return `Openmart returned ${fetched} of the ${count} ${brands ? 'brands' : 'rows'} asked; ${why}.`;
 }
 
