@@ -125,6 +125,14 @@ describe('Openmart variant shapes (built bundle)', () => {
       expect(tabObjects(s.addOn, 'Salons - Businesses')).toHaveLength(100);
     });
 
+    it('should say so when the search has fewer matches than asked', () => {
+      const s = givenOpenmart();
+      const r = s.addOn.rpc<SubmitResult>('submitOpenmartSearch', { form: { title: 'Few', query: 'plumber', location: [{ city: 'Austin', state: 'TX' }], count: 5_000 }, confirmCredits: true });
+      const n = tabObjects(s.addOn, 'Few - Businesses').length;
+      expect(n).toBeLessThan(100);
+      expect(jobById(s.addOn, r.job.id).warnings).toEqual([`Openmart returned ${n} of the 5000 rows asked; the search has no more matches.`]);
+    });
+
     it('should page on through rows without match_score or match_highlights, null store_phones and extra keys', () => {
       const s = givenOpenmart({ sim: { businesses: 3_000, variants: ['rows-lean', 'store-phones-null', 'extra-keys'] } });
       const r = s.addOn.rpc<SubmitResult>('submitOpenmartSearch', { form: { title: 'Lean', query: 'hair salons', count: 250 } });

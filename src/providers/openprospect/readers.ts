@@ -29,9 +29,14 @@ const Text = z.pipe(z.union([z.string(), z.number(), z.boolean()]), z.transform(
 /** A number for display: numeric text is read as a number. */
 const Numeric = z.pipe(z.union([z.number(), z.string().check(z.regex(/^\s*-?\d+(\.\d+)?\s*$/))]), z.transform((v: string | number) => Number(v)));
 
+/** `schema`, or null for anything it does not accept (a display value never fails a page). */
+export function orNull<T extends z.ZodMiniType>(schema: T) {
+  return z.union([schema, z.pipe(z.unknown(), z.transform(() => null))]);
+}
+
 /** An optional display text. */
 export const Str = loose(Text);
 /** An optional display number; anything unreadable is left empty rather than failing the page. */
-export const Num = z.catch(loose(Numeric), null);
+export const Num = z.optional(orNull(Numeric));
 /** An optional list of display texts. */
 export const StrList = loose(z.array(Text));

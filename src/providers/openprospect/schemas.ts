@@ -9,7 +9,7 @@
 import * as z from 'zod/mini';
 import { MalformedResponseError } from '../../platform/errors';
 import type { ApiResponse } from '../../platform/http-types';
-import { Num, Str, StrList, loose } from './readers';
+import { Num, Str, StrList, loose, orNull } from './readers';
 
 // ---------------------------------------------------------------------------------------------
 // Enums and limits
@@ -135,7 +135,7 @@ export const CreateOrderResponseSchema = z.looseObject({
   /** Read when sent; the job polls the order's status anyway. */
   status: z.optional(NonEmptyString),
   company_count: Num,
-  estimated_cost: z.catch(loose(EstimatedCostSchema), null),
+  estimated_cost: z.optional(orNull(EstimatedCostSchema)),
   message: Str,
 });
 /** Parsed 202 body of an order creation. */
@@ -154,7 +154,7 @@ export const OrderSchema = z.looseObject({
   priority: Str,
   company_count: Num,
   features: StrList,
-  estimated_cost: z.catch(loose(EstimatedCostSchema), null),
+  estimated_cost: z.optional(orNull(EstimatedCostSchema)),
   prospect_search_id: Str,
   admin_notes: Str,
   message: Str,
