@@ -16,11 +16,16 @@ import type { HttpHandler, SimOutcome, SimRequest } from '../../emulator/apis/ty
 import { Rng } from '../../emulator/gas/rng';
 
 export type ChaosFaultKind = FaultKind | 'duplicate';
-export const ALL_FAULT_KINDS: ChaosFaultKind[] = ['429', '500', '502', '503', '504', 'timeout', 'malformed', 'lost', 'duplicate', 'variant'];
+export const ALL_FAULT_KINDS: ChaosFaultKind[] = ['429', '500', '502', '503', '504', 'timeout', 'malformed', 'lost', 'duplicate'];
 
 /** What goes wrong during one run. Call numbers count service calls from the start of the flow (1-based). */
 export interface Disruption {
   faults?: { seed: number; rate: number; kinds: ChaosFaultKind[] };
+  /**
+   * Answers in the providers' variant shapes (the `variant` fault), drawn with their own seed after
+   * the seeded faults, so adding them leaves every other fault of a seed where it was.
+   */
+  variants?: { seed: number; rate: number };
   /** Explicit fault rules (emulator/apis/faults.ts), applied before the seeded ones. */
   rules?: FaultRule[];
   /** Kill the execution that makes each of these calls, right after the call takes effect. */
@@ -140,13 +145,15 @@ export function runFlow<W extends ChaosWorld>(flow: Flow<W>, disruption: Disrupt
   let faulty: ReturnType<typeof withFaults> | null = null;
   const f = disruption.faults;
   const wrap = (sim: HttpHandler): HttpHandler => {
-    if (!f && !disruption.rules) return sim;
+    if (!f && !disruption.rules && !disruption.variants) return sim;
     const kinds = f?.kinds ?? [];
     const plain = kinds.filter((k): k is FaultKind => k !== 'duplicate');
     const count = (): void => void (fired.faults['duplicate'] = (fired.faults['duplicate'] ?? 0) + 1);
     const inner = f && kinds.includes('duplicate') ? duplicates(sim, f.seed, f.rate / kinds.length, count, (req) => flow.duplicable?.(req) ?? true) : sim;
     const seeded = f && plain.length > 0 ? [chaos({ seed: f.seed, rate: (f.rate * plain.length) / kinds.length, kinds: plain })] : [];
-    faulty = withFaults(inner, [...(disruption.rules ?? []), ...seeded]);
+    const v = disruption.variants;
+    const shapes = v ? [chaos({ seed: v.seed, rate: v.rate, kinds: ['variant'] })] : [];
+    faulty = withFaults(inner, [...(disruption.rules ?? []), ...seeded, ...shapes]);
     return faulty;
   };
   const w = flow.setup(wrap);
@@ -240,7 +247,11 @@ export function disruptionFor(seed: number, flowIndex: number, cleanCalls: numbe
   const overlapAt = Array.from({ length: rng.int(3) }, () => ({ call: 1 + rng.int(span), what: rng.next() < 0.5 ? ('trigger' as const) : ('sidebar' as const) }));
   // 2-15 % of requests fail: enough to hit every step, not so many that a fetchAll wave (which
   // one transport failure throws away whole) never gets through.
-  return { faults: { seed: seed * 31 + flowIndex, rate: 0.02 + 0.13 * rng.next(), kinds }, killAt, overlapAt };
+  const rate = 0.02 + 0.13 * rng.next();
+  // Variant shapes on 70 % of runs, 5-20 % of answers, from a stream of their own.
+  const vr = new Rng(((seed * 7919 + flowIndex * 104_729) ^ 0x7a71a) >>> 0);
+  const variants = vr.next() < 0.7 ? { seed: seed * 37 + flowIndex, rate: 0.05 + 0.15 * vr.next() } : undefined;
+  return { faults: { seed: seed * 31 + flowIndex, rate, kinds }, killAt, overlapAt, ...(variants ? { variants } : {}) };
 }
 
 /** One line saying what fired. */
