@@ -37,7 +37,7 @@ export function testConnection(ctx: AppContext, input: unknown): ConnectionResul
       return { ok: true, message: `Connected. Credit balance: ${JSON.stringify(res.body).slice(0, 200)}` };
     }
     try {
-      http.request({ method: 'post', path: '/integration-execution/marketplace/enrichment-by-external-id', json: { externalId: '__connection_test__', integrationCodes: [], enrichmentGroupRefs: [] }, retrySafe: true }, { maxAttempts: 1 });
+      http.request({ method: 'post', path: '/integration-execution/marketplace/enrichment-by-external-id', json: { externalId: '__connection_test__', integrationCodes: [], enrichmentGroupRefs: [] } }, { maxAttempts: 1 });
       return { ok: true, message: 'Connected: gu1 accepted the key.' };
     } catch (e) {
       if (e instanceof ValidationError || (e instanceof ApiError && e.status === 404)) return { ok: true, message: 'Connected: gu1 accepted the key.' };

@@ -3,7 +3,7 @@ import { ApiError } from '../platform/errors';
 
 /** The message the sidebar, a toast or a job shows. */
 export function toUserMessage(e: unknown): string {
-  if (e instanceof ApiError) return e.userMessage();
+  if (e instanceof ApiError) return e.waitMessage() ?? e.userMessage();
   if (e instanceof Error) {
     const m = e.message.toLowerCase();
     if (m.includes('exceeded maximum execution time')) return 'This took longer than Apps Script allows; open jobs continue at the next run.';

@@ -43,6 +43,11 @@ export class ApiError extends Error {
   readonly extra: Record<string, unknown>;
   /** The parsed body of the error answer (never shown to the user). */
   readonly body: unknown;
+  /**
+   * Set by the http layer when the provider asked for a wait longer than this execution may
+   * sleep: "until 14:05 (Europe/Berlin)". The sidebar answers with it at once.
+   */
+  waitUntil: string | undefined;
 
   constructor(init: ApiErrorInit) {
     super(init.message);
@@ -55,10 +60,16 @@ export class ApiError extends Error {
     this.retryAfterMs = init.retryAfterMs;
     this.extra = init.extra ?? {};
     this.body = init.body;
+    this.waitUntil = undefined;
   }
 
   protected get who(): string {
     return PROVIDER_NAMES[this.provider];
+  }
+
+  /** "OpenProspect asks to wait until 14:05 (UTC); try again then." when a wait was not slept. */
+  waitMessage(): string | undefined {
+    return this.waitUntil === undefined ? undefined : `${this.who} asks to wait until ${this.waitUntil}; try again then.`;
   }
 
   /** A sentence for the user: what happened and what to do. */

@@ -18,12 +18,6 @@ export interface ApiRequest {
   idempotencyKey?: string;
   /** Extra headers (never the auth header: the client adds it). */
   headers?: Record<string, string>;
-  /**
-   * Whether the request may be retried after a transport error or a 5xx that could have
-   * happened after the server committed. GET/DELETE and POSTs with an Idempotency-Key are safe;
-   * default: true for GET/PUT/DELETE or when idempotencyKey is set, false otherwise.
-   */
-  retrySafe?: boolean;
 }
 
 export interface ApiResponse<T = unknown> {

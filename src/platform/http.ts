@@ -1,12 +1,14 @@
 /**
  * The one door to UrlFetchApp: JSON in and out, muteHttpExceptions always, auth headers per
- * provider, retries by the rules in retry.ts, fetchAll waves that retry only what failed,
- * and never a sleep past the caller's deadline.
+ * provider, retries by the rules in retry.ts applied to each route's billing class (billing.ts),
+ * fetchAll waves that retry only what failed, and never a sleep past the caller's deadline,
+ * `maxWaitMs` or Utilities.sleep's 300 s (the error then says until when the provider asks to wait).
  */
 import type { Clock, Deadline } from './clock';
 import { ApiError, ConnectionError, MalformedResponseError } from './errors';
 import type { ApiRequest, ApiResponse, Http, Provider, RequestOptions } from './http-types';
-import { isRetrySafe, retryDelayMs, shouldRetry } from './retry';
+import { billingClass } from './billing';
+import { retryDelayMs, shouldRetry } from './retry';
 
 export type UrlFetch = Pick<GoogleAppsScript.URL_Fetch.UrlFetchApp, 'fetch' | 'fetchAll'>;
 type FetchRequest = GoogleAppsScript.URL_Fetch.URLFetchRequest;
@@ -28,11 +30,17 @@ export interface HttpDeps {
   waveSize?: number;
   /** Applied to every response body before anything reads it (the scrubber: a key a provider echoes goes no further). */
   scrub?: (text: string) => string;
+  /** The longest single wait slept before a retry (default: Utilities.sleep's limit). */
+  maxWaitMs?: number;
+  /** The time zone a "wait until" time is shown in (default UTC). */
+  timeZone?: () => string;
 }
 
 /** Milliseconds kept free at the end of a budget for the caller's checkpoint. */
 const RESERVE_MS = 10_000;
 const DEFAULT_ATTEMPTS = 4;
+/** Utilities.sleep refuses more than 300 s (PLATFORM.md). */
+export const MAX_SLEEP_MS = 300_000;
 
 /** Error for requests not sent because the time budget ran out; the caller resumes later. */
 export class NotSentError extends ApiError {
@@ -41,6 +49,18 @@ export class NotSentError extends ApiError {
   }
   override userMessage(): string {
     return 'Paused to stay inside the Apps Script time limit; it continues at the next run.';
+  }
+}
+
+/** "14:05 (Europe/Berlin)": a time of day in the given zone (UTC when none or unknown). */
+export function clockTime(ms: number, timeZone?: () => string): string {
+  let zone = 'UTC';
+  try {
+    zone = timeZone?.() || 'UTC';
+    const t = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(ms));
+    return `${t} (${zone})`;
+  } catch {
+    return `${new Date(ms).toISOString().slice(11, 16)} (UTC)`;
   }
 }
 
@@ -112,7 +132,8 @@ export function createHttp(deps: HttpDeps): Http {
       return { status, headers, body: body as T };
     }
     if (status >= 300 && status < 400) {
-      return new ApiError({ provider, status, message: `unexpected redirect to ${headers['location'] ?? 'another address'}; check the base URL in Settings` });
+      const location = headers['location'] ?? '';
+      return new ApiError({ provider, status, code: 'REDIRECT', extra: { location }, message: `redirected to ${location || 'another address'}; the add-on does not send a request to an address it was not given. Check the base URL in Settings (now ${deps.baseUrl})` });
     }
     return ApiError.generate(provider, status, body, headers);
   }
@@ -122,17 +143,39 @@ export function createHttp(deps: HttpDeps): Http {
     return new ConnectionError({ provider, status: 0, code: c.kind.toUpperCase(), message: c.message });
   }
 
+  /** Whether this execution may sleep `wait` ms; when not, the error says until when the provider asks to wait. */
+  function mayWait(error: ApiError, wait: number): boolean {
+    const limit = Math.min(MAX_SLEEP_MS, deps.maxWaitMs ?? MAX_SLEEP_MS);
+    if (wait <= limit && (!deps.deadline || deps.deadline.canWait(wait, RESERVE_MS))) return true;
+    if (error.retryAfterMs !== undefined) error.waitUntil = clockTime(deps.clock.now() + wait, deps.timeZone);
+    return false;
+  }
+
   function waitBeforeRetry(error: ApiError, attempt: number): boolean {
     const wait = retryDelayMs(attempt, error.retryAfterMs, random);
-    if (deps.deadline && !deps.deadline.canWait(wait, RESERVE_MS)) return false;
+    if (!mayWait(error, wait)) return false;
     if (wait > 0) deps.clock.sleep(wait);
     return true;
   }
 
+  /**
+   * A 307/308 on a write whose Location is the same address but for a trailing slash (the guides
+   * and the endpoint list disagree on it): the same request, body and Idempotency-Key, once.
+   */
+  function slashRedirect(params: FetchRequest, result: ApiError): FetchRequest | undefined {
+    if (result.code !== 'REDIRECT' || (result.status !== 307 && result.status !== 308)) return undefined;
+    const location = String(result.extra['location'] ?? '');
+    const [from = '', query = ''] = params.url.split('?');
+    const [to = '', toQuery = ''] = location.split('?');
+    if (!/^https:\/\//.test(to) || query !== toQuery || from === to || from.replace(/\/+$/, '') !== to.replace(/\/+$/, '')) return undefined;
+    return { ...params, url: location };
+  }
+
   function request<T>(req: ApiRequest, opts?: RequestOptions): ApiResponse<T> {
     const maxAttempts = opts?.maxAttempts ?? DEFAULT_ATTEMPTS;
-    const safe = isRetrySafe(req.method, req.idempotencyKey, req.retrySafe);
-    const params = toParams(req);
+    const cls = billingClass(provider, req.method, req.path, req.idempotencyKey);
+    let params = toParams(req);
+    let redirected = false;
     for (let attempt = 1; ; attempt++) {
       if (deps.deadline?.nearlyOver(RESERVE_MS)) throw new NotSentError(provider);
       let result: ApiResponse<T> | ApiError;
@@ -145,7 +188,14 @@ export function createHttp(deps: HttpDeps): Http {
         if (result.code === 'QUOTA') throw result;
       }
       if (!(result instanceof ApiError)) return result;
-      if (attempt >= maxAttempts || !shouldRetry(result, safe) || !waitBeforeRetry(result, attempt)) throw result;
+      const moved = redirected ? undefined : slashRedirect(params, result);
+      if (moved) {
+        redirected = true;
+        params = moved;
+        attempt--;
+        continue;
+      }
+      if (attempt >= maxAttempts || !shouldRetry(result, cls) || !waitBeforeRetry(result, attempt)) throw result;
     }
   }
 
@@ -185,14 +235,15 @@ export function createHttp(deps: HttpDeps): Http {
           const r = thrown ?? (res ? toResult<T>(res, reqs[i] as ApiRequest) : connectionError(new Error('no response')));
           results[i] = r;
           const req = reqs[i] as ApiRequest;
-          if (r instanceof ApiError && (attempts[i] ?? 0) < maxAttempts && shouldRetry(r, isRetrySafe(req.method, req.idempotencyKey, req.retrySafe))) {
+          if (r instanceof ApiError && (attempts[i] ?? 0) < maxAttempts && shouldRetry(r, billingClass(provider, req.method, req.path, req.idempotencyKey))) {
             retry.push(i);
             longestWait = Math.max(longestWait, retryDelayMs(attempts[i] ?? 1, r.retryAfterMs, random));
           }
         });
       }
       if (retry.length === 0) break;
-      if (deps.deadline && !deps.deadline.canWait(longestWait, RESERVE_MS)) break;
+      const first = results[retry[0] as number];
+      if (first instanceof ApiError && !mayWait(first, longestWait)) break;
       if (longestWait > 0) deps.clock.sleep(longestWait);
       pending = retry;
     }

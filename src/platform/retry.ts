@@ -3,24 +3,26 @@
  * rules live in one table of tests. Unlike the SDKs, a wait that would pass the time budget is
  * not slept: the caller gets the error back and the job continues at the next tick.
  */
+import { type BillingClass, repeatable } from './billing';
 import { type ApiError, MalformedResponseError } from './errors';
 
-/** Statuses that say "nothing was done, try again". */
+/** Statuses after which a repeatable request is sent again. */
 const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 
 /**
- * Whether a failed attempt may be repeated.
- * - 429/408/5xx: the server answered with an error, so nothing was committed: retry.
- * - status 0 (timeout, DNS, lost response): the server may have committed; retry only when
- *   the request is safe to repeat (GET/DELETE, or a POST carrying an Idempotency-Key).
- * - a 2xx with an unreadable body: like a lost response (retry only when safe).
- * - any other 4xx: never (the input or the key is wrong; retrying cannot help).
+ * Whether a failed attempt may be repeated, by the request's billing class (billing.ts).
+ * - A repeatable request (`free`, `idempotent` with its key): after a 408, 429, 5xx, a transport
+ *   error or a 2xx whose body arrived unreadable.
+ * - A `billed` or `once` request: only when the answer proves nothing was done: a 429, or a DNS
+ *   failure (the request never left). Gateways answer 408/5xx or time out after the backend did
+ *   the work, and a mangled 2xx means it was done, so those are "outcome unknown" for the caller.
+ * - Never: any other 4xx (the input or the key is wrong), or a request not sent for lack of time.
  */
-export function shouldRetry(error: ApiError, retrySafe: boolean): boolean {
-  if (error.status === 0) return retrySafe && error.code !== 'NOT_SENT';
-  // A 2xx whose body arrived unreadable: the server acted, the answer was mangled in transit.
-  // Like a lost response, repeat it only when that is safe (GET, or a POST with an Idempotency-Key).
-  if (error instanceof MalformedResponseError && error.status >= 200 && error.status < 300) return retrySafe;
+export function shouldRetry(error: ApiError, cls: BillingClass): boolean {
+  if (error.code === 'NOT_SENT') return false;
+  if (!repeatable(cls)) return error.status === 429 || (error.status === 0 && error.code === 'DNS');
+  if (error.status === 0) return true;
+  if (error instanceof MalformedResponseError && error.status >= 200 && error.status < 300) return true;
   return RETRY_STATUSES.has(error.status);
 }
 
@@ -42,11 +44,4 @@ export function retryDelayMs(attempt: number, retryAfterMs: number | undefined, 
   const exp = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, attempt - 1));
   const spread = exp * policy.jitter;
   return Math.max(0, Math.round(exp - spread + random() * 2 * spread));
-}
-
-/** Whether a request may be repeated after a lost response, by our rules in http-types.ts. */
-export function isRetrySafe(method: string, idempotencyKey: string | undefined, explicit: boolean | undefined): boolean {
-  if (explicit !== undefined) return explicit;
-  if (idempotencyKey) return true;
-  return method === 'get' || method === 'put' || method === 'delete';
 }

@@ -31,16 +31,17 @@ export function withForceRefresh(parameters: Readonly<Record<string, unknown>>, 
 
 /**
  * The request for one entity. `integrationCodes` is always sent (older doc versions require
- * it), `enrichmentGroupRefs` and `parameters` only when non-empty. Never retried by the http
- * layer after a lost response (`retrySafe: false`): the job re-sends such a row itself, once and
- * without forceRefresh, so gu1's cache answers it and the job can count it.
+ * it), `enrichmentGroupRefs` and `parameters` only when non-empty. The route is `billed` in the
+ * billing table: Http re-sends it only after a 429; after a 408, 5xx or lost answer the job
+ * re-sends the row itself, once and without forceRefresh, so gu1's cache answers it and the job
+ * counts it as "up to" cost.
  */
 export function buildEnrichRequest(args: EnrichArgs): ApiRequest {
   const body: EnrichBody = { externalId: args.externalId, integrationCodes: [...args.integrationCodes] };
   if (args.enrichmentGroupRefs.length > 0) body.enrichmentGroupRefs = [...args.enrichmentGroupRefs];
   const parameters = withForceRefresh(args.parameters ?? {}, args.forceRefresh);
   if (Object.keys(parameters).length > 0) body.parameters = parameters;
-  return { method: 'post', path: ENRICH_BY_EXTERNAL_ID_PATH, json: body, retrySafe: false };
+  return { method: 'post', path: ENRICH_BY_EXTERNAL_ID_PATH, json: body };
 }
 
 /** Check a 2xx body; a shape without `results` is a MalformedResponseError. */

@@ -1,7 +1,7 @@
 /**
  * Deny rules (`POST /api/v2/deny-rules`, `POST /api/v2/deny-rules/check`, `DELETE
  * /api/v2/deny-rules` with a JSON body): emails or phones suppressed from later enrichment
- * output. Create and delete are safe to replay, so they may be retried after a lost answer.
+ * output. Free and safe to replay (`free` in the billing table), so retried after a lost answer.
  */
 import type { Http } from '../../platform/http-types';
 import { explained } from './errors';
@@ -19,7 +19,7 @@ function chunks(values: readonly string[]): string[][] {
 }
 
 function call(http: Http, method: 'post' | 'delete', path: string, type: DenyType, values: string[]): unknown {
-  return explained(() => http.request<unknown>({ method, path, json: { type, values }, retrySafe: true }).body);
+  return explained(() => http.request<unknown>({ method, path, json: { type, values } }).body);
 }
 
 /** Add rules; returns how many values were sent. */

@@ -35,13 +35,13 @@ describe('platform/http', () => {
 
     it('should honour Retry-After on 429 and succeed on the next attempt', () => {
       const { http, clock } = setup((n) => (n === 0 ? { status: 429, body: { error: 'RATE_LIMIT_EXCEEDED', message: 'slow down' }, headers: { 'Retry-After': '2' } } : { status: 200, body: { ok: true } }));
-      expect(http.request({ method: 'get', path: '/x' }).body).toEqual({ ok: true });
+      expect(http.request({ method: 'get', path: '/orders/o-1' }).body).toEqual({ ok: true });
       expect(clock.slept).toEqual([2000]);
     });
 
     it('should back off exponentially on 5xx and give up after the attempts', () => {
       const { http, clock, urlFetch } = setup(() => ({ status: 503, body: { message: 'down' } }));
-      expect(() => http.request({ method: 'get', path: '/x' })).toThrow(ServerError);
+      expect(() => http.request({ method: 'get', path: '/orders/o-1' })).toThrow(ServerError);
       expect(urlFetch.requests).toHaveLength(4);
       expect(clock.slept).toEqual([1000, 2000, 4000]);
     });
@@ -50,7 +50,7 @@ describe('platform/http', () => {
       const { http, clock } = setup(() => ({ status: 429, body: { error: 'RATE_LIMIT_EXCEEDED', message: 'hourly limit', retry_after: 3600 } }), 270_000);
       let err: unknown;
       try {
-        http.request({ method: 'get', path: '/x' });
+        http.request({ method: 'get', path: '/orders/o-1' });
       } catch (e) {
         err = e;
       }
@@ -61,7 +61,7 @@ describe('platform/http', () => {
 
     it('should not repeat a POST without an Idempotency-Key after a transport error', () => {
       const { http, urlFetch } = setup(() => ({ throws: 'Timeout: https://api.example.test/api/v1/batch' }));
-      expect(() => http.request({ method: 'post', path: '/batch', json: {} })).toThrow(ConnectionError);
+      expect(() => http.request({ method: 'post', path: '/blacklists', json: {} })).toThrow(ConnectionError);
       expect(urlFetch.requests).toHaveLength(1);
     });
 
@@ -100,12 +100,12 @@ describe('platform/http', () => {
 
     it('should reject a 200 that is not JSON', () => {
       const { http } = setup(() => ({ status: 200, raw: '{"truncated' }));
-      expect(() => http.request({ method: 'get', path: '/x' })).toThrow(MalformedResponseError);
+      expect(() => http.request({ method: 'get', path: '/orders/o-1' })).toThrow(MalformedResponseError);
     });
 
     it('should not start a request when the budget is nearly spent', () => {
       const { http, urlFetch } = setup(() => ({ status: 200, body: {} }), 5_000);
-      expect(() => http.request({ method: 'get', path: '/x' })).toThrow(NotSentError);
+      expect(() => http.request({ method: 'get', path: '/orders/o-1' })).toThrow(NotSentError);
       expect(urlFetch.requests).toHaveLength(0);
     });
   });
@@ -113,32 +113,32 @@ describe('platform/http', () => {
   describe('#requestAll()', () => {
     it('should run waves of bounded size and return results in order', () => {
       const { http, urlFetch } = setup((_n, url) => ({ status: 200, body: { url } }));
-      const reqs = [0, 1, 2, 3, 4].map((i) => ({ method: 'get' as const, path: `/p/${i}` }));
+      const reqs = [0, 1, 2, 3, 4].map((i) => ({ method: 'get' as const, path: `/orders/p${i}` }));
       const out = http.requestAll<{ url: string }>(reqs, { waveSize: 2 });
       expect(urlFetch.fetchAllCalls).toBe(3);
-      expect(out.map((r) => (r instanceof ApiError ? 'err' : r.body.url.slice(-3)))).toEqual(['p/0', 'p/1', 'p/2', 'p/3', 'p/4']);
+      expect(out.map((r) => (r instanceof ApiError ? 'err' : r.body.url.slice(-3)))).toEqual(['/p0', '/p1', '/p2', '/p3', '/p4']);
     });
 
     it('should retry only the failed requests', () => {
       let failedOnce = false;
       const { http, urlFetch } = setup((_n, url) => {
-        if (url.endsWith('/p/2') && !failedOnce) {
+        if (url.endsWith('/p2') && !failedOnce) {
           failedOnce = true;
           return { status: 503, body: { message: 'busy' } };
         }
         return { status: 200, body: {} };
       });
-      const out = http.requestAll([0, 1, 2, 3].map((i) => ({ method: 'get' as const, path: `/p/${i}` })), { waveSize: 10 });
+      const out = http.requestAll([0, 1, 2, 3].map((i) => ({ method: 'get' as const, path: `/orders/p${i}` })), { waveSize: 10 });
       expect(out.every((r) => !(r instanceof ApiError))).toBe(true);
-      expect(urlFetch.requests.map((r) => r.url.slice(-3))).toEqual(['p/0', 'p/1', 'p/2', 'p/3', 'p/2']);
+      expect(urlFetch.requests.map((r) => r.url.slice(-3))).toEqual(['/p0', '/p1', '/p2', '/p3', '/p2']);
     });
 
     it('should repeat a wave thrown away by a transport error only for safe requests', () => {
       let n = 0;
       const { http } = setup(() => (n++ === 1 ? { throws: 'Address unavailable: x' } : { status: 200, body: {} }));
       const out = http.requestAll([
-        { method: 'get', path: '/a' },
-        { method: 'post', path: '/b', json: {} },
+        { method: 'get', path: '/orders/a' },
+        { method: 'post', path: '/blacklists', json: {} },
       ]);
       expect(out[0]).not.toBeInstanceOf(ApiError);
       expect(out[1]).toBeInstanceOf(ConnectionError);
@@ -146,9 +146,71 @@ describe('platform/http', () => {
 
     it('should mark requests it had no time for as not sent', () => {
       const { http, urlFetch } = setup(() => ({ status: 200, body: {} }), 5_000);
-      const out = http.requestAll([{ method: 'get', path: '/a' }]);
+      const out = http.requestAll([{ method: 'get', path: '/orders/a' }]);
       expect(out[0]).toBeInstanceOf(NotSentError);
       expect(urlFetch.requests).toHaveLength(0);
+    });
+  });
+
+  describe('billing classes, long waits and redirects', () => {
+    const BILLED = { method: 'post' as const, path: '/blacklists', json: { name: 'n' } };
+
+    it.each([502, 503, 504, 408])('should never re-send a request without a key after a %i (the work may be done)', (status) => {
+      const { http, urlFetch } = setup(() => ({ status, body: { message: 'gateway' } }));
+      expect(() => http.request(BILLED)).toThrow(ApiError);
+      expect(urlFetch.requests).toHaveLength(1);
+    });
+
+    it('should re-send a request without a key after a 429 (nothing was done)', () => {
+      const { http, urlFetch } = setup((n) => (n === 0 ? { status: 429, body: { message: 'slow' }, headers: { 'Retry-After': '1' } } : { status: 201, body: { id: 'b' } }));
+      expect(http.request(BILLED).body).toEqual({ id: 'b' });
+      expect(urlFetch.requests).toHaveLength(2);
+    });
+
+    it('should never sleep a Retry-After longer than maxWaitMs, and say until when to wait', () => {
+      const urlFetch = fakeUrlFetch(() => ({ status: 429, body: { error: 'RATE_LIMIT_EXCEEDED', message: 'hourly', retry_after: 3600 } }));
+      const clock = fakeClock();
+      const http = createHttp({ provider: 'openprospect', baseUrl: 'https://api.example.test/api/v1', authHeaders: {}, urlFetch, clock, maxWaitMs: 20_000, timeZone: () => 'Europe/Berlin' });
+      let err: RateLimitError | undefined;
+      try {
+        http.request({ method: 'get', path: '/orders/' });
+      } catch (e) {
+        err = e as RateLimitError;
+      }
+      expect(clock.slept).toEqual([]);
+      expect(urlFetch.requests).toHaveLength(1);
+      const at = new Date(clock.now() + 3_600_000);
+      const hhmm = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+      expect(err?.waitMessage()).toBe(`OpenProspect asks to wait until ${hhmm} (Europe/Berlin); try again then.`);
+    });
+
+    it('should never sleep more than Utilities.sleep allows, even without a deadline', () => {
+      const { http, clock } = setup(() => ({ status: 503, body: { message: 'down' }, headers: { 'Retry-After': '301' } }));
+      expect(() => http.request({ method: 'get', path: '/orders/' })).toThrow(ServerError);
+      expect(clock.slept).toEqual([]);
+    });
+
+    it('should follow a 307/308 that only adds or drops a trailing slash once, with the same body and key', () => {
+      const { http, urlFetch } = setup((n) => (n === 0 ? { status: 308, headers: { Location: 'https://api.example.test/api/v1/orders' } } : { status: 202, body: { id: 'o1' } }));
+      expect(http.request({ method: 'post', path: '/orders/', json: { a: 1 }, idempotencyKey: 'k1' }).body).toEqual({ id: 'o1' });
+      expect(urlFetch.requests.map((r) => r.url)).toEqual(['https://api.example.test/api/v1/orders/', 'https://api.example.test/api/v1/orders']);
+      expect(urlFetch.requests.map((r) => [r.params.payload, (r.params.headers as Record<string, string>)['Idempotency-Key']])).toEqual([['{"a":1}', 'k1'], ['{"a":1}', 'k1']]);
+    });
+
+    it('should follow a slash redirect only once', () => {
+      const { http, urlFetch } = setup((n) => ({ status: 307, headers: { Location: n === 0 ? 'https://api.example.test/api/v1/orders' : 'https://api.example.test/api/v1/orders/' } }));
+      expect(() => http.request({ method: 'post', path: '/orders/', json: {}, idempotencyKey: 'k1' })).toThrow(/Check the base URL in Settings \(now https:\/\/api.example.test\/api\/v1\/\)/);
+      expect(urlFetch.requests).toHaveLength(2);
+    });
+
+    it.each([
+      ['another host', 'https://evil.example.test/api/v1/orders/'],
+      ['another path', 'https://api.example.test/api/v2/orders/'],
+      ['plain http', 'http://api.example.test/api/v1/orders'],
+    ])('should never re-send a POST redirected to %s, and name the base URL', (_what, location) => {
+      const { http, urlFetch } = setup(() => ({ status: 307, headers: { Location: location } }));
+      expect(() => http.request({ method: 'post', path: '/orders/', json: {}, idempotencyKey: 'k1' })).toThrow(/base URL in Settings \(now https:\/\/api\.example\.test\/api\/v1\/\)/);
+      expect(urlFetch.requests).toHaveLength(1);
     });
   });
 });

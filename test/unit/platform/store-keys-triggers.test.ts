@@ -6,8 +6,7 @@ import { ensurePollTrigger, hasPollTrigger, removePollTrigger } from '../../../s
 import { withLock } from '../../../src/platform/lock';
 import { JsonCache } from '../../../src/platform/cache';
 import { parseRetryAfter } from '../../../src/platform/errors';
-import { retryDelayMs, shouldRetry, isRetrySafe } from '../../../src/platform/retry';
-import { ApiError, MalformedResponseError } from '../../../src/platform/errors';
+import { retryDelayMs } from '../../../src/platform/retry';
 
 describe('platform/store', () => {
   const Schema = z.object({ n: z.number(), s: z.string() });
@@ -121,32 +120,6 @@ describe('platform/cache', () => {
 });
 
 describe('platform/retry', () => {
-  const err = (status: number, code?: string) => new ApiError({ provider: 'gu1', status, code, message: 'x' });
-  it.each([
-    [429, false, true],
-    [500, false, true],
-    [502, false, true],
-    [503, false, true],
-    [504, false, true],
-    [408, false, true],
-    [400, true, false],
-    [401, true, false],
-    [402, true, false],
-    [404, true, false],
-    [409, true, false],
-    [422, true, false],
-    [0, true, true],
-    [0, false, false],
-  ])('status %i (retry-safe %s) -> retry %s', (status, safe, expected) => {
-    expect(shouldRetry(err(status), safe)).toBe(expected);
-  });
-
-  it('should repeat a 2xx with an unreadable body only when the request is safe to repeat', () => {
-    const garbled = new MalformedResponseError({ provider: 'openprospect', status: 202, message: 'the body is not valid JSON' });
-    expect(shouldRetry(garbled, true)).toBe(true);
-    expect(shouldRetry(garbled, false)).toBe(false);
-  });
-
   it('should prefer Retry-After, else back off exponentially with bounded jitter', () => {
     expect(retryDelayMs(3, 5000, () => 0.9)).toBe(5000);
     expect(retryDelayMs(1, undefined, () => 0.5)).toBe(1000);
@@ -163,12 +136,5 @@ describe('platform/retry', () => {
     expect(parseRetryAfter({ 'retry-after-ms': '250' }, now)).toBe(250);
     expect(parseRetryAfter({}, now, 3600)).toBe(3_600_000);
     expect(parseRetryAfter({}, now)).toBeUndefined();
-  });
-
-  it('should call GET, PUT, DELETE and keyed POSTs safe to repeat', () => {
-    expect(isRetrySafe('get', undefined, undefined)).toBe(true);
-    expect(isRetrySafe('post', undefined, undefined)).toBe(false);
-    expect(isRetrySafe('post', 'k', undefined)).toBe(true);
-    expect(isRetrySafe('get', undefined, false)).toBe(false);
   });
 });

