@@ -1,6 +1,7 @@
 /**
  * Generic fault injection for API simulators: wrap an HttpHandler with a schedule of rules that turn
- * chosen requests into 429s, 5xx, timeouts, malformed bodies, lost responses or variant shapes.
+ * chosen requests into 429s, 5xx, timeouts, malformed bodies, lost responses, variant shapes, or
+ * "committed, then error" (the work is done and billed, then a gateway answers 500/502/503/504/408).
  *
  * Counting: each rule counts the requests that match its predicate (method, pathIncludes), 1-based,
  * independently of the other rules. A rule fires on request number `nth` (or any of a list), on
@@ -23,7 +24,11 @@ export interface FaultMatch {
   times?: number;
 }
 
-export type FaultKind = '429' | '500' | '502' | '503' | '504' | 'timeout' | 'malformed' | 'lost' | 'variant';
+export type FaultKind = '429' | '500' | '502' | '503' | '504' | 'timeout' | 'malformed' | 'lost' | 'variant' | CommittedKind;
+
+/** "Committed, then error": the server does the work (creates, bills), then a gateway answers this. */
+export type CommittedKind = 'committed-500' | 'committed-502' | 'committed-503' | 'committed-504' | 'committed-408';
+export const COMMITTED_KINDS: CommittedKind[] = ['committed-500', 'committed-502', 'committed-503', 'committed-504', 'committed-408'];
 
 export type FaultAction =
   /** An HTTP error answer; the server does NOT process the request. 429 gets Retry-After when retryAfter is set. */
@@ -36,6 +41,11 @@ export type FaultAction =
   | { lost: true }
   /** The server processes the request and answers in another shape its provider is seen to send (variants.ts; `pick` chooses among those that fit). */
   | { variant: { pick: number } }
+  /**
+   * The server processes the request fully (creates, bills), then a gateway answers this status
+   * (500/502/503/504/408) instead of the real answer (PLATFORM.md: gateways answer after the work).
+   */
+  | { committed: number }
   /** Seeded random faults: each matching request fails with probability `rate`, with a random kind. */
   | { chaos: { seed: number; rate: number; kinds: FaultKind[] } };
 
@@ -69,6 +79,12 @@ function actionOf(kind: FaultKind): FaultAction {
       return { status: 429, retryAfter: 1 };
     case 'variant':
       return { variant: { pick: 0 } };
+    case 'committed-500':
+    case 'committed-502':
+    case 'committed-503':
+    case 'committed-504':
+    case 'committed-408':
+      return { committed: Number(kind.slice('committed-'.length)) };
     default:
       return { status: Number(kind) };
   }
@@ -129,6 +145,11 @@ export function withFaults(handler: HttpHandler, schedule: FaultRule[]): FaultyH
       if ('lost' in action) {
         handler.handle(req);
         return { transport: 'timeout', latencyMs: TIMEOUT_MS };
+      }
+      if ('committed' in action) {
+        const real = handler.handle(req);
+        const body = JSON.stringify({ error: 'gateway_error', message: `HTTP ${action.committed} from the gateway` });
+        return { status: action.committed, headers: { 'Content-Type': 'application/json' }, body, latencyMs: 'latencyMs' in real ? (real.latencyMs ?? 0) : 0 };
       }
       if ('malformed' in action) {
         const real = handler.handle(req);

@@ -60,7 +60,12 @@ interface Prepared {
   req: SimRequest;
   mute: boolean;
   viaFetchAll: boolean;
+  /** `followRedirects` (default true): a 3xx with a Location is followed, at most MAX_REDIRECTS times. */
+  follow: boolean;
 }
+
+/** Redirect hops followed before the 3xx itself is returned. */
+const MAX_REDIRECTS = 5;
 
 const METHODS: readonly SimMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 const DAY = 86_400_000;
@@ -146,11 +151,35 @@ export function makeUrlFetch(init: UrlFetchInit): { service: GasObject; hub: Htt
       req: { method: m, url, path: parsed.pathname, query, headers, body, now: rt.clock.now() },
       mute: p['muteHttpExceptions'] === true,
       viaFetchAll,
+      follow: p['followRedirects'] !== false,
     };
   };
 
-  /** Deliver one request to its handler (or fail it as address-unavailable) and log it. */
+  /**
+   * Deliver one request, following redirects when asked (307/308 keep the method and body; 301,
+   * 302 and 303 become a GET without body, as HTTP clients do).
+   */
   const deliver = (prep: Prepared): SimOutcome => {
+    let current = prep;
+    let outcome = deliverOnce(current);
+    for (let hop = 0; current.follow && hop < MAX_REDIRECTS && !isTransportFailure(outcome) && outcome.status >= 300 && outcome.status < 400; hop++) {
+      const location = Object.entries(outcome.headers ?? {}).find(([k]) => k.toLowerCase() === 'location')?.[1];
+      if (!location) break;
+      const url = new URL(location, current.req.url);
+      const keep = outcome.status === 307 || outcome.status === 308;
+      const query: Record<string, string> = {};
+      url.searchParams.forEach((v, k) => {
+        query[k] = v;
+      });
+      const req: SimRequest = { ...current.req, url: url.toString(), path: url.pathname, query, method: keep ? current.req.method : 'GET', body: keep ? current.req.body : undefined };
+      current = { ...current, req };
+      outcome = deliverOnce(current);
+    }
+    return outcome;
+  };
+
+  /** Deliver one request to its handler (or fail it as address-unavailable) and log it. */
+  const deliverOnce = (prep: Prepared): SimOutcome => {
     rt.counters.inc('UrlFetchApp.requests');
     rt.counters.inc('urlfetch');
     const route = routes.find((r) => prep.req.url.startsWith(r.base));

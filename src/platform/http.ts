@@ -31,7 +31,7 @@ export interface HttpDeps {
   /** Applied to every response body before anything reads it (the scrubber: a key a provider echoes goes no further). */
   scrub?: (text: string) => string;
   /** The longest single wait slept before a retry (default: Utilities.sleep's limit). */
-  maxWaitMs?: number;
+  maxWaitMs?: number | undefined;
   /** The time zone a "wait until" time is shown in (default UTC). */
   timeZone?: () => string;
 }

@@ -30,6 +30,22 @@ describe('emulator/apis/faults', () => {
       expect(h.faultsFired).toHaveLength(1);
     });
 
+    it.each([500, 502, 503, 504, 408])('should process a request fully, then answer %i ("committed, then error")', (status) => {
+      const { committed, handler } = server();
+      const h = withFaults(handler, [{ method: 'POST', nth: 1, committed: status }]);
+      const out = h.handle(req('POST', '/batch'));
+      expect(out).toMatchObject({ status });
+      expect(committed).toEqual(['POST /batch']);
+    });
+
+    it('should draw committed-then-error kinds in seeded chaos', () => {
+      const { committed, handler } = server();
+      const h = withFaults(handler, [chaos({ seed: 3, rate: 1, kinds: ['committed-502', 'committed-408'] })]);
+      const statuses = Array.from({ length: 20 }, () => h.handle(req('POST', '/x'))).map((o) => ('status' in o ? o.status : o.transport));
+      expect(new Set(statuses)).toEqual(new Set([502, 408]));
+      expect(committed).toHaveLength(20);
+    });
+
     it('should match by path and fire on every k-th request at most `times` times', () => {
       const { handler } = server();
       const h = withFaults(handler, [{ pathIncludes: '/orders', every: 2, times: 2, status: 503 }]);

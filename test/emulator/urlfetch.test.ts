@@ -12,6 +12,8 @@ function setup(opts: EmulatorOptions = {}) {
       if (req.path === '/missing') return json(404, { error: 'not found' });
       if (req.path === '/timeout') return { transport: 'timeout', latencyMs: 60_000 };
       if (req.path === '/slow') return { ...json(200, { slow: true }), latencyMs: 2000 };
+      if (req.path === '/moved-307') return { ...json(307, {}), headers: { Location: 'https://api.x.io/target' } };
+      if (req.path === '/moved-302') return { ...json(302, {}), headers: { Location: '/target' } };
       return json(200, { path: req.path, query: req.query }, { 'X-Request-Id': 'r1' });
     },
   };
@@ -164,6 +166,24 @@ describe('emulator/gas/urlfetch', () => {
       const r = UrlFetchApp.getRequest('https://api.x.io/a', { method: 'post', contentType: 'application/json', payload: '{}', headers: { 'X-A': '1' } });
       expect(r).toMatchObject({ url: 'https://api.x.io/a', method: 'post', payload: '{}', contentType: 'application/json', headers: { 'x-a': '1' } });
       expect(emu.http.log).toHaveLength(0);
+    });
+  });
+
+  describe('redirects', () => {
+    it('should follow a 307 with the same method and body, and a 302 as a GET, when followRedirects is on', () => {
+      const { seen, UrlFetchApp } = setup();
+      expect(UrlFetchApp.fetch('https://api.x.io/moved-307', { method: 'post', payload: 'b', muteHttpExceptions: true }).getResponseCode()).toBe(200);
+      expect(seen.map((r) => `${r.method} ${r.path} ${r.body ?? ''}`)).toEqual(['POST /moved-307 b', 'POST /target b']);
+      UrlFetchApp.fetch('https://api.x.io/moved-302', { method: 'post', payload: 'b', muteHttpExceptions: true });
+      expect(seen.slice(2).map((r) => `${r.method} ${r.path} ${r.body ?? ''}`)).toEqual(['POST /moved-302 b', 'GET /target ']);
+    });
+
+    it('should return the 3xx with its Location when followRedirects is false', () => {
+      const { seen, UrlFetchApp } = setup();
+      const res = UrlFetchApp.fetch('https://api.x.io/moved-307', { method: 'post', payload: 'b', followRedirects: false, muteHttpExceptions: true });
+      expect(res.getResponseCode()).toBe(307);
+      expect(res.getAllHeaders()).toMatchObject({ Location: 'https://api.x.io/target' });
+      expect(seen).toHaveLength(1);
     });
   });
 });

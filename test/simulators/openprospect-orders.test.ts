@@ -492,4 +492,36 @@ describe('openprospect sim', () => {
       expect(get(sim, `/api/v1/orders/${id}`).json.estimated_cost).toEqual({ total: 12.5, currency: 'EUR' });
     });
   });
+
+  describe('trailing-slash redirects (slashRedirect)', () => {
+    const sim = (canonical: 'slash' | 'no-slash', status: 307 | 308 | 301 = 307, origin?: string) => {
+      const s = createOpenProspectSim({ seed: 42, slashRedirect: origin ? { canonical, status, origin } : { canonical, status } });
+      s.addKey(KEY);
+      return s;
+    };
+
+    it('should answer POST /orders/ with a redirect to /orders on the same host and create nothing', () => {
+      const s = sim('no-slash', 307);
+      const res = post(s, enrichment(), { headers: { 'idempotency-key': 'k1' } }, '/api/v1/orders/');
+      expect(res.status).toBe(307);
+      expect(res.headers['Location']).toBe('https://api.openprospect.io/api/v1/orders');
+      expect(s.orders()).toHaveLength(0);
+      expect(post(s, enrichment(), { headers: { 'idempotency-key': 'k1' } }, '/api/v1/orders').status).toBe(202);
+      expect(s.orders()).toHaveLength(1);
+    });
+
+    it('should redirect /orders to /orders/ with 308 when the slash form is canonical, keeping the query', () => {
+      const s = sim('slash', 308);
+      const res = get(s, '/api/v1/orders?limit=5');
+      expect(res.status).toBe(308);
+      expect(res.headers['Location']).toBe('https://api.openprospect.io/api/v1/orders/?limit=5');
+      expect(get(s, '/api/v1/orders/?limit=5').status).toBe(200);
+    });
+
+    it('should redirect to another origin when configured (a proxy or a wrong base URL)', () => {
+      const s = sim('no-slash', 301, 'https://elsewhere.example');
+      expect(post(s, enrichment(), { headers: { 'idempotency-key': 'k1' } }).headers['Location']).toBe('https://elsewhere.example/api/v1/orders');
+      expect(s.counts.redirects).toBe(1);
+    });
+  });
 });

@@ -10,7 +10,7 @@ import { nextId } from './ids';
 import { type AdvanceTarget, advanceOrder, applyAutoProgress, deliverOrder, visibleDeliveries } from './lifecycle';
 import {
   ALL_SCOPES, type AutoProgressOptions, type SimBlacklist, type SimCounts, type SimOrder,
-  type SimProfileCreation, type SimState,zeroCounts, 
+  type SimProfileCreation, type SimState, type SlashRedirect, zeroCounts,
 } from './model';
 import { handleRequest } from './router';
 import { reshapeOpenProspect, type OpenProspectVariant } from './variants';
@@ -18,7 +18,7 @@ import { reshapeOpenProspect, type OpenProspectVariant } from './variants';
 /** Result item shapes. */
 export type { ResultCompany, ResultProspect } from './generate';
 /** Simulator state shapes. */
-export type { AutoProgressOptions, SimBlacklist, SimCounts, SimOrder, SimProfileCreation } from './model';
+export type { AutoProgressOptions, SimBlacklist, SimCounts, SimOrder, SimProfileCreation, SlashRedirect } from './model';
 export { OPENPROSPECT_VARIANTS, type OpenProspectVariant } from './variants';
 export { ALL_SCOPES, FEATURES, ORDER_STATUSES } from './model';
 
@@ -37,6 +37,8 @@ export interface OpenProspectSimOptions {
   discoveryDefaultQuantity?: number;
   /** Answer in these variant shapes (variants.ts). */
   variants?: OpenProspectVariant[];
+  /** Serve only one of `/orders` and `/orders/` and redirect the other (default: both served). */
+  slashRedirect?: SlashRedirect;
 }
 
 /** The simulator: an HttpHandler plus controls for tests and the playground. */
@@ -87,6 +89,7 @@ export function createOpenProspectSim(opts: OpenProspectSimOptions = {}): OpenPr
     rateLimitPerHour: opts.rateLimitPerHour ?? null,
     ordersListEnvelope: opts.ordersListEnvelope ?? 'items',
     discoveryDefaultQuantity: opts.discoveryDefaultQuantity ?? 25,
+    slashRedirect: opts.slashRedirect ?? null,
     keys: new Map(), orders: [], profiles: new Map(), creations: [], blacklists: new Map(), rate: new Map(),
     idempotency: new Map(), idCounters: new Map(), counts: zeroCounts(), requests: [], lastNow: 0, deliverySeq: 0,
     auto: null, profileOutcome: { outcome: 'SUCCEEDED', reason: null },

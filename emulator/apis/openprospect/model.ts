@@ -201,6 +201,8 @@ export interface SimCounts {
   resultsFetches: number;
   /** GET /results while the order was not COMPLETED (the guides say not to). */
   resultsFetchesBeforeCompleted: number;
+  /** Requests answered with a trailing-slash redirect. */
+  redirects: number;
 }
 
 /** Time-driven lifecycle for the playground. */
@@ -217,6 +219,8 @@ export interface SimState {
   rateLimitPerHour: number | null;
   ordersListEnvelope: 'items' | 'orders';
   discoveryDefaultQuantity: number;
+  /** Trailing-slash redirects (FastAPI's redirect_slashes), or null: both forms served. */
+  slashRedirect: SlashRedirect | null;
   keys: Map<string, SimKey>;
   orders: SimOrder[];
   profiles: Map<string, SimProfile>;
@@ -238,6 +242,18 @@ export function zeroCounts(): SimCounts {
   return {
     requests: 0, ordersCreated: 0, idempotentReplays: 0, idempotencyConflicts: 0, profileCreationsCreated: 0,
     blacklistsCreated: 0, blacklistEntriesAdded: 0, unauthorized: 0, forbidden: 0, rateLimited: 0,
-    validationErrors: 0, notFound: 0, resultsFetches: 0, resultsFetchesBeforeCompleted: 0,
+    validationErrors: 0, notFound: 0, resultsFetches: 0, resultsFetchesBeforeCompleted: 0, redirects: 0,
   };
+}
+
+/**
+ * How the server treats `/orders` vs `/orders/` (the guides use the slash, the endpoint list does
+ * not): `canonical` is the one form served; the other is answered with `status` and a Location
+ * on `origin` (default: the request's own scheme and host; another origin models a misconfigured
+ * base URL or a proxy).
+ */
+export interface SlashRedirect {
+  canonical: 'slash' | 'no-slash';
+  status: 301 | 302 | 307 | 308;
+  origin?: string;
 }

@@ -2,7 +2,7 @@
  * Request pipeline, in FastAPI order: route (404 `{"detail":"Not Found"}` / 405), Bearer auth
  * (401), the key's hourly rate limit (429), scopes (403), UUID path parameters (422), handler.
  */
-import type { SimRequest, SimResponse } from '../types';
+import { json, type SimRequest, type SimResponse } from '../types';
 import { authenticate, hasScopes } from './auth';
 import { forbidden, methodNotAllowed, rateLimited, routeNotFound, unauthorized, validationError } from './errors';
 import { issue } from './issues';
@@ -25,9 +25,27 @@ function tally(state: SimState, res: SimResponse): SimResponse {
   return res;
 }
 
+/** Collection paths served in one form only when `slashRedirect` is set. */
+const SLASH_TWINS = new Set(['/orders']);
+
+/** A redirect to the canonical form of a slash-twin path, or null (served as it is). */
+function slashRedirect(state: SimState, req: SimRequest, path: string): SimResponse | null {
+  const r = state.slashRedirect;
+  const bare = path.replace(/\/+$/, '');
+  if (!r || !SLASH_TWINS.has(bare)) return null;
+  const want = r.canonical === 'slash' ? `${bare}/` : bare;
+  if (path === want) return null;
+  const origin = r.origin ?? /^(https?:\/\/[^/]+)/.exec(req.url)?.[1] ?? '';
+  const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
+  state.counts.redirects++;
+  return { ...json(r.status, { detail: 'Redirect' }), headers: { 'Content-Type': 'application/json', Location: `${origin}${API_PREFIX}${want}${query}` } };
+}
+
 function route(state: SimState, req: SimRequest): SimResponse {
   if (!req.path.startsWith(`${API_PREFIX}/`)) return routeNotFound();
   const path = req.path.slice(API_PREFIX.length);
+  const moved = slashRedirect(state, req, path);
+  if (moved) return moved;
   const candidates = ROUTES.map((r) => ({ r, params: matchPattern(r.pattern, path) })).filter((m) => m.params !== null);
   if (candidates.length === 0) return routeNotFound();
   const hit = candidates.find((m) => m.r.method === req.method);
