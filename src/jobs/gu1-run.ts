@@ -19,7 +19,7 @@ import { PinnedSourceSchema } from '../sheet/source';
 import { ApiError, AuthError, PaymentError } from '../platform/errors';
 import { NotSentError } from '../platform/http';
 import type { Http } from '../platform/http-types';
-import { learnFromResponse, type KnownCosts, rememberCosts, rowCost } from '../providers/gu1/costs';
+import { hiddenCost, learnFromResponse, type KnownCosts, rememberCosts, rowCost, settleUnpriced } from '../providers/gu1/costs';
 import { totalCostCents } from '../providers/gu1/enrich-by-external-id';
 import { formatUnits } from '../providers/gu1/options';
 import { type Gu1Record, loadGu1Records } from '../providers/gu1/records';
@@ -63,6 +63,8 @@ export const Gu1RunDataSchema = z.object({
   spentCents: z.number(),
   /** Upper bound of what lost answers may have cost (their re-sends came back cached at 0). */
   maybeBilledCents: z.number(),
+  /** Cached results (cost 0) per code whose price is not known yet: counted as "up to" once it is. */
+  unpriced: z.optional(z.record(z.string(), z.number())),
   /** Prices and group expansions known to this run (the cap uses them). */
   costs: z.record(z.string(), z.number()),
   groups: z.record(z.string(), z.array(z.string())),
@@ -96,6 +98,9 @@ function processed(job: Job): number {
 function withData(job: Job, data: Gu1RunData, total: number): Job {
   const counts: Record<string, number> = { ...job.counts, costCents: data.spentCents };
   if (data.maybeBilledCents > 0) counts['maybeBilledCents'] = data.maybeBilledCents;
+  const unpriced = Object.values(data.unpriced ?? {}).reduce((n, c) => n + c, 0);
+  if (unpriced > 0) counts['unpricedResults'] = unpriced;
+  else delete counts['unpricedResults'];
   const next = { ...job, data, counts };
   return { ...next, progress: { done: processed(next), total } };
 }
@@ -103,7 +108,8 @@ function withData(job: Job, data: Gu1RunData, total: number): Job {
 /** The job summary: Jobs view line and the result tab's header note. */
 export function gu1Summary(job: Job): string {
   const maybe = count(job, 'maybeBilledCents');
-  const cost = `total cost ${formatUnits(count(job, 'costCents'))} (${count(job, 'costCents')} cents)${maybe > 0 ? ` plus up to ${formatUnits(maybe)} for answers lost in transit` : ''}`;
+  const unpriced = count(job, 'unpricedResults') > 0 ? ` and ${count(job, 'unpricedResults')} cached result(s) at a price not seen yet` : '';
+  const cost = `total cost ${formatUnits(count(job, 'costCents'))} (${count(job, 'costCents')} cents)${maybe > 0 || unpriced ? ` plus up to ${formatUnits(maybe)}${unpriced} for answers gu1 gave from its cache (a lost or repeated sending may have been billed)` : ''}`;
   const resends = count(job, 'resends') > 0 ? `; ${count(job, 'resends')} rows re-sent after a lost response` : '';
   const noResponse = count(job, 'noResponse') > 0 ? `; ${count(job, 'noResponse')} rows marked NO_RESPONSE after ${GIVE_UP_RUNS} runs in a row without a usable answer from gu1` : '';
   const notSent = count(job, 'notSent') > 0 ? `; ${count(job, 'notSent')} rows not sent` : '';
@@ -181,8 +187,11 @@ function applyWave(job: Job, data: Gu1RunData, records: readonly Gu1Record[], in
     counts[k] = (counts[k] ?? 0) + by;
   };
   let known: KnownCosts = { costs: data.costs, groups: data.groups };
+  // Learn the wave's prices first, so a cached answer early in the wave is counted at them.
+  for (const o of wave.outcomes) if (o.kind === 'ok') known = learnFromResponse(known, o.res, data);
   let spent = data.spentCents;
   let maybe = data.maybeBilledCents;
+  const unpriced: Record<string, number> = { ...(data.unpriced ?? {}) };
   const out: Applied = { job, notSent: false, unanswered: [], givenUp: [] };
   // Any usable answer shows gu1 answers again; rows without one make this run count as one more without.
   const answered = wave.outcomes.some((o) => o.kind === 'ok' || o.kind === 'notFound' || o.kind === 'rowError');
@@ -202,11 +211,10 @@ function applyWave(job: Job, data: Gu1RunData, records: readonly Gu1Record[], in
       if (got.unkeyed > 0) add('unkeyedResults', got.unkeyed);
       add(failed > 0 ? 'rowsFailed' : 'rowsDone');
       spent += totalCostCents(o.res);
-      if (wave.resent[k]) {
-        // A cached answer to a re-send hides what the lost first sending cost: count its known price as "up to".
-        for (const r of o.res.results) if (r.success === true && r.costCents === 0 && r.integrationCode) maybe += known.costs[r.integrationCode] ?? 0;
-      }
-      known = learnFromResponse(known, o.res, data);
+      // A cached answer (a re-send after a lost answer, a duplicate delivery) may hide a charge: "up to".
+      const hidden = hiddenCost(o.res, known);
+      maybe += hidden.cents;
+      for (const code of hidden.unpriced) unpriced[code] = (unpriced[code] ?? 0) + 1;
     } else if (o.kind === 'notFound' || o.kind === 'rowError') {
       rows.push(...requestErrorRows(rec.externalId, data.integrationCodes, data.enrichmentGroupRefs, o.kind === 'notFound' ? 'ENTITY_NOT_FOUND' : o.code, o.message));
       written.push(i);
@@ -233,6 +241,8 @@ function applyWave(job: Job, data: Gu1RunData, records: readonly Gu1Record[], in
     }
   });
   if (rows.length > 0) tab.upsert(rows);
+  const settled = settleUnpriced(unpriced, known);
+  maybe += settled.cents;
   const done = new Set([...data.doneAhead, ...written]);
   let cursor = data.cursor;
   while (done.has(cursor)) cursor++;
@@ -243,6 +253,7 @@ function applyWave(job: Job, data: Gu1RunData, records: readonly Gu1Record[], in
     inflight,
     spentCents: spent,
     maybeBilledCents: maybe,
+    unpriced: settled.left,
     costs: known.costs,
     groups: known.groups,
   };
@@ -322,11 +333,10 @@ function sendRows(start: Job, records: readonly Gu1Record[], tab: ResultTab, htt
       const cap = capWave(data, indices.length);
       if ('stop' in cap) return stopAtCap(job, data, records.length, cap.rowCents, env.clock.now());
       indices = indices.slice(0, cap.fit);
-      // Only a forced refresh bills a repeat: mark the wave first, so a run killed mid-wave re-sends it without forceRefresh.
-      if (data.forceRefresh) {
-        data = { ...data, inflight: indices };
-        job = save(withData(job, data, records.length));
-      }
+      // Mark the wave first: a run killed mid-wave re-sends it without forceRefresh (gu1's cache
+      // answers, nothing is billed twice) and counts what the first sending may have cost.
+      data = { ...data, inflight: indices };
+      job = save(withData(job, data, records.length));
     }
     const started = env.clock.now();
     const args = indices.map((i) => {
@@ -398,7 +408,7 @@ export function gu1RunHandler(): JobHandler {
     /** A scheduled refresh: the whole run again, from the first row, into the same tab (upserts). */
     rerun(job, env) {
       const { cursorId: _c, lostRuns: _l, ...data } = readData(job);
-      const fresh: Gu1RunData = { ...data, cursor: 0, doneAhead: [], inflight: [], spentCents: 0, maybeBilledCents: 0 };
+      const fresh: Gu1RunData = { ...data, cursor: 0, doneAhead: [], inflight: [], spentCents: 0, maybeBilledCents: 0, unpriced: {} };
       const { lastError: _e, resumeAt: _r, ...rest } = job;
       return transition({ ...rest, data: fresh, counts: {}, progress: { done: 0, total: job.progress.total } }, 'FETCHING', env.clock.now(), 'scheduled refresh: running every row again');
     },

@@ -5,10 +5,11 @@
  * listed and their tasks read in waves, and results go to `<job> - People|Emails|Tech`.
  *
  * Batches have no Idempotency-Key and cannot be listed, so a submit is never repeated unless
- * Openmart proved nothing was created (a 429/5xx, retried by Http): a batch is marked `sending`
- * (saved) before its wave, and one whose answer was lost or unreadable (a 2xx with a truncated
- * body), or whose outcome is anything but a 4xx refusal or a 429/5xx, or that was `sending` when
- * a run died, becomes `unknown`; its rows say "submitted, outcome unknown" until the user resubmits.
+ * Openmart proved nothing was created (a 429, retried by Http; the route is `billed` in the billing
+ * table): a batch is marked `sending` (saved) before its wave, and one whose answer was lost or
+ * unreadable (a 2xx with a truncated body), a 408 or 5xx (gateways answer those after the batch
+ * was created), anything but a 4xx refusal or a 429, or that was `sending` when a run died,
+ * becomes `unknown`; its rows say "submitted, outcome unknown" until the user resubmits.
  * All batch state lives in the ledger (openmart-book.ts), never in the rows or task ids.
  */
 import * as z from 'zod/mini';
@@ -57,7 +58,7 @@ const FETCH_GROUP = 2;
 const RESERVE_MS = 45_000;
 
 export const UNKNOWN_REASON =
-  'Submitted, outcome unknown: the answer from Openmart was lost, so the batch may or may not exist. It is never resubmitted by itself; use "Resubmit" only if these rows get no results (it may bill twice).';
+  'Submitted, outcome unknown: Openmart\'s answer was lost or was a gateway error (these come after the work is done), so the batch may or may not exist. It is never resubmitted by itself; use "Resubmit" only if these rows get no results (it may bill twice).';
 const LISTED: ListedStatus[] = ['COMPLETED', 'ERRORED', 'CANCELLED'];
 
 function readData(job: Job): OmBatchesData {
@@ -134,12 +135,12 @@ function recover(run: Run): void {
 
 /**
  * Whether a failed submit proves what happened to the batch: a 4xx refusal (nothing created:
- * rejected, out of credits, the key) or a 429/5xx (nothing created: sent again). Anything else
- * (no answer, a 2xx with an unreadable body, a 408, a 3xx) leaves the batch's fate unknown.
+ * rejected, out of credits, the key) or a 429 (nothing created: sent again). Anything else (no
+ * answer, a 2xx with an unreadable body, a 408 or 5xx from a gateway after the batch was
+ * created, a 3xx) leaves the batch's fate unknown.
  */
 function isClearAnswer(e: ApiError): boolean {
-  if (e instanceof MalformedResponseError) return false;
-  if (e instanceof RateLimitError || e instanceof ServerError) return true;
+  if (e instanceof MalformedResponseError || e instanceof ServerError) return false;
   return e.status >= 400 && e.status < 500 && e.status !== 408;
 }
 
@@ -204,8 +205,8 @@ function submit(run: Run): void {
         // The key, not the rows: every batch would be refused the same way.
         run.book.set(i, { s: 'pending' });
         run.fatal ??= e;
-      } else if (e instanceof RateLimitError || e instanceof ServerError) {
-        // Openmart answered with an error: nothing was created, so this batch is sent again later.
+      } else if (e instanceof RateLimitError) {
+        // A 429: nothing was created, so this batch is sent again later.
         run.book.set(i, { s: 'pending' });
         keepTransient(run, e);
       } else {

@@ -87,7 +87,8 @@ export class ApiError extends Error {
     if (status === 409) return new ConflictError(init);
     if (status === 400 || status === 422) return new ValidationError(init);
     if (status === 429) return new RateLimitError(init);
-    if (status >= 500) return new ServerError(init);
+    // A 408 comes from a gateway like a 502/504: the same family (the backend may have done the work).
+    if (status >= 500 || status === 408) return new ServerError(init);
     return new ApiError(init);
   }
 }

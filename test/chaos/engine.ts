@@ -1,7 +1,8 @@
 /**
  * The chaos engine: run a provider flow through the built add-on while the API answers with
  * seeded faults (429 with Retry-After, 500-504, timeouts, malformed JSON, responses lost after
- * the server committed, duplicate deliveries, answers in a provider's variant shapes), executions are killed at chosen service calls,
+ * the server committed, 500/502/503/504/408 after the server committed and billed, duplicate
+ * deliveries, answers in a provider's variant shapes), executions are killed at chosen service calls,
  * and other executions (a second trigger run, the sidebar refreshing) overlap chosen calls; then
  * drive the job to its end and compare the end state with a fault-free run of the same flow.
  *
@@ -11,12 +12,12 @@
  */
 import * as vm from 'node:vm';
 import type { AddOn } from '../../emulator/addon';
-import { chaos, type FaultKind, type FaultRule, withFaults } from '../../emulator/apis/faults';
+import { chaos, COMMITTED_KINDS, type FaultKind, type FaultRule, withFaults } from '../../emulator/apis/faults';
 import type { HttpHandler, SimOutcome, SimRequest } from '../../emulator/apis/types';
 import { Rng } from '../../emulator/gas/rng';
 
 export type ChaosFaultKind = FaultKind | 'duplicate';
-export const ALL_FAULT_KINDS: ChaosFaultKind[] = ['429', '500', '502', '503', '504', 'timeout', 'malformed', 'lost', 'duplicate'];
+export const ALL_FAULT_KINDS: ChaosFaultKind[] = ['429', '500', '502', '503', '504', 'timeout', 'malformed', 'lost', 'duplicate', ...COMMITTED_KINDS];
 
 /** What goes wrong during one run. Call numbers count service calls from the start of the flow (1-based). */
 export interface Disruption {
@@ -122,6 +123,7 @@ function describeFault(rule: FaultRule): string {
   if ('lost' in rule) return 'lost';
   if ('malformed' in rule) return 'malformed';
   if ('variant' in rule) return 'variant';
+  if ('committed' in rule) return `committed-${rule.committed}`;
   return 'other';
 }
 

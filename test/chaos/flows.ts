@@ -154,6 +154,23 @@ function normalizeGu1(rows: unknown[][]): unknown[][] {
   return rows.map((r, i) => (i === 0 ? r : r.map((v, c) => (GU1_PER_EXECUTION.has(header[c] ?? '') ? '*' : v))));
 }
 
+/**
+ * Invariants of what gu1 billed: nothing billed twice for one row and one forceRefresh sending,
+ * the job's reported cost <= billed <= reported + its "up to" figure, billed never above the cap.
+ */
+function gu1CostProblems(end: Snapshot, capCents?: number): string[] {
+  const out: string[] = [];
+  const ledger = end['ledger'] as string[];
+  const twice = ledger.filter((k, i) => ledger.indexOf(k) !== i);
+  if (twice.length > 0) out.push(`billed twice: ${twice.slice(0, 3).join(', ')}${twice.length > 3 ? ` and ${twice.length - 3} more` : ''}`);
+  const cost = end['jobCost'] as number;
+  const maybe = end['jobMaybe'] as number;
+  const billed = end['billed'] as number;
+  if (billed < cost || billed > cost + maybe) out.push(`the job reports ${cost} cents (+ up to ${maybe}) but gu1 billed ${billed}`);
+  if (capCents !== undefined && billed > capCents) out.push(`gu1 billed ${billed} cents, above the cost cap of ${capCents}`);
+  return out;
+}
+
 /** gu1 enrichment by external_id of `rows` rows with two integration codes. */
 export function gu1Flow(rows = 25): Flow<Gu1World> {
   return {
@@ -190,16 +207,8 @@ export function gu1Flow(rows = 25): Flow<Gu1World> {
     compare(_w, end, clean) {
       const out: string[] = [];
       if (JSON.stringify(end['source']) !== JSON.stringify(clean['source'])) out.push(`the user's cells in "${GU1_SOURCE}" changed`);
-      const ledger = end['ledger'] as string[];
-      const twice = ledger.filter((k, i) => ledger.indexOf(k) !== i);
-      if (twice.length > 0) out.push(`billed twice: ${twice.slice(0, 3).join(', ')}${twice.length > 3 ? ` and ${twice.length - 3} more` : ''}`);
       if (end['billed'] !== clean['billed']) out.push(`billed ${String(end['billed'])} cents, the fault-free run ${String(clean['billed'])}`);
-      const cost = end['jobCost'] as number;
-      const maybe = end['jobMaybe'] as number;
-      const billed = end['billed'] as number;
-      // What the job says it cost should bracket the ledger; a duplicate delivery (the client sees
-      // the cached second answer) or an overlapping run can hide a charge, so this only warns.
-      if (billed < cost || billed > cost + maybe) out.push(`${WARNING}the job reports ${cost} cents (+ up to ${maybe}) but gu1 billed ${billed}`);
+      out.push(...gu1CostProblems(end));
       if ((end['jobs'] as string[]).join() !== 'DONE') out.push(`jobs ended ${(end['jobs'] as string[]).join(', ')}`);
       for (const [name, rows] of Object.entries(end['rawTabs'] as Record<string, unknown[][]>)) {
         const dup = duplicateKeys(rows, [0, 1]);
@@ -213,6 +222,41 @@ export function gu1Flow(rows = 25): Flow<Gu1World> {
       const lost = givenUp(end['rawTabs'] as Record<string, unknown[][]>) - givenUp(clean['rawTabs'] as Record<string, unknown[][]>);
       if (lost > 0) out.push(`${lost} results written as failed (NO_RESPONSE / UNREADABLE_RESPONSE) after two sends without a usable answer; the fault-free run has them`);
       out.push(...compareTabs(end['tabs'] as Record<string, unknown[][]>, clean['tabs'] as Record<string, unknown[][]>, () => ['external_id', 'integration_code']));
+      return out;
+    },
+  };
+}
+
+/**
+ * gu1 with Force refresh and a cost cap of `capCents` (below what the rows would cost): how far
+ * the run gets depends on what the faults made uncertain, so only the billing invariants and
+ * the tab's integrity are checked. A request delivered twice by the network with forceRefresh
+ * would be billed twice whatever the client does, so the network never repeats one here.
+ */
+export function gu1CapFlow(rows = 20, capCents = 2_000): Flow<Gu1World> {
+  const base = gu1Flow(rows);
+  return {
+    ...base,
+    name: 'gu1-cap',
+    duplicable: (req) => !(req.method === 'POST' && (req.body ?? '').includes('forceRefresh')),
+    drive(w, env) {
+      env.userAction(
+        'submitGu1',
+        () => void w.addOn.rpc('submitGu1', { source: { sheetName: GU1_SOURCE }, mapping: { external_id: 0 }, options: { title: 'Capped', integrationCodes: GU1_CHAOS_CODES, forceRefresh: true, costCap: capCents / 100 }, confirmed: true }),
+        () => storedJobs(w.addOn).length > 0,
+      );
+      env.runTriggers(() => allSettled(w.addOn));
+      for (const j of storedJobs(w.addOn)) if (j.state !== 'DONE') env.problem(`job ended ${j.state}: ${j.lastError ?? ''}`);
+    },
+    compare(_w, end, clean) {
+      const out: string[] = [];
+      if (JSON.stringify(end['source']) !== JSON.stringify(clean['source'])) out.push(`the user's cells in "${GU1_SOURCE}" changed`);
+      out.push(...gu1CostProblems(end, capCents));
+      if ((end['jobs'] as string[]).join() !== 'DONE') out.push(`jobs ended ${(end['jobs'] as string[]).join(', ')}`);
+      for (const [name, t] of Object.entries(end['rawTabs'] as Record<string, unknown[][]>)) {
+        const dup = duplicateKeys(t, [0, 1]);
+        if (dup.length > 0) out.push(`tab "${name}": ${dup.length} duplicate rows (e.g. ${dup[0]})`);
+      }
       return out;
     },
   };
@@ -235,6 +279,26 @@ function normalizeOm(rows: unknown[][]): unknown[][] {
 }
 
 const omReferenceCache = new Map<string, Snapshot>();
+
+/**
+ * Batches at the server = batches the job knows (their ids are in the tab) + batches whose rows
+ * it marks "submitted, outcome unknown": no batch exists that the job neither knows nor warns of.
+ */
+function omBatchProblems(end: Snapshot): string[] {
+  const known = new Set<string>();
+  const unknownRows = new Set<string>();
+  for (const t of Object.values(end['rawTabs'] as Record<string, unknown[][]>)) {
+    const h = (t[0] ?? []).map(String);
+    const b = h.indexOf('batch_id');
+    const st = h.indexOf('status');
+    for (const r of t.slice(1)) {
+      if (r[st] === 'SUBMITTED_OUTCOME_UNKNOWN') unknownRows.add(String(r[0]));
+      else if (b >= 0 && r[b]) known.add(String(r[b]));
+    }
+  }
+  const stray = (end['serverBatches'] as Array<{ id: string; tracking: string[] }>).filter((x) => !known.has(x.id) && !x.tracking.every((id) => unknownRows.has(id)));
+  return stray.length > 0 ? [`${stray.length} batch(es) at Openmart the job neither knows nor marks "outcome unknown" (e.g. ${stray[0]?.id})`] : [];
+}
 
 /**
  * Openmart find_people for `rows` rows (2 batches at 150). Batches cannot be made idempotent: a
@@ -272,8 +336,10 @@ export function openmartFlow(rows = 150, ids?: string[]): Flow<OmWorld> {
         leads,
         ids: idCol < 0 ? [] : leads.slice(1).map((r) => String(r[idCol] ?? '')),
         tabs: Object.fromEntries(Object.entries(tabs).map(([n, v]) => [n, normalizeOm(v)])),
+        rawTabs: tabs,
         tracking: w.sim.tasks().map((t) => String(t.trackingId ?? '')),
         batches: w.sim.batches().length,
+        serverBatches: w.sim.batches().map((b) => ({ id: b.id, tracking: w.sim.tasks(b.id).map((t) => String(t.trackingId ?? '')) })),
         jobs: storedJobs(w.addOn).map((j) => j.state),
       };
     },
@@ -287,6 +353,7 @@ export function openmartFlow(rows = 150, ids?: string[]): Flow<OmWorld> {
       const tracking = end['tracking'] as string[];
       const twice = tracking.filter((t, i) => tracking.indexOf(t) !== i);
       if (twice.length > 0) out.push(`${twice.length} rows were submitted in two batches (e.g. ${twice[0]})`);
+      out.push(...omBatchProblems(end));
       if ((end['jobs'] as string[]).join() !== 'DONE') out.push(`jobs ended ${(end['jobs'] as string[]).join(', ')}`);
       let want = clean;
       if (JSON.stringify(ids) !== JSON.stringify(clean['ids'])) {
@@ -335,5 +402,5 @@ export function openmartFlow(rows = 150, ids?: string[]): Flow<OmWorld> {
 
 /** The flows, in seed order. */
 export function allFlows(): Flow[] {
-  return [openProspectFlow() as unknown as Flow, gu1Flow() as unknown as Flow, openmartFlow() as unknown as Flow];
+  return [openProspectFlow() as unknown as Flow, gu1Flow() as unknown as Flow, openmartFlow() as unknown as Flow, gu1CapFlow() as unknown as Flow];
 }

@@ -26,7 +26,7 @@ export const KNOWN_ISSUES: ReadonlyArray<{ id: string; flows: string[]; signatur
 ];
 
 /** Problems no known issue may explain: a duplicate, a second order or batch, a double charge, the user's cells. */
-const NEVER_EXPLAINED = /duplicate rows|orders on the server|billed twice|in two batches|user's cells|external_id column/;
+const NEVER_EXPLAINED = /duplicate rows|orders on the server|billed twice|in two batches|user.s cells|external_id column|above the cost cap|but gu1 billed|neither knows nor marks/;
 
 /** Which known issues explain a run's problems, and what they leave unexplained. */
 export function classify(run: RunResult): { known: string[]; unexplained: string[] } {

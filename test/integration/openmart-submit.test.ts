@@ -1,6 +1,6 @@
 /**
  * Submitting Openmart batches safely: the ~26 s lookup routes run in parallel (one fetchAll
- * wave), a lost answer is never resubmitted by itself, a 502 that proves nothing was created is.
+ * wave), a lost answer or a gateway error is never resubmitted by itself, a 429 (nothing created) is.
  */
 import { DOMAIN_HEADER, domainRows, givenOpenmart, tabObjects } from '../harness/scenarios';
 import { HOUR, jobById, type SubmitResult } from './openmart-helpers';
@@ -68,7 +68,7 @@ describe('Openmart batch submission (built bundle)', () => {
 
   it('should mark the rows of a submit answered 2xx with an unreadable body "outcome unknown" (not REJECTED), reject only on a 4xx refusal, and never resubmit by itself', () => {
     // Batch 1: a 200 whose body arrives truncated (the batch exists); batch 2: a 400 refusal;
-    // batch 3: 408 on every attempt (neither a refusal nor proof that nothing was created).
+    // batch 3: 408 (neither a refusal nor proof that nothing was created: never sent again).
     const s = givenOpenmart({
       faults: [
         { method: 'POST', pathIncludes: '/task/batch/find_people', nth: 1, malformed: true },
@@ -86,7 +86,7 @@ describe('Openmart batch submission (built bundle)', () => {
     }
     expect(s.sim.batches()).toHaveLength(1);
     const posts = s.addOn.emulator.http.log.filter((e) => e.method === 'POST' && e.url.includes('/task/batch/'));
-    expect(posts.map((p) => p.status)).toEqual([200, 400, 408, 408, 408, 408]);
+    expect(posts.map((p) => p.status)).toEqual([200, 400, 408]);
     const rows = tabObjects(s.addOn, 'Garbled - People');
     const byStatus = (st: string) => rows.filter((x) => x['status'] === st);
     expect(byStatus('SUBMITTED_OUTCOME_UNKNOWN')).toHaveLength(150);
@@ -101,12 +101,12 @@ describe('Openmart batch submission (built bundle)', () => {
     expect(ask).toMatchObject({ rows: 150, unknownRows: 150 });
   });
 
-  it('should retry a submit answered 502 (nothing created) and end with exactly one batch', () => {
-    const s = givenOpenmart({ faults: [{ method: 'POST', pathIncludes: '/task/batch/find_people', nth: 1, status: 502 }] });
+  it('should retry a submit answered 429 (nothing created) and end with exactly one batch', () => {
+    const s = givenOpenmart({ faults: [{ method: 'POST', pathIncludes: '/task/batch/find_people', nth: 1, status: 429, retryAfter: 1 }] });
     s.addOn.emulator.spreadsheet.givenSheet('Leads', [DOMAIN_HEADER, ...domainRows(20)]);
     s.addOn.rpc<SubmitResult>('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'Retry', role: 'Owner' } });
     const posts = s.addOn.emulator.http.log.filter((e) => e.method === 'POST' && e.url.includes('/task/batch/'));
-    expect(posts.map((p) => p.status)).toEqual([502, 200]);
+    expect(posts.map((p) => p.status)).toEqual([429, 200]);
     expect(s.sim.batches()).toHaveLength(1);
   });
 

@@ -154,3 +154,33 @@ export function estimateCost(rows: number, codes: readonly string[], refs: reado
     total: totalCents === null ? 'unknown' : formatUnits(totalCents),
   };
 }
+
+/**
+ * What an answer may have billed beyond what it reports (pure): a success answered from the cache
+ * (cost 0) may hide a charge (its first sending was billed and the answer lost, or the network
+ * delivered the request twice), so the code's last known price counts as "up to". Codes without a
+ * known price come back in `unpriced`, to be counted once their price is learnt.
+ */
+export function hiddenCost(res: EnrichResponse, known: KnownCosts): { cents: number; unpriced: string[] } {
+  let cents = 0;
+  const unpriced: string[] = [];
+  for (const r of res.results) {
+    if (r.success !== true || !r.integrationCode || r.costCents !== 0) continue;
+    const price = known.costs[r.integrationCode];
+    if (price === undefined) unpriced.push(r.integrationCode);
+    else cents += price;
+  }
+  return { cents, unpriced };
+}
+
+/** Count the cached results kept as unpriced whose price is now known; the rest stays waiting. */
+export function settleUnpriced(unpriced: Readonly<Record<string, number>>, known: KnownCosts): { cents: number; left: Record<string, number> } {
+  let cents = 0;
+  const left: Record<string, number> = {};
+  for (const [code, n] of Object.entries(unpriced)) {
+    const price = known.costs[code];
+    if (price === undefined) left[code] = n;
+    else cents += n * price;
+  }
+  return { cents, left };
+}

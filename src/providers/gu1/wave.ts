@@ -1,6 +1,7 @@
 /**
  * One wave of rows as one fetchAll (through the http layer's retry rules), and what became of
- * each row. A row whose answer never arrived (lost in transit, or unreadable) is re-sent once,
+ * each row. A row whose answer never arrived (lost in transit, unreadable, or a 408/5xx from a
+ * gateway that may come after gu1 did and billed the work) is re-sent once,
  * without forceRefresh, so gu1 answers it from its cache instead of billing it again. A row still
  * without a usable answer is `unanswered`: the run leaves it unwritten and sends it again at a
  * later run (never a third time in the same run).
@@ -51,10 +52,13 @@ export function isRunLevel(error: ApiError, codes: readonly string[], refs: read
   return [...codes, ...refs, 'integrationCodes', 'enrichmentGroupRefs'].some((s) => tokens.has(s));
 }
 
-/** An answer that never arrived or could not be read: gu1 may have billed it. */
+/**
+ * An answer that never arrived, could not be read, or came from a gateway (a 408 or 5xx, which
+ * gateways send after the backend did the work): gu1 may have billed it.
+ */
 function isLost(r: ApiResponse<unknown> | ApiError): boolean {
   if (r instanceof NotSentError) return false;
-  return r instanceof MalformedResponseError || (r instanceof ConnectionError && r.status === 0);
+  return r instanceof MalformedResponseError || r instanceof ServerError || (r instanceof ApiError && r.status === 408) || (r instanceof ConnectionError && r.status === 0);
 }
 
 /** The results a 422 answer carried beside its error, when it carried any. */
@@ -93,7 +97,7 @@ function classify(r: ApiResponse<unknown> | ApiError, args: EnrichArgs, finalAtt
     if (isRunLevel(r, args.integrationCodes, args.enrichmentGroupRefs)) return { kind: 'stop', error: r };
     return { kind: 'rowError', code: r.code ?? `HTTP_${r.status}`, message: r.message };
   }
-  if (r instanceof RateLimitError || r instanceof ServerError) {
+  if (r instanceof RateLimitError) {
     // After a lost answer the re-send was the one this run allows: a later run tries again.
     if (finalAttempt) return { kind: 'unanswered', error: r };
     return { kind: 'later', error: r, resend: false };
