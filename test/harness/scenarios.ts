@@ -1,7 +1,7 @@
 /** Scenario builders in one place (after clasp's test/mocks.ts): an add-on with simulators and sheets. */
 import { withFaults, type FaultRule } from '../../emulator/apis/faults';
 import { createGu1Sim, type Gu1Sim, type Gu1SimOptions } from '../../emulator/apis/gu1';
-import { createOpenProspectSim, type OpenProspectSim, type OpenProspectVariant } from '../../emulator/apis/openprospect';
+import { createOpenProspectSim, type OpenProspectSim, type OpenProspectSimOptions, type OpenProspectVariant } from '../../emulator/apis/openprospect';
 import type { HttpHandler } from '../../emulator/apis/types';
 import type { EmulatorOptions } from '../../emulator';
 import { loadAddOn, type AddOn } from './addon';
@@ -16,9 +16,9 @@ export interface OpScenario {
 }
 
 /** The add-on with the OpenProspect simulator mounted (optionally behind a fault schedule) and a key saved. */
-export function givenOpenProspect(opts: { faults?: FaultRule[]; scopes?: string[]; emulator?: EmulatorOptions; seed?: number; saveKey?: boolean; variants?: OpenProspectVariant[] } = {}): OpScenario {
+export function givenOpenProspect(opts: { faults?: FaultRule[]; scopes?: string[]; emulator?: EmulatorOptions; seed?: number; saveKey?: boolean; variants?: OpenProspectVariant[]; sim?: OpenProspectSimOptions } = {}): OpScenario {
   const addOn = loadAddOn(opts.emulator ?? {});
-  const sim = createOpenProspectSim({ seed: opts.seed ?? 11, variants: opts.variants ?? [] });
+  const sim = createOpenProspectSim({ seed: opts.seed ?? 11, variants: opts.variants ?? [], ...(opts.sim ?? {}) });
   if (opts.scopes) sim.addKey(OP_KEY, opts.scopes);
   else sim.addKey(OP_KEY);
   const faults = withFaults(sim, opts.faults ?? []);

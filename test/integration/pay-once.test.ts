@@ -1,0 +1,155 @@
+/**
+ * Pay once (issue 13), through the built bundle: against providers that do the work and then
+ * answer an error ("committed, then error"), no paid request is sent twice, the job counts what
+ * was billed, caps hold against what the simulator billed, long waits are answered at once, and
+ * the trailing-slash redirect on POST /orders/ is followed once.
+ */
+import type { FaultRule } from '../../emulator/apis/faults';
+import { COMPANY_HEADER, DOMAIN_HEADER, GU1_HEADER, companyRows, domainRows, enrichmentOptions, givenCompanies, givenGu1, givenOpenProspect, givenOpenmart, gu1Ids, gu1Rows, tabObjects } from '../harness/scenarios';
+import type { JobView } from '../../src/app/jobs';
+
+const HOUR = 3_600_000;
+const GATEWAY = [500, 502, 503, 504, 408];
+const TWO_CODES = ['ar_afip_enrichment', 'br_cpfcnpj_complete_company_enrichment'];
+
+function jobsOf(addOn: { rpc<T>(name: string, ...args: unknown[]): T }): JobView[] {
+  return addOn.rpc<{ jobs: JobView[] }>('listJobs').jobs;
+}
+
+describe('pay once (built bundle)', () => {
+  describe('Openmart batch submits: committed, then error', () => {
+    const OPS: Array<[string, Record<string, unknown>]> = [
+      ['find_people', { role: 'Owner', max_k: 1 }],
+      ['find_tech', { tech_type: 'shopify' }],
+      ['lookup_business_email', {}],
+      ['lookup_people', {}],
+    ];
+    for (const status of GATEWAY) {
+      it.each(OPS)(`should hold one %s batch at Openmart after a committed-then-${status} submit, mark its rows unknown and offer a resubmit`, (op, options) => {
+        const s = givenOpenmart({ faults: [{ method: 'POST', pathIncludes: `/task/batch/${op}`, nth: 1, committed: status }] });
+        s.addOn.emulator.spreadsheet.givenSheet('Leads', [[...DOMAIN_HEADER, 'First name', 'Last name'], ...domainRows(40).map((r, i) => [...r, `Ann${i}`, `Lee${i}`])]);
+        const r = s.addOn.rpc<{ job: JobView }>('submitOpenmartBatch', { operation: op, source: { sheetName: 'Leads' }, options: { title: 'Gateway', ...options }, confirmCredits: true });
+        for (let i = 0; i < 3; i++) s.addOn.runDueTriggers(HOUR);
+        expect(s.sim.batches()).toHaveLength(1);
+        const posts = s.addOn.emulator.http.log.filter((e) => e.method === 'POST' && e.url.includes('/task/batch/'));
+        expect(posts.map((p) => p.status)).toEqual([status]);
+        const job = jobsOf(s.addOn).find((j) => j.id === r.job.id) as JobView;
+        expect(job.counts['unknownRows']).toBe(40);
+        const tab = Object.values(job.tabs)[0] as string;
+        expect(tabObjects(s.addOn, tab).every((x) => x['status'] === 'SUBMITTED_OUTCOME_UNKNOWN')).toBe(true);
+        const ask = s.addOn.rpc<{ resubmitted: boolean; rows: number; warning: string }>('resubmitOpenmartRows', { jobId: r.job.id });
+        expect(ask).toMatchObject({ resubmitted: false, rows: 40 });
+        expect(ask.warning).toMatch(/bill them twice/);
+        expect(s.sim.batches()).toHaveLength(1);
+      });
+    }
+  });
+
+  describe('gu1 enrichment: committed, then error', () => {
+    function run(faults: FaultRule[], options: Record<string, unknown>, rows = 12) {
+      const s = givenGu1({ entities: gu1Ids(rows), faults });
+      s.addOn.emulator.spreadsheet.givenSheet('Clients', [GU1_HEADER, ...gu1Rows(rows)]);
+      s.addOn.rpc('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'KYB', integrationCodes: TWO_CODES, ...options }, confirmed: true });
+      for (let i = 0; i < 6 && jobsOf(s.addOn).some((j) => j.state !== 'DONE' && j.state !== 'FAILED'); i++) s.addOn.runDueTriggers(HOUR);
+      const job = jobsOf(s.addOn)[0] as JobView;
+      return { s, job, ledger: s.sim.ledger.map((l) => `${l.externalId}|${l.integrationCode}|${l.forceRefresh}`) };
+    }
+
+    it.each([503, 408, 502, 504, 500])('should bill a Force refresh row answered committed-then-%i once, re-send it without forceRefresh, and count it as "up to"', (status) => {
+      const { s, job, ledger } = run([{ method: 'POST', nth: [2, 5], committed: status }], { forceRefresh: true });
+      expect(job.state).toBe('DONE');
+      expect(new Set(ledger).size).toBe(ledger.length);
+      expect(ledger).toHaveLength(12 * 2);
+      const billed = s.sim.billedCents();
+      const cost = job.counts['costCents'] ?? 0;
+      const maybe = job.counts['maybeBilledCents'] ?? 0;
+      expect(cost).toBeLessThanOrEqual(billed);
+      expect(billed).toBeLessThanOrEqual(cost + maybe);
+      expect(maybe).toBeGreaterThan(0);
+      // The re-sends went without forceRefresh, so gu1's cache answered them.
+      const bodies = s.addOn.emulator.http.log.filter((e) => e.method === 'POST').map((e) => JSON.parse(e.body ?? '{}') as { externalId: string; parameters?: { forceRefresh?: boolean } });
+      const sent = (id: string) => bodies.filter((b) => b.externalId === id).map((b) => b.parameters?.forceRefresh === true);
+      expect(sent('CUST-0002')).toEqual([true, false]);
+      expect(sent('CUST-0005')).toEqual([true, false]);
+      expect(tabObjects(s.addOn, 'KYB - gu1').filter((x) => x['success'] === true)).toHaveLength(24);
+    });
+
+    it('should never let what gu1 billed pass the cost cap, faults and all', () => {
+      // 125 cents a row; a cap of 10.00 covers 8 rows.
+      const faults: FaultRule[] = [{ method: 'POST', every: 3, committed: 502 }];
+      const { s, job } = run(faults, { forceRefresh: true, costCap: 10 }, 20);
+      expect(s.sim.billedCents()).toBeLessThanOrEqual(1_000);
+      expect(job.counts['costCents'] ?? 0).toBeLessThanOrEqual(s.sim.billedCents());
+      expect(s.sim.billedCents()).toBeLessThanOrEqual((job.counts['costCents'] ?? 0) + (job.counts['maybeBilledCents'] ?? 0));
+      expect(job.warnings.join(' ')).toMatch(/cost cap/);
+    });
+
+    it('should count a wave whose run was killed mid-wave (Force refresh off) as "up to" cost', () => {
+      // 14 rows: the killed first wave of 10 is answered from gu1's cache (cost 0) when re-sent; the
+      // second wave's fresh answers teach the price its "up to" is counted at.
+      let kill = true;
+      const s = givenGu1({
+        entities: gu1Ids(14),
+        wrap: (h) => ({
+          handle(req) {
+            const out = h.handle(req);
+            // The first wave reaches gu1 (billed), then the execution dies before it saves the answers.
+            if (kill && req.method === 'POST') {
+              kill = false;
+              s.addOn.emulator.clock.advance(7 * 60_000);
+            }
+            return out;
+          },
+        }),
+      });
+      s.addOn.emulator.spreadsheet.givenSheet('Clients', [GU1_HEADER, ...gu1Rows(14)]);
+      try {
+        s.addOn.rpc('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'KYB', integrationCodes: TWO_CODES }, confirmed: true });
+      } catch {
+        // killed by the time limit
+      }
+      for (let i = 0; i < 4 && jobsOf(s.addOn).some((j) => j.state !== 'DONE'); i++) s.addOn.runDueTriggers(HOUR);
+      const job = jobsOf(s.addOn)[0] as JobView;
+      const billed = s.sim.billedCents();
+      expect(job.state).toBe('DONE');
+      expect(billed).toBeGreaterThan(job.counts['costCents'] ?? 0);
+      expect(billed).toBeLessThanOrEqual((job.counts['costCents'] ?? 0) + (job.counts['maybeBilledCents'] ?? 0));
+      expect(job.history.map((h) => h.text).join(' ')).toMatch(/plus up to/);
+    });
+  });
+
+  describe('OpenProspect order creation', () => {
+    it('should re-send an order POST answered committed-then-502 with the same Idempotency-Key and end with one order', () => {
+      const s = givenOpenProspect({ faults: [{ method: 'POST', pathIncludes: '/orders', nth: 1, committed: 502 }] });
+      givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(30));
+      s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Once') });
+      const posts = s.addOn.emulator.http.log.filter((e) => e.method === 'POST' && e.url.includes('/orders'));
+      expect(posts.map((p) => p.status)).toEqual([502, 202]);
+      expect(new Set(posts.map((p) => p.headers['idempotency-key'])).size).toBe(1);
+      expect(posts[0]?.body).toBe(posts[1]?.body);
+      expect(s.sim.orders()).toHaveLength(1);
+      expect(s.sim.counts.idempotentReplays).toBe(1);
+    });
+
+    it('should follow a 307 from POST /orders/ to /orders once, with the same body and key, and create one order', () => {
+      const s = givenOpenProspect({ sim: { slashRedirect: { canonical: 'no-slash', status: 307 } } });
+      givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(5));
+      s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Slash') });
+      const posts = s.addOn.emulator.http.log.filter((e) => e.method === 'POST');
+      expect(posts.map((p) => `${p.status} ${new URL(p.url).pathname}`)).toEqual(['307 /api/v1/orders/', '202 /api/v1/orders']);
+      expect(posts[0]?.body).toBe(posts[1]?.body);
+      expect(posts[0]?.headers['idempotency-key']).toBe(posts[1]?.headers['idempotency-key']);
+      expect(s.sim.orders()).toHaveLength(1);
+    });
+
+    it('should never re-send a POST redirected elsewhere, and name the base URL', () => {
+      const s = givenOpenProspect({ sim: { slashRedirect: { canonical: 'no-slash', status: 308, origin: 'https://proxy.example' } } });
+      givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(5));
+      expect(() => s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Moved') })).toThrow(
+        /redirected to https:\/\/proxy\.example\/api\/v1\/orders.*base URL in Settings \(now https:\/\/api\.openprospect\.io\/api\/v1\)/,
+      );
+      expect(s.addOn.emulator.http.log.filter((e) => e.method === 'POST')).toHaveLength(1);
+      expect(s.sim.orders()).toHaveLength(0);
+    });
+  });
+});
