@@ -195,7 +195,12 @@ export function createHttp(deps: HttpDeps): Http {
         attempt--;
         continue;
       }
-      if (attempt >= maxAttempts || !shouldRetry(result, cls) || !waitBeforeRetry(result, attempt)) throw result;
+      if (attempt >= maxAttempts || !shouldRetry(result, cls)) {
+        // No retry left: still say until when the provider asks to wait, if that is longer than we may wait.
+        if (result.retryAfterMs !== undefined) mayWait(result, result.retryAfterMs);
+        throw result;
+      }
+      if (!waitBeforeRetry(result, attempt)) throw result;
     }
   }
 

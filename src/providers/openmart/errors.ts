@@ -28,7 +28,9 @@ export function explain(e: unknown, hint?: string): unknown {
   if (hint !== undefined) init.message = `${init.message}. ${hint}`;
   if (isOutOfCredits(e)) return new PaymentError({ ...init, retryAfterMs: undefined });
   const Kind = Object.getPrototypeOf(e).constructor as new (i: ApiErrorInit) => ApiError;
-  return new Kind(init);
+  const out = new Kind(init);
+  out.waitUntil = e.waitUntil;
+  return out;
 }
 
 /** Run one Openmart call, explaining any failure (`hint` is added to the message). */
