@@ -12,7 +12,7 @@ import * as op from './app/openprospect';
 import * as schedules from './app/schedules';
 import * as settings from './app/settings';
 import * as sheets from './app/sheets';
-import { toUserMessage } from './app/user-error';
+import { toActionMessage } from './app/user-error';
 import { Scrubber, scrubbingStore } from './platform/scrub';
 import { BUDGET } from './platform/clock';
 import { KeyStore } from './platform/keys';
@@ -91,7 +91,7 @@ function rpc<T>(fn: (ctx: AppContext) => T): T {
   try {
     return ctx.scrubber().deep(fn(ctx));
   } catch (e) {
-    throw new Error(ctx.scrubber().text(toUserMessage(e)));
+    throw new Error(ctx.scrubber().text(toActionMessage(e)));
   } finally {
     ctx.quota.flush();
   }

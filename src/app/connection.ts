@@ -6,7 +6,7 @@ import { httpFor } from './clients';
 import type { AppContext } from './context';
 import { parseInput } from './input';
 import { ProviderSchema } from './settings';
-import { toUserMessage } from './user-error';
+import { toActionMessage } from './user-error';
 
 export interface ConnectionResult {
   ok: boolean;
@@ -44,6 +44,6 @@ export function testConnection(ctx: AppContext, input: unknown): ConnectionResul
       throw e;
     }
   } catch (e) {
-    return { ok: false, message: toUserMessage(e) };
+    return { ok: false, message: toActionMessage(e) };
   }
 }

@@ -126,7 +126,7 @@ export interface Gu1Preview {
   /** rows x codes x last known price; `total` is `unknown` while a price or a group was never seen. */
   estimate: CostEstimate;
   confirmAbove: number | null;
-  /** The estimate is above the threshold (or unknown while a threshold is set): submit needs `confirmed: true`. */
+  /** The estimate is unknown, or above the threshold: submit needs `confirmed: true`. */
   needsConfirmation: boolean;
   problems: string[];
 }
@@ -173,7 +173,8 @@ function check(ctx: AppContext, source: z.infer<typeof SourceInput>, givenMappin
   const refs = options?.enrichmentGroupRefs ?? [];
   const estimate = estimateCost(read.records.length, codes, refs, known);
   const threshold = readSettings(ctx).confirmAboveCents;
-  const needsConfirmation = threshold !== null && (estimate.totalCents === null || estimate.totalCents > threshold);
+  // An unknown price always asks (whatever the threshold): gu1 would bill before the add-on learns it.
+  const needsConfirmation = estimate.totalCents === null || (threshold !== null && estimate.totalCents > threshold);
   const preview: Gu1Preview = {
     source: sourceLabel(source),
     sheetName: read.block.sheet.getName(),
@@ -193,6 +194,15 @@ function check(ctx: AppContext, source: z.infer<typeof SourceInput>, givenMappin
     problems,
   };
   return { preview, read, options, known };
+}
+
+/** gu1 answers prices in cents without naming a currency: the unit of its amounts. */
+export const GU1_UNIT = "in your gu1 account's currency";
+
+/** What has no price yet: "ar_afip_enrichment, group kyb-basic". */
+function unpricedText(e: CostEstimate): string {
+  const parts = [...e.codes.filter((c) => c.costCents === null).map((c) => c.code), ...e.unknownGroups.map((g) => `group ${g}`)];
+  return parts.length > 0 ? parts.join(', ') : 'these integrations';
 }
 
 /** Read the source, guess (or apply) the mapping, check every row and estimate the cost. */
@@ -262,7 +272,8 @@ export function submitGu1(ctx: AppContext, input: unknown): Gu1SubmitResult {
   if (preview.validCount === 0 && preview.invalidCount === 0) throw new UserInputError('There are no rows to send.');
   if (preview.validCount === 0) throw new UserInputError('None of the rows can be sent: every row needs its gu1 external_id. Fix the rows listed in the preview and try again.');
   if (preview.needsConfirmation && confirmed !== true) {
-    throw new UserInputError(`The estimated cost is ${preview.estimate.total}, above your confirmation threshold of ${formatUnits(toCents(preview.confirmAbove ?? 0))}. Confirm to send.`);
+    if (preview.estimate.totalCents === null) throw new UserInputError(`The cost is unknown: gu1 has not priced ${unpricedText(preview.estimate)} for you yet, and bills each row it enriches. Confirm to send (the cost cap, if you set one, still holds).`);
+    throw new UserInputError(`The estimated cost is ${preview.estimate.total} ${GU1_UNIT}, above your confirmation threshold of ${formatUnits(toCents(preview.confirmAbove ?? 0))}. Confirm to send.`);
   }
   const tabName = resultTabName(ctx, rawOptions, options.title);
   const runKnown = knownForRun(known, options);

@@ -3,7 +3,7 @@ import { ApiError } from '../platform/errors';
 
 /** The message the sidebar, a toast or a job shows. */
 export function toUserMessage(e: unknown): string {
-  if (e instanceof ApiError) return e.waitMessage() ?? e.userMessage();
+  if (e instanceof ApiError) return e.userMessage();
   if (e instanceof Error) {
     const m = e.message.toLowerCase();
     if (m.includes('exceeded maximum execution time')) return 'This took longer than Apps Script allows; open jobs continue at the next run.';
@@ -14,3 +14,11 @@ export function toUserMessage(e: unknown): string {
   return String(e);
 }
 
+/**
+ * The message for an action the user waits for in the sidebar: a wait longer than the action may
+ * sleep is answered at once with "<Provider> asks to wait until 14:05 (zone); try again then."
+ * (a job that met the same wait says it resumes by itself, from toUserMessage).
+ */
+export function toActionMessage(e: unknown): string {
+  return (e instanceof ApiError ? e.waitMessage() : undefined) ?? toUserMessage(e);
+}

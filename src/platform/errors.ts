@@ -141,7 +141,7 @@ export class ValidationError extends ApiError {
 
 export class RateLimitError extends ApiError {
   override userMessage(): string {
-    const wait = this.retryAfterMs !== undefined ? ` Retry after ${Math.ceil(this.retryAfterMs / 1000)} s;` : '';
+    const wait = this.waitUntil !== undefined ? ` It asks to wait until ${this.waitUntil};` : this.retryAfterMs !== undefined ? ` Retry after ${Math.ceil(this.retryAfterMs / 1000)} s;` : '';
     return withRequestId(`${this.who} rate limit reached (${this.message}).${wait} the job resumes by itself.`, this.requestId);
   }
 }

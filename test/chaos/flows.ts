@@ -183,7 +183,7 @@ export function gu1Flow(rows = 25): Flow<Gu1World> {
     drive(w, env) {
       env.userAction(
         'submitGu1',
-        () => void w.addOn.rpc('submitGu1', { source: { sheetName: GU1_SOURCE }, mapping: { external_id: 0 }, options: { title: 'Chaos', integrationCodes: GU1_CHAOS_CODES } }),
+        () => void w.addOn.rpc('submitGu1', { source: { sheetName: GU1_SOURCE }, mapping: { external_id: 0 }, options: { title: 'Chaos', integrationCodes: GU1_CHAOS_CODES }, confirmed: true }),
         () => storedJobs(w.addOn).length > 0,
       );
       env.runTriggers(() => allSettled(w.addOn));

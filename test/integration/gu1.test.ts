@@ -51,7 +51,8 @@ function sheet(s: Gu1Scenario, rows: unknown[][], name = 'Clients'): void {
 }
 
 function submit(s: Gu1Scenario, options: Record<string, unknown>, extra: Record<string, unknown> = {}): SubmitResult {
-  return s.addOn.rpc<SubmitResult>('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'KYB', ...options }, ...extra });
+  // Confirmed unless a test says otherwise: a fresh document knows no price, and an unknown price always asks.
+  return s.addOn.rpc<SubmitResult>('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'KYB', ...options }, confirmed: true, ...extra });
 }
 
 function job(s: Gu1Scenario, id?: string): JobView {
@@ -248,13 +249,25 @@ describe('gu1 (built bundle)', () => {
       expect(s.addOn.rpc<Settings>('getGu1Settings')).toMatchObject({ integrationCodes: [AFIP, CNPJ], confirmAbove: 5 });
       const p = s.addOn.rpc<Preview>('previewGu1', { source: { sheetName: 'Clients' }, options: { integrationCodes: TWO_CODES } });
       expect(p.needsConfirmation).toBe(true);
-      expect(() => submit(s, { integrationCodes: TWO_CODES })).toThrow(/estimated cost is unknown.*Confirm/);
+      expect(() => submit(s, { integrationCodes: TWO_CODES }, { confirmed: false })).toThrow(/cost is unknown: gu1 has not priced ar_afip_enrichment, br_cpfcnpj_complete_company_enrichment.*Confirm to send/);
       expect(s.sim.requests).toHaveLength(0);
       expect(submit(s, { integrationCodes: TWO_CODES }, { confirmed: true }).job.state).toBe('DONE');
       // Known now: 10 x 1.25 = 12.50 > 5.00 still needs it; 3.00 worth of rows does not.
       expect(s.addOn.rpc<Preview>('previewGu1', { source: { sheetName: 'Clients' }, options: { integrationCodes: TWO_CODES } }).needsConfirmation).toBe(true);
       s.addOn.rpc('saveGu1Settings', { confirmAbove: 20 });
       expect(s.addOn.rpc<Preview>('previewGu1', { source: { sheetName: 'Clients' }, options: { integrationCodes: TWO_CODES } }).needsConfirmation).toBe(false);
+    });
+
+    it('should ask for confirmation of an unknown price even with no threshold set (the default)', () => {
+      const s = givenGu1({ entities: gu1Ids(3) });
+      sheet(s, gu1Rows(3));
+      expect(s.addOn.rpc<Settings>('getGu1Settings').confirmAbove).toBeNull();
+      expect(s.addOn.rpc<Preview>('previewGu1', { source: { sheetName: 'Clients' }, options: { integrationCodes: [AFIP] } }).needsConfirmation).toBe(true);
+      expect(() => submit(s, { integrationCodes: [AFIP] }, { confirmed: false })).toThrow(/cost is unknown/);
+      expect(s.sim.requests).toHaveLength(0);
+      expect(submit(s, { integrationCodes: [AFIP] }).job.state).toBe('DONE');
+      // Priced now, and no threshold: nothing to confirm.
+      expect(s.addOn.rpc<Preview>('previewGu1', { source: { sheetName: 'Clients' }, options: { integrationCodes: [AFIP] } }).needsConfirmation).toBe(false);
     });
   });
 
@@ -303,7 +316,7 @@ describe('gu1 (built bundle)', () => {
       ref = s;
       sheet(s, gu1Rows(40));
       s.addOn.emulator.spreadsheet.select("'Clients'!A1:C41");
-      const r = s.addOn.rpc<SubmitResult>('submitGu1', { source: 'selection', mapping: { external_id: 0 }, options: { title: 'Sel', integrationCodes: TWO_CODES, forceRefresh: true } });
+      const r = s.addOn.rpc<SubmitResult>('submitGu1', { source: 'selection', mapping: { external_id: 0 }, options: { title: 'Sel', integrationCodes: TWO_CODES, forceRefresh: true }, confirmed: true });
       expect(r.job.state).toBe('FETCHING');
       expect(r.job.progress).toMatchObject({ done: 20, total: 40 });
       expect(r.notice).toMatch(/Background polling/);

@@ -18,7 +18,7 @@ interface ScheduleView {
 function gu1Job(mode: 'addon' | 'bound' = 'addon') {
   const s = givenGu1({ entities: gu1Ids(12), emulator: { mode } });
   s.addOn.emulator.spreadsheet.givenSheet('Clients', [GU1_HEADER, ...gu1Rows(12)]);
-  const r = s.addOn.rpc<{ job: JobView }>('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'Nightly KYB', integrationCodes: [AFIP], forceRefresh: true } });
+  const r = s.addOn.rpc<{ job: JobView }>('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'Nightly KYB', integrationCodes: [AFIP], forceRefresh: true }, confirmed: true });
   expect(r.job.state).toBe('DONE');
   return { s, job: r.job };
 }
