@@ -152,6 +152,7 @@ export async function renderDiscover(root: HTMLElement): Promise<void> {
     blacklistBlock(status, rerender),
     removeEntriesBlock(status, blacklists),
     profileBlock(status),
+    el('div', { class: 'cost', id: 'discover-cost', text: info.cost }),
     el('div', { class: 'row' }, submit),
     status,
     el('h2', { text: 'Existing orders' }),

@@ -47,6 +47,7 @@ function previewBlock(p: EnrichmentPreview): HTMLElement {
     'div',
     { class: 'block', id: 'preview' },
     el('div', { text: summary, id: 'preview-summary' }),
+    el('div', { class: 'cost', id: 'enrich-cost', text: p.cost }),
     table,
     ...p.problems.map((m) => el('div', { class: 'error', text: m })),
     p.invalid.length > 0

@@ -30,13 +30,20 @@ function options(): Record<string, unknown> {
   };
 }
 
+/** The estimate in gu1's unit, and why it asks for a tick. */
+function estimateText(p: Gu1Preview): string {
+  if (p.estimate.totalCents === null) return 'Estimated cost: unknown (gu1 has not priced these integrations for you yet; it bills each row it enriches). Tick "I accept this cost" to send.';
+  const above = p.needsConfirmation ? ' (above your confirmation threshold: tick "I accept this cost" to send)' : '';
+  return `Estimated cost: ${p.estimate.total} in your gu1 account's currency${above}.`;
+}
+
 function previewBlock(p: Gu1Preview): HTMLElement {
   const codes = p.estimate.codes.map((c) => `${c.code}: ${c.costCents === null ? 'price unknown' : `${(c.costCents / 100).toFixed(2)} per row`}`);
   return el(
     'div',
     { class: 'block', id: 'gu1-preview' },
     el('div', { text: `${p.validCount} row(s) ready, ${p.invalidCount} invalid, ${p.emptyRows} empty.` }),
-    el('div', { id: 'gu1-estimate', text: `Estimated cost: ${p.estimate.total}${p.needsConfirmation ? ' (above your confirmation threshold)' : ''}` }),
+    el('div', { id: 'gu1-estimate', class: 'cost', text: estimateText(p) }),
     ...codes.map((c) => el('div', { class: 'muted', text: c })),
     ...p.problems.map((m) => el('div', { class: 'error', text: m })),
     p.invalid.length > 0 ? el('details', { open: true }, el('summary', { text: `Invalid rows (${p.invalidCount})` }), ...p.invalid.map((r) => el('div', { class: 'error invalid-row', text: r.reasons.join(' ') }))) : null,
@@ -90,7 +97,7 @@ export async function renderGu1(root: HTMLElement): Promise<void> {
   const submit = el('button', { type: 'button', class: 'create', id: 'submit-gu1', text: 'Run gu1 enrichment' });
   submit.addEventListener('click', () => {
     if (last?.needsConfirmation && !confirm.checked) {
-      setStatus(status, 'error', 'The estimate is above your threshold: tick "I accept this cost" first.');
+      setStatus(status, 'error', last.estimate.totalCents === null ? 'The price is unknown: tick "I accept this cost" first.' : 'The estimate is above your threshold: tick "I accept this cost" first.');
       return;
     }
     void runAction(

@@ -12,13 +12,13 @@ function when(ms: number): string {
   return `${d.toLocaleDateString()} ${d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
 }
 
-/** `rowsDone` -> `rows done`; cents as currency units. */
+/** `rowsDone` -> `rows done` (amounts in cents are left to the job's cost line, which names the unit). */
 export function countsText(counts: Record<string, number>): string {
   return Object.entries(counts)
-    .filter(([, v]) => v !== 0)
+    .filter(([k, v]) => v !== 0 && !/Cents$/.test(k))
     .map(([k, v]) => {
       const words = k.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-      return /cents$/.test(words) ? `${words.replace(/ ?cents$/, '')}: ${(v / 100).toFixed(2)}` : `${words}: ${v.toLocaleString()}`;
+      return `${words}: ${v.toLocaleString()}`;
     })
     .join(' · ');
 }
@@ -69,6 +69,7 @@ function jobCard(job: JobView, status: HTMLElement, render: (v: JobsView) => voi
     job.ownerNote ? el('div', { class: 'muted owner-note', text: job.ownerNote }) : null,
     bar,
     el('div', { class: 'muted', text: `${job.progress.done} of ${job.progress.total} (${job.progress.percent} %)${counts ? ` · ${counts}` : ''}` }),
+    job.cost ? el('div', { class: 'cost', text: job.cost }) : null,
     job.resumeAt ? el('div', { class: 'muted', text: `Paused until ${when(job.resumeAt)}` }) : null,
     job.lastError ? el('div', { class: 'error', text: job.lastError }) : null,
     ...job.warnings.map((w) => el('div', { class: 'muted', text: `⚠ ${w}` })),

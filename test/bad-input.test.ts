@@ -623,7 +623,7 @@ const CASES: Case[] = [
       return lastHistory(job);
     },
     // Sent trimmed (the way the cell reads), inner spaces kept; the cells keep their spaces.
-    expected: 'DONE: 1 rows done, 0 failed, 1 not found of 2; total cost 0.45 (45 cents).',
+    expected: "DONE: 1 rows done, 0 failed, 1 not found of 2; Cost: 0.45 in your gu1 account's currency.",
   },
   {
     name: 'gu1: a duplicate id and a formula error id',

@@ -3,6 +3,7 @@
  * the last known prices), a preview with the cost estimate, and the submit that creates a run
  * job and sends its first waves inside this execution's budget.
  */
+import { GU1_UNIT } from '../providers/gu1/costs';
 import * as z from 'zod/mini';
 import { KeyStore } from '../platform/keys';
 import { JsonStore } from '../platform/store';
@@ -195,9 +196,6 @@ function check(ctx: AppContext, source: z.infer<typeof SourceInput>, givenMappin
   };
   return { preview, read, options, known };
 }
-
-/** gu1 answers prices in cents without naming a currency: the unit of its amounts. */
-export const GU1_UNIT = "in your gu1 account's currency";
 
 /** What has no price yet: "ar_afip_enrichment, group kyb-basic". */
 function unpricedText(e: CostEstimate): string {

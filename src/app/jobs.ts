@@ -1,4 +1,5 @@
 /** Jobs as the user sees them: list, poll now, refresh results, cancel tracking; the trigger. */
+import { costLine } from './job-costs';
 import * as z from 'zod/mini';
 import { BUDGET, Deadline } from '../platform/clock';
 import { withLock } from '../platform/lock';
@@ -66,6 +67,8 @@ export interface JobView {
   mine: boolean;
   /** Why the viewer cannot act on it ("Read-only: started by another editor ..."), or null. */
   ownerNote: string | null;
+  /** What the job cost (or will), in the provider's unit with the unit named; null: nothing. */
+  cost: string | null;
 }
 
 /** The sidebar's view of a job; `note` is the viewer's ownerNote (null: the viewer's own job). */
@@ -89,6 +92,7 @@ export function toView(job: Job, note: string | null = null): JobView {
     updatedAt: job.updatedAt,
     mine: note === null,
     ownerNote: note,
+    cost: costLine(job),
   };
 }
 

@@ -40,8 +40,9 @@ export function fieldList(fields: readonly FieldSpec[]): Array<{ key: string; la
 }
 
 /** Static facts the enrichment and discovery forms need (features, hints). */
-export function openProspectFormInfo(): { features: Array<{ key: Feature; label: string; description: string; needs: Feature[] }>; recommended: Feature[]; fields: ReturnType<typeof fieldList> } {
+export function openProspectFormInfo(): { features: Array<{ key: Feature; label: string; description: string; needs: Feature[] }>; recommended: Feature[]; fields: ReturnType<typeof fieldList>; cost: string } {
   return {
+    cost: OP_COST_BEFORE,
     features: FEATURES.map((f) => ({ key: f, label: FEATURE_INFO[f].label, description: FEATURE_INFO[f].description, needs: [...FEATURE_DEPENDENCIES[f]] })),
     recommended: [...RECOMMENDED_FEATURES],
     fields: fieldList(ENRICHMENT_FIELDS),
@@ -69,9 +70,14 @@ export interface EnrichmentPreview {
   orders: number;
   hints: string[];
   problems: string[];
+  /** What the order will cost, before it is sent. */
+  cost: string;
 }
 
 const PreviewInput = z.object({ source: SourceInput, mapping: z.optional(MappingInput), options: z.optional(z.unknown()) });
+
+/** OpenProspect prices an order at review, after it is sent: what the sidebar says before a submit. */
+export const OP_COST_BEFORE = 'Cost: priced by OpenProspect at review, after you submit (nothing is charged before); the Jobs view shows its estimate once the order carries one.';
 
 /** Read the source, guess (or apply) the mapping, and check every row; nothing is written or sent. */
 export function previewEnrichment(ctx: AppContext, input: unknown): EnrichmentPreview {
@@ -109,6 +115,7 @@ export function previewEnrichment(ctx: AppContext, input: unknown): EnrichmentPr
     orders: build.orders.length,
     hints: build.hints,
     problems: previewProblems(build.problems, mapping, invalid.length),
+    cost: OP_COST_BEFORE,
   };
 }
 

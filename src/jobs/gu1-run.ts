@@ -19,7 +19,7 @@ import { PinnedSourceSchema } from '../sheet/source';
 import { ApiError, AuthError, PaymentError } from '../platform/errors';
 import { NotSentError } from '../platform/http';
 import type { Http } from '../platform/http-types';
-import { hiddenCost, learnFromResponse, type KnownCosts, rememberCosts, rowCost, settleUnpriced } from '../providers/gu1/costs';
+import { gu1CostLine, hiddenCost, learnFromResponse, type KnownCosts, rememberCosts, rowCost, settleUnpriced } from '../providers/gu1/costs';
 import { totalCostCents } from '../providers/gu1/enrich-by-external-id';
 import { formatUnits } from '../providers/gu1/options';
 import { type Gu1Record, loadGu1Records } from '../providers/gu1/records';
@@ -107,9 +107,7 @@ function withData(job: Job, data: Gu1RunData, total: number): Job {
 
 /** The job summary: Jobs view line and the result tab's header note. */
 export function gu1Summary(job: Job): string {
-  const maybe = count(job, 'maybeBilledCents');
-  const unpriced = count(job, 'unpricedResults') > 0 ? ` and ${count(job, 'unpricedResults')} cached result(s) at a price not seen yet` : '';
-  const cost = `total cost ${formatUnits(count(job, 'costCents'))} (${count(job, 'costCents')} cents)${maybe > 0 || unpriced ? ` plus up to ${formatUnits(maybe)}${unpriced} for answers gu1 gave from its cache (a lost or repeated sending may have been billed)` : ''}`;
+  const cost = gu1CostLine(job.counts).replace(/\.$/, '');
   const resends = count(job, 'resends') > 0 ? `; ${count(job, 'resends')} rows re-sent after a lost response` : '';
   const noResponse = count(job, 'noResponse') > 0 ? `; ${count(job, 'noResponse')} rows marked NO_RESPONSE after ${GIVE_UP_RUNS} runs in a row without a usable answer from gu1` : '';
   const notSent = count(job, 'notSent') > 0 ? `; ${count(job, 'notSent')} rows not sent` : '';

@@ -23,6 +23,8 @@ const PartSchema = z.object({
   orderId: z.optional(z.string()),
   status: z.optional(z.string()),
   companies: z.number(),
+  /** OpenProspect's `estimated_cost` once the order carries one (set at review). */
+  cost: z.optional(z.object({ total: z.number(), currency: z.string() })),
   /** Set when this part's results are fully written for the current pass. */
   synced: z.boolean(),
   /** Results cursor of the current pass. */
@@ -94,6 +96,23 @@ function updatePart(data: OpOrdersData, i: number, patch: Partial<OrderPart>): O
   return { ...data, parts };
 }
 
+/** The part's cost from an answer's `estimated_cost` (nothing while the order has none). */
+function costOf(cost: { total: number; currency: string } | null | undefined): Partial<OrderPart> {
+  return cost && Number.isFinite(cost.total) ? { cost: { total: cost.total, currency: cost.currency } } : {};
+}
+
+/** "Estimated by OpenProspect: 120.00 EUR", or "priced at review" while no order carries an estimate. */
+export function openProspectCostLine(job: Job): string {
+  const res = OpOrdersDataSchema.safeParse(job.data);
+  const parts = res.success ? res.data.parts : [];
+  const sums = new Map<string, number>();
+  for (const p of parts) if (p.cost) sums.set(p.cost.currency, (sums.get(p.cost.currency) ?? 0) + p.cost.total);
+  if (sums.size === 0) return 'Cost: priced by OpenProspect at review; its estimate shows here once the order carries one.';
+  const pending = parts.filter((p) => !p.cost).length;
+  const text = [...sums].map(([cur, n]) => `${n.toFixed(2)} ${cur}`).join(' + ');
+  return `Cost: estimated by OpenProspect at ${text}${pending > 0 ? ` (${pending} order(s) not priced yet)` : ''}.`;
+}
+
 function label(data: OpOrdersData, i: number): string {
   return data.parts.length > 1 ? `Order ${i + 1} of ${data.parts.length}` : 'Order';
 }
@@ -111,7 +130,7 @@ function submit(job: Job, env: JobEnv, http: Http, rebuild: BodyRebuilder): Job 
     } catch (e) {
       throw explainSubmitError(e, rowNumbers);
     }
-    data = updatePart(data, i, { orderId: res.order_id, status: res.status ?? 'RECEIVED', companies: res.company_count ?? part.companies });
+    data = updatePart(data, i, { orderId: res.order_id, status: res.status ?? 'RECEIVED', companies: res.company_count ?? part.companies, ...costOf(res.estimated_cost) });
     const cost = res.estimated_cost ? ` (estimated ${res.estimated_cost.total} ${res.estimated_cost.currency})` : '';
     job = note(withData(job, data), env.clock.now(), `${label(data, i)} created: ${res.order_id}, ${res.status ?? 'RECEIVED'}${cost}`);
     env.checkpoint(job);
@@ -136,7 +155,7 @@ function poll(job: Job, env: JobEnv, http: Http): Job {
     }
     if (reading.warning) job = warn(job, reading.warning);
     if (reading.phase !== 'waiting' && reading.phase !== 'completed' && reading.message) job = warn(job, `${label(data, i)} ${order.status}: ${reading.message}`);
-    const patch: Partial<OrderPart> = { status: order.status };
+    const patch: Partial<OrderPart> = { status: order.status, ...costOf(order.estimated_cost) };
     if (order.status === 'COMPLETED' && part.status !== 'COMPLETED') {
       // A fresh pass: after an early sync, only what was delivered since its watermark.
       Object.assign(patch, { synced: false, offset: 0, early: false });

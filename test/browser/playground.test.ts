@@ -117,6 +117,8 @@ suite('playground (Chromium)', () => {
     await expect(city.inputValue()).resolves.toBe('2');
     await sidebar.locator('#preview-summary').getByText(/30 row\(s\) ready, 1 invalid/).waitFor();
     await sidebar.locator('.invalid-row').getByText(/Row 32: company name is empty/).waitFor();
+    // The price before the submit, in OpenProspect's terms: set at review, shown in Jobs then.
+    await sidebar.locator('#enrich-cost').getByText(/priced by OpenProspect at review/).waitFor();
     await expectNoHorizontalScroll();
     await shot('enrich.png');
   });
@@ -137,6 +139,7 @@ suite('playground (Chromium)', () => {
       await sidebar.locator('#section .status:not(:has(.spinner))').first().waitFor();
     }
     await sidebar.locator(`.job[data-state="DONE"]:has-text("${TITLE}")`).waitFor();
+    await sidebar.locator(`.job:has-text("${TITLE}") .cost`).getByText(/^Cost: (priced by OpenProspect at review|estimated by OpenProspect at [\d.]+ [A-Z]{3})/).waitFor();
     await expectNoHorizontalScroll();
     await shot('jobs.png');
   });
@@ -209,6 +212,10 @@ suite('playground (Chromium)', () => {
     await sidebar.locator('#gu1-estimate').getByText(/Estimated cost: unknown/).waitFor();
     await expectNoHorizontalScroll();
     await shot('gu1.png');
+    // An unknown price is never spent without a tick.
+    await sidebar.locator('#submit-gu1').click();
+    await sidebar.getByText(/The price is unknown: tick "I accept this cost" first/).waitFor();
+    await sidebar.locator('#gu1-confirm').check();
     await sidebar.locator('#submit-gu1').click();
     await sidebar.getByText(/Job "KYB check"/).waitFor({ timeout: 30_000 });
     await section('jobs');
@@ -221,14 +228,14 @@ suite('playground (Chromium)', () => {
       await sidebar.locator('#section .status:not(:has(.spinner))').first().waitFor();
     }
     // 31 rows with an external_id at 45 cents each.
-    await job.getByText(/cost: 13\.95/).waitFor();
+    await job.locator('.cost').getByText(/Cost: 13\.95 in your gu1 account's currency/).waitFor();
     await openSheet('KYB check - gu1');
     // The price gu1 charged is now known: the settings show it and the next estimate uses it.
     await section('gu1');
     await sidebar.locator('summary', { hasText: 'gu1 settings' }).click();
     await sidebar.getByText(/Prices seen: ar_afip_enrichment 0\.45/).waitFor();
     await sidebar.getByRole('button', { name: 'Preview and estimate' }).click();
-    await sidebar.locator('#gu1-estimate').getByText(/Estimated cost: 13\.95/).waitFor();
+    await sidebar.locator('#gu1-estimate').getByText(/Estimated cost: 13\.95 in your gu1 account's currency/).waitFor();
   });
 
   it('should schedule a daily refresh of the finished enrichment and show its next run', async () => {

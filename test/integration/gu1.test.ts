@@ -124,7 +124,7 @@ describe('gu1 (built bundle)', () => {
       expect(enrichBodies(s)[0]).toEqual({ externalId: 'CUST-0001', integrationCodes: TWO_CODES });
 
       const note = s.addOn.emulator.spreadsheet.getSheetByName(r.job.tabs['results']!)!.getRange(1, 1).getNote();
-      expect(note).toMatch(/40 rows done, 0 failed, 0 not found of 40; total cost 50\.00 \(5000 cents\)/);
+      expect(note).toMatch(/40 rows done, 0 failed, 0 not found of 40; Cost: 50\.00 in your gu1 account's currency/);
       // Nothing open: no trigger left.
       expect(s.addOn.emulator.triggers.list()).toHaveLength(0);
 

@@ -152,4 +152,32 @@ describe('pay once (built bundle)', () => {
       expect(s.sim.orders()).toHaveLength(0);
     });
   });
+
+  describe('prices before and after', () => {
+    it('should say OpenProspect prices at review before the submit, and show its estimated_cost in Jobs once the order carries one', () => {
+      const s = givenOpenProspect();
+      givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(10));
+      const preview = s.addOn.rpc<{ cost: string }>('previewEnrichment', { source: { sheetName: 'Leads' } });
+      expect(preview.cost).toMatch(/priced by OpenProspect at review/);
+      expect(s.addOn.rpc<{ cost: string }>('getOpenProspectFormInfo').cost).toBe(preview.cost);
+      const r = s.addOn.rpc<{ job: JobView }>('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Priced') });
+      expect(r.job.cost).toMatch(/^Cost: priced by OpenProspect at review/);
+      const order = s.sim.orders()[0];
+      s.sim.setEstimatedCost(order?.id ?? '', { total: 12.5, currency: 'EUR' });
+      s.addOn.runDueTriggers(HOUR);
+      expect(jobsOf(s.addOn)[0]?.cost).toBe('Cost: estimated by OpenProspect at 12.50 EUR.');
+    });
+
+    it('should report a gu1 run\'s cost with its unit named, and an Openmart job\'s unit', () => {
+      const s = givenGu1({ entities: gu1Ids(2) });
+      s.addOn.emulator.spreadsheet.givenSheet('Clients', [GU1_HEADER, ...gu1Rows(2)]);
+      const r = s.addOn.rpc<{ job: JobView }>('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'KYB', integrationCodes: TWO_CODES }, confirmed: true });
+      expect(r.job.cost).toBe("Cost: 2.50 in your gu1 account's currency.");
+      const om = givenOpenmart();
+      om.addOn.emulator.spreadsheet.givenSheet('Leads', [DOMAIN_HEADER, ...domainRows(3)]);
+      const j = om.addOn.rpc<{ job: JobView; estimate: { credits: number } }>('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'P', role: 'Owner' }, confirmCredits: true });
+      expect(j.estimate.credits).toBeGreaterThan(0);
+      expect(j.job.cost).toMatch(/Openmart credits/);
+    });
+  });
 });

@@ -184,3 +184,15 @@ export function settleUnpriced(unpriced: Readonly<Record<string, number>>, known
   }
   return { cents, left };
 }
+
+/** gu1 answers prices in cents without naming a currency: the unit of its amounts. */
+export const GU1_UNIT = "in your gu1 account's currency";
+
+/** The cost line of a gu1 run (Jobs view and the run's summary): what gu1 reported, and what cached answers may have hidden. */
+export function gu1CostLine(counts: Readonly<Record<string, number>>): string {
+  const cost = counts['costCents'] ?? 0;
+  const maybe = counts['maybeBilledCents'] ?? 0;
+  const unpriced = counts['unpricedResults'] ?? 0;
+  const upTo = maybe > 0 || unpriced > 0 ? `, plus up to ${formatUnits(maybe)}${unpriced > 0 ? ` and ${unpriced} result(s) at a price not seen yet` : ''} for answers from gu1's cache (a lost or repeated sending may have been billed)` : '';
+  return `Cost: ${formatUnits(cost)} ${GU1_UNIT}${upTo}.`;
+}
