@@ -1,6 +1,6 @@
 /** Discover: the ICP form, blacklists (from a range), search profiles, and importing an order. */
 import type { SubmitResult } from '../src/app/openprospect';
-import { call } from './rpc';
+import { call, submitCall } from './rpc';
 import { el, mount, runAction, setStatus } from './dom';
 import { checkboxList, selectField, textField, type FormState } from './form';
 
@@ -126,7 +126,7 @@ export async function renderDiscover(root: HTMLElement): Promise<void> {
     for (const [k, v] of Object.entries(form)) body[k] = v;
     if (text(form, 'briefing_quantity') !== '') body['briefing_quantity'] = Number(text(form, 'briefing_quantity'));
     else delete body['briefing_quantity'];
-    void runAction(submit, status, 'Submitting…', () => call('submitDiscovery', body), (r: SubmitResult) => `Job "${r.job.title}" created: ${r.job.state}.${r.notice ? ` ${r.notice}` : ''}`);
+    void runAction(submit, status, 'Submitting…', () => submitCall('submitDiscovery', body), (r: SubmitResult) => `Job "${r.job.title}" created: ${r.job.state}.${r.notice ? ` ${r.notice}` : ''}`);
   });
   const rerender = (): void => void renderDiscover(root);
   mount(

@@ -1,6 +1,6 @@
 /** Enrich: source -> column mapping with a preview and every invalid row -> options -> Submit. */
 import type { EnrichmentPreview, SubmitResult } from '../src/app/openprospect';
-import { call } from './rpc';
+import { call, submitCall } from './rpc';
 import { el, mount, runAction, setStatus } from './dom';
 import { checkboxList, selectField, textField, type FormState } from './form';
 
@@ -93,7 +93,7 @@ export async function renderEnrich(root: HTMLElement): Promise<void> {
       submit,
       status,
       'Submitting…',
-      () => call('submitEnrichment', { source: sourceArg(String(form['source'])), mapping: mapping ?? {}, options: optionsFromForm() }),
+      () => submitCall('submitEnrichment', { source: sourceArg(String(form['source'])), mapping: mapping ?? {}, options: optionsFromForm() }),
       (r: SubmitResult) => `Job "${r.job.title}" created: ${r.job.state}.${r.idsGenerated ? ` ${r.idsGenerated} external_id(s) written back.` : ''}${r.invalidCount ? ` ${r.invalidCount} row(s) skipped (see preview).` : ''}${r.notice ? ` ${r.notice}` : ''}`,
     );
   });

@@ -1,6 +1,6 @@
 /** gu1: KYC/KYB enrichment of rows by their external_id, with a cost estimate and a cost cap. */
 import type { Gu1Preview, Gu1SettingsView, Gu1SubmitResult } from '../src/app/gu1';
-import { call } from './rpc';
+import { call, submitCall } from './rpc';
 import { el, mount, runAction, setStatus } from './dom';
 import { selectField, textField, type FormState } from './form';
 
@@ -104,7 +104,7 @@ export async function renderGu1(root: HTMLElement): Promise<void> {
       submit,
       status,
       'Submitting…',
-      () => call('submitGu1', { source: sourceArg(String(form['source'])), mapping: mapping ?? {}, options: options(), confirmed: confirm.checked }),
+      () => submitCall('submitGu1', { source: sourceArg(String(form['source'])), mapping: mapping ?? {}, options: options(), confirmed: confirm.checked }),
       (r: Gu1SubmitResult) => `Job "${r.job.title}" ${r.job.state}: ${r.job.counts['rowsDone'] ?? 0} row(s) done so far.${r.notice ? ` ${r.notice}` : ''}`,
     );
   });

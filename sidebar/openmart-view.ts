@@ -1,6 +1,6 @@
 /** Openmart: credits, business search to a tab, batches from rows, enrich from a column, deny rules. */
 import type { BatchPreview, CreditCheck, OpenmartSubmitResult } from '../src/app/openmart';
-import { call } from './rpc';
+import { call, submitCall } from './rpc';
 import { el, mount, runAction, setStatus } from './dom';
 import { selectField, textField, type FormState } from './form';
 
@@ -80,7 +80,7 @@ function searchBlock(status: HTMLElement): HTMLElement {
     textField(search, 'count', 'Results wanted', { type: 'number' }),
     el('div', { class: 'row' }, preview),
     out,
-    submitWithConfirm('submit-openmart-search', 'Search', status, () => last?.needsConfirmation === true, (confirmCredits) => call('submitOpenmartSearch', { form: searchForm(), confirmCredits })),
+    submitWithConfirm('submit-openmart-search', 'Search', status, () => last?.needsConfirmation === true, (confirmCredits) => submitCall('submitOpenmartSearch', { form: searchForm(), confirmCredits })),
   );
 }
 
@@ -115,7 +115,7 @@ function batchBlock(status: HTMLElement, sources: Array<[string, string]>, opera
     el('div', { class: 'row' }, preview),
     out,
     submitWithConfirm('submit-openmart-batch', 'Submit batch', status, () => last?.needsConfirmation === true, (confirmCredits) =>
-      call('submitOpenmartBatch', { operation: text(batch, 'operation'), source: sourceArg(text(batch, 'source')), options: options(), confirmCredits }),
+      submitCall('submitOpenmartBatch', { operation: text(batch, 'operation'), source: sourceArg(text(batch, 'source')), options: options(), confirmCredits }),
     ),
   );
 }
@@ -140,7 +140,7 @@ function enrichBlock(status: HTMLElement, sources: Array<[string, string]>): HTM
     el('div', { class: 'row' }, preview),
     out,
     submitWithConfirm('submit-openmart-enrich', 'Enrich', status, () => last?.needsConfirmation === true, (confirmCredits) =>
-      call('submitOpenmartEnrich', { source: sourceArg(text(enrich, 'source')), options: { title: text(enrich, 'title') }, confirmCredits }),
+      submitCall('submitOpenmartEnrich', { source: sourceArg(text(enrich, 'source')), options: { title: text(enrich, 'title') }, confirmCredits }),
     ),
   );
 }

@@ -40,3 +40,17 @@ export function call<K extends ServerName>(name: K, ...args: Parameters<ServerFn
     fn.apply(runner, args);
   });
 }
+
+/**
+ * A submit: when the server answers "Submit again? ..." (the same title and rows were submitted
+ * in the last 24 hours), ask the user, and on yes send it once more with `again: true`.
+ */
+export async function submitCall<K extends ServerName>(name: K, input: Parameters<ServerFns[K]>[0]): Promise<ReturnType<ServerFns[K]>> {
+  try {
+    return await call(name, ...([input] as Parameters<ServerFns[K]>));
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (!message.startsWith('Submit again?') || !window.confirm(message)) throw e;
+    return call(name, ...([{ ...(input as object), again: true }] as Parameters<ServerFns[K]>));
+  }
+}

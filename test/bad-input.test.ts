@@ -139,7 +139,7 @@ const submitOp = (c: Ctx, title = 'Bad', mapping?: Record<string, number>, sourc
 };
 const previewOp = (c: Ctx) => c.addOn.rpc<Reasons & { rows: Array<{ values: Record<string, string> }> }>('previewEnrichment', { source: { sheetName: 'Leads' } });
 const submitGu1 = (c: Ctx, options: Record<string, unknown> = {}) =>
-  c.addOn.rpc<Reasons & { job: JobView }>('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'KYB', integrationCodes: [AFIP], ...options } });
+  c.addOn.rpc<Reasons & { job: JobView }>('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'KYB', integrationCodes: [AFIP], ...options }, confirmed: true });
 const batch = (c: Ctx, extra: Record<string, unknown> = {}) =>
   c.addOn.rpc<Reasons & { job: JobView }>('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'People', role: 'Owner' }, ...extra });
 

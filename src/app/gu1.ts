@@ -3,6 +3,7 @@
  * the last known prices), a preview with the cost estimate, and the submit that creates a run
  * job and sends its first waves inside this execution's budget.
  */
+import { againOf } from './duplicates';
 import { GU1_UNIT } from '../providers/gu1/costs';
 import * as z from 'zod/mini';
 import { KeyStore } from '../platform/keys';
@@ -297,6 +298,7 @@ export function submitGu1(ctx: AppContext, input: unknown): Gu1SubmitResult {
   const job = newJob({ id: ctx.uuid(), provider: 'gu1', kind: GU1_RUN_KIND, title: options.title, now: ctx.clock.now(), tabs: { results: tabName }, data, total: read.records.length });
   job.counts = { rows: read.records.length, invalidRows: read.invalid.length, rowsDone: 0, rowsFailed: 0, rowsNotFound: 0, costCents: 0, resends: 0 };
   const { job: latest, notice } = startJob(ctx, job, {
+    repeat: { rows: [read.records, options.integrationCodes, options.enrichmentGroupRefs, options.forceRefresh], again: againOf(input) },
     // Refused before a row was written or a cent billed (key, balance, a code).
     refused: refusedBeforeAnything,
     cleanup: () => {

@@ -1,4 +1,6 @@
 /** Jobs as the user sees them: list, poll now, refresh results, cancel tracking; the trigger. */
+import { assertNotRepeat, submitDigest } from './duplicates';
+import { clockTime } from '../platform/http';
 import { costLine } from './job-costs';
 import * as z from 'zod/mini';
 import { BUDGET, Deadline } from '../platform/clock';
@@ -244,6 +246,8 @@ export interface StartOptions {
   refused(latest: Job): boolean;
   /** Remove what a refused job leaves behind (side records, its empty tabs). */
   cleanup(latest: Job): void;
+  /** The rows (or form) the job sends, and whether the user said "submit again": a repeat within 24 h asks first. */
+  repeat?: { rows: unknown; again: boolean };
 }
 
 /**
@@ -263,6 +267,16 @@ export function startJob(ctx: AppContext, job: Job, opts: StartOptions): { job: 
     if (full) {
       opts.cleanup(job);
       throw new UserInputError(full);
+    }
+    if (opts.repeat) {
+      const digest = submitDigest(ctx.sha256, job.kind, job.title, opts.repeat.rows);
+      try {
+        assertNotRepeat(store.all(), digest, job.title, ctx.clock.now(), opts.repeat.again, (ms) => clockTime(ms, () => ctx.spreadsheet().getSpreadsheetTimeZone()));
+      } catch (e) {
+        opts.cleanup(job);
+        throw e;
+      }
+      job = { ...job, digest };
     }
     store.save(job);
   }

@@ -3,6 +3,7 @@
  * then jobs for business / brand search, "enrich from a column" and the async batch routes, and
  * the resubmit of rows whose submission outcome is unknown.
  */
+import { againOf } from './duplicates';
 import * as z from 'zod/mini';
 import { KeyStore } from '../platform/keys';
 import { withLock } from '../platform/lock';
@@ -95,9 +96,10 @@ function forgetStale(ctx: AppContext): void {
  * advance it under the document lock (the trigger must never submit the same batch at the same
  * time) within this execution's budget.
  */
-function start(ctx: AppContext, job: Job, fresh = true): { job: Job; notice: string | null } {
+function start(ctx: AppContext, job: Job, fresh = true, repeat?: { rows: unknown; again: boolean }): { job: Job; notice: string | null } {
   return startJob(ctx, job, {
     fresh,
+    ...(repeat ? { repeat } : {}),
     // Nothing was created or billed (a refused key, a form Openmart rejects, no credits).
     refused: (latest) => refusedBeforeAnything(ctx, latest),
     cleanup: (latest) => {
@@ -240,7 +242,7 @@ export function submitOpenmartBatch(ctx: AppContext, input: unknown): OpenmartSu
   const total = build.batches.reduce((n, b) => n + b.tasks.length, 0);
   const job = newJob({ id, provider: 'openmart', kind: OM_BATCHES_KIND, title, now: ctx.clock.now(), tabs: { [t.role]: uniqueTabName(ss, `${title} - ${t.suffix}`) }, data, total });
   job.counts = { rows: total, invalidRows: check.invalidCount, idsGenerated: rows.idsGenerated };
-  const started = start(ctx, job);
+  const started = start(ctx, job, true, { rows: build.batches.map((b) => b.tasks), again: againOf(input) });
   return { job: toView(started.job), invalid: check.invalid, invalidCount: check.invalidCount, idsGenerated: rows.idsGenerated, estimate: check.estimate, notice: started.notice };
 }
 
@@ -333,7 +335,7 @@ function submitSearchOf(ctx: AppContext, input: unknown, brands: boolean): Openm
   if (check.orderBy) data.orderBy = check.orderBy;
   const tabName = uniqueTabName(ctx.spreadsheet(), `${check.title} - ${brands ? 'Brands' : 'Businesses'}`);
   const job = newJob({ id, provider: 'openmart', kind: OM_SEARCH_KIND, title: check.title, now: ctx.clock.now(), tabs: { [mode]: tabName }, data, total: check.count });
-  const started = start(ctx, job);
+  const started = start(ctx, job, true, { rows: [mode, check.body, check.count], again: againOf(input) });
   return { job: toView(started.job), invalid: [], invalidCount: 0, idsGenerated: 0, estimate: check.estimate, notice: started.notice };
 }
 
@@ -445,6 +447,6 @@ export function submitOpenmartEnrich(ctx: AppContext, input: unknown): OpenmartS
   const tabName = uniqueTabName(ctx.spreadsheet(), `${opts.title} - Businesses`);
   const job = newJob({ id, provider: 'openmart', kind: OM_ENRICH_KIND, title: opts.title, now: ctx.clock.now(), tabs: { businesses: tabName }, data, total });
   job.counts = { rows: total, invalidRows: check.invalidCount, idsGenerated: rows.idsGenerated, ...Object.fromEntries(LANES.map((l, i) => [`${l}Rows`, sizes[i] ?? 0])) };
-  const started = start(ctx, job);
+  const started = start(ctx, job, true, { rows: rows.records, again: againOf(input) });
   return { job: toView(started.job), invalid: check.invalid, invalidCount: check.invalidCount, idsGenerated: rows.idsGenerated, estimate: check.estimate, notice: started.notice };
 }

@@ -1,4 +1,5 @@
 /** OpenProspect from the sidebar: preview, enrichment and discovery orders, imports, profiles, blacklists. */
+import { againOf, withoutAgain } from './duplicates';
 import * as z from 'zod/mini';
 import { BUDGET, Deadline } from '../platform/clock';
 import { KeyStore } from '../platform/keys';
@@ -149,8 +150,9 @@ function createTabs(ctx: AppContext, title: string): Record<string, string> {
 }
 
 /** Submit and poll once within this execution; a refused submission leaves no job behind. */
-function start(ctx: AppContext, job: Job): { job: Job; notice: string | null } {
+function start(ctx: AppContext, job: Job, repeat?: { rows: unknown; again: boolean }): { job: Job; notice: string | null } {
   return startJob(ctx, job, {
+    ...(repeat ? { repeat } : {}),
     // Refused before any order existed (bad key, missing scope, invalid input).
     refused: (latest) => latest.state === 'FAILED' && !hasRemoteWork(latest),
     cleanup: (latest) => forgetBody(ctx.docProps(), latest.id),
@@ -185,14 +187,14 @@ export function submitEnrichment(ctx: AppContext, input: unknown): SubmitResult 
   const data: OpOrdersData = { orderType: 'ENRICHMENT', rebuild: { source: pinned, mapping, options }, parts };
   const job = newJob({ id, provider: 'openprospect', kind: OP_ORDERS_KIND, title, now: ctx.clock.now(), tabs: createTabs(ctx, title), data, total: parts.reduce((n, p) => n + p.companies, 0) });
   job.counts = { rows: plan.records.records.length, invalidRows: invalid.length, idsGenerated: plan.ids.generated.length };
-  const started = start(ctx, job);
+  const started = start(ctx, job, { rows: plan.records.records, again: againOf(input) });
   return { job: toView(started.job), invalid: invalid.slice(0, 100), invalidCount: invalid.length, idsGenerated: plan.ids.generated.length, hints: plan.build.hints, notice: started.notice };
 }
 
 /** Submit a discovery order from the ICP form (validated; the form stays in the sidebar on error). */
 export function submitDiscovery(ctx: AppContext, input: unknown): SubmitResult {
   new KeyStore(ctx.userProps()).require('openprospect');
-  const build = buildDiscoveryOrder(input);
+  const build = buildDiscoveryOrder(withoutAgain(input));
   if (!build.ok) throw new UserInputError(problemsText(build.problems));
   const id = ctx.uuid();
   const title = build.body.title;
@@ -200,7 +202,7 @@ export function submitDiscovery(ctx: AppContext, input: unknown): SubmitResult {
   const data: OpOrdersData = { orderType: 'DISCOVERY', parts: [{ key: `${id}-part-1`, companies: quantity, synced: false, offset: 0, written: 0 }] };
   const job = newJob({ id, provider: 'openprospect', kind: OP_ORDERS_KIND, title, now: ctx.clock.now(), tabs: createTabs(ctx, title), data, total: quantity });
   if (!storeBody(ctx.docProps(), id, build.body)) job.warnings.push('The form is too large to keep for a retry; if the submission fails, submit it again.');
-  const started = start(ctx, job);
+  const started = start(ctx, job, { rows: build.body, again: againOf(input) });
   return { job: toView(started.job), invalid: [], invalidCount: 0, idsGenerated: 0, hints: build.hints, notice: started.notice };
 }
 

@@ -34,6 +34,8 @@ export const JobSchema = z.object({
   /** Kind-specific state, validated by the kind's own schema. */
   data: z.unknown(),
   ...OwnerFields,
+  /** Digest of the kind, title and rows submitted (app/duplicates.ts): a repeat within 24 h asks first. */
+  digest: z.optional(z.string()),
 });
 export type Job = z.infer<typeof JobSchema>;
 

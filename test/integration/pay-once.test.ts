@@ -180,4 +180,48 @@ describe('pay once (built bundle)', () => {
       expect(j.job.cost).toMatch(/Openmart credits/);
     });
   });
+
+  describe('submit again?', () => {
+    const enrich = (title: string, extra: Record<string, unknown> = {}) => ({ source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions(title), ...extra });
+
+    it('should ask before an OpenProspect enrichment with the same title and rows as one started in the last 24 hours, and send it on "again"', () => {
+      const s = givenOpenProspect();
+      givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(8));
+      s.addOn.rpc('submitEnrichment', enrich('Twice'));
+      expect(() => s.addOn.rpc('submitEnrichment', enrich('Twice'))).toThrow(/^(Error: )?Submit again\? A job "Twice" with the same rows was started at \d\d:\d\d \(Europe\/Berlin\), less than 24 hours ago/);
+      expect(s.sim.orders()).toHaveLength(1);
+      expect(jobsOf(s.addOn)).toHaveLength(1);
+      // Another title is another job; "again" sends the same one once more.
+      s.addOn.rpc('submitEnrichment', enrich('Twice, for the other team'));
+      s.addOn.rpc('submitEnrichment', enrich('Twice', { again: true }));
+      expect(s.sim.orders()).toHaveLength(3);
+      // A day later it no longer asks.
+      s.addOn.emulator.clock.advance(24 * HOUR + 60_000);
+      s.addOn.rpc('submitEnrichment', enrich('Twice'));
+      expect(s.sim.orders()).toHaveLength(4);
+    });
+
+    it('should ask before a repeated Discovery order, and before an Openmart batch and a gu1 run with the same rows', () => {
+      const op = givenOpenProspect();
+      const form = { title: 'Hotels', features: ['COMPANY_DATA'], ideal_customer_profile: 'Independent hotels', seller_offering: 'Software', target_countries: 'DE', briefing_quantity: 10, output_language: 'en' };
+      op.addOn.rpc('submitDiscovery', form);
+      expect(() => op.addOn.rpc('submitDiscovery', form)).toThrow(/Submit again\?/);
+      op.addOn.rpc('submitDiscovery', { ...form, again: true });
+      expect(op.sim.orders()).toHaveLength(2);
+
+      const om = givenOpenmart();
+      om.addOn.emulator.spreadsheet.givenSheet('Leads', [DOMAIN_HEADER, ...domainRows(5)]);
+      const batch = { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'P', role: 'Owner' }, confirmCredits: true };
+      om.addOn.rpc('submitOpenmartBatch', batch);
+      expect(() => om.addOn.rpc('submitOpenmartBatch', batch)).toThrow(/Submit again\?/);
+      expect(om.sim.batches()).toHaveLength(1);
+
+      const g = givenGu1({ entities: gu1Ids(2) });
+      g.addOn.emulator.spreadsheet.givenSheet('Clients', [GU1_HEADER, ...gu1Rows(2)]);
+      const run = { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'KYB', integrationCodes: TWO_CODES }, confirmed: true };
+      g.addOn.rpc('submitGu1', run);
+      expect(() => g.addOn.rpc('submitGu1', run)).toThrow(/Submit again\?/);
+      expect(g.sim.requests).toHaveLength(2);
+    });
+  });
 });
