@@ -165,7 +165,7 @@ describe('shared spreadsheets (built bundle, two users)', () => {
       s.addOn.emulator.spreadsheet.givenSheet('Owner rows', [GU1_HEADER, ...gu1Rows(40)]);
       s.addOn.emulator.spreadsheet.givenSheet('Editor rows', [GU1_HEADER, ...gu1Rows(40, 40)]);
       const submit = (addOn: Pick<AddOn, 'rpc'>, sheetName: string, title: string) =>
-        addOn.rpc<{ job: JobView }>('submitGu1', { source: { sheetName }, mapping: { external_id: 0 }, options: { title, integrationCodes: ['ar_afip_enrichment', 'br_cpfcnpj_complete_company_enrichment'], forceRefresh: true } }).job;
+        addOn.rpc<{ job: JobView }>('submitGu1', { source: { sheetName }, mapping: { external_id: 0 }, options: { title, integrationCodes: ['ar_afip_enrichment', 'br_cpfcnpj_complete_company_enrichment'], forceRefresh: true }, confirmed: true }).job;
       const ownerJob = submit(s.addOn, 'Owner rows', 'Owner KYB');
       expect(ownerJob.state).toBe('FETCHING');
       const editor = s.addOn.as(EDITOR);
