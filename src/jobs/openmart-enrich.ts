@@ -6,6 +6,7 @@
  * and an offset, never the rows: each run reads the source again.
  */
 import * as z from 'zod/mini';
+import { isOutcomeUnknown } from '../platform/billing';
 import { ApiError } from '../platform/errors';
 import { NotSentError } from '../platform/http';
 import type { ApiRequest } from '../platform/http-types';
@@ -18,7 +19,7 @@ import { LIMITS } from '../providers/openmart/schemas';
 import type { SheetRecord } from '../sheet/records';
 import { openResultTab } from '../sheet/result-tab';
 import type { JobEnv, JobHandler } from './handler';
-import { note, transition, type Job } from './model';
+import { note, transition, warn, type Job } from './model';
 import { PinnedSourceSchema, sourceRows } from './openmart-source';
 import { stopOn } from './openmart-stop';
 
@@ -106,6 +107,8 @@ function progress(job: Job, data: OmEnrichData): Job {
   return { ...job, data, counts: { ...job.counts, rowsDone: done }, progress: { done: Math.min(done, total), total } };
 }
 
+const UNKNOWN_LOOKUP = 'Looked up, outcome unknown: Openmart\'s answer was lost or was a gateway error (these come after the work is done). Never looked up again by itself; run these rows again only if they have no results (it may bill them twice).';
+
 /** The enrich job handler. */
 export function openmartEnrichHandler(): JobHandler {
   return {
@@ -131,6 +134,7 @@ export function openmartEnrichHandler(): JobHandler {
         const answers = http.requestAll<unknown>(calls.map((c) => c.req), { waveSize: WAVE });
         const out: Row[] = [];
         let covered = 0;
+        let unknown = 0;
         let failure: unknown;
         for (let k = 0; k < calls.length; k++) {
           const call = calls[k] as (typeof calls)[number];
@@ -148,6 +152,13 @@ export function openmartEnrichHandler(): JobHandler {
               out.push(...enrichRows(call.rows[0]?.externalId ?? '', matches.map((m) => ({ id: m.id, content: m.content, score: m.match_score, highlights: m.match_highlights }))));
             }
           } catch (e) {
+            if (isOutcomeUnknown(e)) {
+              // Openmart may have looked these rows up and billed them: never sent again by itself.
+              for (const r of call.rows) out.push({ external_id: r.externalId, match: 0, status: ROW_STATUS.unknown, reason: UNKNOWN_LOOKUP });
+              unknown += call.rows.length;
+              covered += call.rows.length;
+              continue;
+            }
             const bad = e instanceof ApiError && !isOutOfCredits(e) && e.status >= 400 && e.status < 500 && e.status !== 429 && data.lane === 2;
             if (!bad) {
               failure = e;
@@ -162,6 +173,7 @@ export function openmartEnrichHandler(): JobHandler {
         tab.upsert(out);
         data = { ...data, offset: data.offset + covered };
         job = progress(job, data);
+        if (unknown > 0) job = warn({ ...job, counts: { ...job.counts, unknownRows: (job.counts['unknownRows'] ?? 0) + unknown } }, `${(job.counts['unknownRows'] ?? 0) + unknown} row(s): looked up, outcome unknown (Openmart's answer was lost or was a gateway error). Run them again only if they have no results: it may bill them twice.`);
         if (covered > 0) job = note(job, env.clock.now(), `${covered} row(s) looked up`);
         env.checkpoint(job);
         if (failure !== undefined) return stopOn(job, failure, env.clock.now(), `The results of the ${job.progress.done} row(s) looked up before are in the tab.`);

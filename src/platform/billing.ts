@@ -15,6 +15,7 @@
  * A route missing from the table is treated as `billed` (the strictest), and the table test lists
  * every route the sources call, so a new route without a class fails it.
  */
+import { ApiError, MalformedResponseError, ServerError } from './errors';
 import type { HttpMethod, Provider } from './http-types';
 
 export type BillingClass = 'free' | 'idempotent' | 'billed' | 'once';
@@ -88,4 +89,16 @@ export function billingClass(provider: Provider, method: HttpMethod, path: strin
 /** True when a repeat of the request can neither bill nor create anything twice. */
 export function repeatable(cls: BillingClass): boolean {
   return cls === 'free' || cls === 'idempotent';
+}
+
+/**
+ * Whether a failed billed request (one without a key) may have been done and billed anyway: a
+ * 408 or 5xx (gateways answer those after the work), no answer (a timeout, a lost response) or an
+ * unreadable 2xx. Not: a request never sent (time budget, DNS, the daily quota) or a 4xx refusal.
+ */
+export function isOutcomeUnknown(e: unknown): boolean {
+  if (!(e instanceof ApiError)) return false;
+  if (e.status === 0) return e.code !== 'NOT_SENT' && e.code !== 'DNS' && e.code !== 'QUOTA';
+  if (e instanceof MalformedResponseError) return e.status >= 200 && e.status < 300;
+  return e instanceof ServerError;
 }

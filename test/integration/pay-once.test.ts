@@ -224,4 +224,33 @@ describe('pay once (built bundle)', () => {
       expect(g.sim.requests).toHaveLength(2);
     });
   });
+
+  describe('Openmart search and enrich: committed, then error', () => {
+    it('should mark a website whose enrich_company answer was a gateway error "outcome unknown" and never look it up again', () => {
+      const s = givenOpenmart({ faults: [{ method: 'POST', pathIncludes: '/enrich_company', nth: 2, committed: 502 }] });
+      s.addOn.emulator.spreadsheet.givenSheet('Sites', [['Company', 'Website'], ...[1, 2, 3].map((i) => [`Shop ${i}`, `https://www.shop-${i}.example.com/`])]);
+      const r = s.addOn.rpc<{ job: JobView }>('submitOpenmartEnrich', { source: { sheetName: 'Sites' }, options: { title: 'Sites' }, confirmCredits: true });
+      for (let i = 0; i < 3; i++) s.addOn.runDueTriggers(HOUR);
+      const posts = s.addOn.emulator.http.log.filter((e) => e.method === 'POST' && e.url.includes('/enrich_company'));
+      expect(posts).toHaveLength(3);
+      const job = jobsOf(s.addOn).find((j) => j.id === r.job.id) as JobView;
+      expect(job.state).toBe('DONE');
+      expect(job.counts['unknownRows']).toBe(1);
+      expect(job.warnings.join(' ')).toMatch(/outcome unknown.*bill them twice/);
+      const rows = tabObjects(s.addOn, 'Sites - Businesses');
+      expect(rows.filter((x) => x['status'] === 'SUBMITTED_OUTCOME_UNKNOWN')).toHaveLength(1);
+    });
+
+    it('should stop a search at a page answered committed-then-504 instead of asking (and billing) again', () => {
+      const s = givenOpenmart({ sim: { businesses: 3_000 }, faults: [{ method: 'POST', pathIncludes: '/api/v1/search', nth: 2, committed: 504 }] });
+      const r = s.addOn.rpc<{ job: JobView }>('submitOpenmartSearch', { form: { title: 'Salons', query: 'hair salons', count: 250 }, confirmCredits: true });
+      s.addOn.runDueTriggers(HOUR);
+      const posts = s.addOn.emulator.http.log.filter((e) => e.method === 'POST' && e.url.includes('/api/v1/search'));
+      expect(posts.map((p) => p.status)).toEqual([200, 504]);
+      const job = jobsOf(s.addOn).find((j) => j.id === r.job.id) as JobView;
+      expect(job.state).toBe('DONE');
+      expect(job.warnings.join(' ')).toMatch(/may have billed it.*100 row\(s\) fetched before/);
+      expect(tabObjects(s.addOn, 'Salons - Businesses')).toHaveLength(100);
+    });
+  });
 });

@@ -4,8 +4,8 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { billingClass, repeatable, ROUTES, routePolicy, type BillingClass } from '../../../src/platform/billing';
-import { ApiError, MalformedResponseError } from '../../../src/platform/errors';
+import { billingClass, isOutcomeUnknown, repeatable, ROUTES, routePolicy, type BillingClass } from '../../../src/platform/billing';
+import { ApiError, ConnectionError, MalformedResponseError, RateLimitError, ServerError, ValidationError } from '../../../src/platform/errors';
 import type { HttpMethod, Provider } from '../../../src/platform/http-types';
 import { shouldRetry } from '../../../src/platform/retry';
 import { ENRICH_BY_EXTERNAL_ID_PATH } from '../../../src/providers/gu1/enrich-by-external-id';
@@ -141,5 +141,23 @@ describe('platform/billing', () => {
         });
       }
     }
+  });
+
+  describe('#isOutcomeUnknown()', () => {
+    const init = (status: number, code?: string) => ({ provider: 'openmart' as const, status, code, message: 'x' });
+    it.each<[string, unknown, boolean]>([
+      ['a 502 (gateway)', new ServerError(init(502)), true],
+      ['a 408 (gateway)', ApiError.generate('openmart', 408, {}), true],
+      ['a timeout', new ConnectionError(init(0, 'TIMEOUT')), true],
+      ['an unreadable 2xx', new MalformedResponseError(init(200)), true],
+      ['a 429', new RateLimitError(init(429)), false],
+      ['a 422 refusal', new ValidationError(init(422)), false],
+      ['not sent (time budget)', new ConnectionError(init(0, 'NOT_SENT')), false],
+      ['a DNS failure (never left)', new ConnectionError(init(0, 'DNS')), false],
+      ['the daily quota', new ConnectionError(init(0, 'QUOTA')), false],
+      ['not an API error', new Error('x'), false],
+    ])('%s -> %s', (_what, e, expected) => {
+      expect(isOutcomeUnknown(e)).toBe(expected);
+    });
   });
 });
