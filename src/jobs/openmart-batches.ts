@@ -13,7 +13,8 @@
  * All batch state lives in the ledger (openmart-book.ts), never in the rows or task ids.
  */
 import * as z from 'zod/mini';
-import { ApiError, AuthError, MalformedResponseError, NotFoundError, PermissionError, RateLimitError, ServerError } from '../platform/errors';
+import { isOutcomeUnknown } from '../platform/billing';
+import { ApiError, AuthError, MalformedResponseError, NotFoundError, PermissionError, RateLimitError } from '../platform/errors';
 import { NotSentError } from '../platform/http';
 import type { Http } from '../platform/http-types';
 import { readStatus, statusRequest } from '../providers/openmart/batch-status';
@@ -140,8 +141,7 @@ function recover(run: Run): void {
  * created, a 3xx) leaves the batch's fate unknown.
  */
 function isClearAnswer(e: ApiError): boolean {
-  if (e instanceof MalformedResponseError || e instanceof ServerError) return false;
-  return e.status >= 400 && e.status < 500 && e.status !== 408;
+  return !isOutcomeUnknown(e) && e.status >= 400 && e.status < 500;
 }
 
 function submit(run: Run): void {
