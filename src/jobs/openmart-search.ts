@@ -7,7 +7,6 @@
  */
 import * as z from 'zod/mini';
 import { isOutcomeUnknown } from '../platform/billing';
-import { MalformedResponseError } from '../platform/errors';
 import { JsonStore } from '../platform/store';
 import { brandPage } from '../providers/openmart/brands';
 import { BRAND_COLUMNS, BUSINESS_COLUMNS, brandRow, searchRowToRow } from '../providers/openmart/result-rows';
@@ -100,10 +99,10 @@ export function openmartSearchHandler(): JobHandler {
           // A cursor that does not move would fetch (and bill) the same page forever.
           if (rows.length > 0 && sameCursor(data.cursor, next)) throw malformed({ status: 200, headers: {} }, 'the search cursor did not advance');
         } catch (e) {
-          // An unreadable 2xx goes by the unreadable-answer rule (asked again at most 3 runs); a gateway error or no answer stops here.
-          if (isOutcomeUnknown(e) && !(e instanceof MalformedResponseError)) {
-            // The next page depends on this answer's cursor, and asking again may bill it twice: stop here.
-            const why = `Openmart's answer to the next page was lost or was a gateway error (${failureText(e)}); Openmart may have billed it, so the search stops here instead of asking again. The ${data.fetched} row(s) fetched before are in the tab; run the search again for more (it may bill that page twice).`;
+          // A page is billed without a key: after a lost, gateway-error or unreadable answer Openmart may
+          // have billed it, and the next page depends on its cursor, so the search stops (never re-asked).
+          if (isOutcomeUnknown(e)) {
+            const why = `Openmart's answer to the next page was lost, unreadable or a gateway error (${failureText(e)}); Openmart may have billed it, so the search stops here instead of asking again. The ${data.fetched} row(s) fetched before are in the tab; run the search again for more (it may bill that page twice).`;
             return transition(warn(progress(job, data), why), 'DONE', env.clock.now(), why);
           }
           return stopOn(progress(job, data), e, env.clock.now(), `The ${data.fetched} row(s) fetched before are in the tab.`);

@@ -27,6 +27,24 @@ describe('Openmart search (built bundle)', () => {
     expect(s.addOn.emulator.spreadsheet.sheetFormulas('Salons - Businesses').flat().filter((f) => f !== '')).toEqual([]);
   });
 
+  it('should stop, never ask again, when a billed page answers 2xx unreadable (Openmart billed it; DESIGN billing rules)', () => {
+    const s = givenOpenmart({ sim: { businesses: 3_000 }, faults: [{ method: 'POST', pathIncludes: '/api/v1/search', nth: 2, malformed: true }] });
+    const before = s.sim.credits();
+    const r = s.addOn.rpc<SubmitResult>('submitOpenmartSearch', { form: { title: 'Garbled', query: 'hair salons', count: 250 }, confirmCredits: true });
+    // Later runs of the trigger must not ask for the page again either.
+    for (let i = 0; i < 4; i++) s.addOn.runDueTriggers(HOUR);
+    const job = jobById(s.addOn, r.job.id);
+    expect(job.state).toBe('DONE');
+    expect(job.warnings.join(' ')).toMatch(/may have billed it, so the search stops here/);
+    const sent = bodiesTo(s.addOn, 'POST', '/api/v1/search');
+    expect(sent).toHaveLength(2);
+    const billed = before - s.sim.credits();
+    const written = tabObjects(s.addOn, 'Garbled - Businesses').length;
+    expect(written).toBe(100);
+    // The unreadable page was billed once and never again: what was billed is the two pages sent.
+    expect(billed).toBe(written + 100);
+  });
+
   it('should never send a nested filters object: nested form filters go out as flat keys', () => {
     const s = givenOpenmart();
     const form = { title: 'SJ dentists', query: 'dentist', count: 40, filters: { has_website: true, location: [{ city: 'San Jose', state: 'CA', country: 'US' }] }, min_total_reviews: '10' };
