@@ -51,8 +51,10 @@ export interface EmulatorOptions {
   customFunctionPropertyWrites?: 'shared' | 'none';
   /** Users whose email Session does not reveal (getActiveUser().getEmail() is ''). */
   blankEmails?: string[];
-  /** Script and spreadsheet time zone; default 'Europe/Berlin'. */
+  /** The script's time zone (the manifest's, `Session.getScriptTimeZone()`); default 'Europe/Berlin'. */
   timeZone?: string;
+  /** The spreadsheet's own time zone (`getSpreadsheetTimeZone()`, date cells); default: `timeZone`. */
+  spreadsheetTimeZone?: string;
   /** HTML files for HtmlService (name -> content; `.html` optional). */
   files?: Record<string, string>;
   /** If set, fetching a URL that matches none of these prefixes throws. */
@@ -171,7 +173,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
   const uiObject = makeUi(rt, uiLog, opts.addonName ?? 'Add-on');
   const idRng = new Rng((opts.seed ?? 1) ^ 0x5eed);
   const ssId = Array.from({ length: 44 }, () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.charAt(idRng.int(64))).join('');
-  const sheets = makeSheets({ rt, ui: uiLog, uiObject, VDate, id: ssId, name: opts.spreadsheetName ?? 'Untitled spreadsheet' });
+  const sheets = makeSheets({ rt, ui: uiLog, uiObject, VDate, id: ssId, name: opts.spreadsheetName ?? 'Untitled spreadsheet', timeZone: opts.spreadsheetTimeZone });
   const urlFetch = makeUrlFetch({
     rt,
     dailyQuota: URLFETCH_DAILY_QUOTA[opts.accountType ?? 'consumer'],

@@ -120,8 +120,8 @@ function renderSchedules(list: ScheduleView[]): void {
         { class: 'job schedule', 'data-schedule': s.id },
         el('strong', { text: s.jobTitle }),
         s.ownerNote ? el('div', { class: 'muted owner-note', text: s.ownerNote }) : null,
-        el('div', { class: 'muted', text: `Runs ${cadence}.` }),
-        el('div', { class: 'muted', text: `Last run: ${s.lastRunAt ? when(s.lastRunAt) : 'not yet'} · Next run: ${s.nextRunAt ? when(s.nextRunAt) : 'paused'}` }),
+        el('div', { class: 'muted', text: `Runs ${cadence}${s.every === 'hourly' ? '' : ` (${s.timeZone}, the spreadsheet's time zone)`}.` }),
+        el('div', { class: 'muted', text: `Last run: ${s.lastRunText ?? 'not yet'} · Next run: ${s.nextRunText ?? 'paused'}` }),
         s.pausedReason ? el('div', { class: 'error', text: `Paused: ${s.pausedReason}` }) : s.lastError ? el('div', { class: 'error', text: s.lastError }) : null,
         el('div', { class: 'row' }, resume, del),
       );

@@ -52,7 +52,8 @@ function context(): AppContext {
       Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, text, Utilities.Charset.UTF_8)
         .map((b) => ((b + 256) % 256).toString(16).padStart(2, '0'))
         .join(''),
-    timeZone: () => Session.getScriptTimeZone(),
+    // The spreadsheet's zone, not the script's (the manifest's, the same for every user): schedules are read in the sheet's.
+    timeZone: () => SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone(),
     quota: new QuotaMeter(lazyProps(props), () => Date.now(), accountType(props)),
     userEmail: () => {
       try {

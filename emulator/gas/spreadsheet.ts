@@ -41,12 +41,14 @@ export interface SheetsInit {
   VDate: VirtualDateClass;
   id: string;
   name: string;
+  /** The spreadsheet's own zone (PLATFORM.md: separate from the script's); default the script's. */
+  timeZone?: string | undefined;
 }
 
 /** Build SpreadsheetApp over one active spreadsheet. */
 export function makeSheets(init: SheetsInit): SheetsBundle {
   const { rt } = init;
-  const model = new SpreadsheetModel(init.id, init.name, rt.timeZone, 'en_US', rt.rng.int(1_000_000_000));
+  const model = new SpreadsheetModel(init.id, init.name, init.timeZone ?? rt.timeZone, 'en_US', rt.rng.int(1_000_000_000));
   const sheetModels = new WeakMap<object, SheetModel>();
   const ctx: SheetsCtx = {
     rt,

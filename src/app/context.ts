@@ -26,6 +26,7 @@ export interface AppContext {
   uuid: () => string;
   /** Hex SHA-256 of a string (Utilities.computeDigest). */
   sha256: (text: string) => string;
+  /** The spreadsheet's time zone (what the user schedules and reads), not the script's. */
   timeZone: () => string;
   /** This execution's count of UrlFetch calls and trigger time (written once at the end). */
   quota: QuotaMeter;

@@ -1,6 +1,6 @@
 /** Scheduled refreshes as the user manages them: create, list, pause/resume, delete; run by tick. */
 import * as z from 'zod/mini';
-import { nextRunAt } from '../jobs/schedule-time';
+import { localText, nextRunAt } from '../jobs/schedule-time';
 import { ScheduleStore, type Schedule } from '../jobs/schedules';
 import { JobStore } from '../jobs/store';
 import type { AppContext } from './context';
@@ -24,10 +24,16 @@ export interface ScheduleView {
   /** True for the viewer's own schedules; other editors' are read-only. */
   mine: boolean;
   ownerNote: string | null;
+  /** The spreadsheet's time zone, in which `hour` and `weekday` are meant. */
+  timeZone: string;
+  /** `nextRunAt` / `lastRunAt` as read in that zone, with the zone named (null when none). */
+  nextRunText: string | null;
+  lastRunText: string | null;
 }
 
-function view(ctx: AppContext, s: Schedule, jobs: JobStore): ScheduleView {
+function view(ctx: AppContext, s: Schedule, jobs: JobStore, timeZone: string): ScheduleView {
   const note = s.owner === undefined ? ownerNote(ctx, jobs.get(s.jobId) ?? {}) : ownerNote(ctx, s);
+  const next = s.pausedReason ? null : s.nextRunAt;
   return {
     mine: note === null,
     ownerNote: note,
@@ -37,16 +43,20 @@ function view(ctx: AppContext, s: Schedule, jobs: JobStore): ScheduleView {
     every: s.every,
     hour: s.hour,
     weekday: s.weekday,
-    nextRunAt: s.pausedReason ? null : s.nextRunAt,
+    nextRunAt: next,
     lastRunAt: s.lastRunAt ?? null,
     lastError: s.lastError ?? null,
     pausedReason: s.pausedReason ?? null,
+    timeZone,
+    nextRunText: next === null ? null : localText(next, timeZone),
+    lastRunText: s.lastRunAt === undefined ? null : localText(s.lastRunAt, timeZone),
   };
 }
 
 export function listSchedules(ctx: AppContext): ScheduleView[] {
   const jobs = new JobStore(ctx.docProps());
-  return new ScheduleStore(ctx.docProps()).all().map((s) => view(ctx, s, jobs));
+  const timeZone = ctx.timeZone();
+  return new ScheduleStore(ctx.docProps()).all().map((s) => view(ctx, s, jobs, timeZone));
 }
 
 const CreateInput = z.object({ jobId: z.string(), every: z.enum(['hourly', 'daily', 'weekly']), hour: z.optional(z.number()), weekday: z.optional(z.number()) });

@@ -19,6 +19,16 @@ describe('emulator/gas/spreadsheet', () => {
       expect(ss.getSpreadsheetTimeZone()).toBe('Europe/Berlin');
     });
 
+    it("should keep the spreadsheet's time zone apart from the script's (PLATFORM.md: two time zones)", () => {
+      const emu = createEmulator({ latency: ZERO_LATENCY, timeZone: 'Europe/Berlin', spreadsheetTimeZone: 'America/New_York' });
+      expect(emu.gas.Session.getScriptTimeZone()).toBe('Europe/Berlin');
+      expect(emu.gas.SpreadsheetApp.getActive().getSpreadsheetTimeZone()).toBe('America/New_York');
+      // Date text typed into a cell is read in the spreadsheet's zone.
+      const cell = emu.gas.SpreadsheetApp.getActive().getSheetByName('Sheet1')!.getRange('A1');
+      cell.setValue('2026-01-06 08:00');
+      expect((cell.getValue() as Date).toISOString()).toBe('2026-01-06T13:00:00.000Z');
+    });
+
     it('should insert sheets, activate them and refuse duplicate names (case-insensitively)', () => {
       const { ss } = setup();
       const s = ss.insertSheet('Leads');

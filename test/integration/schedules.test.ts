@@ -15,8 +15,8 @@ interface ScheduleView {
   pausedReason: string | null;
 }
 
-function gu1Job(mode: 'addon' | 'bound' = 'addon') {
-  const s = givenGu1({ entities: gu1Ids(12), emulator: { mode } });
+function gu1Job(mode: 'addon' | 'bound' = 'addon', spreadsheetTimeZone?: string) {
+  const s = givenGu1({ entities: gu1Ids(12), emulator: { mode, ...(spreadsheetTimeZone ? { spreadsheetTimeZone } : {}) } });
   s.addOn.emulator.spreadsheet.givenSheet('Clients', [GU1_HEADER, ...gu1Rows(12)]);
   const r = s.addOn.rpc<{ job: JobView }>('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'Nightly KYB', integrationCodes: [AFIP], forceRefresh: true }, confirmed: true });
   expect(r.job.state).toBe('DONE');
@@ -49,6 +49,32 @@ describe('scheduled refreshes (built bundle)', () => {
     const rows = tabObjects(s.addOn, tab);
     expect(rows).toHaveLength(before.length);
     expect(s.addOn.rpc<{ jobs: JobView[] }>('listJobs').jobs[0]!.state).toBe('DONE');
+  });
+
+  it("should run a daily schedule at 08:00 in the spreadsheet's time zone, not the script's, and name the zone", () => {
+    // The script's zone (manifest) is Europe/Berlin; this spreadsheet lives in New York.
+    const { s, job } = gu1Job('addon', 'America/New_York');
+    expect(s.addOn.emulator.gas.Session.getScriptTimeZone()).toBe('Europe/Berlin');
+    const [created] = s.addOn.rpc<ScheduleView[]>('createSchedule', { jobId: job.id, every: 'daily', hour: 8 });
+    // 08:00 in New York in January (UTC-5) is 13:00 UTC; in Berlin it would have been 07:00 UTC.
+    expect(new Date(created!.nextRunAt!).toISOString()).toBe('2026-01-05T13:00:00.000Z');
+    expect(created!.timeZone).toBe('America/New_York');
+    expect(created!.nextRunText).toBe('Mon, Jan 5, 08:00 (America/New_York)');
+
+    const ranAt: number[] = [];
+    let lastRun: number | null = null;
+    while (s.addOn.emulator.clock.now() < Date.UTC(2026, 0, 6, 14)) {
+      s.addOn.runDueTriggers(HOUR);
+      const [v] = s.addOn.rpc<ScheduleView[]>('listSchedules');
+      if (v!.lastRunAt !== lastRun) ranAt.push((lastRun = v!.lastRunAt!));
+    }
+    // Two runs, each at the first hourly tick at or after 08:00 New York time.
+    expect(ranAt).toHaveLength(2);
+    const nyHour = (ms: number) => Number(new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', hour: 'numeric', hourCycle: 'h23' }).format(ms));
+    for (const t of ranAt) expect(nyHour(t)).toBe(8);
+    const [after] = s.addOn.rpc<ScheduleView[]>('listSchedules');
+    expect(after!.lastRunText).toMatch(/^Tue, Jan 6, 08:\d\d \(America\/New_York\)$/);
+    expect(after!.nextRunText).toBe('Wed, Jan 7, 08:00 (America/New_York)');
   });
 
   it('should pause itself when the key was removed, and run again once resumed', () => {
