@@ -1,19 +1,11 @@
 /** Scheduled refreshes through the built bundle: run by the one trigger, upserting, pausing themselves. */
 import { GU1_HEADER, givenGu1, gu1Ids, gu1Rows, tabObjects } from '../harness/scenarios';
 import type { JobView } from '../../src/app/jobs';
+import type { ScheduleView } from '../../src/app/schedules';
 
 const AFIP = 'ar_afip_enrichment';
 const HOUR = 3_600_000;
 
-interface ScheduleView {
-  id: string;
-  jobTitle: string;
-  every: string;
-  nextRunAt: number | null;
-  lastRunAt: number | null;
-  lastError: string | null;
-  pausedReason: string | null;
-}
 
 function gu1Job(mode: 'addon' | 'bound' = 'addon', spreadsheetTimeZone?: string) {
   const s = givenGu1({ entities: gu1Ids(12), emulator: { mode, ...(spreadsheetTimeZone ? { spreadsheetTimeZone } : {}) } });
