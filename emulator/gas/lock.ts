@@ -1,4 +1,5 @@
 /** LockService: script/document/user locks, released when the execution ends; another holder is simulated by holdLock. */
+import type { UnflushedRelease } from './flush';
 import type { Runtime } from './runtime';
 import type { GasObject } from './sheets-ctx';
 
@@ -18,6 +19,8 @@ export interface LockHooks {
   holdLock(scope: LockScope, untilMs: number, userEmail?: string): void;
   /** Whether anybody (this execution or a simulated one) holds the lock now. */
   isHeld(scope: LockScope, userEmail?: string): boolean;
+  /** Lock releases made with Sheets writes not yet flushed (./flush.ts); should stay empty. */
+  readonly unflushedReleases: readonly UnflushedRelease[];
 }
 
 /** Build LockService and its hooks; locks held by an execution are released by `rt.endExecution()`. */
@@ -75,6 +78,7 @@ export function makeLockService(rt: Runtime): { service: GasObject; hooks: LockH
         }),
       releaseLock: () =>
         call('releaseLock', () => {
+          if (has && state.holder === owner()) rt.writes.noteRelease(owner(), rt.clock.now());
           if (has && state.holder === owner()) state.holder = null;
           has = false;
         }),
@@ -99,6 +103,7 @@ export function makeLockService(rt: Runtime): { service: GasObject; hooks: LockH
       const s = stateOf(scope, email ?? rt.activeUser());
       return s.holder !== null || s.externalUntil > rt.clock.now();
     },
+    unflushedReleases: rt.writes.unflushedReleases,
   };
   return { service, hooks };
 }

@@ -5,6 +5,7 @@ import { ExecutionState, type ExecutionInfo } from './execution';
 import type { Realm } from './realm';
 import type { Rng } from './rng';
 import { strict } from './strict';
+import { WriteTracker } from './flush';
 
 /**
  * What a call needs from the execution context:
@@ -55,12 +56,18 @@ export interface ServiceCallInfo {
   index: number;
   service: string;
   method: string;
+  /** The call's family (`sheets`, `properties`, ...), when it has one. */
+  family?: Family;
   /** The execution making the call, or null outside any execution. */
   execution: ExecutionInfo | null;
 }
 
-/** Return 'kill' to let the call take effect and then kill its execution before the script sees the result. */
-export type ServiceCallListener = (call: ServiceCallInfo) => 'kill' | undefined;
+/**
+ * Return 'kill' to let the call take effect and then kill its execution before the script sees
+ * the result; `{ fail: text }` to make the call fail with that error without taking effect (a
+ * transient service failure).
+ */
+export type ServiceCallListener = (call: ServiceCallInfo) => 'kill' | { fail: string } | undefined;
 
 /**
  * The shared context of every emulated service: clock, counters, latency, execution state and
@@ -80,6 +87,8 @@ export class Runtime {
   private readonly callListeners: ServiceCallListener[] = [];
   /** Service calls made so far (every method through `invoke`). */
   serviceCalls = 0;
+  /** Unflushed Sheets writes per execution (./flush.ts). */
+  readonly writes = new WriteTracker();
 
   constructor(init: RuntimeInit) {
     this.clock = init.clock;
@@ -92,6 +101,8 @@ export class Runtime {
     this.timeZone = init.timeZone;
     this.execution = new ExecutionState(init.triggerRuntimePerDayMs);
     this.endHooks.push(init.onExecutionEnd);
+    // Apps Script applies an execution's pending writes when it ends.
+    this.endHooks.push((ended) => ended && this.writes.flush(ended.id));
   }
 
   /** Register something to run whenever an execution ends (e.g. releasing its locks). */
@@ -155,9 +166,10 @@ export class Runtime {
     this.checkAccess(spec);
     this.counters.inc(`${spec.service}.${spec.method}`);
     if (spec.family) this.counters.inc(spec.family);
-    const killAfter = this.notifyCall(spec);
+    const { kill: killAfter, fail } = this.notifyCall(spec);
     let result: T;
     try {
+      if (fail !== undefined) throw this.error(fail);
       result = body();
     } catch (e) {
       // The call failed, but it still took its time; running out of time wins over the call's own error.
@@ -172,14 +184,24 @@ export class Runtime {
     return result;
   }
 
-  /** Number the call and tell the listeners; true when one asked to kill the execution after it. */
-  private notifyCall(spec: CallSpec): boolean {
+  /** Number the call and tell the listeners: whether one asked to kill the execution after it, or to fail it. */
+  private notifyCall(spec: CallSpec): { kill: boolean; fail?: string } {
     const index = ++this.serviceCalls;
-    if (this.callListeners.length === 0) return false;
-    const call: ServiceCallInfo = { index, service: spec.service, method: spec.method, execution: this.execution.info() };
+    if (this.callListeners.length === 0) return { kill: false };
+    const call: ServiceCallInfo = { index, service: spec.service, method: spec.method, execution: this.execution.info(), ...(spec.family ? { family: spec.family } : {}) };
     let kill = false;
-    for (const l of [...this.callListeners]) if (l(call) === 'kill') kill = true;
-    return kill && call.execution !== null;
+    let fail: string | undefined;
+    for (const l of [...this.callListeners]) {
+      const answer = l(call);
+      if (answer === 'kill') kill = true;
+      else if (answer !== undefined) fail ??= answer.fail;
+    }
+    return { kill: kill && call.execution !== null, ...(fail !== undefined ? { fail } : {}) };
+  }
+
+  /** Id of the current execution (0 outside any). */
+  executionId(): number {
+    return this.execution.info()?.id ?? 0;
   }
 
   private charge(spec: CallSpec): void {

@@ -39,6 +39,7 @@ export function sheetsCaller(ctx: SheetsCtx, service: 'Spreadsheet' | 'Sheet' | 
   return <T>(method: string, access: Access, cells: number, body: () => T): T =>
     ctx.rt.invoke({ service, method, access, family: 'sheets', cells, qualified: `SpreadsheetApp.${service}.${method}` }, () => {
       if (deletedCheck?.()) throw ctx.rt.error('This sheet has been deleted.');
+      if (access === 'doc-write') ctx.rt.writes.noteWrite(ctx.rt.executionId());
       return body();
     });
 }

@@ -187,7 +187,7 @@ export function makeSheets(init: SheetsInit): SheetsBundle {
     getActiveSheet: () => appCall('getActiveSheet', 'doc', () => ctx.sheet(model.activeSheet())),
     getActiveRange: () => appCall('getActiveRange', 'doc', activeRangeOf),
     getUi: () => appCall('getUi', 'ui', () => init.uiObject),
-    flush: () => appCall('flush', 'doc', () => undefined),
+    flush: () => appCall('flush', 'doc', () => rt.writes.flush(rt.executionId())),
   });
 
   const dataRect = (name: string): { sheet: SheetModel; rows: number; cols: number } => {

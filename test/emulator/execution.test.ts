@@ -1,5 +1,6 @@
 import { createEmulator } from '../../emulator';
 import { DEFAULT_LATENCY, ZERO_LATENCY } from '../../emulator/costs';
+import { SHEETS_FAULT_KINDS, sheetsFaultText } from '../../emulator/gas/sheets-faults';
 import { json } from '../../emulator/apis/types';
 
 const START = Date.UTC(2026, 0, 5, 9, 0, 0);
@@ -278,6 +279,59 @@ describe('emulator execution hooks (chaos and bench)', () => {
       // The next execution starts alive; outside executions a kill is ignored.
       expect(emu.execution.run('rpc', () => emu.gas.Session.getScriptTimeZone())).toBe('Europe/Berlin');
       expect(() => emu.gas.PropertiesService.getScriptProperties().setProperty('c', '3')).not.toThrow();
+    });
+  });
+
+  describe('{ fail } answers (transient service failures)', () => {
+    it("should fail a Sheets call with Google's text without taking effect, and let the next try pass", () => {
+      const emu = createEmulator({ latency: ZERO_LATENCY });
+      const id = emu.spreadsheet.getId();
+      let failNext = true;
+      emu.execution.onServiceCall((c) => {
+        if (c.family !== 'sheets' || c.method !== 'setValues' || !failNext) return undefined;
+        failNext = false;
+        return { fail: sheetsFaultText('sheets-failed', id) };
+      });
+      const range = () => emu.gas.SpreadsheetApp.getActive().getSheetByName('Sheet1')!.getRange('A1:B1');
+      expect(() => emu.execution.run('trigger', () => range().setValues([['a', 'b']]))).toThrow(`Service Spreadsheets failed while accessing document with id ${id}.`);
+      expect(emu.spreadsheet.sheetValues('Sheet1')).toEqual([]);
+      emu.execution.run('trigger', () => range().setValues([['a', 'b']]));
+      expect(emu.spreadsheet.sheetValues('Sheet1')).toEqual([['a', 'b']]);
+      expect(SHEETS_FAULT_KINDS.map((k) => sheetsFaultText(k, 'X'))).toEqual([
+        'Service Spreadsheets failed while accessing document with id X.',
+        'Service Spreadsheets timed out while accessing document with id X.',
+        "We're sorry, a server error occurred. Please wait a bit and try again.",
+      ]);
+    });
+  });
+
+  describe('flush model (PLATFORM.md: flush() before releaseLock() after writes)', () => {
+    const writeUnderLock = (emu: ReturnType<typeof createEmulator>, flush: boolean) =>
+      emu.execution.run('trigger', () => {
+        const lock = emu.gas.LockService.getDocumentLock();
+        lock.tryLock(1_000);
+        emu.gas.SpreadsheetApp.getActive().getSheetByName('Sheet1')!.getRange('A1').setValue('x');
+        if (flush) emu.gas.SpreadsheetApp.flush();
+        lock.releaseLock();
+      });
+
+    it('should flag a lock released with unflushed writes', () => {
+      const emu = createEmulator({ latency: ZERO_LATENCY });
+      writeUnderLock(emu, false);
+      expect(emu.locks.unflushedReleases).toEqual([expect.objectContaining({ pendingWrites: 1 })]);
+    });
+
+    it('should not flag a release after flush(), nor one without writes, and forget writes at the end of an execution', () => {
+      const emu = createEmulator({ latency: ZERO_LATENCY });
+      writeUnderLock(emu, true);
+      emu.execution.run('rpc', () => emu.gas.SpreadsheetApp.getActive().getSheetByName('Sheet1')!.getRange('B1').setValue('y'));
+      emu.execution.run('rpc', () => {
+        const lock = emu.gas.LockService.getDocumentLock();
+        lock.tryLock(1_000);
+        emu.gas.SpreadsheetApp.getActive().getSheetByName('Sheet1')!.getRange('B1').getValue();
+        lock.releaseLock();
+      });
+      expect(emu.locks.unflushedReleases).toEqual([]);
     });
   });
 
