@@ -15,6 +15,7 @@ import * as sheets from './app/sheets';
 import { toActionMessage } from './app/user-error';
 import { Scrubber, scrubbingStore } from './platform/scrub';
 import { BUDGET } from './platform/clock';
+import { flushingLock } from './platform/lock';
 import { KeyStore } from './platform/keys';
 import { QuotaMeter } from './platform/quota';
 import type { PropertyStore } from './platform/store';
@@ -43,7 +44,7 @@ function context(): AppContext {
     userProps: () => PropertiesService.getUserProperties(),
     docProps: () => scrubbingStore(PropertiesService.getDocumentProperties(), scrub),
     scriptApp: ScriptApp,
-    documentLock: () => LockService.getDocumentLock(),
+    documentLock: () => flushingLock(LockService.getDocumentLock(), () => SpreadsheetApp.flush()),
     userCache: () => CacheService.getUserCache(),
     documentCache: () => CacheService.getDocumentCache() ?? CacheService.getScriptCache(),
     clock: { now: () => Date.now(), sleep: (ms) => Utilities.sleep(ms) },

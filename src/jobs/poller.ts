@@ -8,6 +8,7 @@ import { NotSentError } from '../platform/http';
 import { MissingKeyError } from '../platform/keys';
 import { withLock, type LockLike } from '../platform/lock';
 import { nextDayStart } from '../platform/quota';
+import { SHEETS_UNAVAILABLE, isTransientSheetsError, retryTransientSheets } from '../platform/sheets-retry';
 import type { JobEnv, JobHandler } from './handler';
 import { note, transition, type Job } from './model';
 import { JobSaveError, type JobStore } from './store';
@@ -35,7 +36,7 @@ export type ErrorMessage = (e: unknown) => string;
 
 /** Failures that a later run may get past by itself (rate limits, server errors, lost connections, time). */
 export function isTransient(e: unknown): boolean {
-  return e instanceof NotSentError || e instanceof RateLimitError || e instanceof ServerError || e instanceof ConnectionError || isUnreadableAnswer(e);
+  return isTransientSheetsError(e) || e instanceof NotSentError || e instanceof RateLimitError || e instanceof ServerError || e instanceof ConnectionError || isUnreadableAnswer(e);
 }
 
 /**
@@ -45,6 +46,8 @@ export function isTransient(e: unknown): boolean {
 export function applyError(job: Job, e: unknown, now: number, message: ErrorMessage): Job {
   const text = message(e);
   if (e instanceof NotSentError) return { ...job, updatedAt: now };
+  // Never a failed job: the next run tries again (the step is safe to repeat).
+  if (isTransientSheetsError(e)) return note({ ...job, lastError: SHEETS_UNAVAILABLE }, now, SHEETS_UNAVAILABLE);
   if (e instanceof ConnectionError && e.code === 'QUOTA') {
     const until = nextDayStart(now);
     return note({ ...job, lastError: QUOTA_TEXT, resumeAt: until }, now, QUOTA_TEXT);
@@ -121,10 +124,18 @@ export function pollJobs(store: JobStore, handlers: Record<string, JobHandler>, 
       } else {
         try {
           // A step that runs clears the previous transient error; a new failure sets it again.
-          const { lastError: _e, resumeAt: _r, ...fresh } = job;
-          next = afterStep(job, handler.advance(fresh, env));
+          // A transient Sheets failure: try the step again from its last checkpoint, a bounded number of times.
+          next = retryTransientSheets(
+            (attempt) => {
+              const { lastError: _e, resumeAt: _r, ...fresh } = attempt === 1 ? job : (store.get(job.id) ?? job);
+              return afterStep(job, handler.advance(fresh, env));
+            },
+            (ms) => env.clock.sleep(ms),
+            (ms) => env.deadline.canWait(ms, 30_000),
+          );
         } catch (e) {
-          next = applyError(job, e, env.clock.now(), message);
+          // From the last checkpoint: a step that saved part of its work keeps it.
+          next = applyError(store.get(job.id) ?? job, e, env.clock.now(), message);
         }
       }
       if (saveOrNote(store, next, job, env.clock.now(), message)) advanced++;

@@ -10,3 +10,21 @@ export function withLock<T>(lock: LockLike, waitMs: number, fn: () => T): { ran:
     lock.releaseLock();
   }
 }
+
+/**
+ * A lock whose release first applies pending spreadsheet writes: Google asks for
+ * `SpreadsheetApp.flush()` before `releaseLock()`, so the next execution that takes the lock sees
+ * them. The lock is released even when the flush throws.
+ */
+export function flushingLock(lock: LockLike, flush: () => void): LockLike {
+  return {
+    tryLock: (ms) => lock.tryLock(ms),
+    releaseLock: () => {
+      try {
+        flush();
+      } finally {
+        lock.releaseLock();
+      }
+    },
+  };
+}

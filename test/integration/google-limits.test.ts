@@ -1,0 +1,70 @@
+/**
+ * Google's real limits through the built bundle (issue 20): flush before unlock, transient Sheets
+ * failures, and the rest of PLATFORM.md's hard facts the add-on must live within.
+ */
+import { sheetsFaultText } from '../../emulator/gas/sheets-faults';
+import type { JobView } from '../../src/app/jobs';
+import { COMPANY_HEADER, companyRows, enrichmentOptions, givenCompanies, givenOpenProspect, tabObjects } from '../harness/scenarios';
+
+const HOUR = 3_600_000;
+
+function jobs(s: { addOn: { rpc<T>(n: string, ...a: unknown[]): T } }): JobView[] {
+  return s.addOn.rpc<{ jobs: JobView[] }>('listJobs').jobs;
+}
+
+/** An OpenProspect enrichment of `n` rows submitted and COMPLETED at the server, not yet synced. */
+function completedOrder(n = 5) {
+  const s = givenOpenProspect();
+  givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(n));
+  const r = s.addOn.rpc<{ job: JobView }>('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Q1 Hotels') });
+  s.sim.advance(s.sim.orders()[0]!.id, 'COMPLETED');
+  return { s, job: r.job };
+}
+
+describe('flush before unlock (built bundle)', () => {
+  it('should flush its result-tab writes before every lock release', () => {
+    const { s } = completedOrder();
+    s.addOn.runDueTriggers(HOUR);
+    expect(jobs(s)[0]!.state).toBe('DONE');
+    expect(tabObjects(s.addOn, 'Q1 Hotels - Companies')).toHaveLength(5);
+    // The sync wrote under the document lock; no release found writes still pending.
+    expect(s.addOn.emulator.counters.get('SpreadsheetApp.flush')).toBeGreaterThan(0);
+    expect(s.addOn.emulator.locks.unflushedReleases).toEqual([]);
+  });
+});
+
+describe('transient Sheets failures (built bundle)', () => {
+  it('should retry a step that meets one, and finish the job in the same run', () => {
+    const { s } = completedOrder();
+    const id = s.addOn.emulator.spreadsheet.getId();
+    let left = 2;
+    s.addOn.emulator.execution.onServiceCall((c) => (c.family === 'sheets' && c.method === 'setValues' && c.execution?.kind === 'trigger' && left-- > 0 ? { fail: sheetsFaultText('sheets-timeout', id) } : undefined));
+    expect(s.addOn.runDueTriggers(HOUR)).toBe(1);
+    const job = jobs(s)[0]!;
+    expect(job.state).toBe('DONE');
+    expect(job.lastError).toBeNull();
+    expect(tabObjects(s.addOn, 'Q1 Hotels - Companies')).toHaveLength(5);
+  });
+
+  it('should leave the job open with a sentence when Sheets stays down for the run, never fail it, and finish at the next run', () => {
+    const { s } = completedOrder();
+    const id = s.addOn.emulator.spreadsheet.getId();
+    let down = true;
+    s.addOn.emulator.execution.onServiceCall((c) => (down && c.family === 'sheets' && c.method === 'setValues' && c.execution?.kind === 'trigger' ? { fail: sheetsFaultText('sheets-failed', id) } : undefined));
+    s.addOn.runDueTriggers(HOUR);
+    const waiting = jobs(s)[0]!;
+    expect(waiting.open).toBe(true);
+    expect(waiting.state).not.toBe('FAILED');
+    expect(waiting.lastError).toBe('Google Sheets was briefly unavailable (a temporary Google error); the job continues at the next run by itself.');
+    expect(s.addOn.emulator.triggers.list()).toHaveLength(1);
+
+    down = false;
+    s.addOn.runDueTriggers(HOUR);
+    const done = jobs(s)[0]!;
+    expect(done.state).toBe('DONE');
+    expect(done.lastError).toBeNull();
+    const rows = tabObjects(s.addOn, 'Q1 Hotels - Companies');
+    expect(rows).toHaveLength(5);
+    expect(new Set(rows.map((r) => r['external_id'])).size).toBe(5);
+  });
+});
