@@ -1,5 +1,6 @@
 /** Turn any failure into one sentence for the user, with no secret in it. */
 import { ApiError } from '../platform/errors';
+import { isTransientSheetsError } from '../platform/sheets-retry';
 
 /** The message the sidebar, a toast or a job shows. */
 export function toUserMessage(e: unknown): string {
@@ -8,6 +9,7 @@ export function toUserMessage(e: unknown): string {
     const m = e.message.toLowerCase();
     if (m.includes('exceeded maximum execution time')) return 'This took longer than Apps Script allows; open jobs continue at the next run.';
     if (m.includes('too many times for one day')) return 'The daily Google quota for this account is used up; jobs continue tomorrow.';
+    if (isTransientSheetsError(e)) return 'Google Sheets did not answer (a temporary Google error); nothing was lost. Try again in a moment.';
     if (m.includes('authorization is required')) return 'The add-on needs your permission first: open it from the Extensions menu once.';
     return e.message;
   }

@@ -15,6 +15,7 @@ import type { AddOn } from '../../emulator/addon';
 import { chaos, COMMITTED_KINDS, type FaultKind, type FaultRule, withFaults } from '../../emulator/apis/faults';
 import type { HttpHandler, SimOutcome, SimRequest } from '../../emulator/apis/types';
 import { Rng } from '../../emulator/gas/rng';
+import { SHEETS_FAULT_KINDS, sheetsFaultText } from '../../emulator/gas/sheets-faults';
 
 export type ChaosFaultKind = FaultKind | 'duplicate';
 export const ALL_FAULT_KINDS: ChaosFaultKind[] = ['429', '500', '502', '503', '504', 'timeout', 'malformed', 'lost', 'duplicate', ...COMMITTED_KINDS];
@@ -33,6 +34,11 @@ export interface Disruption {
   killAt?: number[];
   /** Before each of these calls, another execution runs to its end: a trigger run, or the sidebar's refresh. */
   overlapAt?: Array<{ call: number; what: 'trigger' | 'sidebar' }>;
+  /**
+   * Sheets calls that fail with one of Google's transient texts (emulator/gas/sheets-faults.ts), at
+   * this rate, at most `max` in the run (default 3: rare events; a user who meets one tries again).
+   */
+  sheetsFaults?: { seed: number; rate: number; max?: number };
 }
 
 /** What fired during a run. */
@@ -165,8 +171,16 @@ export function runFlow<W extends ChaosWorld>(flow: Flow<W>, disruption: Disrupt
   const kills = new Set(disruption.killAt ?? []);
   const overlaps = new Map((disruption.overlapAt ?? []).map((o) => [o.call, o.what]));
   let overlapping = false;
+  const sheetsRng = disruption.sheetsFaults ? new Rng(disruption.sheetsFaults.seed ^ 0x5ee75) : null;
+  let sheetsLeft = disruption.sheetsFaults?.max ?? 3;
   const stop = emu.execution.onServiceCall((c) => {
     const k = c.index - base;
+    if (sheetsRng && sheetsLeft > 0 && c.family === 'sheets' && c.execution !== null && sheetsRng.next() < (disruption.sheetsFaults?.rate ?? 0)) {
+      sheetsLeft--;
+      const kind = SHEETS_FAULT_KINDS[sheetsRng.int(SHEETS_FAULT_KINDS.length)] ?? 'server-error';
+      fired.faults[kind] = (fired.faults[kind] ?? 0) + 1;
+      return { fail: sheetsFaultText(kind, 'the-spreadsheet-id') };
+    }
     trace?.push({ k, service: c.service, method: c.method, kind: c.execution?.kind ?? null });
     const what = overlaps.get(k);
     if (what !== undefined && !overlapping && c.execution !== null) {
@@ -190,7 +204,8 @@ export function runFlow<W extends ChaosWorld>(flow: Flow<W>, disruption: Disrupt
   });
   let triggerRuns = 0;
   const env: DriveEnv = {
-    userAction(name, action, done, attempts = 4) {
+    // Up to 2 kills and 3 transient Sheets failures may hit one action: a sixth try always gets through.
+    userAction(name, action, done, attempts = 6) {
       for (let i = 1; i <= attempts; i++) {
         try {
           action();
@@ -232,6 +247,7 @@ export function runFlow<W extends ChaosWorld>(flow: Flow<W>, disruption: Disrupt
   }
   const snapshot = flow.snapshot(w);
   const warnings: string[] = [];
+  if (emu.locks.unflushedReleases.length > 0) problems.push(`${emu.locks.unflushedReleases.length} lock releases with unflushed Sheets writes`);
   for (const line of clean ? flow.compare(w, snapshot, clean) : []) {
     if (line.startsWith(WARNING)) warnings.push(line.slice(WARNING.length));
     else problems.push(line);
@@ -253,7 +269,10 @@ export function disruptionFor(seed: number, flowIndex: number, cleanCalls: numbe
   // Variant shapes on 70 % of runs, 5-20 % of answers, from a stream of their own.
   const vr = new Rng(((seed * 7919 + flowIndex * 104_729) ^ 0x7a71a) >>> 0);
   const variants = vr.next() < 0.7 ? { seed: seed * 37 + flowIndex, rate: 0.05 + 0.15 * vr.next() } : undefined;
-  return { faults: { seed: seed * 31 + flowIndex, rate, kinds }, killAt, overlapAt, ...(variants ? { variants } : {}) };
+  // Google's transient Sheets failures on up to 4 % of Sheets calls in half the runs, from a stream of their own.
+  const sr = new Rng(((seed * 7919 + flowIndex * 104_729) ^ 0x5ee75) >>> 0);
+  const sheetsFaults = sr.next() < 0.5 ? { seed: seed * 41 + flowIndex, rate: 0.04 * sr.next() } : undefined;
+  return { faults: { seed: seed * 31 + flowIndex, rate, kinds }, killAt, overlapAt, ...(variants ? { variants } : {}), ...(sheetsFaults ? { sheetsFaults } : {}) };
 }
 
 /** One line saying what fired. */
