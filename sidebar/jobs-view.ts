@@ -152,7 +152,7 @@ export async function renderJobs(root: HTMLElement): Promise<void> {
       window.clearInterval(timer);
       return;
     }
-    call('refreshJobs').then(render, (e: unknown) => setStatus(status, 'error', e instanceof Error ? e.message : String(e)));
+    call('refreshJobs', { auto: true }).then(render, (e: unknown) => setStatus(status, 'error', e instanceof Error ? e.message : String(e)));
   };
   timer = window.setInterval(tick, POLL_MS);
   tick();

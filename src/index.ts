@@ -15,7 +15,8 @@ import * as sheets from './app/sheets';
 import { toActionMessage } from './app/user-error';
 import { Scrubber, scrubbingStore } from './platform/scrub';
 import { BUDGET } from './platform/clock';
-import { flushingLock } from './platform/lock';
+import { syncedLock } from './platform/lock';
+import { SnapshotStore } from './platform/props-snapshot';
 import { KeyStore } from './platform/keys';
 import { QuotaMeter } from './platform/quota';
 import type { PropertyStore } from './platform/store';
@@ -32,19 +33,22 @@ import * as om from './app/openmart';
 import * as omAccount from './app/openmart-account';
 
 function context(): AppContext {
-  let userProps: GoogleAppsScript.Properties.Properties | undefined;
-  const props = (): GoogleAppsScript.Properties.Properties => (userProps ??= PropertiesService.getUserProperties());
+  // One read of each store per execution (Properties calls are a daily quota); lazy, since onOpen may run where properties are off limits.
+  const userProps = new SnapshotStore(() => PropertiesService.getUserProperties());
+  const docSnapshot = new SnapshotStore(() => PropertiesService.getDocumentProperties());
+  const props = (): SnapshotStore => userProps;
   let scrubber: Scrubber | undefined;
   const scrub = (): Scrubber => (scrubber ??= new Scrubber(savedKeys(props)));
+  const docProps = scrubbingStore(docSnapshot, scrub);
   return {
     spreadsheet: () => SpreadsheetApp.getActiveSpreadsheet(),
     ui: () => SpreadsheetApp.getUi(),
     html: HtmlService,
     urlFetch: UrlFetchApp,
-    userProps: () => PropertiesService.getUserProperties(),
-    docProps: () => scrubbingStore(PropertiesService.getDocumentProperties(), scrub),
+    userProps: props,
+    docProps: () => docProps,
     scriptApp: ScriptApp,
-    documentLock: () => flushingLock(LockService.getDocumentLock(), () => SpreadsheetApp.flush()),
+    documentLock: () => syncedLock(LockService.getDocumentLock(), { flush: () => SpreadsheetApp.flush(), reload: () => docSnapshot.reload() }),
     userCache: () => CacheService.getUserCache(),
     documentCache: () => CacheService.getDocumentCache() ?? CacheService.getScriptCache(),
     clock: { now: () => Date.now(), sleep: (ms) => Utilities.sleep(ms) },
@@ -55,7 +59,7 @@ function context(): AppContext {
         .join(''),
     // The spreadsheet's zone, not the script's (the manifest's, the same for every user): schedules are read in the sheet's.
     timeZone: () => SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone(),
-    quota: new QuotaMeter(lazyProps(props), () => Date.now(), accountType(props)),
+    quota: new QuotaMeter(userProps, () => Date.now(), () => accountType(props)),
     userEmail: () => {
       try {
         return Session.getActiveUser().getEmail() || '';
@@ -64,17 +68,6 @@ function context(): AppContext {
       }
     },
     scrubber: scrub,
-  };
-}
-
-/** Property access deferred until first use (onOpen may run where properties are off limits). */
-function lazyProps(get: () => GoogleAppsScript.Properties.Properties): PropertyStore {
-  return {
-    getProperty: (k) => get().getProperty(k),
-    setProperty: (k, v) => get().setProperty(k, v),
-    deleteProperty: (k) => get().deleteProperty(k),
-    getKeys: () => get().getKeys(),
-    getProperties: () => get().getProperties(),
   };
 }
 
@@ -183,8 +176,8 @@ export function savePollMinutes(input: { pollMinutes: number }): settings.Settin
 }
 
 /** Sidebar RPC: every job, after advancing open ones briefly (live progress). */
-export function refreshJobs(): jobs.JobsView {
-  return rpc((ctx) => jobs.refreshJobs(ctx));
+export function refreshJobs(input?: { auto?: boolean }): jobs.JobsView {
+  return rpc((ctx) => jobs.refreshJobs(ctx, input));
 }
 
 /** Sidebar RPC: every job, without polling. */

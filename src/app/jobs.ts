@@ -4,6 +4,7 @@ import { clockTime } from '../platform/http';
 import { costLine } from './job-costs';
 import * as z from 'zod/mini';
 import { BUDGET, Deadline } from '../platform/clock';
+import { JsonCache } from '../platform/cache';
 import { withLock } from '../platform/lock';
 import { ensurePollTrigger, hasPollTrigger, removePollTrigger } from '../platform/triggers';
 import type { JobEnv, JobHandler } from '../jobs/handler';
@@ -138,7 +139,19 @@ export function syncTrigger(ctx: AppContext, openJobs: number): string | null {
   return null;
 }
 
+/** When a poll last ran, in the document cache: a Properties write per poll would spend the Properties quota. */
 const LAST_POLL_KEY = 'poller.lastRunAt';
+/**
+ * The open Jobs view refreshes every 20 s but asks the providers at most this often (a poll reads
+ * the user's properties, spends UrlFetch calls and writes the quota meter); in between it lists
+ * the jobs from one Properties read.
+ */
+export const VIEW_POLL_MS = 60_000;
+
+function lastPollAt(ctx: AppContext): number | null {
+  const v = new JsonCache(ctx.documentCache()).get<unknown>(LAST_POLL_KEY);
+  return typeof v === 'number' ? v : null;
+}
 
 /** Advance open jobs within `budgetMs`, then keep the trigger in line with what is open. */
 export function runPoll(ctx: AppContext, budgetMs: number): { poll: PollResult; notice: string | null } {
@@ -146,7 +159,7 @@ export function runPoll(ctx: AppContext, budgetMs: number): { poll: PollResult; 
   const store = new JobStore(ctx.docProps());
   // Only this user's jobs (and ownerless ones they can adopt with a key): never another editor's.
   const poll = pollJobs(store, handlers(), jobEnv(ctx, deadline), ctx.documentLock(), toUserMessage, (job) => actionable(ctx, job));
-  if (poll.ran) ctx.docProps().setProperty(LAST_POLL_KEY, String(ctx.clock.now()));
+  if (poll.ran) new JsonCache(ctx.documentCache()).put(LAST_POLL_KEY, ctx.clock.now());
   const notice = syncTrigger(ctx, openJobCount(ctx));
   return { poll, notice };
 }
@@ -169,8 +182,16 @@ export function tick(ctx: AppContext): PollResult | null {
   return runPoll(ctx, budget).poll;
 }
 
-/** Sidebar: poll now (short budget so the page stays responsive) and list every job. */
-export function refreshJobs(ctx: AppContext): JobsView {
+const RefreshInput = z.optional(z.object({ auto: z.optional(z.boolean()) }));
+
+/**
+ * Sidebar: poll now (short budget so the page stays responsive) and list every job. The view's own
+ * periodic refresh (`auto`) polls only when the last poll is `VIEW_POLL_MS` old.
+ */
+export function refreshJobs(ctx: AppContext, input?: unknown): JobsView {
+  const auto = parseInput(RefreshInput, input, 'the refresh')?.auto === true;
+  const last = auto ? lastPollAt(ctx) : null;
+  if (last !== null && ctx.clock.now() - last < VIEW_POLL_MS) return listJobs(ctx);
   const { poll, notice } = runPoll(ctx, 60_000);
   return listJobs(ctx, poll, notice);
 }
@@ -183,8 +204,7 @@ export function refreshJobs(ctx: AppContext): JobsView {
 export function listJobs(ctx: AppContext, poll: PollResult | null = null, notice: string | null = null): JobsView {
   const jobs = new JobStore(ctx.docProps()).all().reverse().map((j) => toView(j, ownerNote(ctx, j)));
   const healed = healTrigger(ctx, jobs.filter((j) => j.open && j.mine).length);
-  const last = ctx.docProps().getProperty(LAST_POLL_KEY);
-  return { jobs, poll, triggerPresent: hasPollTrigger(ctx.scriptApp, TICK_HANDLER), lastPollAt: last ? Number(last) : null, notice: healed ?? notice };
+  return { jobs, poll, triggerPresent: hasPollTrigger(ctx.scriptApp, TICK_HANDLER), lastPollAt: lastPollAt(ctx), notice: healed ?? notice };
 }
 
 /**

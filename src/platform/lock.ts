@@ -12,16 +12,21 @@ export function withLock<T>(lock: LockLike, waitMs: number, fn: () => T): { ran:
 }
 
 /**
- * A lock whose release first applies pending spreadsheet writes: Google asks for
- * `SpreadsheetApp.flush()` before `releaseLock()`, so the next execution that takes the lock sees
- * them. The lock is released even when the flush throws.
+ * The document lock as one execution must use it: taking it calls `reload` (drop any copy of the
+ * stores read before, so the run sees what the last holder wrote); releasing it first calls
+ * `flush` (Google asks for `SpreadsheetApp.flush()` before `releaseLock()`, so the next holder sees
+ * this run's writes). The lock is released even when the flush throws.
  */
-export function flushingLock(lock: LockLike, flush: () => void): LockLike {
+export function syncedLock(lock: LockLike, hooks: { flush: () => void; reload: () => void }): LockLike {
   return {
-    tryLock: (ms) => lock.tryLock(ms),
+    tryLock: (ms) => {
+      const got = lock.tryLock(ms);
+      if (got) hooks.reload();
+      return got;
+    },
     releaseLock: () => {
       try {
-        flush();
+        hooks.flush();
       } finally {
         lock.releaseLock();
       }

@@ -39,8 +39,13 @@ export class QuotaMeter {
   constructor(
     private readonly props: PropertyStore,
     private readonly now: () => number,
-    readonly account: AccountType = 'consumer',
+    /** The account type, or how to read it when first needed (a read of the user's properties). */
+    private readonly accountOf: AccountType | (() => AccountType) = 'consumer',
   ) {}
+
+  get account(): AccountType {
+    return typeof this.accountOf === 'function' ? this.accountOf() : this.accountOf;
+  }
 
   private stored(): Usage {
     const today = dayOf(this.now());

@@ -1,5 +1,5 @@
 import { isTransientSheetsError, retryTransientSheets, SHEETS_TRIES } from '../../../src/platform/sheets-retry';
-import { flushingLock } from '../../../src/platform/lock';
+import { syncedLock } from '../../../src/platform/lock';
 import { sheetsFaultText, SHEETS_FAULT_KINDS } from '../../../emulator/gas/sheets-faults';
 
 describe('platform/sheets-retry', () => {
@@ -47,8 +47,8 @@ describe('platform/sheets-retry', () => {
 });
 
 describe('platform/lock', () => {
-  describe('#flushingLock()', () => {
-    it('should flush before releasing, and release even when the flush throws', () => {
+  describe('#syncedLock()', () => {
+    it('should reload after taking the lock, flush before releasing, and release even when the flush throws', () => {
       const calls: string[] = [];
       const lock = {
         tryLock: () => {
@@ -57,12 +57,17 @@ describe('platform/lock', () => {
         },
         releaseLock: () => void calls.push('release'),
       };
-      const ok = flushingLock(lock, () => void calls.push('flush'));
+      const ok = syncedLock(lock, { flush: () => void calls.push('flush'), reload: () => void calls.push('reload') });
       ok.tryLock(1);
       ok.releaseLock();
-      expect(calls).toEqual(['lock', 'flush', 'release']);
+      expect(calls).toEqual(['lock', 'reload', 'flush', 'release']);
       calls.length = 0;
-      const bad = flushingLock(lock, () => { throw new Error('flush failed'); });
+      const bad = syncedLock(lock, {
+        flush: () => {
+          throw new Error('flush failed');
+        },
+        reload: () => undefined,
+      });
       expect(() => bad.releaseLock()).toThrow('flush failed');
       expect(calls).toEqual(['release']);
     });

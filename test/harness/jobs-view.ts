@@ -1,0 +1,37 @@
+/**
+ * The Jobs view world (issue 20): `finished` OpenProspect enrichments taken to DONE through the
+ * bundle, plus one order left WAITING at the server; and the open Jobs view refreshing it.
+ */
+import type { JobView } from '../../src/app/jobs';
+import { COMPANY_HEADER, companyRows, enrichmentOptions, givenCompanies, givenOpenProspect, type OpScenario } from './scenarios';
+
+/** The sidebar's Jobs view polls every 20 s while it is open (sidebar/jobs-view.ts). */
+export const JOBS_VIEW_REFRESH_MS = 20_000;
+
+/** An add-on with `finished` DONE enrichments (2 rows each) and one WAITING one. */
+export function givenFinishedJobs(finished: number, opts: Parameters<typeof givenOpenProspect>[0] = {}): OpScenario {
+  const s = givenOpenProspect(opts);
+  const submit = (i: number): void => {
+    givenCompanies(s.addOn, `Leads ${i}`, COMPANY_HEADER, companyRows(2, 2 * i));
+    s.addOn.rpc('submitEnrichment', { source: { sheetName: `Leads ${i}` }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions(`List ${i}`) });
+  };
+  for (let i = 0; i < finished; i++) {
+    submit(i);
+    s.sim.advance(s.sim.orders()[i]!.id, 'COMPLETED');
+  }
+  // One run of the Jobs view syncs them all.
+  for (let i = 0; i < 10 && s.addOn.rpc<{ jobs: JobView[] }>('listJobs').jobs.some((j) => j.open); i++) s.addOn.rpc('refreshJobs');
+  submit(finished);
+  return s;
+}
+
+/** Refresh the open Jobs view every 20 s for `ms` of virtual time; returns the refreshes made. */
+export function keepJobsViewOpen(s: OpScenario, ms: number): number {
+  let n = 0;
+  for (let t = 0; t < ms; t += JOBS_VIEW_REFRESH_MS, n++) {
+    s.addOn.emulator.clock.advance(JOBS_VIEW_REFRESH_MS);
+    // As the sidebar's timer calls it (sidebar/jobs-view.ts).
+    s.addOn.rpc('refreshJobs', { auto: true });
+  }
+  return n;
+}

@@ -1,0 +1,51 @@
+/**
+ * The Properties quota (PLATFORM.md: 50,000 reads/writes a day for a consumer account, counted per
+ * user across all executions) through the built bundle: an open Jobs view must not spend it.
+ */
+import type { JobView } from '../../src/app/jobs';
+import { givenFinishedJobs, keepJobsViewOpen } from '../harness/jobs-view';
+
+const HOUR = 3_600_000;
+
+function jobs(s: { addOn: { rpc<T>(n: string, ...a: unknown[]): T } }): JobView[] {
+  return s.addOn.rpc<{ jobs: JobView[] }>('listJobs').jobs;
+}
+
+describe('Properties calls of the open Jobs view (built bundle)', () => {
+  it('should cost the same small number per refresh whatever the number of finished jobs', () => {
+    const perRefresh = [0, 10, 40].map((finished) => {
+      const s = givenFinishedJobs(finished);
+      expect(jobs(s).filter((j) => j.state === 'DONE')).toHaveLength(finished);
+      keepJobsViewOpen(s, 10 * 60_000);
+      const before = s.addOn.emulator.counters.get('properties');
+      const refreshes = keepJobsViewOpen(s, HOUR);
+      return (s.addOn.emulator.counters.get('properties') - before) / refreshes;
+    });
+    expect(perRefresh[1]).toBe(perRefresh[0]);
+    expect(perRefresh[2]).toBe(perRefresh[0]);
+    // 2 to list the jobs (open the document store, read it once); once a minute 3 more to poll
+    // (open and read the user's store, write the quota meter): 3 on average.
+    expect(perRefresh[0]).toBeLessThanOrEqual(3);
+  });
+
+  it('should use under 5,000 Properties calls (10 % of a consumer day) in 8 hours with 40 finished jobs and one waiting order', () => {
+    const s = givenFinishedJobs(40);
+    const before = s.addOn.emulator.counters.snapshot();
+    const refreshes = keepJobsViewOpen(s, 8 * HOUR);
+    expect(refreshes).toBe(1440);
+    const calls = s.addOn.emulator.counters.get('properties') - (before['properties'] ?? 0);
+    expect(calls).toBeLessThan(5_000);
+    if (process.env['REPORT']) console.log(`jobs-view-8h: ${calls} Properties calls`);
+    // The waiting order was still checked: at least once a minute.
+    const polls = s.addOn.emulator.http.log.filter((e) => /\/orders\/[^/]+$/.test(e.url) && e.method.toUpperCase() === 'GET').length;
+    expect(polls).toBeGreaterThanOrEqual(8 * 60 - 1);
+    const view = s.addOn.rpc<{ jobs: JobView[]; lastPollAt: number | null }>('listJobs');
+    expect(view.jobs.filter((j) => j.open).map((j) => j.state)).toEqual(['WAITING']);
+    expect(s.addOn.emulator.clock.now() - view.lastPollAt!).toBeLessThan(60_000 + 20_000);
+
+    // The order completes: the next minute's check takes it to DONE.
+    s.sim.advance(s.sim.orders()[40]!.id, 'COMPLETED');
+    keepJobsViewOpen(s, 2 * 60_000);
+    expect(jobs(s).filter((j) => j.open)).toHaveLength(0);
+  });
+});
