@@ -19,7 +19,8 @@ export class SnapshotStore implements PropertyStore {
   }
 
   private load(): Record<string, string> {
-    this.data ??= { ...this.props().getProperties() };
+    // No prototype: a key named like an Object method is just a key.
+    this.data ??= Object.assign(Object.create(null) as Record<string, string>, this.props().getProperties());
     return this.data;
   }
 
@@ -30,7 +31,7 @@ export class SnapshotStore implements PropertyStore {
 
   getProperty(key: string): string | null {
     const d = this.load();
-    return Object.prototype.hasOwnProperty.call(d, key) ? (d[key] ?? null) : null;
+    return d[key] ?? null;
   }
 
   getProperties(): Record<string, string> {
@@ -52,7 +53,7 @@ export class SnapshotStore implements PropertyStore {
 
   deleteProperty(key: string): GoogleAppsScript.Properties.Properties {
     const d = this.load();
-    if (Object.prototype.hasOwnProperty.call(d, key)) {
+    if (key in d) {
       this.props().deleteProperty(key);
       delete d[key];
     }
