@@ -20,6 +20,7 @@ import { EXTERNAL_ID_KEY, guessMapping, type Mapping } from '../sheet/headers';
 import { openResultTab, uniqueTabName } from '../sheet/result-tab';
 import { pinSource, type Source, type SourceSpec } from '../sheet/source';
 import type { AppContext } from './context';
+import { removeTabWithoutResults } from './sheets';
 import { MappingInput, SourceInput, UserInputError, parseInput } from './input';
 import { startJob, toView, type JobView } from './jobs';
 import { requireMine } from './owner';
@@ -237,12 +238,6 @@ function refusedBeforeAnything(job: Job): boolean {
   return job.state === 'FAILED' && (c['rowsDone'] ?? 0) + (c['rowsFailed'] ?? 0) + (c['rowsNotFound'] ?? 0) === 0 && (c['costCents'] ?? 0) === 0;
 }
 
-function removeIfEmpty(ctx: AppContext, tabName: string): void {
-  const ss = ctx.spreadsheet();
-  const sheet = ss.getSheetByName(tabName);
-  if (sheet !== null && sheet.getLastRow() === 0) ss.deleteSheet(sheet);
-}
-
 /** The prices and group expansions the run's codes need (the cap works from these). */
 function knownForRun(known: KnownCosts, options: RunOptions): KnownCosts {
   const groups: Record<string, string[]> = {};
@@ -302,7 +297,7 @@ export function submitGu1(ctx: AppContext, input: unknown): Gu1SubmitResult {
     // Refused before a row was written or a cent billed (key, balance, a code).
     refused: refusedBeforeAnything,
     cleanup: () => {
-      if (rawOptions.intoTab === undefined) removeIfEmpty(ctx, tabName);
+      if (rawOptions.intoTab === undefined) removeTabWithoutResults(ctx, tabName);
     },
   });
   return { job: toView(latest), invalid: preview.invalid, invalidCount: preview.invalidCount, estimate: preview.estimate, notice };

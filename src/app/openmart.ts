@@ -27,6 +27,7 @@ import { uniqueTabName } from '../sheet/result-tab';
 import { readSource, type SourceSpec } from '../sheet/source';
 import { httpFor } from './clients';
 import type { AppContext } from './context';
+import { removeTabWithoutResults } from './sheets';
 import { MappingInput, SourceInput, UserInputError, parseInput } from './input';
 import { startJob, toView, type JobView } from './jobs';
 import { requireMine } from './owner';
@@ -105,7 +106,7 @@ function start(ctx: AppContext, job: Job, fresh = true, repeat?: { rows: unknown
     cleanup: (latest) => {
       BatchBook.remove(ctx.docProps(), latest.id);
       forgetSearchBody(ctx.docProps(), latest.id);
-      for (const tab of Object.values(latest.tabs)) removeOwnTab(ctx, tab);
+      for (const tab of Object.values(latest.tabs)) removeTabWithoutResults(ctx, tab);
     },
   });
 }
@@ -116,13 +117,6 @@ function refusedBeforeAnything(ctx: AppContext, job: Job): boolean {
   if (job.kind !== OM_BATCHES_KIND) return job.progress.done === 0;
   const book = BatchBook.load(ctx.docProps(), job.id, (job.data as OmBatchesData).batches);
   return book.entries.every((e) => e.b === undefined && e.s !== 'unknown');
-}
-
-/** Delete a tab this submission created (a fresh name, holding at most its own status lines). */
-function removeOwnTab(ctx: AppContext, tabName: string): void {
-  const ss = ctx.spreadsheet();
-  const sheet = ss.getSheetByName(tabName);
-  if (sheet !== null && ss.getSheets().length > 1) ss.deleteSheet(sheet);
 }
 
 function sourceLabel(source: z.infer<typeof SourceInput>): string {

@@ -42,3 +42,13 @@ function missingTabMessage(ctx: AppContext, name: string): string {
   const again = handlers()[job.kind]?.refresh ? `Use "Refresh results" on the job "${job.title}" to write them again.` : `Submit the job "${job.title}" again to write them anew.`;
   return `The tab "${name}" was deleted or renamed after the job wrote its results. ${again}`;
 }
+
+/**
+ * Delete a tab a refused submission created, but only while it holds no results (at most its
+ * header row): results already written, and possibly paid for, are never deleted.
+ */
+export function removeTabWithoutResults(ctx: AppContext, tabName: string): void {
+  const ss = ctx.spreadsheet();
+  const sheet = ss.getSheetByName(tabName);
+  if (sheet !== null && sheet.getLastRow() <= 1 && ss.getSheets().length > 1) ss.deleteSheet(sheet);
+}

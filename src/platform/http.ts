@@ -9,6 +9,7 @@ import { ApiError, ConnectionError, MalformedResponseError } from './errors';
 import type { ApiRequest, ApiResponse, Http, Provider, RequestOptions } from './http-types';
 import { billingClass } from './billing';
 import { retryDelayMs, shouldRetry } from './retry';
+import { clampDepth } from './depth';
 
 export type UrlFetch = Pick<GoogleAppsScript.URL_Fetch.UrlFetchApp, 'fetch' | 'fetchAll'>;
 type FetchRequest = GoogleAppsScript.URL_Fetch.URLFetchRequest;
@@ -120,7 +121,8 @@ export function createHttp(deps: HttpDeps): Http {
     let parsed = true;
     if (text.trim().length > 0) {
       try {
-        body = JSON.parse(text);
+        // Bounded nesting: every later walk over the answer is then safe (./depth.ts).
+        body = clampDepth(JSON.parse(text)).value;
       } catch {
         parsed = false;
         body = text;

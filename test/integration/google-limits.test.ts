@@ -3,6 +3,8 @@
  * failures, and the rest of PLATFORM.md's hard facts the add-on must live within.
  */
 import { sheetsFaultText } from '../../emulator/gas/sheets-faults';
+import type { HttpHandler, SimOutcome, SimRequest } from '../../emulator/apis/types';
+import { OP_BASE } from '../harness/scenarios';
 import type { JobView } from '../../src/app/jobs';
 import { COMPANY_HEADER, companyRows, enrichmentOptions, givenCompanies, givenOpenProspect, tabObjects } from '../harness/scenarios';
 
@@ -66,5 +68,47 @@ describe('transient Sheets failures (built bundle)', () => {
     const rows = tabObjects(s.addOn, 'Q1 Hotels - Companies');
     expect(rows).toHaveLength(5);
     expect(new Set(rows.map((r) => r['external_id'])).size).toBe(5);
+  });
+});
+
+/** `levels` nested objects as JSON text, built without recursion (JSON.stringify would overflow). */
+function deepJson(levels: number): string {
+  return `${'{"a":'.repeat(levels)}"bottom"${'}'.repeat(levels)}`;
+}
+
+/** The simulator, but the first result item carries an undocumented field nested `levels` deep. */
+function deepField(inner: HttpHandler, levels: number): HttpHandler & { served: number } {
+  const h = {
+    served: 0,
+    handle(req: SimRequest): SimOutcome {
+      const out = inner.handle(req);
+      if (!('status' in out) || out.status !== 200 || !req.path.endsWith('/results')) return out;
+      const page = JSON.parse(out.body) as { items: Array<Record<string, unknown>> };
+      if (page.items.length === 0) return out;
+      page.items[0]!['registry_data'] = '__DEEP__';
+      h.served++;
+      return { ...out, body: JSON.stringify(page).replace('"__DEEP__"', deepJson(levels)) };
+    },
+  };
+  return h;
+}
+
+describe('input depth (built bundle)', () => {
+  it('should write a 20,000-deep answer as a sentence in its cell and keep every result', () => {
+    const { s } = completedOrder(5);
+    const deep = deepField(s.faults, 20_000);
+    s.addOn.emulator.http.register(OP_BASE, deep);
+    s.addOn.runDueTriggers(HOUR);
+    expect(deep.served).toBeGreaterThan(0);
+    const job = jobs(s)[0]!;
+    expect(job.state).toBe('DONE');
+    expect(job.lastError).toBeNull();
+    const rows = tabObjects(s.addOn, 'Q1 Hotels - Companies');
+    expect(rows).toHaveLength(5);
+    const cut = rows.filter((r) => String(r['registry_data']).includes('nested more than 64 levels deep and is not shown'));
+    expect(cut).toHaveLength(1);
+    // The first 63 levels are still shown.
+    expect(String(cut[0]!['registry_data']).startsWith('a: (a: (a: ')).toBe(true);
+    expect(tabObjects(s.addOn, 'Q1 Hotels - Prospects').length).toBeGreaterThan(0);
   });
 });
