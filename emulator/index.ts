@@ -68,6 +68,8 @@ export interface EmulatorOptions {
   addonName?: string;
   /** Name of the active spreadsheet. Default 'Untitled spreadsheet'. */
   spreadsheetName?: string;
+  /** Time-driven trigger runs see no active spreadsheet (PLATFORM.md, unverified; default false). */
+  triggersWithoutDocument?: boolean;
 }
 
 export interface ExecutionRunOptions {
@@ -168,6 +170,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     onExecutionEnd: () => undefined,
   });
   const VDate = makeVirtualDate(clock);
+  rt.triggersWithoutDocument = opts.triggersWithoutDocument ?? false;
 
   const uiLog = newUiLog();
   const uiObject = makeUi(rt, uiLog, opts.addonName ?? 'Add-on');

@@ -138,7 +138,7 @@ export async function renderJobs(root: HTMLElement): Promise<void> {
   const info = el('div', { class: 'muted' });
   const render = (v: JobsView): void => {
     const last = v.lastPollAt ? `Last checked ${when(v.lastPollAt)}.` : 'Not checked yet.';
-    mount(info, `${last}${v.notice ? ` ${v.notice}` : ''}`);
+    mount(info, `${last}${v.notice ? ` ${v.notice}` : ''}`, v.background ? el('div', { class: 'error', text: v.background }) : null);
     mount(list, ...(v.jobs.length === 0 ? [el('p', { class: 'muted', text: 'No jobs yet. Submit one from Enrich or Discover.' })] : v.jobs.map((j) => jobCard(j, status, render))));
   };
   refresh.addEventListener('click', () => void runAction(refresh, status, 'Updating jobs…', () => call('refreshJobs')).then((v) => v && render(v)));

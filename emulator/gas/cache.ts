@@ -127,7 +127,7 @@ export function makeCacheService(rt: Runtime): { service: GasObject; hooks: Cach
   const service = rt.strict('CacheService', {
     toString: () => 'CacheService',
     getUserCache: getter('getUserCache', () => userStore(rt.storageUser())),
-    getDocumentCache: getter('getDocumentCache', () => documentStore),
+    getDocumentCache: () => (rt.documentVisible() ? getter('getDocumentCache', () => documentStore)() : rt.invoke({ service: 'CacheService', method: 'getDocumentCache', access: 'doc', family: 'cache' }, () => null)),
     getScriptCache: getter('getScriptCache', () => scriptStore),
   });
 

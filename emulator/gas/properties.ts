@@ -108,7 +108,7 @@ export function makePropertiesService(rt: Runtime, customFunctionWrites: 'shared
   const service = rt.strict('PropertiesService', {
     toString: () => 'PropertiesService',
     getUserProperties: getter('getUserProperties', () => userStore(rt.storageUser()), false),
-    getDocumentProperties: getter('getDocumentProperties', () => documentStore, true),
+    getDocumentProperties: () => (rt.documentVisible() ? getter('getDocumentProperties', () => documentStore, true)() : rt.invoke({ service: 'PropertiesService', method: 'getDocumentProperties', access: 'full', family: 'properties' }, () => null)),
     getScriptProperties: getter('getScriptProperties', () => scriptStore, true),
   });
   return { service, stores: { user: userStore, document: () => documentStore, script: () => scriptStore } };

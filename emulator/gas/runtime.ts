@@ -89,6 +89,17 @@ export class Runtime {
   serviceCalls = 0;
   /** Unflushed Sheets writes per execution (./flush.ts). */
   readonly writes = new WriteTracker();
+  /**
+   * PLATFORM.md, unverified: a time-driven trigger of an editor add-on may run without the active
+   * spreadsheet. When true, trigger executions see none (getActiveSpreadsheet(), the document's
+   * properties, cache and lock are all null: with `spreadsheets.currentonly` there is no fallback).
+   */
+  triggersWithoutDocument = false;
+
+  /** Whether the current execution sees the active document (see `triggersWithoutDocument`). */
+  documentVisible(): boolean {
+    return !(this.triggersWithoutDocument && this.execution.info()?.kind === 'trigger');
+  }
 
   constructor(init: RuntimeInit) {
     this.clock = init.clock;

@@ -182,8 +182,8 @@ export function makeSheets(init: SheetsInit): SheetsBundle {
   const appCall = <T>(method: string, access: 'doc' | 'ui', body: () => T): T => rt.invoke({ service: 'SpreadsheetApp', method, access }, body);
   const SpreadsheetApp = rt.strict('SpreadsheetApp', {
     toString: () => 'SpreadsheetApp',
-    getActive: () => appCall('getActive', 'doc', () => active),
-    getActiveSpreadsheet: () => appCall('getActiveSpreadsheet', 'doc', () => active),
+    getActive: () => appCall('getActive', 'doc', () => (rt.documentVisible() ? active : null)),
+    getActiveSpreadsheet: () => appCall('getActiveSpreadsheet', 'doc', () => (rt.documentVisible() ? active : null)),
     getActiveSheet: () => appCall('getActiveSheet', 'doc', () => ctx.sheet(model.activeSheet())),
     getActiveRange: () => appCall('getActiveRange', 'doc', activeRangeOf),
     getUi: () => appCall('getUi', 'ui', () => init.uiObject),

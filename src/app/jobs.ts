@@ -4,7 +4,6 @@ import { clockTime } from '../platform/http';
 import { costLine } from './job-costs';
 import * as z from 'zod/mini';
 import { BUDGET, Deadline } from '../platform/clock';
-import { JsonCache } from '../platform/cache';
 import { withLock } from '../platform/lock';
 import { ensurePollTrigger, hasPollTrigger, removePollTrigger } from '../platform/triggers';
 import type { JobEnv, JobHandler } from '../jobs/handler';
@@ -20,6 +19,7 @@ import { gu1RunHandler } from '../jobs/gu1-run';
 import { openmartBatchesHandler } from '../jobs/openmart-batches';
 import { openmartEnrichHandler } from '../jobs/openmart-enrich';
 import { openmartSearchHandler } from '../jobs/openmart-search';
+import { VIEW_POLL_MS, backgroundNotice, lastPollAt, notePoll, spreadsheetReached } from './background';
 import type { AppContext } from './context';
 import { httpFor } from './clients';
 import { UserInputError, parseInput } from './input';
@@ -107,6 +107,8 @@ export interface JobsView {
   lastPollAt: number | null;
   /** A sentence when the poller trigger had to be recreated. */
   notice: string | null;
+  /** A sentence when background (trigger) runs cannot reach this spreadsheet, or null. */
+  background: string | null;
 }
 
 /** Recreate the poll trigger at the frequency now chosen (when one is needed). */
@@ -139,27 +141,13 @@ export function syncTrigger(ctx: AppContext, openJobs: number): string | null {
   return null;
 }
 
-/** When a poll last ran, in the document cache: a Properties write per poll would spend the Properties quota. */
-const LAST_POLL_KEY = 'poller.lastRunAt';
-/**
- * The open Jobs view refreshes every 20 s but asks the providers at most this often (a poll reads
- * the user's properties, spends UrlFetch calls and writes the quota meter); in between it lists
- * the jobs from one Properties read.
- */
-export const VIEW_POLL_MS = 60_000;
-
-function lastPollAt(ctx: AppContext): number | null {
-  const v = new JsonCache(ctx.documentCache()).get<unknown>(LAST_POLL_KEY);
-  return typeof v === 'number' ? v : null;
-}
-
 /** Advance open jobs within `budgetMs`, then keep the trigger in line with what is open. */
 export function runPoll(ctx: AppContext, budgetMs: number): { poll: PollResult; notice: string | null } {
   const deadline = new Deadline(ctx.clock, budgetMs);
   const store = new JobStore(ctx.docProps());
   // Only this user's jobs (and ownerless ones they can adopt with a key): never another editor's.
   const poll = pollJobs(store, handlers(), jobEnv(ctx, deadline), ctx.documentLock(), toUserMessage, (job) => actionable(ctx, job));
-  if (poll.ran) new JsonCache(ctx.documentCache()).put(LAST_POLL_KEY, ctx.clock.now());
+  if (poll.ran) notePoll(ctx);
   const notice = syncTrigger(ctx, openJobCount(ctx));
   return { poll, notice };
 }
@@ -173,6 +161,7 @@ const MIN_TRIGGER_MS = 5 * 60_000;
  * (or for the open sidebar, which does not use trigger time).
  */
 export function tick(ctx: AppContext): PollResult | null {
+  if (!spreadsheetReached(ctx)) return null;
   const left = ctx.quota.triggerMsLeft();
   if (left < MIN_TRIGGER_MS) return null;
   const budget = Math.min(BUDGET.executionMs, left);
@@ -204,7 +193,7 @@ export function refreshJobs(ctx: AppContext, input?: unknown): JobsView {
 export function listJobs(ctx: AppContext, poll: PollResult | null = null, notice: string | null = null): JobsView {
   const jobs = new JobStore(ctx.docProps()).all().reverse().map((j) => toView(j, ownerNote(ctx, j)));
   const healed = healTrigger(ctx, jobs.filter((j) => j.open && j.mine).length);
-  return { jobs, poll, triggerPresent: hasPollTrigger(ctx.scriptApp, TICK_HANDLER), lastPollAt: lastPollAt(ctx), notice: healed ?? notice };
+  return { jobs, poll, triggerPresent: hasPollTrigger(ctx.scriptApp, TICK_HANDLER), lastPollAt: lastPollAt(ctx), notice: healed ?? notice, background: backgroundNotice(ctx) };
 }
 
 /**

@@ -246,8 +246,9 @@ suite('playground (Chromium)', () => {
     await job.getByLabel('At hour').selectOption('7');
     await job.getByRole('button', { name: 'Save schedule' }).click();
     const schedule = sidebar.locator('#schedules .schedule');
-    await schedule.getByText('Runs daily at 07:00.').waitFor();
-    await schedule.getByText(/Next run: \d/).waitFor();
+    // The hour is the spreadsheet's, and the zone is named (issue 20).
+    await schedule.getByText("Runs daily at 07:00 (Europe/Berlin, the spreadsheet's time zone).").waitFor();
+    await schedule.getByText(/Next run: \w{3}, \w{3} \d+, 07:00 \(Europe\/Berlin\)/).waitFor();
     await expectNoHorizontalScroll();
     await shot('schedules.png');
   });

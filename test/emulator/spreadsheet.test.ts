@@ -29,6 +29,16 @@ describe('emulator/gas/spreadsheet', () => {
       expect((cell.getValue() as Date).toISOString()).toBe('2026-01-06T13:00:00.000Z');
     });
 
+    it('should give a trigger run no active spreadsheet, document properties, cache or lock when asked (PLATFORM.md, unverified)', () => {
+      const emu = createEmulator({ latency: ZERO_LATENCY, triggersWithoutDocument: true });
+      const seen = () => [emu.gas.SpreadsheetApp.getActiveSpreadsheet(), emu.gas.SpreadsheetApp.getActive(), emu.gas.PropertiesService.getDocumentProperties(), emu.gas.CacheService.getDocumentCache(), emu.gas.LockService.getDocumentLock()];
+      expect(emu.execution.run('trigger', seen)).toEqual([null, null, null, null, null]);
+      expect(emu.execution.run('rpc', seen).every((x) => x !== null)).toBe(true);
+      // The user's own stores stay reachable.
+      expect(emu.execution.run('trigger', () => emu.gas.PropertiesService.getUserProperties())).not.toBeNull();
+      expect(createEmulator({ latency: ZERO_LATENCY }).execution.run('trigger', seen).every((x) => x !== null)).toBe(true);
+    });
+
     it('should insert sheets, activate them and refuse duplicate names (case-insensitively)', () => {
       const { ss } = setup();
       const s = ss.insertSheet('Leads');

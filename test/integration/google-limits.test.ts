@@ -112,3 +112,31 @@ describe('input depth (built bundle)', () => {
     expect(tabObjects(s.addOn, 'Q1 Hotels - Prospects').length).toBeGreaterThan(0);
   });
 });
+
+describe('a trigger run without the active spreadsheet (built bundle)', () => {
+  it('should change nothing, and the sidebar should say so and still finish the work', () => {
+    const s = givenOpenProspect({ emulator: { triggersWithoutDocument: true } });
+    givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(4));
+    s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Q1 Hotels') });
+    s.sim.advance(s.sim.orders()[0]!.id, 'COMPLETED');
+    const emu = s.addOn.emulator;
+    const docBefore = { ...emu.properties.document() };
+    const tabsBefore = emu.spreadsheet.getSheets().map((t) => t.getName());
+    const requestsBefore = emu.http.log.length;
+
+    expect(s.addOn.runDueTriggers(HOUR)).toBe(1);
+    expect(emu.properties.document()).toEqual(docBefore);
+    expect(emu.spreadsheet.getSheets().map((t) => t.getName())).toEqual(tabsBefore);
+    expect(emu.http.log.length).toBe(requestsBefore);
+    expect(emu.triggers.list()).toHaveLength(1);
+
+    const view = s.addOn.rpc<{ jobs: JobView[]; background: string | null }>('listJobs');
+    expect(view.jobs[0]!.state).toBe('WAITING');
+    expect(view.background).toMatch(/^Background checks cannot reach this spreadsheet .*Jobs view is open/);
+
+    // The sidebar always has the spreadsheet: its refresh finishes the job.
+    const after = s.addOn.rpc<{ jobs: JobView[]; background: string | null }>('refreshJobs');
+    expect(after.jobs[0]!.state).toBe('DONE');
+    expect(tabObjects(s.addOn, 'Q1 Hotels - Companies')).toHaveLength(4);
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * What the Jobs view knows about background work without spending Properties calls (issue 20):
+ * when a poll last ran (document cache) and whether trigger runs reach the spreadsheet (user
+ * cache: a run without the spreadsheet has no document store to write to). A lost cache entry
+ * only means "not checked yet" or a notice shown again at the next trigger run.
+ */
+import { JsonCache } from '../platform/cache';
+import type { AppContext } from './context';
+
+const LAST_POLL_KEY = 'poller.lastRunAt';
+/**
+ * The open Jobs view refreshes every 20 s but asks the providers at most this often (a poll reads
+ * the user's properties, spends UrlFetch calls and writes the quota meter); in between it lists
+ * the jobs from one Properties read.
+ */
+export const VIEW_POLL_MS = 60_000;
+
+/** When a poll (trigger, menu or sidebar) last ran here, or null. */
+export function lastPollAt(ctx: AppContext): number | null {
+  const v = new JsonCache(ctx.documentCache()).get<unknown>(LAST_POLL_KEY);
+  return typeof v === 'number' ? v : null;
+}
+
+/** Remember that a poll ran now. */
+export function notePoll(ctx: AppContext): void {
+  new JsonCache(ctx.documentCache()).put(LAST_POLL_KEY, ctx.clock.now());
+}
+
+const NO_SPREADSHEET_KEY = 'trigger.noSpreadsheetAt';
+export const NO_SPREADSHEET_TEXT =
+  'Background checks cannot reach this spreadsheet (Google ran the trigger without it), so jobs advance only while this Jobs view is open or with Extensions > Prospect Enrich > Refresh jobs now.';
+
+/**
+ * For a trigger run: whether it sees the spreadsheet. PLATFORM.md (unverified): a time-driven run
+ * of an editor add-on may not; then it reads and changes nothing, and notes it for the sidebar.
+ */
+export function spreadsheetReached(ctx: AppContext): boolean {
+  if ((ctx.spreadsheet() as GoogleAppsScript.Spreadsheet.Spreadsheet | null) === null) {
+    new JsonCache(ctx.userCache()).put(NO_SPREADSHEET_KEY, ctx.clock.now());
+    return false;
+  }
+  ctx.userCache().remove(NO_SPREADSHEET_KEY);
+  return true;
+}
+
+/** The sentence the Jobs view shows while trigger runs find no spreadsheet, or null. */
+export function backgroundNotice(ctx: AppContext): string | null {
+  return new JsonCache(ctx.userCache()).get<unknown>(NO_SPREADSHEET_KEY) === undefined ? null : NO_SPREADSHEET_TEXT;
+}
