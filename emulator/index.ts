@@ -221,6 +221,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
   const execution: Emulator['execution'] = {
     begin(kind, o = {}) {
       rt.execution.begin(kind, clock.now(), rt.activeUser(), o);
+      rt.startCpu();
     },
     end() {
       rt.endExecution();
@@ -239,7 +240,9 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
       return result;
     },
     concurrent<T>(kind: ExecutionKind, fn: () => T, o: ExecutionRunOptions = {}): T {
+      rt.chargeCpu();
       rt.execution.beginConcurrent(kind, clock.now(), rt.activeUser(), o);
+      rt.startCpu();
       let result: T;
       try {
         result = fn();

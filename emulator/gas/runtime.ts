@@ -6,6 +6,7 @@ import type { Realm } from './realm';
 import type { Rng } from './rng';
 import { strict } from './strict';
 import { WriteTracker } from './flush';
+import { CpuMeter } from './cpu';
 
 /**
  * What a call needs from the execution context:
@@ -89,6 +90,8 @@ export class Runtime {
   serviceCalls = 0;
   /** Unflushed Sheets writes per execution (./flush.ts). */
   readonly writes = new WriteTracker();
+  /** The script's own work between service calls, charged to the clock (./cpu.ts). */
+  readonly cpu: CpuMeter;
   /**
    * PLATFORM.md, unverified: a time-driven trigger of an editor add-on may run without the active
    * spreadsheet. When true, trigger executions see none (getActiveSpreadsheet(), the document's
@@ -111,6 +114,7 @@ export class Runtime {
     this.ownerEmail = init.ownerEmail;
     this.timeZone = init.timeZone;
     this.execution = new ExecutionState(init.triggerRuntimePerDayMs);
+    this.cpu = new CpuMeter(init.latency.cpuFactor);
     this.endHooks.push(init.onExecutionEnd);
     // Apps Script applies an execution's pending writes when it ends.
     this.endHooks.push((ended) => ended && this.writes.flush(ended.id));
@@ -123,7 +127,11 @@ export class Runtime {
 
   /** Run the end hooks and clear the execution (a suspended one resumes). */
   endExecution(): ExecutionInfo | null {
+    this.chargeCpu();
+    this.cpu.stop();
     const ended = this.execution.end(this.clock.now());
+    // A suspended execution resumes its own work.
+    if (this.execution.info()) this.cpu.resume();
     for (const h of this.endHooks) h(ended);
     return ended;
   }
@@ -173,6 +181,26 @@ export class Runtime {
    * the limit has had its effect, but the script never sees its result).
    */
   invoke<T>(spec: CallSpec, body: () => T): T {
+    this.chargeCpu();
+    try {
+      return this.invokeCharged(spec, body);
+    } finally {
+      if (this.execution.info()) this.cpu.resume();
+    }
+  }
+
+  /** Charge the script's own work since its last service call (./cpu.ts). */
+  chargeCpu(): void {
+    const ms = this.cpu.pause();
+    if (ms > 0) this.clock.advance(ms);
+  }
+
+  /** Start charging the current execution's own work (at its start). */
+  startCpu(): void {
+    this.cpu.resume();
+  }
+
+  private invokeCharged<T>(spec: CallSpec, body: () => T): T {
     this.checkAlive();
     this.checkAccess(spec);
     this.counters.inc(`${spec.service}.${spec.method}`);

@@ -15,6 +15,10 @@ import type { AddOn } from '../../emulator/addon';
 import { chaos, COMMITTED_KINDS, type FaultKind, type FaultRule, withFaults } from '../../emulator/apis/faults';
 import type { HttpHandler, SimOutcome, SimRequest } from '../../emulator/apis/types';
 import { Rng } from '../../emulator/gas/rng';
+import { setEmulatorDefaults } from '../harness/addon';
+
+// Deterministic virtual time: a seed replays exactly (the script's CPU time is measured, so not).
+setEmulatorDefaults({ latency: { cpuFactor: 0 } });
 import { SHEETS_FAULT_KINDS, sheetsFaultText } from '../../emulator/gas/sheets-faults';
 
 export type ChaosFaultKind = FaultKind | 'duplicate';

@@ -79,7 +79,8 @@ describe('emulator/gas/runtime', () => {
     });
 
     it('should kill a menu execution after 6 minutes and keep it dead', () => {
-      const emu = createEmulator();
+      // Exact virtual times: the script's own CPU time is not charged here.
+      const emu = createEmulator({ latency: { cpuFactor: 0 } });
       emu.execution.begin('menu');
       for (let i = 0; i < 72; i++) emu.gas.Utilities.sleep(5000); // exactly 6 min: still alive
       expect(() => emu.gas.Utilities.sleep(5000)).toThrow('Exceeded maximum execution time');
@@ -302,6 +303,50 @@ describe('emulator execution hooks (chaos and bench)', () => {
         'Service Spreadsheets timed out while accessing document with id X.',
         "We're sorry, a server error occurred. Please wait a bit and try again.",
       ]);
+    });
+  });
+
+  describe("the script's own CPU time (issue 20: script time counts)", () => {
+    const burn = (ms: number): void => {
+      const end = process.cpuUsage().user / 1000 + ms;
+      while (process.cpuUsage().user / 1000 < end) Math.sqrt(Math.random());
+    };
+
+    it('should charge work between service calls to the clock, times the factor, and kill an execution that computes too long', () => {
+      const emu = createEmulator({ latency: { ...ZERO_LATENCY, cpuFactor: 3 } });
+      const started = emu.clock.now();
+      emu.execution.run('rpc', () => {
+        emu.gas.Session.getScriptTimeZone();
+        burn(60);
+        emu.gas.Session.getScriptTimeZone();
+      });
+      const charged = emu.clock.now() - started;
+      expect(charged).toBeGreaterThanOrEqual(3 * 60);
+      expect(charged).toBeLessThan(3 * 60 * 10);
+      // Outside executions nothing is charged.
+      const before = emu.clock.now();
+      burn(30);
+      emu.gas.Session.getScriptTimeZone();
+      expect(emu.clock.now()).toBe(before);
+      // 6 minutes of virtual time: 120 s of CPU at factor 3000 is too long.
+      const slow = createEmulator({ latency: { ...ZERO_LATENCY, cpuFactor: 3_000 } });
+      expect(() =>
+        slow.execution.run('trigger', () => {
+          burn(130);
+          slow.gas.Session.getScriptTimeZone();
+        }),
+      ).toThrow('Exceeded maximum execution time');
+    });
+
+    it('should charge nothing with factor 0 (DEFAULT_LATENCY charges 3x)', () => {
+      expect(DEFAULT_LATENCY.cpuFactor).toBe(3);
+      const emu = createEmulator({ latency: ZERO_LATENCY });
+      const started = emu.clock.now();
+      emu.execution.run('rpc', () => {
+        burn(20);
+        emu.gas.Session.getScriptTimeZone();
+      });
+      expect(emu.clock.now()).toBe(started);
     });
   });
 

@@ -11,8 +11,18 @@ export type { AddOn, ExecutionKind };
 const DIST = join(__dirname, '../../dist');
 let cached: AddOnBundle | undefined;
 
+let defaults: EmulatorOptions = {};
+
+/**
+ * Options every add-on loaded from now on starts from (a caller's own options win). The chaos
+ * suite turns off CPU-time charging so a seed replays exactly (emulator/costs.ts, cpuFactor).
+ */
+export function setEmulatorDefaults(opts: EmulatorOptions): void {
+  defaults = opts;
+}
+
 /** Load the built add-on into a fresh emulator. */
 export function loadAddOn(opts: EmulatorOptions = {}): AddOn {
   cached ??= readBundle(DIST);
-  return load(cached, opts);
+  return load(cached, { ...defaults, ...opts, latency: { ...defaults.latency, ...opts.latency } });
 }

@@ -12,6 +12,7 @@ import { uuidFor } from './prng';
 import { takeRateToken } from './ratelimit';
 import { matchPattern, ROUTES } from './routes';
 import { isUuid } from './validation';
+import { serverLatencyMs } from './latency';
 
 /** Path prefix of every route. */
 export const API_PREFIX = '/api/v1';
@@ -67,5 +68,6 @@ export function handleRequest(state: SimState, req: SimRequest): SimResponse {
   state.counts.requests++;
   state.lastNow = req.now;
   applyAutoProgress(state, req.now);
-  return tally(state, route(state, req));
+  const res = tally(state, route(state, req));
+  return { ...res, latencyMs: serverLatencyMs(req, res) };
 }
