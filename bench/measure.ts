@@ -22,13 +22,15 @@ export interface ResultRow {
   virtual_ms: number;
   /** Executions it took with the 6-minute limit (baseline: the least it would need, see README). */
   executions: number;
+  /** PropertiesService and Properties calls (reads, writes and opening a store; issue 20: 50,000 a day per consumer user). */
+  properties_calls: number;
   /** Max total bytes (keys + values) in user + document + script properties during the run. */
   peak_properties_bytes: number;
   /** Real CPU time of this process for the run (emulator included). */
   cpu_ms: number;
 }
 
-export type ScenarioName = 'openprospect-sync' | 'openmart-find-people' | 'upsert-unchanged' | 'upsert-10pct' | 'gu1' | 'custom-function-cold' | 'custom-function-warm';
+export type ScenarioName = 'openprospect-sync' | 'openmart-find-people' | 'upsert-unchanged' | 'upsert-10pct' | 'gu1' | 'custom-function-cold' | 'custom-function-warm' | 'jobs-view-8h';
 
 /** Figures printed beside the row but not part of results.json. */
 export interface RowExtras {
@@ -138,6 +140,7 @@ export class Meter {
         setvalues_calls: delta('Range.setValues'),
         virtual_ms: Math.round(this.virtualMs),
         executions: this.executions,
+        properties_calls: delta('properties'),
         peak_properties_bytes: this.peak,
         cpu_ms: Math.round((cpu.user + cpu.system) / 1000),
       },

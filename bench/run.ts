@@ -12,6 +12,7 @@ import { addonCustomFunction, baselineCustomFunction } from './scenarios/custom-
 import { addonGu1, baselineGu1 } from './scenarios/gu1';
 import { openmartAvailability, addonFindPeople, baselineFindPeople } from './scenarios/openmart';
 import { addonSync, addonUpsert, baselineSync, baselineUpsert } from './scenarios/openprospect';
+import { addonJobsView, baselineJobsView } from './scenarios/jobs-view';
 
 const ROOT = join(__dirname, '..');
 
@@ -33,6 +34,8 @@ const GROUPS: Group[] = [
   { scenarios: ['upsert-unchanged', 'upsert-10pct'], sizes: [100, 1_000, 10_000], unavailable: () => null, addon: addonUpsert, baseline: baselineUpsert },
   { scenarios: ['gu1'], sizes: [100, 1_000, 2_000], unavailable: () => null, addon: one(addonGu1), baseline: one(baselineGu1) },
   { scenarios: ['custom-function-cold', 'custom-function-warm'], sizes: [500], unavailable: () => null, addon: addonCustomFunction, baseline: baselineCustomFunction },
+  // N = finished jobs (issue 20): 8 hours of the open Jobs view.
+  { scenarios: ['jobs-view-8h'], sizes: [40], unavailable: () => null, addon: one(addonJobsView), baseline: one(baselineJobsView) },
 ];
 
 interface Args {
@@ -75,14 +78,14 @@ function ratio(base: number, addon: number): string {
 const serviceCalls = (r: ResultRow): number => r.urlfetch_calls + r.sheets_calls;
 
 function table(pairs: Pair[]): string {
-  const head = ['scenario', 'N', 'UrlFetch calls', 'fetchAll waves', 'Sheets calls', 'setValues', 'service calls ratio', 'virtual time', 'time ratio', 'executions', 'peak properties', 'CPU'];
+  const head = ['scenario', 'N', 'UrlFetch calls', 'fetchAll waves', 'Sheets calls', 'setValues', 'service calls ratio', 'virtual time', 'time ratio', 'executions', 'Properties calls', 'peak properties', 'CPU'];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const p of pairs) {
     const a = p.addon.row;
     const b = p.baseline.row;
     const both = (x: number, y: number): string => `${fmt(x)} / ${fmt(y)}`;
     lines.push(
-      `| ${p.scenario} | ${fmt(p.n)} | ${both(a.urlfetch_calls, b.urlfetch_calls)} | ${both(a.fetch_waves, b.fetch_waves)} | ${both(a.sheets_calls, b.sheets_calls)} | ${both(a.setvalues_calls, b.setvalues_calls)} | ${ratio(serviceCalls(b), serviceCalls(a))} | ${secs(a.virtual_ms)} / ${secs(b.virtual_ms)} | ${ratio(b.virtual_ms, a.virtual_ms)} | ${a.executions} / ${b.executions} | ${fmt(a.peak_properties_bytes)} B / ${fmt(b.peak_properties_bytes)} B | ${fmt(a.cpu_ms)} / ${fmt(b.cpu_ms)} ms |`,
+      `| ${p.scenario} | ${fmt(p.n)} | ${both(a.urlfetch_calls, b.urlfetch_calls)} | ${both(a.fetch_waves, b.fetch_waves)} | ${both(a.sheets_calls, b.sheets_calls)} | ${both(a.setvalues_calls, b.setvalues_calls)} | ${ratio(serviceCalls(b), serviceCalls(a))} | ${secs(a.virtual_ms)} / ${secs(b.virtual_ms)} | ${ratio(b.virtual_ms, a.virtual_ms)} | ${a.executions} / ${b.executions} | ${both(a.properties_calls, b.properties_calls)} | ${fmt(a.peak_properties_bytes)} B / ${fmt(b.peak_properties_bytes)} B | ${fmt(a.cpu_ms)} / ${fmt(b.cpu_ms)} ms |`,
     );
   }
   return lines.join('\n');
@@ -113,6 +116,8 @@ function targets(pairs: Pair[], bundle: BundleFigures | null, skipped: string[])
     out.push({ text: 'Openmart 10,000 rows: within 1.1x of the floor of calls', met: Number.isFinite(floor) ? om.addon.row.urlfetch_calls <= 1.1 * floor : null, measured: `${fmt(om.addon.row.urlfetch_calls)} calls, floor ${Number.isFinite(floor) ? fmt(floor) : '?'}` });
     out.push({ text: 'Openmart 10,000 rows: every execution < 4.5 min', met: om.addon.extras.maxExecutionMs < 270_000, measured: `longest ${secs(om.addon.extras.maxExecutionMs)}` });
   } else out.push({ text: 'Openmart 10,000 rows targets', met: null, measured: skipped.includes('openmart-find-people') ? 'not available yet' : 'not measured (--max-n)' });
+  const view = find('jobs-view-8h', 40);
+  if (view) out.push({ text: 'Jobs view open 8 h (40 finished jobs, one waiting order): < 5,000 Properties calls', met: view.addon.row.properties_calls < 5_000, measured: `${fmt(view.addon.row.properties_calls)} (baseline ${fmt(view.baseline.row.properties_calls)})` });
   const warm = find('custom-function-warm', 500);
   if (warm) out.push({ text: 'Warm custom functions: 0 UrlFetch calls', met: warm.addon.row.urlfetch_calls === 0, measured: `${warm.addon.row.urlfetch_calls} calls` });
   if (bundle) {
@@ -161,11 +166,11 @@ function main(): void {
   console.log('\nEach cell: add-on / naive baseline. Ratios: baseline ÷ add-on. Service calls = UrlFetch requests + Sheets calls.');
   console.log('Virtual time = time the script ran (waits between hourly trigger runs excluded); baseline executions = 6-minute runs it would need at least.\n');
   console.log(table(pairs));
-  for (const s of [...new Set(skipped)]) console.log(`| ${s} | - | not available yet | | | | | | | | | |`);
+  for (const s of [...new Set(skipped)]) console.log(`| ${s} | - | not available yet | | | | | | | | | | |`);
   console.log(`\nLongest single add-on execution: ${pairs.map((p) => `${p.scenario} ${fmt(p.n)}: ${secs(p.addon.extras.maxExecutionMs)}`).join('; ')}`);
   console.log(`dist/Code.js: ${(bundle.bytes / 1024).toFixed(1)} KB (${fmt(bundle.bytes)} bytes); median vm compile + evaluate over ${bundle.loads} loads: ${bundle.medianLoadMs} ms`);
   if (notes.length > 0) console.log(`\nNotes:\n${notes.map((n) => `- ${n}`).join('\n')}`);
-  console.log('\nTargets (issue 8):');
+  console.log('\nTargets (issues 8 and 20):');
   for (const t of targets(pairs, bundle, skipped)) console.log(`- [${t.met === null ? ' ' : t.met ? 'x' : ' '}] ${t.text}: ${t.measured}${t.met === false ? '  <-- MISSED' : ''}`);
   if (problems.length > 0) {
     console.log(`\nEnd-state problems (these numbers are not comparable):\n${problems.map((p) => `- ${p}`).join('\n')}`);

@@ -1,0 +1,39 @@
+/**
+ * jobs-view-8h (issue 20): N finished OpenProspect jobs and one order waiting at the server, the
+ * Jobs view open for 8 hours refreshing every 20 s, as the sidebar's timer calls it. The figure
+ * that matters is `properties_calls` (a consumer account has 50,000 a day).
+ */
+import { OP_BASE, OP_KEY } from '../../test/harness/scenarios';
+import { givenFinishedJobs, JOBS_VIEW_REFRESH_MS, keepJobsViewOpen } from '../../test/harness/jobs-view';
+import { naiveRefresh } from '../baseline/jobs-view';
+import { storedJobs } from '../drive';
+import { OPEN_STATES } from '../../test/harness/jobs';
+import { Meter, type Measured } from '../measure';
+
+const EIGHT_HOURS = 8 * 3_600_000;
+
+function check(open: string[]): string | undefined {
+  return open.length === 1 && open[0] === 'WAITING' ? undefined : `expected one WAITING job, found ${open.join(', ') || 'none'}`;
+}
+
+/** The add-on's Jobs view. */
+export function addonJobsView(n: number): Measured {
+  const s = givenFinishedJobs(n);
+  const meter = new Meter(s.addOn.emulator);
+  keepJobsViewOpen(s, EIGHT_HOURS);
+  const m = meter.stop('jobs-view-8h', n, 'addon');
+  m.extras.problem = check(storedJobs(s.addOn).filter((j) => OPEN_STATES.has(j.state)).map((j) => j.state));
+  return m;
+}
+
+/** The naive view over the same stored jobs. */
+export function baselineJobsView(n: number): Measured {
+  const s = givenFinishedJobs(n);
+  const emu = s.addOn.emulator;
+  const meter = new Meter(emu);
+  for (let t = 0; t < EIGHT_HOURS; t += JOBS_VIEW_REFRESH_MS) {
+    emu.clock.advance(JOBS_VIEW_REFRESH_MS);
+    emu.execution.run('rpc', () => naiveRefresh({ gas: emu.gas, baseUrl: `${OP_BASE}/api/v1`, key: OP_KEY }));
+  }
+  return meter.stop('jobs-view-8h', n, 'baseline');
+}
