@@ -136,7 +136,9 @@ export async function renderJobs(root: HTMLElement): Promise<void> {
   const list = el('div', { id: 'jobs' });
   const refresh = el('button', { type: 'button', class: 'action', text: 'Refresh now' });
   const info = el('div', { class: 'muted' });
+  let stamp: string | null = null;
   const render = (v: JobsView): void => {
+    stamp = v.stamp;
     const last = v.lastPollAt ? `Last checked ${when(v.lastPollAt)}.` : 'Not checked yet.';
     mount(info, `${last}${v.notice ? ` ${v.notice}` : ''}`, v.background ? el('div', { class: 'error', text: v.background }) : null);
     mount(list, ...(v.jobs.length === 0 ? [el('p', { class: 'muted', text: 'No jobs yet. Submit one from Enrich or Discover.' })] : v.jobs.map((j) => jobCard(j, status, render))));
@@ -152,7 +154,7 @@ export async function renderJobs(root: HTMLElement): Promise<void> {
       window.clearInterval(timer);
       return;
     }
-    call('refreshJobs', { auto: true }).then(render, (e: unknown) => setStatus(status, 'error', e instanceof Error ? e.message : String(e)));
+    call('refreshJobs', { auto: true, ...(stamp ? { since: stamp } : {}) }).then((v) => v && render(v), (e: unknown) => setStatus(status, 'error', e instanceof Error ? e.message : String(e)));
   };
   timer = window.setInterval(tick, POLL_MS);
   tick();

@@ -21,6 +21,7 @@ import { KeyStore } from './platform/keys';
 import { QuotaMeter } from './platform/quota';
 import type { PropertyStore } from './platform/store';
 import { accountType } from './app/quota';
+import { bumpDocStamp } from './app/background';
 import * as quota from './app/quota';
 import * as formulas from './app/formulas';
 import { enriched } from './functions/enriched';
@@ -35,7 +36,10 @@ import * as omAccount from './app/openmart-account';
 function context(): AppContext {
   // One read of each store per execution (Properties calls are a daily quota); lazy, since onOpen may run where properties are off limits.
   const userProps = new SnapshotStore(() => PropertiesService.getUserProperties());
-  const docSnapshot = new SnapshotStore(() => PropertiesService.getDocumentProperties());
+  const docSnapshot = new SnapshotStore(
+    () => PropertiesService.getDocumentProperties(),
+    () => bumpDocStamp(CacheService.getDocumentCache(), Utilities.getUuid()),
+  );
   const props = (): SnapshotStore => userProps;
   let scrubber: Scrubber | undefined;
   const scrub = (): Scrubber => (scrubber ??= new Scrubber(savedKeys(props)));
@@ -84,7 +88,9 @@ function savedKeys(props: () => PropertyStore): string[] {
 function rpc<T>(fn: (ctx: AppContext) => T): T {
   const ctx = context();
   try {
-    return ctx.scrubber().deep(fn(ctx));
+    const out = fn(ctx);
+    // Nothing to scrub in "no answer" (the Jobs view's "nothing new"): no key read for it.
+    return out === null || out === undefined ? out : ctx.scrubber().deep(out);
   } catch (e) {
     throw new Error(ctx.scrubber().text(toActionMessage(e)));
   } finally {
@@ -176,7 +182,7 @@ export function savePollMinutes(input: { pollMinutes: number }): settings.Settin
 }
 
 /** Sidebar RPC: every job, after advancing open ones briefly (live progress). */
-export function refreshJobs(input?: { auto?: boolean }): jobs.JobsView {
+export function refreshJobs(input?: { auto?: boolean; since?: string }): jobs.JobsView | null {
   return rpc((ctx) => jobs.refreshJobs(ctx, input));
 }
 

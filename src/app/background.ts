@@ -4,7 +4,7 @@
  * cache: a run without the spreadsheet has no document store to write to). A lost cache entry
  * only means "not checked yet" or a notice shown again at the next trigger run.
  */
-import { JsonCache } from '../platform/cache';
+import { CACHE_MAX_TTL_S, JsonCache, type CacheLike } from '../platform/cache';
 import type { AppContext } from './context';
 
 const LAST_POLL_KEY = 'poller.lastRunAt';
@@ -46,4 +46,31 @@ export function spreadsheetReached(ctx: AppContext): boolean {
 /** The sentence the Jobs view shows while trigger runs find no spreadsheet, or null. */
 export function backgroundNotice(ctx: AppContext): string | null {
   return new JsonCache(ctx.userCache()).get<unknown>(NO_SPREADSHEET_KEY) === undefined ? null : NO_SPREADSHEET_TEXT;
+}
+
+/**
+ * The document's change stamp, in the document cache: a new value after every write to the
+ * document's properties, so the open Jobs view can ask "anything new since stamp X?" without a
+ * Properties call. A lost entry just makes the next answer a full one (and a new stamp).
+ */
+const DOC_STAMP_KEY = 'doc.stamp';
+
+/** Set a new change stamp (after a write to the document's properties). */
+export function bumpDocStamp(cache: CacheLike | null, stamp: string): void {
+  cache?.put(DOC_STAMP_KEY, stamp, CACHE_MAX_TTL_S);
+}
+
+/** The current change stamp; one is made when the cache has none. Read it before the data it stamps. */
+export function docStamp(ctx: AppContext): string {
+  const cache = ctx.documentCache();
+  const current = cache.get(DOC_STAMP_KEY);
+  if (current) return current;
+  const fresh = ctx.uuid();
+  bumpDocStamp(cache, fresh);
+  return fresh;
+}
+
+/** The stamp if it is still `since` (nothing written since), else null. */
+export function unchangedSince(ctx: AppContext, since: string | undefined): boolean {
+  return since !== undefined && ctx.documentCache().get(DOC_STAMP_KEY) === since;
 }

@@ -19,7 +19,7 @@ import { gu1RunHandler } from '../jobs/gu1-run';
 import { openmartBatchesHandler } from '../jobs/openmart-batches';
 import { openmartEnrichHandler } from '../jobs/openmart-enrich';
 import { openmartSearchHandler } from '../jobs/openmart-search';
-import { VIEW_POLL_MS, backgroundNotice, lastPollAt, notePoll, spreadsheetReached } from './background';
+import { VIEW_POLL_MS, backgroundNotice, docStamp, lastPollAt, notePoll, spreadsheetReached, unchangedSince } from './background';
 import type { AppContext } from './context';
 import { httpFor } from './clients';
 import { UserInputError, parseInput } from './input';
@@ -109,6 +109,8 @@ export interface JobsView {
   notice: string | null;
   /** A sentence when background (trigger) runs cannot reach this spreadsheet, or null. */
   background: string | null;
+  /** The document's change stamp this view was read at (send it back as `since`). */
+  stamp: string;
 }
 
 /** Recreate the poll trigger at the frequency now chosen (when one is needed). */
@@ -171,16 +173,22 @@ export function tick(ctx: AppContext): PollResult | null {
   return runPoll(ctx, budget).poll;
 }
 
-const RefreshInput = z.optional(z.object({ auto: z.optional(z.boolean()) }));
+const RefreshInput = z.optional(z.object({ auto: z.optional(z.boolean()), since: z.optional(z.string()) }));
 
 /**
  * Sidebar: poll now (short budget so the page stays responsive) and list every job. The view's own
- * periodic refresh (`auto`) polls only when the last poll is `VIEW_POLL_MS` old.
+ * periodic refresh (`auto`) polls only when the last poll is `VIEW_POLL_MS` old; in between it
+ * answers null ("nothing new", no Properties call) while the change stamp is still its `since`.
  */
-export function refreshJobs(ctx: AppContext, input?: unknown): JobsView {
-  const auto = parseInput(RefreshInput, input, 'the refresh')?.auto === true;
-  const last = auto ? lastPollAt(ctx) : null;
-  if (last !== null && ctx.clock.now() - last < VIEW_POLL_MS) return listJobs(ctx);
+export function refreshJobs(ctx: AppContext, input?: unknown): JobsView | null {
+  const { auto, since } = parseInput(RefreshInput, input, 'the refresh') ?? {};
+  const last = auto === true ? lastPollAt(ctx) : null;
+  if (last !== null && ctx.clock.now() - last < VIEW_POLL_MS) return unchangedSince(ctx, since) ? null : listJobs(ctx);
+  return pollAndList(ctx);
+}
+
+/** Poll now, then list every job. */
+function pollAndList(ctx: AppContext): JobsView {
   const { poll, notice } = runPoll(ctx, 60_000);
   return listJobs(ctx, poll, notice);
 }
@@ -191,9 +199,10 @@ export function refreshJobs(ctx: AppContext, input?: unknown): JobsView {
  * view says so.
  */
 export function listJobs(ctx: AppContext, poll: PollResult | null = null, notice: string | null = null): JobsView {
+  const stamp = docStamp(ctx);
   const jobs = new JobStore(ctx.docProps()).all().reverse().map((j) => toView(j, ownerNote(ctx, j)));
   const healed = healTrigger(ctx, jobs.filter((j) => j.open && j.mine).length);
-  return { jobs, poll, triggerPresent: hasPollTrigger(ctx.scriptApp, TICK_HANDLER), lastPollAt: lastPollAt(ctx), notice: healed ?? notice, background: backgroundNotice(ctx) };
+  return { jobs, poll, triggerPresent: hasPollTrigger(ctx.scriptApp, TICK_HANDLER), lastPollAt: lastPollAt(ctx), notice: healed ?? notice, background: backgroundNotice(ctx), stamp };
 }
 
 /**
@@ -227,7 +236,7 @@ export function refreshJobResults(ctx: AppContext, input: unknown): JobsView {
     if (job.state === 'SUBMITTING') throw new UserInputError('This job is still being submitted; its results arrive by themselves.');
     store.save(handler.refresh(job, jobEnv(ctx, new Deadline(ctx.clock, 60_000))));
   });
-  return refreshJobs(ctx);
+  return pollAndList(ctx);
 }
 
 /** Run `fn` under the document lock, or say that a run is busy with the jobs. */

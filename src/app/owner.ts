@@ -4,6 +4,7 @@
  */
 import { type Me, byAnotherEditor, claimOf, notYoursSentence, stamp } from '../jobs/ownership';
 import type { Job } from '../jobs/model';
+import { CACHE_MAX_TTL_S } from '../platform/cache';
 import { KeyStore } from '../platform/keys';
 import type { AppContext } from './context';
 import { UserInputError } from './input';
@@ -11,16 +12,29 @@ import { UserInputError } from './input';
 const OWNER_ID = 'owner.id';
 const known = new WeakMap<AppContext, Me>();
 
+/**
+ * The user's id, from their user cache when it is there: the Jobs view lists jobs every 20 s, and
+ * reading it from the user's properties each time would spend the Properties quota (issue 20).
+ */
+function cachedOwnerId(ctx: AppContext): string | undefined {
+  const cached = ctx.userCache().get(OWNER_ID);
+  if (cached) return cached;
+  const id = ctx.userProps().getProperty(OWNER_ID) ?? undefined;
+  if (id !== undefined) ctx.userCache().put(OWNER_ID, id, CACHE_MAX_TTL_S);
+  return id;
+}
+
 /** Who runs this execution; `create` makes their id when they have none yet (one property write, once ever). */
 export function whoAmI(ctx: AppContext, create = false): Me {
   let me = known.get(ctx);
   if (!me) {
-    me = { id: ctx.userProps().getProperty(OWNER_ID) ?? undefined, email: ctx.userEmail() };
+    me = { id: cachedOwnerId(ctx), email: ctx.userEmail() };
     known.set(ctx, me);
   }
   if (me.id === undefined && create) {
     const id = `u-${ctx.uuid()}`;
     ctx.userProps().setProperty(OWNER_ID, id);
+    ctx.userCache().put(OWNER_ID, id, CACHE_MAX_TTL_S);
     me = { ...me, id };
     known.set(ctx, me);
   }

@@ -11,7 +11,11 @@ export class SnapshotStore implements PropertyStore {
   private data: Record<string, string> | null = null;
   private store: GoogleAppsScript.Properties.Properties | null = null;
 
-  constructor(private readonly open: () => GoogleAppsScript.Properties.Properties) {}
+  /** `changed` runs after every write or delete that reached the store (a change stamp, see app/background.ts). */
+  constructor(
+    private readonly open: () => GoogleAppsScript.Properties.Properties,
+    private readonly changed: () => void = () => undefined,
+  ) {}
 
   private props(): GoogleAppsScript.Properties.Properties {
     this.store ??= this.open();
@@ -47,6 +51,7 @@ export class SnapshotStore implements PropertyStore {
     if (d[key] !== value) {
       this.props().setProperty(key, value);
       d[key] = value;
+      this.changed();
     }
     return this.props();
   }
@@ -56,6 +61,7 @@ export class SnapshotStore implements PropertyStore {
     if (key in d) {
       this.props().deleteProperty(key);
       delete d[key];
+      this.changed();
     }
     return this.props();
   }

@@ -15,12 +15,16 @@ export function givenFinishedJobs(finished: number, opts: Parameters<typeof give
     givenCompanies(s.addOn, `Leads ${i}`, COMPANY_HEADER, companyRows(2, 2 * i));
     s.addOn.rpc('submitEnrichment', { source: { sheetName: `Leads ${i}` }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions(`List ${i}`) });
   };
+  const settle = (): void => {
+    for (let i = 0; i < 10 && s.addOn.rpc<{ jobs: JobView[] }>('listJobs').jobs.some((j) => j.open); i++) s.addOn.rpc('refreshJobs');
+  };
   for (let i = 0; i < finished; i++) {
     submit(i);
     s.sim.advance(s.sim.orders()[i]!.id, 'COMPLETED');
+    // A refresh of the Jobs view syncs them (an editor may have 25 open jobs at a time).
+    if (i % 10 === 9) settle();
   }
-  // One run of the Jobs view syncs them all.
-  for (let i = 0; i < 10 && s.addOn.rpc<{ jobs: JobView[] }>('listJobs').jobs.some((j) => j.open); i++) s.addOn.rpc('refreshJobs');
+  settle();
   submit(finished);
   return s;
 }
@@ -28,10 +32,12 @@ export function givenFinishedJobs(finished: number, opts: Parameters<typeof give
 /** Refresh the open Jobs view every 20 s for `ms` of virtual time; returns the refreshes made. */
 export function keepJobsViewOpen(s: OpScenario, ms: number): number {
   let n = 0;
+  let stamp = s.addOn.rpc<{ stamp: string }>('listJobs').stamp;
   for (let t = 0; t < ms; t += JOBS_VIEW_REFRESH_MS, n++) {
     s.addOn.emulator.clock.advance(JOBS_VIEW_REFRESH_MS);
-    // As the sidebar's timer calls it (sidebar/jobs-view.ts).
-    s.addOn.rpc('refreshJobs', { auto: true });
+    // As the sidebar's timer calls it (sidebar/jobs-view.ts): null means nothing new since `stamp`.
+    const view = s.addOn.rpc<{ stamp: string } | null>('refreshJobs', { auto: true, since: stamp });
+    if (view) stamp = view.stamp;
   }
   return n;
 }
