@@ -46,6 +46,12 @@ export interface TriggerHooks {
   list(): TriggerInfo[];
   due(now?: number): TriggerInfo[];
   markRan(id: string, at?: number): void;
+  /**
+   * A time-driven trigger the user (default: the current one) created in another document where
+   * they use the add-on (this emulator hosts one document): it shows in their
+   * `getProjectTriggers()` but not in `getUserTriggers(thisSpreadsheet)`. Returns its id.
+   */
+  givenInOtherDocument(documentId: string, handlerFunction: string, everyMs: number, user?: string): string;
 }
 
 export interface ScriptAppInit {
@@ -229,9 +235,17 @@ export function makeScriptApp(init: ScriptAppInit): { service: GasObject; hooks:
     list: () => triggers.map((t) => ({ ...t, schedule: { ...t.schedule } })),
     due: (now = rt.clock.now()) =>
       triggers
-        .filter((t) => t.nextRunAt !== null && t.nextRunAt <= now)
+        // Another document's triggers fire there, not in the one this emulator hosts.
+        .filter((t) => t.nextRunAt !== null && t.nextRunAt <= now && t.documentId === init.documentId())
         .sort((a, b) => (a.nextRunAt ?? 0) - (b.nextRunAt ?? 0))
         .map((t) => ({ ...t, schedule: { ...t.schedule } })),
+    givenInOtherDocument: (documentId, handlerFunction, everyMs, user = rt.activeUser()) => {
+      if (documentId === init.documentId()) throw new Error('emulator: givenInOtherDocument needs another document id');
+      const now = rt.clock.now();
+      const t: TriggerInfo = { id: newId(), handlerFunction, eventType: 'CLOCK', source: 'CLOCK', user, documentId, everyMs, createdAt: now, lastRunAt: null, nextRunAt: now + everyMs, schedule: { every: everyMs } };
+      triggers.push(t);
+      return t.id;
+    },
     markRan: (id, at = rt.clock.now()) => {
       const t = triggers.find((x) => x.id === id);
       if (!t) throw new Error(`emulator: no trigger ${id}`);

@@ -115,7 +115,7 @@ export interface JobsView {
 
 /** Recreate the poll trigger at the frequency now chosen (when one is needed). */
 export function reschedulePoller(ctx: AppContext): string | null {
-  removePollTrigger(ctx.scriptApp, TICK_HANDLER);
+  removePollTrigger(ctx.scriptApp, ctx.spreadsheet(), TICK_HANDLER);
   return syncTrigger(ctx, openJobCount(ctx));
 }
 
@@ -132,11 +132,11 @@ function myActiveSchedules(ctx: AppContext): number {
 /** Keep exactly one poll trigger of this user while their jobs are open or schedules active; none when idle. */
 export function syncTrigger(ctx: AppContext, openJobs: number): string | null {
   if (openJobs === 0 && myActiveSchedules(ctx) === 0) {
-    removePollTrigger(ctx.scriptApp, TICK_HANDLER);
+    removePollTrigger(ctx.scriptApp, ctx.spreadsheet(), TICK_HANDLER);
     return null;
   }
-  const had = hasPollTrigger(ctx.scriptApp, TICK_HANDLER);
-  const state = ensurePollTrigger(ctx.scriptApp, TICK_HANDLER, readPrefs(ctx).pollMinutes ?? 15);
+  const had = hasPollTrigger(ctx.scriptApp, ctx.spreadsheet(), TICK_HANDLER);
+  const state = ensurePollTrigger(ctx.scriptApp, ctx.spreadsheet(), TICK_HANDLER, readPrefs(ctx).pollMinutes ?? 15);
   if (!had && state.created) {
     return state.fellBackToHourly ? 'Background polling is on (hourly: add-ons may not poll more often).' : `Background polling is on (every ${state.everyMinutes} minutes).`;
   }
@@ -202,7 +202,7 @@ export function listJobs(ctx: AppContext, poll: PollResult | null = null, notice
   const stamp = docStamp(ctx);
   const jobs = new JobStore(ctx.docProps()).all().reverse().map((j) => toView(j, ownerNote(ctx, j)));
   const healed = healTrigger(ctx, jobs.filter((j) => j.open && j.mine).length);
-  return { jobs, poll, triggerPresent: hasPollTrigger(ctx.scriptApp, TICK_HANDLER), lastPollAt: lastPollAt(ctx), notice: healed ?? notice, background: backgroundNotice(ctx), stamp };
+  return { jobs, poll, triggerPresent: hasPollTrigger(ctx.scriptApp, ctx.spreadsheet(), TICK_HANDLER), lastPollAt: lastPollAt(ctx), notice: healed ?? notice, background: backgroundNotice(ctx), stamp };
 }
 
 /**
@@ -211,7 +211,7 @@ export function listJobs(ctx: AppContext, poll: PollResult | null = null, notice
  */
 export function healTrigger(ctx: AppContext, openJobs = openJobCount(ctx)): string | null {
   const needed = openJobs > 0 || myActiveSchedules(ctx) > 0;
-  if (!needed || hasPollTrigger(ctx.scriptApp, TICK_HANDLER)) return null;
+  if (!needed || hasPollTrigger(ctx.scriptApp, ctx.spreadsheet(), TICK_HANDLER)) return null;
   const how = syncTrigger(ctx, openJobs);
   return `Background polling was off while jobs were open; it is back on.${how ? ` ${how}` : ''}`;
 }

@@ -1,8 +1,13 @@
 /**
- * Exactly one time-driven trigger for the poller. Add-ons may poll at most hourly; a bound
- * script may poll every few minutes: ask for the user's frequency, fall back to hourly.
+ * Exactly one time-driven trigger for the poller per document. Add-ons may poll at most hourly; a
+ * bound script may poll every few minutes: ask for the user's frequency, fall back to hourly.
+ * Triggers belong to a user and a document: `getProjectTriggers()` lists the user's triggers of
+ * every document where they use the add-on, so the poller finds its own with
+ * `getUserTriggers(spreadsheet)` and never touches another document's (PLATFORM.md).
  */
-export type ScriptAppLike = Pick<GoogleAppsScript.Script.ScriptApp, 'getProjectTriggers' | 'newTrigger' | 'deleteTrigger'>;
+export type ScriptAppLike = Pick<GoogleAppsScript.Script.ScriptApp, 'getUserTriggers' | 'newTrigger' | 'deleteTrigger'>;
+/** The document whose poll trigger is meant. */
+export type TriggerDocument = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export interface TriggerState {
   present: boolean;
@@ -13,13 +18,13 @@ export interface TriggerState {
   created?: boolean;
 }
 
-function pollTriggers(scriptApp: ScriptAppLike, handler: string): GoogleAppsScript.Script.Trigger[] {
-  return scriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === handler);
+function pollTriggers(scriptApp: ScriptAppLike, doc: TriggerDocument, handler: string): GoogleAppsScript.Script.Trigger[] {
+  return scriptApp.getUserTriggers(doc).filter((t) => t.getHandlerFunction() === handler);
 }
 
 /** Make sure one (and only one) time-driven trigger calls `handler`. */
-export function ensurePollTrigger(scriptApp: ScriptAppLike, handler: string, everyMinutes: number): TriggerState {
-  const existing = pollTriggers(scriptApp, handler);
+export function ensurePollTrigger(scriptApp: ScriptAppLike, doc: TriggerDocument, handler: string, everyMinutes: number): TriggerState {
+  const existing = pollTriggers(scriptApp, doc, handler);
   for (const extra of existing.slice(1)) scriptApp.deleteTrigger(extra);
   if (existing.length > 0) return { present: true, created: false };
   if (everyMinutes < 60) {
@@ -35,13 +40,13 @@ export function ensurePollTrigger(scriptApp: ScriptAppLike, handler: string, eve
 }
 
 /** Remove the poll trigger (when no job is open). Returns how many were removed. */
-export function removePollTrigger(scriptApp: ScriptAppLike, handler: string): number {
-  const existing = pollTriggers(scriptApp, handler);
+export function removePollTrigger(scriptApp: ScriptAppLike, doc: TriggerDocument, handler: string): number {
+  const existing = pollTriggers(scriptApp, doc, handler);
   for (const t of existing) scriptApp.deleteTrigger(t);
   return existing.length;
 }
 
 /** Whether a poll trigger exists. */
-export function hasPollTrigger(scriptApp: ScriptAppLike, handler: string): boolean {
-  return pollTriggers(scriptApp, handler).length > 0;
+export function hasPollTrigger(scriptApp: ScriptAppLike, doc: TriggerDocument, handler: string): boolean {
+  return pollTriggers(scriptApp, doc, handler).length > 0;
 }

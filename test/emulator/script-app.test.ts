@@ -106,4 +106,28 @@ describe('emulator/gas/script-app', () => {
       expect(emu.triggers.list()[0]?.nextRunAt).toBe(Date.UTC(2026, 0, 6, 5, 0, 0));
     });
   });
+
+  describe('triggers per user and document (PLATFORM.md)', () => {
+    it("should list the user's triggers of every document in getProjectTriggers, only this document's in getUserTriggers, and fire only this document's", () => {
+      const emu = createEmulator({ latency: ZERO_LATENCY, userEmail: 'ann@example.com' });
+      const ss = emu.gas.SpreadsheetApp.getActive();
+      const other = emu.triggers.givenInOtherDocument('other-doc-id', 'tick', HOUR);
+      emu.triggers.givenInOtherDocument('third-doc-id', 'tick', HOUR, 'bob@example.com');
+      const here = emu.execution.run('rpc', () => {
+        emu.gas.ScriptApp.newTrigger('tick').timeBased().everyHours(1).create();
+        return {
+          project: emu.gas.ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction()),
+          user: emu.gas.ScriptApp.getUserTriggers(ss).length,
+        };
+      });
+      // Ann's two (this document and the other one); Bob's is not hers.
+      expect(here).toEqual({ project: ['tick', 'tick'], user: 1 });
+      // One of each type per user and document: the other document's trigger does not count here.
+      emu.clock.advance(HOUR);
+      const due = emu.triggers.due();
+      expect(due).toHaveLength(1);
+      expect(due[0]!.id).not.toBe(other);
+      expect(due[0]!.documentId).toBe(ss.getId());
+    });
+  });
 });

@@ -140,3 +140,24 @@ describe('a trigger run without the active spreadsheet (built bundle)', () => {
     expect(tabObjects(s.addOn, 'Q1 Hotels - Companies')).toHaveLength(4);
   });
 });
+
+describe('triggers per document (built bundle)', () => {
+  it("should keep another spreadsheet's poll trigger when this one goes idle, and make its own beside it", () => {
+    const s = givenOpenProspect();
+    const emu = s.addOn.emulator;
+    // The same user uses the add-on in another spreadsheet, whose jobs keep its own poll trigger.
+    const elsewhere = emu.triggers.givenInOtherDocument('spreadsheet-b', 'tick', HOUR);
+    givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(3));
+    s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Q1 Hotels') });
+    // This spreadsheet has an open job: it gets its own trigger (B's is not its own).
+    const here = emu.triggers.list().filter((t) => t.documentId !== 'spreadsheet-b');
+    expect(here.map((t) => t.handlerFunction)).toEqual(['tick']);
+
+    s.sim.advance(s.sim.orders()[0]!.id, 'COMPLETED');
+    s.addOn.runDueTriggers(HOUR);
+    expect(jobs(s)[0]!.state).toBe('DONE');
+    // Idle here: only this spreadsheet's trigger is gone; B's still polls B.
+    expect(emu.triggers.list().map((t) => t.id)).toEqual([elsewhere]);
+    expect(s.addOn.rpc<{ triggerPresent: boolean }>('listJobs').triggerPresent).toBe(false);
+  });
+});

@@ -81,18 +81,18 @@ describe('platform/keys', () => {
 describe('platform/triggers', () => {
   it('should keep exactly one poll trigger and fall back to hourly in an add-on', () => {
     const em = createEmulator({ mode: 'addon' });
-    const state = ensurePollTrigger(em.gas.ScriptApp, 'tick', 15);
+    const state = ensurePollTrigger(em.gas.ScriptApp, em.gas.SpreadsheetApp.getActive(), 'tick', 15);
     expect(state).toMatchObject({ created: true, everyMinutes: 60, fellBackToHourly: true });
-    expect(ensurePollTrigger(em.gas.ScriptApp, 'tick', 15).created).toBe(false);
+    expect(ensurePollTrigger(em.gas.ScriptApp, em.gas.SpreadsheetApp.getActive(), 'tick', 15).created).toBe(false);
     expect(em.triggers.list()).toHaveLength(1);
-    expect(hasPollTrigger(em.gas.ScriptApp, 'tick')).toBe(true);
-    expect(removePollTrigger(em.gas.ScriptApp, 'tick')).toBe(1);
+    expect(hasPollTrigger(em.gas.ScriptApp, em.gas.SpreadsheetApp.getActive(), 'tick')).toBe(true);
+    expect(removePollTrigger(em.gas.ScriptApp, em.gas.SpreadsheetApp.getActive(), 'tick')).toBe(1);
     expect(em.triggers.list()).toHaveLength(0);
   });
 
   it('should poll every few minutes in a bound script', () => {
     const em = createEmulator({ mode: 'bound' });
-    expect(ensurePollTrigger(em.gas.ScriptApp, 'tick', 10)).toMatchObject({ created: true, everyMinutes: 10 });
+    expect(ensurePollTrigger(em.gas.ScriptApp, em.gas.SpreadsheetApp.getActive(), 'tick', 10)).toMatchObject({ created: true, everyMinutes: 10 });
   });
 });
 
