@@ -19,7 +19,7 @@ import { makePropertiesService } from './gas/properties';
 import { Realm } from './gas/realm';
 import { Rng } from './gas/rng';
 import { Runtime, type ServiceCallListener } from './gas/runtime';
-import { makeScriptApp, type TriggerInfo } from './gas/script-app';
+import { makeScriptApp, type TriggerHooks } from './gas/script-app';
 import { makeSession } from './gas/session';
 import { makeSheets, type SpreadsheetHelpers } from './gas/spreadsheet';
 import { makeUi, newUiLog, type UiLog } from './gas/ui';
@@ -120,7 +120,7 @@ export interface Emulator {
   properties: { user(email?: string): Record<string, string>; document(): Record<string, string>; script(): Record<string, string> };
   cache: CacheHooks;
   locks: LockHooks;
-  triggers: { list(): TriggerInfo[]; due(now?: number): TriggerInfo[]; markRan(id: string, at?: number): void };
+  triggers: TriggerHooks;
   execution: {
     begin(kind: ExecutionKind, opts?: ExecutionRunOptions): void;
     end(): void;
