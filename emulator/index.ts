@@ -16,6 +16,7 @@ import { makeHtmlService } from './gas/html';
 import { makeLockService, type LockHooks } from './gas/lock';
 import { makeLogging, type LogSink } from './gas/logger';
 import { makePropertiesService } from './gas/properties';
+import { PROPERTIES_PER_DAY, PropertiesQuota } from './gas/properties-quota';
 import { Realm } from './gas/realm';
 import { Rng } from './gas/rng';
 import { Runtime, type ServiceCallListener } from './gas/runtime';
@@ -117,7 +118,13 @@ export interface Emulator {
   /** The active spreadsheet (service calls on it count like the script's) plus uncounted helpers. */
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet & SpreadsheetHelpers;
   ui: UiLog;
-  properties: { user(email?: string): Record<string, string>; document(): Record<string, string>; script(): Record<string, string> };
+  properties: {
+    user(email?: string): Record<string, string>;
+    document(): Record<string, string>;
+    script(): Record<string, string>;
+    /** Properties calls `email` (default: the current user) made in executions on the UTC day of `at` (default now). */
+    callsToday(email?: string, at?: number): number;
+  };
   cache: CacheHooks;
   locks: LockHooks;
   triggers: TriggerHooks;
@@ -171,6 +178,8 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
   });
   const VDate = makeVirtualDate(clock);
   rt.triggersWithoutDocument = opts.triggersWithoutDocument ?? false;
+  const propertiesQuota = new PropertiesQuota(PROPERTIES_PER_DAY[opts.accountType ?? 'consumer']);
+  rt.propertiesQuota = propertiesQuota;
 
   const uiLog = newUiLog();
   const uiObject = makeUi(rt, uiLog, opts.addonName ?? 'Add-on');
@@ -286,6 +295,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
       user: (email) => properties.stores.user(email ?? rt.activeUser()),
       document: () => properties.stores.document(),
       script: () => properties.stores.script(),
+      callsToday: (email, at) => propertiesQuota.used(email ?? rt.activeUser(), at ?? clock.now()),
     },
     cache: cache.hooks,
     locks: locks.hooks,

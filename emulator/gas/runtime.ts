@@ -7,6 +7,7 @@ import type { Rng } from './rng';
 import { strict } from './strict';
 import { WriteTracker } from './flush';
 import { CpuMeter } from './cpu';
+import type { PropertiesQuota } from './properties-quota';
 
 /**
  * What a call needs from the execution context:
@@ -98,6 +99,8 @@ export class Runtime {
    * properties, cache and lock are all null: with `spreadsheets.currentonly` there is no fallback).
    */
   triggersWithoutDocument = false;
+  /** The per-user Properties quota (./properties-quota.ts); null: not enforced. */
+  propertiesQuota: PropertiesQuota | null = null;
 
   /** Whether the current execution sees the active document (see `triggersWithoutDocument`). */
   documentVisible(): boolean {
@@ -203,6 +206,9 @@ export class Runtime {
   private invokeCharged<T>(spec: CallSpec, body: () => T): T {
     this.checkAlive();
     this.checkAccess(spec);
+    const ex = this.execution.info();
+    const refused = spec.family === 'properties' && ex && this.propertiesQuota ? this.propertiesQuota.charge(ex.user, this.clock.now()) : null;
+    if (refused !== null) throw this.error(refused);
     this.counters.inc(`${spec.service}.${spec.method}`);
     if (spec.family) this.counters.inc(spec.family);
     const { kill: killAfter, fail } = this.notifyCall(spec);

@@ -35,6 +35,8 @@ describe('Properties calls of the open Jobs view (built bundle)', () => {
     expect(refreshes).toBe(1440);
     const calls = s.addOn.emulator.counters.get('properties') - (before['properties'] ?? 0);
     expect(calls).toBeLessThan(5_000);
+    // The emulator's per-user quota counted them too, and never refused one.
+    expect(s.addOn.emulator.properties.callsToday(undefined, s.addOn.emulator.clock.now() - 60_000)).toBeLessThan(50_000);
     if (process.env['REPORT']) console.log(`jobs-view-8h: ${calls} Properties calls`);
     // The waiting order was still checked: at least once a minute.
     const polls = s.addOn.emulator.http.log.filter((e) => /\/orders\/[^/]+$/.test(e.url) && e.method.toUpperCase() === 'GET').length;
