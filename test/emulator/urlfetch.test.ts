@@ -11,6 +11,7 @@ function setup(opts: EmulatorOptions = {}) {
       if (req.path === '/fail') return json(500, { error: 'boom '.repeat(40) });
       if (req.path === '/missing') return json(404, { error: 'not found' });
       if (req.path === '/timeout') return { transport: 'timeout', latencyMs: 60_000 };
+      if (req.path === '/dns') return { transport: 'dns' };
       if (req.path === '/slow') return { ...json(200, { slow: true }), latencyMs: 2000 };
       if (req.path === '/moved-307') return { ...json(307, {}), headers: { Location: 'https://api.x.io/target' } };
       if (req.path === '/moved-302') return { ...json(302, {}), headers: { Location: '/target' } };
@@ -72,7 +73,8 @@ describe('emulator/gas/urlfetch', () => {
       expect(() => UrlFetchApp.fetch('https://api.x.io/timeout', { muteHttpExceptions: true })).toThrow('Timeout: https://api.x.io/timeout');
       expect(emu.clock.now() - t0).toBe(60_300);
       expect(() => UrlFetchApp.fetch('https://unknown.example/x', { muteHttpExceptions: true })).toThrow('Address unavailable: https://unknown.example/x');
-      expect(emu.http.log.map((e) => e.status)).toEqual(['transport-error', 'transport-error']);
+      expect(() => UrlFetchApp.fetch('https://api.x.io/dns', { muteHttpExceptions: true })).toThrow('DNS error: https://api.x.io/dns');
+      expect(emu.http.log.map((e) => e.status)).toEqual(['transport-error', 'transport-error', 'transport-error']);
     });
 
     it('should refuse URLs over 2,082 characters and URLs outside the whitelist', () => {
