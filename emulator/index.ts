@@ -118,13 +118,8 @@ export interface Emulator {
   /** The active spreadsheet (service calls on it count like the script's) plus uncounted helpers. */
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet & SpreadsheetHelpers;
   ui: UiLog;
-  properties: {
-    user(email?: string): Record<string, string>;
-    document(): Record<string, string>;
-    script(): Record<string, string>;
-    /** Properties calls `email` (default: the current user) made in executions on the UTC day of `at` (default now). */
-    callsToday(email?: string, at?: number): number;
-  };
+  /** Raw stores, and the Properties calls `email` (default: current user) made in executions on the UTC day of `at`. */
+  properties: { user(email?: string): Record<string, string>; document(): Record<string, string>; script(): Record<string, string>; callsToday(email?: string, at?: number): number };
   cache: CacheHooks;
   locks: LockHooks;
   triggers: TriggerHooks;
@@ -177,9 +172,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     onExecutionEnd: () => undefined,
   });
   const VDate = makeVirtualDate(clock);
-  rt.triggersWithoutDocument = opts.triggersWithoutDocument ?? false;
-  const propertiesQuota = new PropertiesQuota(PROPERTIES_PER_DAY[opts.accountType ?? 'consumer']);
-  rt.propertiesQuota = propertiesQuota;
+  Object.assign(rt, { triggersWithoutDocument: opts.triggersWithoutDocument ?? false, propertiesQuota: new PropertiesQuota(PROPERTIES_PER_DAY[opts.accountType ?? 'consumer']) });
 
   const uiLog = newUiLog();
   const uiObject = makeUi(rt, uiLog, opts.addonName ?? 'Add-on');
@@ -229,8 +222,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
 
   const execution: Emulator['execution'] = {
     begin(kind, o = {}) {
-      rt.execution.begin(kind, clock.now(), rt.activeUser(), o);
-      rt.startCpu();
+      rt.beginExecution(kind, o);
     },
     end() {
       rt.endExecution();
@@ -249,9 +241,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
       return result;
     },
     concurrent<T>(kind: ExecutionKind, fn: () => T, o: ExecutionRunOptions = {}): T {
-      rt.chargeCpu();
-      rt.execution.beginConcurrent(kind, clock.now(), rt.activeUser(), o);
-      rt.startCpu();
+      rt.beginExecution(kind, o, true);
       let result: T;
       try {
         result = fn();
@@ -295,7 +285,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
       user: (email) => properties.stores.user(email ?? rt.activeUser()),
       document: () => properties.stores.document(),
       script: () => properties.stores.script(),
-      callsToday: (email, at) => propertiesQuota.used(email ?? rt.activeUser(), at ?? clock.now()),
+      callsToday: (email, at) => rt.propertiesQuota?.used(email ?? rt.activeUser(), at ?? clock.now()) ?? 0,
     },
     cache: cache.hooks,
     locks: locks.hooks,

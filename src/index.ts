@@ -22,6 +22,7 @@ import { QuotaMeter } from './platform/quota';
 import type { PropertyStore } from './platform/store';
 import { accountType } from './app/quota';
 import { bumpDocStamp } from './app/background';
+import { tick as tickRun } from './app/tick';
 import * as quota from './app/quota';
 import * as formulas from './app/formulas';
 import { enriched } from './functions/enriched';
@@ -140,7 +141,7 @@ export function tick(_e?: unknown): void {
   rpc((ctx) => {
     const started = ctx.clock.now();
     try {
-      jobs.tick(ctx);
+      tickRun(ctx);
     } finally {
       ctx.quota.addTriggerTime(ctx.clock.now() - started);
     }

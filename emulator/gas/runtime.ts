@@ -1,7 +1,7 @@
 import type { LatencyModel } from '../costs';
 import type { VirtualClock } from './clock';
 import type { Counters } from './counters';
-import { ExecutionState, type ExecutionInfo } from './execution';
+import { ExecutionState, type ExecutionInfo, type ExecutionKind, type ExecutionOptions } from './execution';
 import type { Realm } from './realm';
 import type { Rng } from './rng';
 import { strict } from './strict';
@@ -198,8 +198,14 @@ export class Runtime {
     if (ms > 0) this.clock.advance(ms);
   }
 
-  /** Start charging the current execution's own work (at its start). */
-  startCpu(): void {
+  /**
+   * Start an execution now (`concurrent`: overlapping the current one at its service call, see
+   * ExecutionState.beginConcurrent); its own CPU time is charged from here.
+   */
+  beginExecution(kind: ExecutionKind, opts: ExecutionOptions, concurrent = false): void {
+    this.chargeCpu();
+    if (concurrent) this.execution.beginConcurrent(kind, this.clock.now(), this.activeUser(), opts);
+    else this.execution.begin(kind, this.clock.now(), this.activeUser(), opts);
     this.cpu.resume();
   }
 

@@ -1,4 +1,4 @@
-/** Jobs as the user sees them: list, poll now, refresh results, cancel tracking; the trigger. */
+/** Jobs as the user sees them: list, poll now, refresh results, cancel tracking; the poll trigger (its run: ./tick.ts). */
 import { assertNotRepeat, submitDigest } from './duplicates';
 import { clockTime } from '../platform/http';
 import { costLine } from './job-costs';
@@ -11,15 +11,14 @@ import { isOpen, transition, type Job } from '../jobs/model';
 import { applyError, pollJobs, type PollResult } from '../jobs/poller';
 import { JobStore } from '../jobs/store';
 import { jobBudgetRefusal } from '../jobs/budgets';
-import { ScheduleStore, runDueSchedules, type Schedule } from '../jobs/schedules';
+import { ScheduleStore } from '../jobs/schedules';
 import { afterStep } from '../jobs/unreadable';
-import { preflight } from './preflight';
 import { openProspectOrdersHandler } from '../jobs/openprospect-orders';
 import { gu1RunHandler } from '../jobs/gu1-run';
 import { openmartBatchesHandler } from '../jobs/openmart-batches';
 import { openmartEnrichHandler } from '../jobs/openmart-enrich';
 import { openmartSearchHandler } from '../jobs/openmart-search';
-import { VIEW_POLL_MS, backgroundNotice, docStamp, lastPollAt, notePoll, spreadsheetReached, unchangedSince } from './background';
+import { VIEW_POLL_MS, backgroundNotice, docStamp, lastPollAt, notePoll, unchangedSince } from './background';
 import type { AppContext } from './context';
 import { httpFor } from './clients';
 import { UserInputError, parseInput } from './input';
@@ -152,25 +151,6 @@ export function runPoll(ctx: AppContext, budgetMs: number): { poll: PollResult; 
   if (poll.ran) notePoll(ctx);
   const notice = syncTrigger(ctx, openJobCount(ctx));
   return { poll, notice };
-}
-
-/** Trigger runs skipped for the rest of the day once less than this much trigger time is left. */
-const MIN_TRIGGER_MS = 5 * 60_000;
-
-/**
- * The trigger handler: a full budget, but never more than today's remaining trigger run time
- * (90 min a day for consumer accounts): past it the run does nothing and jobs wait for tomorrow
- * (or for the open sidebar, which does not use trigger time).
- */
-export function tick(ctx: AppContext): PollResult | null {
-  if (!spreadsheetReached(ctx)) return null;
-  const left = ctx.quota.triggerMsLeft();
-  if (left < MIN_TRIGGER_MS) return null;
-  const budget = Math.min(BUDGET.executionMs, left);
-  // Due schedules first: the jobs they re-arm are advanced by this same run.
-  const mine = (s: Schedule, job: Job | undefined): boolean => (s.owner !== undefined ? isMine(ctx, s) : job !== undefined && actionable(ctx, job) !== null);
-  runDueSchedules(new ScheduleStore(ctx.docProps()), new JobStore(ctx.docProps()), handlers(), jobEnv(ctx, new Deadline(ctx.clock, budget)), ctx.timeZone(), (job) => preflight(ctx, job), mine);
-  return runPoll(ctx, budget).poll;
 }
 
 const RefreshInput = z.optional(z.object({ auto: z.optional(z.boolean()), since: z.optional(z.string()) }));

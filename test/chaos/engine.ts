@@ -16,10 +16,10 @@ import { chaos, COMMITTED_KINDS, type FaultKind, type FaultRule, withFaults } fr
 import type { HttpHandler, SimOutcome, SimRequest } from '../../emulator/apis/types';
 import { Rng } from '../../emulator/gas/rng';
 import { setEmulatorDefaults } from '../harness/addon';
+import { sheetsFaulter, type SheetsFaultSpec } from './sheets-faults';
 
 // Deterministic virtual time: a seed replays exactly (the script's CPU time is measured, so not).
 setEmulatorDefaults({ latency: { cpuFactor: 0 } });
-import { SHEETS_FAULT_KINDS, sheetsFaultText } from '../../emulator/gas/sheets-faults';
 
 export type ChaosFaultKind = FaultKind | 'duplicate';
 export const ALL_FAULT_KINDS: ChaosFaultKind[] = ['429', '500', '502', '503', '504', 'timeout', 'malformed', 'lost', 'duplicate', ...COMMITTED_KINDS];
@@ -38,11 +38,8 @@ export interface Disruption {
   killAt?: number[];
   /** Before each of these calls, another execution runs to its end: a trigger run, or the sidebar's refresh. */
   overlapAt?: Array<{ call: number; what: 'trigger' | 'sidebar' }>;
-  /**
-   * Sheets calls that fail with one of Google's transient texts (emulator/gas/sheets-faults.ts), at
-   * this rate, at most `max` in the run (default 3: rare events; a user who meets one tries again).
-   */
-  sheetsFaults?: { seed: number; rate: number; max?: number };
+  /** Sheets calls that fail with one of Google's transient texts (./sheets-faults.ts). */
+  sheetsFaults?: SheetsFaultSpec;
 }
 
 /** What fired during a run. */
@@ -175,16 +172,11 @@ export function runFlow<W extends ChaosWorld>(flow: Flow<W>, disruption: Disrupt
   const kills = new Set(disruption.killAt ?? []);
   const overlaps = new Map((disruption.overlapAt ?? []).map((o) => [o.call, o.what]));
   let overlapping = false;
-  const sheetsRng = disruption.sheetsFaults ? new Rng(disruption.sheetsFaults.seed ^ 0x5ee75) : null;
-  let sheetsLeft = disruption.sheetsFaults?.max ?? 3;
+  const sheetsFault = sheetsFaulter(disruption.sheetsFaults, (kind) => void (fired.faults[kind] = (fired.faults[kind] ?? 0) + 1));
   const stop = emu.execution.onServiceCall((c) => {
     const k = c.index - base;
-    if (sheetsRng && sheetsLeft > 0 && c.family === 'sheets' && c.execution !== null && sheetsRng.next() < (disruption.sheetsFaults?.rate ?? 0)) {
-      sheetsLeft--;
-      const kind = SHEETS_FAULT_KINDS[sheetsRng.int(SHEETS_FAULT_KINDS.length)] ?? 'server-error';
-      fired.faults[kind] = (fired.faults[kind] ?? 0) + 1;
-      return { fail: sheetsFaultText(kind, 'the-spreadsheet-id') };
-    }
+    const failed = sheetsFault(c);
+    if (failed) return failed;
     trace?.push({ k, service: c.service, method: c.method, kind: c.execution?.kind ?? null });
     const what = overlaps.get(k);
     if (what !== undefined && !overlapping && c.execution !== null) {

@@ -1,0 +1,31 @@
+/** The time-driven trigger's run: due schedules, then every open job of this user, within today's trigger time. */
+import { BUDGET, Deadline } from '../platform/clock';
+import type { Job } from '../jobs/model';
+import type { PollResult } from '../jobs/poller';
+import { JobStore } from '../jobs/store';
+import { ScheduleStore, runDueSchedules, type Schedule } from '../jobs/schedules';
+import { spreadsheetReached } from './background';
+import type { AppContext } from './context';
+import { handlers, jobEnv, runPoll } from './jobs';
+import { actionable, isMine } from './owner';
+import { preflight } from './preflight';
+
+/** Trigger runs skipped for the rest of the day once less than this much trigger time is left. */
+const MIN_TRIGGER_MS = 5 * 60_000;
+
+/**
+ * The trigger handler: a full budget, but never more than today's remaining trigger run time
+ * (90 min a day for consumer accounts): past it the run does nothing and jobs wait for tomorrow
+ * (or for the open sidebar, which does not use trigger time).
+ */
+export function tick(ctx: AppContext): PollResult | null {
+  if (!spreadsheetReached(ctx)) return null;
+  const left = ctx.quota.triggerMsLeft();
+  if (left < MIN_TRIGGER_MS) return null;
+  const budget = Math.min(BUDGET.executionMs, left);
+  // Due schedules first: the jobs they re-arm are advanced by this same run.
+  const mine = (s: Schedule, job: Job | undefined): boolean => (s.owner !== undefined ? isMine(ctx, s) : job !== undefined && actionable(ctx, job) !== null);
+  runDueSchedules(new ScheduleStore(ctx.docProps()), new JobStore(ctx.docProps()), handlers(), jobEnv(ctx, new Deadline(ctx.clock, budget)), ctx.timeZone(), (job) => preflight(ctx, job), mine);
+  return runPoll(ctx, budget).poll;
+}
+
