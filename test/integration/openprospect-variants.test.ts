@@ -9,7 +9,8 @@ import { COMPANY_HEADER, companyRows, enrichmentOptions, givenCompanies, givenOp
 const HOUR = 60 * 60_000;
 
 function run(variants: OpenProspectVariant[]): { job: JobView; companies: Array<Record<string, unknown>>; prospects: Array<Record<string, unknown>> } {
-  const s = givenOpenProspect({ variants });
+  // Exact virtual times in both runs (delivered_at is compared): the script's CPU time is not charged.
+  const s = givenOpenProspect({ variants, emulator: { latency: { cpuFactor: 0 } } });
   givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(60));
   const r = s.addOn.rpc<{ job: JobView }>('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Hotels') });
   const order = s.sim.orders()[0]!;
