@@ -20,7 +20,7 @@ import { quoteCell } from '../sheet/cells';
 import { fillExternalIds } from '../sheet/external-ids';
 import { guessMapping, missingRequiredProblems, noRowsProblem, type FieldSpec, type Mapping } from '../sheet/headers';
 import { rowsToRecords } from '../sheet/records';
-import { uniqueTabName } from '../sheet/result-tab';
+import { freshTabName } from './result-tabs';
 import { pinSource, readSource, type SourceSpec } from '../sheet/source';
 import { httpFor } from './clients';
 import type { AppContext } from './context';
@@ -142,11 +142,8 @@ export interface SubmitResult {
 }
 
 function createTabs(ctx: AppContext, title: string): Record<string, string> {
-  const ss = ctx.spreadsheet();
-  const companies = uniqueTabName(ss, `${title} - Companies`);
-  let prospects = uniqueTabName(ss, `${title} - Prospects`);
-  if (prospects === companies) prospects = `${prospects} (2)`;
-  return { companies, prospects };
+  const companies = freshTabName(ctx, `${title} - Companies`);
+  return { companies, prospects: freshTabName(ctx, `${title} - Prospects`, [companies]) };
 }
 
 /** Submit and poll once within this execution; a refused submission leaves no job behind. */

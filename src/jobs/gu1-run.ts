@@ -25,7 +25,8 @@ import { formatUnits } from '../providers/gu1/options';
 import { type Gu1Record, loadGu1Records } from '../providers/gu1/records';
 import { GU1_COLUMNS, GU1_KEY_COLUMNS, requestErrorRows, responseRows, type Row } from '../providers/gu1/result-rows';
 import { sendWave, type WaveOutcome } from '../providers/gu1/wave';
-import { openResultTab, type ResultTab } from '../sheet/result-tab';
+import type { ResultTab } from '../sheet/result-tab';
+import { openJobTab } from './job-tabs';
 import type { JobEnv, JobHandler } from './handler';
 import { note, transition, warn, type Job } from './model';
 import { applyError } from './poller';
@@ -371,7 +372,7 @@ function advance(start: Job, env: JobEnv): Job {
     const records = only ? loaded.records.filter((r) => only.has(r.externalId)) : loaded.records;
     data = realign(data, records);
     job = withData(job, data, records.length);
-    tab = openResultTab(env.spreadsheet, { tabName: job.tabs['results'] ?? `${job.title} - gu1`, keyColumns: GU1_KEY_COLUMNS, columns: [...GU1_COLUMNS] });
+    tab = openJobTab(env, job, 'results', `${job.title} - gu1`, { keyColumns: GU1_KEY_COLUMNS, columns: [...GU1_COLUMNS] });
     job = sendRows(job, records, tab, http, env, save);
   } catch (e) {
     // The newest checkpointed record, not the one the run started from: nothing written is forgotten.

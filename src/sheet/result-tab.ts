@@ -24,13 +24,13 @@ import { cellText, isDate, toCell, type CellValue } from './cells';
 import { SheetError } from './errors';
 import { columnRuns, exactRewrite, planRowBlocks, splitAtKeptRows, type RowBlock } from './row-blocks';
 
+import { claimTab, MAX_TAB_NAME_CHARS } from './tab-names';
+
 export { columnRuns, GAP_BUDGET_CELLS, planRowBlocks, type RowBlock } from './row-blocks';
+export { isOurTab, MAX_TAB_NAME_CHARS, RESULT_TAB_MARK, uniqueTabName } from './tab-names';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-/** Sheets refuses longer tab names. */
-export const MAX_TAB_NAME_CHARS = 100;
 
 /** Rows are added in steps of this size, so page after page does not grow the grid each time. */
 const ROW_GROWTH_STEP = 1_000;
@@ -45,6 +45,10 @@ export interface ResultTabSpec {
   columns: string[];
   /** A note on A1 (e.g. the job summary). */
   note?: string;
+  /** Who writes it (a job id): finds the tab made instead when the user holds `tabName`. */
+  owner?: string;
+  /** Names not to take when the user holds `tabName` (other jobs' tabs); called only then. */
+  reserved?: () => Iterable<string>;
 }
 
 /** The outcome of one upsert. */
@@ -91,20 +95,6 @@ function keyPart(v: unknown): string {
   return cellText(toCell(v));
 }
 
-/**
- * A tab name not used in `ss` (compared without case, as Sheets does): `base`, else
- * `base (2)`, `base (3)`, ...; at most 100 chars (the base is shortened, never the suffix).
- */
-export function uniqueTabName(ss: Spreadsheet, base: string): string {
-  const clean = base.replace(/\p{Cc}+/gu, ' ').replace(/\s+/g, ' ').trim() || 'Results';
-  const taken = new Set(ss.getSheets().map((s) => s.getName().toLowerCase()));
-  for (let n = 1; ; n++) {
-    const suffix = n === 1 ? '' : ` (${n})`;
-    const name = clean.slice(0, MAX_TAB_NAME_CHARS - suffix.length).trimEnd() + suffix;
-    if (!taken.has(name.toLowerCase())) return name;
-  }
-}
-
 function checkSpec(spec: ResultTabSpec): void {
   if (spec.tabName.trim() === '' || spec.tabName.length > MAX_TAB_NAME_CHARS) throw new SheetError('BAD_SPEC', `A result tab needs a name of 1 to ${MAX_TAB_NAME_CHARS} characters.`);
   if (spec.keyColumns.length === 0) throw new SheetError('BAD_SPEC', `Result tab "${spec.tabName}" needs at least one key column.`);
@@ -112,13 +102,15 @@ function checkSpec(spec: ResultTabSpec): void {
 
 /**
  * Open (or create) a result tab and read it once. The header (bold, frozen) is written with the
- * first `upsert`, in the same `setValues` as the first rows. Throws `SheetError` TAB_NOT_OURS when
- * the tab has data but no header with the key columns (someone else's tab of that name).
+ * first `upsert`, in the same `setValues` as the first rows. A tab of that name the add-on did not
+ * create is left alone (see `claimTab`). Throws `SheetError` TAB_NOT_OURS when the tab has data
+ * but no header with the key columns.
  */
 export function openResultTab(ss: Spreadsheet, spec: ResultTabSpec): ResultTab {
   checkSpec(spec);
-  const existing = ss.getSheetByName(spec.tabName);
-  const sheet = existing ?? ss.insertSheet(spec.tabName);
+  const claimed = claimTab(ss, spec.tabName, spec.owner, spec.reserved);
+  const sheet = claimed.sheet;
+  const existing = claimed.existing ? sheet : null;
   // A new tab is empty: nothing to read.
   const values: unknown[][] = existing === null ? [] : (existing.getDataRange().getValues() as unknown[][]);
   const headerCells = (values[0] ?? []).map((c) => cellText(c));
