@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import { SheetError } from './errors';
 import { detectHeaderRow, headerNames } from './headers';
 import { cellText } from './cells';
+import { asDisplayed, needsDisplay } from './displayed';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -27,8 +28,10 @@ export interface Source {
   headerRow: number;
   /** The header cells as trimmed text, one per column of the block. */
   headers: string[];
-  /** Every row read, header included; trailing empty rows are dropped. */
+  /** Every row read, header included, booleans and numbers as displayed (displayed.ts); trailing empty rows are dropped. */
   values: unknown[][];
+  /** The same rows exactly as `getValues` returned them (what writing back compares against). */
+  raw: unknown[][];
   /** 1-based sheet row of the first row below the header. */
   firstDataRow: number;
   /** The spreadsheet's time zone, for reading date cells (`RowsToRecordsOptions.timeZone`). */
@@ -75,18 +78,21 @@ function resolveRange(ss: Spreadsheet, spec: SourceSpec): { range: Range; label:
 }
 
 /**
- * Read a source block with ONE `getValues` (the data range of a sheet, an A1 range, or the
+ * Read a source block with ONE `getValues` (plus `getDisplayValues` when it holds booleans or
+ * numbers: they are sent as displayed, see displayed.ts) (the data range of a sheet, an A1 range, or the
  * selection). The header is the first non-empty row of a sheet or range, and the first row of
  * a selection (the user chose it). Throws `SheetError` (SHEET_NOT_FOUND, NO_SELECTION,
  * SELECTION_ONE_ROW, BAD_RANGE, SHEET_EMPTY, NO_HEADERS) with a sentence for the user.
  */
 export function readSource(ss: Spreadsheet, spec: SourceSpec): Source {
   const { range, label, mode } = resolveRange(ss, spec);
-  const values = range.getValues() as unknown[][];
+  const raw = range.getValues() as unknown[][];
   // Whole-column ranges (A:F) and stale data ranges end in empty rows: they are not "empty rows".
-  let end = values.length;
-  while (end > 0 && (values[end - 1] ?? []).every((c) => cellText(c) === '')) end--;
-  values.length = end;
+  let end = raw.length;
+  while (end > 0 && (raw[end - 1] ?? []).every((c) => cellText(c) === '')) end--;
+  raw.length = end;
+  // Booleans and numbers go out as displayed (one more read, only when the block has any).
+  const values = needsDisplay(raw) ? asDisplayed(raw, range.getDisplayValues()) : raw;
   if (end === 0) throw new SheetError('SHEET_EMPTY', `${label} is empty. Put a header row and data rows in it first.`);
   const headerRowIndex = detectHeaderRow(values, mode);
   if (headerRowIndex < 0) throw new SheetError('NO_HEADERS', `${label} starts with an empty row. Its first row must hold the column headers.`);
@@ -99,6 +105,7 @@ export function readSource(ss: Spreadsheet, spec: SourceSpec): Source {
     headerRow: firstRow + headerRowIndex,
     headers: headerNames(values[headerRowIndex] ?? []),
     values,
+    raw,
     firstDataRow: firstRow + headerRowIndex + 1,
     timeZone: ss.getSpreadsheetTimeZone(),
   };
