@@ -7,6 +7,7 @@ import { SheetError } from './errors';
 import { detectHeaderRow, headerNames } from './headers';
 import { cellText } from './cells';
 import { asDisplayed, needsDisplay } from './displayed';
+import { MAX_SOURCE_ROWS, tooManyRowsMessage } from './limits';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -82,10 +83,14 @@ function resolveRange(ss: Spreadsheet, spec: SourceSpec): { range: Range; label:
  * numbers: they are sent as displayed, see displayed.ts) (the data range of a sheet, an A1 range, or the
  * selection). The header is the first non-empty row of a sheet or range, and the first row of
  * a selection (the user chose it). Throws `SheetError` (SHEET_NOT_FOUND, NO_SELECTION,
- * SELECTION_ONE_ROW, BAD_RANGE, SHEET_EMPTY, NO_HEADERS) with a sentence for the user.
+ * SELECTION_ONE_ROW, BAD_RANGE, SHEET_EMPTY, NO_HEADERS, TOO_MANY_ROWS above `maxRows` data rows,
+ * before the full read) with a sentence for the user.
  */
-export function readSource(ss: Spreadsheet, spec: SourceSpec): Source {
+export function readSource(ss: Spreadsheet, spec: SourceSpec, maxRows: number = MAX_SOURCE_ROWS): Source {
   const { range, label, mode } = resolveRange(ss, spec);
+  // Refuse an oversized source before reading it whole (trailing empty rows of A:F do not count).
+  const rows = Math.min(range.getNumRows(), range.getSheet().getLastRow() - range.getRow() + 1) - 1;
+  if (rows > maxRows) throw new SheetError('TOO_MANY_ROWS', tooManyRowsMessage(label, rows, maxRows));
   const raw = range.getValues() as unknown[][];
   // Whole-column ranges (A:F) and stale data ranges end in empty rows: they are not "empty rows".
   let end = raw.length;

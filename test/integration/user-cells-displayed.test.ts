@@ -21,7 +21,7 @@ describe('user cells: values as displayed (built bundle)', () => {
     expect(preview.mapping).toMatchObject({ postal_code: 2, industry_description: 5, external_id: 6 });
     s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: preview.mapping, options: enrichmentOptions('Displayed') });
 
-    const companies = s.sim.orders()[0]!.input.companies as Array<Record<string, unknown>>;
+    const companies = s.sim.orders()[0]!.input.companies as unknown as Array<Record<string, unknown>>;
     expect(companies.map((c) => [c['postal_code'], c['industry_description']])).toEqual([
       ['01067', 'TRUE'],
       ['02625', 'FALSE'],

@@ -5,6 +5,7 @@
 import { EXTERNAL_ID_KEY, type Mapping } from '../../sheet/headers';
 import { type InvalidRow, rowsToRecords } from '../../sheet/records';
 import { readSource, type Source, type SourceSpec } from '../../sheet/source';
+import { SOURCE_ROW_LIMITS } from '../../sheet/limits';
 import { GU1_FIELDS, recordMapping, recordParameters } from './fields';
 
 /** One row to enrich. */
@@ -28,7 +29,7 @@ export interface Gu1Records {
  * `mapping` may be a function of the headers (a guess), so the source is read only once.
  */
 export function loadGu1Records(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, source: SourceSpec, mappingOrGuess: Mapping | ((headers: string[]) => Mapping), parameterColumns: Readonly<Record<string, number>>): Gu1Records {
-  const block = readSource(ss, source);
+  const block = readSource(ss, source, SOURCE_ROW_LIMITS.gu1);
   const mapping = typeof mappingOrGuess === 'function' ? mappingOrGuess(block.headers) : mappingOrGuess;
   const read = rowsToRecords(block.values, block.headerRowIndex, recordMapping(mapping, parameterColumns), { fields: GU1_FIELDS, firstRow: block.firstRow, timeZone: block.timeZone });
   // gu1 finds entities by the id the user already has, so an empty id is never filled in.
