@@ -21,6 +21,7 @@ import { fillExternalIds } from '../sheet/external-ids';
 import { guessMapping, missingRequiredProblems, noRowsProblem, type FieldSpec, type Mapping } from '../sheet/headers';
 import { rowsToRecords } from '../sheet/records';
 import { freshTabName } from './result-tabs';
+import { sourceChangedHints } from '../sheet/sheets-changed';
 import { pinSource, readSource, type SourceSpec } from '../sheet/source';
 import { httpFor } from './clients';
 import type { AppContext } from './context';
@@ -114,7 +115,7 @@ export function previewEnrichment(ctx: AppContext, input: unknown): EnrichmentPr
     emptyRows: records.emptyRows,
     idsToGenerate: filled.changed.length,
     orders: build.orders.length,
-    hints: build.hints,
+    hints: [...sourceChangedHints(block, mapping), ...build.hints],
     problems: previewProblems(build.problems, mapping, invalid.length),
     cost: OP_COST_BEFORE,
   };

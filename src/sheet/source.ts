@@ -8,6 +8,7 @@ import { detectHeaderRow, headerNames } from './headers';
 import { cellText } from './cells';
 import { asDisplayed, needsDisplay } from './displayed';
 import { MAX_SOURCE_ROWS, tooManyRowsMessage } from './limits';
+import { hasErrorCells, readPhonesBack, type TypedBack } from './sheets-changed';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -33,6 +34,8 @@ export interface Source {
   values: unknown[][];
   /** The same rows exactly as `getValues` returned them (what writing back compares against). */
   raw: unknown[][];
+  /** `#ERROR!` cells whose typed phone number was read back from the formula (sheets-changed.ts). */
+  typedBack: TypedBack[];
   /** 1-based sheet row of the first row below the header. */
   firstDataRow: number;
   /** The spreadsheet's time zone, for reading date cells (`RowsToRecordsOptions.timeZone`). */
@@ -97,7 +100,9 @@ export function readSource(ss: Spreadsheet, spec: SourceSpec, maxRows: number = 
   while (end > 0 && (raw[end - 1] ?? []).every((c) => cellText(c) === '')) end--;
   raw.length = end;
   // Booleans and numbers go out as displayed (one more read, only when the block has any).
-  const values = needsDisplay(raw) ? asDisplayed(raw, range.getDisplayValues()) : raw;
+  const shown = needsDisplay(raw) ? asDisplayed(raw, range.getDisplayValues()) : raw;
+  // A phone typed as +49 30 1234567 became a formula showing #ERROR!: read the typed text back.
+  const { values, typedBack } = hasErrorCells(shown) ? readPhonesBack(shown, range.getFormulas()) : { values: shown, typedBack: [] };
   if (end === 0) throw new SheetError('SHEET_EMPTY', `${label} is empty. Put a header row and data rows in it first.`);
   const headerRowIndex = detectHeaderRow(values, mode);
   if (headerRowIndex < 0) throw new SheetError('NO_HEADERS', `${label} starts with an empty row. Its first row must hold the column headers.`);
@@ -111,6 +116,7 @@ export function readSource(ss: Spreadsheet, spec: SourceSpec, maxRows: number = 
     headers: headerNames(values[headerRowIndex] ?? []),
     values,
     raw,
+    typedBack,
     firstDataRow: firstRow + headerRowIndex + 1,
     timeZone: ss.getSpreadsheetTimeZone(),
   };
