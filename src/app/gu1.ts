@@ -17,6 +17,7 @@ import { checkRunOptions, cleanList, DEFAULT_WAVE_SIZE, formatUnits, MAX_WAVE_SI
 import { loadGu1Records, type Gu1Records } from '../providers/gu1/records';
 import { GU1_COLUMNS, GU1_KEY_COLUMNS } from '../providers/gu1/result-rows';
 import { EXTERNAL_ID_KEY, guessMapping, type Mapping } from '../sheet/headers';
+import { headersOf } from '../sheet/mapping-headers';
 import { isOurTab, openResultTab } from '../sheet/result-tab';
 import { freshTabName } from './result-tabs';
 import { pinSource, type Source, type SourceSpec } from '../sheet/source';
@@ -283,6 +284,8 @@ export function submitGu1(ctx: AppContext, input: unknown): Gu1SubmitResult {
     source: typeof source === 'string' ? pinSource(read.block) : source,
     mapping: preview.mapping,
     parameterColumns: parameterColumns ?? {},
+    mappingHeaders: headersOf(preview.mapping, read.block.headers),
+    parameterHeaders: headersOf(parameterColumns ?? {}, read.block.headers),
     integrationCodes: options.integrationCodes,
     enrichmentGroupRefs: options.enrichmentGroupRefs,
     forceRefresh: options.forceRefresh,

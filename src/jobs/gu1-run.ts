@@ -39,6 +39,9 @@ export const Gu1RunDataSchema = z.object({
   mapping: z.record(z.string(), z.number()),
   /** Parameter name -> column, for values sent in `parameters`. */
   parameterColumns: z.record(z.string(), z.number()),
+  /** The header texts of `mapping` and `parameterColumns`: re-resolved by header before every run. */
+  mappingHeaders: z.optional(z.record(z.string(), z.string())),
+  parameterHeaders: z.optional(z.record(z.string(), z.string())),
   integrationCodes: z.array(z.string()),
   enrichmentGroupRefs: z.array(z.string()),
   forceRefresh: z.boolean(),
@@ -367,7 +370,7 @@ function advance(start: Job, env: JobEnv): Job {
     if (job.state === 'SUBMITTING') job = transition(job, 'FETCHING', env.clock.now(), 'sending rows to gu1');
     const http = env.http('gu1');
     let data = readData(job);
-    const loaded = loadGu1Records(env.spreadsheet, data.source, data.mapping, data.parameterColumns);
+    const loaded = loadGu1Records(env.spreadsheet, data.source, data.mapping, data.parameterColumns, { mapping: data.mappingHeaders, parameters: data.parameterHeaders });
     const only = data.onlyIds ? new Set(data.onlyIds) : undefined;
     const records = only ? loaded.records.filter((r) => only.has(r.externalId)) : loaded.records;
     data = realign(data, records);
