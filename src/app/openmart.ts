@@ -31,9 +31,10 @@ import { MappingInput, SourceInput, UserInputError, parseInput } from './input';
 import { startJob, toView, type JobView } from './jobs';
 import { requireMine } from './owner';
 import { readOpenmartPrefs } from './openmart-account';
+import { SOURCE_ROW_LIMITS } from '../sheet/limits';
 
-/** Rows one batch job takes (250 batches). */
-export const MAX_BATCH_ROWS = 25_000;
+/** Rows one batch job takes (250 batches): the source limit of sheet/limits.ts. */
+export const MAX_BATCH_ROWS = SOURCE_ROW_LIMITS.openmart;
 
 /** What every preview says about credits. */
 export interface CreditCheck {

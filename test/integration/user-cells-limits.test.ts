@@ -23,11 +23,11 @@ describe('user cells: source limits (built bundle)', () => {
     expect(s.addOn.rpc<{ jobs: unknown[] }>('listJobs').jobs).toHaveLength(0);
   });
 
-  it('should refuse 10,001 rows for an Openmart batch and a gu1 run, writing nothing', () => {
+  it('should refuse 25,001 rows for an Openmart batch and 10,001 for a gu1 run, writing nothing', () => {
     const om = givenOpenmart();
-    om.addOn.emulator.spreadsheet.givenSheet('Leads', [DOMAIN_HEADER, ...domainRows(10_001)]);
+    om.addOn.emulator.spreadsheet.givenSheet('Leads', [DOMAIN_HEADER, ...domainRows(25_001)]);
     const omBefore = snapshot(om.addOn, 'Leads');
-    expect(() => om.addOn.rpc('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'Big', role: 'CEO', max_k: 1 } })).toThrow(/10,001 data rows; one job takes at most 10,000/);
+    expect(() => om.addOn.rpc('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'Big', role: 'CEO', max_k: 1 } })).toThrow(/25,001 data rows; one job takes at most 25,000/);
     expect(snapshot(om.addOn, 'Leads')).toEqual(omBefore);
     expect(om.addOn.emulator.http.log.filter((e) => e.method === 'POST')).toHaveLength(0);
 
