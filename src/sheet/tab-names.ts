@@ -42,6 +42,12 @@ export function uniqueTabName(ss: Spreadsheet, base: string, reserved: Iterable<
 export function claimTab(ss: Spreadsheet, tabName: string, owner = '', reserved: () => Iterable<string> = () => []): { sheet: Sheet; existing: boolean } {
   const found = ss.getSheetByName(tabName);
   if (found !== null && isOurTab(found)) return { sheet: found, existing: true };
+  // An empty tab holds nothing of the user's to overwrite (and a run killed between insertSheet
+  // and marking leaves one): adopt and mark it.
+  if (found !== null && found.getLastRow() === 0 && found.getLastColumn() === 0) {
+    found.addDeveloperMetadata(RESULT_TAB_MARK, `${owner}\u001f${tabName}`);
+    return { sheet: found, existing: true };
+  }
   const mark = `${owner}\u001f${tabName}`;
   if (found !== null) {
     const mine = ss.getSheets().find((s) => s.getDeveloperMetadata().some((m) => m.getKey() === RESULT_TAB_MARK && m.getValue() === mark));

@@ -17,7 +17,7 @@ interface ScheduleView {
 function scheduled() {
   const s = givenGu1({ entities: gu1Ids(4) });
   s.addOn.emulator.spreadsheet.givenSheet('Clients', [GU1_HEADER, ...gu1Rows(4)]);
-  const r = s.addOn.rpc<{ job: { id: string; state: string } }>('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'Nightly', integrationCodes: [AFIP], forceRefresh: true } });
+  const r = s.addOn.rpc<{ job: { id: string; state: string } }>('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'Nightly', integrationCodes: [AFIP], forceRefresh: true }, confirmed: true });
   expect(r.job.state).toBe('DONE');
   s.addOn.rpc('createSchedule', { jobId: r.job.id, every: 'hourly' });
   return s;

@@ -59,7 +59,7 @@ describe('user cells: gu1 "into tab" (built bundle)', () => {
     s.addOn.emulator.spreadsheet.givenSheet('My checks', [['external_id', 'integration_code', 'note'], ['CUST-0001', 'ar_afip_enrichment', 'called them']]);
     const before = snapshot(s.addOn, 'My checks');
     expect(() =>
-      s.addOn.rpc('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'KYB', integrationCodes: ['ar_afip_enrichment'], intoTab: 'My checks' } }),
+      s.addOn.rpc('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'KYB', integrationCodes: ['ar_afip_enrichment'], intoTab: 'My checks' }, confirmed: true }),
     ).toThrow(/"My checks" was not made by Prospect Enrich/);
     expect(snapshot(s.addOn, 'My checks')).toEqual(before);
     expect(s.sim.ledger).toHaveLength(0);

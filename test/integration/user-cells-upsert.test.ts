@@ -19,6 +19,7 @@ describe('user cells: upserts (built bundle)', () => {
       source: { sheetName: 'Clients' },
       mapping: { external_id: 0 },
       options: { title: 'KYB', integrationCodes: [AFIP, CNPJ] },
+      confirmed: true,
     });
     const tab = r.job.tabs['results']!;
     const values = s.addOn.emulator.spreadsheet.sheetValues(tab);

@@ -220,12 +220,12 @@ describe('sheet/result-tab', () => {
       expect(sheet.getRange(2, 43).getValues()).toEqual([[39]]);
     });
 
-    it('should never write an empty tab of that name the user made: a new tab beside it, found again by its owner', () => {
+    it('should never write a tab of that name holding the user\'s cells: a new tab beside it, found again by its owner', () => {
       const { ss } = given();
-      ss.insertSheet(SPEC.tabName);
+      ss.insertSheet(SPEC.tabName).getRange(1, 1).setValue('mine');
       const first = upsertRows(ss, { ...SPEC, owner: 'job-1', rows: companies(1) });
       expect(first.sheet.getName()).toBe(`${SPEC.tabName} (2)`);
-      expect(readAll(tab(ss, SPEC.tabName))).toEqual([['']]);
+      expect(readAll(tab(ss, SPEC.tabName))).toEqual([['mine']]);
       expect(first.sheet.getFrozenRows()).toBe(1);
       // A run killed after creating it finds the same tab again (no third tab, no duplicate rows).
       const again = upsertRows(ss, { ...SPEC, owner: 'job-1', rows: companies(2) });
