@@ -106,7 +106,14 @@ export function makeSheet(ctx: SheetsCtx, sheet: SheetModel): GasObject {
       }),
     getDeveloperMetadata: () =>
       call('getDeveloperMetadata', 'doc', 0, () =>
-        sheet.metadata.map((m) => ({ toString: () => 'DeveloperMetadata', getId: () => m.id, getKey: () => m.key, getValue: () => m.value })),
+        sheet.metadata.map((m) => ({
+          toString: () => 'DeveloperMetadata',
+          getId: () => m.id,
+          getKey: () => m.key,
+          getValue: () => m.value,
+          // DeveloperMetadata.remove(): gone from the sheet at once.
+          remove: () => call('remove', 'doc-write', 0, () => void sheet.metadata.splice(sheet.metadata.indexOf(m) >>> 0, sheet.metadata.includes(m) ? 1 : 0)),
+        })),
       ),
     getIndex: () => call('getIndex', 'doc', 0, () => model.sheets.indexOf(sheet) + 1),
     getParent: () => call('getParent', 'doc', 0, () => ctx.spreadsheet()),

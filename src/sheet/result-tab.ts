@@ -24,7 +24,7 @@ import { cellText, isDate, toCell, type CellValue } from './cells';
 import { SheetError } from './errors';
 import { columnRuns, exactRewrite, planRowBlocks, splitAtKeptRows, type RowBlock } from './row-blocks';
 
-import { claimTab, MAX_TAB_NAME_CHARS } from './tab-names';
+import { claimTab, headerStartsWith, MAX_TAB_NAME_CHARS } from './tab-names';
 
 export { columnRuns, GAP_BUDGET_CELLS, planRowBlocks, type RowBlock } from './row-blocks';
 export { isOurTab, MAX_TAB_NAME_CHARS, RESULT_TAB_MARK, uniqueTabName } from './tab-names';
@@ -49,6 +49,11 @@ export interface ResultTabSpec {
   owner?: string;
   /** Names not to take when the user holds `tabName` (other jobs' tabs); called only then. */
   reserved?: () => Iterable<string>;
+  /**
+   * The writer made this tab before tabs were marked (a job of an older version): an unmarked tab of
+   * that name whose header starts with the key columns is its own, adopted and marked.
+   */
+  legacy?: boolean;
 }
 
 /** The outcome of one upsert. */
@@ -108,7 +113,7 @@ function checkSpec(spec: ResultTabSpec): void {
  */
 export function openResultTab(ss: Spreadsheet, spec: ResultTabSpec): ResultTab {
   checkSpec(spec);
-  const claimed = claimTab(ss, spec.tabName, spec.owner, spec.reserved);
+  const claimed = claimTab(ss, spec.tabName, spec.owner, spec.reserved, spec.legacy === true ? (sheet) => headerStartsWith(sheet, spec.keyColumns) : undefined);
   const sheet = claimed.sheet;
   const existing = claimed.existing ? sheet : null;
   // A new tab is empty: nothing to read.

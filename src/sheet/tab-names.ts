@@ -39,12 +39,12 @@ export function uniqueTabName(ss: Spreadsheet, base: string, reserved: Iterable<
  * new name is taken (nor one in `reserved`, read only then). `sheet.getName()` tells which; the
  * caller remembers it.
  */
-export function claimTab(ss: Spreadsheet, tabName: string, owner = '', reserved: () => Iterable<string> = () => []): { sheet: Sheet; existing: boolean } {
+export function claimTab(ss: Spreadsheet, tabName: string, owner = '', reserved: () => Iterable<string> = () => [], legacyOwn?: (sheet: Sheet) => boolean): { sheet: Sheet; existing: boolean } {
   const found = ss.getSheetByName(tabName);
   if (found !== null && isOurTab(found)) return { sheet: found, existing: true };
   // An empty tab holds nothing of the user's to overwrite (and a run killed between insertSheet
-  // and marking leaves one): adopt and mark it.
-  if (found !== null && found.getLastRow() === 0 && found.getLastColumn() === 0) {
+  // and marking leaves one); a job of an older version wrote its tabs unmarked: adopt and mark.
+  if (found !== null && ((found.getLastRow() === 0 && found.getLastColumn() === 0) || legacyOwn?.(found) === true)) {
     found.addDeveloperMetadata(RESULT_TAB_MARK, `${owner}\u001f${tabName}`);
     return { sheet: found, existing: true };
   }
@@ -58,3 +58,10 @@ export function claimTab(ss: Spreadsheet, tabName: string, owner = '', reserved:
   return { sheet, existing: false };
 }
 
+
+/** True when the tab's first row starts with `keys` (one read of the key cells). */
+export function headerStartsWith(sheet: Sheet, keys: string[]): boolean {
+  if (keys.length === 0 || sheet.getLastColumn() < keys.length || sheet.getLastRow() < 1) return false;
+  const row = sheet.getRange(1, 1, 1, keys.length).getValues()[0] ?? [];
+  return keys.every((k, i) => String(row[i]) === k);
+}

@@ -65,3 +65,36 @@ describe('user cells: gu1 "into tab" (built bundle)', () => {
     expect(s.sim.ledger).toHaveLength(0);
   });
 });
+
+describe('user cells: tabs of jobs from before tab marks (built bundle)', () => {
+  it('should keep writing the tab an older version made for the job (unmarked, its key header), never a "(2)" copy', () => {
+    const s = givenOpenProspect();
+    givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(3));
+    const job = submit(s, 'Leads', 'Old');
+    const order = s.sim.orders()[0]!;
+    s.sim.advance(order.id, 'COMPLETED', { deliverRemaining: false });
+    s.sim.deliver(order.id, 2);
+    s.addOn.runDueTriggers(HOUR);
+    const tab = listed(s).find((j) => j.id === job.id)!.tabs['companies']!;
+    expect(tabObjects(s.addOn, tab)).toHaveLength(2);
+    // What an older version left: the job record without tabsMarked, the tab without the mark.
+    const props = s.addOn.emulator.properties.document();
+    const key = Object.keys(props).find((k) => k.startsWith('job:') && props[k]!.includes(job.id))!;
+    const { tabsMarked: _m, ...old } = JSON.parse(props[key]!) as Record<string, unknown>;
+    props[key] = JSON.stringify(old);
+    const sheet = s.addOn.emulator.gas.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(tab)!;
+    for (const m of sheet.getDeveloperMetadata()) m.remove();
+    expect(sheet.getDeveloperMetadata()).toHaveLength(0);
+    const tabsBefore = s.addOn.emulator.gas.SpreadsheetApp.getActiveSpreadsheet().getSheets().length;
+
+    s.sim.deliver(order.id, 1);
+    s.addOn.rpc('refreshJobResults', { jobId: job.id });
+    s.addOn.runDueTriggers(HOUR);
+
+    const after = listed(s).find((j) => j.id === job.id)!;
+    expect(after.tabs['companies']).toBe(tab);
+    expect(s.addOn.emulator.gas.SpreadsheetApp.getActiveSpreadsheet().getSheets().length).toBe(tabsBefore);
+    expect(after.state).toBe('DONE');
+    expect(tabObjects(s.addOn, tab)).toHaveLength(3);
+  });
+});
