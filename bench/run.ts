@@ -1,8 +1,9 @@
 /**
- * `npm run bench [-- --max-n N] [-- --only scenario[,scenario]]`: every scenario of issue 8 for
+ * `npm run bench [-- --max-n N] [-- --only scenario[,scenario]] [-- --save]`: every scenario of issue 8 for
  * N = 100, 1,000 and 10,000 (gu1 up to 2,000; custom functions over 500 rows), by the built add-on
  * and by the naive baseline in bench/baseline, in the emulator with its latency model
- * (emulator/costs.ts). Prints a table with ratios and the targets, writes bench/results.json.
+ * (emulator/costs.ts). Prints a table with ratios and the targets and writes the figures to the
+ * untracked bench/results.local.json; only `--save` rewrites the tracked bench/results.json.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,10 +42,15 @@ const GROUPS: Group[] = [
 interface Args {
   maxN: number;
   only: Set<string> | null;
+  /** Write the tracked bench/results.json (on purpose, to commit new figures). */
+  save: boolean;
 }
 
+/** Where the figures go: an untracked file unless the user asked to save them. */
+const resultsFile = (save: boolean): string => (save ? 'bench/results.json' : 'bench/results.local.json');
+
 function parseArgs(argv: string[]): Args {
-  const args: Args = { maxN: Number.POSITIVE_INFINITY, only: null };
+  const args: Args = { maxN: Number.POSITIVE_INFINITY, only: null, save: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -55,7 +61,8 @@ function parseArgs(argv: string[]): Args {
     if (a === '--max-n') args.maxN = Number(value().replace(/[_,]/g, ''));
     else if (a?.startsWith('--max-n=')) args.maxN = Number(a.slice(8).replace(/[_,]/g, ''));
     else if (a === '--only') args.only = new Set(value().split(','));
-    else throw new Error(`unknown argument ${a}; use --max-n N and --only scenario,...`);
+    else if (a === '--save') args.save = true;
+    else throw new Error(`unknown argument ${a}; use --max-n N, --only scenario,... and --save`);
   }
   if (!Number.isFinite(args.maxN) && args.maxN !== Number.POSITIVE_INFINITY) throw new Error('--max-n needs a number');
   return args;
@@ -161,7 +168,8 @@ function main(): void {
   }
   const bundle = measureBundle(join(ROOT, 'dist'));
   const rows: ResultRow[] = pairs.flatMap((p) => [p.addon.row, p.baseline.row]);
-  writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(rows, null, 2)}\n`);
+  const out = resultsFile(args.save);
+  writeFileSync(join(ROOT, out), `${JSON.stringify(rows, null, 2)}\n`);
 
   console.log('\nEach cell: add-on / naive baseline. Ratios: baseline ÷ add-on. Service calls = UrlFetch requests + Sheets calls.');
   console.log('Virtual time = time the script ran (waits between hourly trigger runs excluded); baseline executions = 6-minute runs it would need at least.\n');
@@ -176,7 +184,7 @@ function main(): void {
     console.log(`\nEnd-state problems (these numbers are not comparable):\n${problems.map((p) => `- ${p}`).join('\n')}`);
     process.exitCode = 1;
   }
-  console.log(`\nbench/results.json: ${rows.length} rows`);
+  console.log(`\n${out}: ${rows.length} rows${args.save ? '' : ' (untracked; `npm run bench -- --save` rewrites bench/results.json)'}`);
 }
 
 main();

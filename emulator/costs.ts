@@ -1,7 +1,7 @@
 /**
  * The latency model of the emulator, in one place.
  *
- * Sources (see /work/shared/PLATFORM.md, "Costs to model in the benchmark"):
+ * Sources (see docs/PLATFORM.md, "Costs to model in the benchmark"):
  * - "One sequential UrlFetch costs about 0.3-0.5 s beyond the server's own time" -> urlFetchMs 300
  *   plus the simulator's own `latencyMs`.
  * - "a fetchAll wave costs its slowest request plus about 0.5 s" -> fetchAllOverheadMs 500 plus the

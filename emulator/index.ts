@@ -3,7 +3,7 @@
  * against in `node:vm` (SpreadsheetApp, UrlFetchApp, PropertiesService, CacheService, LockService,
  * ScriptApp, HtmlService, Utilities, Session, Logger, console, and a virtual-clock Date), plus the
  * test-side handles: clock, counters, HTTP routing and log, UI log, raw stores, triggers, executions.
- * Platform facts and error texts: /work/shared/PLATFORM.md. Latency model: ./costs.ts.
+ * Platform facts and error texts: docs/PLATFORM.md. Latency model: ./costs.ts.
  */
 import * as vm from 'node:vm';
 import { DEFAULT_LATENCY, type LatencyModel } from './costs';

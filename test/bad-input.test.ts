@@ -734,7 +734,7 @@ const CASES: Case[] = [
       return c;
     },
     act: (c) => refusal(() => batch(c, { confirmCredits: true })),
-    expected: '25,001 rows are more than one job takes (25,000); split them over several sheets or ranges.',
+    expected: 'Sheet "Leads" has 25,001 data rows; one job takes at most 25,000. Select a range of at most 25,000 rows (or split the sheet into several tabs) and preview again. Nothing was written.',
     check: (c) => expect(c.om!.sim.batches()).toHaveLength(0),
   },
   {

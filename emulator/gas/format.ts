@@ -46,6 +46,8 @@ function grouped(intText: string): string {
 }
 
 function numberWithFormat(n: number, format: string): string {
+  // Zero-padded integers ('0000000': 1234 shows as 0001234), the usual fix for ids and zip codes.
+  if (/^0{2,}$/.test(format)) return `${n < 0 ? '-' : ''}${String(Math.round(Math.abs(n))).padStart(format.length, '0')}`;
   const pct = /^(#,##)?0(?:\.(0+))?%$/.exec(format);
   if (pct) return `${(n * 100).toFixed((pct[2] ?? '').length)}%`;
   const fixed = /^(#,##)?0(?:\.(0+))?$/.exec(format);

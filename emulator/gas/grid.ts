@@ -34,6 +34,8 @@ export class SheetModel {
   hidden = false;
   deleted = false;
   tabColor: string | null = null;
+  /** Sheet-level developer metadata (invisible to users; only a script adds it). */
+  readonly metadata: Array<{ id: number; key: string; value: string | null }> = [];
   readonly columnWidths = new Map<number, number>();
   rows: Array<Array<Cell | undefined> | undefined> = [];
 

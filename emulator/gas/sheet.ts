@@ -97,6 +97,24 @@ export function makeSheet(ctx: SheetsCtx, sheet: SheetModel): GasObject {
         return self;
       }),
     getSheetId: () => call('getSheetId', 'doc', 0, () => sheet.id),
+    addDeveloperMetadata: (key: unknown, value?: unknown) =>
+      call('addDeveloperMetadata', 'doc-write', 0, () => {
+        // Sheets: a key of 1-256 characters; the value is optional text.
+        if (typeof key !== 'string' || key.length === 0 || key.length > 256 || (value !== undefined && typeof value !== 'string')) throw rt.error(paramMismatch(q('addDeveloperMetadata'), [key, value]));
+        sheet.metadata.push({ id: model.newSheetId(), key, value: value ?? null });
+        return self;
+      }),
+    getDeveloperMetadata: () =>
+      call('getDeveloperMetadata', 'doc', 0, () =>
+        sheet.metadata.map((m) => ({
+          toString: () => 'DeveloperMetadata',
+          getId: () => m.id,
+          getKey: () => m.key,
+          getValue: () => m.value,
+          // DeveloperMetadata.remove(): gone from the sheet at once.
+          remove: () => call('remove', 'doc-write', 0, () => void sheet.metadata.splice(sheet.metadata.indexOf(m) >>> 0, sheet.metadata.includes(m) ? 1 : 0)),
+        })),
+      ),
     getIndex: () => call('getIndex', 'doc', 0, () => model.sheets.indexOf(sheet) + 1),
     getParent: () => call('getParent', 'doc', 0, () => ctx.spreadsheet()),
     getRange: (...args: unknown[]) => call('getRange', 'doc', 0, () => resolveRange(ctx, sheet, q('getRange'), args)),

@@ -17,7 +17,9 @@ import { checkRunOptions, cleanList, DEFAULT_WAVE_SIZE, formatUnits, MAX_WAVE_SI
 import { loadGu1Records, type Gu1Records } from '../providers/gu1/records';
 import { GU1_COLUMNS, GU1_KEY_COLUMNS } from '../providers/gu1/result-rows';
 import { EXTERNAL_ID_KEY, guessMapping, type Mapping } from '../sheet/headers';
-import { openResultTab, uniqueTabName } from '../sheet/result-tab';
+import { headersOf } from '../sheet/mapping-headers';
+import { isOurTab, openResultTab } from '../sheet/result-tab';
+import { freshTabName } from './result-tabs';
 import { pinSource, type Source, type SourceSpec } from '../sheet/source';
 import type { AppContext } from './context';
 import { removeTabWithoutResults } from './sheets';
@@ -226,8 +228,10 @@ export interface Gu1SubmitResult {
 function resultTabName(ctx: AppContext, options: OptionsInputType, title: string): string {
   const ss = ctx.spreadsheet();
   const into = options.intoTab?.trim();
-  if (!into) return uniqueTabName(ss, `${title} - gu1`);
-  if (ss.getSheetByName(into) === null) throw new UserInputError(`There is no tab named "${into}" to write the results into.`);
+  if (!into) return freshTabName(ctx, `${title} - gu1`);
+  const target = ss.getSheetByName(into);
+  if (target === null) throw new UserInputError(`There is no tab named "${into}" to write the results into.`);
+  if (!isOurTab(target)) throw new UserInputError(`The tab "${into}" was not made by Prospect Enrich, so the add-on does not write into it; pick a gu1 result tab, or leave the field empty for a new tab.`);
   // Refuses (with a sentence) a tab without the external_id and integration_code columns.
   openResultTab(ss, { tabName: into, keyColumns: GU1_KEY_COLUMNS, columns: [...GU1_COLUMNS] });
   return into;
@@ -275,6 +279,8 @@ export function submitGu1(ctx: AppContext, input: unknown): Gu1SubmitResult {
     source: typeof source === 'string' ? pinSource(read.block) : source,
     mapping: preview.mapping,
     parameterColumns: parameterColumns ?? {},
+    mappingHeaders: headersOf(preview.mapping, read.block.headers),
+    parameterHeaders: headersOf(parameterColumns ?? {}, read.block.headers),
     integrationCodes: options.integrationCodes,
     enrichmentGroupRefs: options.enrichmentGroupRefs,
     forceRefresh: options.forceRefresh,

@@ -1,11 +1,13 @@
 /**
  * Openmart account RPCs: the credit balance, the credit confirmation threshold, and deny rules
- * (add, check, remove) from a selected range, with the check result written next to the range.
+ * (add, check, remove) from a selected range, with the check result written next to the range
+ * (never over the user's cells: sheet/beside.ts).
  */
 import * as z from 'zod/mini';
 import { JsonStore } from '../platform/store';
 import { addDenyRules, checkDenyRules, removeDenyRules, type DenyType } from '../providers/openmart/deny-rules';
 import { getCreditBalance } from '../providers/openmart/credits';
+import { pickBesideColumn } from '../sheet/beside';
 import { cellText } from '../sheet/cells';
 import { splitA1 } from '../sheet/source';
 import { httpFor } from './clients';
@@ -116,26 +118,34 @@ export function removeOpenmartDenyRules(ctx: AppContext, input: unknown): DenyRe
 }
 
 const MARKS = new Set(['', 'denied', 'not denied', 'Openmart deny rule']);
+/** The note on every cell the check writes: how a later check knows the cell is the add-on's. */
+export const DENY_CHECK_NOTE = 'Written by Prospect Enrich: Openmart deny rule check';
 
 /**
- * Check the values of a range and write "denied" / "not denied" in the column right of the range
- * (one setValues). Refuses when that column holds anything else: the user's cells are never overwritten.
+ * Check the values of a range and write "denied" / "not denied" in the first column right of the
+ * range whose cells are free (empty, or this check's own earlier result): a formula or a value of
+ * the user's there is never replaced, the result moves right instead. One read of the block
+ * (values, formulas, notes), one setValues and one setNotes.
  */
 export function checkOpenmartDenyRules(ctx: AppContext, input: unknown): DenyResult & { denied: number; written: string } {
   const { type, source } = parseInput(DenyInput, input, 'the deny rule form');
   const range = rangeOf(ctx, source);
   const { cells, values, skipped, header } = readValues(range, type);
   const sheet = range.getSheet();
-  const column = range.getColumn() + range.getNumColumns();
+  const first = range.getColumn() + range.getNumColumns();
   const rows = range.getNumRows();
+  const width = Math.max(0, Math.min(sheet.getLastColumn(), sheet.getMaxColumns()) - first + 1);
+  const block = width === 0 ? { values: [], formulas: [], notes: [] } : readBlock(sheet.getRange(range.getRow(), first, rows, width));
+  const column = first + pickBesideColumn(block, width, DENY_CHECK_NOTE, MARKS);
   if (column > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), column - sheet.getMaxColumns());
   const target = sheet.getRange(range.getRow(), column, rows, 1);
-  const existing = target.getValues().map((r) => cellText(r[0]));
-  if (existing.some((v) => !MARKS.has(v))) {
-    throw new UserInputError(`The column right of the range (${target.getA1Notation()}) is not empty; select a range with an empty column to its right, so no cell of yours is overwritten.`);
-  }
   const result = checkDenyRules(httpFor(ctx, 'openmart'), type, values);
   const out = cells.map((v, i) => [v === null ? (i === 0 && header ? 'Openmart deny rule' : '') : result[v] === true ? 'denied' : 'not denied']);
   target.setValues(out);
+  target.setNotes(out.map(() => [DENY_CHECK_NOTE]));
   return { type, values: values.length, skipped, denied: values.filter((v) => result[v] === true).length, written: `'${sheet.getName().replace(/'/g, "''")}'!${target.getA1Notation()}` };
+}
+
+function readBlock(r: Range): { values: unknown[][]; formulas: string[][]; notes: string[][] } {
+  return { values: r.getValues(), formulas: r.getFormulas(), notes: r.getNotes() };
 }

@@ -23,7 +23,7 @@ import { isRecord, numberOf, textOf, type Problem } from '../providers/openmart/
 import { BATCH_TABS } from '../providers/openmart/result-rows';
 import { BATCH_OPS, LIMITS, type BatchOp } from '../providers/openmart/schemas';
 import { missingRequiredProblems, noRowsProblem, type Mapping } from '../sheet/headers';
-import { uniqueTabName } from '../sheet/result-tab';
+import { freshTabName } from './result-tabs';
 import { readSource, type SourceSpec } from '../sheet/source';
 import { httpFor } from './clients';
 import type { AppContext } from './context';
@@ -32,9 +32,10 @@ import { MappingInput, SourceInput, UserInputError, parseInput } from './input';
 import { startJob, toView, type JobView } from './jobs';
 import { requireMine } from './owner';
 import { readOpenmartPrefs } from './openmart-account';
+import { SOURCE_ROW_LIMITS } from '../sheet/limits';
 
-/** Rows one batch job takes (250 batches). */
-export const MAX_BATCH_ROWS = 25_000;
+/** Rows one batch job takes (250 batches): the source limit of sheet/limits.ts. */
+export const MAX_BATCH_ROWS = SOURCE_ROW_LIMITS.openmart;
 
 /** What every preview says about credits. */
 export interface CreditCheck {
@@ -234,7 +235,7 @@ export function submitOpenmartBatch(ctx: AppContext, input: unknown): OpenmartSu
   BatchBook.create(ctx.docProps(), id, build.batches.map((b) => ({ s: 'pending', n: b.tasks.length, h: idsHash(b.ids) }))).save();
   const data: OmBatchesData = { op: parsed.operation, source, mapping: rows.mapping, options: parsed.options ?? {}, batches: build.batches.length };
   const total = build.batches.reduce((n, b) => n + b.tasks.length, 0);
-  const job = newJob({ id, provider: 'openmart', kind: OM_BATCHES_KIND, title, now: ctx.clock.now(), tabs: { [t.role]: uniqueTabName(ss, `${title} - ${t.suffix}`) }, data, total });
+  const job = newJob({ id, provider: 'openmart', kind: OM_BATCHES_KIND, title, now: ctx.clock.now(), tabs: { [t.role]: freshTabName(ctx, `${title} - ${t.suffix}`) }, data, total });
   job.counts = { rows: total, invalidRows: check.invalidCount, idsGenerated: rows.idsGenerated };
   const started = start(ctx, job, true, { rows: build.batches.map((b) => b.tasks), again: againOf(input) });
   return { job: toView(started.job), invalid: check.invalid, invalidCount: check.invalidCount, idsGenerated: rows.idsGenerated, estimate: check.estimate, notice: started.notice };
@@ -327,7 +328,7 @@ function submitSearchOf(ctx: AppContext, input: unknown, brands: boolean): Openm
   }
   const data: OmSearchData = { mode, count: check.count, fetched: 0 };
   if (check.orderBy) data.orderBy = check.orderBy;
-  const tabName = uniqueTabName(ctx.spreadsheet(), `${check.title} - ${brands ? 'Brands' : 'Businesses'}`);
+  const tabName = freshTabName(ctx, `${check.title} - ${brands ? 'Brands' : 'Businesses'}`);
   const job = newJob({ id, provider: 'openmart', kind: OM_SEARCH_KIND, title: check.title, now: ctx.clock.now(), tabs: { [mode]: tabName }, data, total: check.count });
   const started = start(ctx, job, true, { rows: [mode, check.body, check.count], again: againOf(input) });
   return { job: toView(started.job), invalid: [], invalidCount: 0, idsGenerated: 0, estimate: check.estimate, notice: started.notice };
@@ -438,7 +439,7 @@ export function submitOpenmartEnrich(ctx: AppContext, input: unknown): OpenmartS
   const data: OmEnrichData = { source, mapping: rows.mapping, limit: opts.limit, sizes, lane: 0, offset: 0 };
   if (opts.location) data.location = opts.location;
   const total = sizes.reduce((a, b) => a + b, 0);
-  const tabName = uniqueTabName(ctx.spreadsheet(), `${opts.title} - Businesses`);
+  const tabName = freshTabName(ctx, `${opts.title} - Businesses`);
   const job = newJob({ id, provider: 'openmart', kind: OM_ENRICH_KIND, title: opts.title, now: ctx.clock.now(), tabs: { businesses: tabName }, data, total });
   job.counts = { rows: total, invalidRows: check.invalidCount, idsGenerated: rows.idsGenerated, ...Object.fromEntries(LANES.map((l, i) => [`${l}Rows`, sizes[i] ?? 0])) };
   const started = start(ctx, job, true, { rows: rows.records, again: againOf(input) });

@@ -20,7 +20,8 @@ import { quoteCell } from '../sheet/cells';
 import { fillExternalIds } from '../sheet/external-ids';
 import { guessMapping, missingRequiredProblems, noRowsProblem, type FieldSpec, type Mapping } from '../sheet/headers';
 import { rowsToRecords } from '../sheet/records';
-import { uniqueTabName } from '../sheet/result-tab';
+import { freshTabName } from './result-tabs';
+import { sourceChangedHints } from '../sheet/sheets-changed';
 import { pinSource, readSource, type SourceSpec } from '../sheet/source';
 import { httpFor } from './clients';
 import type { AppContext } from './context';
@@ -114,7 +115,7 @@ export function previewEnrichment(ctx: AppContext, input: unknown): EnrichmentPr
     emptyRows: records.emptyRows,
     idsToGenerate: filled.changed.length,
     orders: build.orders.length,
-    hints: build.hints,
+    hints: [...sourceChangedHints(block, mapping), ...build.hints],
     problems: previewProblems(build.problems, mapping, invalid.length),
     cost: OP_COST_BEFORE,
   };
@@ -142,11 +143,8 @@ export interface SubmitResult {
 }
 
 function createTabs(ctx: AppContext, title: string): Record<string, string> {
-  const ss = ctx.spreadsheet();
-  const companies = uniqueTabName(ss, `${title} - Companies`);
-  let prospects = uniqueTabName(ss, `${title} - Prospects`);
-  if (prospects === companies) prospects = `${prospects} (2)`;
-  return { companies, prospects };
+  const companies = freshTabName(ctx, `${title} - Companies`);
+  return { companies, prospects: freshTabName(ctx, `${title} - Prospects`, [companies]) };
 }
 
 /** Submit and poll once within this execution; a refused submission leaves no job behind. */

@@ -1,8 +1,12 @@
-/** Checks before a scheduled run: the provider key is still saved and the source sheet still exists. */
+/**
+ * Checks before a scheduled run: the provider key is still saved, the source sheet still exists,
+ * and the mapped columns are still found by their header text.
+ */
 import { PROVIDER_NAMES } from '../platform/errors';
 import { KeyStore } from '../platform/keys';
 import type { Job } from '../jobs/model';
-import { splitA1 } from '../sheet/source';
+import { resolveByHeader, type MappingHeaders } from '../sheet/mapping-headers';
+import { readSource, splitA1, type SourceSpec } from '../sheet/source';
 import type { AppContext } from './context';
 
 /** The sheet a job reads its rows from, if it has one. */
@@ -20,6 +24,23 @@ export function preflight(ctx: AppContext, job: Job): string | null {
   if (!new KeyStore(ctx.userProps()).get(job.provider)) return `The ${PROVIDER_NAMES[job.provider]} key was removed; save it in Settings, then resume this schedule.`;
   const sheet = sourceSheet(job);
   if (sheet !== undefined && ctx.spreadsheet().getSheetByName(sheet) === null) return `The source sheet "${sheet}" was deleted or renamed; resume the schedule once a sheet has that name again, or delete the schedule.`;
+  return headersChanged(ctx, job);
+}
+
+/** The sentence when a mapped header is gone from the source (jobs that keep headers), else null. */
+function headersChanged(ctx: AppContext, job: Job): string | null {
+  const data = job.data as { source?: SourceSpec; mapping?: Record<string, number>; mappingHeaders?: MappingHeaders; parameterColumns?: Record<string, number>; parameterHeaders?: MappingHeaders } | undefined;
+  if (!data?.source || (!data.mappingHeaders && !data.parameterHeaders)) return null;
+  let headers: string[];
+  try {
+    headers = readSource(ctx.spreadsheet(), data.source).headers;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+  for (const [mapping, stored] of [[data.mapping ?? {}, data.mappingHeaders], [data.parameterColumns ?? {}, data.parameterHeaders]] as const) {
+    const r = resolveByHeader(mapping, stored, headers);
+    if ('problem' in r) return r.problem;
+  }
   return null;
 }
 

@@ -25,7 +25,8 @@ import { formatUnits } from '../providers/gu1/options';
 import { type Gu1Record, loadGu1Records } from '../providers/gu1/records';
 import { GU1_COLUMNS, GU1_KEY_COLUMNS, requestErrorRows, responseRows, type Row } from '../providers/gu1/result-rows';
 import { sendWave, type WaveOutcome } from '../providers/gu1/wave';
-import { openResultTab, type ResultTab } from '../sheet/result-tab';
+import type { ResultTab } from '../sheet/result-tab';
+import { openJobTab } from './job-tabs';
 import type { JobEnv, JobHandler } from './handler';
 import { note, transition, warn, type Job } from './model';
 import { applyError } from './poller';
@@ -38,6 +39,9 @@ export const Gu1RunDataSchema = z.object({
   mapping: z.record(z.string(), z.number()),
   /** Parameter name -> column, for values sent in `parameters`. */
   parameterColumns: z.record(z.string(), z.number()),
+  /** The header texts of `mapping` and `parameterColumns`: re-resolved by header before every run. */
+  mappingHeaders: z.optional(z.record(z.string(), z.string())),
+  parameterHeaders: z.optional(z.record(z.string(), z.string())),
   integrationCodes: z.array(z.string()),
   enrichmentGroupRefs: z.array(z.string()),
   forceRefresh: z.boolean(),
@@ -366,12 +370,12 @@ function advance(start: Job, env: JobEnv): Job {
     if (job.state === 'SUBMITTING') job = transition(job, 'FETCHING', env.clock.now(), 'sending rows to gu1');
     const http = env.http('gu1');
     let data = readData(job);
-    const loaded = loadGu1Records(env.spreadsheet, data.source, data.mapping, data.parameterColumns);
+    const loaded = loadGu1Records(env.spreadsheet, data.source, data.mapping, data.parameterColumns, { mapping: data.mappingHeaders, parameters: data.parameterHeaders });
     const only = data.onlyIds ? new Set(data.onlyIds) : undefined;
     const records = only ? loaded.records.filter((r) => only.has(r.externalId)) : loaded.records;
     data = realign(data, records);
     job = withData(job, data, records.length);
-    tab = openResultTab(env.spreadsheet, { tabName: job.tabs['results'] ?? `${job.title} - gu1`, keyColumns: GU1_KEY_COLUMNS, columns: [...GU1_COLUMNS] });
+    tab = openJobTab(env, job, 'results', `${job.title} - gu1`, { keyColumns: GU1_KEY_COLUMNS, columns: [...GU1_COLUMNS] });
     job = sendRows(job, records, tab, http, env, save);
   } catch (e) {
     // The newest checkpointed record, not the one the run started from: nothing written is forgotten.

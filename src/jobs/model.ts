@@ -22,6 +22,8 @@ export const JobSchema = z.object({
   updatedAt: z.number(),
   /** Result tabs by role (e.g. companies, prospects). */
   tabs: z.record(z.string(), z.string()),
+  /** Set on jobs whose tabs carry the add-on's mark (every job since marks); older jobs made unmarked tabs. */
+  tabsMarked: z.optional(z.boolean()),
   /** Progress counters (rows submitted, written, failed, ...). */
   counts: z.record(z.string(), z.number()),
   /** What progress means for the bar: done / total. */
@@ -75,6 +77,7 @@ export function newJob(init: { id: string; provider: Job['provider']; kind: stri
     createdAt: init.now,
     updatedAt: init.now,
     tabs: init.tabs ?? {},
+    tabsMarked: true,
     counts: {},
     progress: { done: 0, total: init.total ?? 0 },
     warnings: [],

@@ -27,7 +27,8 @@ import { salvageBatchId } from '../providers/openmart/readers';
 import { BATCH_OPS } from '../providers/openmart/schemas';
 import { readSubmit, submitRequest } from '../providers/openmart/submit-batch';
 import { readTaskIds, taskIdsRequest, type ListedStatus } from '../providers/openmart/task-ids';
-import { openResultTab, type ResultTab } from '../sheet/result-tab';
+import type { ResultTab } from '../sheet/result-tab';
+import { openJobTab } from './job-tabs';
 import type { JobEnv, JobHandler } from './handler';
 import { isOpen, note, transition, warn, type Job } from './model';
 import { BatchBook, type Entry } from './openmart-book';
@@ -98,7 +99,7 @@ function save(run: Run): void {
 
 function tab(run: Run): ResultTab {
   const t = BATCH_TABS[run.data.op];
-  run.tab ??= openResultTab(run.env.spreadsheet, { tabName: run.job.tabs[t.role] ?? `${run.job.title} - ${t.suffix}`, keyColumns: BATCH_KEY, columns: t.columns });
+  run.tab ??= openJobTab(run.env, run.job, t.role, `${run.job.title} - ${t.suffix}`, { keyColumns: BATCH_KEY, columns: t.columns });
   return run.tab;
 }
 

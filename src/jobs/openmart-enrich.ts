@@ -17,7 +17,7 @@ import { barePlaceId, isOpenmartId, readRecords, recordsRequest } from '../provi
 import { ENRICH_COLUMNS, ENRICH_KEY, ROW_STATUS, enrichRows, type Row } from '../providers/openmart/result-rows';
 import { LIMITS } from '../providers/openmart/schemas';
 import type { SheetRecord } from '../sheet/records';
-import { openResultTab } from '../sheet/result-tab';
+import { openJobTab } from './job-tabs';
 import type { JobEnv, JobHandler } from './handler';
 import { note, transition, warn, type Job } from './model';
 import { PinnedSourceSchema, sourceRows } from './openmart-source';
@@ -121,7 +121,7 @@ export function openmartEnrichHandler(): JobHandler {
         return transition({ ...job, lastError: why }, 'FAILED', env.clock.now(), why);
       }
       const http = env.http('openmart');
-      const tab = openResultTab(env.spreadsheet, { tabName: job.tabs['businesses'] ?? `${job.title} - Businesses`, keyColumns: ENRICH_KEY, columns: ENRICH_COLUMNS });
+      const tab = openJobTab(env, job, 'businesses', `${job.title} - Businesses`, { keyColumns: ENRICH_KEY, columns: ENRICH_COLUMNS });
       job = transition(job, 'FETCHING', env.clock.now());
       while (data.lane < LANES.length) {
         const rows = lanes[data.lane] ?? [];

@@ -12,7 +12,7 @@ import { brandPage } from '../providers/openmart/brands';
 import { BRAND_COLUMNS, BUSINESS_COLUMNS, brandRow, searchRowToRow } from '../providers/openmart/result-rows';
 import { LIMITS, malformed } from '../providers/openmart/schemas';
 import { searchPage } from '../providers/openmart/search';
-import { openResultTab } from '../sheet/result-tab';
+import { openJobTab } from './job-tabs';
 import type { JobEnv, JobHandler } from './handler';
 import { note, transition, warn, type Job } from './model';
 import { failureText, stopOn } from './openmart-stop';
@@ -75,8 +75,7 @@ export function openmartSearchHandler(): JobHandler {
       if (!body) throw new Error('The search form of this job was not kept; run the search again from the sidebar.');
       const http = env.http('openmart');
       const brands = data.mode === 'brands';
-      const tab = openResultTab(env.spreadsheet, {
-        tabName: job.tabs[data.mode] ?? `${job.title} - ${brands ? 'Brands' : 'Businesses'}`,
+      const tab = openJobTab(env, job, data.mode, `${job.title} - ${brands ? 'Brands' : 'Businesses'}`, {
         keyColumns: [brands ? 'brand_id' : 'openmart_id'],
         columns: brands ? BRAND_COLUMNS : BUSINESS_COLUMNS,
       });

@@ -7,6 +7,7 @@ import { ensureExternalIds, fillExternalIds } from '../sheet/external-ids';
 import { guessMapping, type FieldSpec, type Mapping } from '../sheet/headers';
 import { rowsToRecords, type RecordsResult } from '../sheet/records';
 import { readSource, type Source, type SourceSpec } from '../sheet/source';
+import { SOURCE_ROW_LIMITS } from '../sheet/limits';
 
 export { PinnedSourceSchema, pinSource, type PinnedSource } from '../sheet/source';
 
@@ -23,7 +24,7 @@ export interface SourceRows extends RecordsResult {
  * setValues) before returning; `write: false` previews the ids the write would make.
  */
 export function sourceRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, source: SourceSpec, given: Mapping | undefined, fields: readonly FieldSpec[], opts: { write: boolean }): SourceRows {
-  const block = readSource(ss, source);
+  const block = readSource(ss, source, SOURCE_ROW_LIMITS.openmart);
   const mapping = given ?? guessMapping(block.headers, fields);
   const recordOpts = { fields, firstRow: block.firstRow, timeZone: block.timeZone };
   if (opts.write) {

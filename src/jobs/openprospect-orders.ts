@@ -11,7 +11,7 @@ import { getOrder, readOrderStatus } from '../providers/openprospect/get-order';
 import { fetchResults } from '../providers/openprospect/results';
 import { COMPANY_COLUMNS, PROSPECT_COLUMNS, companyRow, prospectRows } from '../providers/openprospect/result-rows';
 import type { OrderBody } from '../providers/openprospect/schemas';
-import { openResultTab } from '../sheet/result-tab';
+import { openJobTab } from './job-tabs';
 import type { JobEnv, JobHandler } from './handler';
 import { note, transition, warn, type Job } from './model';
 
@@ -169,11 +169,11 @@ function poll(job: Job, env: JobEnv, http: Http): Job {
 /** Write one batch of result companies into the tabs. */
 function writeResults(job: Job, env: JobEnv, data: OpOrdersData, items: Parameters<typeof companyRow>[0][]): void {
   if (items.length === 0) return;
-  const companies = openResultTab(env.spreadsheet, { tabName: job.tabs['companies'] ?? `${job.title} - Companies`, keyColumns: [COMPANY_COLUMNS[0] as string], columns: [...COMPANY_COLUMNS] });
+  const companies = openJobTab(env, job, 'companies', `${job.title} - Companies`, { keyColumns: [COMPANY_COLUMNS[0] as string], columns: [...COMPANY_COLUMNS] });
   companies.upsert(items.map((it) => companyRow(it, data.orderType)));
   const prospects = items.flatMap((it) => prospectRows(it, data.orderType));
   if (prospects.length > 0 || job.tabs['prospects']) {
-    const tab = openResultTab(env.spreadsheet, { tabName: job.tabs['prospects'] ?? `${job.title} - Prospects`, keyColumns: [PROSPECT_COLUMNS[0] as string], columns: [...PROSPECT_COLUMNS] });
+    const tab = openJobTab(env, job, 'prospects', `${job.title} - Prospects`, { keyColumns: [PROSPECT_COLUMNS[0] as string], columns: [...PROSPECT_COLUMNS] });
     tab.upsert(prospects);
   }
 }

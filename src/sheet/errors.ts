@@ -12,6 +12,7 @@ export type SheetErrorCode =
   | 'BAD_RANGE'
   | 'NO_HEADERS'
   | 'TAB_NOT_OURS'
+  | 'TOO_MANY_ROWS'
   | 'BAD_SPEC';
 
 /** A refusal of the sheet layer; `message` is the sentence shown to the user. */

@@ -170,7 +170,8 @@ export function ensureExternalIds(source: Source, mapping: Mapping, opts: Ensure
 
   if (inBlock >= 0) {
     column = source.firstColumn + inBlock;
-    original = dataValues.map((r) => r[inBlock] ?? '');
+    // What the cells hold (not their displayed text): the write-back plan compares against it.
+    original = source.raw.slice(source.headerRowIndex + 1).map((r) => r[inBlock] ?? '');
   } else {
     const { found, lastColumn } = findIdColumnOutside(sheet, source, width, idKey);
     if (found !== undefined) {

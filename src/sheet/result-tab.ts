@@ -11,9 +11,10 @@
  * A field that is `undefined` (or absent) in a row leaves the cell as it is; `null` clears it.
  *
  * setValues rule: the changed and appended rows (and the header when it changed) are grouped
- * into row blocks; two neighbouring blocks are merged when the unchanged rows between them cost
- * at most `GAP_BUDGET_CELLS` cells to rewrite (one call costs about as much as thousands of
- * cells). Each block is written with one `setValues` per contiguous run of owned columns (one
+ * into row blocks (./row-blocks.ts); two neighbouring blocks are merged over the unchanged rows
+ * between them only where rewriting those rows is exact (no formula, the `@` format: one
+ * `getFormulas` + `getNumberFormats` of the merged block tells), so a user's formula or format in
+ * an unchanged row is never touched. Each block is written with one `setValues` per contiguous run of owned columns (one
  * run unless the user inserted a column among ours). A 10,000-row page into a new tab is one
  * `setValues`; updating 10% of the rows scattered over the tab is also one. Every block gets the
  * `@` number format right before its values, so strings stay literal; numbers and booleans are
@@ -21,15 +22,15 @@
  */
 import { cellText, isDate, toCell, type CellValue } from './cells';
 import { SheetError } from './errors';
+import { columnRuns, exactRewrite, planRowBlocks, splitAtKeptRows, type RowBlock } from './row-blocks';
+
+import { claimTab, headerStartsWith, MAX_TAB_NAME_CHARS } from './tab-names';
+
+export { columnRuns, GAP_BUDGET_CELLS, planRowBlocks, type RowBlock } from './row-blocks';
+export { isOurTab, MAX_TAB_NAME_CHARS, RESULT_TAB_MARK, uniqueTabName } from './tab-names';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-/** Sheets refuses longer tab names. */
-export const MAX_TAB_NAME_CHARS = 100;
-
-/** Unchanged rows between two blocks are rewritten (merging the blocks) up to this many cells. */
-export const GAP_BUDGET_CELLS = 10_000;
 
 /** Rows are added in steps of this size, so page after page does not grow the grid each time. */
 const ROW_GROWTH_STEP = 1_000;
@@ -44,6 +45,15 @@ export interface ResultTabSpec {
   columns: string[];
   /** A note on A1 (e.g. the job summary). */
   note?: string;
+  /** Who writes it (a job id): finds the tab made instead when the user holds `tabName`. */
+  owner?: string;
+  /** Names not to take when the user holds `tabName` (other jobs' tabs); called only then. */
+  reserved?: () => Iterable<string>;
+  /**
+   * The writer made this tab before tabs were marked (a job of an older version): an unmarked tab of
+   * that name whose header starts with the key columns is its own, adopted and marked.
+   */
+  legacy?: boolean;
 }
 
 /** The outcome of one upsert. */
@@ -76,39 +86,6 @@ export interface ResultTab {
   setNote(note: string): void;
 }
 
-/** A row block to write: sheet rows `from..to` (1-based, inclusive). */
-export interface RowBlock {
-  from: number;
-  to: number;
-}
-
-/**
- * Pure: group sorted sheet rows into blocks, merging two neighbours when the rows between them
- * times `width` is at most `gapBudgetCells`.
- */
-export function planRowBlocks(rows: readonly number[], width: number, gapBudgetCells = GAP_BUDGET_CELLS): RowBlock[] {
-  const sorted = [...new Set(rows)].sort((a, b) => a - b);
-  const blocks: RowBlock[] = [];
-  for (const r of sorted) {
-    const last = blocks[blocks.length - 1];
-    if (last !== undefined && (r - last.to - 1) * Math.max(1, width) <= gapBudgetCells) last.to = r;
-    else blocks.push({ from: r, to: r });
-  }
-  return blocks;
-}
-
-/** Pure: contiguous runs of sorted 0-based column positions, as `[start, count]`. */
-export function columnRuns(positions: readonly number[]): Array<[number, number]> {
-  const sorted = [...new Set(positions)].sort((a, b) => a - b);
-  const runs: Array<[number, number]> = [];
-  for (const p of sorted) {
-    const last = runs[runs.length - 1];
-    if (last !== undefined && last[0] + last[1] === p) last[1]++;
-    else runs.push([p, 1]);
-  }
-  return runs;
-}
-
 /** Two cell values that read back the same (`''`, null and undefined are all an empty cell). */
 function sameCell(a: unknown, b: unknown): boolean {
   const ea = a === '' || a === null || a === undefined;
@@ -123,20 +100,6 @@ function keyPart(v: unknown): string {
   return cellText(toCell(v));
 }
 
-/**
- * A tab name not used in `ss` (compared without case, as Sheets does): `base`, else
- * `base (2)`, `base (3)`, ...; at most 100 chars (the base is shortened, never the suffix).
- */
-export function uniqueTabName(ss: Spreadsheet, base: string): string {
-  const clean = base.replace(/\p{Cc}+/gu, ' ').replace(/\s+/g, ' ').trim() || 'Results';
-  const taken = new Set(ss.getSheets().map((s) => s.getName().toLowerCase()));
-  for (let n = 1; ; n++) {
-    const suffix = n === 1 ? '' : ` (${n})`;
-    const name = clean.slice(0, MAX_TAB_NAME_CHARS - suffix.length).trimEnd() + suffix;
-    if (!taken.has(name.toLowerCase())) return name;
-  }
-}
-
 function checkSpec(spec: ResultTabSpec): void {
   if (spec.tabName.trim() === '' || spec.tabName.length > MAX_TAB_NAME_CHARS) throw new SheetError('BAD_SPEC', `A result tab needs a name of 1 to ${MAX_TAB_NAME_CHARS} characters.`);
   if (spec.keyColumns.length === 0) throw new SheetError('BAD_SPEC', `Result tab "${spec.tabName}" needs at least one key column.`);
@@ -144,13 +107,15 @@ function checkSpec(spec: ResultTabSpec): void {
 
 /**
  * Open (or create) a result tab and read it once. The header (bold, frozen) is written with the
- * first `upsert`, in the same `setValues` as the first rows. Throws `SheetError` TAB_NOT_OURS when
- * the tab has data but no header with the key columns (someone else's tab of that name).
+ * first `upsert`, in the same `setValues` as the first rows. A tab of that name the add-on did not
+ * create is left alone (see `claimTab`). Throws `SheetError` TAB_NOT_OURS when the tab has data
+ * but no header with the key columns.
  */
 export function openResultTab(ss: Spreadsheet, spec: ResultTabSpec): ResultTab {
   checkSpec(spec);
-  const existing = ss.getSheetByName(spec.tabName);
-  const sheet = existing ?? ss.insertSheet(spec.tabName);
+  const claimed = claimTab(ss, spec.tabName, spec.owner, spec.reserved, spec.legacy === true ? (sheet) => headerStartsWith(sheet, spec.keyColumns) : undefined);
+  const sheet = claimed.sheet;
+  const existing = claimed.existing ? sheet : null;
   // A new tab is empty: nothing to read.
   const values: unknown[][] = existing === null ? [] : (existing.getDataRange().getValues() as unknown[][]);
   const headerCells = (values[0] ?? []).map((c) => cellText(c));
@@ -205,11 +170,24 @@ export function openResultTab(ss: Spreadsheet, spec: ResultTabSpec): ResultTab {
     }
   };
 
+  /** Cut a merged block where an unchanged row holds a formula or a format a rewrite would lose. */
+  const exactBlocks = (block: RowBlock, changed: ReadonlySet<number>, positions: number[]): RowBlock[] => {
+    if (block.to - block.from + 1 === [...changed].filter((r) => r >= block.from && r <= block.to).length) return [block];
+    const first = Math.min(...positions);
+    const span = Math.max(...positions) - first + 1;
+    const range = sheet.getRange(block.from, first + 1, block.to - block.from + 1, span);
+    const formulas = range.getFormulas();
+    const formats = range.getNumberFormats();
+    const keep = (r: number): boolean => positions.some((p) => !exactRewrite(formulas[r - block.from]?.[p - first] ?? '', formats[r - block.from]?.[p - first] ?? ''));
+    return splitAtKeptRows(block, changed, keep);
+  };
+
   const write = (changedSheetRows: number[]): void => {
     const positions = [...owned.values()];
-    const blocks = planRowBlocks(changedSheetRows, positions.length);
-    const runs = columnRuns(positions);
+    const changed = new Set(changedSheetRows);
     grow(1 + data.length, header.length);
+    const blocks = planRowBlocks(changedSheetRows, positions.length).flatMap((b) => exactBlocks(b, changed, positions));
+    const runs = columnRuns(positions);
     for (const block of blocks) {
       for (const [start, count] of runs) {
         const matrix: CellValue[][] = [];

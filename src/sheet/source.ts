@@ -6,6 +6,9 @@ import * as z from 'zod/mini';
 import { SheetError } from './errors';
 import { detectHeaderRow, headerNames } from './headers';
 import { cellText } from './cells';
+import { asDisplayed, needsDisplay } from './displayed';
+import { MAX_SOURCE_ROWS, tooManyRowsMessage } from './limits';
+import { hasErrorCells, readPhonesBack, type TypedBack } from './sheets-changed';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -27,8 +30,12 @@ export interface Source {
   headerRow: number;
   /** The header cells as trimmed text, one per column of the block. */
   headers: string[];
-  /** Every row read, header included; trailing empty rows are dropped. */
+  /** Every row read, header included, booleans and numbers as displayed (displayed.ts); trailing empty rows are dropped. */
   values: unknown[][];
+  /** The same rows exactly as `getValues` returned them (what writing back compares against). */
+  raw: unknown[][];
+  /** `#ERROR!` cells whose typed phone number was read back from the formula (sheets-changed.ts). */
+  typedBack: TypedBack[];
   /** 1-based sheet row of the first row below the header. */
   firstDataRow: number;
   /** The spreadsheet's time zone, for reading date cells (`RowsToRecordsOptions.timeZone`). */
@@ -75,18 +82,27 @@ function resolveRange(ss: Spreadsheet, spec: SourceSpec): { range: Range; label:
 }
 
 /**
- * Read a source block with ONE `getValues` (the data range of a sheet, an A1 range, or the
+ * Read a source block with ONE `getValues` (plus `getDisplayValues` when it holds booleans or
+ * numbers: they are sent as displayed, see displayed.ts) (the data range of a sheet, an A1 range, or the
  * selection). The header is the first non-empty row of a sheet or range, and the first row of
  * a selection (the user chose it). Throws `SheetError` (SHEET_NOT_FOUND, NO_SELECTION,
- * SELECTION_ONE_ROW, BAD_RANGE, SHEET_EMPTY, NO_HEADERS) with a sentence for the user.
+ * SELECTION_ONE_ROW, BAD_RANGE, SHEET_EMPTY, NO_HEADERS, TOO_MANY_ROWS above `maxRows` data rows,
+ * before the full read) with a sentence for the user.
  */
-export function readSource(ss: Spreadsheet, spec: SourceSpec): Source {
+export function readSource(ss: Spreadsheet, spec: SourceSpec, maxRows: number = MAX_SOURCE_ROWS): Source {
   const { range, label, mode } = resolveRange(ss, spec);
-  const values = range.getValues() as unknown[][];
+  // Refuse an oversized source before reading it whole (trailing empty rows of A:F do not count).
+  const rows = Math.min(range.getNumRows(), range.getSheet().getLastRow() - range.getRow() + 1) - 1;
+  if (rows > maxRows) throw new SheetError('TOO_MANY_ROWS', tooManyRowsMessage(label, rows, maxRows));
+  const raw = range.getValues() as unknown[][];
   // Whole-column ranges (A:F) and stale data ranges end in empty rows: they are not "empty rows".
-  let end = values.length;
-  while (end > 0 && (values[end - 1] ?? []).every((c) => cellText(c) === '')) end--;
-  values.length = end;
+  let end = raw.length;
+  while (end > 0 && (raw[end - 1] ?? []).every((c) => cellText(c) === '')) end--;
+  raw.length = end;
+  // Booleans and numbers go out as displayed (one more read, only when the block has any).
+  const shown = needsDisplay(raw) ? asDisplayed(raw, range.getDisplayValues()) : raw;
+  // A phone typed as +49 30 1234567 became a formula showing #ERROR!: read the typed text back.
+  const { values, typedBack } = hasErrorCells(shown) ? readPhonesBack(shown, range.getFormulas()) : { values: shown, typedBack: [] };
   if (end === 0) throw new SheetError('SHEET_EMPTY', `${label} is empty. Put a header row and data rows in it first.`);
   const headerRowIndex = detectHeaderRow(values, mode);
   if (headerRowIndex < 0) throw new SheetError('NO_HEADERS', `${label} starts with an empty row. Its first row must hold the column headers.`);
@@ -99,6 +115,8 @@ export function readSource(ss: Spreadsheet, spec: SourceSpec): Source {
     headerRow: firstRow + headerRowIndex,
     headers: headerNames(values[headerRowIndex] ?? []),
     values,
+    raw,
+    typedBack,
     firstDataRow: firstRow + headerRowIndex + 1,
     timeZone: ss.getSpreadsheetTimeZone(),
   };

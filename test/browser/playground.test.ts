@@ -24,7 +24,7 @@ const TITLE = 'Playground Q1';
 jest.setTimeout(90_000);
 
 if (!HAVE_CHROMIUM && process.env['CI'] !== 'true') {
-  console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM}. Install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  process.stderr.write(`Browser tests skipped: no Chromium at ${CHROMIUM}; install it with "sudo apt-get install -y chromium" (Debian) or set CHROMIUM_PATH.\n`);
 }
 
 // In CI a missing browser fails loudly instead of skipping.

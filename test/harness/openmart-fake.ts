@@ -1,6 +1,6 @@
 /**
  * A small Openmart stand-in for the custom-function tests (search, enrich_company, business
- * records by id, credit balance), after /work/shared/api-docs/openmart-api.txt: X-API-Key auth,
+ * records by id, credit balance), after docs/api-docs/openmart-api.txt: X-API-Key auth,
  * 1 credit per returned row, deterministic rows, a configurable server latency.
  */
 import { json, type HttpHandler, type SimRequest, type SimResponse } from '../../emulator/apis/types';

@@ -44,8 +44,8 @@ describe('Openmart deny rules (built bundle)', () => {
     // A second check rewrites its own column; a user column there is never overwritten.
     s.addOn.rpc('checkOpenmartDenyRules', { type: 'email', source: { a1: "'Check'!A1:A4" } });
     s.addOn.emulator.spreadsheet.givenSheet('Busy', [['Email', 'Mine'], [email, 'keep me']]);
-    expect(() => s.addOn.rpc('checkOpenmartDenyRules', { type: 'email', source: { a1: "'Busy'!A1:A2" } })).toThrow(/not empty/);
-    expect(s.addOn.emulator.spreadsheet.sheetValues('Busy')[1]).toEqual([email, 'keep me']);
+    expect(s.addOn.rpc('checkOpenmartDenyRules', { type: 'email', source: { a1: "'Busy'!A1:A2" } })).toMatchObject({ written: "'Busy'!C1:C2" });
+    expect(s.addOn.emulator.spreadsheet.sheetValues('Busy')[1]).toEqual([email, 'keep me', 'denied']);
 
     const later = run(s, 'After');
     expect(later.map((p) => p['email'])).not.toContain(email);

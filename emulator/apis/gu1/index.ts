@@ -1,6 +1,6 @@
 /**
  * In-process simulator of gu1's marketplace enrichment by external id (`https://api.gu1.ai`),
- * after /work/shared/api-docs/gu1-execute-enrichment-by-external-id.txt and NOTES.md: Bearer
+ * after docs/api-docs/gu1-execute-enrichment-by-external-id.txt and NOTES.md: Bearer
  * auth with the `{success:false,error}` envelope, an entity registry keyed by externalId, an
  * integration catalogue with prices, latencies and countries, enrichment groups, partial
  * success, a cache (unless `parameters.forceRefresh`), a balance and a ledger of every billed

@@ -1,6 +1,6 @@
 /**
  * In-process simulator of the Openmart API (`https://api.openmart.ai`), after
- * /work/shared/api-docs/openmart-api.txt and the Openmart section of NOTES.md: key auth, a credit
+ * docs/api-docs/openmart-api.txt and the Openmart section of NOTES.md: key auth, a credit
  * ledger with 402s, business search with flat filters and cursor paging, GET-with-body records,
  * enrich_company, brand search, the four async batch routes with task lifecycle controls, and
  * deny rules that suppress later results. Time comes only from `req.now`; data is seeded.

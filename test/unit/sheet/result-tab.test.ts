@@ -1,6 +1,6 @@
 import { createEmulator } from '../../../emulator/index';
 import { isSheetError } from '../../../src/sheet/errors';
-import { columnRuns, openResultTab, planRowBlocks, uniqueTabName, upsertRows } from '../../../src/sheet/result-tab';
+import { columnRuns, openResultTab, planRowBlocks, RESULT_TAB_MARK, uniqueTabName, upsertRows } from '../../../src/sheet/result-tab';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -220,16 +220,22 @@ describe('sheet/result-tab', () => {
       expect(sheet.getRange(2, 43).getValues()).toEqual([[39]]);
     });
 
-    it('should adopt an empty tab of that name and freeze its header', () => {
+    it('should never write a tab of that name holding the user\'s cells: a new tab beside it, found again by its owner', () => {
       const { ss } = given();
-      ss.insertSheet(SPEC.tabName);
-      upsertRows(ss, { ...SPEC, rows: companies(1) });
-      const sheet = tab(ss, SPEC.tabName);
-      expect(sheet.getFrozenRows()).toBe(1);
-      expect(readAll(sheet)).toEqual([
+      ss.insertSheet(SPEC.tabName).getRange(1, 1).setValue('mine');
+      const first = upsertRows(ss, { ...SPEC, owner: 'job-1', rows: companies(1) });
+      expect(first.sheet.getName()).toBe(`${SPEC.tabName} (2)`);
+      expect(readAll(tab(ss, SPEC.tabName))).toEqual([['mine']]);
+      expect(first.sheet.getFrozenRows()).toBe(1);
+      // A run killed after creating it finds the same tab again (no third tab, no duplicate rows).
+      const again = upsertRows(ss, { ...SPEC, owner: 'job-1', rows: companies(2) });
+      expect(again.sheet.getName()).toBe(`${SPEC.tabName} (2)`);
+      expect(readAll(again.sheet)).toEqual([
         ['external_id', 'name', 'employees'],
         ['c-0', 'Company 0', 0],
+        ['c-1', 'Company 1', 1],
       ]);
+      expect(ss.getSheets()).toHaveLength(3);
     });
 
     it('should write dates as dates and see them unchanged on the next run', () => {
@@ -241,9 +247,19 @@ describe('sheet/result-tab', () => {
       expect(calls('Range.setValues')).toBe(0);
     });
 
-    it('should refuse a tab of that name without the key column', () => {
+    it('should leave a user tab of that name as it was and write a new one', () => {
       const { ss } = given();
-      ss.insertSheet('Taken').getRange(1, 1, 2, 1).setValues([['something'], ['else']]);
+      ss.insertSheet('Taken').getRange(1, 1, 2, 1).setValues([['external_id'], ['mine']]);
+      const r = upsertRows(ss, { ...SPEC, tabName: 'Taken', rows: companies(1) });
+      expect(r.sheet.getName()).toBe('Taken (2)');
+      expect(readAll(tab(ss, 'Taken'))).toEqual([['external_id'], ['mine']]);
+    });
+
+    it('should refuse a tab of its own that lost its key column', () => {
+      const { ss } = given();
+      const own = ss.insertSheet('Taken');
+      own.addDeveloperMetadata(RESULT_TAB_MARK, 'x');
+      own.getRange(1, 1, 2, 1).setValues([['something'], ['else']]);
       let err: unknown;
       try {
         upsertRows(ss, { ...SPEC, tabName: 'Taken', rows: companies(1) });
@@ -281,6 +297,11 @@ describe('sheet/result-tab', () => {
   });
 
   describe('#uniqueTabName()', () => {
+    it('should also avoid the names open jobs reserved, ignoring case', () => {
+      const { ss } = given();
+      expect(uniqueTabName(ss, 'Q1 - Companies', ['q1 - companies'])).toBe('Q1 - Companies (2)');
+      expect(uniqueTabName(ss, 'Q1 - Companies', ['Q1 - Companies', 'Q1 - Companies (2)'])).toBe('Q1 - Companies (3)');
+    });
     it('should keep a free name and number taken ones, ignoring case', () => {
       const { ss } = given();
       expect(uniqueTabName(ss, 'Q1 Hotels - People')).toBe('Q1 Hotels - People');
