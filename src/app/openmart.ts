@@ -7,7 +7,9 @@ import { againOf } from './duplicates';
 import * as z from 'zod/mini';
 import { KeyStore } from '../platform/keys';
 import { withLock } from '../platform/lock';
-import { newJob, type Job } from '../jobs/model';
+import { isOpen, newJob, type Job } from '../jobs/model';
+import { claimOf } from '../jobs/ownership';
+import { ScheduleStore } from '../jobs/schedules';
 import { BatchBook } from '../jobs/openmart-book';
 import { OM_BATCHES_KIND, requeue, type OmBatchesData } from '../jobs/openmart-batches';
 import { LANES, OM_ENRICH_KIND, lanesOf, type OmEnrichData } from '../jobs/openmart-enrich';
@@ -30,7 +32,7 @@ import type { AppContext } from './context';
 import { removeTabWithoutResults } from './sheets';
 import { MappingInput, SourceInput, UserInputError, parseInput } from './input';
 import { startJob, toView, type JobView } from './jobs';
-import { requireMine } from './owner';
+import { requireMine, whoAmI } from './owner';
 import { readOpenmartPrefs } from './openmart-account';
 import { SOURCE_ROW_LIMITS } from '../sheet/limits';
 
@@ -76,10 +78,16 @@ function problemsText(problems: Problem[]): string {
   return problems.map((p) => p.message).join(' ');
 }
 
-/** Delete side records of jobs that no longer exist (ledgers) or are finished (search bodies). */
+/**
+ * Delete side records of jobs that no longer exist (ledgers, search bodies) and the search bodies
+ * of this user's own finished jobs. A scheduled job keeps its body (each run searches with it),
+ * and another editor's records are theirs to clean.
+ */
 function forgetStale(ctx: AppContext): void {
   const props = ctx.docProps();
   const store = new JobStore(props);
+  const scheduled = new Set(new ScheduleStore(props).all().map((s) => s.jobId));
+  const me = whoAmI(ctx);
   for (const k of props.getKeys()) {
     const m = /^(omb|oms):([^:]+)/.exec(k);
     if (!m) continue;
@@ -89,7 +97,8 @@ function forgetStale(ctx: AppContext): void {
     } catch {
       continue;
     }
-    if (!job || (m[1] === 'oms' && !['SUBMITTING', 'WAITING', 'FETCHING'].includes(job.state))) props.deleteProperty(k);
+    const finishedSearch = m[1] === 'oms' && job !== undefined && !isOpen(job) && !scheduled.has(job.id) && claimOf(job, me) === 'mine';
+    if (!job || finishedSearch) props.deleteProperty(k);
   }
 }
 

@@ -5,6 +5,7 @@
 import { PROVIDER_NAMES } from '../platform/errors';
 import { KeyStore } from '../platform/keys';
 import type { Job } from '../jobs/model';
+import { OM_SEARCH_KIND, hasSearchBody } from '../jobs/openmart-search';
 import { resolveByHeader, type MappingHeaders } from '../sheet/mapping-headers';
 import { readSource, splitA1, type SourceSpec } from '../sheet/source';
 import type { AppContext } from './context';
@@ -19,11 +20,12 @@ function sourceSheet(job: Job): string | undefined {
   return undefined;
 }
 
-/** Why a job cannot run now: its key is gone, or its source sheet was deleted or renamed. */
+/** Why a job cannot run now: its key is gone, its source sheet was deleted or renamed, or its search form is no longer kept. */
 export function preflight(ctx: AppContext, job: Job): string | null {
   if (!new KeyStore(ctx.userProps()).get(job.provider)) return `The ${PROVIDER_NAMES[job.provider]} key was removed; save it in Settings, then resume this schedule.`;
   const sheet = sourceSheet(job);
   if (sheet !== undefined && ctx.spreadsheet().getSheetByName(sheet) === null) return `The source sheet "${sheet}" was deleted or renamed; resume the schedule once a sheet has that name again, or delete the schedule.`;
+  if (job.kind === OM_SEARCH_KIND && !hasSearchBody(ctx.docProps(), job.id)) return 'The search form of this job is no longer kept (finished searches keep it only while scheduled); run the search again from the sidebar and schedule the new job.';
   return headersChanged(ctx, job);
 }
 

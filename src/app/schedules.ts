@@ -6,6 +6,7 @@ import { JobStore } from '../jobs/store';
 import type { AppContext } from './context';
 import { UserInputError, parseInput } from './input';
 import { handlers } from './jobs';
+import { preflight } from './preflight';
 import { scheduleBudgetRefusal } from '../jobs/budgets';
 import { notYoursSentence } from '../jobs/ownership';
 import { isMine, ownedByMe, ownerNote, requireMine, whoAmI } from './owner';
@@ -75,6 +76,8 @@ export function createSchedule(ctx: AppContext, input: unknown): ScheduleView[] 
   const full = scheduleBudgetRefusal(new ScheduleStore(ctx.docProps()).all(), whoAmI(ctx).id);
   if (full) throw new UserInputError(full);
   if (!handlers()[job.kind]?.rerun) throw new UserInputError('This kind of job cannot be scheduled (running it again would bill every row again); submit it again by hand instead.');
+  const cannot = preflight(ctx, job);
+  if (cannot) throw new UserInputError(cannot);
   const now = ctx.clock.now();
   const schedule = ownedByMe<Schedule>(ctx, { id: ctx.uuid(), jobId, every, hour, weekday, createdAt: now, nextRunAt: nextRunAt(now, every, hour, weekday, ctx.timeZone()) });
   new ScheduleStore(ctx.docProps()).save(schedule);

@@ -40,6 +40,11 @@ export function storeSearchBody(props: JobEnv['docProps'], jobId: string, body: 
   new JsonStore(props).set(BODY_PREFIX + jobId, BodySchema, body);
 }
 
+/** True when the job's search body is still kept (a scheduled run needs it). */
+export function hasSearchBody(props: JobEnv['docProps'], jobId: string): boolean {
+  return props.getProperty(BODY_PREFIX + jobId) !== null;
+}
+
 /** Remove the kept search body of a job. */
 export function forgetSearchBody(props: JobEnv['docProps'], jobId: string): void {
   props.deleteProperty(BODY_PREFIX + jobId);

@@ -5,7 +5,8 @@
  */
 import type { AddOn } from '../harness/addon';
 import { COMPANY_HEADER, GU1_BASE, GU1_HEADER, OM_SIM_BASE, OP_BASE, OP_KEY, companyRows, enrichmentOptions, givenCompanies, givenGu1, givenOpenProspect, givenOpenmart, gu1Ids, gu1Rows } from '../harness/scenarios';
-import type { JobView, JobsView } from '../../src/app/jobs';
+import { jobsAs, keysSentTo } from '../harness/editors';
+import type { JobView } from '../../src/app/jobs';
 import type { ScheduleView } from '../../src/app/schedules';
 
 const HOUR = 3_600_000;
@@ -16,17 +17,6 @@ const EDITOR_GU1_KEY = 'gk_sandbox_e9e8e7e6e5e4e3e2';
 const NOT_YOURS = /started by another editor of this spreadsheet \(owner@example\.com\); only they can/;
 
 const asOwner = { emulator: { userEmail: OWNER } };
-
-/** The key each request to `base` carried, in order (Authorization Bearer or X-API-Key). */
-function keysSentTo(addOn: AddOn, base: string, pathPart = ''): string[] {
-  return addOn.emulator.http.log
-    .filter((e) => e.url.startsWith(base) && e.url.includes(pathPart))
-    .map((e) => e.headers['x-api-key'] ?? (e.headers['authorization'] ?? '').replace(/^Bearer /, ''));
-}
-
-function jobsAs(addOn: AddOn, user: string, rpc: 'listJobs' | 'refreshJobs' = 'listJobs'): JobView[] {
-  return addOn.as(user).rpc<JobsView>(rpc).jobs;
-}
 
 /** The owner's enrichment "Owner" waiting at OpenProspect, and an editor with their own key for the same organisation. */
 function ownerOrderAndKeyedEditor() {

@@ -1,0 +1,15 @@
+/** Two editors in one document: who sent what, and each editor's Jobs view. */
+import type { AddOn } from './addon';
+import type { JobView, JobsView } from '../../src/app/jobs';
+
+/** The key each request to `base` carried, in order (Authorization Bearer or X-API-Key). */
+export function keysSentTo(addOn: AddOn, base: string, pathPart = ''): string[] {
+  return addOn.emulator.http.log
+    .filter((e) => e.url.startsWith(base) && e.url.includes(pathPart))
+    .map((e) => e.headers['x-api-key'] ?? (e.headers['authorization'] ?? '').replace(/^Bearer /, ''));
+}
+
+/** The jobs as `user` sees them in the Jobs view (`refreshJobs` also polls that user's jobs). */
+export function jobsAs(addOn: AddOn, user: string, rpc: 'listJobs' | 'refreshJobs' = 'listJobs'): JobView[] {
+  return addOn.as(user).rpc<JobsView>(rpc).jobs;
+}
