@@ -29,8 +29,9 @@ export interface AddOn {
   /**
    * Fire every due time-driven trigger once (advancing the clock first by `advanceMs`), each as
    * the user who created it (their user properties, keys, quotas and Session), as Apps Script does.
+   * With `onlyUser`, only that user's due triggers fire (the others stay due).
    */
-  runDueTriggers(advanceMs?: number): number;
+  runDueTriggers(advanceMs?: number, onlyUser?: string): number;
   /** The same `call` and `rpc`, run as another user of this document (a co-editor). */
   as(user: string): Pick<AddOn, 'call' | 'rpc'>;
   /** Names of the top-level functions the bundle declares. */
@@ -85,9 +86,9 @@ export function loadAddOn(bundle: AddOnBundle, opts: EmulatorOptions = {}): AddO
     context,
     ...runner(undefined),
     as: (user) => runner(user),
-    runDueTriggers(advanceMs = 0): number {
+    runDueTriggers(advanceMs = 0, onlyUser?: string): number {
       if (advanceMs > 0) emulator.clock.advance(advanceMs);
-      const due = emulator.triggers.due();
+      const due = emulator.triggers.due().filter((t) => onlyUser === undefined || t.user === onlyUser);
       for (const t of due) {
         emulator.triggers.markRan(t.id, emulator.clock.now());
         try {

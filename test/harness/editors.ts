@@ -13,3 +13,14 @@ export function keysSentTo(addOn: AddOn, base: string, pathPart = ''): string[] 
 export function jobsAs(addOn: AddOn, user: string, rpc: 'listJobs' | 'refreshJobs' = 'listJobs'): JobView[] {
   return addOn.as(user).rpc<JobsView>(rpc).jobs;
 }
+
+/** The keys each user's executions sent to `base`, per user, each list without repeats. */
+export function keysByUser(addOn: AddOn, base: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const e of addOn.emulator.http.log.filter((x) => x.url.startsWith(base))) {
+    const key = e.headers['x-api-key'] ?? (e.headers['authorization'] ?? '').replace(/^Bearer /, '');
+    const list = (out[String(e.user)] ??= []);
+    if (!list.includes(key)) list.push(key);
+  }
+  return out;
+}

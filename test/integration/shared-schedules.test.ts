@@ -2,8 +2,9 @@
  * Schedules in a shared spreadsheet through the built bundle: other submits never break a
  * scheduled search, and a co-editor's trigger never runs or pays for the owner's work.
  */
-import { OM_SIM_BASE, OM_SIM_KEY, givenOpenmart } from '../harness/scenarios';
-import { jobsAs, keysSentTo } from '../harness/editors';
+import { DOMAIN_HEADER, OM_SIM_BASE, OM_SIM_KEY, domainRows, givenOpenmart } from '../harness/scenarios';
+import type { AddOn } from '../harness/addon';
+import { jobsAs, keysByUser, keysSentTo } from '../harness/editors';
 import type { JobView } from '../../src/app/jobs';
 import type { ScheduleView } from '../../src/app/schedules';
 
@@ -30,7 +31,55 @@ function scheduledSearch() {
   return { s, job, schedule: schedule!, editor };
 }
 
+/** A find_people batch job of `addOn`'s user over `n` rows of a new sheet, waiting at Openmart. */
+function waitingBatch(owner: AddOn, addOn: Pick<AddOn, 'rpc'>, sheetName: string, offset: number): JobView {
+  owner.emulator.spreadsheet.givenSheet(sheetName, [DOMAIN_HEADER, ...domainRows(3, offset)]);
+  const job = addOn.rpc<{ job: JobView }>('submitOpenmartBatch', { operation: 'find_people', source: { sheetName }, options: { title: sheetName, role: 'CEO', max_k: 1 } }).job;
+  expect(job.state).toBe('WAITING');
+  return job;
+}
+
+/** The raw document records of the owner's work: compared before and after a co-editor's run. */
+function records(addOn: AddOn, ids: string[]): string[] {
+  const doc = addOn.emulator.properties.document();
+  return ids.map((id) => doc[id] ?? `(missing ${id})`);
+}
+
 describe('schedules in a shared spreadsheet (built bundle)', () => {
+  describe('a co-editor\'s own trigger while the owner has open work', () => {
+    it('should run only the co-editor\'s jobs, on the co-editor\'s key, and leave the owner\'s due schedule and open job untouched', () => {
+      const { s, job, schedule, editor } = scheduledSearch();
+      const ownerBatch = waitingBatch(s.addOn, s.addOn, 'Owner leads', 0);
+      const editorBatch = waitingBatch(s.addOn, editor, 'Editor leads', 100);
+      expect(s.addOn.emulator.triggers.list().map((t) => t.user).sort()).toEqual([EDITOR, OWNER]);
+      const owned = [`job:${job.id}`, `job:${ownerBatch.id}`, `schedule:${schedule.id}`];
+      const before = records(s.addOn, owned);
+      s.sim.completeTasks();
+      const sentBefore = s.addOn.emulator.http.log.length;
+
+      // An hour later only the co-editor's trigger fires; the owner's schedule is due by then.
+      expect(s.addOn.runDueTriggers(HOUR, EDITOR)).toBe(1);
+      expect(s.addOn.emulator.clock.now()).toBeGreaterThanOrEqual(schedule.nextRunAt!);
+      expect(records(s.addOn, owned)).toEqual(before);
+      const editorRun = s.addOn.emulator.http.log.slice(sentBefore);
+      expect(editorRun.length).toBeGreaterThan(0);
+      expect(editorRun.filter((e) => e.url.includes(SEARCH))).toEqual([]);
+      expect(keysByUser(s.addOn, OM_SIM_BASE)).toEqual({ [OWNER]: [OM_SIM_KEY], [EDITOR]: [EDITOR_OM_KEY] });
+      const seen = jobsAs(s.addOn, OWNER);
+      expect(seen.find((j) => j.id === editorBatch.id)!.state).toBe('DONE');
+      expect(seen.find((j) => j.id === ownerBatch.id)!.state).toBe('WAITING');
+      expect(s.addOn.rpc<ScheduleView[]>('listSchedules')[0]).toMatchObject({ lastRunAt: null, nextRunAt: schedule.nextRunAt });
+
+      // The owner's trigger then runs the owner's schedule and finishes the owner's batch, on the owner's key.
+      expect(s.addOn.runDueTriggers(0, OWNER)).toBe(1);
+      const after = jobsAs(s.addOn, OWNER);
+      expect(after.find((j) => j.id === ownerBatch.id)!.state).toBe('DONE');
+      expect(after.find((j) => j.id === job.id)!.history.map((h) => h.text)).toContain('FETCHING: scheduled refresh: searching again');
+      expect(s.addOn.rpc<ScheduleView[]>('listSchedules')[0]!.lastRunAt).not.toBeNull();
+      expect(keysByUser(s.addOn, OM_SIM_BASE)).toEqual({ [OWNER]: [OM_SIM_KEY], [EDITOR]: [EDITOR_OM_KEY] });
+    });
+  });
+
   describe('a scheduled search and later submits', () => {
     it('should still run the owner\'s scheduled search after the owner and a co-editor submit other searches', () => {
       const { s, job, editor } = scheduledSearch();
