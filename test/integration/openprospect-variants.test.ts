@@ -32,4 +32,13 @@ describe('OpenProspect variant shapes (built bundle)', () => {
     // The variant really changed the wire: some employee counts were numbers in the tab all along.
     expect(documented.companies.some((c) => typeof c['employee_count'] === 'number')).toBe(true);
   });
+
+  it('should drop null and object items of text lists and leave a description sent as an object empty, failing no page', () => {
+    const documented = run([]);
+    const variant = run(['display-types']);
+    expect(variant.job).toMatchObject({ state: 'DONE', lastError: null });
+    expect(variant.companies).toEqual(documented.companies.map((c) => ({ ...c, description: '' })));
+    expect(variant.prospects).toEqual(documented.prospects);
+    expect(documented.companies.some((c) => String(c['phone_numbers'] ?? '') !== '')).toBe(true);
+  });
 });

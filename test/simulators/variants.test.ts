@@ -82,6 +82,20 @@ describe('emulator/apis/openmart/variants', () => {
     expect([...OPENMART_VARIANTS].sort()).toEqual(expect.arrayContaining([...LOSSLESS].sort()));
     expect(LOSSLESS).not.toContain('last-row-no-cursor');
     expect(LOSSLESS).not.toContain('null-score');
+    expect(LOSSLESS).not.toContain('display-types');
+  });
+
+  it('should send display fields as unexpected types: scores as text, highlights as objects, the last cursor as text, numeric tracking ids as numbers', () => {
+    const plain = send(sim(), 'POST', '/api/v1/search', { json: { query: 'hair salons', limit: 5 } }).json as Array<Record<string, unknown>>;
+    const s = sim({ variants: ['display-types'] });
+    const rows = send(s, 'POST', '/api/v1/search', { json: { query: 'hair salons', limit: 5 } }).json as Array<Record<string, unknown>>;
+    expect(rows.map((r) => r['match_score'])).toEqual(plain.map((r) => String(r['match_score'])));
+    expect(rows.map((r) => r['match_highlights'])).toEqual(plain.map((r) => ({ content: r['match_highlights'] })));
+    expect(rows.slice(0, -1).map((r) => r['cursor'])).toEqual(plain.slice(0, -1).map((r) => r['cursor']));
+    expect(rows[4]!['cursor']).toBe(JSON.stringify(plain[4]!['cursor']));
+    const id = send(s, 'POST', '/api/v1/task/batch/find_people', { json: [{ ...people(1)[0], tracking_id: '1001' }, { ...people(1)[0], tracking_id: 'row-x' }] }).json.batch_id;
+    const tasks = send(s, 'GET', `/api/v1/task/batch/${id}/task_ids`).json as string[];
+    expect(tasks.map((t) => send(s, 'GET', `/api/v1/task/${t}`).json.tracking_id)).toEqual([1001, 'row-x']);
   });
 });
 
@@ -102,6 +116,17 @@ describe('emulator/apis/gu1/variants', () => {
     expect(b).not.toHaveProperty('entityId');
     expect(b.results.length).toBeGreaterThan(0);
     for (const r of b.results) expect(r).not.toHaveProperty('integrationName');
+  });
+
+  it('should send costs as text and a failed result\'s error as its bare message', () => {
+    const plain = gu1([]);
+    const want = body(plain.s.handle(plain.req));
+    const { s, req } = gu1(['display-types']);
+    const b = body(s.handle(req));
+    expect(b.results.map((r: { costCents: unknown }) => r.costCents)).toEqual(want.results.map((r: { costCents: number }) => String(r.costCents)));
+    const failing = gu1(['display-types']);
+    failing.s.failResult('C-1', failing.code, { code: 'PROVIDER_UNAVAILABLE', message: 'AFIP did not answer', category: 'provider', retryable: true, statusCode: 503 });
+    expect(body(failing.s.handle(failing.req)).results[0]).toMatchObject({ success: false, error: 'AFIP did not answer' });
   });
 });
 
@@ -154,5 +179,15 @@ describe('emulator/apis/openprospect/variants', () => {
     expect(items.some((c) => typeof c['employee_count'] === 'string')).toBe(true);
     expect(items.every((c) => typeof c['employee_count'] !== 'number')).toBe(true);
     expect(items.some((c) => typeof c['postal_code'] === 'number')).toBe(true);
+  });
+
+  it('should append a null and an object item to text lists and send descriptions as objects (display-types)', () => {
+    const { s, r } = create(['display-types']);
+    s.advance(r.json.order_id, 'COMPLETED', { at: 0 });
+    const items = sendOp(s, buildRequest('GET', `/api/v1/orders/${r.json.order_id}/results?limit=50`, { key: OP_KEY, now: 1 })).json.items as Array<Record<string, unknown>>;
+    const lists = items.map((c) => c['phone_numbers']).filter(Array.isArray) as unknown[][];
+    expect(lists.length).toBeGreaterThan(0);
+    for (const l of lists) expect(l.slice(-2)).toEqual([null, { unexpected: true }]);
+    expect(items.filter((c) => c['description'] !== undefined && c['description'] !== null).every((c) => typeof c['description'] === 'object')).toBe(true);
   });
 });

@@ -36,6 +36,12 @@ export const OPENMART_VARIANTS = [
   'last-row-no-cursor',
   /** Search rows with `match_score: null` (and a cursor `[null, id]`). */
   'null-score',
+  /**
+   * Display fields of unexpected types: search / enrich rows with `match_score` as text and
+   * `match_highlights` as an object, the last row's `cursor` as text; tasks with an all-digit
+   * `tracking_id` sent as a number.
+   */
+  'display-types',
 ] as const;
 export type OpenmartVariant = (typeof OPENMART_VARIANTS)[number];
 
@@ -90,6 +96,18 @@ function rewrite(variant: OpenmartVariant, req: SimRequest, res: SimResponse, bo
     }
     case 'not-found-empty':
       return res.status === 404 ? {} : null;
+    case 'display-types': {
+      if (TASK.test(path) && isObj(body) && typeof body['tracking_id'] === 'string' && /^\d{1,15}$/.test(body['tracking_id'])) return { ...body, tracking_id: Number(body['tracking_id']) };
+      const rows = ROWS.test(path) && res.status === 200 ? rowsOf(body) : null;
+      if (!rows || rows.length === 0) return null;
+      for (const r of rows) {
+        if (typeof r['match_score'] === 'number') r['match_score'] = String(r['match_score']);
+        if (Array.isArray(r['match_highlights'])) r['match_highlights'] = { content: r['match_highlights'] };
+      }
+      const last = rows[rows.length - 1] as Record<string, unknown>;
+      if (Array.isArray(last['cursor'])) last['cursor'] = JSON.stringify(last['cursor']);
+      return body;
+    }
     case 'rows-lean':
     case 'store-phones-null':
     case 'null-score':

@@ -1,12 +1,13 @@
 /**
  * OpenProspect answers in shapes the guides leave open: a 202 that carries only `order_id`,
  * display numbers sent as text (and a numeric postal code sent as a number), extra keys on an
- * answer. All three keep every fact the add-on writes (chaos-safe).
+ * answer. These three keep every fact the add-on writes (chaos-safe). `display-types` (targeted
+ * tests only) sends text lists with a null and an object item appended and `description` as an object.
  */
 import { rewriteJson } from '../reshape';
 import type { SimRequest, SimResponse } from '../types';
 
-export const OPENPROSPECT_VARIANTS = ['create-lean', 'numbers-as-text', 'extra-keys'] as const;
+export const OPENPROSPECT_VARIANTS = ['create-lean', 'numbers-as-text', 'extra-keys', 'display-types'] as const;
 export type OpenProspectVariant = (typeof OPENPROSPECT_VARIANTS)[number];
 
 const ORDERS = /^\/api\/v1\/orders\/?$/;
@@ -25,10 +26,21 @@ function company(c: unknown): unknown {
   return out;
 }
 
+const TEXT_LISTS = ['phone_numbers', 'match_reasons', 'web_technologies'];
+
+function oddTypes(c: unknown): unknown {
+  if (!isObj(c)) return c;
+  const out: Record<string, unknown> = { ...c };
+  for (const k of TEXT_LISTS) if (Array.isArray(out[k])) out[k] = [...(out[k] as unknown[]), null, { unexpected: true }];
+  if (typeof out['description'] === 'string') out['description'] = { text: out['description'] };
+  return out;
+}
+
 function rewrite(variant: OpenProspectVariant, req: SimRequest, res: SimResponse, body: unknown): unknown | null {
   if (!isObj(body) || res.status >= 300) return null;
   if (variant === 'create-lean') return req.method === 'POST' && ORDERS.test(req.path) && typeof body['order_id'] === 'string' ? { order_id: body['order_id'] } : null;
   if (variant === 'numbers-as-text') return RESULTS.test(req.path) && Array.isArray(body['items']) ? { ...body, items: body['items'].map(company) } : null;
+  if (variant === 'display-types') return RESULTS.test(req.path) && Array.isArray(body['items']) ? { ...body, items: body['items'].map(oddTypes) } : null;
   return { ...body, _links: { self: req.path }, api_version: '2026-01' };
 }
 
@@ -37,7 +49,10 @@ export function reshapeOpenProspect(variant: OpenProspectVariant, req: SimReques
   return rewriteJson(res, (body) => rewrite(variant, req, res, body));
 }
 
-/** Variants that would change this answer. */
+/** Variants that keep every fact the add-on writes (the chaos fault uses only these). */
+const LOSSLESS: readonly OpenProspectVariant[] = ['create-lean', 'numbers-as-text', 'extra-keys'];
+
+/** Lossless variants that would change this answer. */
 export function applicableOpenProspect(req: SimRequest, res: SimResponse): OpenProspectVariant[] {
-  return OPENPROSPECT_VARIANTS.filter((v) => reshapeOpenProspect(v, req, res).body !== res.body);
+  return LOSSLESS.filter((v) => reshapeOpenProspect(v, req, res).body !== res.body);
 }

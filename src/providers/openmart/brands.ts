@@ -87,6 +87,6 @@ export function brandPage(http: Http, searchParam: Record<string, unknown>, page
   const res = explained(() => http.request<unknown>({ method: 'post', path: PATHS.brands, json: { search_param: searchParam, pagination } }));
   const body = parseOm(BrandPageSchema, res, 'POST /api/v2/brands/search');
   const out: { rows: Array<Record<string, unknown>>; nextCursor: string; total?: number } = { rows: body.data ?? [], nextCursor: body.encoded_cursor ?? '' };
-  if (body.total !== undefined) out.total = body.total;
+  if (body.total != null) out.total = body.total;
   return out;
 }

@@ -7,12 +7,12 @@
  *
  * | route | required (why) | optional | variants accepted |
  * |---|---|---|---|
- * | POST /api/v1/search, /enrich_company | a list of rows (the answer); per row `id` + `content` object, or a flat row with `openmart_id` (the key) | `match_score`, `match_highlights`, `cursor` (paging: a last row without a usable cursor ends paging with a sentence) | bare array, `{data, total_count}`, `{results}`; `store_phones: null`; extra keys at any level |
+ * | POST /api/v1/search, /enrich_company | a list of rows (the answer); per row `id` + `content` object, or a flat row with `openmart_id` (the key) | `match_score`, `match_highlights`, `cursor` (paging: a last row without a usable cursor ends paging with a sentence), all fail-soft: a wrong type (highlights as an object, cursor as text, score as text) is read as empty or as a number, never failing the page | bare array, `{data, total_count}`, `{results}`; `store_phones: null`; extra keys at any level |
  * | GET /business_records/list/{kind} | an object keyed by input id, each value an object (the record) | every record field | extra keys |
- * | POST /api/v1/task/batch/{op} | `batch_id` (all the add-on tracks) | `submit_for`, `status` and its counters | `status` partial (`{batch_ready: false}` alone) or absent; `batch_id` under `data` |
+ * | POST /api/v1/task/batch/{op} | `batch_id` (all the add-on tracks) | `submit_for`, `status` and its counters | `status` partial (`{batch_ready: false}` alone) or absent; `batch_id` under `data`; a numeric `batch_id` (read as text) |
  * | GET /task/batch/:id/status | `batch_ready` (when to read the tasks), or `processing` to derive it | `processing`, `completed`, `errored`, `total` (progress; derived from the task lists when missing) | counters at the top level (documented), under `status` or under `data`; flag alone |
  * | GET /task/batch/:id/task_ids | an array of strings (the tasks to read) | | |
- * | GET /task/:id | `status` (what to write) | `task_id` (the id asked for), `tracking_id` (else keyed `task:<id>`), `data`, a reason key | lower-case status; PROCESSING without `tracking_id`/`data`; phone `line_type` in any case; extra keys (extra columns) |
+ * | GET /task/:id | `status` (what to write) | `task_id` (the id asked for), `tracking_id` (else keyed `task:<id>`; a number is read as text), `data`, a reason key | lower-case status; PROCESSING without `tracking_id`/`data`; phone `line_type` in any case; extra keys (extra columns) |
  * | POST /api/v2/brands/search | `data` (an array, or null for none) with `brand_id` per row (the key) | `total`, `encoded_cursor` (an empty or missing one ends paging, with the same sentence as search) | extra keys (extra columns) |
  * | GET /api/v2/credit-balance | `balance` | period dates | extra keys |
  * | POST /api/v2/deny-rules/check | `denied`, an object of booleans | | extra keys |
@@ -68,11 +68,19 @@ export function readBatchProgress(res: ApiResponse<unknown>, what: string): Batc
   return out;
 }
 
-/** The batch id of a submit answer (top level, else under `data`); throws naming the route when absent. */
+/** An id as text: a non-empty string (trimmed) or a whole number sent as a number. */
+function idText(v: unknown): string | undefined {
+  if (typeof v === 'string' && v.trim() !== '') return v.trim();
+  if (typeof v === 'number' && Number.isSafeInteger(v)) return String(v);
+  return undefined;
+}
+
+/** The batch id of a submit answer (top level, else under `data`; a number is read as text); throws naming the route when absent. */
 export function readBatchId(res: ApiResponse<unknown>, what: string): string {
   const body = res.body;
   for (const o of [body, isObj(body) ? body['data'] : undefined]) {
-    if (isObj(o) && typeof o['batch_id'] === 'string' && o['batch_id'].trim() !== '') return o['batch_id'].trim();
+    const id = isObj(o) ? idText(o['batch_id']) : undefined;
+    if (id !== undefined) return id;
   }
   throw malformed(res, `${what}: the answer has no batch_id`);
 }
@@ -83,6 +91,6 @@ export function readBatchId(res: ApiResponse<unknown>, what: string): string {
  */
 export function salvageBatchId(raw: unknown): string | undefined {
   if (typeof raw !== 'string') return undefined;
-  const m = /"batch_id"\s*:\s*"([^"\\]{1,200})"/.exec(raw);
-  return m?.[1]?.trim() || undefined;
+  const m = /"batch_id"\s*:\s*(?:"([^"\\]{1,200})"|(\d{1,30})\b)/.exec(raw);
+  return (m?.[1] ?? m?.[2])?.trim() || undefined;
 }

@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { MalformedResponseError } from '../../platform/errors';
 import type { ApiResponse } from '../../platform/http-types';
+import { SoftList, SoftNumber, SoftText, soft } from '../soft-fields';
 
 /** The four async batch routes. */
 export const BATCH_OPS = ['find_people', 'find_tech', 'lookup_business_email', 'lookup_people'] as const;
@@ -49,19 +50,23 @@ export type RecordsKind = 'openmart_id' | 'google_place_id';
 export const SearchRowSchema = z.looseObject({
   id: z.string(),
   content: z.record(z.string(), z.unknown()),
-  match_score: z.optional(z.nullable(z.number())),
-  match_highlights: z.optional(z.nullable(z.array(z.unknown()))),
-  cursor: z.optional(z.nullable(z.array(z.unknown()))),
+  match_score: SoftNumber,
+  match_highlights: SoftList,
+  // Paging only: anything but a list is no usable cursor (the search stops with a sentence).
+  cursor: SoftList,
 });
 export type SearchRow = z.infer<typeof SearchRowSchema>;
+
+/** The display and paging fields of a flat row, read as softly as in a full row. */
+const SoftRowFields = z.object({ match_score: SoftNumber, match_highlights: SoftList, cursor: SoftList });
 
 /** A row of the `{ results: [...] }` example: flat, `openmart_id` instead of `id` + `content`. */
 const FlatRowSchema = z.looseObject({ openmart_id: z.string() });
 
 export const BrandRowSchema = z.looseObject({ brand_id: z.string() });
 export const BrandPageSchema = z.looseObject({
-  total: z.optional(z.number()),
-  encoded_cursor: z.optional(z.nullable(z.string())),
+  total: SoftNumber,
+  encoded_cursor: soft(z.string()),
   data: z.nullable(z.array(BrandRowSchema)),
 });
 export type BrandPage = z.infer<typeof BrandPageSchema>;
@@ -74,13 +79,13 @@ export const TaskIdsSchema = z.array(z.string());
 export const TaskSchema = z.looseObject({
   task_id: z.optional(z.string()),
   status: z.string(),
-  tracking_id: z.optional(z.nullable(z.string())),
+  tracking_id: SoftText,
   data: z.optional(z.unknown()),
 });
 /** A task as read: `task_id` always set. */
 export type Task = z.infer<typeof TaskSchema> & { task_id: string };
 
-export const CreditBalanceSchema = z.looseObject({ balance: z.number(), period_start: z.optional(z.string()), period_end: z.optional(z.string()) });
+export const CreditBalanceSchema = z.looseObject({ balance: z.number(), period_start: SoftText, period_end: SoftText });
 export const DenyCheckSchema = z.looseObject({ denied: z.record(z.string(), z.boolean()) });
 
 /** A MalformedResponseError for `res` with the given message. */
@@ -141,9 +146,10 @@ export function readSearchEnvelope(res: ApiResponse<unknown>, what: string): Sea
     if (flat.success) {
       const { openmart_id, match_score, match_highlights, cursor, ...content } = flat.data as Record<string, unknown>;
       const out: SearchRow = { id: String(openmart_id), content };
-      if (typeof match_score === 'number') out.match_score = match_score;
-      if (Array.isArray(match_highlights)) out.match_highlights = match_highlights;
-      if (Array.isArray(cursor)) out.cursor = cursor;
+      const soft = SoftRowFields.parse({ match_score, match_highlights, cursor });
+      if (soft.match_score != null) out.match_score = soft.match_score;
+      if (soft.match_highlights != null) out.match_highlights = soft.match_highlights;
+      if (soft.cursor != null) out.cursor = soft.cursor;
       return out;
     }
     throw malformed(res, `${what}: row ${i + 1} has neither {id, content} nor openmart_id`);

@@ -18,25 +18,16 @@
  * | errors | the status code | `message`, `code`/`error`, `request_id`, FastAPI `detail[]`, `retry_after`, `required_scopes` | `{}`; plain text or HTML (a short scrubbed detail) |
  */
 import * as z from 'zod/mini';
+import { SoftNumber, SoftText, SoftTextList } from '../soft-fields';
 
 /** `T | null | undefined`: the docs show most display fields as nullable and some as absent. */
 export function loose<T extends z.ZodMiniType>(t: T): z.ZodMiniOptional<z.ZodMiniNullable<T>> {
   return z.optional(z.nullable(t));
 }
 
-/** Text for display: a number or boolean where text is documented is kept as its text. */
-const Text = z.pipe(z.union([z.string(), z.number(), z.boolean()]), z.transform((v: string | number | boolean) => String(v)));
-/** A number for display: numeric text is read as a number. */
-const Numeric = z.pipe(z.union([z.number(), z.string().check(z.regex(/^\s*-?\d+(\.\d+)?\s*$/))]), z.transform((v: string | number) => Number(v)));
-
-/** `schema`, or null for anything it does not accept (a display value never fails a page). */
-export function orNull<T extends z.ZodMiniType>(schema: T) {
-  return z.union([schema, z.pipe(z.unknown(), z.transform(() => null))]);
-}
-
-/** An optional display text. */
-export const Str = loose(Text);
+/** An optional display text (not text: null). */
+export const Str = SoftText;
 /** An optional display number; anything unreadable is left empty rather than failing the page. */
-export const Num = z.optional(orNull(Numeric));
-/** An optional list of display texts. */
-export const StrList = loose(z.array(Text));
+export const Num = SoftNumber;
+/** An optional list of display texts (items that are not text are left out). */
+export const StrList = SoftTextList;

@@ -9,7 +9,8 @@
 import * as z from 'zod/mini';
 import { MalformedResponseError } from '../../platform/errors';
 import type { ApiResponse } from '../../platform/http-types';
-import { Num, Str, StrList, loose, orNull } from './readers';
+import { orNull } from '../soft-fields';
+import { Num, Str, StrList, loose } from './readers';
 
 // ---------------------------------------------------------------------------------------------
 // Enums and limits

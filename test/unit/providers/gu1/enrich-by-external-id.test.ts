@@ -48,7 +48,9 @@ describe('providers/gu1/enrich-by-external-id', () => {
 
     it('should refuse a body without results as malformed, naming where', () => {
       expect(() => parseEnrichResponse({ success: true })).toThrow(MalformedResponseError);
-      expect(() => parseEnrichResponse({ results: [{ costCents: 'free' }] })).toThrow(/results\.0\.costCents/);
+      expect(() => parseEnrichResponse({ results: 'none' })).toThrow(/results/);
+      // A display field of the wrong type never fails the answer.
+      expect(parseEnrichResponse({ results: [{ costCents: 'free' }] }).results[0]!.costCents).toBeNull();
     });
   });
 

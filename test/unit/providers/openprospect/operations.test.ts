@@ -219,9 +219,11 @@ describe('providers/openprospect', () => {
     });
 
     it('should name the bad path when a field has the wrong type', () => {
-      const e = thrown(() => getOrder(fakeHttp(() => ok({ ...ORDER_COMPLETED, features: 'COMPANY_DATA' })), 'o-1'));
+      const e = thrown(() => getOrder(fakeHttp(() => ok({ ...ORDER_COMPLETED, order_id: ['o-1'] })), 'o-1'));
       expect(e).toBeInstanceOf(MalformedResponseError);
-      expect((e as Error).message).toBe('GET /orders/o-1: features: expected array, got a string');
+      expect((e as Error).message).toMatch(/^GET \/orders\/o-1: order_id: expected string, got an? (array|object)/);
+      // A display list of the wrong type is left empty, never failing the answer.
+      expect(getOrder(fakeHttp(() => ok({ ...ORDER_COMPLETED, features: 'COMPANY_DATA' })), 'o-1').features).toBeNull();
       const e2 = thrown(() => getOrder(fakeHttp(() => ok({ ...ORDER_COMPLETED, status: '' })), 'o-1'));
       expect((e2 as Error).message).toMatch(/^GET \/orders\/o-1: status: below the minimum 1/);
     });
