@@ -109,12 +109,17 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
 }
 
+/** A toast, through the scrubber like every text that leaves the add-on. */
+function toast(ctx: AppContext, text: string): void {
+  ctx.spreadsheet().toast(ctx.scrubber().text(text), 'Prospect Enrich', 8);
+}
+
 /** Menu: open the sidebar. */
 export function showSidebar(): void {
   rpc((ctx) => {
     openSidebar(ctx, 'enrich');
     const healed = jobs.healTrigger(ctx);
-    if (healed) ctx.spreadsheet().toast(healed, 'Prospect Enrich', 8);
+    if (healed) toast(ctx, healed);
   });
 }
 
@@ -132,7 +137,7 @@ export function refreshJobsNow(): void {
       : poll.advanced === 0
         ? 'No open jobs to refresh.'
         : `${poll.advanced} job(s) updated, ${poll.stillOpen} still open.`;
-    ctx.spreadsheet().toast(notice ? `${text} ${notice}` : text, 'Prospect Enrich', 8);
+    toast(ctx, notice ? `${text} ${notice}` : text);
   });
 }
 

@@ -45,6 +45,7 @@ export function jobEnv(ctx: AppContext, deadline: Deadline): JobEnv {
     docProps: ctx.docProps(),
     checkpoint: (job) => store.save(job),
     quota: ctx.quota,
+    scrub: (text) => ctx.scrubber().text(text),
   };
 }
 

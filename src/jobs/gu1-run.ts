@@ -382,7 +382,8 @@ function advance(start: Job, env: JobEnv): Job {
     job = applyError(job, e, env.clock.now(), message);
   }
   try {
-    tab?.setNote(`gu1 run "${job.title}" (${job.state}): ${gu1Summary(job)} Updated ${new Date(env.clock.now()).toISOString().slice(0, 16).replace('T', ' ')} UTC.`);
+    const note = `gu1 run "${job.title}" (${job.state}): ${gu1Summary(job)} Updated ${new Date(env.clock.now()).toISOString().slice(0, 16).replace('T', ' ')} UTC.`;
+    tab?.setNote(env.scrub ? env.scrub(note) : note);
     const data = Gu1RunDataSchema.safeParse(job.data);
     if (data.success) rememberCosts(env.docProps, { costs: data.data.costs, groups: data.data.groups }, env.clock.now());
   } catch {

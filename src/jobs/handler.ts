@@ -16,6 +16,8 @@ export interface JobEnv {
   checkpoint(job: Job): void;
   /** Today's remaining UrlFetch calls (the quota meter), when known. */
   quota?: { fetchesLeft(): number };
+  /** The one scrubber, for texts written outside the job record (tab notes). */
+  scrub?: (text: string) => string;
 }
 
 export interface JobHandler {

@@ -212,6 +212,11 @@ const GENERIC: Record<number, string> = {
  * - flat `{ code | error, message, details?, request_id?, retry_after?, required_scopes? }` (OpenProspect)
  * - envelope `{ success: false, error: { code, message } }` (gu1)
  */
+/** A provider's own error sentence, as at most a short detail (tags and key-shaped tokens removed, 300 chars). */
+function providerText(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : shortDetail(text, 300);
+}
+
 export function parseErrorBody(provider: Provider, status: number, body: unknown, headers: Record<string, string>): ApiErrorInit {
   let code: string | undefined;
   let message: string | undefined;
@@ -228,17 +233,17 @@ export function parseErrorBody(provider: Provider, status: number, body: unknown
       }));
       message = details.length > 0 ? `${details.length} invalid field(s)` : undefined;
     } else if (typeof detail === 'string') {
-      message = detail;
+      message = providerText(detail);
     }
     const err = body['error'];
     if (isRecord(err)) {
       code = str(err['code']);
-      message = str(err['message']) ?? message;
+      message = providerText(str(err['message'])) ?? message;
     } else if (typeof err === 'string') {
       code = err;
     }
     code = str(body['code']) ?? code;
-    message = str(body['message']) ?? message;
+    message = providerText(str(body['message'])) ?? message;
     requestId = str(body['request_id']) ?? str(body['requestId']);
     bodyRetry = body['retry_after'];
     const d = body['details'];

@@ -10,6 +10,7 @@ import type { ApiRequest, ApiResponse, Http, Provider, RequestOptions } from './
 import { billingClass } from './billing';
 import { retryDelayMs, shouldRetry } from './retry';
 import { clampDepth } from './depth';
+import { scrubLeaves } from './scrub';
 
 export type UrlFetch = Pick<GoogleAppsScript.URL_Fetch.UrlFetchApp, 'fetch' | 'fetchAll'>;
 type FetchRequest = GoogleAppsScript.URL_Fetch.URLFetchRequest;
@@ -123,6 +124,8 @@ export function createHttp(deps: HttpDeps): Http {
       try {
         // Bounded nesting: every later walk over the answer is then safe (./depth.ts).
         body = clampDepth(JSON.parse(text)).value;
+        // A key spelled with JSON escapes (\u0061...) survives the raw-text scrub; its parsed string does not.
+        if (deps.scrub && text.includes('\\u')) body = scrubLeaves(body, deps.scrub);
       } catch {
         parsed = false;
         body = text;

@@ -71,16 +71,27 @@ export class Scrubber {
   }
 
   /** A copy of plain data (strings, arrays, plain objects, numbers...) with every string scrubbed, keys of objects too. */
-  deep<T>(value: T, depth = 0): T {
-    if (this.empty) return value;
-    if (typeof value === 'string') return this.text(value) as T;
-    if (value === null || typeof value !== 'object' || depth > 50) return value;
-    if (Array.isArray(value)) return value.map((v: unknown) => this.deep(v, depth + 1)) as T;
-    if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return value;
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[this.text(k)] = this.deep(v, depth + 1);
-    return out as T;
+  deep<T>(value: T): T {
+    return this.empty ? value : scrubLeaves(value, (s) => this.text(s));
   }
+}
+
+/** Deepest nesting walked; parsed JSON deeper than this is cut to null (never left unscrubbed). */
+const MAX_DEPTH = 50;
+
+/**
+ * A copy of plain data with every string leaf and object key passed through `scrub` (a bounded
+ * walk: anything nested deeper than MAX_DEPTH becomes null). Class instances are kept as they are.
+ */
+export function scrubLeaves<T>(value: T, scrub: (s: string) => string, depth = 0): T {
+  if (typeof value === 'string') return scrub(value) as T;
+  if (value === null || typeof value !== 'object') return value;
+  if (depth > MAX_DEPTH) return null as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => scrubLeaves(v, scrub, depth + 1)) as T;
+  if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[scrub(k)] = scrubLeaves(v, scrub, depth + 1);
+  return out as T;
 }
 
 /**

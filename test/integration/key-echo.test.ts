@@ -5,7 +5,7 @@
  */
 import type { HttpHandler, SimRequest } from '../../emulator/apis/types';
 import type { AddOn } from '../harness/addon';
-import { COMPANY_HEADER, OM_SIM_KEY, OP_KEY, companyRows, enrichmentOptions, givenCompanies, givenOpenProspect, givenOpenmart } from '../harness/scenarios';
+import { COMPANY_HEADER, DOMAIN_HEADER, GU1_HEADER, GU1_KEY, OM_SIM_KEY, OP_KEY, companyRows, domainRows, enrichmentOptions, givenCompanies, givenGu1, givenOpenProspect, givenOpenmart, gu1Ids, gu1Rows } from '../harness/scenarios';
 
 const HOUR = 3_600_000;
 type Variant = (key: string) => string;
@@ -15,6 +15,9 @@ const VARIANTS: Record<string, Variant> = {
   upper: (k) => k.toUpperCase(),
   last8: (k) => `…${k.slice(-8)}`,
 };
+/** The key spelled with JSON escapes (`\u006f\u006d...`): only a reader of the parsed body sees it. */
+const ESCAPED = '@escaped@';
+const escape = (k: string): string => [...k].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
 const STATUSES = [401, 403, 422, 500];
 
 /** Answer requests whose path contains `pathPart` with `status` and a body quoting the request's key. */
@@ -23,8 +26,10 @@ function echoing(pathPart: string, status: number, variant: Variant): (h: HttpHa
     handle(req: SimRequest) {
       if (!req.url.includes(pathPart)) return h.handle(req);
       const key = req.headers['x-api-key'] ?? (req.headers['authorization'] ?? '').replace(/^Bearer /, '');
-      const text = `key ${variant(key)} is not valid for this request`;
-      return { status, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ error: 'bad_key', code: `E_${variant(key)}`, message: text, detail: text, details: [{ field: `body.${variant(key)}`, message: text }] }) };
+      const shown = variant(key) === ESCAPED ? ESCAPED : variant(key);
+      const text = `key ${shown} is not valid for this request`;
+      const body = JSON.stringify({ error: 'bad_key', code: `E_${shown}`, message: text, detail: text, details: [{ field: `body.${shown}`, message: text }] });
+      return { status, headers: { 'Content-Type': 'application/json' }, body: body.split(ESCAPED).join(escape(key)) };
     },
   });
 }
@@ -53,7 +58,8 @@ class Outputs {
   }
   all(): string {
     const ss = this.addOn.emulator.spreadsheet;
-    const cells = ss.sheetNames().flatMap((n) => [...ss.sheetValues(n).flat().map(String), ...ss.sheetFormulas(n).flat()]);
+    const notes = (n: string) => ss.getSheetByName(n)!.getDataRange().getNotes().flat();
+    const cells = ss.sheetNames().flatMap((n) => [...ss.sheetValues(n).flat().map(String), ...ss.sheetFormulas(n).flat(), ...notes(n)]);
     const props = JSON.stringify(this.addOn.emulator.properties.document()) + JSON.stringify(this.addOn.emulator.properties.script());
     return [...this.texts, ...cells, props, ...this.addOn.emulator.logs, JSON.stringify(this.addOn.emulator.ui)].join('\n');
   }
@@ -119,6 +125,62 @@ describe('a provider that echoes the key (built bundle)', () => {
         expect(leaks(out.all(), OM_SIM_KEY)).toEqual([]);
         expect(out.all()).toMatch(/\[key\]/);
       });
+    }
+  });
+
+  describe('Openmart batch routes and a key spelled with JSON escapes', () => {
+    for (const status of STATUSES) {
+      for (const name of ['exact', 'lower'] as const) {
+        it(`should keep a ${status} echoing the key (${name}) on submit and status out of every output`, () => {
+          const s = givenOpenmart({ wrap: (h) => echoing('/task/batch/', status, VARIANTS[name] as Variant)(h) });
+          const out = new Outputs(s.addOn);
+          s.addOn.emulator.spreadsheet.givenSheet('Leads', [DOMAIN_HEADER, ...domainRows(3)]);
+          out.rpc('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'P', role: 'CEO', max_k: 1 } });
+          s.addOn.runDueTriggers(HOUR);
+          out.rpc('listJobs');
+          expect(leaks(out.all(), OM_SIM_KEY)).toEqual([]);
+          expect(out.all()).toMatch(/\[key\]/);
+        });
+      }
+    }
+
+    it('should keep a key spelled with JSON escapes in a search answer out of the result cells', () => {
+      const s = givenOpenmart({
+        wrap: (h) => ({
+          handle(req: SimRequest) {
+            const res = h.handle(req);
+            if (!req.url.includes('/api/v1/search') || !('body' in res) || res.status !== 200) return res;
+            const rows = JSON.parse(res.body) as Array<{ content: Record<string, unknown> }>;
+            for (const r of rows) r.content['business_name'] = `Call ${ESCAPED} now`;
+            return { ...res, body: JSON.stringify(rows).split(ESCAPED).join(escape(OM_SIM_KEY)) };
+          },
+        }),
+      });
+      const out = new Outputs(s.addOn);
+      out.rpc('submitOpenmartSearch', { form: { title: 'S', query: 'q', count: 5 }, confirmCredits: true });
+      expect(leaks(out.all(), OM_SIM_KEY)).toEqual([]);
+      expect(out.all()).toMatch(/Call \[key\] now/);
+    });
+  });
+
+  describe('gu1', () => {
+    for (const status of STATUSES) {
+      for (const name of ['exact', 'lower', 'escaped'] as const) {
+        it(`should keep a ${status} echoing the key (${name}) out of cells, the tab note, job errors and RPC answers`, () => {
+          const variant: Variant = name === 'escaped' ? () => ESCAPED : (VARIANTS[name] as Variant);
+          // The first 4 rows are answered; then every request gets the echo.
+          let n = 0;
+          const s = givenGu1({ entities: gu1Ids(8), wrap: (h) => ({ handle: (req) => (++n <= 4 ? h.handle(req) : echoing('/', status, variant)(h).handle(req)) }) });
+          const out = new Outputs(s.addOn);
+          s.addOn.emulator.spreadsheet.givenSheet('Clients', [GU1_HEADER, ...gu1Rows(8)]);
+          out.rpc('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'KYB', integrationCodes: ['ar_afip_enrichment'] }, confirmed: true });
+          s.addOn.runDueTriggers(HOUR);
+          out.rpc('listJobs');
+          out.rpc('testConnection', { provider: 'gu1' });
+          expect(leaks(out.all(), GU1_KEY)).toEqual([]);
+          expect(out.all()).toMatch(/\[key\]/);
+        });
+      }
     }
   });
 });
