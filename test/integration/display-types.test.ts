@@ -45,7 +45,7 @@ describe('display fields of unexpected types (built bundle)', () => {
     const s = givenGu1({ entities: gu1Ids(4), sim: { variants: ['display-types'] } });
     s.sim.failResult('CUST-0003', CNPJ, { code: 'SOURCE_TIMEOUT', message: 'Receita Federal did not answer', retryable: true });
     s.addOn.emulator.spreadsheet.givenSheet('Clients', [GU1_HEADER, ...gu1Rows(4)]);
-    const r = s.addOn.rpc<{ job: JobView }>('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'KYB', integrationCodes: ['ar_afip_enrichment', CNPJ], forceRefresh: true } });
+    const r = s.addOn.rpc<{ job: JobView }>('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'KYB', integrationCodes: ['ar_afip_enrichment', CNPJ], forceRefresh: true }, confirmed: true });
     expect(r.job).toMatchObject({ state: 'DONE', lastError: null });
     expect(r.job.counts).toMatchObject({ rowsDone: 3, rowsFailed: 1, resultsOk: 7, resultsFailed: 1, costCents: s.sim.billedCents() });
     const rows = tabObjects(s.addOn, r.job.tabs['results']!);

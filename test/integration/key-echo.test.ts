@@ -17,7 +17,7 @@ const VARIANTS: Record<string, Variant> = {
 };
 /** The key spelled with JSON escapes (`\u006f\u006d...`): only a reader of the parsed body sees it. */
 const ESCAPED = '@escaped@';
-const escape = (k: string): string => [...k].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+const jsonEscaped = (k: string): string => [...k].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
 const STATUSES = [401, 403, 422, 500];
 
 /** Answer requests whose path contains `pathPart` with `status` and a body quoting the request's key. */
@@ -29,7 +29,7 @@ function echoing(pathPart: string, status: number, variant: Variant): (h: HttpHa
       const shown = variant(key) === ESCAPED ? ESCAPED : variant(key);
       const text = `key ${shown} is not valid for this request`;
       const body = JSON.stringify({ error: 'bad_key', code: `E_${shown}`, message: text, detail: text, details: [{ field: `body.${shown}`, message: text }] });
-      return { status, headers: { 'Content-Type': 'application/json' }, body: body.split(ESCAPED).join(escape(key)) };
+      return { status, headers: { 'Content-Type': 'application/json' }, body: body.split(ESCAPED).join(jsonEscaped(key)) };
     },
   });
 }
@@ -152,7 +152,7 @@ describe('a provider that echoes the key (built bundle)', () => {
             if (!req.url.includes('/api/v1/search') || !('body' in res) || res.status !== 200) return res;
             const rows = JSON.parse(res.body) as Array<{ content: Record<string, unknown> }>;
             for (const r of rows) r.content['business_name'] = `Call ${ESCAPED} now`;
-            return { ...res, body: JSON.stringify(rows).split(ESCAPED).join(escape(OM_SIM_KEY)) };
+            return { ...res, body: JSON.stringify(rows).split(ESCAPED).join(jsonEscaped(OM_SIM_KEY)) };
           },
         }),
       });
