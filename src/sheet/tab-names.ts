@@ -42,13 +42,13 @@ export function uniqueTabName(ss: Spreadsheet, base: string, reserved: Iterable<
 export function claimTab(ss: Spreadsheet, tabName: string, owner = '', reserved: () => Iterable<string> = () => [], legacyOwn?: (sheet: Sheet) => boolean): { sheet: Sheet; existing: boolean } {
   const found = ss.getSheetByName(tabName);
   if (found !== null && isOurTab(found)) return { sheet: found, existing: true };
+  const mark = `${owner}\u001f${tabName}`;
   // An empty tab holds nothing of the user's to overwrite (and a run killed between insertSheet
   // and marking leaves one); a job of an older version wrote its tabs unmarked: adopt and mark.
   if (found !== null && ((found.getLastRow() === 0 && found.getLastColumn() === 0) || legacyOwn?.(found) === true)) {
-    found.addDeveloperMetadata(RESULT_TAB_MARK, `${owner}\u001f${tabName}`);
+    found.addDeveloperMetadata(RESULT_TAB_MARK, mark);
     return { sheet: found, existing: true };
   }
-  const mark = `${owner}\u001f${tabName}`;
   if (found !== null) {
     const mine = ss.getSheets().find((s) => s.getDeveloperMetadata().some((m) => m.getKey() === RESULT_TAB_MARK && m.getValue() === mark));
     if (mine !== undefined) return { sheet: mine, existing: true };
@@ -57,7 +57,6 @@ export function claimTab(ss: Spreadsheet, tabName: string, owner = '', reserved:
   sheet.addDeveloperMetadata(RESULT_TAB_MARK, mark);
   return { sheet, existing: false };
 }
-
 
 /** True when the tab's first row starts with `keys` (one read of the key cells). */
 export function headerStartsWith(sheet: Sheet, keys: string[]): boolean {
