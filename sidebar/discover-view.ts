@@ -3,63 +3,15 @@ import type { SubmitResult } from '../src/app/openprospect';
 import { call, submitCall } from './rpc';
 import { el, mount, runAction, setStatus } from './dom';
 import { checkboxList, selectField, textField, type FormState } from './form';
+import type { BlacklistSummary } from '../src/app/op-blacklists';
+import { blacklistBlocks } from './blacklists-view';
+import { importBlock } from './orders-picker';
 
 const form: FormState = { title: '', features: [], priority: 'NORMAL', blacklist_ids: [] };
 const profile: FormState = {};
-const importForm: FormState = { orderId: '' };
-const blacklist: FormState = { name: '' };
 
 function text(state: FormState, k: string): string {
   return typeof state[k] === 'string' ? (state[k] as string) : '';
-}
-
-function removeEntriesBlock(status: HTMLElement, blacklists: Array<{ id: string; name: string }>): HTMLElement | null {
-  if (blacklists.length === 0) return null;
-  const state: FormState = {};
-  const go = el('button', { type: 'button', text: 'Remove entries matching selection' });
-  go.addEventListener('click', () => {
-    void runAction(
-      go,
-      status,
-      'Removing entries…',
-      async () => {
-        const sheets = await call('getSheetsInfo');
-        if (!sheets.selection) throw new Error('Select the rows to remove (with their header row) first.');
-        return call('removeBlacklistEntriesFromRange', { blacklistId: text(state, 'blacklist'), source: { a1: sheets.selection } });
-      },
-      (r) => `${r.removed} entr${r.removed === 1 ? 'y' : 'ies'} removed${r.notFound ? `, ${r.notFound} row(s) not on the list` : ''}.`,
-    );
-  });
-  return el(
-    'details',
-    {},
-    el('summary', { text: 'Remove blacklist entries' }),
-    selectField(state, 'blacklist', 'Blacklist', blacklists.map((b) => [b.id, b.name])),
-    go,
-  );
-}
-
-function blacklistBlock(status: HTMLElement, rerender: () => void): HTMLElement {
-  const create = el('button', { type: 'button', text: 'Create from selection' });
-  create.addEventListener('click', () => {
-    void runAction(
-      create,
-      status,
-      'Creating blacklist…',
-      async () => {
-        const sheets = await call('getSheetsInfo');
-        if (!sheets.selection) throw new Error('Select a range with a header row (name, website, city, country) first.');
-        return call('blacklistFromRange', { name: text(blacklist, 'name'), source: { a1: sheets.selection } });
-      },
-      (r) => `Blacklist "${r.name}" created with ${r.added} entries.`,
-    ).then((r) => {
-      if (r) {
-        form['blacklist_ids'] = [...((form['blacklist_ids'] as string[]) ?? []), r.blacklistId];
-        rerender();
-      }
-    });
-  });
-  return el('details', {}, el('summary', { text: 'New blacklist from a range' }), textField(blacklist, 'name', 'Blacklist name'), create);
 }
 
 function profileBlock(status: HTMLElement): HTMLElement {
@@ -88,31 +40,10 @@ function profileBlock(status: HTMLElement): HTMLElement {
   return el('details', {}, el('summary', { text: 'Search profile' }), textField(profile, 'profile_name', 'Profile name'), go, result);
 }
 
-function importBlock(status: HTMLElement): HTMLElement {
-  const go = el('button', { type: 'button', text: 'Import order' });
-  const pick = el('button', { type: 'button', text: 'List my orders' });
-  const list = el('div');
-  go.addEventListener('click', () => void runAction(go, status, 'Importing…', () => call('importOrder', { orderId: text(importForm, 'orderId') }), (r: SubmitResult) => `Tracking "${r.job.title}" (${r.job.state}).`));
-  pick.addEventListener('click', () => {
-    void runAction(pick, status, 'Loading orders…', () => call('listOpenProspectOrders')).then((orders) => {
-      if (!orders) return;
-      mount(
-        list,
-        ...orders.map((o) => {
-          const b = el('button', { type: 'button', text: `${o.title || o.orderId} · ${o.status}` });
-          b.addEventListener('click', () => void runAction(b, status, 'Importing…', () => call('importOrder', { orderId: o.orderId }), (r: SubmitResult) => `Tracking "${r.job.title}" (${r.job.state}).`));
-          return el('div', {}, b);
-        }),
-      );
-    });
-  });
-  return el('details', {}, el('summary', { text: 'Import an existing order' }), textField(importForm, 'orderId', 'Order id'), el('div', { class: 'row' }, go, pick), list);
-}
-
 /** Render the Discover section. */
 export async function renderDiscover(root: HTMLElement): Promise<void> {
   const info = await call('getOpenProspectFormInfo');
-  let blacklists: Array<{ id: string; name: string }> = [];
+  let blacklists: BlacklistSummary[] = [];
   try {
     blacklists = await call('listBlacklists');
   } catch {
@@ -149,8 +80,15 @@ export async function renderDiscover(root: HTMLElement): Promise<void> {
     ]),
     textField(form, 'profile_id', 'Profile id (optional)'),
     blacklists.length > 0 ? checkboxList(form, 'blacklist_ids', 'Blacklists', blacklists.map((b) => ({ value: b.id, text: b.name }))) : null,
-    blacklistBlock(status, rerender),
-    removeEntriesBlock(status, blacklists),
+    ...blacklistBlocks(
+      status,
+      blacklists,
+      (id) => {
+        form['blacklist_ids'] = [...((form['blacklist_ids'] as string[]) ?? []), id];
+        rerender();
+      },
+      rerender,
+    ),
     profileBlock(status),
     el('div', { class: 'cost', id: 'discover-cost', text: info.cost }),
     el('div', { class: 'row' }, submit),

@@ -9,6 +9,8 @@ import * as connection from './app/connection';
 import * as gu1 from './app/gu1';
 import * as jobs from './app/jobs';
 import * as op from './app/openprospect';
+import * as opBlacklists from './app/op-blacklists';
+import * as opOrders from './app/op-orders-list';
 import * as schedules from './app/schedules';
 import * as settings from './app/settings';
 import * as sheets from './app/sheets';
@@ -232,9 +234,9 @@ export function importOrder(input: { orderId: string; title?: string }): op.Subm
   return rpc((ctx) => op.importOrder(ctx, input));
 }
 
-/** Sidebar RPC: recent OpenProspect orders for the import picker. */
-export function listOpenProspectOrders(): ReturnType<typeof op.listOpenProspectOrders> {
-  return rpc((ctx) => op.listOpenProspectOrders(ctx));
+/** Sidebar RPC: a page of the account's OpenProspect orders for the import picker (optionally one status). */
+export function listOpenProspectOrders(input?: { status?: string; offset?: number }): opOrders.OrdersPick {
+  return rpc((ctx) => opOrders.pickOrders(ctx, input));
 }
 
 /** Sidebar RPC: feature dependency hints. */
@@ -252,13 +254,28 @@ export function getSearchProfileCreation(input: { profileCreationId: string }): 
   return rpc((ctx) => op.getProfileCreation(ctx, input));
 }
 
-/** Sidebar RPC: the account's blacklists. */
-export function listBlacklists(): ReturnType<typeof op.listOpenProspectBlacklists> {
-  return rpc((ctx) => op.listOpenProspectBlacklists(ctx));
+/** Sidebar RPC: every blacklist of the account (all pages). */
+export function listBlacklists(): opBlacklists.BlacklistSummary[] {
+  return rpc((ctx) => opBlacklists.listAllBlacklists(ctx));
+}
+
+/** Sidebar RPC: one blacklist with a page of its entries. */
+export function viewBlacklist(input: { blacklistId: string; offset?: number }): opBlacklists.BlacklistDetail {
+  return rpc((ctx) => opBlacklists.viewBlacklist(ctx, input));
+}
+
+/** Sidebar RPC: rename a blacklist (and change its description). */
+export function renameBlacklist(input: { blacklistId: string; name: string; description?: string }): opBlacklists.BlacklistSummary {
+  return rpc((ctx) => opBlacklists.renameBlacklist(ctx, input));
+}
+
+/** Sidebar RPC: delete a blacklist. */
+export function deleteBlacklist(input: { blacklistId: string }): { deleted: string } {
+  return rpc((ctx) => opBlacklists.removeBlacklist(ctx, input));
 }
 
 /** Sidebar RPC: create a blacklist (or add entries) from a range. */
-export function blacklistFromRange(input: { name: string; source: unknown; blacklistId?: string }): ReturnType<typeof op.blacklistFromRange> {
+export function blacklistFromRange(input: { name: string; description?: string; source: unknown; blacklistId?: string }): ReturnType<typeof op.blacklistFromRange> {
   return rpc((ctx) => op.blacklistFromRange(ctx, input));
 }
 

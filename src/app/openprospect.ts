@@ -5,13 +5,12 @@ import { BUDGET, Deadline } from '../platform/clock';
 import { KeyStore } from '../platform/keys';
 import { newJob, type Job } from '../jobs/model';
 import { OP_ORDERS_KIND, type OpOrdersData, type OrderPart } from '../jobs/openprospect-orders';
-import { addBlacklistEntriesInChunks, createBlacklist, deleteBlacklistEntries, listBlacklistEntries, listBlacklists, type BlacklistEntryInput } from '../providers/openprospect/blacklists';
+import { addBlacklistEntriesInChunks, createBlacklist, deleteBlacklistEntries, listBlacklistEntries, type BlacklistEntryInput } from '../providers/openprospect/blacklists';
 import type { BlacklistEntry } from '../providers/openprospect/schemas';
 import { buildDiscoveryOrder } from '../providers/openprospect/build-discovery';
 import { buildEnrichmentOrders } from '../providers/openprospect/build-enrichment';
 import { ENRICHMENT_FIELDS } from '../providers/openprospect/fields';
 import { getOrder } from '../providers/openprospect/get-order';
-import { listOrders } from '../providers/openprospect/list-orders';
 import { FEATURE_DEPENDENCIES, FEATURE_INFO, featureHints, RECOMMENDED_FEATURES, type Problem } from '../providers/openprospect/order-options';
 import { createSearchProfile, getSearchProfileCreation, type SearchProfileCreationBody } from '../providers/openprospect/profiles';
 import { FEATURES, type Feature } from '../providers/openprospect/schemas';
@@ -28,6 +27,7 @@ import type { AppContext } from './context';
 import { MappingInput, SourceInput, UserInputError, parseInput } from './input';
 import { startJob, toView, type JobView } from './jobs';
 import { forgetBody, planEnrichment, storeBody } from './openprospect-bodies';
+import { requireScopes } from './op-scopes';
 
 /** Whether any part of an orders job exists at the provider. */
 function hasRemoteWork(job: Job): boolean {
@@ -168,6 +168,7 @@ const SubmitEnrichmentInput = z.object({ source: SourceInput, mapping: MappingIn
 export function submitEnrichment(ctx: AppContext, input: unknown): SubmitResult {
   const { source, mapping, options } = parseInput(SubmitEnrichmentInput, input, 'the enrichment form');
   new KeyStore(ctx.userProps()).require('openprospect');
+  requireScopes(ctx, 'enrichment');
   const ss = ctx.spreadsheet();
   const check = previewEnrichment(ctx, { source, mapping, options });
   if (check.problems.length > 0) throw new UserInputError(check.problems.join(' '));
@@ -194,6 +195,7 @@ export function submitDiscovery(ctx: AppContext, input: unknown): SubmitResult {
   new KeyStore(ctx.userProps()).require('openprospect');
   const build = buildDiscoveryOrder(withoutAgain(input));
   if (!build.ok) throw new UserInputError(problemsText(build.problems));
+  requireScopes(ctx, (build.body.blacklist_ids ?? []).length > 0 ? 'discovery' : 'enrichment');
   const id = ctx.uuid();
   const title = build.body.title;
   const quantity = build.body.briefing_quantity ?? 0;
@@ -228,12 +230,6 @@ export function importOrder(ctx: AppContext, input: unknown): SubmitResult {
   const job = { ...newJob({ id, provider: 'openprospect', kind: OP_ORDERS_KIND, title, now: ctx.clock.now(), tabs: createTabs(ctx, title), data, total: order.company_count ?? 0 }), state: 'WAITING' as const };
   const started = start(ctx, job);
   return { job: toView(started.job), invalid: [], invalidCount: 0, idsGenerated: 0, hints: [], notice: started.notice };
-}
-
-/** The account's recent orders, for the import picker. */
-export function listOpenProspectOrders(ctx: AppContext): Array<{ orderId: string; title: string; status: string; type: string; companies: number | null; createdAt: string | null }> {
-  const page = listOrders(httpFor(ctx, 'openprospect'), { limit: 50 });
-  return page.orders.map((o) => ({ orderId: o.order_id, title: o.title ?? '', status: o.status, type: o.order_type ?? '', companies: o.company_count ?? null, createdAt: o.created_at ?? null }));
 }
 
 /** Feature dependency hints for the chosen features (the form shows them live). */
@@ -274,15 +270,11 @@ const BLACKLIST_FIELDS: FieldSpec[] = [
   { key: 'country', label: 'Country', aliases: ['country', 'land'] },
 ];
 
-export function listOpenProspectBlacklists(ctx: AppContext): Array<{ id: string; name: string }> {
-  return listBlacklists(httpFor(ctx, 'openprospect'), { limit: 100 }).items.map((b) => ({ id: b.id, name: b.name ?? b.id }));
-}
-
-const BlacklistFromRangeInput = z.object({ name: z.string(), source: SourceInput, blacklistId: z.optional(z.string()) });
+const BlacklistFromRangeInput = z.object({ name: z.string(), description: z.optional(z.string()), source: SourceInput, blacklistId: z.optional(z.string()) });
 
 /** Create a blacklist (or add to one) from a range with name / website / city / country / id columns. */
 export function blacklistFromRange(ctx: AppContext, input: unknown): { blacklistId: string; name: string; added: number; skipped: number } {
-  const { name, source, blacklistId } = parseInput(BlacklistFromRangeInput, input, 'the blacklist form');
+  const { name, description, source, blacklistId } = parseInput(BlacklistFromRangeInput, input, 'the blacklist form');
   const block = readSource(ctx.spreadsheet(), source as SourceSpec);
   const mapping = guessMapping(block.headers, BLACKLIST_FIELDS);
   if (Object.keys(mapping).length === 0) throw new UserInputError('The range needs a header row with at least one of: name, website, city, country, external_id.');
@@ -291,12 +283,14 @@ export function blacklistFromRange(ctx: AppContext, input: unknown): { blacklist
     .map((r) => r.values as BlacklistEntryInput)
     .filter((e) => e.external_id || e.website_url || e.company_name);
   if (entries.length === 0) throw new UserInputError('No row has a name, website or external_id to blacklist.');
+  requireScopes(ctx, 'blacklists');
   const http = httpFor(ctx, 'openprospect', new Deadline(ctx.clock, BUDGET.executionMs));
   const trimmedName = name.trim();
   let id = blacklistId;
   if (!id) {
     if (trimmedName === '') throw new UserInputError('Give the blacklist a name.');
-    id = createBlacklist(http, { name: trimmedName }).id;
+    const about = description?.trim();
+    id = createBlacklist(http, about ? { name: trimmedName, description: about } : { name: trimmedName }).id;
   }
   const progress = addBlacklistEntriesInChunks(http, id, entries, { deadline: new Deadline(ctx.clock, BUDGET.executionMs), reserveMs: 20_000 });
   if (progress.error) throw progress.error;

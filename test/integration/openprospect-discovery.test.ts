@@ -58,7 +58,7 @@ describe('OpenProspect discovery (built bundle)', () => {
     ]);
     const bl = s.addOn.rpc<{ blacklistId: string; added: number }>('blacklistFromRange', { name: 'Block list', source: { sheetName: 'Block' } });
     expect(s.sim.blacklists()[0]!.entries).toHaveLength(3);
-    expect(s.addOn.rpc<Array<{ id: string; name: string }>>('listBlacklists')).toEqual([{ id: bl.blacklistId, name: 'Block list' }]);
+    expect(s.addOn.rpc<Array<{ id: string; name: string }>>('listBlacklists')).toEqual([{ id: bl.blacklistId, name: 'Block list', description: '', entryCount: 3 }]);
     givenCompanies(s.addOn, 'Unblock', ['Company', 'Website'], [
       ['Alpha', 'alpha.example'],
       ['Gamma KG', ''],

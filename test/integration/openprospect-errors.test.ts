@@ -23,8 +23,8 @@ describe('OpenProspect errors (built bundle)', () => {
     expect(jobs(s)).toHaveLength(0);
   });
 
-  it('should name the missing scope on a 403', () => {
-    const s = givenOpenProspect({ scopes: ['orders:read'] });
+  it('should name the missing scope on a 403 (when /auth/validate could not answer before the submit)', () => {
+    const s = givenOpenProspect({ scopes: ['orders:read'], faults: [{ method: 'GET', pathIncludes: '/auth/validate', status: 404, body: '{}' }] });
     givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(3));
     expect(() => submit(s)).toThrow(/not allowed.*orders:write/);
   });
