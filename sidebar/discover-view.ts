@@ -1,43 +1,17 @@
 /** Discover: the ICP form, blacklists (from a range), search profiles, and importing an order. */
 import type { SubmitResult } from '../src/app/openprospect';
 import { call, submitCall } from './rpc';
-import { el, mount, runAction, setStatus } from './dom';
+import { el, mount, runAction } from './dom';
 import { checkboxList, selectField, textField, type FormState } from './form';
 import type { BlacklistSummary } from '../src/app/op-blacklists';
 import { blacklistBlocks } from './blacklists-view';
 import { importBlock } from './orders-picker';
+import { profileBlock, profileIdField } from './profile-view';
 
 const form: FormState = { title: '', features: [], priority: 'NORMAL', blacklist_ids: [] };
-const profile: FormState = {};
 
 function text(state: FormState, k: string): string {
   return typeof state[k] === 'string' ? (state[k] as string) : '';
-}
-
-function profileBlock(status: HTMLElement): HTMLElement {
-  const go = el('button', { type: 'button', text: 'Create profile' });
-  const result = el('div', { class: 'status' });
-  go.addEventListener('click', () => {
-    void runAction(go, status, 'Creating profile…', async () => {
-      let s = await call('createSearchProfile', {
-        profile_name: text(profile, 'profile_name'),
-        ideal_customer_profile: text(form, 'ideal_customer_profile'),
-        seller_offering: text(form, 'seller_offering'),
-        target_countries: text(form, 'target_countries').split(/[\n,;]/).map((x) => x.trim()).filter(Boolean),
-      });
-      for (let i = 0; i < 60 && (s.status === 'PENDING' || s.status === 'RUNNING'); i++) {
-        setStatus(result, 'busy', `Profile ${s.status.toLowerCase()}…`);
-        await new Promise((r) => window.setTimeout(r, 3000));
-        s = await call('getSearchProfileCreation', { profileCreationId: s.profileCreationId });
-      }
-      if (s.status === 'SUCCEEDED' && s.profileId) {
-        form['profile_id'] = s.profileId;
-        setStatus(result, 'ok', `Profile ready: ${s.profileId} (used by the order below).`);
-      } else setStatus(result, 'error', `Profile creation ${s.status}${s.reason ? `: ${s.reason}` : ''}. Fix the form and create it again.`);
-      return s;
-    });
-  });
-  return el('details', {}, el('summary', { text: 'Search profile' }), textField(profile, 'profile_name', 'Profile name'), go, result);
 }
 
 /** Render the Discover section. */
@@ -78,7 +52,8 @@ export async function renderDiscover(root: HTMLElement): Promise<void> {
       ['NORMAL', 'Normal'],
       ['EXPRESS', 'Express'],
     ]),
-    textField(form, 'profile_id', 'Profile id (optional)'),
+    textField(form, 'profile_name', 'New profile name', { help: 'Or reuse a search profile by its id below.' }),
+    profileIdField(form),
     blacklists.length > 0 ? checkboxList(form, 'blacklist_ids', 'Blacklists', blacklists.map((b) => ({ value: b.id, text: b.name }))) : null,
     ...blacklistBlocks(
       status,

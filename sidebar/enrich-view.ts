@@ -1,6 +1,7 @@
 /** Enrich: source -> column mapping with a preview and every invalid row -> options -> Submit. */
 import type { EnrichmentPreview, SubmitResult } from '../src/app/openprospect';
 import { call, submitCall } from './rpc';
+import { profileIdField } from './profile-view';
 import { el, mount, runAction, setStatus } from './dom';
 import { checkboxList, selectField, textField, type FormState } from './form';
 
@@ -118,7 +119,7 @@ export async function renderEnrich(root: HTMLElement): Promise<void> {
     ),
     hints,
     textField(form, 'profile_name', 'New profile name', { help: 'Or reuse a search profile by its id below.' }),
-    textField(form, 'profile_id', 'Profile id'),
+    profileIdField(form),
     selectField(form, 'priority', 'Priority', [
       ['NORMAL', 'Normal'],
       ['EXPRESS', 'Express'],

@@ -34,7 +34,9 @@ function jobCard(job: JobView, status: HTMLElement, render: (v: JobsView) => voi
   }
   // Another editor's job: progress and tabs only; its actions belong to its owner.
   const own = job.mine;
-  if (own && !job.open && job.state === 'DONE') {
+  // A job without result tabs (a search profile) has nothing to refresh or run again.
+  const hasResults = Object.keys(job.tabs).length > 0;
+  if (own && !job.open && job.state === 'DONE' && hasResults) {
     const b = el('button', { type: 'button', class: 'action', text: 'Refresh results' });
     b.addEventListener('click', () => void runAction(b, status, 'Fetching new results…', () => call('refreshJobResults', { jobId: job.id }), () => 'Results refreshed.').then((v) => v && render(v)));
     actions.appendChild(b);
@@ -56,7 +58,7 @@ function jobCard(job: JobView, status: HTMLElement, render: (v: JobsView) => voi
     b.addEventListener('click', () => void runAction(b, status, 'Retrying…', () => call('retryGu1FailedRows', { jobId: job.id }), (r) => `Retry "${r.job.title}": ${r.job.state}.`));
     actions.appendChild(b);
   }
-  if (own && !job.open && job.state === 'DONE') actions.appendChild(scheduleForm(job, status));
+  if (own && !job.open && job.state === 'DONE' && hasResults) actions.appendChild(scheduleForm(job, status));
   if (own && job.open) {
     const b = el('button', { type: 'button', text: 'Cancel tracking' });
     b.addEventListener('click', () => void runAction(b, status, 'Cancelling…', () => call('cancelJob', { jobId: job.id }), () => 'Tracking cancelled.').then((v) => v && render(v)));

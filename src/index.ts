@@ -11,6 +11,7 @@ import * as jobs from './app/jobs';
 import * as op from './app/openprospect';
 import * as opBlacklists from './app/op-blacklists';
 import * as opOrders from './app/op-orders-list';
+import * as opProfiles from './app/op-profiles';
 import * as schedules from './app/schedules';
 import * as settings from './app/settings';
 import * as sheets from './app/sheets';
@@ -244,14 +245,14 @@ export function getFeatureHints(features: string[]): string[] {
   return rpc(() => op.openProspectFeatureHints(features));
 }
 
-/** Sidebar RPC: start a search profile creation. */
-export function createSearchProfile(input: Record<string, unknown>): ReturnType<typeof op.createProfile> {
-  return rpc((ctx) => op.createProfile(ctx, input));
+/** Sidebar RPC: start a search profile creation job (polled in Jobs until SUCCEEDED or FAILED). */
+export function createSearchProfile(input: Record<string, unknown>): ReturnType<typeof opProfiles.createProfileJob> {
+  return rpc((ctx) => opProfiles.createProfileJob(ctx, input));
 }
 
-/** Sidebar RPC: poll a search profile creation. */
-export function getSearchProfileCreation(input: { profileCreationId: string }): ReturnType<typeof op.getProfileCreation> {
-  return rpc((ctx) => op.getProfileCreation(ctx, input));
+/** Sidebar RPC: the search profiles this spreadsheet's creation jobs made (for the order forms). */
+export function listSearchProfiles(): ReturnType<typeof opProfiles.listProfiles> {
+  return rpc((ctx) => opProfiles.listProfiles(ctx));
 }
 
 /** Sidebar RPC: every blacklist of the account (all pages). */

@@ -14,6 +14,7 @@ import { jobBudgetRefusal } from '../jobs/budgets';
 import { ScheduleStore } from '../jobs/schedules';
 import { afterStep } from '../jobs/unreadable';
 import { openProspectOrdersHandler } from '../jobs/openprospect-orders';
+import { openProspectProfileHandler } from '../jobs/openprospect-profile';
 import { gu1RunHandler } from '../jobs/gu1-run';
 import { openmartBatchesHandler } from '../jobs/openmart-batches';
 import { openmartEnrichHandler } from '../jobs/openmart-enrich';
@@ -30,7 +31,7 @@ import { actionable, isMine, ownedByMe, ownerNote, requireMine } from './owner';
 export const TICK_HANDLER = 'tick';
 
 export function handlers(): Record<string, JobHandler> {
-  const list = [openProspectOrdersHandler(rebuildOrderBody), gu1RunHandler(), openmartBatchesHandler(), openmartSearchHandler(), openmartEnrichHandler()];
+  const list = [openProspectOrdersHandler(rebuildOrderBody), gu1RunHandler(), openmartBatchesHandler(), openmartSearchHandler(), openmartEnrichHandler(), openProspectProfileHandler()];
   return Object.fromEntries(list.map((h) => [h.kind, h]));
 }
 

@@ -12,7 +12,6 @@ import { buildEnrichmentOrders } from '../providers/openprospect/build-enrichmen
 import { ENRICHMENT_FIELDS } from '../providers/openprospect/fields';
 import { getOrder } from '../providers/openprospect/get-order';
 import { FEATURE_DEPENDENCIES, FEATURE_INFO, featureHints, RECOMMENDED_FEATURES, type Problem } from '../providers/openprospect/order-options';
-import { createSearchProfile, getSearchProfileCreation, type SearchProfileCreationBody } from '../providers/openprospect/profiles';
 import { FEATURES, type Feature } from '../providers/openprospect/schemas';
 import { NotFoundError, ValidationError } from '../platform/errors';
 import { quoteCell } from '../sheet/cells';
@@ -239,25 +238,6 @@ export function openProspectFeatureHints(input: unknown): string[] {
   // The same sentence the submit gives for an unknown feature.
   if (unknown !== undefined) throw new UserInputError(`Feature "${unknown}" is not one of ${FEATURES.join(', ')}.`);
   return featureHints(names as Feature[]);
-}
-
-// ---- Search profiles -----------------------------------------------------------------------
-
-/** Start a search profile creation (new Idempotency-Key each time: a retry after FAILED is a new request). */
-export function createProfile(ctx: AppContext, input: unknown): { profileCreationId: string; status: string; profileId: string | null; reason: string | null } {
-  const body = parseInput(z.looseObject({ profile_name: z.string() }), input, 'the profile form') as unknown as SearchProfileCreationBody;
-  const state = createSearchProfile(httpFor(ctx, 'openprospect'), body, { idempotencyKey: ctx.uuid() });
-  return profileView(state);
-}
-
-/** Poll a profile creation. */
-export function getProfileCreation(ctx: AppContext, input: unknown): ReturnType<typeof profileView> {
-  const { profileCreationId } = parseInput(z.object({ profileCreationId: z.string() }), input, 'the profile creation id');
-  return profileView(getSearchProfileCreation(httpFor(ctx, 'openprospect'), profileCreationId));
-}
-
-function profileView(state: ReturnType<typeof getSearchProfileCreation>): { profileCreationId: string; status: string; profileId: string | null; reason: string | null } {
-  return { profileCreationId: state.profileCreationId, status: state.status, profileId: state.profileId ?? null, reason: state.failureReason ?? null };
 }
 
 // ---- Blacklists ----------------------------------------------------------------------------

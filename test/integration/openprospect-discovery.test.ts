@@ -74,33 +74,6 @@ describe('OpenProspect discovery (built bundle)', () => {
     expect(() => s.addOn.rpc('submitDiscovery', { title: 'x', features: ['COMPANY_DATA'] })).toThrow(/ideal customer profile.*required|Seller offering is required/i);
     expect(s.sim.orders()).toHaveLength(0);
   });
-
-  it('should report a FAILED profile creation with its reason, then succeed on a new try', () => {
-    const s = givenOpenProspect();
-    s.sim.setProfileOutcome('FAILED', 'The ICP is too vague');
-    const first = s.addOn.rpc<{ profileCreationId: string; status: string }>('createSearchProfile', { profile_name: 'Hotels', ideal_customer_profile: 'x', seller_offering: 'y', target_countries: ['DE'] });
-    let state = first as { profileCreationId: string; status: string; reason: string | null; profileId: string | null };
-    for (let i = 0; i < 5 && (state.status === 'PENDING' || state.status === 'RUNNING'); i++) {
-      s.addOn.emulator.clock.advance(5_000);
-      state = s.addOn.rpc('getSearchProfileCreation', { profileCreationId: first.profileCreationId });
-    }
-    expect(state.status).toBe('FAILED');
-    expect(state.reason).toMatch(/too vague/);
-
-    s.sim.setProfileOutcome('SUCCEEDED');
-    const second = s.addOn.rpc<{ profileCreationId: string }>('createSearchProfile', { profile_name: 'Hotels', ideal_customer_profile: 'Independent hotels', seller_offering: 'y', target_countries: ['DE'] });
-    expect(second.profileCreationId).not.toBe(first.profileCreationId);
-    for (let i = 0; i < 5 && state.status !== 'SUCCEEDED'; i++) {
-      s.addOn.emulator.clock.advance(5_000);
-      state = s.addOn.rpc('getSearchProfileCreation', { profileCreationId: second.profileCreationId });
-    }
-    expect(state.status).toBe('SUCCEEDED');
-    expect(state.profileId).toBeTruthy();
-    // The profile id is usable in an order.
-    givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(2));
-    s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0 }, options: { title: 'With profile', features: ['COMPANY_DATA'], profile_id: state.profileId } });
-    expect(s.sim.orders()[0]!.profileId).toBe(state.profileId);
-  });
 });
 
 describe('OpenProspect results refresh (built bundle)', () => {
