@@ -3,9 +3,22 @@ import type { Gu1Preview, Gu1SettingsView, Gu1SubmitResult } from '../src/app/gu
 import { call, submitCall } from './rpc';
 import { el, mount, runAction, setStatus } from './dom';
 import { selectField, textField, type FormState } from './form';
+import { codePicker, parameterColumns, parametersField } from './gu1-extras';
 
-const form: FormState = { source: '', title: '', codes: '', groups: '', costCap: '', forceRefresh: false };
+const form: FormState = { source: '', title: '', codes: '', groups: '', costCap: '', forceRefresh: false, parameters: '' };
 let mapping: Record<string, number> | undefined;
+/** The source's headers from the last preview (the parameter columns are found by them). */
+let headers: string[] | undefined;
+
+/** The parameter columns of the form, or a sentence when they cannot be found. */
+function params(): { parameterColumns?: Record<string, number> } {
+  const text = String(form['parameters'] ?? '').trim();
+  if (text === '') return {};
+  if (!headers) throw new Error('Preview first, so the parameter columns can be found by their headers.');
+  const r = parameterColumns(text, headers);
+  if (r.problems.length > 0) throw new Error(r.problems.join(' '));
+  return { parameterColumns: r.columns };
+}
 
 function sourceArg(value: string): unknown {
   if (value.includes('!')) return { a1: value };
@@ -37,6 +50,14 @@ function estimateText(p: Gu1Preview): string {
   return `Estimated cost: ${p.estimate.total} in your gu1 account's currency${above}.`;
 }
 
+/** The parameters the first row sends, so the user sees the columns were found. */
+function sentParameters(p: Gu1Preview): HTMLElement | null {
+  const first = p.rows[0];
+  if (!first || Object.keys(first.parameters).length === 0) return null;
+  const pairs = Object.entries(first.parameters).map(([k, v]) => `${k} = ${v}`);
+  return el('div', { class: 'muted', id: 'gu1-parameters', text: `Row ${first.rowNumber} sends parameters: ${pairs.join(', ')}` });
+}
+
 function previewBlock(p: Gu1Preview): HTMLElement {
   const codes = p.estimate.codes.map((c) => `${c.code}: ${c.costCents === null ? 'price unknown' : `${(c.costCents / 100).toFixed(2)} per row`}`);
   return el(
@@ -45,6 +66,7 @@ function previewBlock(p: Gu1Preview): HTMLElement {
     el('div', { text: `${p.validCount} row(s) ready, ${p.invalidCount} invalid, ${p.emptyRows} empty.` }),
     el('div', { id: 'gu1-estimate', class: 'cost', text: estimateText(p) }),
     ...codes.map((c) => el('div', { class: 'muted', text: c })),
+    sentParameters(p),
     ...p.problems.map((m) => el('div', { class: 'error', text: m })),
     p.invalid.length > 0 ? el('details', { open: true }, el('summary', { text: `Invalid rows (${p.invalidCount})` }), ...p.invalid.map((r) => el('div', { class: 'error invalid-row', text: r.reasons.join(' ') }))) : null,
   );
@@ -87,7 +109,18 @@ export async function renderGu1(root: HTMLElement): Promise<void> {
 
   const preview = el('button', { type: 'button', class: 'action', text: 'Preview and estimate' });
   preview.addEventListener('click', () => {
-    void runAction(preview, status, 'Reading rows…', () => call('previewGu1', { source: sourceArg(String(form['source'])), ...(mapping ? { mapping } : {}), options: options() })).then((p) => {
+    const read = async (): Promise<Gu1Preview> => {
+      const source = sourceArg(String(form['source']));
+      let p = await call('previewGu1', { source, ...(mapping ? { mapping } : {}), ...(headers ? params() : {}), options: options() });
+      // The first preview of a source brings its headers; the parameter columns are found by them.
+      if (!headers && String(form['parameters'] ?? '').trim() !== '') {
+        headers = p.headers;
+        p = await call('previewGu1', { source, mapping: p.mapping, ...params(), options: options() });
+      }
+      headers = p.headers;
+      return p;
+    };
+    void runAction(preview, status, 'Reading rows…', read).then((p) => {
       if (!p) return;
       last = p;
       mapping = p.mapping;
@@ -104,12 +137,14 @@ export async function renderGu1(root: HTMLElement): Promise<void> {
       submit,
       status,
       'Submitting…',
-      () => submitCall('submitGu1', { source: sourceArg(String(form['source'])), mapping: mapping ?? {}, options: options(), confirmed: confirm.checked }),
+      async () => submitCall('submitGu1', { source: sourceArg(String(form['source'])), mapping: mapping ?? {}, ...params(), options: options(), confirmed: confirm.checked }),
       (r: Gu1SubmitResult) => `Job "${r.job.title}" ${r.job.state}: ${r.job.counts['rowsDone'] ?? 0} row(s) done so far.${r.notice ? ` ${r.notice}` : ''}`,
     );
   });
   const sourceOptions: Array<[string, string]> = sheets.sheets.map((s) => [s.name, s.name]);
   if (sheets.selection) sourceOptions.unshift([sheets.selection, `Selection ${sheets.selection}`]);
+  const codesField = textField(form, 'codes', 'Integration codes (one per line)', { multiline: true, placeholder: 'ar_afip_enrichment' });
+  const groupsField = textField(form, 'groups', 'Enrichment groups (slug or id)', { placeholder: 'kyb-argentina' });
   const force = el('input', { type: 'checkbox', id: 'gu1-force' });
   force.checked = form['forceRefresh'] === true;
   force.addEventListener('change', () => {
@@ -121,10 +156,13 @@ export async function renderGu1(root: HTMLElement): Promise<void> {
     el('p', { class: 'muted', text: 'Rows need the external_id gu1 knows the entity by (it is never generated for gu1).' }),
     selectField(form, 'source', 'Rows from', sourceOptions, () => {
       mapping = undefined;
+      headers = undefined;
     }),
     textField(form, 'title', 'Title'),
-    textField(form, 'codes', 'Integration codes (one per line)', { multiline: true, placeholder: 'ar_afip_enrichment' }),
-    textField(form, 'groups', 'Enrichment groups (slug or id)', { placeholder: 'kyb-argentina' }),
+    codesField,
+    groupsField,
+    codePicker(form, codesField, groupsField),
+    parametersField(form),
     textField(form, 'costCap', 'Cost cap (currency units, optional)', { type: 'number' }),
     el('div', { class: 'block' }, force, el('label', { for: 'gu1-force', text: ' Force refresh (bypass gu1’s cache; costs again)', style: 'display:inline;font-weight:normal' })),
     el('div', { class: 'row' }, preview),

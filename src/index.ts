@@ -7,6 +7,7 @@ import type { AppContext } from './app/context';
 import { buildMenu, openSidebar, takeInitialSection, type SidebarSection } from './app/menu';
 import * as connection from './app/connection';
 import * as gu1 from './app/gu1';
+import * as gu1Codes from './app/gu1-codes';
 import * as jobs from './app/jobs';
 import * as op from './app/openprospect';
 import * as opBlacklists from './app/op-blacklists';
@@ -303,6 +304,11 @@ export function getGu1Settings(): gu1.Gu1SettingsView {
 /** Sidebar RPC: save the gu1 code list and/or confirmation threshold (currency units); `forgetCosts` clears learnt prices. */
 export function saveGu1Settings(input: { integrationCodes?: string[]; confirmAbove?: number | null; forgetCosts?: boolean }): gu1.Gu1SettingsView {
   return rpc((ctx) => gu1.saveGu1Settings(ctx, input));
+}
+
+/** Sidebar RPC: the integration codes the gu1 form offers (used, group refs, seen in answers). */
+export function getGu1CodeChoices(): ReturnType<typeof gu1Codes.gu1CodeChoices> {
+  return rpc((ctx) => gu1Codes.gu1CodeChoices(ctx));
 }
 
 /** Sidebar RPC: read a sheet or selection for gu1, check every row's external_id and estimate the cost (nothing sent). */

@@ -514,9 +514,11 @@ const CASES: Case[] = [
     },
     act: (c) => refusal(() => submitOp(c, 'Revoked', { company_name: 0 })),
     expected: (c) => `OpenProspect refused the API key (Invalid or expired API key). Check the OpenProspect key in Settings. (request id ${c.facts['requestId']})`,
-    // The ids are written before the first request (so a retry sends the same ones).
-    ids: { sheet: 'Leads', column: 4, created: true },
-    check: (c) => expect(jobs(c.addOn)).toHaveLength(0),
+    // The key is checked (GET /auth/validate) before any external_id is written or any order sent.
+    check: (c) => {
+      expect(jobs(c.addOn)).toHaveLength(0);
+      expect(c.op!.sim.requests.map((r) => r.path)).toEqual(['/api/v1/auth/validate']);
+    },
   },
   {
     name: 'OpenProspect: a server message that echoes the key',
@@ -645,7 +647,8 @@ const CASES: Case[] = [
       return c;
     },
     act: (c) => refusal(() => submitGu1(c, { integrationCodes: ['nope_code'] })),
-    expected: 'gu1 rejected the input: Unknown integration code: nope_code. Fix it and submit again.',
+    expected:
+      "gu1 rejected the input: Unknown integration code: nope_code. Integration codes come from gu1: your gu1 dashboard lists the marketplace integrations enabled for your organisation, each with its code (such as ar_afip_enrichment), and an enrichment group stands for several. Pick one from the list in the gu1 form (codes you used, your groups, codes seen in gu1's answers) and submit again.",
     check: (c) => {
       expect(jobs(c.addOn)).toHaveLength(0);
       expect(c.addOn.emulator.spreadsheet.sheetNames()).toEqual(['Sheet1', 'Clients']);

@@ -167,11 +167,11 @@ const SubmitEnrichmentInput = z.object({ source: SourceInput, mapping: MappingIn
 export function submitEnrichment(ctx: AppContext, input: unknown): SubmitResult {
   const { source, mapping, options } = parseInput(SubmitEnrichmentInput, input, 'the enrichment form');
   new KeyStore(ctx.userProps()).require('openprospect');
-  requireScopes(ctx, 'enrichment');
   const ss = ctx.spreadsheet();
   const check = previewEnrichment(ctx, { source, mapping, options });
   if (check.problems.length > 0) throw new UserInputError(check.problems.join(' '));
   if (check.validCount === 0) throw new UserInputError('None of the rows can be sent; fix the rows listed in the preview and try again.');
+  requireScopes(ctx, 'enrichment');
 
   const first = readSource(ss, source as SourceSpec);
   const pinned = typeof source === 'string' ? pinSource(first) : source;

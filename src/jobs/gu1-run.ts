@@ -14,6 +14,7 @@
  * after GIVE_UP_RUNS runs in a row without any usable answer is such a row written as NO_RESPONSE,
  * with the reason in its row, a warning and the summary of the job.
  */
+import { unknownCodeText } from '../providers/gu1/codes';
 import * as z from 'zod/mini';
 import { PinnedSourceSchema } from '../sheet/source';
 import { ApiError, AuthError, PaymentError } from '../platform/errors';
@@ -311,7 +312,10 @@ function stopOnError(job: Job, data: Gu1RunData, total: number, e: ApiError, now
   let text: string;
   if (e instanceof AuthError) text = `gu1 refused the API key (${e.message}): check your gu1 key in Settings.${kept ? ` ${kept}.` : ''}`;
   else if (e instanceof PaymentError) text = kept ? `${e.userMessage()} ${kept}; Refresh continues from the first unwritten row.` : e.userMessage();
-  else text = kept ? `${e.userMessage()} ${kept}.` : e.userMessage();
+  else {
+    const said = unknownCodeText(e) ?? e.userMessage();
+    text = kept ? `${said} ${kept}.` : said;
+  }
   return transition({ ...job, lastError: text, counts: { ...job.counts, notSent: left } }, 'FAILED', now, text);
 }
 

@@ -23,6 +23,11 @@ export const GU1_COLUMNS = [
   'error_message',
   'enrichment_id',
   'entity_id',
+  // gu1's changelog: a per-result error may carry these; `error_retryable` decides what "Retry failed rows" sends.
+  'error_category',
+  'error_retryable',
+  'error_status_code',
+  'total_execution_time_ms',
 ] as const;
 
 export const GU1_KEY_COLUMNS = ['external_id', 'integration_code'];
@@ -50,7 +55,7 @@ function num(v: number | null | undefined): number | null {
 }
 
 /** One result as a row. Absent values are written as empty cells (`null`) so a re-run clears stale ones. */
-export function resultRow(externalId: string, entityId: string | null, r: EnrichmentResult): Row {
+export function resultRow(externalId: string, entityId: string | null, r: EnrichmentResult, totalMs: number | null = null): Row {
   const cents = num(r.costCents);
   const failed = r.success === false || (r.success !== true && r.error != null);
   return {
@@ -69,6 +74,10 @@ export function resultRow(externalId: string, entityId: string | null, r: Enrich
     error_message: r.error?.message ?? (failed ? 'gu1 reported this integration as failed without a message' : null),
     enrichment_id: r.enrichmentId ?? null,
     entity_id: entityId,
+    error_category: r.error?.category ?? null,
+    error_retryable: typeof r.error?.retryable === 'boolean' ? r.error.retryable : null,
+    error_status_code: num(r.error?.statusCode),
+    total_execution_time_ms: totalMs,
     ...dataColumns(r.result?.enrichmentData),
   };
 }
@@ -93,7 +102,7 @@ export function responseRows(externalId: string, res: EnrichResponse, requestedC
   const rules = rulesColumns(res);
   for (const r of res.results) {
     if (!r.integrationCode) unkeyed++;
-    else rows.push({ ...resultRow(externalId, res.entityId ?? null, r), ...rules });
+    else rows.push({ ...resultRow(externalId, res.entityId ?? null, r, num(res.totalExecutionTime)), ...rules });
   }
   const answered = new Set(rows.map((r) => r['integration_code']));
   for (const code of requestedCodes) {
@@ -120,6 +129,10 @@ export function errorRow(externalId: string, key: string, code: string, message:
     error_message: message,
     enrichment_id: null,
     entity_id: null,
+    error_category: null,
+    error_retryable: null,
+    error_status_code: null,
+    total_execution_time_ms: null,
   };
 }
 

@@ -38,11 +38,20 @@ describe('providers/gu1/result-rows', () => {
         error_message: null,
         enrichment_id: 'en-1',
         entity_id: 'ent-1',
+        error_category: null,
+        error_retryable: null,
+        error_status_code: null,
+        total_execution_time_ms: null,
         'company.legalName': '=X()',
         'company.address.city': 'São Paulo',
         phones: ['+54 11 1', '+54 11 2'],
         'data.summary': 'clash',
       });
+    });
+
+    it('should carry the error category, retryable flag and status code, and the answer total', () => {
+      const row = resultRow('C-1', null, { integrationCode: 'x', success: false, error: { code: 'E1', message: 'down', category: 'provider', retryable: false, statusCode: 422 } }, 2400);
+      expect(row).toMatchObject({ error_category: 'provider', error_retryable: false, error_status_code: 422, total_execution_time_ms: 2400 });
     });
 
     it('should show a failed result with its error and no data', () => {
