@@ -24,8 +24,8 @@ export function codeChoices(saved: readonly string[], runs: ReadonlyArray<{ code
   const used = new Set(saved);
   const refs = new Set(Object.keys(known.groups));
   for (const r of runs) {
-    r.codes.forEach((c) => used.add(c));
-    r.refs.forEach((g) => refs.add(g));
+    for (const c of r.codes) used.add(c);
+    for (const g of r.refs) refs.add(g);
   }
   const seen = new Set([...Object.keys(known.costs), ...Object.values(known.groups).flat()].filter((c) => !used.has(c)));
   return { used: sorted(used), groups: sorted(refs).map((ref) => ({ ref, codes: known.groups[ref] ?? [] })), seen: sorted(seen) };
