@@ -1,0 +1,176 @@
+/**
+ * Issue 17 (OpenProspect and gu1 parts) in Debian's Chromium against the built sidebar: a
+ * blacklist made from a selection, viewed, renamed, added to from a selection and deleted; a
+ * search profile created and followed in Jobs to SUCCEEDED, then offered in the Enrich form; gu1
+ * parameters sent from a column.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import { createPlayground, type Playground } from '../../emulator/playground/server';
+
+const ROOT = join(__dirname, '../..');
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+jest.setTimeout(90_000);
+
+// In CI a missing browser fails loudly instead of skipping (playground.test.ts says how to install it).
+const suite = HAVE_CHROMIUM || process.env['CI'] === 'true' ? describe : describe.skip;
+
+suite('account tools in the sidebar (Chromium)', () => {
+  let pg: Playground;
+  let browser: Browser;
+  let page: Page;
+  let sidebar: FrameLocator;
+
+  beforeAll(async () => {
+    if (!HAVE_CHROMIUM) throw new Error(`Chromium not found at ${CHROMIUM}; see test/browser/playground.test.ts.`);
+    if (!existsSync(join(ROOT, 'dist/Code.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
+    pg = await createPlayground({ root: ROOT, port: 0, speed: 120, triggerEveryMs: 1000, env: {} });
+    const sheet = pg.addOn.emulator.spreadsheet;
+    sheet.givenSheet('Customers', [['Company', 'Website', 'City'], ['Alpha GmbH', 'https://alpha.example', 'Berlin'], ['Beta AG', 'https://beta.example', 'Hamburg']]);
+    sheet.givenSheet('More customers', [['Company', 'Website', 'City'], ['Gamma KG', 'https://gamma.example', 'Köln']]);
+    sheet.givenSheet('Clients', [['Customer ID', 'Name', 'Tax ID'], ['CUST-0001', 'Cliente 1', '030700000001'], ['CUST-0002', 'Cliente 2', '030700000002']]);
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+    page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    await page.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+    // "Delete list" asks first.
+    page.on('dialog', (d) => void d.accept());
+    await page.goto(pg.url);
+    sidebar = page.frameLocator('#sidebar-frame');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await pg?.close();
+  });
+
+  const section = async (name: string): Promise<void> => {
+    await sidebar.locator(`nav.tabs button[data-section="${name}"]`).click();
+    await sidebar.locator('#global-status:not(:has(.spinner))').waitFor();
+  };
+
+  /** Select a range on a tab by a click and a shift-click, as a user would. */
+  const select = async (sheetName: string, from: string, to: string): Promise<void> => {
+    await page.locator(`#tabs button[data-sheet="${sheetName}"]`).click();
+    await page.locator(`#grid[data-sheet="${sheetName}"]`).waitFor();
+    await page.locator(`#grid td[data-cell="${from}"]`).click();
+    await page.locator(`#grid td[data-cell="${to}"]`).click({ modifiers: ['Shift'] });
+  };
+
+  const saveKey = async (provider: string, key: string): Promise<void> => {
+    await section('settings');
+    const block = sidebar.locator(`.provider[data-provider="${provider}"]`);
+    await block.locator('input[type="password"]').fill(key);
+    await block.getByRole('button', { name: 'Save key' }).click();
+    await block.getByText(/Key saved/).waitFor();
+  };
+
+  const noHorizontalScroll = async (): Promise<void> => {
+    const { scroll, client } = await sidebar.locator('html').evaluate((h) => ({ scroll: h.scrollWidth, client: h.clientWidth }));
+    expect(scroll).toBeLessThanOrEqual(client);
+  };
+
+  it('should make a blacklist from a selection, view it, add to it, rename and delete it', async () => {
+    await saveKey('openprospect', 'lnc_test_7d41e0b9c5f3a9c');
+    await select('Customers', 'A1', 'C3');
+    await section('discover');
+    await sidebar.locator('summary', { hasText: 'New blacklist from a range' }).click();
+    await sidebar.getByLabel('Blacklist name', { exact: true }).fill('Existing customers');
+    await sidebar.getByLabel('Description (optional)').fill('From our CRM');
+    await sidebar.getByRole('button', { name: 'Create from selection' }).click();
+    await sidebar.getByText('Blacklist "Existing customers" created with 2 entries.').waitFor();
+    const sim = pg.providers.sims.openprospect;
+    expect(sim.blacklists().map((b) => [b.name, b.description])).toEqual([['Existing customers', 'From our CRM']]);
+
+    const manage = sidebar.locator('#blacklists-manage');
+    await manage.locator('summary', { hasText: 'Your blacklists (1)' }).click();
+    await manage.getByRole('button', { name: 'View entries' }).click();
+    await manage.locator('#blacklist-summary').getByText(/"Existing customers": 2 entries · From our CRM/).waitFor();
+    await expect(manage.locator('#blacklist-entries td').allTextContents()).resolves.toEqual(expect.arrayContaining(['Alpha GmbH', 'https://beta.example', 'Hamburg']));
+    await noHorizontalScroll();
+
+    await select('More customers', 'A1', 'C2');
+    await manage.getByRole('button', { name: 'Add selection' }).click();
+    await sidebar.getByText('1 entry added to "Existing customers".').waitFor();
+    await manage.getByRole('button', { name: 'View entries' }).click();
+    await manage.locator('#blacklist-summary').getByText(/: 3 entries/).waitFor();
+    await manage.locator('#blacklist-entries').getByText('Gamma KG').waitFor();
+    expect(sim.blacklists()).toHaveLength(1);
+
+    await manage.getByLabel('New name').fill('Clients 2026');
+    await manage.getByRole('button', { name: 'Rename' }).click();
+    // The section renders again with the new name in the list.
+    await sidebar.locator('#blacklists-manage summary', { hasText: 'Your blacklists (1)' }).click();
+    await sidebar.locator('#blacklists-manage select option', { hasText: 'Clients 2026 (3)' }).waitFor({ state: 'attached' });
+    expect(sim.blacklists()[0]!.name).toBe('Clients 2026');
+
+    await sidebar.locator('#blacklists-manage').getByRole('button', { name: 'Delete list' }).click();
+    await sidebar.locator('#blacklists-manage').waitFor({ state: 'detached' });
+    expect(sim.blacklists()).toHaveLength(0);
+  });
+
+  it('should create a search profile, follow it in Jobs to SUCCEEDED and offer it in Enrich', async () => {
+    await section('discover');
+    await sidebar.locator('summary', { hasText: 'New search profile' }).click();
+    const form = sidebar.locator('#profile-form');
+    await form.getByLabel('Profile name *', { exact: true }).fill('DACH hotels');
+    await form.getByLabel('Ideal customer profile *').fill('Independent hotels with 20-200 rooms');
+    await form.getByLabel('Target industries').fill('Hospitality');
+    await form.getByLabel('Output language').fill('de');
+    await form.getByRole('button', { name: 'Create profile' }).click();
+    await sidebar.getByText(/Profile "DACH hotels" is being created .*follow it in Jobs/).waitFor({ timeout: 20_000 });
+    const sent = pg.providers.sims.openprospect.profileCreations()[0]!;
+    expect(sent.input).toMatchObject({ profile_name: 'DACH hotels', target_industries: ['Hospitality'], output_language: 'de' });
+
+    await section('jobs');
+    const job = sidebar.locator('.job:has-text("DACH hotels")');
+    const deadline = Date.now() + 60_000;
+    while ((await job.getAttribute('data-state')) !== 'DONE') {
+      if (Date.now() > deadline) throw new Error(`the profile job did not finish: ${await job.textContent()}`);
+      await page.waitForTimeout(1000);
+      await sidebar.getByRole('button', { name: 'Refresh now' }).click();
+      await sidebar.locator('#section .status:not(:has(.spinner))').first().waitFor();
+    }
+    const created = pg.providers.sims.openprospect.profileCreations()[0]!;
+    expect(created.status).toBe('SUCCEEDED');
+    await job.locator('summary', { hasText: 'History' }).click();
+    await job.getByText(`Profile ready: ${created.profileId}`, { exact: false }).waitFor();
+    // A profile job has no results to refresh or schedule.
+    await expect(job.getByRole('button', { name: 'Refresh results' }).count()).resolves.toBe(0);
+
+    await section('enrich');
+    const pick = sidebar.locator('select.profile-pick');
+    await pick.locator('option', { hasText: 'DACH hotels' }).waitFor({ state: 'attached' });
+    await pick.selectOption({ label: `DACH hotels (${created.profileId!.slice(0, 8)})` });
+    await expect(sidebar.getByLabel('Profile id', { exact: true }).inputValue()).resolves.toBe(created.profileId);
+    await noHorizontalScroll();
+  });
+
+  it('should send gu1 parameters from a column', async () => {
+    await saveKey('gu1', 'gk_sandbox_c72e914fd042');
+    await section('gu1');
+    await sidebar.getByLabel('Rows from').selectOption('Clients');
+    await sidebar.getByLabel('Title', { exact: true }).fill('KYB params');
+    await sidebar.getByLabel('Integration codes (one per line)').fill('ar_afip_enrichment');
+    await sidebar.getByLabel(/Parameters from columns/).fill('taxId = Tax ID');
+    await sidebar.getByRole('button', { name: 'Preview and estimate' }).click();
+    await sidebar.locator('#gu1-parameters').getByText('Row 2 sends parameters: taxId = 030700000001').waitFor();
+    await sidebar.locator('#gu1-confirm').check();
+    await sidebar.locator('#submit-gu1').click();
+    await sidebar.getByText(/Job "KYB params"/).waitFor({ timeout: 30_000 });
+    const bodies = pg.providers.sims.gu1.requests.map((r) => JSON.parse(r.body ?? '{}') as { externalId?: string; parameters?: Record<string, unknown> });
+    const sent = bodies.filter((b) => b.externalId?.startsWith('CUST-'));
+    expect(sent.map((b) => [b.externalId, b.parameters])).toEqual([
+      ['CUST-0001', { taxId: '030700000001' }],
+      ['CUST-0002', { taxId: '030700000002' }],
+    ]);
+    // A header that is not in the source is named before anything is sent.
+    await sidebar.getByLabel(/Parameters from columns/).fill('taxId = CUIT');
+    await sidebar.locator('#submit-gu1').click();
+    await sidebar.getByText(/Parameter taxId: no column "CUIT" in the source/).waitFor();
+    await noHorizontalScroll();
+  });
+});
