@@ -54,6 +54,7 @@ export async function renderDiscover(root: HTMLElement): Promise<void> {
     ]),
     textField(form, 'profile_name', 'New profile name', { help: 'Or reuse a search profile by its id below.' }),
     profileIdField(form),
+    el('details', {}, el('summary', { text: 'Webhook (optional)' }), textField(form, 'webhook_url', 'Webhook URL', { type: 'url' })),
     blacklists.length > 0 ? checkboxList(form, 'blacklist_ids', 'Blacklists', blacklists.map((b) => ({ value: b.id, text: b.name }))) : null,
     ...blacklistBlocks(
       status,
