@@ -4,42 +4,27 @@
  * search profile created and followed in Jobs to SUCCEEDED, then offered in the Enrich form; gu1
  * parameters sent from a column.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
-import { createPlayground, type Playground } from '../../emulator/playground/server';
-
-const ROOT = join(__dirname, '../..');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { Playground } from '../../emulator/playground/server';
+import { browserSuite, expectNoHorizontalScroll, openPlayground, showSection, waitForJobDone } from './kit';
 
 jest.setTimeout(90_000);
 
-// In CI a missing browser fails loudly instead of skipping (playground.test.ts says how to install it).
-const suite = HAVE_CHROMIUM || process.env['CI'] === 'true' ? describe : describe.skip;
-
-suite('account tools in the sidebar (Chromium)', () => {
+browserSuite('account tools in the sidebar (Chromium)', () => {
   let pg: Playground;
   let browser: Browser;
   let page: Page;
   let sidebar: FrameLocator;
 
   beforeAll(async () => {
-    if (!HAVE_CHROMIUM) throw new Error(`Chromium not found at ${CHROMIUM}; see test/browser/playground.test.ts.`);
-    if (!existsSync(join(ROOT, 'dist/Code.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
-    pg = await createPlayground({ root: ROOT, port: 0, speed: 120, triggerEveryMs: 1000, env: {} });
-    const sheet = pg.addOn.emulator.spreadsheet;
-    sheet.givenSheet('Customers', [['Company', 'Website', 'City'], ['Alpha GmbH', 'https://alpha.example', 'Berlin'], ['Beta AG', 'https://beta.example', 'Hamburg']]);
-    sheet.givenSheet('More customers', [['Company', 'Website', 'City'], ['Gamma KG', 'https://gamma.example', 'Köln']]);
-    sheet.givenSheet('Clients', [['Customer ID', 'Name', 'Tax ID'], ['CUST-0001', 'Cliente 1', '030700000001'], ['CUST-0002', 'Cliente 2', '030700000002']]);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
-    page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-    await page.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+    ({ pg, browser, page, sidebar } = await openPlayground((p) => {
+      const sheet = p.addOn.emulator.spreadsheet;
+      sheet.givenSheet('Customers', [['Company', 'Website', 'City'], ['Alpha GmbH', 'https://alpha.example', 'Berlin'], ['Beta AG', 'https://beta.example', 'Hamburg']]);
+      sheet.givenSheet('More customers', [['Company', 'Website', 'City'], ['Gamma KG', 'https://gamma.example', 'Köln']]);
+      sheet.givenSheet('Clients', [['Customer ID', 'Name', 'Tax ID'], ['CUST-0001', 'Cliente 1', '030700000001'], ['CUST-0002', 'Cliente 2', '030700000002']]);
+    }));
     // "Delete list" asks first.
     page.on('dialog', (d) => void d.accept());
-    await page.goto(pg.url);
-    sidebar = page.frameLocator('#sidebar-frame');
   });
 
   afterAll(async () => {
@@ -47,10 +32,7 @@ suite('account tools in the sidebar (Chromium)', () => {
     await pg?.close();
   });
 
-  const section = async (name: string): Promise<void> => {
-    await sidebar.locator(`nav.tabs button[data-section="${name}"]`).click();
-    await sidebar.locator('#global-status:not(:has(.spinner))').waitFor();
-  };
+  const section = (name: string): Promise<void> => showSection(sidebar, name);
 
   /** Select a range on a tab by a click and a shift-click, as a user would. */
   const select = async (sheetName: string, from: string, to: string): Promise<void> => {
@@ -68,10 +50,7 @@ suite('account tools in the sidebar (Chromium)', () => {
     await block.getByText(/Key saved/).waitFor();
   };
 
-  const noHorizontalScroll = async (): Promise<void> => {
-    const { scroll, client } = await sidebar.locator('html').evaluate((h) => ({ scroll: h.scrollWidth, client: h.clientWidth }));
-    expect(scroll).toBeLessThanOrEqual(client);
-  };
+  const noHorizontalScroll = (): Promise<void> => expectNoHorizontalScroll(sidebar);
 
   it('should make a blacklist from a selection, view it, add to it, rename and delete it', async () => {
     await saveKey('openprospect', 'lnc_test_7d41e0b9c5f3a9c');
@@ -126,14 +105,7 @@ suite('account tools in the sidebar (Chromium)', () => {
     expect(sent.input).toMatchObject({ profile_name: 'DACH hotels', target_industries: ['Hospitality'], output_language: 'de' });
 
     await section('jobs');
-    const job = sidebar.locator('.job:has-text("DACH hotels")');
-    const deadline = Date.now() + 60_000;
-    while ((await job.getAttribute('data-state')) !== 'DONE') {
-      if (Date.now() > deadline) throw new Error(`the profile job did not finish: ${await job.textContent()}`);
-      await page.waitForTimeout(1000);
-      await sidebar.getByRole('button', { name: 'Refresh now' }).click();
-      await sidebar.locator('#section .status:not(:has(.spinner))').first().waitFor();
-    }
+    const job = await waitForJobDone(page, sidebar, 'DACH hotels');
     const created = pg.providers.sims.openprospect.profileCreations()[0]!;
     expect(created.status).toBe('SUCCEEDED');
     await job.locator('summary', { hasText: 'History' }).click();

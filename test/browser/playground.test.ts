@@ -7,18 +7,14 @@
  * Screenshots of the sidebar's main states go to docs/screenshots/ with UPDATE_SCREENSHOTS=1
  * (otherwise to a temporary folder, so a test run leaves the work tree as it was).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
-import { createPlayground, type Playground } from '../../emulator/playground/server';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { Playground } from '../../emulator/playground/server';
+import { CHROMIUM, HAVE_CHROMIUM, ROOT, browserSuite, expectNoHorizontalScroll as noSidewaysScroll, openPlayground, showSection, waitForJobDone } from './kit';
 
-const ROOT = join(__dirname, '../..');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const SHOTS = process.env['UPDATE_SCREENSHOTS'] === '1' ? join(ROOT, 'docs/screenshots') : join(tmpdir(), 'playground-screenshots');
-/** The flags that work on these machines (closed network: no background connections). */
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 const TITLE = 'Playground Q1';
 
 jest.setTimeout(90_000);
@@ -27,28 +23,15 @@ if (!HAVE_CHROMIUM && process.env['CI'] !== 'true') {
   process.stderr.write(`Browser tests skipped: no Chromium at ${CHROMIUM}; install it with "sudo apt-get install -y chromium" (Debian) or set CHROMIUM_PATH.\n`);
 }
 
-// In CI a missing browser fails loudly instead of skipping.
-const suite = HAVE_CHROMIUM || process.env['CI'] === 'true' ? describe : describe.skip;
-
-suite('playground (Chromium)', () => {
+browserSuite('playground (Chromium)', () => {
   let pg: Playground;
   let browser: Browser;
   let page: Page;
   let sidebar: FrameLocator;
 
   beforeAll(async () => {
-    if (!HAVE_CHROMIUM) {
-      throw new Error(`Chromium not found at ${CHROMIUM}. The browser tests need Debian's chromium: apt-get update && apt-get install -y chromium (.ci/run does this), or set CHROMIUM_PATH. They never download a browser.`);
-    }
-    if (!existsSync(join(ROOT, 'dist/Code.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
     mkdirSync(SHOTS, { recursive: true });
-    pg = await createPlayground({ root: ROOT, port: 0, speed: 120, triggerEveryMs: 1000, env: {} });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
-    page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-    // Nothing leaves localhost (the add-on stylesheet from ssl.gstatic.com has a local stand-in).
-    await page.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
-    await page.goto(pg.url);
-    sidebar = page.frameLocator('#sidebar-frame');
+    ({ pg, browser, page, sidebar } = await openPlayground());
   });
 
   afterAll(async () => {
@@ -56,20 +39,14 @@ suite('playground (Chromium)', () => {
     await pg?.close();
   });
 
-  const section = async (name: string): Promise<void> => {
-    await sidebar.locator(`nav.tabs button[data-section="${name}"]`).click();
-    await sidebar.locator('#global-status:not(:has(.spinner))').waitFor();
-  };
+  const section = (name: string): Promise<void> => showSection(sidebar, name);
 
   const shot = async (file: string): Promise<void> => {
     await page.locator('#sidebar').screenshot({ path: join(SHOTS, file) });
   };
 
   /** The sidebar page never scrolls sideways. */
-  const expectNoHorizontalScroll = async (): Promise<void> => {
-    const { scroll, client } = await sidebar.locator('html').evaluate((h) => ({ scroll: h.scrollWidth, client: h.clientWidth }));
-    expect(scroll).toBeLessThanOrEqual(client);
-  };
+  const expectNoHorizontalScroll = (): Promise<void> => noSidewaysScroll(sidebar);
 
   /** Click a tab and wait until the grid shows it. */
   const openSheet = async (name: string): Promise<void> => {
@@ -219,14 +196,7 @@ suite('playground (Chromium)', () => {
     await sidebar.locator('#submit-gu1').click();
     await sidebar.getByText(/Job "KYB check"/).waitFor({ timeout: 30_000 });
     await section('jobs');
-    const job = sidebar.locator('.job:has-text("KYB check")');
-    const deadline = Date.now() + 60_000;
-    while ((await job.getAttribute('data-state')) !== 'DONE') {
-      if (Date.now() > deadline) throw new Error(`the gu1 job did not finish: ${await job.textContent()}`);
-      await page.waitForTimeout(1000);
-      await sidebar.getByRole('button', { name: 'Refresh now' }).click();
-      await sidebar.locator('#section .status:not(:has(.spinner))').first().waitFor();
-    }
+    const job = await waitForJobDone(page, sidebar, 'KYB check');
     // 31 rows with an external_id at 45 cents each.
     await job.locator('.cost').getByText(/Cost: 13\.95 in your gu1 account's currency/).waitFor();
     await openSheet('KYB check - gu1');
