@@ -103,6 +103,18 @@ export class Workbook {
     s.getRange(row, col).setValue(input);
   }
 
+  /**
+   * Data > Sort range with "Data has header row": the rows below row 1, every column with data,
+   * by one column (1-based). Formulas recalculate afterwards, as in Sheets.
+   */
+  sort(sheet: string, col: number, ascending: boolean): void {
+    const s = this.ss.getSheetByName(sheet);
+    if (!s) throw new Error(`No tab "${sheet}"`);
+    const rows = s.getLastRow() - 1;
+    const width = Math.max(col, s.getLastColumn());
+    if (rows > 1) s.getRange(2, 1, rows, width).sort({ column: col, ascending });
+  }
+
   private cellValue(sheet: string, row: number, col: number): unknown {
     const s = this.ss.getSheetByName(sheet);
     if (!s) return '';
