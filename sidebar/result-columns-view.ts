@@ -8,7 +8,7 @@ import { checkboxList, selectField, type FormState } from './form';
 import { call } from './rpc';
 
 const MODES: Array<[string, string]> = [
-  ['formulas', 'Formulas (=ENRICHED): follow a sort and show later results'],
+  ['formulas', 'Formulas (=ENRICHED): they follow a sort of your rows'],
   ['values', 'Values: a copy of the results as they are now'],
 ];
 

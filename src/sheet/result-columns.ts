@@ -84,7 +84,7 @@ export function columnsSentence(o: { fields: readonly string[]; sheet: string; p
   const from = columnLetters(o.place.column);
   const to = columnLetters(o.place.column + o.fields.length - 1);
   const where = from === to ? `column ${from}` : `columns ${from}:${to}`;
-  const what = o.mode === 'formulas' ? `=ENRICHED formulas in the header row, one per column, keyed by external_id; they follow a sort of the rows and recalculate when the sheet does` : `values copied now (a snapshot; sort whole rows so they stay with theirs)`;
+  const what = o.mode === 'formulas' ? `=ENRICHED formulas in the header row, one per column, keyed by external_id; they follow a sort of the rows` : `values copied now (a snapshot; sort whole rows so they stay with theirs)`;
   const moved = o.place.moved ? ` The columns right of your table hold cells of yours, so the results start at ${from}.` : '';
   return `Added ${o.fields.join(', ')} from "${o.tab}" to "${o.sheet}" as ${where} (${o.rows} row(s)): ${what}.${moved}`;
 }
