@@ -214,12 +214,12 @@ export function getOpenProspectFormInfo(): ReturnType<typeof op.openProspectForm
 }
 
 /** Sidebar RPC: read a sheet or selection, guess the mapping, and check every row (nothing sent). */
-export function previewEnrichment(input: { source: unknown; mapping?: Record<string, number>; options?: unknown }): op.EnrichmentPreview {
+export function previewEnrichment(input: { source: unknown; mapping?: Record<string, number>; options?: unknown; withoutBrokenPhones?: boolean }): op.EnrichmentPreview {
   return rpc((ctx) => op.previewEnrichment(ctx, input));
 }
 
 /** Sidebar RPC: submit an OpenProspect enrichment from rows (a job; several orders past 10,000 rows). */
-export function submitEnrichment(input: { source: unknown; mapping: Record<string, number>; options: unknown }): op.SubmitResult {
+export function submitEnrichment(input: { source: unknown; mapping: Record<string, number>; options: unknown; withoutBrokenPhones?: boolean }): op.SubmitResult {
   return rpc((ctx) => op.submitEnrichment(ctx, input));
 }
 

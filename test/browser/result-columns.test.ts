@@ -3,50 +3,38 @@
  * columns to my sheet" adds two fields as =ENRICHED columns right of the sample table; the user
  * sorts the sheet (Sort A→Z on the City column) and every value stays with its row.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
-import { createPlayground, type Playground } from '../../emulator/playground/server';
+import type { FrameLocator, Page } from 'playwright-core';
+import type { Playground } from '../../emulator/playground/server';
+import { browserSuite, OP_TEST_KEY, openPlayground, type BrowserPlayground } from '../harness/browser';
 
-const ROOT = join(__dirname, '../..');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 const TITLE = 'Beside';
 const TAB = `${TITLE} - Companies`;
 const HOUR = 60 * 60_000;
 
 jest.setTimeout(90_000);
 
-const suite = HAVE_CHROMIUM || process.env['CI'] === 'true' ? describe : describe.skip;
-
-suite('results beside the rows (Chromium)', () => {
+browserSuite('results beside the rows (Chromium)', () => {
+  let bp: BrowserPlayground;
   let pg: Playground;
-  let browser: Browser;
   let page: Page;
   let sidebar: FrameLocator;
 
   beforeAll(async () => {
-    if (!HAVE_CHROMIUM) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH.`);
-    pg = await createPlayground({ root: ROOT, port: 0, speed: 120, triggerEveryMs: 0, env: {} });
-    // A finished enrichment of the sample sheet, run through the add-on's own RPCs and trigger.
-    pg.addOn.rpc('saveApiKey', { provider: 'openprospect', key: 'lnc_test_7d41e0b9c5f3a9c' });
-    pg.addOn.rpc('submitEnrichment', { source: { sheetName: 'Companies' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: { title: TITLE, features: ['COMPANY_DATA'], profile_name: 'Beside profile', priority: 'NORMAL' } });
-    const order = pg.providers.sims.openprospect.orders()[0];
-    if (!order) throw new Error('no order was created');
-    pg.providers.sims.openprospect.advance(order.id, 'COMPLETED');
-    pg.addOn.runDueTriggers(HOUR);
-    pg.addOn.emulator.spreadsheet.select("'Companies'!A1");
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
-    page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-    await page.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
-    await page.goto(pg.url);
-    sidebar = page.frameLocator('#sidebar-frame');
+    bp = await openPlayground((p) => {
+      // A finished enrichment of the sample sheet, run through the add-on's own RPCs and trigger.
+      p.addOn.rpc('saveApiKey', { provider: 'openprospect', key: OP_TEST_KEY });
+      p.addOn.rpc('submitEnrichment', { source: { sheetName: 'Companies' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: { title: TITLE, features: ['COMPANY_DATA'], profile_name: 'Beside profile', priority: 'NORMAL' } });
+      const order = p.providers.sims.openprospect.orders()[0];
+      if (!order) throw new Error('no order was created');
+      p.providers.sims.openprospect.advance(order.id, 'COMPLETED');
+      p.addOn.runDueTriggers(HOUR);
+      p.addOn.emulator.spreadsheet.select("'Companies'!A1");
+    });
+    ({ pg, page, sidebar } = bp);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await pg?.close();
+    await bp?.close();
   });
 
   /** Rows 2..32 of the grid as the page draws them: [external_id (F), name (G), website_url (H)]. */
