@@ -8,7 +8,8 @@
  * Why one formula per column in the header row: Sheets runs each custom-function cell as its own
  * execution, so a formula per row costs rows x fields executions (each reading the result tab)
  * on every recalculation; one per column costs `fields`. Sitting in the header row, outside the
- * rows a sort moves, it stays put and re-reads the sorted ids, so values follow their rows.
+ * rows a sort moves, it stays put and re-reads the sorted ids, so values follow their rows; its
+ * ids run to the bottom of the sheet, so rows added below get their values as well.
  */
 import { firstFreeRun } from './beside';
 import { needsTextFormat } from './cells';
@@ -51,12 +52,13 @@ function quoted(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
-/** Pure: the header-row formula of one result column. */
-export function enrichedFormula(block: Pick<BesideBlock, 'headerRow' | 'lastRow' | 'keyColumn'>, field: string, tab: string): string {
+/**
+ * Pure: the header-row formula of one result column. Its ids run to the bottom of the sheet
+ * (`E2:E`), so rows added later get their values too; the column below stays the formula's.
+ */
+export function enrichedFormula(block: Pick<BesideBlock, 'headerRow' | 'keyColumn'>, field: string, tab: string): string {
   const key = columnLetters(block.keyColumn);
-  const first = block.headerRow + 1;
-  const last = Math.max(first, block.lastRow);
-  return `=ENRICHED(${key}${first}:${key}${last}, ${quoted(field)}, ${quoted(tab)}, TRUE)`;
+  return `=ENRICHED(${key}${block.headerRow + 1}:${key}, ${quoted(field)}, ${quoted(tab)}, TRUE)`;
 }
 
 /** A result tab read whole: its header and its rows by key. */

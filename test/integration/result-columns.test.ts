@@ -67,7 +67,7 @@ describe('result columns beside the rows (built bundle)', () => {
     expect(r.message).toMatch(/Added name, city from "Q1 Hotels - Companies" to "Leads" as columns F:G \(5 row\(s\)\)/);
     // Only the two header cells were written, each one formula.
     expect(changedCells(before, snapshot(s.addOn, 'Leads'))).toEqual(['F1', 'G1']);
-    expect(s.addOn.emulator.spreadsheet.sheetFormulas('Leads')[0]?.slice(5, 7)).toEqual([`=ENRICHED(E2:E6, "name", "${TAB}", TRUE)`, `=ENRICHED(E2:E6, "city", "${TAB}", TRUE)`]);
+    expect(s.addOn.emulator.spreadsheet.sheetFormulas('Leads')[0]?.slice(5, 7)).toEqual([`=ENRICHED(E2:E, "name", "${TAB}", TRUE)`, `=ENRICHED(E2:E, "city", "${TAB}", TRUE)`]);
 
     const check = (): void => {
       const grid = shown(s, 'Leads');
@@ -85,6 +85,14 @@ describe('result columns beside the rows (built bundle)', () => {
     sheet.getRange('A2:G6').sort({ column: 3, ascending: false });
     expect(ids()).not.toEqual(order);
     check();
+    // A row added below the table (here: the last one moved two rows down) gets its values too.
+    const last = sheet.getRange('A6:E6').getValues();
+    sheet.getRange('A6:E6').clearContent();
+    sheet.getRange('A8:E8').setValues(last);
+    const grid = shown(s, 'Leads');
+    const moved = resultOf(s, String(last[0]?.[4]));
+    expect(grid[7]?.slice(5, 7)).toEqual([String(moved['name']), String(moved['city'])]);
+    expect(grid[5]?.slice(5, 7)).toEqual(['', '']);
   });
 
   it('should write values under a header when asked', () => {

@@ -26,8 +26,8 @@ describe('sheet/result-columns', () => {
 
   describe('#enrichedFormula()', () => {
     it('should key by the id column below the header and quote the texts', () => {
-      expect(enrichedFormula({ headerRow: 3, lastRow: 40, keyColumn: 28 }, 'say "hi"', 'Q1 - Companies')).toBe('=ENRICHED(AB4:AB40, "say ""hi""", "Q1 - Companies", TRUE)');
-      expect(enrichedFormula({ headerRow: 1, lastRow: 1, keyColumn: 1 }, 'name', 'T')).toBe('=ENRICHED(A2:A2, "name", "T", TRUE)');
+      expect(enrichedFormula({ headerRow: 3, keyColumn: 28 }, 'say "hi"', 'Q1 - Companies')).toBe('=ENRICHED(AB4:AB, "say ""hi""", "Q1 - Companies", TRUE)');
+      expect(enrichedFormula({ headerRow: 1, keyColumn: 1 }, 'name', 'T')).toBe('=ENRICHED(A2:A, "name", "T", TRUE)');
       expect(columnLetters(26)).toBe('Z');
     });
   });
