@@ -4,11 +4,14 @@ import { call, submitCall } from './rpc';
 import { profileIdField } from './profile-view';
 import { el, mount, runAction, setStatus } from './dom';
 import { checkboxList, selectField, textField, type FormState } from './form';
+import { phoneOffer } from './phone-offer';
 
 // Module state: survives tab switches and failed submissions.
 const form: FormState = { source: '', title: '', features: [], priority: 'NORMAL' };
 let mapping: Record<string, number> | undefined;
 let preview: EnrichmentPreview | undefined;
+/** "Send without the phone" for rows whose phone cell shows #ERROR! (asked per source). */
+let withoutPhone = false;
 
 function sourceArg(value: string): unknown {
   if (value === '__selection__') return 'selection';
@@ -70,10 +73,14 @@ export async function renderEnrich(root: HTMLElement): Promise<void> {
   const load = async (): Promise<void> => {
     setStatus(status, 'busy', 'Reading rows…');
     try {
-      preview = await call('previewEnrichment', { source: sourceArg(String(form['source'])), ...(mapping ? { mapping } : {}) });
+      preview = await call('previewEnrichment', { source: sourceArg(String(form['source'])), ...(mapping ? { mapping } : {}), ...(withoutPhone ? { withoutBrokenPhones: true } : {}) });
       mapping = preview.mapping;
       mount(mapArea, el('h2', { text: 'Columns' }), mappingTable(preview, () => void load()));
-      mount(previewArea, el('h2', { text: 'Preview' }), previewBlock(preview));
+      const offer = phoneOffer(preview.brokenPhoneRows, withoutPhone, (on) => {
+        withoutPhone = on;
+        void load();
+      });
+      mount(previewArea, el('h2', { text: 'Preview' }), previewBlock(preview), offer);
       setStatus(status, 'idle');
     } catch (e) {
       setStatus(status, 'error', e instanceof Error ? e.message : String(e));
@@ -94,7 +101,7 @@ export async function renderEnrich(root: HTMLElement): Promise<void> {
       submit,
       status,
       'Submitting…',
-      () => submitCall('submitEnrichment', { source: sourceArg(String(form['source'])), mapping: mapping ?? {}, options: optionsFromForm() }),
+      () => submitCall('submitEnrichment', { source: sourceArg(String(form['source'])), mapping: mapping ?? {}, options: optionsFromForm(), ...(withoutPhone ? { withoutBrokenPhones: true } : {}) }),
       (r: SubmitResult) => `Job "${r.job.title}" created: ${r.job.state}.${r.idsGenerated ? ` ${r.idsGenerated} external_id(s) written back.` : ''}${r.invalidCount ? ` ${r.invalidCount} row(s) skipped (see preview).` : ''}${r.notice ? ` ${r.notice}` : ''}`,
     );
   });
@@ -104,6 +111,7 @@ export async function renderEnrich(root: HTMLElement): Promise<void> {
     el('h2', { text: 'OpenProspect enrichment' }),
     selectField(form, 'source', 'Rows from', sourceOptions, () => {
       mapping = undefined;
+      withoutPhone = false;
       void load();
     }),
     mapArea,

@@ -3,6 +3,7 @@ import type { JobsView, JobView } from '../src/app/jobs';
 import type { ScheduleView } from '../src/app/schedules';
 import { call } from './rpc';
 import { el, mount, runAction, setStatus } from './dom';
+import { resultColumnsPanel } from './result-columns-view';
 
 const POLL_MS = 20_000;
 let timer: number | undefined;
@@ -147,7 +148,7 @@ export async function renderJobs(root: HTMLElement): Promise<void> {
   };
   refresh.addEventListener('click', () => void runAction(refresh, status, 'Updating jobs…', () => call('refreshJobs')).then((v) => v && render(v)));
   schedulesBox = el('div', { id: 'schedules' });
-  mount(root, el('div', { class: 'row' }, refresh), info, status, list, schedulesBox);
+  mount(root, el('div', { class: 'row' }, refresh), info, status, list, resultColumnsPanel(), schedulesBox);
   render(await call('listJobs'));
   call('listSchedules').then(renderSchedules, () => undefined);
   if (timer !== undefined) window.clearInterval(timer);

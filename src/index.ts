@@ -37,6 +37,7 @@ import { openmartSearch } from './functions/openmart-search';
 import { openProspectStatus } from './functions/openprospect-status';
 import * as om from './app/openmart';
 import * as omAccount from './app/openmart-account';
+import * as resultColumns from './app/result-columns';
 
 function context(): AppContext {
   // One read of each store per execution (Properties calls are a daily quota); lazy, since onOpen may run where properties are off limits.
@@ -217,12 +218,12 @@ export function getOpenProspectFormInfo(): ReturnType<typeof op.openProspectForm
 }
 
 /** Sidebar RPC: read a sheet or selection, guess the mapping, and check every row (nothing sent). */
-export function previewEnrichment(input: { source: unknown; mapping?: Record<string, number>; options?: unknown }): op.EnrichmentPreview {
+export function previewEnrichment(input: { source: unknown; mapping?: Record<string, number>; options?: unknown; withoutBrokenPhones?: boolean }): op.EnrichmentPreview {
   return rpc((ctx) => op.previewEnrichment(ctx, input));
 }
 
 /** Sidebar RPC: submit an OpenProspect enrichment from rows (a job; several orders past 10,000 rows). */
-export function submitEnrichment(input: { source: unknown; mapping: Record<string, number>; options: unknown }): op.SubmitResult {
+export function submitEnrichment(input: { source: unknown; mapping: Record<string, number>; options: unknown; withoutBrokenPhones?: boolean }): op.SubmitResult {
   return rpc((ctx) => op.submitEnrichment(ctx, input));
 }
 
@@ -364,11 +365,12 @@ export function OPENPROSPECT_STATUS(order_id: unknown): unknown {
  * @param {string} external_id The row's external_id, or a range of them.
  * @param {string} field The column to read (a result tab header such as "name" or "email"), or a row of headers.
  * @param {string} tab Optional: the result tab to read; by default the newest job's tabs.
+ * @param {boolean} with_header Optional: TRUE answers the field name(s) above the values (for a formula in a header row).
  * @return The value(s) found; empty where an id has no row yet.
  * @customfunction
  */
-export function ENRICHED(external_id: unknown, field: unknown, tab?: unknown): unknown {
-  return formula((env) => enriched(env, external_id, field, tab));
+export function ENRICHED(external_id: unknown, field: unknown, tab?: unknown, with_header?: unknown): unknown {
+  return formula((env) => enriched(env, external_id, field, tab, with_header));
 }
 
 /**
@@ -556,4 +558,14 @@ export function resumeSchedule(input: { scheduleId: string }): schedules.Schedul
 /** Sidebar RPC: send again, into the same tab, the rows of a finished gu1 run that did not succeed. */
 export function retryGu1FailedRows(input: { jobId: string }): gu1.Gu1SubmitResult {
   return rpc((ctx) => gu1.retryGu1FailedRows(ctx, input));
+}
+
+/** Sidebar RPC: the choices of "Add result columns to my sheet" (result tabs, the tab's fields, the user's sheets). */
+export function getResultColumnsOptions(input?: { tab?: string; sheet?: string }): resultColumns.ResultColumnsOptions {
+  return rpc((ctx) => resultColumns.resultColumnsOptions(ctx, input));
+}
+
+/** Sidebar RPC: add fields of a result tab as new columns right of the user's table (formulas or values). */
+export function addResultColumns(input: { tab: string; fields: string[]; sheet: string; mode: 'formulas' | 'values' }): { message: string; a1: string } {
+  return rpc((ctx) => resultColumns.addResultColumns(ctx, input));
 }

@@ -3,6 +3,7 @@ import { formatA1 } from './a1';
 import { displayValue } from './format';
 import type { Cell, SheetModel } from './grid';
 import { paramMismatch, rectError, sheetsCaller, type GasObject, type SheetsCtx } from './sheets-ctx';
+import { sortKeys, sortRect } from './sort';
 import { CELL_TOO_LONG, coerce, exceedsCellLimit, isDate, type CellValue } from './values';
 
 /** Write one script value into a cell the way Sheets does (coercion unless the format is '@'). */
@@ -209,6 +210,14 @@ export function makeRange(ctx: SheetsCtx, sheet: SheetModel, row: number, col: n
     setHorizontalAlignment: (v: unknown) => setStyle('setHorizontalAlignment', 'horizontalAlignment', v),
     setVerticalAlignment: (v: unknown) => setStyle('setVerticalAlignment', 'verticalAlignment', v),
 
+    sort: (spec: unknown) =>
+      call('sort', 'doc-write', n, () => {
+        const keys = sortKeys(spec);
+        if (!keys) throw rt.error(paramMismatch(q('sort'), [spec]));
+        if (keys.some((k) => k.column < col || k.column >= col + numCols)) throw rt.error('Column specified in sort spec must be within the range.');
+        sortRect(sheet, row, col, numRows, numCols, keys);
+        return self;
+      }),
     offset: (...args: unknown[]) =>
       call('offset', 'doc', 0, () => {
         if (args.length < 2 || args.length > 4 || args.some((a) => typeof a !== 'number' || Number.isNaN(a))) throw rt.error(paramMismatch(q('offset'), args));

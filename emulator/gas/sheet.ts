@@ -2,6 +2,7 @@
 import { parseA1 } from './a1';
 import { MAX_CELLS, MAX_COLUMNS, type SheetModel } from './grid';
 import { checkCellLengths, writeCell } from './range';
+import { sortRect } from './sort';
 import { paramMismatch, rectError, sheetsCaller, type GasObject, type SheetsCtx } from './sheets-ctx';
 
 export const TOO_MANY_CELLS = `This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`;
@@ -185,6 +186,14 @@ export function makeSheet(ctx: SheetsCtx, sheet: SheetModel): GasObject {
         const [r = 0] = num('setFrozenRows', rows);
         if (r < 0 || r >= sheet.maxRows) throw rt.error('Sorry, it is not possible to freeze all rows.');
         sheet.frozenRows = r;
+      }),
+    // Sorts every row below the frozen ones by one column, as Data > Sort sheet does.
+    sort: (column: number, ascending?: boolean) =>
+      call('sort', 'doc-write', 0, () => {
+        const [c = 0] = num('sort', column);
+        const last = sheet.lastRow();
+        if (last > sheet.frozenRows) sortRect(sheet, sheet.frozenRows + 1, 1, last - sheet.frozenRows, Math.max(c, sheet.lastColumn()), [{ column: c, ascending: ascending !== false }]);
+        return self;
       }),
     getFrozenRows: () => call('getFrozenRows', 'doc', 0, () => sheet.frozenRows),
     setFrozenColumns: (cols: number) =>

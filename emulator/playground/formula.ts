@@ -1,7 +1,7 @@
 /**
  * The playground's formula reader: enough of the Sheets formula language to call the add-on's
  * custom functions the way a user types them: `=NAME(arg, ...)` where an argument is a string,
- * a number, TRUE/FALSE, a cell or range reference (optionally `'Sheet name'!A1:B5`), or an array
+ * a number, TRUE/FALSE, a cell or range reference (open-ended `E2:E` too; optionally `'Sheet name'!A1:B5`), or an array
  * literal `{"a","b";"c","d"}`. Anything else is reported, not guessed.
  */
 import { parseA1, type A1Ref } from '../gas/a1';
@@ -84,7 +84,7 @@ export function parseFormula(formula: string): FormulaCall {
       return { kind: 'array', rows };
     }
     // A reference: 'Sheet'!A1:B2, Sheet!A1, A1, $A$1:B9
-    const ref = /^((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?/.exec(src.slice(i));
+    const ref = /^((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}(?:\$?\d+)?)?/.exec(src.slice(i));
     if (ref && !/^(TRUE|FALSE)$/i.test(ref[0])) {
       const parsed = parseA1(ref[0].replace(/\$/g, ''));
       if (parsed) {

@@ -22,7 +22,7 @@ export function renderPage(info: { modes: Record<string, 'simulator' | 'live'>; 
 <body>
 <header id="topbar">
   <div class="doc"><span class="logo" aria-hidden="true"></span><span id="doc-title">Playground</span></div>
-  <nav id="menubar"><button type="button" id="extensions-menu" aria-haspopup="true" aria-expanded="false">Extensions</button><div id="menu-popup" role="menu" hidden></div></nav>
+  <nav id="menubar"><button type="button" id="extensions-menu" aria-haspopup="true" aria-expanded="false">Extensions</button><div id="menu-popup" role="menu" hidden></div><button type="button" id="sort-az" title="Data > Sort range (data has a header row): the rows below row 1 by the selected column">Sort A→Z</button></nav>
   <div id="mode" title="Virtual clock: ${info.speed}x real time">${escapeHtml(mode)} · clock ×${info.speed}</div>
 </header>
 <div id="formula-row"><input id="name-box" aria-label="Selected cell" readonly><span class="fx">fx</span><input id="formula-input" aria-label="Cell content" autocomplete="off" spellcheck="false"></div>

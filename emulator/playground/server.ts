@@ -201,6 +201,16 @@ export async function createPlayground(opts: PlaygroundOptions): Promise<Playgro
         changed();
         return sendJson(res, 200, { version });
       }
+      case 'POST /api/sort': {
+        const b = await readJson(req);
+        try {
+          workbook.sort(String(b['sheet']), Number(b['col']), b['ascending'] !== false);
+        } catch (e) {
+          return sendJson(res, 400, { error: errorMessage(e) });
+        }
+        changed();
+        return sendJson(res, 200, { version });
+      }
       case 'POST /api/select': {
         const b = await readJson(req);
         workbook.select(String(b['sheet']), String(b['a1'] ?? 'A1'));

@@ -103,12 +103,21 @@ export class Workbook {
     s.getRange(row, col).setValue(input);
   }
 
-  private cellValue(sheet: string, row: number, col: number): unknown {
+  /**
+   * Data > Sort range with "Data has header row": the rows below row 1, every column with data,
+   * by one column (1-based). Formulas recalculate afterwards, as in Sheets.
+   */
+  sort(sheet: string, col: number, ascending: boolean): void {
     const s = this.ss.getSheetByName(sheet);
-    if (!s) return '';
+    if (!s) throw new Error(`No tab "${sheet}"`);
+    const rows = s.getLastRow() - 1;
+    const width = Math.max(col, s.getLastColumn());
+    if (rows > 1) s.getRange(2, 1, rows, width).sort({ column: col, ascending });
+  }
+
+  private cellValue(sheet: string, row: number, col: number, values: unknown[][] = this.ss.sheetValues(sheet)): unknown {
     const hit = this.results.get(`${sheet}\u0000${row}\u0000${col}`);
     if (hit) return Array.isArray(hit.value) ? ((hit.value as unknown[][])[0]?.[0] ?? '') : hit.value;
-    const values = this.ss.sheetValues(sheet);
     return values[row - 1]?.[col - 1] ?? '';
   }
 
@@ -119,13 +128,16 @@ export class Workbook {
     if (!this.ss.getSheetByName(on)) throw new FormulaSyntaxError(`there is no tab "${on}"`);
     const r0 = arg.ref.startRow ?? 1;
     const c0 = arg.ref.startCol ?? 1;
-    const r1 = arg.ref.endRow ?? r0;
-    const c1 = arg.ref.endCol ?? c0;
-    if (r0 === r1 && c0 === c1) return this.cellValue(on, r0, c0);
+    // An open end (`E2:E`, `A:B`) runs to the edge of the grid, as in Sheets.
+    const grid = this.ss.getSheetByName(on);
+    const r1 = arg.ref.endRow ?? grid?.getMaxRows() ?? r0;
+    const c1 = arg.ref.endCol ?? grid?.getMaxColumns() ?? c0;
+    const values = this.ss.sheetValues(on);
+    if (r0 === r1 && c0 === c1) return this.cellValue(on, r0, c0, values);
     const out: unknown[][] = [];
     for (let r = r0; r <= r1; r++) {
       const row: unknown[] = [];
-      for (let c = c0; c <= c1; c++) row.push(this.cellValue(on, r, c));
+      for (let c = c0; c <= c1; c++) row.push(this.cellValue(on, r, c, values));
       out.push(row);
     }
     return out;
@@ -185,7 +197,9 @@ export class Workbook {
       const [s, r, c] = key.split('\u0000');
       if (s !== sheet) continue;
       spills.push({ r: Number(r), c: Number(c), res });
-      const h = Array.isArray(res.value) ? res.value.length : 1;
+      // Trailing empty rows of an answer (an open range's empty ids) do not grow the view.
+      const filled = Array.isArray(res.value) ? (res.value as unknown[]).map((x) => (Array.isArray(x) ? x : [x]).some((v) => v !== '' && v !== null)) : [];
+      const h = Array.isArray(res.value) ? Math.max(1, filled.lastIndexOf(true) + 1) : 1;
       const w = Array.isArray(res.value) ? Math.max(1, ...(res.value as unknown[][]).map((x) => (Array.isArray(x) ? x.length : 1))) : 1;
       rows = Math.max(rows, Number(r) + h + 5);
       cols = Math.max(cols, Number(c) + w + 1);

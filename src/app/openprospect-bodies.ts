@@ -14,12 +14,15 @@ import { ENRICHMENT_FIELDS } from '../providers/openprospect/fields';
 import type { OrderBody } from '../providers/openprospect/schemas';
 import { ensureExternalIds } from '../sheet/external-ids';
 import { rowsToRecords } from '../sheet/records';
+import { withoutBrokenPhones } from '../sheet/sheets-changed';
 import { PinnedSourceSchema, readSource, type SourceSpec } from '../sheet/source';
 
 export const EnrichmentRebuildSchema = z.object({
   source: PinnedSourceSchema,
   mapping: z.record(z.string(), z.number()),
   options: z.unknown(),
+  /** "Send without the phone": rows whose phone cell shows #ERROR! go out without it. */
+  withoutBrokenPhones: z.optional(z.boolean()),
 });
 export type EnrichmentRebuild = z.infer<typeof EnrichmentRebuildSchema>;
 
@@ -27,8 +30,9 @@ const BODY_PREFIX = 'jobbody:';
 export const StoredBodySchema = z.looseObject({ order_type: z.string() });
 
 /** Read the source, fill missing ids (written back), and plan the orders. */
-export function planEnrichment(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, source: SourceSpec, mapping: Record<string, number>, options: unknown) {
-  const block = readSource(ss, source);
+export function planEnrichment(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, source: SourceSpec, mapping: Record<string, number>, options: unknown, withoutPhone = false) {
+  const read = readSource(ss, source);
+  const block = withoutPhone ? withoutBrokenPhones(read, mapping['phone']) : read;
   const ids = ensureExternalIds(block, mapping);
   const records = rowsToRecords(ids.values, block.headerRowIndex, ids.mapping, { fields: ENRICHMENT_FIELDS, firstRow: block.firstRow });
   const build = buildEnrichmentOrders(records.records, options);
@@ -58,7 +62,7 @@ export function rebuildOrderBody(job: Job, data: OpOrdersData, index: number, en
   }
   const rebuild = EnrichmentRebuildSchema.safeParse(data.rebuild);
   if (!rebuild.success) throw new Error('This job cannot be resubmitted (its source is unknown); start it again from the sidebar.');
-  const { build } = planEnrichment(env.spreadsheet, rebuild.data.source, rebuild.data.mapping, rebuild.data.options);
+  const { build } = planEnrichment(env.spreadsheet, rebuild.data.source, rebuild.data.mapping, rebuild.data.options, rebuild.data.withoutBrokenPhones === true);
   const order = build.orders[index];
   if (!order || build.orders.length !== data.parts.length) {
     throw new Error('The source rows changed since this job was submitted, so the unsent orders cannot be rebuilt. Cancel this job and submit again.');

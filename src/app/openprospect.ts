@@ -19,7 +19,7 @@ import { fillExternalIds } from '../sheet/external-ids';
 import { guessMapping, missingRequiredProblems, noRowsProblem, type FieldSpec, type Mapping } from '../sheet/headers';
 import { rowsToRecords } from '../sheet/records';
 import { freshTabName } from './result-tabs';
-import { sourceChangedHints } from '../sheet/sheets-changed';
+import { brokenPhoneIndexes, sourceChangedHints, withoutBrokenPhones } from '../sheet/sheets-changed';
 import { pinSource, readSource, type SourceSpec } from '../sheet/source';
 import { httpFor } from './clients';
 import type { AppContext } from './context';
@@ -73,18 +73,21 @@ export interface EnrichmentPreview {
   problems: string[];
   /** What the order will cost, before it is sent. */
   cost: string;
+  /** Sheet rows whose phone cell shows #ERROR! (the sidebar offers to send them without the phone). */
+  brokenPhoneRows: number[];
 }
 
-const PreviewInput = z.object({ source: SourceInput, mapping: z.optional(MappingInput), options: z.optional(z.unknown()) });
+const PreviewInput = z.object({ source: SourceInput, mapping: z.optional(MappingInput), options: z.optional(z.unknown()), withoutBrokenPhones: z.optional(z.boolean()) });
 
 /** OpenProspect prices an order at review, after it is sent: what the sidebar says before a submit. */
 export const OP_COST_BEFORE = 'Cost: priced by OpenProspect at review, after you submit (nothing is charged before); the Jobs view shows its estimate once the order carries one.';
 
 /** Read the source, guess (or apply) the mapping, and check every row; nothing is written or sent. */
 export function previewEnrichment(ctx: AppContext, input: unknown): EnrichmentPreview {
-  const { source, mapping: given, options } = parseInput(PreviewInput, input, 'the enrichment source');
-  const block = readSource(ctx.spreadsheet(), source as SourceSpec);
-  const mapping = given ?? guessMapping(block.headers, ENRICHMENT_FIELDS);
+  const { source, mapping: given, options, withoutBrokenPhones: withoutPhone } = parseInput(PreviewInput, input, 'the enrichment source');
+  const read = readSource(ctx.spreadsheet(), source as SourceSpec);
+  const mapping = given ?? guessMapping(read.headers, ENRICHMENT_FIELDS);
+  const block = withoutPhone === true ? withoutBrokenPhones(read, mapping['phone']) : read;
   // Preview with the ids the submission would generate, without writing them.
   const idCol = mapping['external_id'];
   const data = block.values.slice(block.headerRowIndex + 1);
@@ -114,9 +117,10 @@ export function previewEnrichment(ctx: AppContext, input: unknown): EnrichmentPr
     emptyRows: records.emptyRows,
     idsToGenerate: filled.changed.length,
     orders: build.orders.length,
-    hints: [...sourceChangedHints(block, mapping), ...build.hints],
+    hints: [...sourceChangedHints(read, mapping, withoutPhone === true), ...build.hints],
     problems: previewProblems(build.problems, mapping, invalid.length),
     cost: OP_COST_BEFORE,
+    brokenPhoneRows: brokenPhoneIndexes(read, mapping['phone']).map((i) => read.firstRow + i),
   };
 }
 
@@ -157,7 +161,7 @@ function start(ctx: AppContext, job: Job, repeat?: { rows: unknown; again: boole
 }
 
 
-const SubmitEnrichmentInput = z.object({ source: SourceInput, mapping: MappingInput, options: z.unknown() });
+const SubmitEnrichmentInput = z.object({ source: SourceInput, mapping: MappingInput, options: z.unknown(), withoutBrokenPhones: z.optional(z.boolean()) });
 
 /**
  * Submit an enrichment: check the options and rows first (nothing written when they are wrong),
@@ -165,24 +169,25 @@ const SubmitEnrichmentInput = z.object({ source: SourceInput, mapping: MappingIn
  * carry their Idempotency-Keys, and post them.
  */
 export function submitEnrichment(ctx: AppContext, input: unknown): SubmitResult {
-  const { source, mapping, options } = parseInput(SubmitEnrichmentInput, input, 'the enrichment form');
+  const { source, mapping, options, withoutBrokenPhones: withoutPhone } = parseInput(SubmitEnrichmentInput, input, 'the enrichment form');
   new KeyStore(ctx.userProps()).require('openprospect');
   const ss = ctx.spreadsheet();
-  const check = previewEnrichment(ctx, { source, mapping, options });
+  const phoneChoice = withoutPhone === true ? { withoutBrokenPhones: true } : {};
+  const check = previewEnrichment(ctx, { source, mapping, options, ...phoneChoice });
   if (check.problems.length > 0) throw new UserInputError(check.problems.join(' '));
   if (check.validCount === 0) throw new UserInputError('None of the rows can be sent; fix the rows listed in the preview and try again.');
   requireScopes(ctx, 'enrichment');
 
   const first = readSource(ss, source as SourceSpec);
   const pinned = typeof source === 'string' ? pinSource(first) : source;
-  const plan = planEnrichment(ss, pinned, mapping, options);
+  const plan = planEnrichment(ss, pinned, mapping, options, withoutPhone === true);
   if (plan.build.problems.length > 0) throw new UserInputError(problemsText(plan.build.problems));
   const invalid = [...plan.records.invalid, ...plan.build.invalid].sort((a, b) => a.rowNumber - b.rowNumber);
 
   const id = ctx.uuid();
   const title = plan.build.orders[0]?.body.title.replace(/ \(part 1 of \d+\)$/, '') ?? 'Enrichment';
   const parts: OrderPart[] = plan.build.orders.map((o, i) => ({ key: `${id}-part-${i + 1}`, companies: o.body.companies.length, synced: false, offset: 0, written: 0 }));
-  const data: OpOrdersData = { orderType: 'ENRICHMENT', rebuild: { source: pinned, mapping, options }, parts };
+  const data: OpOrdersData = { orderType: 'ENRICHMENT', rebuild: { source: pinned, mapping, options, ...phoneChoice }, parts };
   const job = newJob({ id, provider: 'openprospect', kind: OP_ORDERS_KIND, title, now: ctx.clock.now(), tabs: createTabs(ctx, title), data, total: parts.reduce((n, p) => n + p.companies, 0) });
   job.counts = { rows: plan.records.records.length, invalidRows: invalid.length, idsGenerated: plan.ids.generated.length };
   const started = start(ctx, job, { rows: plan.records.records, again: againOf(input) });

@@ -2,6 +2,10 @@
  * ENRICHED(external_id, field, [tab]): a value from a result tab, with no API call; a friendlier
  * VLOOKUP over the add-on's tabs. Reads each tab it needs once per call. Not cached: it costs
  * nothing, and a cached answer would hide rows a job has upserted since.
+ *
+ * `with_header` TRUE answers the field names above the values: the form "Add result columns"
+ * writes into the header row of the user's sheet, so one formula fills a whole column and stays
+ * put when the rows below it are sorted (see README "Results beside the rows").
  */
 import type { CellValue } from '../sheet/cells';
 import { FormulaError, argText, gridOf, isRange } from './args';
@@ -9,26 +13,29 @@ import type { FormulaEnv } from './env';
 
 const FN = 'ENRICHED';
 
-interface TabIndex {
+/** A result tab read whole: its normalised header and its first row per key. */
+export interface TabIndex {
   name: string;
   header: string[];
   rows: Map<string, unknown[]>;
 }
 
-function norm(h: unknown): string {
+/** A header as ENRICHED compares it: lower case, spaces and dashes as `_`. */
+export function norm(h: unknown): string {
   return argText(h).toLowerCase().replace(/[\s-]+/g, '_');
 }
 
 /** The key column: `external_id`, else one that ends with it (`company_external_id`), else the first. */
-function keyColumn(header: readonly string[]): number {
+export function keyColumn(header: readonly string[]): number {
   const exact = header.indexOf('external_id');
   if (exact >= 0) return exact;
   const suffix = header.findIndex((h) => h.endsWith('external_id'));
   return Math.max(suffix, 0);
 }
 
-function readTab(env: FormulaEnv, name: string): TabIndex | undefined {
-  const sheet = env.spreadsheet().getSheetByName(name);
+/** Read a result tab with one getValues (undefined when it is missing or empty). */
+export function readTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): TabIndex | undefined {
+  const sheet = ss.getSheetByName(name);
   if (!sheet || sheet.getLastRow() < 1 || sheet.getLastColumn() < 1) return undefined;
   const [head, ...data] = sheet.getDataRange().getValues();
   const header = (head ?? []).map(norm);
@@ -65,7 +72,18 @@ function toValue(v: unknown): CellValue {
  * range). One field and one id answer a value; a range of ids answers the same shape; several
  * fields answer one row per id.
  */
-export function enriched(env: FormulaEnv, externalId: unknown, field: unknown, tab?: unknown): CellValue | CellValue[][] {
+export function enriched(env: FormulaEnv, externalId: unknown, field: unknown, tab?: unknown, withHeader?: unknown): CellValue | CellValue[][] {
+  const header = isRange(withHeader) ? withHeader.flat()[0] === true : withHeader === true;
+  if (!header) return lookUp(env, externalId, field, tab);
+  const fields = (isRange(field) ? field.flat() : [field]).map(argText).filter((f) => f !== '');
+  const body = lookUp(env, isRange(externalId) ? externalId : [[externalId]], field, tab);
+  const rows = Array.isArray(body) ? body : [[body]];
+  const width = Math.max(fields.length, rows[0]?.length ?? 0);
+  const top: CellValue[] = fields.length > 1 ? fields : [fields[0] ?? ''];
+  return [[...top, ...new Array<CellValue>(width - top.length).fill('')], ...rows];
+}
+
+function lookUp(env: FormulaEnv, externalId: unknown, field: unknown, tab?: unknown): CellValue | CellValue[][] {
   const tabName = isRange(tab) ? argText(tab.flat()[0]) : argText(tab);
   const fields = (isRange(field) ? field.flat() : [field]).map(argText).filter((f) => f !== '');
   if (fields.length === 0) throw new FormulaError(`${FN}: name the column to read, e.g. =ENRICHED(A2, "email").`);
@@ -75,7 +93,7 @@ export function enriched(env: FormulaEnv, externalId: unknown, field: unknown, t
   if (names.length === 0) throw new FormulaError(`${FN}: no result tabs yet. Run an enrichment from Extensions > Prospect Enrich > Open sidebar; its tabs appear when results arrive.`);
   const tabs: TabIndex[] = [];
   for (const n of names) {
-    const t = readTab(env, n);
+    const t = readTab(env.spreadsheet(), n);
     if (t) tabs.push(t);
     else if (tabName !== '') throw new FormulaError(`${FN}: there is no tab "${tabName}" (or it is empty).`);
   }

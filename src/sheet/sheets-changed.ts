@@ -69,7 +69,7 @@ function rowList(rows: readonly number[]): string {
 }
 
 /** The preview's sentences for the values Sheets changed (row numbers are sheet rows). */
-export function sheetsChangedHints(zeros: ReadonlyArray<{ rowNumber: number; stored: string; typed: string }>, phones: ReadonlyArray<{ rowNumber: number; typed: string }>, brokenPhones: readonly number[]): string[] {
+export function sheetsChangedHints(zeros: ReadonlyArray<{ rowNumber: number; stored: string; typed: string }>, phones: ReadonlyArray<{ rowNumber: number; typed: string }>, brokenPhones: readonly number[], withoutPhone = false): string[] {
   const hints: string[] = [];
   if (zeros.length > 0) {
     const z = zeros[0];
@@ -79,17 +79,41 @@ export function sheetsChangedHints(zeros: ReadonlyArray<{ rowNumber: number; sto
     hints.push(`Row${phones.length > 1 ? 's' : ''} ${rowList(phones.map((x) => x.rowNumber))}: Sheets shows #ERROR! for a phone typed as ${phones[0]?.typed}; the typed number is read back and sent. Format the column as plain text to keep such numbers.`);
   }
   if (brokenPhones.length > 0) {
-    hints.push(`Row${brokenPhones.length > 1 ? 's' : ''} ${rowList(brokenPhones)}: the phone cell shows #ERROR!; to send ${brokenPhones.length > 1 ? 'these rows' : 'this row'} without the phone, unmap the phone column, or fix the cells.`);
+    const rows = brokenPhones.length > 1 ? 'these rows' : 'this row';
+    hints.push(
+      withoutPhone
+        ? `Row${brokenPhones.length > 1 ? 's' : ''} ${rowList(brokenPhones)}: the phone cell shows #ERROR!; ${rows} ${brokenPhones.length > 1 ? 'are' : 'is'} sent without the phone.`
+        : `Row${brokenPhones.length > 1 ? 's' : ''} ${rowList(brokenPhones)}: the phone cell shows #ERROR!; "${SEND_WITHOUT_PHONE}" sends ${rows} without the phone, or fix the cell${brokenPhones.length > 1 ? 's' : ''}.`,
+    );
   }
   return hints;
 }
 
+/** The preview's offer for rows whose phone cell shows #ERROR! (the sidebar's button says the same). */
+export const SEND_WITHOUT_PHONE = 'Send without the phone';
+
+/** Pure: 0-based block rows below the header whose phone cell shows #ERROR! (no phone number could be read back). */
+export function brokenPhoneIndexes(block: Pick<Source, 'values' | 'headerRowIndex'>, phoneCol: number | undefined): number[] {
+  if (phoneCol === undefined) return [];
+  return block.values.flatMap((r, i) => (i > block.headerRowIndex && r[phoneCol] === '#ERROR!' ? [i] : []));
+}
+
+/**
+ * Pure: the block with those phone cells empty, so their rows go out without the phone and every
+ * other cell as it was (what "Send without the phone" sends).
+ */
+export function withoutBrokenPhones<T extends Pick<Source, 'values' | 'headerRowIndex'>>(block: T, phoneCol: number | undefined): T {
+  const broken = new Set(brokenPhoneIndexes(block, phoneCol));
+  if (broken.size === 0 || phoneCol === undefined) return block;
+  return { ...block, values: block.values.map((r, i) => (broken.has(i) ? r.map((v, c) => (c === phoneCol ? '' : v)) : r)) };
+}
+
 /** The preview's sentences for a source block: lost zeros in the id column, phones read back or broken. */
-export function sourceChangedHints(block: Pick<Source, 'raw' | 'values' | 'typedBack' | 'firstRow' | 'headerRowIndex'>, mapping: Readonly<Record<string, number | undefined>>, idKey = 'external_id', phoneKey = 'phone'): string[] {
+export function sourceChangedHints(block: Pick<Source, 'raw' | 'values' | 'typedBack' | 'firstRow' | 'headerRowIndex'>, mapping: Readonly<Record<string, number | undefined>>, withoutPhone = false, idKey = 'external_id', phoneKey = 'phone'): string[] {
   const idCol = mapping[idKey];
   const phoneCol = mapping[phoneKey];
   const zeros = idCol === undefined ? [] : lostZeros(block.raw, idCol, block.headerRowIndex + 1).map((z) => ({ ...z, rowNumber: block.firstRow + z.row }));
   const phones = block.typedBack.filter((t) => t.col === phoneCol).map((t) => ({ rowNumber: block.firstRow + t.row, typed: t.typed }));
-  const broken = phoneCol === undefined ? [] : block.values.flatMap((r, i) => (i > block.headerRowIndex && r[phoneCol] === '#ERROR!' ? [block.firstRow + i] : []));
-  return sheetsChangedHints(zeros, phones, broken);
+  const broken = brokenPhoneIndexes(block, phoneCol).map((i) => block.firstRow + i);
+  return sheetsChangedHints(zeros, phones, broken, withoutPhone);
 }

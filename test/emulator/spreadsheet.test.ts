@@ -253,7 +253,7 @@ describe('emulator/gas/spreadsheet', () => {
     it('should throw a clear TypeError for members the emulator does not model', () => {
       const { ss, sheet } = setup();
       const range = sheet.getRange('A1') as unknown as Record<string, unknown>;
-      expect(() => range['sort']).toThrow(new TypeError('Range.sort is not a function in the emulator (not modelled)'));
+      expect(() => range['randomize']).toThrow(new TypeError('Range.randomize is not a function in the emulator (not modelled)'));
       expect(() => (ss as unknown as Record<string, unknown>)['openById']).toThrow('Spreadsheet.openById is not a function in the emulator (not modelled)');
       expect(() => (sheet as unknown as Record<string, unknown>)['givenSheet']).toThrow(TypeError);
     });

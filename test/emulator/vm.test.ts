@@ -16,7 +16,7 @@ function broken() {
   catch (e) { return { isError: e instanceof Error, message: e.message, arrays: SpreadsheetApp.getActive().getSheets() instanceof Array }; }
 }
 function unmodelled() {
-  return SpreadsheetApp.getActive().getSheetByName('Leads').getRange('A1').sort(1);
+  return SpreadsheetApp.getActive().getSheetByName('Leads').getRange('A1').randomize();
 }
 `;
 
@@ -60,7 +60,7 @@ describe('emulator/index', () => {
       emu.spreadsheet.givenSheet('Leads', [['x']]);
       const context = emu.createContext();
       vm.runInContext(SCRIPT, context);
-      expect(() => vm.runInContext('unmodelled()', context)).toThrow('Range.sort is not a function in the emulator (not modelled)');
+      expect(() => vm.runInContext('unmodelled()', context)).toThrow('Range.randomize is not a function in the emulator (not modelled)');
     });
 
     it('should expose only Apps Script globals plus the virtual Date', () => {

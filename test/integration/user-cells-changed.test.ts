@@ -30,7 +30,7 @@ describe('user cells: values Sheets changed (built bundle)', () => {
       expect.arrayContaining([
         'Rows 3, 4: Sheets stored 0001234 as 1234 (and the like); format the column as plain text and type them again.',
         'Row 3: Sheets shows #ERROR! for a phone typed as +49 30 1234567; the typed number is read back and sent. Format the column as plain text to keep such numbers.',
-        'Row 5: the phone cell shows #ERROR!; to send this row without the phone, unmap the phone column, or fix the cells.',
+        'Row 5: the phone cell shows #ERROR!; "Send without the phone" sends this row without the phone, or fix the cell.',
       ]),
     );
     expect(preview.invalid.map((r) => r.rowNumber)).toEqual([5]);

@@ -366,6 +366,9 @@ menuButton.addEventListener('click', () => {
 document.addEventListener('click', (e) => {
   if (!menuPopup.hidden && !(e.target as HTMLElement).closest('#menubar')) closeMenu();
 });
+$('sort-az').addEventListener('click', () => {
+  void api('/api/sort', { sheet: active, col: sel.c0, ascending: true }).then(() => refresh());
+});
 $('sidebar-close').addEventListener('click', () => {
   sidebar.hidden = true;
 });

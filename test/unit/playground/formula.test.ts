@@ -16,6 +16,10 @@ describe('playground formula', () => {
       });
     });
 
+    it('should read an open-ended range (to the bottom of the grid)', () => {
+      expect(parseFormula('=ENRICHED(E2:E, "name", "T", TRUE)').args[0]).toEqual({ kind: 'ref', ref: { sheetName: undefined, startRow: 2, startCol: 5, endRow: undefined, endCol: 5 }, text: 'E2:E' });
+    });
+
     it('should keep an omitted argument as empty and accept no arguments', () => {
       expect(parseFormula('=F(A1,,3)').args.map((a) => a.kind === 'value' && a.value)).toEqual([false, '', 3]);
       expect(parseFormula('=OPENMART_CREDITS()')).toEqual({ name: 'OPENMART_CREDITS', args: [] });
