@@ -34,6 +34,7 @@ import { MappingInput, SourceInput, UserInputError, parseInput } from './input';
 import { startJob, toView, type JobView } from './jobs';
 import { requireMine, whoAmI } from './owner';
 import { readOpenmartPrefs } from './openmart-account';
+import { type SearchSizing, withSizing } from './openmart-sizing';
 import { SOURCE_ROW_LIMITS } from '../sheet/limits';
 
 /** Rows one batch job takes (250 batches): the source limit of sheet/limits.ts. */
@@ -343,11 +344,11 @@ function submitSearchOf(ctx: AppContext, input: unknown, brands: boolean): Openm
   return { job: toView(started.job), invalid: [], invalidCount: 0, idsGenerated: 0, estimate: check.estimate, notice: started.notice };
 }
 
-/** Check the business search form and estimate its credits (nothing sent but the free balance read). */
-export function previewOpenmartSearch(ctx: AppContext, input: unknown): SearchPreview {
+/** Check the business search form, count its matches (only_ids, at most 1 credit) and estimate its credits. */
+export function previewOpenmartSearch(ctx: AppContext, input: unknown): SearchPreview & Partial<SearchSizing> {
   const { form } = parseInput(SearchInput, input, 'the search form');
   const { title: _t, orderBy: _o, ...out } = searchPreviewOf(ctx, form, false);
-  return out;
+  return withSizing(ctx, out);
 }
 
 /** Run a business search into `<title> - Businesses` (cursor paging to the requested count). */
