@@ -1,0 +1,42 @@
+/** Pieces every Openmart form shares: the credit line, the confirm + submit pair, text of a form state, tri-state choices. */
+import type { CreditCheck, OpenmartSubmitResult } from '../src/app/openmart';
+import { el, runAction, setStatus } from './dom';
+import type { FormState } from './form';
+
+/** Tri-state filter choices: no filter, must have, must not have. */
+export const YES_NO: Array<[string, string]> = [
+  ['', 'Any'],
+  ['true', 'Yes'],
+  ['false', 'No'],
+];
+
+/** The string value of a form field ('' when unset). */
+export function text(state: FormState, k: string): string {
+  return typeof state[k] === 'string' ? (state[k] as string) : '';
+}
+
+/** The estimate, the balance and whether the threshold asks for a tick. */
+export function creditLine(c: CreditCheck): HTMLElement {
+  const balance = c.balance === null ? 'balance unknown' : `balance ${c.balance}`;
+  const warn = c.exceedsBalance ? ' — more than your balance' : c.needsConfirmation ? ' — above your confirmation threshold' : '';
+  return el('div', { class: c.exceedsBalance ? 'error' : 'muted', text: `Estimate: ${c.estimate.credits} credits (${c.estimate.basis}); ${balance}${warn}.` });
+}
+
+/** A confirm checkbox + submit button pair that insists on confirmation when the preview asks. */
+export function submitWithConfirm(id: string, label: string, status: HTMLElement, needs: () => boolean, submit: (confirmed: boolean) => Promise<OpenmartSubmitResult>): HTMLElement {
+  const confirm = el('input', { type: 'checkbox', id: `${id}-confirm` });
+  const button = el('button', { type: 'button', class: 'create', id, text: label });
+  button.addEventListener('click', () => {
+    if (needs() && !confirm.checked) {
+      setStatus(status, 'error', 'The credit estimate is above your threshold: tick "I accept these credits" first.');
+      return;
+    }
+    void runAction(button, status, 'Submitting…', () => submit(confirm.checked), (r) => `Job "${r.job.title}" ${r.job.state}.${r.notice ? ` ${r.notice}` : ''}`);
+  });
+  return el('div', {}, el('div', { class: 'block' }, confirm, el('label', { for: `${id}-confirm`, text: ' I accept these credits', style: 'display:inline;font-weight:normal' })), el('div', { class: 'row' }, button));
+}
+
+/** Two fields side by side (min and max), each half of the 300 px width. */
+export function pair(a: HTMLElement, b: HTMLElement): HTMLElement {
+  return el('div', { class: 'pair' }, a, b);
+}
