@@ -68,11 +68,11 @@ export function searchBlock(status: HTMLElement): HTMLElement {
   });
   return el(
     'details',
-    { open: true },
+    { open: true, id: 'openmart-search' },
     el('summary', { text: 'Business search to a tab' }),
     textField(state, 'title', 'Title * (names the tab)'),
     textField(state, 'query', 'Query', { placeholder: 'specialty coffee roaster' }),
-    textField(state, 'tags', 'Tags (comma separated; replace the query)'),
+    textField(state, 'tags', 'Tags (comma separated; take the place of the words above)'),
     textField(state, 'city', 'City'),
     pair(textField(state, 'state', 'State / region'), textField(state, 'country', 'Country')),
     pair(selectField(state, 'has_website', 'Has a website', YES_NO), selectField(state, 'has_contact_info', 'Has contact info', YES_NO)),
