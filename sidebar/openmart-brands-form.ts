@@ -6,7 +6,7 @@
 import type { SearchPreview } from '../src/app/openmart';
 import { el, mount, runAction } from './dom';
 import { checkboxList, selectField, textField, type FormState } from './form';
-import { creditLine, pair, submitWithConfirm, text, YES_NO } from './openmart-common';
+import { pair, searchPreviewLines, submitWithConfirm, text, YES_NO } from './openmart-common';
 import { call, submitCall } from './rpc';
 
 const state: FormState = { title: '', search_term: '', country: 'US', state: '', city: '', min_stores: '', max_stores: '', ownership_type: [], has_staff_info: '', has_business_email: '', has_business_phone_number: '', website_url: '', exclude_website_url: '', social_media_link: '', order_by: '', count: '100' };
@@ -25,12 +25,12 @@ export function brandForm(): Record<string, unknown> {
 export function brandBlock(status: HTMLElement): HTMLElement {
   const out = el('div', { id: 'openmart-brand-preview' });
   let last: SearchPreview | undefined;
-  const preview = el('button', { type: 'button', class: 'action', text: 'Estimate' });
+  const preview = el('button', { type: 'button', class: 'action', text: 'Count and estimate' });
   preview.addEventListener('click', () => {
     void runAction(preview, status, 'Checking…', () => call('previewOpenmartBrandSearch', { form: brandForm() })).then((p) => {
       if (!p) return;
       last = p;
-      mount(out, ...p.problems.map((m) => el('div', { class: 'error', text: m })), p.problems.length === 0 ? creditLine(p) : null);
+      mount(out, ...searchPreviewLines(p));
     });
   });
   const num = { type: 'number' };
@@ -59,6 +59,7 @@ export function brandBlock(status: HTMLElement): HTMLElement {
       ['num_stores', 'Fewest stores first'],
     ]),
     textField(state, 'count', 'Brands wanted (1 credit per row)', num),
+    el('div', { class: 'muted', text: 'Counting asks Openmart for one brand first (at most 1 credit).' }),
     el('div', { class: 'row' }, preview),
     out,
     submitWithConfirm('submit-openmart-brands', 'Search brands', status, () => last?.needsConfirmation === true, (confirmCredits) => submitCall('submitOpenmartBrandSearch', { form: brandForm(), confirmCredits })),

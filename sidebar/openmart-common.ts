@@ -1,5 +1,5 @@
 /** Pieces every Openmart form shares: the credit line, the confirm + submit pair, text of a form state, tri-state choices. */
-import type { CreditCheck, OpenmartSubmitResult } from '../src/app/openmart';
+import type { CreditCheck, OpenmartSubmitResult, SearchPreview } from '../src/app/openmart';
 import { el, runAction, setStatus } from './dom';
 import type { FormState } from './form';
 
@@ -39,4 +39,10 @@ export function submitWithConfirm(id: string, label: string, status: HTMLElement
 /** Two fields side by side (min and max), each half of the 300 px width. */
 export function pair(a: HTMLElement, b: HTMLElement): HTMLElement {
   return el('div', { class: 'pair' }, a, b);
+}
+
+/** A search preview: its problems, or the count of matches ("About N ... match; fetching ...") and the credit line. */
+export function searchPreviewLines(p: SearchPreview): HTMLElement[] {
+  if (p.problems.length > 0) return p.problems.map((m) => el('div', { class: 'error', text: m }));
+  return [...(p.sizing ? [el('div', { class: 'sizing', text: p.sizing })] : []), creditLine(p)];
 }

@@ -6,7 +6,7 @@
 import type { SearchPreview } from '../src/app/openmart';
 import { el, mount, runAction } from './dom';
 import { selectField, textField, type FormState } from './form';
-import { creditLine, pair, submitWithConfirm, text, YES_NO } from './openmart-common';
+import { pair, searchPreviewLines, submitWithConfirm, text, YES_NO } from './openmart-common';
 import { call, submitCall } from './rpc';
 
 const LOCATION = ['country', 'state', 'city', 'zip_code', 'lat', 'long', 'geo_radius', 'use_geo_fuzz'] as const;
@@ -62,8 +62,7 @@ export function searchBlock(status: HTMLElement): HTMLElement {
     void runAction(preview, status, 'Counting…', () => call('previewOpenmartSearch', { form: searchForm() })).then((p) => {
       if (!p) return;
       last = p;
-      const sizing = p.sizing && p.matches !== 0 ? el('div', { class: 'sizing', text: p.sizing }) : null;
-      mount(out, ...p.problems.map((m) => el('div', { class: 'error', text: m })), sizing, p.problems.length === 0 ? creditLine(p) : null);
+      mount(out, ...searchPreviewLines(p));
     });
   });
   return el(

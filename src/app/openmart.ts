@@ -309,7 +309,7 @@ export interface SearchPreview extends CreditCheck {
   body: Record<string, unknown>;
   count: number;
   problems: string[];
-  /** Business search only: about how many match (only_ids), and the sentence the form shows. */
+  /** About how many match (only_ids; brands: estimate_total), and the sentence the form shows. */
   matches?: number | null;
   sizing?: string;
 }
@@ -352,7 +352,7 @@ function submitSearchOf(ctx: AppContext, input: unknown, brands: boolean): Openm
 export function previewOpenmartSearch(ctx: AppContext, input: unknown): SearchPreview {
   const { form } = parseInput(SearchInput, input, 'the search form');
   const { title: _t, orderBy: _o, ...out } = searchPreviewOf(ctx, form, false);
-  return withSizing(ctx, out);
+  return withSizing(ctx, out, 'businesses');
 }
 
 /** Run a business search into `<title> - Businesses` (cursor paging to the requested count). */
@@ -360,11 +360,11 @@ export function submitOpenmartSearch(ctx: AppContext, input: unknown): OpenmartS
   return submitSearchOf(ctx, input, false);
 }
 
-/** Check the brand search form and estimate its credits. */
+/** Check the brand search form, count its matches (a one-row page with estimate_total, at most 1 credit) and estimate its credits. */
 export function previewOpenmartBrandSearch(ctx: AppContext, input: unknown): SearchPreview {
   const { form } = parseInput(SearchInput, input, 'the brand search form');
   const { title: _t, orderBy: _o, ...out } = searchPreviewOf(ctx, form, true);
-  return out;
+  return withSizing(ctx, out, 'brands');
 }
 
 /** Run a brand search into `<title> - Brands` (encoded_cursor paging). */

@@ -77,7 +77,7 @@ export function shortfall(brands: boolean, fetched: number, count: number, short
  * 0, and no tab (the name reserved at submit is dropped unless an earlier run wrote that tab).
  */
 function nothingMatched(job: Job, data: OmSearchData, now: number): Job {
-  const sentence = data.mode === 'brands' ? noMatchSentence().replace('No business', 'No brand') : noMatchSentence();
+  const sentence = noMatchSentence(data.mode);
   const tabs = { ...job.tabs };
   if (job.counts['rowsFetched'] === undefined) delete tabs[data.mode];
   const ended = { ...job, tabs, data: { ...data, done: true }, counts: { ...job.counts, rowsFetched: 0 }, progress: { done: 0, total: 0 } };

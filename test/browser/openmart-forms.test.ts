@@ -109,14 +109,18 @@ suite('Openmart forms (Chromium, 300 px sidebar)', () => {
     await brands.getByLabel('Search term').fill('coffee shop');
     await brands.getByLabel('Min stores').fill('1');
     await brands.getByLabel('Brands wanted (1 credit per row)').fill('30');
-    await brands.getByRole('button', { name: 'Estimate' }).click();
+    await brands.getByRole('button', { name: 'Count and estimate' }).click();
     await brands.getByText(/Estimate: 30 credits/).waitFor();
+    expect(await brands.locator('.sizing').textContent()).toMatch(/^About [\d,]+ brands match; fetching \d+ rows costs about/);
     await expectFitsIn300();
     await brands.getByLabel('I accept these credits').check();
     await brands.getByRole('button', { name: 'Search brands' }).click();
     await sidebar.getByText(/Job "Coffee brands" (DONE|FETCHING)/).waitFor();
-    const sent = pg.addOn.emulator.http.log.filter((e) => e.url.endsWith('/api/v2/brands/search')).map((e) => JSON.parse(String(e.body)) as { search_param: Record<string, unknown> });
-    expect(sent[0]?.search_param).toEqual({ search_term: 'coffee shop', location: [{ country: 'US' }], num_stores: [{ ge: 1 }] });
+    const sent = pg.addOn.emulator.http.log.filter((e) => e.url.endsWith('/api/v2/brands/search')).map((e) => JSON.parse(String(e.body)) as { search_param: Record<string, unknown>; pagination: Record<string, unknown>; estimate_total?: boolean });
+    // The count: one brand with estimate_total; then the pages of the job.
+    expect(sent[0]).toMatchObject({ pagination: { limit: 1 }, estimate_total: true });
+    expect(sent[1]?.estimate_total).toBeUndefined();
+    expect(sent[1]?.search_param).toEqual({ search_term: 'coffee shop', location: [{ country: 'US' }], num_stores: [{ ge: 1 }] });
     await page.locator('#tabs button[data-sheet="Coffee brands - Brands"]').click();
     await page.locator('#grid[data-sheet="Coffee brands - Brands"]').waitFor();
     await page.locator('#grid').getByText('brand_id').first().waitFor();

@@ -111,6 +111,29 @@ describe('Openmart search sizing (built bundle)', () => {
     }
   });
 
+  it('should count brands with a one-brand page and estimate_total, and say so when none match', () => {
+    const s = givenOpenmart();
+    const form = { title: 'Coffee brands', search_term: 'coffee shop', location: [{ country: 'US' }], count: 10 };
+    const p = s.addOn.rpc<Preview>('previewOpenmartBrandSearch', { form });
+    const sent = bodiesTo(s.addOn, 'POST', '/api/v2/brands/search') as Array<Record<string, unknown>>;
+    expect(sent).toEqual([{ search_param: { search_term: 'coffee shop', location: [{ country: 'US' }] }, pagination: { limit: 1 }, estimate_total: true }]);
+    const before = s.sim.credits();
+    const all = s.sim.handle(omRequest('POST', '/api/v2/brands/search', { json: { search_param: { search_term: 'coffee shop', location: [{ country: 'US' }] }, pagination: { limit: 500 } }, key: OM_SIM_KEY }));
+    s.sim.setCredits(before);
+    const total = 'status' in all ? (JSON.parse(all.body) as { data: unknown[] }).data.length : -1;
+    expect(total).toBeGreaterThan(10);
+    expect(total).toBeLessThan(500);
+    expect(p.matches).toBe(total);
+    expect(p.sizing).toMatch(new RegExp(`^About ${total} brands match; fetching 10 rows costs about 10 credits`));
+    const none = s.addOn.rpc<Preview>('previewOpenmartBrandSearch', { form: { ...form, search_term: 'zzqx unicorn farrier' } });
+    expect(none).toMatchObject({ matches: 0, problems: [expect.stringMatching(/^No brand matched this search; widen it/)] });
+    const r = s.addOn.rpc<SubmitResult>('submitOpenmartBrandSearch', { form: { ...form, title: 'No brands', search_term: 'zzqx unicorn farrier' } });
+    const job = jobById(s.addOn, r.job.id);
+    expect(job).toMatchObject({ state: 'DONE', tabs: {}, progress: { done: 0, total: 0 } });
+    expect(job.warnings).toEqual([expect.stringMatching(/^No brand matched this search/)]);
+    expect(s.addOn.emulator.spreadsheet.sheetNames()).not.toContain('No brands - Brands');
+  });
+
   it('should show the credit balance on Test connection as a sentence, not JSON', () => {
     const s = givenOpenmart({ sim: { credits: 1_250 } });
     const r = s.addOn.rpc<{ ok: boolean; message: string }>('testConnection', { provider: 'openmart' });
