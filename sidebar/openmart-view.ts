@@ -9,7 +9,8 @@ import { searchBlock } from './openmart-search-form';
 
 // find_people's documented defaults: title "Owner", 3 contacts; info_access both (omitted).
 const batch: FormState = { operation: 'find_people', source: '', title: '', role: 'Owner', max_k: '3', info_access: '', version: '', tech_type: '' };
-const enrich: FormState = { source: '', title: '', limit: '1', country: '', state: '', city: '' };
+const ENRICH_AREA = ['country', 'state', 'city', 'zip_code', 'lat', 'long', 'geo_radius'] as const;
+const enrich: FormState = { source: '', title: '', limit: '1', ...Object.fromEntries(ENRICH_AREA.map((k) => [k, ''])) };
 const deny: FormState = { type: 'email' };
 
 function batchBlock(status: HTMLElement, sources: Array<[string, string]>, operations: Array<{ operation: string }>): HTMLElement {
@@ -66,7 +67,7 @@ function sourceArg(value: string): unknown {
 /** enrich_company's `limit` and `location` with the title. */
 function enrichOptions(): Record<string, unknown> {
   const o: Record<string, unknown> = { title: text(enrich, 'title'), limit: text(enrich, 'limit') };
-  if (['country', 'state', 'city'].some((k) => text(enrich, k).trim() !== '')) o['location'] = { country: text(enrich, 'country'), state: text(enrich, 'state'), city: text(enrich, 'city') };
+  if (ENRICH_AREA.some((k) => text(enrich, k).trim() !== '')) o['location'] = Object.fromEntries(ENRICH_AREA.map((k) => [k, text(enrich, k)]));
   return o;
 }
 
@@ -88,9 +89,16 @@ function enrichBlock(status: HTMLElement, sources: Array<[string, string]>): HTM
     selectField(enrich, 'source', 'Rows from', sources),
     textField(enrich, 'title', 'Title'),
     textField(enrich, 'limit', 'Matches per website (1-50; 1 credit each)', { type: 'number' }),
-    el('div', { class: 'muted', text: 'Only matches in this area (websites and social links):' }),
-    pair(textField(enrich, 'country', 'Country'), textField(enrich, 'state', 'State / region')),
-    textField(enrich, 'city', 'City'),
+    el(
+      'details',
+      { class: 'advanced', id: 'openmart-enrich-area' },
+      el('summary', { text: 'Only matches in an area (websites and social links)' }),
+      pair(textField(enrich, 'country', 'Country'), textField(enrich, 'state', 'State / region')),
+      textField(enrich, 'city', 'City'),
+      textField(enrich, 'zip_code', 'Zip / postal codes (comma separated)'),
+      pair(textField(enrich, 'lat', 'Latitude', { type: 'number' }), textField(enrich, 'long', 'Longitude', { type: 'number' })),
+      textField(enrich, 'geo_radius', 'Radius (meters)', { type: 'number' }),
+    ),
     el('div', { class: 'row' }, preview),
     out,
     submitWithConfirm('submit-openmart-enrich', 'Enrich', status, () => last?.needsConfirmation === true, (confirmCredits) =>
