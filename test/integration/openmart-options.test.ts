@@ -47,4 +47,22 @@ describe('Openmart options (built bundle)', () => {
     expect(people.every((x) => x['phones'] === '' || x['phones'] === null)).toBe(true);
     expect(people.some((x) => String(x['email']).includes('@'))).toBe(true);
   });
+
+  it('should write the company name of the source row beside the external_id of every People row', () => {
+    const s = givenOpenmart();
+    s.addOn.emulator.spreadsheet.givenSheet('Leads', [DOMAIN_HEADER, ...domainRows(30)]);
+    const r = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'Named', role: 'Owner' } });
+    s.sim.completeTasks({ error: (t) => (t.seq % 7 === 3 ? 'domain could not be resolved' : null) });
+    s.addOn.runDueTriggers(HOUR);
+    expect(jobById(s.addOn, r.job.id).state).toBe('DONE');
+    const sheet = s.addOn.emulator.spreadsheet.sheetValues('Leads');
+    const companyOf = new Map(sheet.slice(1).map((row) => [String(row[3]), String(row[0])]));
+    const header = s.addOn.emulator.spreadsheet.sheetValues('Named - People')[0];
+    expect(header?.slice(0, 3)).toEqual(['external_id', 'index', 'company']);
+    const rows = tabObjects(s.addOn, 'Named - People');
+    expect(rows.length).toBeGreaterThan(30);
+    // Result rows and ERRORED status lines alike.
+    expect(rows.some((x) => x['status'] === 'ERRORED')).toBe(true);
+    for (const x of rows) expect(x['company']).toBe(companyOf.get(String(x['external_id'])));
+  });
 });
