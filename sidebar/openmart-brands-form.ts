@@ -3,10 +3,9 @@
  * location (country required), store counts, ownership, the three tri-state "has" filters, website
  * and social lists, and the ascending sort the API accepts.
  */
-import type { SearchPreview } from '../src/app/openmart';
-import { el, mount, runAction } from './dom';
+import { el } from './dom';
 import { checkboxList, selectField, textField, type FormState } from './form';
-import { pair, searchPreviewLines, submitWithConfirm, text, YES_NO } from './openmart-common';
+import { pair, searchActions, text, YES_NO } from './openmart-common';
 import { call, submitCall } from './rpc';
 
 const state: FormState = { title: '', search_term: '', country: 'US', state: '', city: '', min_stores: '', max_stores: '', ownership_type: [], has_staff_info: '', has_business_email: '', has_business_phone_number: '', website_url: '', exclude_website_url: '', social_media_link: '', order_by: '', count: '100' };
@@ -23,16 +22,6 @@ export function brandForm(): Record<string, unknown> {
 
 /** The brand search block (closed until opened). */
 export function brandBlock(status: HTMLElement): HTMLElement {
-  const out = el('div', { id: 'openmart-brand-preview' });
-  let last: SearchPreview | undefined;
-  const preview = el('button', { type: 'button', class: 'action', text: 'Count and estimate' });
-  preview.addEventListener('click', () => {
-    void runAction(preview, status, 'Checking…', () => call('previewOpenmartBrandSearch', { form: brandForm() })).then((p) => {
-      if (!p) return;
-      last = p;
-      mount(out, ...searchPreviewLines(p));
-    });
-  });
   const num = { type: 'number' };
   return el(
     'details',
@@ -60,8 +49,6 @@ export function brandBlock(status: HTMLElement): HTMLElement {
     ]),
     textField(state, 'count', 'Brands wanted (1 credit per row)', num),
     el('div', { class: 'muted', text: 'Counting asks Openmart for one brand first (at most 1 credit).' }),
-    el('div', { class: 'row' }, preview),
-    out,
-    submitWithConfirm('submit-openmart-brands', 'Search brands', status, () => last?.needsConfirmation === true, (confirmCredits) => submitCall('submitOpenmartBrandSearch', { form: brandForm(), confirmCredits })),
+    searchActions('submit-openmart-brands', 'Search brands', status, () => call('previewOpenmartBrandSearch', { form: brandForm() }), (confirmCredits) => submitCall('submitOpenmartBrandSearch', { form: brandForm(), confirmCredits })),
   );
 }

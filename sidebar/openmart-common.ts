@@ -1,6 +1,6 @@
 /** Pieces every Openmart form shares: the credit line, the confirm + submit pair, text of a form state, tri-state choices. */
 import type { CreditCheck, OpenmartSubmitResult, SearchPreview } from '../src/app/openmart';
-import { el, runAction, setStatus } from './dom';
+import { el, mount, runAction, setStatus } from './dom';
 import type { FormState } from './form';
 
 /** Tri-state filter choices: no filter, must have, must not have. */
@@ -45,4 +45,19 @@ export function pair(a: HTMLElement, b: HTMLElement): HTMLElement {
 export function searchPreviewLines(p: SearchPreview): HTMLElement[] {
   if (p.problems.length > 0) return p.problems.map((m) => el('div', { class: 'error', text: m }));
   return [...(p.sizing ? [el('div', { class: 'sizing', text: p.sizing })] : []), creditLine(p)];
+}
+
+/** A search form's actions: "Count and estimate" with its result lines, then the confirm + submit pair. */
+export function searchActions(id: string, label: string, status: HTMLElement, preview: () => Promise<SearchPreview>, submit: (confirmed: boolean) => Promise<OpenmartSubmitResult>): HTMLElement {
+  const out = el('div', { id: `${id}-preview` });
+  let last: SearchPreview | undefined;
+  const count = el('button', { type: 'button', class: 'action', text: 'Count and estimate' });
+  count.addEventListener('click', () => {
+    void runAction(count, status, 'Counting…', preview).then((p) => {
+      if (!p) return;
+      last = p;
+      mount(out, ...searchPreviewLines(p));
+    });
+  });
+  return el('div', {}, el('div', { class: 'row' }, count), out, submitWithConfirm(id, label, status, () => last?.needsConfirmation === true, submit));
 }

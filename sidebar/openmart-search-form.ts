@@ -3,10 +3,9 @@
  * `POST /api/v1/search` under "More filters" (collapsed by default). "Count and estimate" sizes the
  * search (only_ids) before any row is paid for.
  */
-import type { SearchPreview } from '../src/app/openmart';
-import { el, mount, runAction } from './dom';
+import { el } from './dom';
 import { selectField, textField, type FormState } from './form';
-import { pair, searchPreviewLines, submitWithConfirm, text, YES_NO } from './openmart-common';
+import { pair, searchActions, text, YES_NO } from './openmart-common';
 import { call, submitCall } from './rpc';
 
 const LOCATION = ['country', 'state', 'city', 'zip_code', 'lat', 'long', 'geo_radius', 'use_geo_fuzz'] as const;
@@ -55,16 +54,6 @@ function advanced(): HTMLElement {
 
 /** The business search block. */
 export function searchBlock(status: HTMLElement): HTMLElement {
-  const out = el('div', { id: 'openmart-search-preview' });
-  let last: SearchPreview | undefined;
-  const preview = el('button', { type: 'button', class: 'action', text: 'Count and estimate' });
-  preview.addEventListener('click', () => {
-    void runAction(preview, status, 'Counting…', () => call('previewOpenmartSearch', { form: searchForm() })).then((p) => {
-      if (!p) return;
-      last = p;
-      mount(out, ...searchPreviewLines(p));
-    });
-  });
   return el(
     'details',
     { open: true, id: 'openmart-search' },
@@ -79,8 +68,6 @@ export function searchBlock(status: HTMLElement): HTMLElement {
     advanced(),
     textField(state, 'count', 'Results wanted (1 credit per row)', { type: 'number' }),
     el('div', { class: 'muted', text: 'Counting asks Openmart for one id first (at most 1 credit).' }),
-    el('div', { class: 'row' }, preview),
-    out,
-    submitWithConfirm('submit-openmart-search', 'Search', status, () => last?.needsConfirmation === true, (confirmCredits) => submitCall('submitOpenmartSearch', { form: searchForm(), confirmCredits })),
+    searchActions('submit-openmart-search', 'Search', status, () => call('previewOpenmartSearch', { form: searchForm() }), (confirmCredits) => submitCall('submitOpenmartSearch', { form: searchForm(), confirmCredits })),
   );
 }

@@ -8,18 +8,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
 import { createPlayground, type Playground } from '../../emulator/playground/server';
+import { ARGS, browserSuite, CHROMIUM, HAVE_CHROMIUM } from './chromium';
 
 const ROOT = join(__dirname, '../..');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
 jest.setTimeout(90_000);
 
-// In CI a missing browser fails loudly instead of skipping (playground.test.ts says how to install it).
-const suite = HAVE_CHROMIUM || process.env['CI'] === 'true' ? describe : describe.skip;
-
-suite('Openmart forms (Chromium, 300 px sidebar)', () => {
+browserSuite('Openmart forms (Chromium, 300 px sidebar)', () => {
   let pg: Playground;
   let browser: Browser;
   let page: Page;

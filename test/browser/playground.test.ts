@@ -12,25 +12,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
 import { createPlayground, type Playground } from '../../emulator/playground/server';
+import { ARGS, browserSuite, CHROMIUM, HAVE_CHROMIUM } from './chromium';
 
 const ROOT = join(__dirname, '../..');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const SHOTS = process.env['UPDATE_SCREENSHOTS'] === '1' ? join(ROOT, 'docs/screenshots') : join(tmpdir(), 'playground-screenshots');
-/** The flags that work on these machines (closed network: no background connections). */
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 const TITLE = 'Playground Q1';
 
 jest.setTimeout(90_000);
 
-if (!HAVE_CHROMIUM && process.env['CI'] !== 'true') {
-  process.stderr.write(`Browser tests skipped: no Chromium at ${CHROMIUM}; install it with "sudo apt-get install -y chromium" (Debian) or set CHROMIUM_PATH.\n`);
-}
-
-// In CI a missing browser fails loudly instead of skipping.
-const suite = HAVE_CHROMIUM || process.env['CI'] === 'true' ? describe : describe.skip;
-
-suite('playground (Chromium)', () => {
+browserSuite('playground (Chromium)', () => {
   let pg: Playground;
   let browser: Browser;
   let page: Page;
