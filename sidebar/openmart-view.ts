@@ -1,93 +1,22 @@
 /** Openmart: credits, business search to a tab, batches from rows, enrich from a column, deny rules. */
-import type { BatchPreview, CreditCheck, OpenmartSubmitResult } from '../src/app/openmart';
+import type { BatchPreview, CreditCheck } from '../src/app/openmart';
 import { call, submitCall } from './rpc';
-import { el, mount, runAction, setStatus } from './dom';
+import { el, mount, runAction } from './dom';
 import { selectField, textField, type FormState } from './form';
+import { brandBlock } from './openmart-brands-form';
+import { creditLine, pair, submitWithConfirm, text } from './openmart-common';
+import { searchBlock } from './openmart-search-form';
 
-const search: FormState = { title: '', query: '', tags: '', city: '', state: '', country: '', count: '100', has_website: '', has_contact_info: '', min_overall_rating: '', min_total_reviews: '', include_keywords: '', exclude_keywords: '' };
-const batch: FormState = { operation: 'find_people', source: '', title: '', role: '', max_k: '3', tech_type: '' };
-const enrich: FormState = { source: '', title: '' };
+// find_people's documented defaults: title "Owner", 3 contacts; info_access both (omitted).
+const batch: FormState = { operation: 'find_people', source: '', title: '', role: 'Owner', max_k: '3', info_access: '', version: '', tech_type: '' };
+const ENRICH_AREA = ['country', 'state', 'city', 'zip_code', 'lat', 'long', 'geo_radius'] as const;
+const enrich: FormState = { source: '', title: '', limit: '1', ...Object.fromEntries(ENRICH_AREA.map((k) => [k, ''])) };
 const deny: FormState = { type: 'email' };
-
-function text(state: FormState, k: string): string {
-  return typeof state[k] === 'string' ? (state[k] as string) : '';
-}
-
-function sourceArg(value: string): unknown {
-  if (value.includes('!')) return { a1: value };
-  return { sheetName: value };
-}
-
-function creditLine(c: CreditCheck): HTMLElement {
-  const balance = c.balance === null ? 'balance unknown' : `balance ${c.balance}`;
-  const warn = c.exceedsBalance ? ' — more than your balance' : c.needsConfirmation ? ' — above your confirmation threshold' : '';
-  return el('div', { class: c.exceedsBalance ? 'error' : 'muted', text: `Estimate: ${c.estimate.credits} credits (${c.estimate.basis}); ${balance}${warn}.` });
-}
-
-/** A confirm checkbox + submit button pair that insists on confirmation when the preview asks. */
-function submitWithConfirm(id: string, label: string, status: HTMLElement, needs: () => boolean, submit: (confirmed: boolean) => Promise<OpenmartSubmitResult>): HTMLElement {
-  const confirm = el('input', { type: 'checkbox', id: `${id}-confirm` });
-  const button = el('button', { type: 'button', class: 'create', id, text: label });
-  button.addEventListener('click', () => {
-    if (needs() && !confirm.checked) {
-      setStatus(status, 'error', 'The credit estimate is above your threshold: tick "I accept these credits" first.');
-      return;
-    }
-    void runAction(button, status, 'Submitting…', () => submit(confirm.checked), (r) => `Job "${r.job.title}" ${r.job.state}.${r.notice ? ` ${r.notice}` : ''}`);
-  });
-  return el('div', {}, el('div', { class: 'block' }, confirm, el('label', { for: `${id}-confirm`, text: ' I accept these credits', style: 'display:inline;font-weight:normal' })), el('div', { class: 'row' }, button));
-}
-
-function searchForm(): Record<string, unknown> {
-  const location = ['city', 'state', 'country'].some((k) => text(search, k).trim() !== '') ? [{ city: text(search, 'city') || undefined, state: text(search, 'state') || undefined, country: text(search, 'country') || undefined }] : undefined;
-  const form: Record<string, unknown> = { title: text(search, 'title'), count: text(search, 'count'), query: text(search, 'query'), tags: text(search, 'tags'), include_keywords: text(search, 'include_keywords'), exclude_keywords: text(search, 'exclude_keywords'), min_overall_rating: text(search, 'min_overall_rating'), min_total_reviews: text(search, 'min_total_reviews'), has_website: text(search, 'has_website'), has_contact_info: text(search, 'has_contact_info') };
-  if (location) form['location'] = location;
-  return form;
-}
-
-function searchBlock(status: HTMLElement): HTMLElement {
-  const out = el('div');
-  let last: CreditCheck | undefined;
-  const preview = el('button', { type: 'button', class: 'action', text: 'Estimate' });
-  preview.addEventListener('click', () => {
-    void runAction(preview, status, 'Checking…', () => call('previewOpenmartSearch', { form: searchForm() })).then((p) => {
-      if (!p) return;
-      last = p;
-      mount(out, ...p.problems.map((m) => el('div', { class: 'error', text: m })), creditLine(p));
-    });
-  });
-  const yesNo: Array<[string, string]> = [
-    ['', 'Any'],
-    ['true', 'Yes'],
-    ['false', 'No'],
-  ];
-  return el(
-    'details',
-    { open: true },
-    el('summary', { text: 'Business search to a tab' }),
-    textField(search, 'title', 'Title * (names the tab)'),
-    textField(search, 'query', 'Query', { placeholder: 'specialty coffee roaster' }),
-    textField(search, 'tags', 'Tags (comma separated)'),
-    textField(search, 'city', 'City'),
-    textField(search, 'state', 'State / region'),
-    textField(search, 'country', 'Country'),
-    selectField(search, 'has_website', 'Has a website', yesNo),
-    selectField(search, 'has_contact_info', 'Has contact info', yesNo),
-    textField(search, 'min_overall_rating', 'Minimum rating (0-5)', { type: 'number' }),
-    textField(search, 'min_total_reviews', 'Minimum reviews', { type: 'number' }),
-    textField(search, 'include_keywords', 'Include keywords'),
-    textField(search, 'exclude_keywords', 'Exclude keywords'),
-    textField(search, 'count', 'Results wanted', { type: 'number' }),
-    el('div', { class: 'row' }, preview),
-    out,
-    submitWithConfirm('submit-openmart-search', 'Search', status, () => last?.needsConfirmation === true, (confirmCredits) => submitCall('submitOpenmartSearch', { form: searchForm(), confirmCredits })),
-  );
-}
 
 function batchBlock(status: HTMLElement, sources: Array<[string, string]>, operations: Array<{ operation: string }>): HTMLElement {
   const out = el('div');
   let last: BatchPreview | undefined;
-  const options = (): Record<string, unknown> => ({ title: text(batch, 'title'), role: text(batch, 'role'), max_k: text(batch, 'max_k'), tech_type: text(batch, 'tech_type') });
+  const options = (): Record<string, unknown> => ({ title: text(batch, 'title'), role: text(batch, 'role'), max_k: text(batch, 'max_k'), info_access: text(batch, 'info_access'), version: text(batch, 'version'), tech_type: text(batch, 'tech_type') });
   const preview = el('button', { type: 'button', class: 'action', text: 'Preview and estimate' });
   preview.addEventListener('click', () => {
     void runAction(preview, status, 'Reading rows…', () => call('previewOpenmartBatch', { operation: text(batch, 'operation'), source: sourceArg(text(batch, 'source')), options: options() })).then((p) => {
@@ -109,8 +38,17 @@ function batchBlock(status: HTMLElement, sources: Array<[string, string]>, opera
     selectField(batch, 'operation', 'What to find', operations.map((o) => [o.operation, o.operation.replace(/_/g, ' ')])),
     selectField(batch, 'source', 'Rows from', sources),
     textField(batch, 'title', 'Title'),
-    textField(batch, 'role', 'Job title to look for (find people)'),
+    textField(batch, 'role', 'Job title to look for (find people; a title column wins)'),
     textField(batch, 'max_k', 'People per company (1-8)', { type: 'number' }),
+    selectField(batch, 'info_access', 'Contact details (find / look up people)', [
+      ['', 'Email and phone'],
+      ['EMAIL', 'Email only'],
+      ['PHONE', 'Phone only'],
+    ]),
+    selectField(batch, 'version', 'Pipeline (find people)', [
+      ['', 'Default'],
+      ['1', 'All-in-one variant'],
+    ]),
     textField(batch, 'tech_type', 'Technology type (find tech)'),
     el('div', { class: 'row' }, preview),
     out,
@@ -120,12 +58,25 @@ function batchBlock(status: HTMLElement, sources: Array<[string, string]>, opera
   );
 }
 
+/** A sheet name or an A1 range ("Sheet!A1:C9"). */
+function sourceArg(value: string): unknown {
+  if (value.includes('!')) return { a1: value };
+  return { sheetName: value };
+}
+
+/** enrich_company's `limit` and `location` with the title. */
+function enrichOptions(): Record<string, unknown> {
+  const o: Record<string, unknown> = { title: text(enrich, 'title'), limit: text(enrich, 'limit') };
+  if (ENRICH_AREA.some((k) => text(enrich, k).trim() !== '')) o['location'] = Object.fromEntries(ENRICH_AREA.map((k) => [k, text(enrich, k)]));
+  return o;
+}
+
 function enrichBlock(status: HTMLElement, sources: Array<[string, string]>): HTMLElement {
   const out = el('div');
   let last: CreditCheck | undefined;
   const preview = el('button', { type: 'button', class: 'action', text: 'Preview and estimate' });
   preview.addEventListener('click', () => {
-    void runAction(preview, status, 'Reading rows…', () => call('previewOpenmartEnrich', { source: sourceArg(text(enrich, 'source')), options: { title: text(enrich, 'title') } })).then((p) => {
+    void runAction(preview, status, 'Reading rows…', () => call('previewOpenmartEnrich', { source: sourceArg(text(enrich, 'source')), options: enrichOptions() })).then((p) => {
       if (!p) return;
       last = p;
       mount(out, el('div', { text: `${p.validCount} row(s): ${p.lanes.openmart_id} Openmart ids, ${p.lanes.google_place_id} Place ids, ${p.lanes.website} websites; ${p.calls} call(s).` }), creditLine(p));
@@ -137,10 +88,21 @@ function enrichBlock(status: HTMLElement, sources: Array<[string, string]>): HTM
     el('summary', { text: 'Enrich from a column (website, Openmart id, Place id)' }),
     selectField(enrich, 'source', 'Rows from', sources),
     textField(enrich, 'title', 'Title'),
+    textField(enrich, 'limit', 'Matches per website (1-50; 1 credit each)', { type: 'number' }),
+    el(
+      'details',
+      { class: 'advanced', id: 'openmart-enrich-area' },
+      el('summary', { text: 'Only matches in an area (websites and social links)' }),
+      pair(textField(enrich, 'country', 'Country'), textField(enrich, 'state', 'State / region')),
+      textField(enrich, 'city', 'City'),
+      textField(enrich, 'zip_code', 'Zip / postal codes (comma separated)'),
+      pair(textField(enrich, 'lat', 'Latitude', { type: 'number' }), textField(enrich, 'long', 'Longitude', { type: 'number' })),
+      textField(enrich, 'geo_radius', 'Radius (meters)', { type: 'number' }),
+    ),
     el('div', { class: 'row' }, preview),
     out,
     submitWithConfirm('submit-openmart-enrich', 'Enrich', status, () => last?.needsConfirmation === true, (confirmCredits) =>
-      submitCall('submitOpenmartEnrich', { source: sourceArg(text(enrich, 'source')), options: { title: text(enrich, 'title') }, confirmCredits }),
+      submitCall('submitOpenmartEnrich', { source: sourceArg(text(enrich, 'source')), options: enrichOptions(), confirmCredits }),
     ),
   );
 }
@@ -185,5 +147,5 @@ export async function renderOpenmart(root: HTMLElement): Promise<void> {
     });
   });
   const thresholdBlock = el('details', {}, el('summary', { text: 'Credit confirmation threshold' }), el('label', { for: 'openmart-threshold', text: 'Ask before actions estimated above (credits)' }), threshold, saveThreshold);
-  mount(root, el('h2', { text: 'Openmart' }), credits, thresholdBlock, searchBlock(status), batchBlock(status, sources, info.operations), enrichBlock(status, sources), denyBlock(status), status);
+  mount(root, el('h2', { text: 'Openmart' }), credits, thresholdBlock, searchBlock(status), brandBlock(status), batchBlock(status, sources, info.operations), enrichBlock(status, sources), denyBlock(status), status);
 }

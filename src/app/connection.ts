@@ -1,6 +1,7 @@
 /** "Test connection" per provider, with the cheapest call each API offers. */
 import * as z from 'zod/mini';
 import { ApiError, ValidationError } from '../platform/errors';
+import { creditSentence, getCreditBalance } from '../providers/openmart/credits';
 import { missingScopes, validateKey } from '../providers/openprospect/validate-key';
 import { httpFor } from './clients';
 import type { AppContext } from './context';
@@ -33,8 +34,7 @@ export function testConnection(ctx: AppContext, input: unknown): ConnectionResul
       };
     }
     if (provider === 'openmart') {
-      const res = http.request<unknown>({ method: 'get', path: '/api/v2/credit-balance' });
-      return { ok: true, message: `Connected. Credit balance: ${JSON.stringify(res.body).slice(0, 200)}` };
+      return { ok: true, message: `Connected. ${creditSentence(getCreditBalance(http))}` };
     }
     try {
       http.request({ method: 'post', path: '/integration-execution/marketplace/enrichment-by-external-id', json: { externalId: '__connection_test__', integrationCodes: [], enrichmentGroupRefs: [] } }, { maxAttempts: 1 });

@@ -19,6 +19,7 @@ import { JobStore } from '../jobs/store';
 import { buildBrandSearch } from '../providers/openmart/brands';
 import { buildBatches, idsHash } from '../providers/openmart/build-batches';
 import { buildSearch } from '../providers/openmart/build-search';
+import { buildLocation } from '../providers/openmart/location';
 import { estimateBatch, estimateEnrich, estimateSearch, getCreditBalance, type CreditEstimate } from '../providers/openmart/credits';
 import { BATCH_FIELDS, ENRICH_FIELDS } from '../providers/openmart/fields';
 import { isRecord, numberOf, textOf, type Problem } from '../providers/openmart/form';
@@ -34,6 +35,7 @@ import { MappingInput, SourceInput, UserInputError, parseInput } from './input';
 import { startJob, toView, type JobView } from './jobs';
 import { requireMine, whoAmI } from './owner';
 import { readOpenmartPrefs } from './openmart-account';
+import { withSizing } from './openmart-sizing';
 import { SOURCE_ROW_LIMITS } from '../sheet/limits';
 
 /** Rows one batch job takes (250 batches): the source limit of sheet/limits.ts. */
@@ -307,6 +309,9 @@ export interface SearchPreview extends CreditCheck {
   body: Record<string, unknown>;
   count: number;
   problems: string[];
+  /** About how many match (only_ids; brands: estimate_total), and the sentence the form shows. */
+  matches?: number | null;
+  sizing?: string;
 }
 
 function searchPreviewOf(ctx: AppContext, form: unknown, brands: boolean): SearchPreview & { title: string; orderBy?: Array<{ field: string; asc: true }> } {
@@ -343,11 +348,11 @@ function submitSearchOf(ctx: AppContext, input: unknown, brands: boolean): Openm
   return { job: toView(started.job), invalid: [], invalidCount: 0, idsGenerated: 0, estimate: check.estimate, notice: started.notice };
 }
 
-/** Check the business search form and estimate its credits (nothing sent but the free balance read). */
+/** Check the business search form, count its matches (only_ids, at most 1 credit) and estimate its credits. */
 export function previewOpenmartSearch(ctx: AppContext, input: unknown): SearchPreview {
   const { form } = parseInput(SearchInput, input, 'the search form');
   const { title: _t, orderBy: _o, ...out } = searchPreviewOf(ctx, form, false);
-  return out;
+  return withSizing(ctx, out, 'businesses');
 }
 
 /** Run a business search into `<title> - Businesses` (cursor paging to the requested count). */
@@ -355,11 +360,11 @@ export function submitOpenmartSearch(ctx: AppContext, input: unknown): OpenmartS
   return submitSearchOf(ctx, input, false);
 }
 
-/** Check the brand search form and estimate its credits. */
+/** Check the brand search form, count its matches (a one-row page with estimate_total, at most 1 credit) and estimate its credits. */
 export function previewOpenmartBrandSearch(ctx: AppContext, input: unknown): SearchPreview {
   const { form } = parseInput(SearchInput, input, 'the brand search form');
   const { title: _t, orderBy: _o, ...out } = searchPreviewOf(ctx, form, true);
-  return out;
+  return withSizing(ctx, out, 'brands');
 }
 
 /** Run a brand search into `<title> - Brands` (encoded_cursor paging). */
@@ -400,7 +405,9 @@ function enrichOptions(raw: unknown): { title: string; limit: number; location?:
   const limit = numberOf(o['limit']) ?? 1;
   if (!Number.isInteger(limit) || limit < 1 || limit > LIMITS.enrichLimitMax) problems.push({ field: 'limit', message: `Matches per website must be 1 to ${LIMITS.enrichLimitMax}.` });
   const out: { title: string; limit: number; location?: Record<string, unknown>; problems: Problem[] } = { title, limit, problems };
-  if (isRecord(o['location'])) out.location = o['location'];
+  // The same Location object as search (zip_code, long): blanks dropped, coordinates checked.
+  const location = o['location'] === undefined || o['location'] === null ? undefined : buildLocation(o['location'], 0, problems);
+  if (location) out.location = location;
   return out;
 }
 

@@ -22,6 +22,7 @@ import { buildBatches, idsHash, type PlannedBatch } from '../providers/openmart/
 import { explain, isOutOfCredits } from '../providers/openmart/errors';
 import { BATCH_FIELDS } from '../providers/openmart/fields';
 import { readTask, taskRequest } from '../providers/openmart/get-task';
+import { companyNames, withCompany } from './openmart-companies';
 import { BATCH_KEY, BATCH_TABS, ROW_STATUS, statusRow, taskKey, taskRows, type Row } from '../providers/openmart/result-rows';
 import { salvageBatchId } from '../providers/openmart/readers';
 import { BATCH_OPS } from '../providers/openmart/schemas';
@@ -83,6 +84,8 @@ interface Run {
   http: Http;
   plan?: PlannedBatch[];
   tab?: ResultTab;
+  /** People tabs: external_id -> company name (openmart-companies.ts), read once per run. */
+  companies?: Map<string, string>;
   /** A failure a later run may get past (rate limit, server error, connection). */
   transient?: ApiError;
   /** A failure of the whole job (the key refused): nothing more is sent. */
@@ -110,6 +113,7 @@ function plan(run: Run): PlannedBatch[] {
 
 function upsert(run: Run, rows: Row[]): void {
   if (rows.length === 0) return;
+  if (BATCH_TABS[run.data.op].role === 'people') rows = withCompany(rows, (run.companies ??= companyNames(run.env, run.data)));
   run.written += tab(run).upsert(rows).inserted;
 }
 

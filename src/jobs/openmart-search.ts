@@ -12,6 +12,8 @@ import { brandPage } from '../providers/openmart/brands';
 import { BRAND_COLUMNS, BUSINESS_COLUMNS, brandRow, searchRowToRow } from '../providers/openmart/result-rows';
 import { LIMITS, malformed } from '../providers/openmart/schemas';
 import { searchPage } from '../providers/openmart/search';
+import { noMatchSentence } from '../providers/openmart/size-search';
+import type { ResultTab } from '../sheet/result-tab';
 import { openJobTab } from './job-tabs';
 import type { JobEnv, JobHandler } from './handler';
 import { note, transition, warn, type Job } from './model';
@@ -70,6 +72,18 @@ export function shortfall(brands: boolean, fetched: number, count: number, short
   return `Openmart returned ${fetched} of the ${count} ${brands ? 'brands' : 'rows'} asked; ${why}.`;
 }
 
+/**
+ * A search whose first page is empty: DONE with the sentence that asks to widen it, progress 0 of
+ * 0, and no tab (the name reserved at submit is dropped unless an earlier run wrote that tab).
+ */
+function nothingMatched(job: Job, data: OmSearchData, now: number): Job {
+  const sentence = noMatchSentence(data.mode);
+  const tabs = { ...job.tabs };
+  if (job.counts['rowsFetched'] === undefined) delete tabs[data.mode];
+  const ended = { ...job, tabs, data: { ...data, done: true }, counts: { ...job.counts, rowsFetched: 0 }, progress: { done: 0, total: 0 } };
+  return transition(warn(ended, sentence), 'DONE', now, sentence);
+}
+
 /** The search job handler. */
 export function openmartSearchHandler(): JobHandler {
   return {
@@ -80,10 +94,13 @@ export function openmartSearchHandler(): JobHandler {
       if (!body) throw new Error('The search form of this job was not kept; run the search again from the sidebar.');
       const http = env.http('openmart');
       const brands = data.mode === 'brands';
-      const tab = openJobTab(env, job, data.mode, `${job.title} - ${brands ? 'Brands' : 'Businesses'}`, {
-        keyColumns: [brands ? 'brand_id' : 'openmart_id'],
-        columns: brands ? BRAND_COLUMNS : BUSINESS_COLUMNS,
-      });
+      // Opened with the first rows: a search that matches nothing leaves no empty tab.
+      let tab: ResultTab | undefined;
+      const openTab = (): ResultTab =>
+        (tab ??= openJobTab(env, job, data.mode, `${job.title} - ${brands ? 'Brands' : 'Businesses'}`, {
+          keyColumns: [brands ? 'brand_id' : 'openmart_id'],
+          columns: brands ? BRAND_COLUMNS : BUSINESS_COLUMNS,
+        }));
       job = transition(job, 'FETCHING', env.clock.now());
       while (!data.done && data.fetched < data.count) {
         if (env.deadline.nearlyOver(RESERVE_MS)) return progress(job, data);
@@ -111,9 +128,10 @@ export function openmartSearchHandler(): JobHandler {
           }
           return stopOn(progress(job, data), e, env.clock.now(), `The ${data.fetched} row(s) fetched before are in the tab.`);
         }
-        tab.upsert(rows);
         const fetched = data.fetched + rows.length;
         const done = rows.length < limit || next === undefined;
+        if (fetched === 0 && done) return nothingMatched(job, data, env.clock.now());
+        if (rows.length > 0) openTab().upsert(rows);
         data = { ...data, fetched, done };
         // Fewer rows than asked is said, never a silent DONE.
         if (done && fetched < data.count) job = warn(job, shortfall(brands, fetched, data.count, rows.length < limit));

@@ -48,6 +48,8 @@ export const ROUTES: readonly RoutePolicy[] = [
   r('openprospect', 'get', '/blacklists/{id}/entries', 'free'),
   r('openprospect', 'delete', '/blacklists/{id}/entries', 'free'),
   r('openmart', 'post', '/api/v1/search', 'billed'),
+  // The document gives no price for only_ids: treated as billed (never re-sent after an unknown outcome).
+  r('openmart', 'post', '/api/v1/search/only_ids', 'billed'),
   r('openmart', 'get', '/api/v1/business_records/list/{kind}', 'billed'),
   r('openmart', 'post', '/api/v1/enrich_company', 'billed'),
   r('openmart', 'post', '/api/v2/brands/search', 'billed'),

@@ -237,9 +237,10 @@ browserSuite('playground (Chromium)', () => {
     await sidebar.locator('#openmart-threshold').fill('50');
     await sidebar.getByRole('button', { name: 'Save threshold' }).click();
     await sidebar.getByText('Billed actions above 50 credits ask for confirmation.').waitFor();
-    await sidebar.getByLabel('Title * (names the tab)').fill('Coffee SF');
-    await sidebar.getByLabel('Query').fill('coffee roaster');
-    await sidebar.getByRole('button', { name: 'Estimate' }).click();
+    const search = sidebar.locator('#openmart-search');
+    await search.getByLabel('Title * (names the tab)').fill('Coffee SF');
+    await search.getByLabel('Query').fill('coffee roaster');
+    await search.getByRole('button', { name: 'Count and estimate' }).click();
     await sidebar.getByText(/Estimate: 100 credits .* above your confirmation threshold/).waitFor();
     await expectNoHorizontalScroll();
     await shot('openmart.png');

@@ -8,9 +8,12 @@ describe('Openmart search (built bundle)', () => {
     const form = { title: 'Salons', query: 'hair salons', count: 250 };
     const preview = s.addOn.rpc<{ body: Record<string, unknown>; estimate: { credits: number }; problems: string[] }>('previewOpenmartSearch', { form });
     expect(preview).toMatchObject({ body: { query: 'hair salons' }, estimate: { credits: 250 }, problems: [] });
+    // The preview sized the search with one only_ids call (at most 1 credit, counted below).
+    const sized = bodiesTo(s.addOn, 'POST', '/api/v1/search/only_ids');
+    expect(sized).toHaveLength(1);
     const r = s.addOn.rpc<SubmitResult>('submitOpenmartSearch', { form });
     expect(r.job.state).toBe('DONE');
-    const bodies = bodiesTo(s.addOn, 'POST', '/api/v1/search') as Array<Record<string, unknown>>;
+    const bodies = bodiesTo(s.addOn, 'POST', '/api/v1/search').slice(sized.length) as Array<Record<string, unknown>>;
     expect(bodies.map((b) => b['limit'])).toEqual([100, 100, 50]);
     expect(bodies[0]!['cursor']).toBeUndefined();
     const rows = tabObjects(s.addOn, 'Salons - Businesses');
@@ -22,7 +25,7 @@ describe('Openmart search (built bundle)', () => {
     expect((bodies[2]!['cursor'] as unknown[])[1]).toBe(ids[199]);
     const first = s.sim.businesses().find((b) => b.id === ids[0])!;
     expect(rows[0]).toMatchObject({ business_name: first.content['business_name'], root_domain: first.content['root_domain'] ?? '', city: first.content['city'] });
-    expect(s.sim.credits()).toBe(1_000_000 - 250);
+    expect(s.sim.credits()).toBe(1_000_000 - 250 - 1);
     expect(jobById(s.addOn, r.job.id).counts['rowsFetched']).toBe(250);
     expect(s.addOn.emulator.spreadsheet.sheetFormulas('Salons - Businesses').flat().filter((f) => f !== '')).toEqual([]);
   });
@@ -77,7 +80,7 @@ describe('Openmart search (built bundle)', () => {
 
   it('should refuse a form with unknown filters or out-of-range values, sending nothing', () => {
     const s = givenOpenmart();
-    expect(() => s.addOn.rpc('submitOpenmartSearch', { form: { title: 'x', query: 'q', cuisine: 'thai', min_overall_rating: 7 } })).toThrow(/"cuisine" is not an Openmart search filter.*min_overall_rating must be 0 to 5/);
+    expect(() => s.addOn.rpc('submitOpenmartSearch', { form: { title: 'x', query: 'q', cuisine: 'thai', min_overall_rating: 7 } })).toThrow(/"cuisine" is not an Openmart search filter.*The minimum rating must be a number from 0 to 5 \(min_overall_rating\)/);
     expect(bodiesTo(s.addOn, 'POST', '/api/v1/search')).toHaveLength(0);
   });
 

@@ -23,6 +23,8 @@ describe('emulator/apis/openmart', () => {
       expect(post('find_people', { domain: 'a.com', max_k: 2 })).toEqual({ detail: 'title is required' });
       expect(post('find_people', { domain: 'a.com', title: 'CEO' })).toEqual({ detail: 'max_k is required' });
       expect(post('find_people', { domain: 'a.com', title: 'CEO', max_k: 9 })).toEqual({ detail: 'max_k must be between 1 and 8' });
+      expect(post('find_people', { domain: 'a.com', title: 'CEO', max_k: 2, version: 2 })).toEqual({ detail: 'version must be 0 or 1' });
+      expect(post('find_people', { domain: 'a.com', title: 'CEO', max_k: 2, info_access: ['FAX'] })).toEqual({ detail: 'info_access must be EMAIL or PHONE' });
       expect(post('find_tech', { domain: 'a.com' })).toEqual({ detail: 'tech_type is required' });
       expect(post('lookup_business_email', { domain: 'a.com', company_name: '' })).toEqual({ detail: 'company_name is required' });
       expect(post('lookup_people', { domain: 'a.com' })).toEqual({ detail: 'people is required' });

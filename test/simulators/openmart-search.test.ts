@@ -107,13 +107,14 @@ describe('emulator/apis/openmart', () => {
       expect(send(s, 'POST', '/api/v1/search', { json: { cursor: 'abc' } }).status).toBe(422);
     });
 
-    it('should return ids and place ids from only_ids without billing', () => {
-      const s = sim({ credits: 5 });
+    it('should return ids and place ids from only_ids, billed like search (its price is not documented: worst case)', () => {
+      const s = sim({ credits: 25 });
       const r = send(s, 'POST', '/api/v1/search/only_ids', { json: { query: 'plumber', limit: 20 } }).json;
       expect(r).toHaveLength(20);
       expect(Object.keys(r[0]).sort()).toEqual(['cursor', 'id', 'match_score', 'place_id']);
       expect(r[0].place_id).toMatch(/^ChIJ/);
       expect(s.credits()).toBe(5);
+      expect(send(s, 'POST', '/api/v1/search/only_ids', { json: { query: 'plumber', limit: 20 } }).status).toBe(402);
     });
 
     it('should generate hostile values deterministically', () => {

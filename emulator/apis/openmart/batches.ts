@@ -45,6 +45,7 @@ export function validateTask(op: BatchOp, t: unknown): string | null {
     if (t['max_k'] === undefined || t['max_k'] === null) return 'max_k is required';
     if (!Number.isInteger(t['max_k']) || (t['max_k'] as number) < 1 || (t['max_k'] as number) > 8) return 'max_k must be between 1 and 8';
     if (!infoAccessOk(t['info_access'])) return 'info_access must be EMAIL or PHONE';
+    if (t['version'] !== undefined && t['version'] !== 0 && t['version'] !== 1) return 'version must be 0 or 1';
   } else if (op === 'find_tech') {
     if (!str(t['tech_type'])) return 'tech_type is required';
   } else if (op === 'lookup_business_email') {

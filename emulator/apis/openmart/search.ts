@@ -8,6 +8,7 @@ import { bill, canPay } from './credits';
 import { STATE_NAMES, rootDomain } from './data';
 import { goError, isRecord, outOfCredits, parseJson } from './errors';
 import type { Business, SimState } from './model';
+import { searchBoundError } from './search-bounds';
 
 const STOP = new Set(['in', 'near', 'the', 'and', 'of', 'at', 'for', 'a', 'an', 'with']);
 const KNOWN = new Set([
@@ -176,7 +177,7 @@ function readBody(state: SimState, raw: string | undefined): Read {
   return { body };
 }
 
-/** `POST /api/v1/search` (`idsOnly`: `/search/only_ids`, not billed). */
+/** `POST /api/v1/search` (`idsOnly`: `/search/only_ids`, billed the same: its price is not documented). */
 export function search(state: SimState, raw: string | undefined, idsOnly: boolean): SimResponse {
   const read = readBody(state, raw);
   if ('res' in read) return read.res;
@@ -187,16 +188,19 @@ export function search(state: SimState, raw: string | undefined, idsOnly: boolea
   if (q !== undefined && (typeof q !== 'string' || q.length < 1 || q.length > 500)) return goError(422, 'Query must be 1 to 500 characters');
   if (words(body['tags']).length > 100) return goError(422, 'Tags must contain at most 100 items');
   if (words(body['include_keywords']).length > 64 || words(body['exclude_keywords']).length > 64) return goError(422, 'Keywords must contain at most 64 items');
+  const bound = searchBoundError(body);
+  if (bound) return bound;
   const all = match(state, body);
   const rest = afterCursor(all, body['cursor']);
   if (rest === null) return goError(422, 'Cursor must be [match_score, id]');
   const page = rest.slice(0, limit);
+  // only_ids: the document is silent on its price; modelled as the worst case, billed like search.
+  if (!canPay(state, page.length)) return outOfCredits(state.creditStatus);
+  bill(state, page.length);
   if (idsOnly) {
     const rows = page.map((h) => ({ id: h.b.id, place_id: h.b.placeId, match_score: h.score, cursor: [h.score, h.b.id] }));
     return envelope(state, rows, all.length, body['estimate_total'] === true);
   }
-  if (!canPay(state, page.length)) return outOfCredits(state.creditStatus);
-  bill(state, page.length);
   return envelope(state, page.map(searchRow), all.length, body['estimate_total'] === true);
 }
 

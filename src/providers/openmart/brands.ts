@@ -79,12 +79,14 @@ export function buildBrandSearch(form: unknown): BrandBuild {
 }
 
 /** One page of brands; `nextCursor` is '' on the last page. */
-export function brandPage(http: Http, searchParam: Record<string, unknown>, page: { limit: number; cursor?: string | undefined; orderBy?: Array<{ field: string; asc: true }> | undefined }): { rows: Array<Record<string, unknown>>; nextCursor: string; total?: number } {
+export function brandPage(http: Http, searchParam: Record<string, unknown>, page: { limit: number; cursor?: string | undefined; orderBy?: Array<{ field: string; asc: true }> | undefined; estimateTotal?: boolean }): { rows: Array<Record<string, unknown>>; nextCursor: string; total?: number } {
   if (!Number.isInteger(page.limit) || page.limit < 1 || page.limit > LIMITS.brandLimitMax) throw new RangeError(`brands: limit must be 1-${LIMITS.brandLimitMax}`);
   const pagination: Record<string, unknown> = { limit: page.limit };
   if (page.cursor) pagination['encoded_cursor'] = page.cursor;
   if (page.orderBy) pagination['order_by'] = page.orderBy;
-  const res = explained(() => http.request<unknown>({ method: 'post', path: PATHS.brands, json: { search_param: searchParam, pagination } }));
+  // `estimate_total: true` adds an approximate `total` (omitted otherwise, as documented).
+  const json = page.estimateTotal ? { search_param: searchParam, pagination, estimate_total: true } : { search_param: searchParam, pagination };
+  const res = explained(() => http.request<unknown>({ method: 'post', path: PATHS.brands, json }));
   const body = parseOm(BrandPageSchema, res, 'POST /api/v2/brands/search');
   const out: { rows: Array<Record<string, unknown>>; nextCursor: string; total?: number } = { rows: body.data ?? [], nextCursor: body.encoded_cursor ?? '' };
   if (body.total != null) out.total = body.total;

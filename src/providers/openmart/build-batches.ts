@@ -25,6 +25,8 @@ export interface BatchOptions {
   max_k?: number;
   /** find_people / lookup_people; omitted = both (the documented default). */
   info_access?: Array<'EMAIL' | 'PHONE'>;
+  /** find_people: 0 = the default pipeline, 1 = the alternate all-in-one variant; omitted = 0. */
+  version?: 0 | 1;
   /** find_tech: the technology for rows without a tech type value. */
   tech_type?: string;
 }
@@ -56,6 +58,11 @@ export function checkBatchOptions(op: BatchOp, raw: unknown): { options: BatchOp
     options.max_k = maxK;
     const role = textOf(o['role']);
     if (role) options.role = role;
+    const version = numberOf(o['version']);
+    if (version !== undefined) {
+      if (version !== 0 && version !== 1) problems.push({ field: 'version', message: 'The find people pipeline is 0 (default) or 1 (all-in-one variant).' });
+      else options.version = version;
+    }
   }
   if (op === 'find_people' || op === 'lookup_people') {
     const access = listOf(o['info_access'])?.map((a) => a.toUpperCase());
@@ -96,6 +103,7 @@ export function toTask(op: BatchOp, record: BatchRecord, options: BatchOptions):
     if (!title) reasons.push(`${row}: title is empty and the form gives no role to look for`);
     else task['title'] = title;
     task['max_k'] = options.max_k ?? 3;
+    if (options.version !== undefined) task['version'] = options.version;
   } else if (op === 'find_tech') {
     const tech = v['tech_type'] ?? options.tech_type;
     if (!tech) reasons.push(`${row}: tech type is empty and the form gives none`);

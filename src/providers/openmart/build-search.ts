@@ -5,22 +5,35 @@
  */
 import { LIMITS } from './schemas';
 import { boolOf, isRecord, listOf, numberOf, textOf, type Problem } from './form';
+import { buildLocations } from './location';
 
 const BOOLEANS = ['has_website', 'has_valid_website', 'has_contact_info'] as const;
-const NUMBERS: Record<string, { min?: number; max?: number; integer?: boolean }> = {
-  min_overall_rating: { min: 0, max: 5 },
-  max_overall_rating: { min: 0, max: 5 },
-  min_total_reviews: { min: 0, integer: true },
-  max_total_reviews: { min: 0, integer: true },
-  min_price_tier: { min: 0, integer: true },
-  max_price_tier: { min: 0, integer: true },
-  min_locations: { min: 0, integer: true },
-  max_locations: { min: 0, integer: true },
+/** Bounds checked before sending (the simulator refuses each with a 422: search-bounds.ts). Price tiers are Google's 1-4. */
+const NUMBERS: Record<string, { min: number; max?: number; integer?: boolean; label: string }> = {
+  min_overall_rating: { min: 0, max: 5, label: 'The minimum rating' },
+  max_overall_rating: { min: 0, max: 5, label: 'The maximum rating' },
+  min_total_reviews: { min: 0, integer: true, label: 'The minimum number of reviews' },
+  max_total_reviews: { min: 0, integer: true, label: 'The maximum number of reviews' },
+  min_price_tier: { min: 1, max: 4, integer: true, label: 'The minimum price tier' },
+  max_price_tier: { min: 1, max: 4, integer: true, label: 'The maximum price tier' },
+  min_locations: { min: 0, integer: true, label: 'The minimum number of locations' },
+  max_locations: { min: 0, integer: true, label: 'The maximum number of locations' },
 };
-const TEXTS = ['store_name', 'ownership_type', 'open_date_after', 'open_date_before', 'info_updated_after', 'info_updated_before'] as const;
+const PAIRS: Array<[string, string, string]> = [
+  ['min_overall_rating', 'max_overall_rating', 'rating'],
+  ['min_total_reviews', 'max_total_reviews', 'reviews'],
+  ['min_price_tier', 'max_price_tier', 'price tier'],
+  ['min_locations', 'max_locations', 'locations'],
+  ['open_date_after', 'open_date_before', 'opening date'],
+  ['info_updated_after', 'info_updated_before', 'last update'],
+];
+const DATES = ['open_date_after', 'open_date_before', 'info_updated_after', 'info_updated_before'] as const;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const TEXTS = ['store_name', 'ownership_type'] as const;
+/** Ownership classes (the brand search document lists them; the search document names the filter only). */
+export const OWNERSHIP_TYPES = ['INDEPENDENT', 'FAMILY', 'FRANCHISE', 'CHAIN'] as const;
 const LISTS: Record<string, number> = { tags: LIMITS.tags, include_keywords: LIMITS.keywords, exclude_keywords: LIMITS.keywords, exclude_root_domains: 1_000 };
-const LOCATION_KEYS = new Set(['country', 'state', 'city', 'zip_code', 'lat', 'long', 'geo_radius', 'use_geo_fuzz']);
-const FORM_KEYS = new Set(['title', 'count', 'query', 'location', 'locations', 'filters', ...BOOLEANS, ...Object.keys(NUMBERS), ...TEXTS, ...Object.keys(LISTS)]);
+const FORM_KEYS = new Set(['title', 'count', 'query', 'location', 'locations', 'filters', ...BOOLEANS, ...Object.keys(NUMBERS), ...DATES, ...TEXTS, ...Object.keys(LISTS)]);
 
 /** Results one search job may ask for. */
 export const MAX_SEARCH_RESULTS = 10_000;
@@ -29,37 +42,6 @@ export const MAX_SEARCH_RESULTS = 10_000;
 export type SearchBody = Record<string, unknown>;
 
 export type SearchBuild = { ok: true; title: string; count: number; body: SearchBody } | { ok: false; problems: Problem[] };
-
-function location(v: unknown, i: number, problems: Problem[]): Record<string, unknown> | undefined {
-  if (!isRecord(v)) {
-    problems.push({ field: `location.${i}`, message: `Location ${i + 1} is not a set of fields.` });
-    return undefined;
-  }
-  const out: Record<string, unknown> = {};
-  for (const [k, raw] of Object.entries(v)) {
-    if (!LOCATION_KEYS.has(k)) {
-      problems.push({ field: `location.${i}.${k}`, message: `Location ${i + 1}: "${k}" is not a location field (country, state, city, zip_code, lat, long, geo_radius).` });
-      continue;
-    }
-    if (k === 'zip_code') {
-      const zips = listOf(raw);
-      if (zips) out[k] = zips;
-    } else if (k === 'use_geo_fuzz') {
-      const b = boolOf(raw);
-      if (b !== undefined) out[k] = b;
-    } else if (k === 'lat' || k === 'long' || k === 'geo_radius') {
-      const n = numberOf(raw);
-      if (n === undefined) continue;
-      if (Number.isNaN(n)) problems.push({ field: `location.${i}.${k}`, message: `Location ${i + 1}: ${k} must be a number.` });
-      else out[k] = k === 'geo_radius' ? Math.round(n) : n;
-    } else {
-      const t = textOf(raw);
-      if (t !== undefined) out[k] = t;
-    }
-  }
-  if (('lat' in out) !== ('long' in out)) problems.push({ field: `location.${i}`, message: `Location ${i + 1}: give both lat and long for a radius search.` });
-  return Object.keys(out).length > 0 ? out : undefined;
-}
 
 /**
  * Check the form and build the flat body. `count` (results wanted, default 100, at most
@@ -91,11 +73,8 @@ export function buildSearch(form: unknown): SearchBuild {
     if (list.length > max) problems.push({ field: k, message: `${k} has ${list.length} entries; Openmart takes at most ${max}.` });
     body[k] = list;
   }
-  const locs = input['locations'] ?? input['location'];
-  if (locs !== undefined && locs !== null) {
-    const list = (Array.isArray(locs) ? locs : [locs]).map((l, i) => location(l, i, problems)).filter((l): l is Record<string, unknown> => l !== undefined);
-    if (list.length > 0) body['location'] = list;
-  }
+  const locs = buildLocations(input['locations'] ?? input['location'], problems);
+  if (locs) body['location'] = locs;
   for (const k of BOOLEANS) {
     const b = boolOf(input[k]);
     if (b !== undefined) body[k] = b;
@@ -104,15 +83,31 @@ export function buildSearch(form: unknown): SearchBuild {
     const n = numberOf(input[k]);
     if (n === undefined) continue;
     if (Number.isNaN(n) || (rule.integer && !Number.isInteger(n)) || (rule.min !== undefined && n < rule.min) || (rule.max !== undefined && n > rule.max)) {
-      const range = rule.max !== undefined ? `${rule.min} to ${rule.max}` : `a whole number from ${rule.min}`;
-      problems.push({ field: k, message: `${k} must be ${range}.` });
+      const kind = rule.integer ? 'a whole number' : 'a number';
+      const range = rule.max !== undefined ? `from ${rule.min} to ${rule.max}` : `from ${rule.min}`;
+      problems.push({ field: k, message: `${rule.label} must be ${kind} ${range} (${k}).` });
       continue;
     }
     body[k] = n;
   }
   for (const k of TEXTS) {
     const t = textOf(input[k]);
-    if (t !== undefined) body[k] = t;
+    if (t !== undefined) body[k] = k === 'ownership_type' ? t.toUpperCase() : t;
+  }
+  const owner = body['ownership_type'];
+  if (typeof owner === 'string' && !(OWNERSHIP_TYPES as readonly string[]).includes(owner)) problems.push({ field: 'ownership_type', message: `Ownership is one of ${OWNERSHIP_TYPES.join(', ')}, not ${owner}.` });
+  for (const k of DATES) {
+    const t = textOf(input[k]);
+    if (t === undefined) continue;
+    if (!ISO_DATE.test(t) || Number.isNaN(Date.parse(t))) problems.push({ field: k, message: `${k} must be a date like 2024-01-31 (ISO 8601), not "${t.slice(0, 40)}".` });
+    else body[k] = t;
+  }
+  for (const [lo, hi, what] of PAIRS) {
+    const a = body[lo];
+    const b = body[hi];
+    if (a === undefined || b === undefined) continue;
+    const later = typeof a === 'string' ? Date.parse(a) > Date.parse(String(b)) : Number(a) > Number(b);
+    if (later) problems.push({ field: lo, message: `The ${what} range is empty: ${lo} (${String(a)}) is above ${hi} (${String(b)}); swap them.` });
   }
   if (body['query'] === undefined && body['tags'] === undefined && body['location'] === undefined) {
     problems.push({ field: 'query', message: 'Give a query, tags or a location, or the search returns an arbitrary slice of the index.' });

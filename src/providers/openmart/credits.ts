@@ -21,6 +21,17 @@ export function getCreditBalance(http: Http): CreditBalance {
   return { balance: b.balance, periodStart: b.period_start ?? null, periodEnd: b.period_end ?? null };
 }
 
+/** The balance as a sentence ("Connected. 1,250 Openmart credits left, period 2025-08-05 to 2026-08-05."). */
+export function creditSentence(c: CreditBalance): string {
+  const day = (t: string | null): string | null => (t && /^\d{4}-\d{2}-\d{2}/.test(t) ? t.slice(0, 10) : null);
+  const from = day(c.periodStart);
+  const to = day(c.periodEnd);
+  const period = from && to ? ` in the billing period ${from} to ${to}` : '';
+  // The document: unlimited keys report a fixed 10,000 that is not their real cap.
+  const sentinel = c.balance === 10_000 ? ' (unlimited keys always report 10,000)' : '';
+  return `${c.balance.toLocaleString('en-US')} Openmart credits left${period}${sentinel}.`;
+}
+
 /** An estimate: the most credits the work can use, and how it was reckoned. */
 export interface CreditEstimate {
   credits: number;

@@ -13,7 +13,8 @@ export type Row = Record<string, unknown>;
 
 export const BATCH_KEY = ['external_id', 'index'];
 const STATUS_COLUMNS = ['external_id', 'index', 'status', 'reason'];
-export const PEOPLE_COLUMNS = [...STATUS_COLUMNS, 'first_name', 'last_name', 'title', 'email', 'email_verified', 'phones', 'linkedin_url', 'task_id', 'batch_id'];
+/** People rows carry the company (from the source row) next to their key (external_id, index). */
+export const PEOPLE_COLUMNS = ['external_id', 'index', 'company', 'status', 'reason', 'first_name', 'last_name', 'title', 'email', 'email_verified', 'phones', 'linkedin_url', 'task_id', 'batch_id'];
 export const EMAIL_COLUMNS = [...STATUS_COLUMNS, 'email', 'email_status', 'task_id', 'batch_id'];
 export const TECH_COLUMNS = [...STATUS_COLUMNS, 'task_id', 'batch_id'];
 

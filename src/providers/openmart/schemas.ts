@@ -15,6 +15,7 @@ export type BatchOp = (typeof BATCH_OPS)[number];
 /** Paths below `https://api.openmart.ai`. */
 export const PATHS = {
   search: '/api/v1/search',
+  searchIds: '/api/v1/search/only_ids',
   records: (kind: RecordsKind) => `/api/v1/business_records/list/${kind}`,
   enrichCompany: '/api/v1/enrich_company',
   brands: '/api/v2/brands/search',

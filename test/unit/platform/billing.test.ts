@@ -92,6 +92,7 @@ describe('platform/billing', () => {
       ['openmart', 'post', '/api/v1/task/batch/find_people', 'billed'],
       ['openmart', 'post', '/api/v1/task/batch/lookup_people', 'billed'],
       ['openmart', 'post', '/api/v1/search', 'billed'],
+      ['openmart', 'post', '/api/v1/search/only_ids', 'billed'],
       ['openmart', 'post', '/api/v1/enrich_company', 'billed'],
       ['openmart', 'get', '/api/v1/business_records/list/openmart_ids', 'billed'],
       ['openmart', 'post', '/api/v2/brands/search', 'billed'],

@@ -41,6 +41,12 @@ describe('providers/openmart/build-batches', () => {
       expect(checkBatchOptions('find_people', { title: 'T', info_access: ['EMAIL', 'PHONE'] })).toEqual({ options: { title: 'T', max_k: 3 }, problems: [] });
       expect(checkBatchOptions('find_people', { title: '', max_k: 9, info_access: 'FAX' }).problems.map((p) => p.field)).toEqual(['title', 'max_k', 'info_access']);
     });
+
+    it('should take the find_people pipeline version 0 or 1 and send it only when chosen', () => {
+      expect(checkBatchOptions('find_people', { title: 'T', version: '1', info_access: 'EMAIL' }).options).toEqual({ title: 'T', max_k: 3, version: 1, info_access: ['EMAIL'] });
+      expect(checkBatchOptions('find_people', { title: 'T', version: '' }).options).toEqual({ title: 'T', max_k: 3 });
+      expect(checkBatchOptions('find_people', { title: 'T', version: 2 }).problems).toEqual([{ field: 'version', message: 'The find people pipeline is 0 (default) or 1 (all-in-one variant).' }]);
+    });
   });
 
   describe('#buildBatches()', () => {
