@@ -3,83 +3,12 @@ import type { JobsView, JobView } from '../src/app/jobs';
 import type { ScheduleView } from '../src/app/schedules';
 import { call } from './rpc';
 import { el, mount, runAction, setStatus } from './dom';
+import { makeJobCard, updateJobCard, when, type CardContext } from './job-card';
+import { syncKeyed } from './keyed';
 import { resultColumnsPanel } from './result-columns-view';
 
 const POLL_MS = 20_000;
 let timer: number | undefined;
-
-function when(ms: number): string {
-  const d = new Date(ms);
-  return `${d.toLocaleDateString()} ${d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
-}
-
-/** `rowsDone` -> `rows done` (amounts in cents are left to the job's cost line, which names the unit). */
-export function countsText(counts: Record<string, number>): string {
-  return Object.entries(counts)
-    .filter(([k, v]) => v !== 0 && !/Cents$/.test(k))
-    .map(([k, v]) => {
-      const words = k.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-      return `${words}: ${v.toLocaleString()}`;
-    })
-    .join(' · ');
-}
-
-function jobCard(job: JobView, status: HTMLElement, render: (v: JobsView) => void): HTMLElement {
-  const bar = el('div', { class: 'bar', role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-valuenow': String(job.progress.percent) }, el('span', { style: `width:${job.progress.percent}%` }));
-  const counts = countsText(job.counts);
-  const actions = el('div', { class: 'row' });
-  for (const [role, name] of Object.entries(job.tabs)) {
-    const b = el('button', { type: 'button', text: `Open ${role}` });
-    b.addEventListener('click', () => void runAction(b, status, 'Opening…', () => call('openTab', { name })));
-    actions.appendChild(b);
-  }
-  // Another editor's job: progress and tabs only; its actions belong to its owner.
-  const own = job.mine;
-  // A job without result tabs (a search profile) has nothing to refresh or run again.
-  const hasResults = Object.keys(job.tabs).length > 0;
-  if (own && !job.open && job.state === 'DONE' && hasResults) {
-    const b = el('button', { type: 'button', class: 'action', text: 'Refresh results' });
-    b.addEventListener('click', () => void runAction(b, status, 'Fetching new results…', () => call('refreshJobResults', { jobId: job.id }), () => 'Results refreshed.').then((v) => v && render(v)));
-    actions.appendChild(b);
-  }
-  if (own && job.kind === 'openmart.batches' && job.warnings.some((w) => /outcome unknown|not sent/i.test(w))) {
-    const b = el('button', { type: 'button', text: 'Resubmit unknown rows…' });
-    b.addEventListener('click', () => {
-      void runAction(b, status, 'Checking…', () => call('resubmitOpenmartRows', { jobId: job.id })).then((r) => {
-        if (!r || r.rows === 0) return;
-        // The first answer only carries the warning: ask before anything may bill twice.
-        if (!window.confirm(r.warning)) return;
-        void runAction(b, status, 'Resubmitting…', () => call('resubmitOpenmartRows', { jobId: job.id, confirm: true }), (x) => `${x.rows} row(s) resubmitted.`);
-      });
-    });
-    actions.appendChild(b);
-  }
-  if (own && job.kind === 'gu1.run' && !job.open && (job.counts['rowsFailed'] ?? 0) + (job.counts['rowsNotFound'] ?? 0) + (job.counts['noResponse'] ?? 0) > 0) {
-    const b = el('button', { type: 'button', text: 'Retry failed rows' });
-    b.addEventListener('click', () => void runAction(b, status, 'Retrying…', () => call('retryGu1FailedRows', { jobId: job.id }), (r) => `Retry "${r.job.title}": ${r.job.state}.`));
-    actions.appendChild(b);
-  }
-  if (own && !job.open && job.state === 'DONE' && hasResults) actions.appendChild(scheduleForm(job, status));
-  if (own && job.open) {
-    const b = el('button', { type: 'button', text: 'Cancel tracking' });
-    b.addEventListener('click', () => void runAction(b, status, 'Cancelling…', () => call('cancelJob', { jobId: job.id }), () => 'Tracking cancelled.').then((v) => v && render(v)));
-    actions.appendChild(b);
-  }
-  return el(
-    'div',
-    { class: 'job', 'data-job': job.id, 'data-state': job.state, 'data-mine': String(own) },
-    el('div', { class: 'row' }, el('strong', { text: job.title }), el('span', { class: 'muted', text: `${job.provider} · ${job.state}` })),
-    job.ownerNote ? el('div', { class: 'muted owner-note', text: job.ownerNote }) : null,
-    bar,
-    el('div', { class: 'muted', text: `${job.progress.done} of ${job.progress.total} (${job.progress.percent} %)${counts ? ` · ${counts}` : ''}` }),
-    job.cost ? el('div', { class: 'cost', text: job.cost }) : null,
-    job.resumeAt ? el('div', { class: 'muted', text: `Paused until ${when(job.resumeAt)}` }) : null,
-    job.lastError ? el('div', { class: 'error', text: job.lastError }) : null,
-    ...job.warnings.map((w) => el('div', { class: 'muted', text: `⚠ ${w}` })),
-    el('details', {}, el('summary', { text: 'History' }), ...job.history.map((h) => el('div', { class: 'muted', text: `${when(h.at)} ${h.text}` }))),
-    actions,
-  );
-}
 
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -139,16 +68,21 @@ export async function renderJobs(root: HTMLElement): Promise<void> {
   const list = el('div', { id: 'jobs' });
   const refresh = el('button', { type: 'button', class: 'action', text: 'Refresh now' });
   const info = el('div', { class: 'muted' });
+  const empty = el('p', { class: 'muted', text: 'No jobs yet. Submit one from Enrich or Discover.', hidden: true });
   let stamp: string | null = null;
   const render = (v: JobsView): void => {
     stamp = v.stamp;
     const last = v.lastPollAt ? `Last checked ${when(v.lastPollAt)}.` : 'Not checked yet.';
     mount(info, `${last}${v.notice ? ` ${v.notice}` : ''}`, v.background ? el('div', { class: 'error', text: v.background }) : null);
-    mount(list, ...(v.jobs.length === 0 ? [el('p', { class: 'muted', text: 'No jobs yet. Submit one from Enrich or Discover.' })] : v.jobs.map((j) => jobCard(j, status, render))));
+    // In place: cards that stay keep their open History, schedule form, choices and focus.
+    empty.hidden = v.jobs.length > 0;
+    syncKeyed(list, v.jobs, (j) => j.id, (j) => makeJobCard(j, cards), (node, j) => updateJobCard(node, j, cards));
+    list.setAttribute('data-renders', String(Number(list.getAttribute('data-renders') ?? '0') + 1));
   };
+  const cards: CardContext = { status, render, scheduleForm };
   refresh.addEventListener('click', () => void runAction(refresh, status, 'Updating jobs…', () => call('refreshJobs')).then((v) => v && render(v)));
   schedulesBox = el('div', { id: 'schedules' });
-  mount(root, el('div', { class: 'row' }, refresh), info, status, list, resultColumnsPanel(), schedulesBox);
+  mount(root, el('div', { class: 'row' }, refresh), info, status, empty, list, resultColumnsPanel(), schedulesBox);
   render(await call('listJobs'));
   call('listSchedules').then(renderSchedules, () => undefined);
   if (timer !== undefined) window.clearInterval(timer);

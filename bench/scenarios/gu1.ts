@@ -21,7 +21,7 @@ function checkBilling(s: Gu1Scenario, n: number): string | undefined {
 export function addonGu1(n: number): Measured {
   const s = world(n);
   const meter = new Meter(s.addOn.emulator);
-  s.addOn.rpc('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'Bench', integrationCodes: GU1_CODES } });
+  s.addOn.rpc('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'Bench', integrationCodes: GU1_CODES }, confirmed: true });
   const job = latestJob(s.addOn);
   runUntilSettled(s.addOn, job.id);
   const m = meter.stop('gu1', n, 'addon');

@@ -20,6 +20,8 @@ export interface SimRequest {
   body: string | undefined;
   /** Virtual time (ms since epoch) when the request reached the server. */
   now: number;
+  /** The fetchAll call it came in (its requests are in flight at once); absent for a single fetch. */
+  wave?: number;
 }
 
 export interface SimResponse {

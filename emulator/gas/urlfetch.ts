@@ -178,12 +178,15 @@ export function makeUrlFetch(init: UrlFetchInit): { service: GasObject; hub: Htt
     return outcome;
   };
 
+  /** Numbers the fetchAll calls: requests of one wave are in flight at once (simulators' concurrency limits). */
+  let waveSeq = 0;
+
   /** Deliver one request to its handler (or fail it as address-unavailable) and log it. */
   const deliverOnce = (prep: Prepared): SimOutcome => {
     rt.counters.inc('UrlFetchApp.requests');
     rt.counters.inc('urlfetch');
     const route = routes.find((r) => prep.req.url.startsWith(r.base));
-    const req = { ...prep.req, headers: { ...prep.req.headers }, now: rt.clock.now() };
+    const req = { ...prep.req, headers: { ...prep.req.headers }, now: rt.clock.now(), ...(prep.viaFetchAll ? { wave: waveSeq } : {}) };
     const outcome: SimOutcome = route ? route.handler.handle(req) : { transport: 'address-unavailable' };
     const entry: HttpLogEntry = {
       method: req.method, url: req.url, headers: req.headers, body: req.body,
@@ -250,6 +253,7 @@ export function makeUrlFetch(init: UrlFetchInit): { service: GasObject; hub: Htt
           typeof r === 'string' ? prepare(r, {}, true, 'fetchAll') : prepare((r as Record<string, unknown> | null)?.['url'], r, true, 'fetchAll'),
         );
         takeQuota(preps.length);
+        waveSeq++;
         const outcomes = preps.map(deliver);
         const slowest = outcomes.reduce((m, o) => Math.max(m, serverLatency(o)), 0);
         rt.clock.advance(rt.latency.fetchAllOverheadMs + slowest);

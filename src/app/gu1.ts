@@ -286,6 +286,8 @@ export function submitGu1(ctx: AppContext, input: unknown): Gu1SubmitResult {
     forceRefresh: options.forceRefresh,
     costCapCents: options.costCapCents,
     waveSize: options.waveSize,
+    // No size given: the waves adapt to gu1's answers (issue 16); a given size stays fixed.
+    ...(rawOptions?.waveSize === undefined ? { adaptive: true } : {}),
     cursor: 0,
     doneAhead: [],
     inflight: [],

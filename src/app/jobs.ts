@@ -21,6 +21,7 @@ import { openmartEnrichHandler } from '../jobs/openmart-enrich';
 import { openmartSearchHandler } from '../jobs/openmart-search';
 import { VIEW_POLL_MS, backgroundNotice, docStamp, lastPollAt, notePoll, unchangedSince } from './background';
 import type { AppContext } from './context';
+import { concurrencyFor } from './concurrency';
 import { httpFor } from './clients';
 import { UserInputError, parseInput } from './input';
 import { rebuildOrderBody } from './openprospect-bodies';
@@ -47,6 +48,7 @@ export function jobEnv(ctx: AppContext, deadline: Deadline): JobEnv {
     checkpoint: (job) => store.save(job),
     quota: ctx.quota,
     scrub: (text) => ctx.scrubber().text(text),
+    concurrency: concurrencyFor(ctx),
   };
 }
 

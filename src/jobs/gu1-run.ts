@@ -48,6 +48,8 @@ export const Gu1RunDataSchema = z.object({
   forceRefresh: z.boolean(),
   costCapCents: z.nullable(z.number()),
   waveSize: z.number(),
+  /** The wave size adapts to gu1's answers (the user set none); else `waveSize` is fixed. */
+  adaptive: z.optional(z.boolean()),
   /** Index (among the source's valid rows) of the first row not written yet. */
   cursor: z.number(),
   /** external_id at the cursor, to find it again if rows were inserted or removed above it. */
@@ -330,7 +332,9 @@ function sendRows(start: Job, records: readonly Gu1Record[], tab: ResultTab, htt
   let waveMs = 0;
   for (;;) {
     let data = readData(job);
-    const plan = nextWave(data, records.length);
+    const concurrency = data.adaptive ? env.concurrency?.('gu1') : undefined;
+    const waveSize = concurrency?.size() ?? data.waveSize;
+    const plan = nextWave({ ...data, waveSize }, records.length);
     if (plan.indices.length === 0) return finish(job, env.clock.now());
     // A wave that might not finish inside the budget waits for the next run.
     if (!env.deadline.canWait(waveMs, RESERVE_MS)) return job;
@@ -349,7 +353,7 @@ function sendRows(start: Job, records: readonly Gu1Record[], tab: ResultTab, htt
       const r = records[i] as Gu1Record;
       return { externalId: r.externalId, integrationCodes: data.integrationCodes, enrichmentGroupRefs: data.enrichmentGroupRefs, parameters: r.parameters, forceRefresh: data.forceRefresh };
     });
-    const wave = sendWave(http, args, { waveSize: data.waveSize, resendOnly: indices.map(() => plan.resend) });
+    const wave = sendWave(http, args, { waveSize, resendOnly: indices.map(() => plan.resend), ...(concurrency ? { concurrency } : {}) });
     const applied = applyWave(job, data, records, indices, wave, tab);
     const now = env.clock.now();
     job = save(applied.givenUp.length > 0 ? reportGivenUp(applied.job, applied.givenUp, now) : applied.job);

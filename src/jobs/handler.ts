@@ -1,5 +1,6 @@
 /** What every job kind implements, and what it is given to work with. */
 import type { Clock, Deadline } from '../platform/clock';
+import type { Concurrency } from '../platform/concurrency';
 import type { Http, Provider } from '../platform/http-types';
 import type { PropertyStore } from '../platform/store';
 import type { Job } from './model';
@@ -18,7 +19,12 @@ export interface JobEnv {
   quota?: { fetchesLeft(): number };
   /** The one scrubber, for texts written outside the job record (tab notes). */
   scrub?: (text: string) => string;
+  /** The adaptive fetchAll wave size of this user for a kind of wave (absent: fixed sizes). */
+  concurrency?: (kind: WaveKind) => Concurrency;
 }
+
+/** Waves whose size adapts to the provider (no published rate limit). */
+export type WaveKind = 'gu1' | 'openmart-reads';
 
 export interface JobHandler {
   kind: string;

@@ -307,7 +307,9 @@ function fetchReady(run: Run): void {
       const list = ids.get(i);
       if (list) for (const taskId of list.slice(run.book.get(i).d ?? 0)) reads.push({ i, taskId });
     }
-    const answers = reads.length > 0 ? run.http.requestAll<unknown>(reads.map((r) => taskRequest(r.taskId))) : [];
+    // Task reads: waves that adapt to Openmart's answers (no published rate limit).
+    const concurrency = run.env.concurrency?.('openmart-reads');
+    const answers = reads.length > 0 ? run.http.requestAll<unknown>(reads.map((r) => taskRequest(r.taskId)), concurrency ? { concurrency } : {}) : [];
     const got: Array<{ task: ReturnType<typeof readTask>; batchId: string }> = [];
     const advanced = new Map<number, number>();
     const broken = new Set<number>();

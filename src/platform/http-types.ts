@@ -2,6 +2,7 @@
  * The one transport seam: providers talk to their API only through `Http`.
  * `createHttp` (http.ts) implements it over UrlFetchApp; tests may hand in a fake.
  */
+import type { Concurrency } from './concurrency';
 import type { ApiError } from './errors';
 
 export type Provider = 'openprospect' | 'openmart' | 'gu1';
@@ -38,8 +39,9 @@ export interface Http {
   /** One request with retries; throws ApiError (never a raw platform error). */
   request<T = unknown>(req: ApiRequest, opts?: RequestOptions): ApiResponse<T>;
   /**
-   * Many requests as fetchAll waves of at most `waveSize`; failed requests are retried
-   * (only those) within the deadline. Results are in request order.
+   * Many requests as fetchAll waves of at most `waveSize` (or the size `concurrency` gives before
+   * each wave, told what each wave met); failed requests are retried (only those) within the
+   * deadline. Results are in request order.
    */
-  requestAll<T = unknown>(reqs: ApiRequest[], opts?: RequestOptions & { waveSize?: number }): Array<ApiResponse<T> | ApiError>;
+  requestAll<T = unknown>(reqs: ApiRequest[], opts?: RequestOptions & { waveSize?: number; concurrency?: Concurrency }): Array<ApiResponse<T> | ApiError>;
 }

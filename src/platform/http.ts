@@ -10,6 +10,7 @@ import type { ApiRequest, ApiResponse, Http, Provider, RequestOptions } from './
 import { billingClass } from './billing';
 import { retryDelayMs, shouldRetry } from './retry';
 import { clampDepth } from './depth';
+import type { Concurrency, WaveReport } from './concurrency';
 import { scrubLeaves } from './scrub';
 
 export type UrlFetch = Pick<GoogleAppsScript.URL_Fetch.UrlFetchApp, 'fetch' | 'fetchAll'>;
@@ -64,6 +65,14 @@ export function clockTime(ms: number, timeZone?: () => string): string {
   } catch {
     return `${new Date(ms).toISOString().slice(11, 16)} (UTC)`;
   }
+}
+
+/** What one fetchAll wave met, for an adaptive wave size: a transport error voids the wave (one failure). */
+function waveReport(results: ReadonlyArray<ApiResponse<unknown> | ApiError | undefined>, thrown: boolean, ms: number): WaveReport {
+  const status = (r: (typeof results)[number]): number => (r instanceof ApiError ? r.status : 0);
+  const throttled = thrown ? 0 : results.filter((r) => status(r) === 429).length;
+  const failed = thrown ? 1 : results.filter((r) => status(r) >= 500 || (r instanceof ConnectionError && r.status === 0)).length;
+  return { sent: results.length, throttled, failed, slowestMs: ms };
 }
 
 /** Build the query string (skipping undefined values). */
@@ -209,7 +218,7 @@ export function createHttp(deps: HttpDeps): Http {
     }
   }
 
-  function requestAll<T>(reqs: ApiRequest[], opts?: RequestOptions & { waveSize?: number }): Array<ApiResponse<T> | ApiError> {
+  function requestAll<T>(reqs: ApiRequest[], opts?: RequestOptions & { waveSize?: number; concurrency?: Concurrency }): Array<ApiResponse<T> | ApiError> {
     const maxAttempts = opts?.maxAttempts ?? DEFAULT_ATTEMPTS;
     const waveSize = Math.max(1, opts?.waveSize ?? deps.waveSize ?? 20);
     const results: Array<ApiResponse<T> | ApiError | undefined> = new Array(reqs.length).fill(undefined);
@@ -219,8 +228,10 @@ export function createHttp(deps: HttpDeps): Http {
     while (pending.length > 0) {
       const retry: number[] = [];
       let longestWait = 0;
-      for (let start = 0; start < pending.length; start += waveSize) {
-        const wave = pending.slice(start, start + waveSize);
+      for (let start = 0, size = waveSize; start < pending.length; start += size) {
+        size = Math.max(1, opts?.concurrency?.size() ?? waveSize);
+        const wave = pending.slice(start, start + size);
+        const waveStarted = deps.clock.now();
         if (deps.deadline?.nearlyOver(RESERVE_MS)) {
           for (const i of pending.slice(start)) results[i] = new NotSentError(provider);
           return results as Array<ApiResponse<T> | ApiError>;
@@ -250,6 +261,7 @@ export function createHttp(deps: HttpDeps): Http {
             longestWait = Math.max(longestWait, retryDelayMs(attempts[i] ?? 1, r.retryAfterMs, random));
           }
         });
+        opts?.concurrency?.observe(waveReport(wave.map((i) => results[i]), thrown !== undefined, deps.clock.now() - waveStarted));
       }
       if (retry.length === 0) break;
       const first = results[retry[0] as number];

@@ -223,6 +223,37 @@ browserSuite('playground (Chromium)', () => {
     await shot('schedules.png');
   });
 
+  it('should keep an open History and a half-filled schedule form, focus and scroll through three refreshes', async () => {
+    await section('jobs');
+    const job = sidebar.locator(`.job[data-state="DONE"]:has-text("${TITLE}")`).first();
+    await job.locator('summary', { hasText: 'History' }).click();
+    await job.locator('summary', { hasText: 'Run again on a schedule' }).click();
+    await job.getByLabel('How often').selectOption('weekly');
+    await job.getByLabel('At hour').selectOption('9');
+    await job.getByLabel('On weekday').selectOption('5');
+    await job.getByLabel('At hour').focus();
+    const scroll = await sidebar.locator('html').evaluate((h) => {
+      h.scrollTop = Math.min(40, h.scrollHeight - h.clientHeight);
+      return h.scrollTop;
+    });
+    expect(scroll).toBeGreaterThan(0);
+    const list = sidebar.locator('#jobs');
+    const before = Number(await list.getAttribute('data-renders'));
+    for (let i = 1; i <= 3; i++) {
+      // HTMLElement.click() refreshes without moving the focus (as the background refresh does).
+      await sidebar.getByRole('button', { name: 'Refresh now' }).evaluate((b) => (b as HTMLButtonElement).click());
+      await sidebar.locator('#section .status:not(:has(.spinner))').first().waitFor();
+    }
+    await expect(job.locator('summary', { hasText: 'History' }).evaluate((s) => (s.parentElement as HTMLDetailsElement).open)).resolves.toBe(true);
+    await expect(job.locator('summary', { hasText: 'Run again on a schedule' }).evaluate((s) => (s.parentElement as HTMLDetailsElement).open)).resolves.toBe(true);
+    await expect(job.getByLabel('How often').inputValue()).resolves.toBe('weekly');
+    await expect(job.getByLabel('At hour').inputValue()).resolves.toBe('9');
+    await expect(job.getByLabel('On weekday').inputValue()).resolves.toBe('5');
+    await expect(job.getByLabel('At hour').evaluate((s) => s === document.activeElement)).resolves.toBe(true);
+    await expect(sidebar.locator('html').evaluate((h) => h.scrollTop)).resolves.toBe(scroll);
+    await expect(list.getAttribute('data-renders')).resolves.toBe(String(before + 3));
+  });
+
   it('should show the Openmart section with the credit balance and no sideways scroll', async () => {
     await section('settings');
     const block = sidebar.locator('.provider[data-provider="openmart"]');

@@ -118,8 +118,9 @@ describe('gu1 (built bundle)', () => {
       expect(r.job.counts).toMatchObject({ rows: 40, rowsDone: 40, rowsFailed: 0, resultsOk: 80, resends: 0 });
       expect(r.job.progress).toEqual({ done: 40, total: 40, percent: 100 });
 
-      // Waves of 10 (the default): 4 fetchAll calls, one request per row carrying both codes.
-      expect(s.addOn.emulator.counters.get('UrlFetchApp.fetchAll')).toBe(4);
+      // Adaptive waves (issue 16) start at 10 and double while gu1 answers cleanly: 10 + 20 + the last 10
+      // in 3 fetchAll calls, one request per row carrying both codes.
+      expect(s.addOn.emulator.counters.get('UrlFetchApp.fetchAll')).toBe(3);
       expect(enrichBodies(s)).toHaveLength(40);
       expect(enrichBodies(s)[0]).toEqual({ externalId: 'CUST-0001', integrationCodes: TWO_CODES });
 
@@ -279,7 +280,8 @@ describe('gu1 (built bundle)', () => {
       const s = givenGu1({ entities: gu1Ids(40), wrap: onNthRequest((n) => n === 21 && addOnRef!.addOn.emulator.clock.advance(400_000)) });
       addOnRef = s;
       sheet(s, gu1Rows(40));
-      expect(() => submit(s, { integrationCodes: TWO_CODES, forceRefresh: true })).toThrow(/took longer than Apps Script allows/);
+      // A fixed wave size of 10 (the user's choice): the kill lands in wave 3.
+      expect(() => submit(s, { integrationCodes: TWO_CODES, forceRefresh: true, waveSize: 10 })).toThrow(/took longer than Apps Script allows/);
       expect(s.addOn.emulator.execution.killed).toBe(true);
       const killed = job(s);
       expect(killed.state).toBe('FETCHING');
@@ -316,7 +318,7 @@ describe('gu1 (built bundle)', () => {
       ref = s;
       sheet(s, gu1Rows(40));
       s.addOn.emulator.spreadsheet.select("'Clients'!A1:C41");
-      const r = s.addOn.rpc<SubmitResult>('submitGu1', { source: 'selection', mapping: { external_id: 0 }, options: { title: 'Sel', integrationCodes: TWO_CODES, forceRefresh: true }, confirmed: true });
+      const r = s.addOn.rpc<SubmitResult>('submitGu1', { source: 'selection', mapping: { external_id: 0 }, options: { title: 'Sel', integrationCodes: TWO_CODES, forceRefresh: true, waveSize: 10 }, confirmed: true });
       expect(r.job.state).toBe('FETCHING');
       expect(r.job.progress).toMatchObject({ done: 20, total: 40 });
       expect(r.notice).toMatch(/Background polling/);
@@ -337,7 +339,7 @@ describe('gu1 (built bundle)', () => {
         const s = givenGu1({ entities: gu1Ids(40), wrap: onNthRequest((n) => n === 20 && ref!.addOn.emulator.clock.advance(245_000)) });
         ref = s;
         sheet(s, gu1Rows(40));
-        expect(submit(s, { integrationCodes: TWO_CODES }).job.progress.done).toBe(20);
+        expect(submit(s, { integrationCodes: TWO_CODES, waveSize: 10 }).job.progress.done).toBe(20);
         return s;
       };
       const moved = budgetStop();
@@ -504,7 +506,7 @@ describe('gu1 (built bundle)', () => {
       const s = givenGu1({ entities: gu1Ids(40), wrap: onNthRequest((n) => n === 20 && ref!.addOn.emulator.clock.advance(245_000)) });
       ref = s;
       sheet(s, gu1Rows(40));
-      const r = submit(s, { integrationCodes: TWO_CODES });
+      const r = submit(s, { integrationCodes: TWO_CODES, waveSize: 10 });
       expect(r.job.state).toBe('FETCHING');
       s.sim.removeKey('gk_sandbox_9f8e7d6c5b4a3210');
       s.addOn.runDueTriggers(HOUR);
@@ -571,7 +573,7 @@ describe('gu1 (built bundle)', () => {
   });
 
   describe('measurement', () => {
-    it('should enrich 2,000 rows x 2 codes in 200 waves of 10', () => {
+    it('should enrich 2,000 rows x 2 codes in waves growing from 10 to 100 (adaptive, no pushback from gu1)', () => {
       const s = givenGu1({ entities: gu1Ids(2000) });
       sheet(s, gu1Rows(2000));
       const em = s.addOn.emulator;
@@ -602,7 +604,8 @@ describe('gu1 (built bundle)', () => {
       const requests = em.counters.get('UrlFetchApp.requests');
       const waves = em.counters.get('UrlFetchApp.fetchAll');
       expect(requests).toBe(2000);
-      expect(waves).toBe(200);
+      // Slow start 10, 20, 40, 80, then the practical top of 100: 4 + ceil(1,850 / 100) waves.
+      expect(waves).toBe(4 + Math.ceil((2000 - 150) / 100));
       const result = {
         urlFetchRequests: requests,
         fetchAllWaves: waves,

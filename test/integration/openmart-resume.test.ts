@@ -55,8 +55,9 @@ describe('Openmart batch job resumption (built bundle)', () => {
     s.addOn.emulator.spreadsheet.givenSheet('Leads', [DOMAIN_HEADER, ...domainRows(400)]);
     const r = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'Slow', role: 'Owner', max_k: 2 } });
     s.sim.completeTasks();
-    // Each task read takes 20 s, a wave of 20 about as long: 400 reads need several runs.
-    s.sim.setLatency({ taskReadMs: 20_000 });
+    // Each task read takes 40 s, a wave about as long: slower than the adaptive waves grow on
+    // (platform/concurrency.ts), so they stay at 20 and 400 reads need several runs.
+    s.sim.setLatency({ taskReadMs: 40_000 });
     let runs = 0;
     const lengths: number[] = [];
     while (jobById(s.addOn, r.job.id).state !== 'DONE' && runs < 12) {

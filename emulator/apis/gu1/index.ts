@@ -6,6 +6,7 @@
  * success, a cache (unless `parameters.forceRefresh`), a balance and a ledger of every billed
  * cent. Time comes only from `req.now`; generated data is deterministic for a seed.
  */
+import { concurrencyLimit, type ConcurrencyLimit } from '../concurrency';
 import { uuidFor } from '../openprospect/prng';
 import type { HttpHandler, SimRequest, SimResponse } from '../types';
 import { DEFAULT_CATALOGUE, DEFAULT_GROUPS, type GroupDef, type IntegrationDef } from './catalogue';
@@ -40,6 +41,8 @@ export interface Gu1SimOptions {
   failureRate?: number;
   /** Answer in these variant shapes (variants.ts). */
   variants?: Gu1Variant[];
+  /** At most this many requests of one fetchAll wave in flight; past it a 429 (default: no limit). */
+  concurrencyLimit?: number;
 }
 
 /** The simulator: an HttpHandler plus controls for tests and the playground. */
@@ -71,6 +74,8 @@ export interface Gu1Sim extends HttpHandler {
   /** Every request seen, in order. */
   readonly requests: readonly SimRequest[];
   readonly counts: Gu1Counts;
+  /** The concurrency limit (its 429s are not in `requests`). */
+  readonly limit: ConcurrencyLimit;
 }
 
 function authenticate(state: Gu1State, req: SimRequest): boolean {
@@ -120,12 +125,15 @@ export function createGu1Sim(opts: Gu1SimOptions = {}): Gu1Sim {
     return e;
   };
   const variants = [...(opts.variants ?? [])];
+  const limit = concurrencyLimit(opts.concurrencyLimit, () => gu1Error(429, 'RATE_LIMITED', 'Too many concurrent requests; try again in a moment'));
   return {
-    handle(req) {
-      state.requests.push(req);
-      state.counts.requests++;
-      return variants.reduce((res, v) => reshapeGu1(v, req, res), route(state, req));
-    },
+    handle: (req) =>
+      limit.admit(req, (r) => {
+        state.requests.push(r);
+        state.counts.requests++;
+        return variants.reduce((res, v) => reshapeGu1(v, r, res), route(state, r));
+      }),
+    limit,
     addKey: (key) => void state.keys.add(key),
     removeKey: (key) => void state.keys.delete(key),
     addEntity,

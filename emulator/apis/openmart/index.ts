@@ -5,8 +5,10 @@
  * enrich_company, brand search, the four async batch routes with task lifecycle controls, and
  * deny rules that suppress later results. Time comes only from `req.now`; data is seeded.
  */
-import type { HttpHandler, SimRequest, SimResponse } from '../types';
+import type { HttpHandler, SimRequest } from '../types';
+import { concurrencyLimit, type ConcurrencyLimit } from '../concurrency';
 import { finishTask, applyAuto } from './batches';
+import { detail } from './errors';
 import { balanceOf } from './credits';
 import { generateBusinesses, groupBrands } from './data';
 import { DEFAULT_LATENCY, type AutoComplete, type Business, type Latency, type OpenmartCounts, type Plan, type SimBatch, type SimState, type SimTask, zeroCounts } from './model';
@@ -37,6 +39,8 @@ export interface OpenmartSimOptions {
   latency?: Partial<Latency>;
   /** Answer in these variant shapes (variants.ts), applied in order to every answer they fit. */
   variants?: OpenmartVariant[];
+  /** At most this many requests of one fetchAll wave in flight; past it a 429 (default: no limit). */
+  concurrencyLimit?: number;
 }
 
 /** Which tasks to finish, and how. */
@@ -78,6 +82,8 @@ export interface OpenmartSim extends HttpHandler {
   /** Every request seen, in order. */
   readonly requests: SimRequest[];
   readonly counts: OpenmartCounts;
+  /** The concurrency limit (its 429s are not in `requests`). */
+  readonly limit: ConcurrencyLimit;
 }
 
 /** Create a fresh simulator. */
@@ -109,8 +115,10 @@ export function createOpenmartSim(opts: OpenmartSimOptions = {}): OpenmartSim {
     lastNow: 0,
   };
   let variants = [...(opts.variants ?? [])];
+  const limit = concurrencyLimit(opts.concurrencyLimit, () => ({ ...detail(429, 'Too many requests'), headers: { 'Content-Type': 'application/json', 'Retry-After': '1' } }));
   return {
-    handle: (req: SimRequest): SimResponse => variants.reduce((res, v) => reshapeOpenmart(v, req, res), handleRequest(state, req)),
+    handle: (req: SimRequest) => limit.admit(req, (r) => variants.reduce((res, v) => reshapeOpenmart(v, r, res), handleRequest(state, r))),
+    limit,
     addKey: (key) => void state.keys.add(key),
     removeKey: (key) => void state.keys.delete(key),
     credits: () => balanceOf(state),

@@ -8,6 +8,7 @@
  */
 import { ApiError, AuthError, ConnectionError, MalformedResponseError, NotFoundError, PaymentError, PermissionError, RateLimitError, ServerError, ValidationError } from '../../platform/errors';
 import { NotSentError } from '../../platform/http';
+import type { Concurrency } from '../../platform/concurrency';
 import type { ApiResponse, Http } from '../../platform/http-types';
 import { buildEnrichRequest, type EnrichArgs, parseEnrichResponse } from './enrich-by-external-id';
 import type { EnrichResponse } from './schemas';
@@ -109,11 +110,11 @@ function classify(r: ApiResponse<unknown> | ApiError, args: EnrichArgs, finalAtt
  * Send one wave. `resendOnly[i]` marks rows already sent by a run that was killed before it
  * wrote their answers: they go without forceRefresh and count as re-sends.
  */
-export function sendWave(http: Http, rows: readonly EnrichArgs[], opts: { waveSize: number; resendOnly?: readonly boolean[] }): WaveOutcome {
+export function sendWave(http: Http, rows: readonly EnrichArgs[], opts: { waveSize: number; resendOnly?: readonly boolean[]; concurrency?: Concurrency }): WaveOutcome {
   const resendOnly = rows.map((_, i) => opts.resendOnly?.[i] === true);
   const first = http.requestAll<unknown>(
     rows.map((a, i) => buildEnrichRequest(resendOnly[i] ? { ...a, forceRefresh: false } : a)),
-    { waveSize: opts.waveSize },
+    { waveSize: opts.waveSize, ...(opts.concurrency ? { concurrency: opts.concurrency } : {}) },
   );
   let resends = first.filter((r, i) => resendOnly[i] && !(r instanceof NotSentError)).length;
   const lost = first.map((r, i) => (!resendOnly[i] && isLost(r) ? i : -1)).filter((i) => i >= 0);
