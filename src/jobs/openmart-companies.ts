@@ -2,13 +2,14 @@
  * The company a People row belongs to, written beside its `external_id`: Openmart's task results
  * carry only the tracking id, so the name comes from the job's source rows, read again without
  * writing anything (the company name column, else the domain). A source that cannot be read (a
- * deleted sheet, a passing Sheets failure) leaves the column empty rather than failing the fetch.
+ * deleted sheet) leaves the column empty rather than failing the fetch; a passing Sheets failure is retried.
  */
 import type { Row } from '../providers/openmart/result-rows';
 import { normalizeHeader } from '../sheet/headers';
 import { SOURCE_ROW_LIMITS } from '../sheet/limits';
 import { readSource } from '../sheet/source';
 import { cellText } from '../sheet/cells';
+import { isTransientSheetsError } from '../platform/sheets-retry';
 import type { JobEnv } from './handler';
 import type { OmBatchesData } from './openmart-batches';
 
@@ -26,8 +27,10 @@ export function companyNames(env: Pick<JobEnv, 'spreadsheet'>, data: Pick<OmBatc
       const name = cellText(row[nameCol]);
       if (id !== '' && name !== '') out.set(id, name);
     }
-  } catch {
-    // Cosmetic only: the results are written without the company name.
+  } catch (e) {
+    // A passing Sheets failure is left to the poller (retried, else the next run), so the names come back;
+    // a source that is gone for good leaves the column empty: cosmetic only, the results are still written.
+    if (isTransientSheetsError(e)) throw e;
   }
   return out;
 }

@@ -143,7 +143,7 @@ export function openProspectFlow(companies = 250, ids?: string[]): Flow<OpWorld>
 const GU1_SOURCE = 'Clients';
 export const GU1_CHAOS_CODES = ['ar_afip_enrichment', 'br_cpfcnpj_complete_company_enrichment'];
 /** Columns that describe one execution, not the row: a re-send answered from gu1's cache shows cost 0 and its own timing. */
-const GU1_PER_EXECUTION = new Set(['cost_cents', 'cost', 'execution_time_ms', 'enrichment_id']);
+const GU1_PER_EXECUTION = new Set(['cost_cents', 'cost', 'execution_time_ms', 'total_execution_time_ms', 'enrichment_id']);
 
 export interface Gu1World extends ChaosWorld {
   sim: Gu1Scenario['sim'];
