@@ -7,15 +7,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
 import { createPlayground, type Playground } from '../../emulator/playground/server';
+import { ARGS, CHROMIUM, HAVE_CHROMIUM, ROOT } from '../browser/kit';
 
-const ROOT = join(__dirname, '../..');
-export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-export const HAVE_CHROMIUM = existsSync(CHROMIUM);
-/** The flags that work on these machines (closed network: no background connections). */
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
-
-/** `describe`, or `describe.skip` without Chromium outside CI (in CI a missing browser fails). */
-export const browserSuite = HAVE_CHROMIUM || process.env['CI'] === 'true' ? describe : describe.skip;
+export { CHROMIUM, HAVE_CHROMIUM, browserSuite } from '../browser/kit';
 
 export interface BrowserPlayground {
   pg: Playground;
