@@ -1,5 +1,5 @@
 /** Discover: the ICP form, blacklists (from a range), search profiles, and importing an order. */
-import type { SubmitResult } from '../src/app/openprospect';
+import type { SubmitResult } from '../src/app/contract';
 import { call, submitCall } from './rpc';
 import { el, mount, runAction, setStatus } from './dom';
 import { checkboxList, selectField, textField, type FormState } from './form';

@@ -1,5 +1,6 @@
 /** Openmart: credits, business search to a tab, batches from rows, enrich from a column, deny rules. */
-import type { BatchPreview, CreditCheck, OpenmartSubmitResult } from '../src/app/openmart';
+import type { BatchPreview, CreditCheck, OpenmartBatchInput, OpenmartSubmitResult } from '../src/app/contract';
+import { sourceArg } from './source';
 import { call, submitCall } from './rpc';
 import { el, mount, runAction, setStatus } from './dom';
 import { selectField, textField, type FormState } from './form';
@@ -13,10 +14,6 @@ function text(state: FormState, k: string): string {
   return typeof state[k] === 'string' ? (state[k] as string) : '';
 }
 
-function sourceArg(value: string): unknown {
-  if (value.includes('!')) return { a1: value };
-  return { sheetName: value };
-}
 
 function creditLine(c: CreditCheck): HTMLElement {
   const balance = c.balance === null ? 'balance unknown' : `balance ${c.balance}`;
@@ -90,7 +87,7 @@ function batchBlock(status: HTMLElement, sources: Array<[string, string]>, opera
   const options = (): Record<string, unknown> => ({ title: text(batch, 'title'), role: text(batch, 'role'), max_k: text(batch, 'max_k'), tech_type: text(batch, 'tech_type') });
   const preview = el('button', { type: 'button', class: 'action', text: 'Preview and estimate' });
   preview.addEventListener('click', () => {
-    void runAction(preview, status, 'Reading rows…', () => call('previewOpenmartBatch', { operation: text(batch, 'operation'), source: sourceArg(text(batch, 'source')), options: options() })).then((p) => {
+    void runAction(preview, status, 'Reading rows…', () => call('previewOpenmartBatch', { operation: text(batch, 'operation') as OpenmartBatchInput['operation'], source: sourceArg(text(batch, 'source')), options: options() })).then((p) => {
       if (!p) return;
       last = p;
       mount(
@@ -115,7 +112,7 @@ function batchBlock(status: HTMLElement, sources: Array<[string, string]>, opera
     el('div', { class: 'row' }, preview),
     out,
     submitWithConfirm('submit-openmart-batch', 'Submit batch', status, () => last?.needsConfirmation === true, (confirmCredits) =>
-      submitCall('submitOpenmartBatch', { operation: text(batch, 'operation'), source: sourceArg(text(batch, 'source')), options: options(), confirmCredits }),
+      submitCall('submitOpenmartBatch', { operation: text(batch, 'operation') as OpenmartBatchInput['operation'], source: sourceArg(text(batch, 'source')), options: options(), confirmCredits }),
     ),
   );
 }

@@ -1,0 +1,53 @@
+/** Sidebar surface, Jobs section: the jobs list, refreshes, cancel, schedules. */
+import type * as C from '../app/contract';
+import * as jobs from '../app/jobs';
+import * as schedules from '../app/schedules';
+import { rpc } from './run';
+
+/** Sidebar RPC: every job, after advancing open ones briefly (live progress). */
+export function refreshJobs(input?: C.RefreshInput): C.JobsView | null {
+  return rpc((ctx) => jobs.refreshJobs(ctx, input));
+}
+
+/** Sidebar RPC: every job, without polling. */
+export function listJobs(): C.JobsView {
+  return rpc((ctx) => jobs.listJobs(ctx));
+}
+
+/** Sidebar RPC: fetch newly delivered results of a finished job again (no duplicates). */
+export function refreshJobResults(input: C.JobIdInput): C.JobsView {
+  return rpc((ctx) => jobs.refreshJobResults(ctx, input));
+}
+
+/** Sidebar RPC: stop tracking a job. */
+export function cancelJob(input: C.JobIdInput): C.JobsView {
+  return rpc((ctx) => jobs.cancelJob(ctx, input));
+}
+
+/** Sidebar RPC: every scheduled refresh with its last and next run and last error. */
+export function listSchedules(): C.ScheduleView[] {
+  return rpc((ctx) => schedules.listSchedules(ctx));
+}
+
+/** Sidebar RPC: run a job again hourly, daily or weekly at an hour (the spreadsheet's time zone). */
+export function createSchedule(input: C.CreateScheduleInput): C.ScheduleView[] {
+  return rpc((ctx) => {
+    const out = schedules.createSchedule(ctx, input);
+    jobs.syncTrigger(ctx, jobs.openJobCount(ctx));
+    return out;
+  });
+}
+
+/** Sidebar RPC: delete a schedule (the job and its tabs stay). */
+export function deleteSchedule(input: C.ScheduleIdInput): C.ScheduleView[] {
+  return rpc((ctx) => schedules.deleteSchedule(ctx, input));
+}
+
+/** Sidebar RPC: resume a paused schedule. */
+export function resumeSchedule(input: C.ScheduleIdInput): C.ScheduleView[] {
+  return rpc((ctx) => {
+    const out = schedules.resumeSchedule(ctx, input);
+    jobs.syncTrigger(ctx, jobs.openJobCount(ctx));
+    return out;
+  });
+}
