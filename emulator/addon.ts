@@ -92,7 +92,7 @@ export function loadAddOn(bundle: AddOnBundle, opts: EmulatorOptions = {}): AddO
       for (const t of due) {
         emulator.triggers.markRan(t.id, emulator.clock.now());
         try {
-          // An installable trigger runs as its creator, whoever is at the keyboard (PLATFORM.md).
+          // An installable trigger runs as its creator, whoever is at the keyboard (docs/PLATFORM.md).
           emulator.execution.run('trigger', () => fn(t.handlerFunction)({ triggerUid: t.id, authMode: 'FULL' }), { user: t.user });
         } catch (e) {
           // A failing trigger run is reported by Apps Script by email; the test sees the logs.

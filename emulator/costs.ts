@@ -9,7 +9,7 @@
  * - "A Sheets service call costs tens to hundreds of milliseconds (about 0.25 s on very large sheets);
  *   one setValues of a block costs little more than one cell" -> sheetsCallMs 50 per call plus
  *   sheetsPerCellUs 10 µs per cell the call touches (100,000 cells ≈ +1 s).
- * - Properties and Cache calls are not quoted in PLATFORM.md; they are small round trips
+ * - Properties and Cache calls are not quoted in docs/PLATFORM.md; they are small round trips
  *   (assumption: 10 ms each). Lock calls cost nothing beyond the time spent waiting.
  *
  * - "Script time counts" (issue 20): the 6-minute limit counts the script's own computing too. The
@@ -29,11 +29,11 @@ export interface LatencyModel {
   sheetsCallMs: number;
   /** Extra cost per cell a Sheets call reads or writes, in microseconds. */
   sheetsPerCellUs: number;
-  /** Cost of one Properties call (assumption, not in PLATFORM.md). */
+  /** Cost of one Properties call (assumption, not in docs/PLATFORM.md). */
   propertiesCallMs: number;
-  /** Cost of one Cache call (assumption, not in PLATFORM.md). */
+  /** Cost of one Cache call (assumption, not in docs/PLATFORM.md). */
   cacheCallMs: number;
-  /** Virtual time a transport timeout takes when the simulator gives no latencyMs (PLATFORM.md: about 60 s). */
+  /** Virtual time a transport timeout takes when the simulator gives no latencyMs (docs/PLATFORM.md: about 60 s). */
   urlFetchTimeoutMs: number;
   /** Virtual ms charged per ms of the script's own CPU time (0: not charged). */
   cpuFactor: number;

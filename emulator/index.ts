@@ -69,7 +69,7 @@ export interface EmulatorOptions {
   addonName?: string;
   /** Name of the active spreadsheet. Default 'Untitled spreadsheet'. */
   spreadsheetName?: string;
-  /** Time-driven trigger runs see no active spreadsheet (PLATFORM.md, unverified; default false). */
+  /** Time-driven trigger runs see no active spreadsheet (docs/PLATFORM.md, unverified; default false). */
   triggersWithoutDocument?: boolean;
 }
 

@@ -2,11 +2,21 @@
 // JSDoc (Sheets reads @customfunction and @param from the declaration it calls).
 import ts from 'typescript';
 
-/** Exported function declarations in `text`, with their JSDoc and parameter names. */
-export function entryPoints(text, file = 'index.ts') {
+/**
+ * Exported function declarations in `text`, with their JSDoc and parameter names. An
+ * `export * from './x'` is followed through `load(specifier, file)` (-> { text, file }), so
+ * src/index.ts can list its surfaces in files of their own.
+ */
+export function entryPoints(text, file = 'index.ts', load = undefined) {
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.ES2020, true, ts.ScriptKind.TS);
   const out = [];
   for (const st of sf.statements) {
+    if (ts.isExportDeclaration(st) && !st.exportClause && st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier) && !st.isTypeOnly) {
+      if (!load) throw new Error(`${file}: "export * from" needs a loader`);
+      const next = load(st.moduleSpecifier.text, file);
+      out.push(...entryPoints(next.text, next.file, load));
+      continue;
+    }
     const exported = st.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
     if (!exported) continue;
     if (!ts.isFunctionDeclaration(st) || !st.name) {

@@ -3,7 +3,7 @@
  * list: view its entries and count, rename it, add the selection to it, remove the entries that
  * match the selection, delete it. API text goes in as textContent only.
  */
-import type { BlacklistDetail, BlacklistSummary } from '../src/app/op-blacklists';
+import type { BlacklistDetail, BlacklistSummary } from '../src/app/contract';
 import { call } from './rpc';
 import { el, mount, runAction } from './dom';
 import { selectField, textField, type FormState } from './form';

@@ -1,9 +1,9 @@
 /** Discover: the ICP form, blacklists (from a range), search profiles, and importing an order. */
-import type { SubmitResult } from '../src/app/openprospect';
+import type { SubmitResult } from '../src/app/contract';
 import { call, submitCall } from './rpc';
 import { el, mount, runAction } from './dom';
 import { checkboxList, selectField, textField, type FormState } from './form';
-import type { BlacklistSummary } from '../src/app/op-blacklists';
+import type { BlacklistSummary } from '../src/app/contract';
 import { blacklistBlocks } from './blacklists-view';
 import { importBlock } from './orders-picker';
 import { profileBlock, profileIdField } from './profile-view';

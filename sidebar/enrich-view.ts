@@ -1,5 +1,6 @@
 /** Enrich: source -> column mapping with a preview and every invalid row -> options -> Submit. */
-import type { EnrichmentPreview, SubmitResult } from '../src/app/openprospect';
+import type { EnrichmentPreview, SubmitResult } from '../src/app/contract';
+import { sourceArg } from './source';
 import { call, submitCall } from './rpc';
 import { profileIdField } from './profile-view';
 import { el, mount, runAction, setStatus } from './dom';
@@ -13,11 +14,6 @@ let preview: EnrichmentPreview | undefined;
 /** "Send without the phone" for rows whose phone cell shows #ERROR! (asked per source). */
 let withoutPhone = false;
 
-function sourceArg(value: string): unknown {
-  if (value === '__selection__') return 'selection';
-  if (value.includes('!')) return { a1: value };
-  return { sheetName: value };
-}
 
 function mappingTable(p: EnrichmentPreview, onChange: () => void): HTMLElement {
   const table = el('table', { class: 'preview' }, el('tr', {}, el('th', { text: 'Field' }), el('th', { text: 'Column' })));

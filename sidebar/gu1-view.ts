@@ -1,5 +1,6 @@
 /** gu1: KYC/KYB enrichment of rows by their external_id, with a cost estimate and a cost cap. */
-import type { Gu1Preview, Gu1SettingsView, Gu1SubmitResult } from '../src/app/gu1';
+import type { Gu1Preview, Gu1SettingsView, Gu1SubmitResult } from '../src/app/contract';
+import { sourceArg } from './source';
 import { call, submitCall } from './rpc';
 import { el, mount, runAction, setStatus } from './dom';
 import { selectField, textField, type FormState } from './form';
@@ -20,10 +21,6 @@ function params(): { parameterColumns?: Record<string, number> } {
   return { parameterColumns: r.columns };
 }
 
-function sourceArg(value: string): unknown {
-  if (value.includes('!')) return { a1: value };
-  return { sheetName: value };
-}
 
 function list(v: unknown): string[] {
   return String(v ?? '')

@@ -3,7 +3,7 @@
  * states and lines that changed, and keeps what the user opened (History, the schedule form),
  * chose, typed or focused.
  */
-import type { JobsView, JobView } from '../src/app/jobs';
+import type { JobsView, JobView } from '../src/app/contract';
 import { call } from './rpc';
 import { el, runAction } from './dom';
 import { optionalText, setAttr, setText, syncKeyed } from './keyed';

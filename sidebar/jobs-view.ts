@@ -1,6 +1,5 @@
 /** Jobs: every job with its state, a progress bar, counts, the last error and its actions. */
-import type { JobsView, JobView } from '../src/app/jobs';
-import type { ScheduleView } from '../src/app/schedules';
+import type { CreateScheduleInput, JobsView, JobView, ScheduleView } from '../src/app/contract';
 import { call } from './rpc';
 import { el, mount, runAction, setStatus } from './dom';
 import { makeJobCard, updateJobCard, when, type CardContext } from './job-card';
@@ -26,7 +25,7 @@ function scheduleForm(job: JobView, status: HTMLElement): HTMLElement {
   day.value = '1';
   const save = el('button', { type: 'button', text: 'Save schedule' });
   save.addEventListener('click', () => {
-    void runAction(save, status, 'Scheduling…', () => call('createSchedule', { jobId: job.id, every: every.value, hour: Number(hour.value), weekday: Number(day.value) }), () => 'Scheduled.').then((list) => {
+    void runAction(save, status, 'Scheduling…', () => call('createSchedule', { jobId: job.id, every: every.value as CreateScheduleInput['every'], hour: Number(hour.value), weekday: Number(day.value) }), () => 'Scheduled.').then((list) => {
       if (list) renderSchedules(list);
     });
   });

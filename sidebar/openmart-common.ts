@@ -1,5 +1,5 @@
 /** Pieces every Openmart form shares: the credit line, the confirm + submit pair, text of a form state, tri-state choices. */
-import type { CreditCheck, OpenmartSubmitResult, SearchPreview } from '../src/app/openmart';
+import type { CreditCheck, OpenmartSubmitResult, SearchPreview } from '../src/app/contract';
 import { el, mount, runAction, setStatus } from './dom';
 import type { FormState } from './form';
 

@@ -1,5 +1,6 @@
 /** Openmart: credits, business search to a tab, batches from rows, enrich from a column, deny rules. */
-import type { BatchPreview, CreditCheck } from '../src/app/openmart';
+import type { BatchPreview, CreditCheck, OpenmartBatchInput } from '../src/app/contract';
+import { sourceArg } from './source';
 import { call, submitCall } from './rpc';
 import { el, mount, runAction } from './dom';
 import { selectField, textField, type FormState } from './form';
@@ -19,7 +20,7 @@ function batchBlock(status: HTMLElement, sources: Array<[string, string]>, opera
   const options = (): Record<string, unknown> => ({ title: text(batch, 'title'), role: text(batch, 'role'), max_k: text(batch, 'max_k'), info_access: text(batch, 'info_access'), version: text(batch, 'version'), tech_type: text(batch, 'tech_type') });
   const preview = el('button', { type: 'button', class: 'action', text: 'Preview and estimate' });
   preview.addEventListener('click', () => {
-    void runAction(preview, status, 'Reading rows…', () => call('previewOpenmartBatch', { operation: text(batch, 'operation'), source: sourceArg(text(batch, 'source')), options: options() })).then((p) => {
+    void runAction(preview, status, 'Reading rows…', () => call('previewOpenmartBatch', { operation: text(batch, 'operation') as OpenmartBatchInput['operation'], source: sourceArg(text(batch, 'source')), options: options() })).then((p) => {
       if (!p) return;
       last = p;
       mount(
@@ -53,15 +54,9 @@ function batchBlock(status: HTMLElement, sources: Array<[string, string]>, opera
     el('div', { class: 'row' }, preview),
     out,
     submitWithConfirm('submit-openmart-batch', 'Submit batch', status, () => last?.needsConfirmation === true, (confirmCredits) =>
-      submitCall('submitOpenmartBatch', { operation: text(batch, 'operation'), source: sourceArg(text(batch, 'source')), options: options(), confirmCredits }),
+      submitCall('submitOpenmartBatch', { operation: text(batch, 'operation') as OpenmartBatchInput['operation'], source: sourceArg(text(batch, 'source')), options: options(), confirmCredits }),
     ),
   );
-}
-
-/** A sheet name or an A1 range ("Sheet!A1:C9"). */
-function sourceArg(value: string): unknown {
-  if (value.includes('!')) return { a1: value };
-  return { sheetName: value };
 }
 
 /** enrich_company's `limit` and `location` with the title. */

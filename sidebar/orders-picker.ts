@@ -1,6 +1,5 @@
 /** Discover > Existing orders: import by id, or pick from the account's orders (a status filter, pages of 50). */
-import type { SubmitResult } from '../src/app/openprospect';
-import type { OrdersPick } from '../src/app/op-orders-list';
+import type { OrdersPick, SubmitResult } from '../src/app/contract';
 import { call } from './rpc';
 import { el, mount, runAction } from './dom';
 import { selectField, textField, type FormState } from './form';

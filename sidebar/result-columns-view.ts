@@ -2,7 +2,7 @@
  * "Add result columns to my sheet" (in Jobs): pick a result tab, its fields, the sheet with the
  * rows, formulas or values; the server writes new columns right of the table, never over a cell.
  */
-import type { ResultColumnsOptions } from '../src/app/result-columns';
+import type { ResultColumnsOptions } from '../src/app/contract';
 import { el, mount, runAction, setStatus } from './dom';
 import { checkboxList, selectField, type FormState } from './form';
 import { call } from './rpc';

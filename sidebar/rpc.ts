@@ -4,7 +4,8 @@
  */
 import type * as Server from '../src/index';
 
-type ServerFns = typeof Server;
+/** The server functions (src/index.ts and its surfaces in src/entry/), typed by src/app/contract.ts. */
+export type ServerFns = typeof Server;
 export type ServerName = keyof ServerFns;
 
 interface ScriptRun {

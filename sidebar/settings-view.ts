@@ -1,7 +1,6 @@
 /** Settings: one key per provider (masked once saved), base URL for staging. */
-import type { SettingsView, ProviderSettingsView } from '../src/app/settings';
+import type { AccountInput, ProviderSettingsView, QuotaView, SettingsView } from '../src/app/contract';
 import { call } from './rpc';
-import type { QuotaView } from '../src/app/quota';
 import { SCOPE_REASONS } from '../src/app/scopes';
 import { el, mount, runAction, setStatus } from './dom';
 
@@ -90,7 +89,7 @@ function quotaBlock(): HTMLElement {
     account.appendChild(el('option', { value: 'workspace', text: 'Workspace account (100,000 calls a day)' }));
     account.value = q.account;
     account.addEventListener('change', () => {
-      void call('saveAccountType', { account: account.value }).then(show, (e: unknown) => setStatus(status, 'error', e instanceof Error ? e.message : String(e)));
+      void call('saveAccountType', { account: account.value as AccountInput['account'] }).then(show, (e: unknown) => setStatus(status, 'error', e instanceof Error ? e.message : String(e)));
     });
     const pct = (a: number, b: number): string => `${Math.min(100, Math.round((a / b) * 100))} %`;
     mount(

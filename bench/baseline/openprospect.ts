@@ -6,7 +6,7 @@
  */
 import type { GasServices } from '../../emulator';
 import { COMPANY_COLUMNS, PROSPECT_COLUMNS, companyRow, prospectRows } from '../../src/providers/openprospect/result-rows';
-import type { ResultCompany } from '../../src/providers/openprospect/schemas';
+import type { ResultCompany } from '../../src/providers/openprospect/result-schemas';
 import { toCell } from '../../src/sheet/cells';
 
 export interface NaiveOpenProspect {

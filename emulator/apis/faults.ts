@@ -43,7 +43,7 @@ export type FaultAction =
   | { variant: { pick: number } }
   /**
    * The server processes the request fully (creates, bills), then a gateway answers this status
-   * (500/502/503/504/408) instead of the real answer (PLATFORM.md: gateways answer after the work).
+   * (500/502/503/504/408) instead of the real answer (docs/PLATFORM.md: gateways answer after the work).
    */
   | { committed: number }
   /** Seeded random faults: each matching request fails with probability `rate`, with a random kind. */

@@ -2,7 +2,7 @@
 import type { Runtime } from './runtime';
 import type { GasObject } from './sheets-ctx';
 
-/** PLATFORM.md cache limits. */
+/** docs/PLATFORM.md cache limits. */
 export const CACHE_LIMITS = Object.freeze({
   maxKeyChars: 250,
   maxValueBytes: 100 * 1024,
@@ -73,7 +73,7 @@ export function makeCacheService(rt: Runtime): { service: GasObject; hooks: Cach
       store.delete(k);
       store.set(k, { value: v, expiresAt: rt.clock.now() + ms });
     };
-    /** Past 1,000 items, keep the 900 furthest from expiry (PLATFORM.md). */
+    /** Past 1,000 items, keep the 900 furthest from expiry (docs/PLATFORM.md). */
     const trim = () => {
       const now = rt.clock.now();
       for (const [k, e] of store) if (e.expiresAt <= now) store.delete(k);

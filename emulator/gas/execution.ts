@@ -16,11 +16,11 @@ export interface ExecutionInfo {
   startedAt: number;
   authMode: EffectiveAuth;
   user: string;
-  /** Hard limit in virtual ms from startedAt (PLATFORM.md: 6 min; custom functions and simple triggers 30 s). */
+  /** Hard limit in virtual ms from startedAt (docs/PLATFORM.md: 6 min; custom functions and simple triggers 30 s). */
   limitMs: number;
 }
 
-/** PLATFORM.md limits per kind, in ms. */
+/** docs/PLATFORM.md limits per kind, in ms. */
 export const EXECUTION_LIMIT_MS: Readonly<Record<ExecutionKind, number>> = Object.freeze({
   'simple-trigger': 30_000,
   'custom-function': 30_000,
@@ -32,7 +32,7 @@ export const EXECUTION_LIMIT_MS: Readonly<Record<ExecutionKind, number>> = Objec
 export const EXCEEDED_TIME = 'Exceeded maximum execution time';
 export const TOO_MUCH_COMPUTER_TIME = 'Service using too much computer time for one day';
 
-/** PLATFORM.md: trigger run time per day and user, 90 min consumer / 6 h Workspace. */
+/** docs/PLATFORM.md: trigger run time per day and user, 90 min consumer / 6 h Workspace. */
 export const TRIGGER_RUNTIME_PER_DAY_MS = Object.freeze({ consumer: 90 * 60_000, workspace: 6 * 3_600_000 });
 const DAY = 86_400_000;
 

@@ -1,5 +1,5 @@
 /**
- * The flush model (PLATFORM.md: "Google asks for SpreadsheetApp.flush() before releaseLock() after
+ * The flush model (docs/PLATFORM.md: "Google asks for SpreadsheetApp.flush() before releaseLock() after
  * writes, so another execution that takes the lock sees them").
  *
  * Apps Script batches spreadsheet writes and applies them at `flush()` or when the execution ends;

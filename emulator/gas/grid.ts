@@ -10,10 +10,10 @@ export interface Cell {
   style?: Record<string, string> | undefined;
 }
 
-/** PLATFORM.md: a new sheet is 1,000 rows by 26 columns. */
+/** docs/PLATFORM.md: a new sheet is 1,000 rows by 26 columns. */
 export const NEW_SHEET_ROWS = 1000;
 export const NEW_SHEET_COLS = 26;
-/** PLATFORM.md: 10,000,000 cells per spreadsheet, 18,278 columns. */
+/** docs/PLATFORM.md: 10,000,000 cells per spreadsheet, 18,278 columns. */
 export const MAX_CELLS = 10_000_000;
 export const MAX_COLUMNS = 18_278;
 

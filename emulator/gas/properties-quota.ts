@@ -1,5 +1,5 @@
 /**
- * The Properties quota (PLATFORM.md): 50,000 reads/writes a day for a consumer account, 500,000
+ * The Properties quota (docs/PLATFORM.md): 50,000 reads/writes a day for a consumer account, 500,000
  * for Workspace, counted per user across all their executions; and a short-burst limit. Every
  * PropertiesService and Properties call an execution makes counts (opening a store too: whether
  * Google counts `getUserProperties()` itself is unverified, so the pessimistic case). Days are UTC

@@ -2,7 +2,7 @@
 import type { Runtime } from './runtime';
 import type { GasObject } from './sheets-ctx';
 
-/** PLATFORM.md: 9 KB per value (key + value counted, pessimistically), 500 KB per store. */
+/** docs/PLATFORM.md: 9 KB per value (key + value counted, pessimistically), 500 KB per store. */
 export const MAX_PROPERTY_BYTES = 9 * 1024;
 export const MAX_STORE_BYTES = 500 * 1024;
 export const VALUE_TOO_LARGE = 'Argument too large: value';

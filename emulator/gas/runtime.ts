@@ -48,7 +48,7 @@ export interface RuntimeInit {
   userEmail: string;
   ownerEmail: string;
   timeZone: string;
-  /** Daily trigger run time per user (PLATFORM.md: 90 min consumer, 6 h Workspace). */
+  /** Daily trigger run time per user (docs/PLATFORM.md: 90 min consumer, 6 h Workspace). */
   triggerRuntimePerDayMs: number;
   onExecutionEnd: (ended: ExecutionInfo | null) => void;
 }
@@ -94,7 +94,7 @@ export class Runtime {
   /** The script's own work between service calls, charged to the clock (./cpu.ts). */
   readonly cpu: CpuMeter;
   /**
-   * PLATFORM.md, unverified: a time-driven trigger of an editor add-on may run without the active
+   * docs/PLATFORM.md, unverified: a time-driven trigger of an editor add-on may run without the active
    * spreadsheet. When true, trigger executions see none (getActiveSpreadsheet(), the document's
    * properties, cache and lock are all null: with `spreadsheets.currentonly` there is no fallback).
    */

@@ -24,7 +24,7 @@ export interface TriggerInfo {
   schedule: Record<string, number | string>;
 }
 
-/** PLATFORM.md: 20 triggers per user per script. */
+/** docs/PLATFORM.md: 20 triggers per user per script. */
 export const MAX_TRIGGERS_PER_USER = 20;
 export const TOO_MANY_TRIGGERS = 'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
 export const ADDON_HOURLY = 'Add-ons can only create time-based triggers that run at most once per hour.';

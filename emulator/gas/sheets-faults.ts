@@ -1,5 +1,5 @@
 /**
- * Transient Sheets failures (PLATFORM.md, "Errors a script sees"): they happen in production and
+ * Transient Sheets failures (docs/PLATFORM.md, "Errors a script sees"): they happen in production and
  * pass on a later try. The texts, in Google's English; a test or the chaos suite makes a Sheets
  * call fail with one of them through an `onServiceCall` listener returning `{ fail: text }`.
  */

@@ -41,7 +41,7 @@ export interface SheetsInit {
   VDate: VirtualDateClass;
   id: string;
   name: string;
-  /** The spreadsheet's own zone (PLATFORM.md: separate from the script's); default the script's. */
+  /** The spreadsheet's own zone (docs/PLATFORM.md: separate from the script's); default the script's. */
   timeZone?: string | undefined;
 }
 

@@ -8,9 +8,9 @@ import { makeBlob, bytesOf, toSignedBytes } from './blob';
 import type { Runtime } from './runtime';
 import type { GasObject } from './sheets-ctx';
 
-/** PLATFORM.md: UrlFetch calls per day per user. */
+/** docs/PLATFORM.md: UrlFetch calls per day per user. */
 export const URLFETCH_DAILY_QUOTA = Object.freeze({ consumer: 20_000, workspace: 100_000 });
-/** PLATFORM.md: "URL about 2 KB"; Apps Script refuses URLs over 2,082 characters. */
+/** docs/PLATFORM.md: "URL about 2 KB"; Apps Script refuses URLs over 2,082 characters. */
 export const MAX_URL_LENGTH = 2082;
 export const QUOTA_EXCEEDED = 'Service invoked too many times for one day: urlfetch.';
 export const URL_TOO_LONG = 'Limit Exceeded: URLFetch URL Length.';
@@ -43,7 +43,7 @@ export interface HttpHub {
   /** Route every URL starting with `baseUrl` to `handler` (the longest matching prefix wins). */
   register(baseUrl: string, handler: HttpHandler): void;
   log: HttpLogEntry[];
-  /** GET requests sent with a payload (PLATFORM.md: unverified whether Apps Script drops it). */
+  /** GET requests sent with a payload (docs/PLATFORM.md: unverified whether Apps Script drops it). */
   getPayloadWarnings: PayloadWarning[];
   /** When true, the payload of a GET is dropped before it reaches the handler (default false). */
   dropGetBody: boolean;
@@ -258,7 +258,7 @@ export function makeUrlFetch(init: UrlFetchInit): { service: GasObject; hub: Htt
         const slowest = outcomes.reduce((m, o) => Math.max(m, serverLatency(o)), 0);
         rt.clock.advance(rt.latency.fetchAllOverheadMs + slowest);
         rt.checkAlive();
-        // Pessimistic model (PLATFORM.md, unverified): one transport failure throws away the whole wave.
+        // Pessimistic model (docs/PLATFORM.md, unverified): one transport failure throws away the whole wave.
         for (let i = 0; i < preps.length; i++) {
           const err = transportError((preps[i] as Prepared).req.url, outcomes[i] as SimOutcome);
           if (err) throw err;

@@ -1,6 +1,6 @@
 /**
  * Sheets value coercion, pure: what a cell holds after `setValues`/`setValue`/`appendRow`, the way
- * Sheets parses a string "as if typed by a person" (PLATFORM.md, "Values in cells").
+ * Sheets parses a string "as if typed by a person" (docs/PLATFORM.md, "Values in cells").
  */
 import { zonedToEpoch } from './tz';
 
@@ -25,7 +25,7 @@ export interface CoerceOptions {
   now: number;
 }
 
-/** PLATFORM.md: 50,000 characters per cell. */
+/** docs/PLATFORM.md: 50,000 characters per cell. */
 export const MAX_CELL_CHARS = 50_000;
 export const CELL_TOO_LONG = `Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`;
 

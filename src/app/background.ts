@@ -31,7 +31,7 @@ export const NO_SPREADSHEET_TEXT =
   'Background checks cannot reach this spreadsheet (Google ran the trigger without it), so jobs advance only while this Jobs view is open or with Extensions > Prospect Enrich > Refresh jobs now.';
 
 /**
- * For a trigger run: whether it sees the spreadsheet. PLATFORM.md (unverified): a time-driven run
+ * For a trigger run: whether it sees the spreadsheet. docs/PLATFORM.md (unverified): a time-driven run
  * of an editor add-on may not; then it reads and changes nothing, and notes it for the sidebar.
  */
 export function spreadsheetReached(ctx: AppContext): boolean {

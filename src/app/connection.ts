@@ -14,6 +14,9 @@ export interface ConnectionResult {
   message: string;
 }
 
+/** Which provider's key to check. */
+export const ConnectionInput = z.object({ provider: ProviderSchema });
+
 /**
  * OpenProspect: `GET /auth/validate` (scopes, warns about missing ones). Openmart:
  * `GET /api/v2/credit-balance` (free). gu1 has no free read: an enrichment call with no
@@ -21,7 +24,7 @@ export interface ConnectionResult {
  * and nothing is billed.
  */
 export function testConnection(ctx: AppContext, input: unknown): ConnectionResult {
-  const { provider } = parseInput(z.object({ provider: ProviderSchema }), input, 'the provider');
+  const { provider } = parseInput(ConnectionInput, input, 'the provider');
   try {
     const http = httpFor(ctx, provider);
     if (provider === 'openprospect') {

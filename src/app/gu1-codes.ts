@@ -1,10 +1,10 @@
 /** The integration codes the gu1 form offers: saved, used in this spreadsheet's runs, group refs, seen in answers. */
-import { GU1_RUN_KIND, Gu1RunDataSchema } from '../jobs/gu1-run';
+import { GU1_RUN_KIND, Gu1RunDataSchema } from '../jobs/gu1-run-data';
 import { JobStore } from '../jobs/store';
 import { codeChoices, type CodeChoices } from '../providers/gu1/codes';
 import { readKnownCosts } from '../providers/gu1/costs';
 import type { AppContext } from './context';
-import { getGu1Settings } from './gu1';
+import { getGu1Settings } from './gu1-settings';
 
 /** The three lists of the code picker. */
 export function gu1CodeChoices(ctx: AppContext): CodeChoices {

@@ -1,19 +1,17 @@
 /**
- * gu1 from the sidebar: settings (the user's integration code list, the confirmation threshold,
- * the last known prices), a preview with the cost estimate, and the submit that creates a run
- * job and sends its first waves inside this execution's budget.
+ * gu1 from the sidebar: a preview with the cost estimate, and the submit that creates a run job
+ * and sends its first waves inside this execution's budget (settings: gu1-settings.ts; retry of
+ * failed rows: gu1-retry.ts).
  */
 import { againOf } from './duplicates';
 import { GU1_UNIT } from '../providers/gu1/costs';
 import * as z from 'zod/mini';
 import { KeyStore } from '../platform/keys';
-import { JsonStore } from '../platform/store';
-import { isOpen, newJob, type Job } from '../jobs/model';
-import { JobStore } from '../jobs/store';
-import { GU1_RUN_KIND, Gu1RunDataSchema, type Gu1RunData } from '../jobs/gu1-run';
-import { type CostEstimate, estimateCost, expandCodes, forgetCosts, type KnownCosts, readKnownCosts } from '../providers/gu1/costs';
+import { newJob, type Job } from '../jobs/model';
+import { GU1_RUN_KIND, type Gu1RunData } from '../jobs/gu1-run-data';
+import { type CostEstimate, estimateCost, expandCodes, type KnownCosts, readKnownCosts } from '../providers/gu1/costs';
 import { GU1_FIELDS, parameterNameProblem } from '../providers/gu1/fields';
-import { checkRunOptions, cleanList, DEFAULT_WAVE_SIZE, formatUnits, MAX_WAVE_SIZE, type RunOptions, toCents } from '../providers/gu1/options';
+import { checkRunOptions, formatUnits, type RunOptions, toCents } from '../providers/gu1/options';
 import { loadGu1Records, type Gu1Records } from '../providers/gu1/records';
 import { GU1_COLUMNS, GU1_KEY_COLUMNS } from '../providers/gu1/result-rows';
 import { EXTERNAL_ID_KEY, guessMapping, type Mapping } from '../sheet/headers';
@@ -24,8 +22,8 @@ import { pinSource, type Source, type SourceSpec } from '../sheet/source';
 import type { AppContext } from './context';
 import { removeTabWithoutResults } from './sheets';
 import { MappingInput, SourceInput, UserInputError, parseInput } from './input';
-import { startJob, toView, type JobView } from './jobs';
-import { requireMine } from './owner';
+import { startJob } from './job-start';
+import { toView, type JobView } from './job-view';
 
 const OptionsInput = z.object({
   title: z.optional(z.string()),
@@ -39,80 +37,10 @@ const OptionsInput = z.object({
   intoTab: z.optional(z.string()),
 });
 type OptionsInputType = z.infer<typeof OptionsInput>;
-const PreviewInput = z.object({ source: SourceInput, mapping: z.optional(MappingInput), parameterColumns: z.optional(MappingInput), options: z.optional(OptionsInput) });
-const SubmitInput = z.object({ source: SourceInput, mapping: MappingInput, parameterColumns: z.optional(MappingInput), options: OptionsInput, confirmed: z.optional(z.boolean()) });
+export const PreviewInput = z.object({ source: SourceInput, mapping: z.optional(MappingInput), parameterColumns: z.optional(MappingInput), options: z.optional(OptionsInput) });
+export const SubmitInput = z.object({ source: SourceInput, mapping: MappingInput, parameterColumns: z.optional(MappingInput), options: OptionsInput, confirmed: z.optional(z.boolean()) });
 
-// ---- Settings ------------------------------------------------------------------------------
-
-const SETTINGS_KEY = 'gu1.settings';
-const SettingsSchema = z.object({ integrationCodes: z.array(z.string()), confirmAboveCents: z.nullable(z.number()) });
-type Settings = z.infer<typeof SettingsSchema>;
-
-function readSettings(ctx: AppContext): Settings {
-  return new JsonStore(ctx.userProps()).get(SETTINGS_KEY, SettingsSchema) ?? { integrationCodes: [], confirmAboveCents: null };
-}
-
-/** What the gu1 settings and form show. */
-export interface Gu1SettingsView {
-  /** The user's own list of integration codes to pick from. */
-  integrationCodes: string[];
-  /** Above this estimate (currency units) a run needs an explicit confirmation; null: never. */
-  confirmAbove: number | null;
-  /** Last known price per code, learnt from earlier answers in this document. */
-  knownCosts: Array<{ code: string; costCents: number; cost: string }>;
-  /** Codes each group expanded to, as last seen. */
-  knownGroups: Array<{ ref: string; codes: string[] }>;
-  fields: Array<{ key: string; label: string; required: boolean }>;
-  defaultWaveSize: number;
-  maxWaveSize: number;
-}
-
-function knownView(known: KnownCosts): Pick<Gu1SettingsView, 'knownCosts' | 'knownGroups'> {
-  return {
-    knownCosts: Object.entries(known.costs)
-      .sort((a, b) => a[0].localeCompare(b[0]))
-      .map(([code, costCents]) => ({ code, costCents, cost: formatUnits(costCents) })),
-    knownGroups: Object.entries(known.groups).map(([ref, codes]) => ({ ref, codes })),
-  };
-}
-
-/** The gu1 settings. */
-export function getGu1Settings(ctx: AppContext): Gu1SettingsView {
-  const s = readSettings(ctx);
-  return {
-    integrationCodes: s.integrationCodes,
-    confirmAbove: s.confirmAboveCents === null ? null : s.confirmAboveCents / 100,
-    ...knownView(readKnownCosts(ctx.docProps())),
-    fields: GU1_FIELDS.map((f) => ({ key: f.key, label: f.label, required: f.required === true })),
-    defaultWaveSize: DEFAULT_WAVE_SIZE,
-    maxWaveSize: MAX_WAVE_SIZE,
-  };
-}
-
-const SaveSettingsInput = z.object({
-  integrationCodes: z.optional(z.array(z.string())),
-  confirmAbove: z.optional(z.nullable(z.number())),
-  forgetCosts: z.optional(z.boolean()),
-});
-
-/** Save the code list and/or the threshold; `forgetCosts` clears the learnt prices. */
-export function saveGu1Settings(ctx: AppContext, input: unknown): Gu1SettingsView {
-  const given = parseInput(SaveSettingsInput, input, 'the gu1 settings');
-  const s = readSettings(ctx);
-  const problems: string[] = [];
-  if (given.integrationCodes !== undefined) s.integrationCodes = cleanList(given.integrationCodes, 'integration code', problems);
-  if (given.confirmAbove !== undefined) {
-    if (given.confirmAbove !== null && (!Number.isFinite(given.confirmAbove) || given.confirmAbove < 0)) problems.push('The confirmation threshold must be 0 or more (or empty to never ask).');
-    else s.confirmAboveCents = given.confirmAbove === null ? null : toCents(given.confirmAbove);
-  }
-  if (problems.length > 0) throw new UserInputError(problems.join(' '));
-  new JsonStore(ctx.userProps()).set(SETTINGS_KEY, SettingsSchema, s);
-  if (given.forgetCosts === true) forgetCosts(ctx.docProps());
-  return getGu1Settings(ctx);
-}
-
-// ---- Preview -------------------------------------------------------------------------------
-
+import { readSettings } from './gu1-settings';
 /** The preview: rows, codes, the estimate, every invalid row with its reason. Nothing is sent. */
 export interface Gu1Preview {
   source: string;
@@ -237,7 +165,7 @@ function resultTabName(ctx: AppContext, options: OptionsInputType, title: string
   return into;
 }
 
-function refusedBeforeAnything(job: Job): boolean {
+export function refusedBeforeAnything(job: Job): boolean {
   const c = job.counts;
   return job.state === 'FAILED' && (c['rowsDone'] ?? 0) + (c['rowsFailed'] ?? 0) + (c['rowsNotFound'] ?? 0) === 0 && (c['costCents'] ?? 0) === 0;
 }
@@ -311,69 +239,3 @@ export function submitGu1(ctx: AppContext, input: unknown): Gu1SubmitResult {
   return { job: toView(latest), invalid: preview.invalid, invalidCount: preview.invalidCount, estimate: preview.estimate, notice };
 }
 
-// ---- Retry failed rows ---------------------------------------------------------------------
-
-/** At most this many ids go into one retry (the job record must stay under 9 KB). */
-const RETRY_LIMIT = 300;
-
-/**
- * The external_ids whose rows in a gu1 tab did not succeed and may succeed on a retry (an
- * integration failed, no answer), and those whose failures gu1 marked `retryable: false` only
- * (sending them again would fail the same way).
- */
-export function failedIds(ctx: AppContext, tabName: string): { retry: string[]; final: string[] } {
-  const sheet = ctx.spreadsheet().getSheetByName(tabName);
-  if (!sheet || sheet.getLastRow() < 2) return { retry: [], final: [] };
-  const values = sheet.getDataRange().getValues();
-  const header = (values[0] ?? []).map((h) => String(h));
-  const id = header.indexOf('external_id');
-  const ok = header.indexOf('success');
-  const retryable = header.indexOf('error_retryable');
-  if (id < 0 || ok < 0) return { retry: [], final: [] };
-  const retry = new Set<string>();
-  const final = new Set<string>();
-  for (const row of values.slice(1)) {
-    const value = row[ok];
-    const key = String(row[id] ?? '');
-    if (value === true || String(value).toUpperCase() === 'TRUE' || key === '') continue;
-    const flag = retryable < 0 ? '' : String(row[retryable]).toUpperCase();
-    if (flag === 'FALSE') final.add(key);
-    else retry.add(key);
-  }
-  return { retry: [...retry], final: [...final].filter((k) => !retry.has(k)) };
-}
-
-/** "N row(s) failed with errors gu1 marked not retryable". */
-function notRetryable(n: number): string {
-  return `${n} row(s) failed with errors gu1 marked not retryable (error_retryable FALSE)`;
-}
-
-/**
- * Send again, into the same tab, only the rows of a finished gu1 run that did not succeed
- * (without forceRefresh unless the run had it: gu1's cache keeps successes, not failures).
- */
-export function retryGu1FailedRows(ctx: AppContext, input: unknown): Gu1SubmitResult {
-  const { jobId } = parseInput(z.object({ jobId: z.string() }), input, 'the job');
-  new KeyStore(ctx.userProps()).require('gu1');
-  const old = new JobStore(ctx.docProps()).get(jobId);
-  if (!old || old.kind !== GU1_RUN_KIND) throw new UserInputError('That gu1 job no longer exists. Refresh the Jobs list.');
-  requireMine(ctx, old, 'retry rows of');
-  if (isOpen(old)) throw new UserInputError('This run is still going; retry its failed rows once it has finished.');
-  const tabName = old.tabs['results'] ?? '';
-  const failed = failedIds(ctx, tabName);
-  const ids = failed.retry;
-  if (ids.length === 0 && failed.final.length === 0) throw new UserInputError(`Every row in "${tabName}" succeeded: nothing to retry.`);
-  if (ids.length === 0) throw new UserInputError(`${notRetryable(failed.final.length)}; nothing to retry. Fix those entities in gu1 (see error_code and error_message in "${tabName}") and run them again.`);
-  const parsed = Gu1RunDataSchema.safeParse(old.data);
-  if (!parsed.success) throw new UserInputError('This run has damaged saved state; start a new run from the gu1 section.');
-  const data = parsed.data;
-  const retry = ids.slice(0, RETRY_LIMIT);
-  const { cursorId: _c, ...rest } = data;
-  const fresh: Gu1RunData = { ...rest, cursor: 0, doneAhead: [], inflight: [], spentCents: 0, maybeBilledCents: 0, onlyIds: retry };
-  const job = newJob({ id: ctx.uuid(), provider: 'gu1', kind: GU1_RUN_KIND, title: `${old.title} (retry)`, now: ctx.clock.now(), tabs: { results: tabName }, data: fresh, total: retry.length });
-  job.counts = { rows: retry.length, rowsDone: 0, rowsFailed: 0, rowsNotFound: 0, costCents: 0, resends: 0 };
-  if (ids.length > RETRY_LIMIT) job.warnings.push(`${ids.length} rows failed; this retry sends the first ${RETRY_LIMIT}. Retry again for the rest.`);
-  if (failed.final.length > 0) job.warnings.push(`${notRetryable(failed.final.length)}; they are not sent again.`);
-  const { job: latest, notice } = startJob(ctx, job, { refused: refusedBeforeAnything, cleanup: () => undefined });
-  return { job: toView(latest), invalid: [], invalidCount: 0, estimate: estimateCost(retry.length, data.integrationCodes, data.enrichmentGroupRefs, readKnownCosts(ctx.docProps())), notice };
-}

@@ -4,7 +4,7 @@
  * ("priced at review" before), Openmart's credits.
  */
 import { OP_ORDERS_KIND, openProspectCostLine } from '../jobs/openprospect-orders';
-import { GU1_RUN_KIND } from '../jobs/gu1-run';
+import { GU1_RUN_KIND } from '../jobs/gu1-run-data';
 import type { Job } from '../jobs/model';
 import { gu1CostLine } from '../providers/gu1/costs';
 

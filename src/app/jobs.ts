@@ -1,18 +1,13 @@
 /** Jobs as the user sees them: list, poll now, refresh results, cancel tracking; the poll trigger (its run: ./tick.ts). */
-import { assertNotRepeat, submitDigest } from './duplicates';
-import { clockTime } from '../platform/http';
-import { costLine } from './job-costs';
 import * as z from 'zod/mini';
-import { BUDGET, Deadline } from '../platform/clock';
+import { Deadline } from '../platform/clock';
 import { withLock } from '../platform/lock';
 import { ensurePollTrigger, hasPollTrigger, removePollTrigger } from '../platform/triggers';
 import type { JobEnv, JobHandler } from '../jobs/handler';
 import { isOpen, transition, type Job } from '../jobs/model';
-import { applyError, pollJobs, type PollResult } from '../jobs/poller';
+import { pollJobs, type PollResult } from '../jobs/poller';
 import { JobStore } from '../jobs/store';
-import { jobBudgetRefusal } from '../jobs/budgets';
 import { ScheduleStore } from '../jobs/schedules';
-import { afterStep } from '../jobs/unreadable';
 import { openProspectOrdersHandler } from '../jobs/openprospect-orders';
 import { openProspectProfileHandler } from '../jobs/openprospect-profile';
 import { gu1RunHandler } from '../jobs/gu1-run';
@@ -27,7 +22,8 @@ import { UserInputError, parseInput } from './input';
 import { rebuildOrderBody } from './openprospect-bodies';
 import { readPrefs } from './settings';
 import { toUserMessage } from './user-error';
-import { actionable, isMine, ownedByMe, ownerNote, requireMine } from './owner';
+import { actionable, isMine, ownerNote, requireMine } from './owner';
+import { toView, type JobsView } from './job-view';
 
 export const TICK_HANDLER = 'tick';
 
@@ -50,70 +46,6 @@ export function jobEnv(ctx: AppContext, deadline: Deadline): JobEnv {
     scrub: (text) => ctx.scrubber().text(text),
     concurrency: concurrencyFor(ctx),
   };
-}
-
-/** A job as the sidebar shows it (plain data only). */
-export interface JobView {
-  id: string;
-  provider: string;
-  kind: string;
-  title: string;
-  state: string;
-  open: boolean;
-  progress: { done: number; total: number; percent: number };
-  counts: Record<string, number>;
-  lastError: string | null;
-  resumeAt: number | null;
-  warnings: string[];
-  history: Array<{ at: number; text: string }>;
-  tabs: Record<string, string>;
-  createdAt: number;
-  updatedAt: number;
-  /** True for the viewer's own jobs; other editors' jobs are read-only. */
-  mine: boolean;
-  /** Why the viewer cannot act on it ("Read-only: started by another editor ..."), or null. */
-  ownerNote: string | null;
-  /** What the job cost (or will), in the provider's unit with the unit named; null: nothing. */
-  cost: string | null;
-}
-
-/** The sidebar's view of a job; `note` is the viewer's ownerNote (null: the viewer's own job). */
-export function toView(job: Job, note: string | null = null): JobView {
-  const total = job.progress.total;
-  return {
-    id: job.id,
-    provider: job.provider,
-    kind: job.kind,
-    title: job.title,
-    state: job.state,
-    open: isOpen(job),
-    progress: { done: job.progress.done, total, percent: total > 0 ? Math.min(100, Math.round((job.progress.done / total) * 100)) : job.state === 'DONE' ? 100 : 0 },
-    counts: job.counts,
-    lastError: job.lastError ?? null,
-    resumeAt: job.resumeAt ?? null,
-    warnings: job.warnings,
-    history: job.history.slice(-10),
-    tabs: job.tabs,
-    createdAt: job.createdAt,
-    updatedAt: job.updatedAt,
-    mine: note === null,
-    ownerNote: note,
-    cost: costLine(job),
-  };
-}
-
-export interface JobsView {
-  jobs: JobView[];
-  poll: PollResult | null;
-  triggerPresent: boolean;
-  /** When a poll last ran (trigger, menu or sidebar), or null if never. */
-  lastPollAt: number | null;
-  /** A sentence when the poller trigger had to be recreated. */
-  notice: string | null;
-  /** A sentence when background (trigger) runs cannot reach this spreadsheet, or null. */
-  background: string | null;
-  /** The document's change stamp this view was read at (send it back as `since`). */
-  stamp: string;
 }
 
 /** Recreate the poll trigger at the frequency now chosen (when one is needed). */
@@ -157,7 +89,7 @@ export function runPoll(ctx: AppContext, budgetMs: number): { poll: PollResult; 
   return { poll, notice };
 }
 
-const RefreshInput = z.optional(z.object({ auto: z.optional(z.boolean()), since: z.optional(z.string()) }));
+export const RefreshInput = z.optional(z.object({ auto: z.optional(z.boolean()), since: z.optional(z.string()) }));
 
 /**
  * Sidebar: poll now (short budget so the page stays responsive) and list every job. The view's own
@@ -200,7 +132,7 @@ export function healTrigger(ctx: AppContext, openJobs = openJobCount(ctx)): stri
   return `Background polling was off while jobs were open; it is back on.${how ? ` ${how}` : ''}`;
 }
 
-const JobIdInput = z.object({ jobId: z.string() });
+export const JobIdInput = z.object({ jobId: z.string() });
 
 function requireJob(store: JobStore, input: unknown): Job {
   const { jobId } = parseInput(JobIdInput, input, 'the job');
@@ -239,75 +171,4 @@ export function cancelJob(ctx: AppContext, input: unknown): JobsView {
   });
   syncTrigger(ctx, openJobCount(ctx));
   return listJobs(ctx);
-}
-
-export interface StartOptions {
-  /** Save the job before starting it (false for a job already saved under the lock, e.g. requeued rows). */
-  fresh?: boolean;
-  /** True when the job ended refused before anything was created or billed at the provider. */
-  refused(latest: Job): boolean;
-  /** Remove what a refused job leaves behind (side records, its empty tabs). */
-  cleanup(latest: Job): void;
-  /** The rows (or form) the job sends, and whether the user said "submit again": a repeat within 24 h asks first. */
-  repeat?: { rows: unknown; again: boolean };
-}
-
-/**
- * Start a submitted job in this execution: the poll trigger exists before any request (a run
- * that dies midway is resumed by it), the job is advanced under the document lock from the
- * stored record (a trigger run or the sidebar may have advanced it while this one waited), and
- * a job refused before anything was created leaves nothing behind: the sidebar keeps the form
- * and shows the sentence.
- */
-export function startJob(ctx: AppContext, job: Job, opts: StartOptions): { job: Job; notice: string | null } {
-  const store = new JobStore(ctx.docProps());
-  const fresh = opts.fresh !== false;
-  // A new job is the submitter's; a stored one (requeued rows) only its owner may start again.
-  job = fresh ? ownedByMe(ctx, job) : requireMine(ctx, job, 'resubmit');
-  if (fresh) {
-    const full = jobBudgetRefusal(store.open(), job.owner);
-    if (full) {
-      opts.cleanup(job);
-      throw new UserInputError(full);
-    }
-    if (opts.repeat) {
-      const digest = submitDigest(ctx.sha256, job.kind, job.title, opts.repeat.rows);
-      try {
-        assertNotRepeat(store.all(), digest, job.title, ctx.clock.now(), opts.repeat.again, (ms) => clockTime(ms, () => ctx.spreadsheet().getSpreadsheetTimeZone()));
-      } catch (e) {
-        opts.cleanup(job);
-        throw e;
-      }
-      job = { ...job, digest };
-    }
-    store.save(job);
-  }
-  const notice = syncTrigger(ctx, openJobCount(ctx));
-  const handler = handlers()[job.kind];
-  const ran = withLock(ctx.documentLock(), 5_000, () => {
-    const current = store.get(job.id);
-    if (!current || !isOpen(current) || (current.resumeAt !== undefined && current.resumeAt > ctx.clock.now())) return current ?? job;
-    const { lastError: _e, resumeAt: _r, ...ready } = current;
-    let next: Job = ready;
-    if (handler) {
-      try {
-        next = afterStep(ready, handler.advance(ready, jobEnv(ctx, new Deadline(ctx.clock, BUDGET.executionMs))));
-      } catch (e) {
-        next = applyError(store.get(job.id) ?? ready, e, ctx.clock.now(), toUserMessage);
-      }
-    }
-    store.save(next);
-    return next;
-  });
-  // A busy lock: a trigger run is working; this job follows in the next run.
-  const latest = ran.ran ? ran.value : (store.get(job.id) ?? job);
-  if (fresh && opts.refused(latest)) {
-    store.delete(job.id);
-    opts.cleanup(latest);
-    syncTrigger(ctx, openJobCount(ctx));
-    throw new UserInputError(latest.lastError ?? 'The provider refused the request.');
-  }
-  const open = openJobCount(ctx);
-  syncTrigger(ctx, open);
-  return { job: latest, notice: open > 0 ? notice : null };
 }

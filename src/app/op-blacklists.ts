@@ -1,7 +1,7 @@
 /**
  * OpenProspect blacklists from the sidebar: every list (paging past 100), one list viewed (its
  * entries and count, a page at a time), renamed or re-described, deleted. Creating and adding
- * from a range stay in ./openprospect.ts (`blacklistFromRange`, which takes a blacklist id).
+ * from a range stay in ./openprospect-blacklists.ts (`blacklistFromRange`, which takes a blacklist id).
  */
 import * as z from 'zod/mini';
 import { NotFoundError } from '../platform/errors';
@@ -60,10 +60,10 @@ export interface BlacklistDetail extends BlacklistSummary {
   nextOffset: number | null;
 }
 
-const IdInput = z.object({ blacklistId: z.string() });
+export const BlacklistIdInput = z.object({ blacklistId: z.string() });
 
 function idOf(input: unknown): string {
-  const id = parseInput(IdInput, input, 'the blacklist').blacklistId.trim();
+  const id = parseInput(BlacklistIdInput, input, 'the blacklist').blacklistId.trim();
   if (id === '') throw new UserInputError('Pick a blacklist first.');
   return id;
 }
@@ -96,12 +96,12 @@ export function viewBlacklist(ctx: AppContext, input: unknown): BlacklistDetail 
   }
 }
 
-const RenameInput = z.object({ blacklistId: z.string(), name: z.string(), description: z.optional(z.string()) });
+export const RenameBlacklistInput = z.object({ blacklistId: z.string(), name: z.string(), description: z.optional(z.string()) });
 
 /** Rename a blacklist (and change its description when one is given; an empty one clears it). */
 export function renameBlacklist(ctx: AppContext, input: unknown): BlacklistSummary {
   const id = idOf(input);
-  const { name, description } = parseInput(RenameInput, input, 'the blacklist form');
+  const { name, description } = parseInput(RenameBlacklistInput, input, 'the blacklist form');
   const trimmed = name.trim();
   if (trimmed === '') throw new UserInputError('Give the blacklist a name (1 to 500 characters).');
   if (trimmed.length > 500) throw new UserInputError(`The blacklist name has ${trimmed.length} characters; OpenProspect allows 500. Shorten it.`);

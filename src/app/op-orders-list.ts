@@ -33,11 +33,11 @@ export interface OrdersPick {
   status: string | null;
 }
 
-const Input = z.optional(z.object({ status: z.optional(z.string()), offset: z.optional(z.number().check(z.int(), z.nonnegative())) }));
+export const OrdersPickInput = z.optional(z.object({ status: z.optional(z.string()), offset: z.optional(z.number().check(z.int(), z.nonnegative())) }));
 
 /** A page of the account's orders, newest first; `status` '' or absent means every status. */
 export function pickOrders(ctx: AppContext, input: unknown): OrdersPick {
-  const parsed = parseInput(Input, input, 'the order list filter') ?? {};
+  const parsed = parseInput(OrdersPickInput, input, 'the order list filter') ?? {};
   const status = parsed.status?.trim() || undefined;
   if (status !== undefined && !(ORDER_STATUSES as readonly string[]).includes(status)) {
     throw new UserInputError(`Status "${status.slice(0, 40)}" is not one of ${ORDER_STATUSES.join(', ')}.`);

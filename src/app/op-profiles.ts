@@ -12,7 +12,8 @@ import { buildProfileCreation } from '../providers/openprospect/build-profile';
 import { withoutAgain, againOf } from './duplicates';
 import type { AppContext } from './context';
 import { UserInputError } from './input';
-import { startJob, toView, type JobView } from './jobs';
+import { startJob } from './job-start';
+import { toView, type JobView } from './job-view';
 import { requireScopes } from './op-scopes';
 
 /** Start a profile creation job from the form (all ten fields); its first request goes out now. */

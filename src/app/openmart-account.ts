@@ -30,9 +30,12 @@ export function readOpenmartPrefs(ctx: AppContext): { creditThreshold: number } 
   return { creditThreshold: prefs?.creditThreshold ?? DEFAULT_CREDIT_THRESHOLD };
 }
 
+/** The credit estimate above which a submit asks first. */
+export const ThresholdInput = z.object({ threshold: z.number() });
+
 /** Set the credit estimate above which a submit asks for confirmation (0 = always ask). */
 export function saveOpenmartCreditThreshold(ctx: AppContext, input: unknown): { creditThreshold: number } {
-  const { threshold } = parseInput(z.object({ threshold: z.number() }), input, 'the credit threshold');
+  const { threshold } = parseInput(ThresholdInput, input, 'the credit threshold');
   if (!Number.isInteger(threshold) || threshold < 0 || threshold > 10_000_000) throw new UserInputError('The threshold is a whole number of credits from 0 to 10,000,000.');
   new JsonStore(ctx.userProps()).set(PREFS_KEY, PrefsSchema, { creditThreshold: threshold });
   return { creditThreshold: threshold };
@@ -45,7 +48,7 @@ export function openmartCredits(ctx: AppContext): { balance: number; periodStart
 
 // ---- Deny rules ----------------------------------------------------------------------------
 
-const DenyInput = z.object({
+export const DenyInput = z.object({
   type: z.enum(['email', 'phone']),
   source: z.optional(z.union([z.literal('selection'), z.object({ a1: z.string() })])),
 });

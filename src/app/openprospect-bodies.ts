@@ -11,7 +11,7 @@ import type { OpOrdersData } from '../jobs/openprospect-orders';
 import { JsonStore } from '../platform/store';
 import { buildEnrichmentOrders } from '../providers/openprospect/build-enrichment';
 import { ENRICHMENT_FIELDS } from '../providers/openprospect/fields';
-import type { OrderBody } from '../providers/openprospect/schemas';
+import type { OrderBody } from '../providers/openprospect/bodies';
 import { ensureExternalIds } from '../sheet/external-ids';
 import { rowsToRecords } from '../sheet/records';
 import { withoutBrokenPhones } from '../sheet/sheets-changed';

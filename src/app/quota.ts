@@ -37,9 +37,12 @@ export function quotaView(ctx: AppContext, account: AccountType = ctx.quota.acco
   };
 }
 
+/** Consumer or Workspace account. */
+export const AccountInput = z.object({ account: z.enum(['consumer', 'workspace']) });
+
 /** Save the account type (Workspace accounts get 5x the UrlFetch quota). */
 export function saveAccountType(ctx: AppContext, input: unknown): QuotaView {
-  const { account } = parseInput(z.object({ account: z.enum(['consumer', 'workspace']) }), input, 'the account type');
+  const { account } = parseInput(AccountInput, input, 'the account type');
   ctx.userProps().setProperty(ACCOUNT_KEY, account);
   return quotaView(ctx, account);
 }

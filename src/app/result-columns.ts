@@ -33,8 +33,8 @@ export interface ResultColumnsOptions {
   sheet: string | null;
 }
 
-const OptionsInput = z.optional(z.object({ tab: z.optional(z.string()), sheet: z.optional(z.string()) }));
-const AddInput = z.object({
+export const ResultColumnsOptionsInput = z.optional(z.object({ tab: z.optional(z.string()), sheet: z.optional(z.string()) }));
+export const AddResultColumnsInput = z.object({
   tab: z.string().check(z.minLength(1)),
   fields: z.array(z.string()).check(z.minLength(1), z.maxLength(MAX_RESULT_COLUMNS)),
   sheet: z.string().check(z.minLength(1)),
@@ -68,7 +68,7 @@ function resultHeader(ss: Spreadsheet, tab: string): string[] {
 
 /** The sidebar's choices: result tabs, the chosen tab's fields, the user's sheets. */
 export function resultColumnsOptions(ctx: AppContext, input?: unknown): ResultColumnsOptions {
-  const want = parseInput(OptionsInput, input, 'the result columns form') ?? {};
+  const want = parseInput(ResultColumnsOptionsInput, input, 'the result columns form') ?? {};
   const ss = ctx.spreadsheet();
   const tabs = jobTabs(ctx).filter((t) => ss.getSheetByName(t.tab) !== null);
   const chosen = tabs.find((t) => t.tab === want.tab) ?? tabs[0];
@@ -108,7 +108,7 @@ function readBlock(ss: Spreadsheet, sheetName: string): { block: BesideBlock; ke
  * values. Answers the sentence the sidebar shows and the A1 range written.
  */
 export function addResultColumns(ctx: AppContext, input: unknown): { message: string; a1: string } {
-  const { tab, fields, sheet: sheetName, mode } = parseInput(AddInput, input, 'the result columns form');
+  const { tab, fields, sheet: sheetName, mode } = parseInput(AddResultColumnsInput, input, 'the result columns form');
   const ss = ctx.spreadsheet();
   const tabs = new Set(jobTabs(ctx).map((t) => t.tab));
   if (!tabs.has(tab)) throw new UserInputError(`"${tab}" is not a result tab of a job in this spreadsheet. Pick one from the list.`);

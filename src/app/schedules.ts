@@ -60,7 +60,7 @@ export function listSchedules(ctx: AppContext): ScheduleView[] {
   return new ScheduleStore(ctx.docProps()).all().map((s) => view(ctx, s, jobs, timeZone));
 }
 
-const CreateInput = z.object({ jobId: z.string(), every: z.enum(['hourly', 'daily', 'weekly']), hour: z.optional(z.number()), weekday: z.optional(z.number()) });
+export const CreateInput = z.object({ jobId: z.string(), every: z.enum(['hourly', 'daily', 'weekly']), hour: z.optional(z.number()), weekday: z.optional(z.number()) });
 
 /** Schedule a job to run again into its own tabs. */
 export function createSchedule(ctx: AppContext, input: unknown): ScheduleView[] {
@@ -84,7 +84,7 @@ export function createSchedule(ctx: AppContext, input: unknown): ScheduleView[] 
   return listSchedules(ctx);
 }
 
-const IdInput = z.object({ scheduleId: z.string() });
+export const IdInput = z.object({ scheduleId: z.string() });
 
 export function deleteSchedule(ctx: AppContext, input: unknown): ScheduleView[] {
   const { scheduleId } = parseInput(IdInput, input, 'the schedule');

@@ -86,7 +86,7 @@ function formulaCreditsUsed(ctx: AppContext): number {
   return new CreditMeter(ctx.docProps(), ctx.documentLock(), () => ctx.clock.now()).used();
 }
 
-const SaveKeyInput = z.object({ provider: ProviderSchema, key: z.string() });
+export const SaveKeyInput = z.object({ provider: ProviderSchema, key: z.string() });
 
 /** Save (or replace) a provider key in the user's properties. */
 export function saveApiKey(ctx: AppContext, input: unknown): SettingsView {
@@ -97,7 +97,7 @@ export function saveApiKey(ctx: AppContext, input: unknown): SettingsView {
   return getSettings(ctx);
 }
 
-const RemoveKeyInput = z.object({ provider: ProviderSchema });
+export const RemoveKeyInput = z.object({ provider: ProviderSchema });
 
 export function removeApiKey(ctx: AppContext, input: unknown): SettingsView {
   const { provider } = parseInput(RemoveKeyInput, input, 'the key form');
@@ -105,7 +105,7 @@ export function removeApiKey(ctx: AppContext, input: unknown): SettingsView {
   return getSettings(ctx);
 }
 
-const BaseUrlInput = z.object({ provider: ProviderSchema, baseUrl: z.string() });
+export const BaseUrlInput = z.object({ provider: ProviderSchema, baseUrl: z.string() });
 
 /** Set a staging base URL (https only, no credentials in it); empty resets to the default. */
 export function saveBaseUrl(ctx: AppContext, input: unknown): SettingsView {
@@ -125,7 +125,7 @@ export function saveBaseUrl(ctx: AppContext, input: unknown): SettingsView {
   return getSettings(ctx);
 }
 
-const PollInput = z.object({ pollMinutes: z.number() });
+export const PollInput = z.object({ pollMinutes: z.number() });
 
 /** How often the poller should run (5, 10, 15, 30 or 60 minutes; add-ons get hourly at best). */
 export function savePollMinutes(ctx: AppContext, input: unknown): SettingsView {
@@ -135,7 +135,7 @@ export function savePollMinutes(ctx: AppContext, input: unknown): SettingsView {
   return getSettings(ctx);
 }
 
-const FormulaInput = z.object({ spendCredits: z.boolean(), dailyCap: z.number() });
+export const FormulaInput = z.object({ spendCredits: z.boolean(), dailyCap: z.number() });
 
 /** Turn "formulas may spend credits" on or off and set their daily cap (0 to 100,000 credits). */
 export function saveFormulaSettings(ctx: AppContext, input: unknown): SettingsView {

@@ -26,9 +26,12 @@ export function sheetsInfo(ctx: AppContext): SheetsInfo {
   };
 }
 
+/** A tab to bring to the front. */
+export const TabInput = z.object({ name: z.string() });
+
 /** Bring a (result) tab to the front. */
 export function openTab(ctx: AppContext, input: unknown): void {
-  const { name } = parseInput(z.object({ name: z.string() }), input, 'the tab name');
+  const { name } = parseInput(TabInput, input, 'the tab name');
   const sheet = ctx.spreadsheet().getSheetByName(name);
   if (!sheet) throw new UserInputError(missingTabMessage(ctx, name));
   sheet.activate();

@@ -1,7 +1,7 @@
 /**
  * What a custom function may use, gathered by src/app/formulas.ts from the Apps Script services
  * (custom functions run with read-only spreadsheet and property access, but UrlFetch, Cache,
- * Lock and Utilities work: PLATFORM.md).
+ * Lock and Utilities work: docs/PLATFORM.md).
  */
 import type { CacheLike } from '../platform/cache';
 import type { Deadline } from '../platform/clock';

@@ -5,7 +5,8 @@
  */
 import { ApiError } from '../platform/errors';
 import { NotSentError } from '../platform/http';
-import { OrderSchema, PATHS, TERMINAL_ORDER_STATUSES, parseBody } from '../providers/openprospect/schemas';
+import { OrderSchema, PATHS, TERMINAL_ORDER_STATUSES } from '../providers/openprospect/schemas';
+import { parseBody } from '../providers/openprospect/parse';
 import type { CellValue } from '../sheet/cells';
 import { FormulaError, gridOf, uniqueValues } from './args';
 import { ANSWER_TTL_S, NOT_FETCHED, answerEach, answerGrid, type Answer } from './answers';

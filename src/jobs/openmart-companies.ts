@@ -11,7 +11,7 @@ import { readSource } from '../sheet/source';
 import { cellText } from '../sheet/cells';
 import { isTransientSheetsError } from '../platform/sheets-retry';
 import type { JobEnv } from './handler';
-import type { OmBatchesData } from './openmart-batches';
+import type { OmBatchesData } from './openmart-batch-data';
 
 /** external_id -> company name (or domain) of the job's source rows; empty when unreadable. */
 export function companyNames(env: Pick<JobEnv, 'spreadsheet'>, data: Pick<OmBatchesData, 'source' | 'mapping'>): Map<string, string> {

@@ -4,13 +4,13 @@
  * Prospects tabs (pages of 100, fetchAll waves, offset checkpoints, delivered_since refreshes).
  */
 import * as z from 'zod/mini';
-import { ApiError, ConflictError, ValidationError } from '../platform/errors';
+import { ConflictError, ValidationError } from '../platform/errors';
 import type { Http } from '../platform/http-types';
 import { createOrder } from '../providers/openprospect/create-order';
 import { getOrder, readOrderStatus } from '../providers/openprospect/get-order';
 import { fetchResults } from '../providers/openprospect/results';
 import { COMPANY_COLUMNS, PROSPECT_COLUMNS, companyRow, prospectRows } from '../providers/openprospect/result-rows';
-import type { OrderBody } from '../providers/openprospect/schemas';
+import type { OrderBody } from '../providers/openprospect/bodies';
 import { openJobTab } from './job-tabs';
 import type { JobEnv, JobHandler } from './handler';
 import { note, transition, warn, type Job } from './model';
@@ -270,9 +270,4 @@ export function openProspectOrdersHandler(rebuild: BodyRebuilder): JobHandler {
     /** A scheduled refresh of an order job is a results sync: only deliveries since the last one. */
     rerun: restartSync,
   };
-}
-
-/** Whether an error means "the order is not there" (an imported id that does not exist). */
-export function isNotFound(e: unknown): boolean {
-  return e instanceof ApiError && e.status === 404;
 }

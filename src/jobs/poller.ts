@@ -3,7 +3,7 @@
  * checkpointing each job after each step. Errors become the job's last error; transient ones
  * (rate limits, server errors, lost connections, time budget) leave the job open to resume.
  */
-import { ApiError, AuthError, ConnectionError, PaymentError, PermissionError, RateLimitError, ServerError } from '../platform/errors';
+import { ConnectionError, RateLimitError, ServerError } from '../platform/errors';
 import { NotSentError } from '../platform/http';
 import { MissingKeyError } from '../platform/keys';
 import { withLock, type LockLike } from '../platform/lock';
@@ -34,11 +34,6 @@ const MISSING_KEY_PAUSE_MS = 3_600_000;
 
 export type ErrorMessage = (e: unknown) => string;
 
-/** Failures that a later run may get past by itself (rate limits, server errors, lost connections, time). */
-export function isTransient(e: unknown): boolean {
-  return isTransientSheetsError(e) || e instanceof NotSentError || e instanceof RateLimitError || e instanceof ServerError || e instanceof ConnectionError || isUnreadableAnswer(e);
-}
-
 /**
  * Apply an error to a job: permanent errors (bad key, missing scope, no credits, invalid input)
  * fail it; transient ones keep it open with `resumeAt` set.
@@ -68,9 +63,7 @@ export function applyError(job: Job, e: unknown, now: number, message: ErrorMess
   if (e instanceof ServerError || e instanceof ConnectionError) {
     return note({ ...job, lastError: text, resumeAt: now + TRANSIENT_PAUSE_MS }, now, text);
   }
-  if (e instanceof AuthError || e instanceof PermissionError || e instanceof PaymentError || e instanceof ApiError) {
-    return transition({ ...job, lastError: text }, 'FAILED', now, text);
-  }
+  // Everything else (a refused key, a missing scope, no credits, invalid input) fails the job.
   return transition({ ...job, lastError: text }, 'FAILED', now, text);
 }
 

@@ -36,7 +36,7 @@ export class Deadline {
   }
 }
 
-/** Budgets from PLATFORM.md, kept in one place. */
+/** Budgets from docs/PLATFORM.md, kept in one place. */
 export const BUDGET = {
   /** Apps Script's hard limit per execution is 6 min; plan on 4.5. */
   executionMs: 270_000,

@@ -42,7 +42,7 @@ export interface HttpDeps {
 /** Milliseconds kept free at the end of a budget for the caller's checkpoint. */
 const RESERVE_MS = 10_000;
 const DEFAULT_ATTEMPTS = 4;
-/** Utilities.sleep refuses more than 300 s (PLATFORM.md). */
+/** Utilities.sleep refuses more than 300 s (docs/PLATFORM.md). */
 export const MAX_SLEEP_MS = 300_000;
 
 /** Error for requests not sent because the time budget ran out; the caller resumes later. */
@@ -242,7 +242,7 @@ export function createHttp(deps: HttpDeps): Http {
         try {
           responses = deps.urlFetch.fetchAll(wave.map((i) => params[i] as FetchRequest));
         } catch (e) {
-          // One transport error throws away the whole wave (PLATFORM.md): every request in it
+          // One transport error throws away the whole wave (docs/PLATFORM.md): every request in it
           // may or may not have reached the server.
           thrown = connectionError(e);
           if (thrown.code === 'QUOTA') {

@@ -1,5 +1,5 @@
 /**
- * Transient Sheets failures (PLATFORM.md): "Service Spreadsheets failed while accessing document
+ * Transient Sheets failures (docs/PLATFORM.md): "Service Spreadsheets failed while accessing document
  * with id ...", "... timed out while accessing document ...", "We're sorry, a server error
  * occurred. Please wait a bit and try again." They pass on a later try. Apps Script errors carry
  * no code, so they are recognised by the service they name and Google's "try again" wording (the

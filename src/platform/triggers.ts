@@ -3,7 +3,7 @@
  * bound script may poll every few minutes: ask for the user's frequency, fall back to hourly.
  * Triggers belong to a user and a document: `getProjectTriggers()` lists the user's triggers of
  * every document where they use the add-on, so the poller finds its own with
- * `getUserTriggers(spreadsheet)` and never touches another document's (PLATFORM.md).
+ * `getUserTriggers(spreadsheet)` and never touches another document's (docs/PLATFORM.md).
  */
 export type ScriptAppLike = Pick<GoogleAppsScript.Script.ScriptApp, 'getUserTriggers' | 'newTrigger' | 'deleteTrigger'>;
 /** The document whose poll trigger is meant. */

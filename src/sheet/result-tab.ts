@@ -271,12 +271,3 @@ export function openResultTab(ss: Spreadsheet, spec: ResultTabSpec): ResultTab {
     },
   };
 }
-
-/**
- * Open `spec.tabName` (creating it if missing) and upsert `spec.rows` by key. For several pages
- * in one execution, keep one `openResultTab` and call `.upsert` per page instead: this reads the tab.
- */
-export function upsertRows(ss: Spreadsheet, spec: ResultTabSpec & { rows: ReadonlyArray<Record<string, unknown>> }): UpsertResult & { sheet: Sheet } {
-  const tab = openResultTab(ss, spec);
-  return { sheet: tab.sheet, ...tab.upsert(spec.rows) };
-}

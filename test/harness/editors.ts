@@ -1,6 +1,7 @@
 /** Two editors in one document: who sent what, and each editor's Jobs view. */
 import type { AddOn } from './addon';
-import type { JobView, JobsView } from '../../src/app/jobs';
+import type { JobView } from '../../src/app/contract';
+import { rpcOf } from './rpc';
 
 /** The key each request to `base` carried, in order (Authorization Bearer or X-API-Key). */
 export function keysSentTo(addOn: AddOn, base: string, pathPart = ''): string[] {
@@ -11,7 +12,8 @@ export function keysSentTo(addOn: AddOn, base: string, pathPart = ''): string[] 
 
 /** The jobs as `user` sees them in the Jobs view (`refreshJobs` also polls that user's jobs). */
 export function jobsAs(addOn: AddOn, user: string, rpc: 'listJobs' | 'refreshJobs' = 'listJobs'): JobView[] {
-  return addOn.as(user).rpc<JobsView>(rpc).jobs;
+  const view = rpcOf(addOn.as(user))(rpc);
+  return view ? view.jobs : [];
 }
 
 /** The keys each user's executions sent to `base`, per user, each list without repeats. */

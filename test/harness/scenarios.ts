@@ -5,6 +5,7 @@ import { createOpenProspectSim, type OpenProspectSim, type OpenProspectSimOption
 import type { HttpHandler } from '../../emulator/apis/types';
 import type { EmulatorOptions } from '../../emulator';
 import { loadAddOn, type AddOn } from './addon';
+import { rpcOf } from './rpc';
 
 export const OP_KEY = 'lnc_test_4c1e5b0a9d8f7e6d';
 export const OP_BASE = 'https://api.openprospect.io';
@@ -23,7 +24,7 @@ export function givenOpenProspect(opts: { faults?: FaultRule[]; scopes?: string[
   else sim.addKey(OP_KEY);
   const faults = withFaults(sim, opts.faults ?? []);
   addOn.emulator.http.register(OP_BASE, faults);
-  if (opts.saveKey !== false) addOn.rpc('saveApiKey', { provider: 'openprospect', key: OP_KEY });
+  if (opts.saveKey !== false) rpcOf(addOn)('saveApiKey', { provider: 'openprospect', key: OP_KEY });
   return { addOn, sim, faults };
 }
 
@@ -79,7 +80,7 @@ export function givenGu1(opts: { faults?: FaultRule[]; emulator?: EmulatorOption
   sim.addEntities(opts.entities ?? []);
   const faults = withFaults(sim, opts.faults ?? []);
   addOn.emulator.http.register(GU1_BASE, opts.wrap ? opts.wrap(faults) : faults);
-  if (opts.saveKey !== false) addOn.rpc('saveApiKey', { provider: 'gu1', key: GU1_KEY });
+  if (opts.saveKey !== false) rpcOf(addOn)('saveApiKey', { provider: 'gu1', key: GU1_KEY });
   return { addOn, sim, faults };
 }
 
@@ -121,7 +122,7 @@ export function givenOpenmart(opts: { faults?: FaultRule[]; emulator?: EmulatorO
   sim.addKey(OM_SIM_KEY);
   const faults = withFaults(sim, opts.faults ?? []);
   addOn.emulator.http.register(OM_SIM_BASE, opts.wrap ? opts.wrap(faults) : faults);
-  if (opts.saveKey !== false) addOn.rpc('saveApiKey', { provider: 'openmart', key: OM_SIM_KEY });
+  if (opts.saveKey !== false) rpcOf(addOn)('saveApiKey', { provider: 'openmart', key: OM_SIM_KEY });
   return { addOn, sim, faults };
 }
 

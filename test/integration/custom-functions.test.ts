@@ -6,13 +6,11 @@
 import { COMPANY_HEADER, companyRows, enrichmentOptions, givenCompanies, givenOpenProspect, type OpScenario } from '../harness/scenarios';
 import { createOpenmartFake, OM_BASE, OM_KEY, type OpenmartFake } from '../harness/openmart-fake';
 import { createOpenmartSim } from '../../emulator/apis/openmart';
+import type { SettingsView as Settings } from '../../src/app/contract';
 
 const HOUR = 60 * 60_000;
 const DAY = 24 * HOUR;
 
-interface Settings {
-  formulas: { spendCredits: boolean; dailyCap: number; usedToday: number };
-}
 
 type Grid = unknown[][];
 

@@ -3,7 +3,7 @@
  * variants): a score sent as text, highlights as an object, a cursor as text, a numeric
  * tracking_id, a gu1 cost as text and an error as a bare message never fail a whole answer.
  */
-import type { JobView } from '../../src/app/jobs';
+import type { JobView } from '../../src/app/job-view';
 import { GU1_HEADER, givenGu1, givenOpenmart, gu1Ids, gu1Rows, tabObjects } from '../harness/scenarios';
 import { HOUR, jobById, type SubmitResult } from './openmart-helpers';
 

@@ -5,7 +5,7 @@
 import { sheetsFaultText } from '../../emulator/gas/sheets-faults';
 import type { HttpHandler, SimOutcome, SimRequest } from '../../emulator/apis/types';
 import { OP_BASE } from '../harness/scenarios';
-import type { JobView } from '../../src/app/jobs';
+import type { JobView } from '../../src/app/job-view';
 import { COMPANY_HEADER, companyRows, enrichmentOptions, givenCompanies, givenOpenProspect, tabObjects } from '../harness/scenarios';
 
 const HOUR = 3_600_000;

@@ -4,7 +4,7 @@
  * failed rows" deciding by `retryable`, the code choices, and where unknown codes come from.
  */
 import { GU1_HEADER, givenGu1, gu1Ids, gu1Rows, tabObjects, type Gu1Scenario } from '../harness/scenarios';
-import type { JobView } from '../../src/app/jobs';
+import type { JobView } from '../../src/app/contract';
 
 const AFIP = 'ar_afip_enrichment';
 const CNPJ = 'br_cpfcnpj_complete_company_enrichment';

@@ -1,5 +1,5 @@
 /** gu1's second documented response shape through the built bundle (NOTES.md; emulator/apis/gu1/variants.ts). */
-import type { JobView } from '../../src/app/jobs';
+import type { JobView } from '../../src/app/job-view';
 import { GU1_HEADER, givenGu1, gu1Ids, gu1Rows, tabObjects } from '../harness/scenarios';
 
 const CODES = ['ar_afip_enrichment', 'br_cpfcnpj_complete_company_enrichment'];

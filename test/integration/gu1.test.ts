@@ -5,7 +5,7 @@
 import { ENRICH_PATH, HOSTILE_NAME, LONG_NOTES_LENGTH } from '../../emulator/apis/gu1';
 import type { HttpHandler, SimRequest } from '../../emulator/apis/types';
 import { GU1_HEADER, givenGu1, gu1Ids, gu1Rows, tabObjects, type Gu1Scenario } from '../harness/scenarios';
-import type { JobView } from '../../src/app/jobs';
+import type { Gu1Preview as Preview, Gu1SettingsView as Settings, Gu1SubmitResult as SubmitResult, JobView } from '../../src/app/contract';
 
 const AFIP = 'ar_afip_enrichment';
 const CNPJ = 'br_cpfcnpj_complete_company_enrichment';
@@ -15,36 +15,6 @@ const TWO_CODES = [AFIP, CNPJ];
 const ROW_CENTS = 125;
 const HOUR = 3_600_000;
 
-interface Estimate {
-  rows: number;
-  codes: Array<{ code: string; costCents: number | null }>;
-  unknownGroups: string[];
-  perRowCents: number | null;
-  totalCents: number | null;
-  total: string;
-}
-interface Preview {
-  mapping: Record<string, number>;
-  validCount: number;
-  invalidCount: number;
-  invalid: Array<{ rowNumber: number; reasons: string[] }>;
-  rows: Array<{ rowNumber: number; externalId: string; parameters: Record<string, string> }>;
-  estimate: Estimate;
-  needsConfirmation: boolean;
-  problems: string[];
-}
-interface SubmitResult {
-  job: JobView;
-  invalidCount: number;
-  estimate: Estimate;
-  notice: string | null;
-}
-interface Settings {
-  integrationCodes: string[];
-  confirmAbove: number | null;
-  knownCosts: Array<{ code: string; costCents: number; cost: string }>;
-  knownGroups: Array<{ ref: string; codes: string[] }>;
-}
 
 function sheet(s: Gu1Scenario, rows: unknown[][], name = 'Clients'): void {
   s.addOn.emulator.spreadsheet.givenSheet(name, [GU1_HEADER, ...rows]);

@@ -7,7 +7,7 @@
 import type { FaultRule } from '../../emulator/apis/faults';
 import type { AddOn } from '../harness/addon';
 import { COMPANY_HEADER, DOMAIN_HEADER, GU1_HEADER, companyRows, domainRows, enrichmentOptions, givenCompanies, givenGu1, givenOpenProspect, givenOpenmart, gu1Ids, gu1Rows } from '../harness/scenarios';
-import type { JobView } from '../../src/app/jobs';
+import type { JobView } from '../../src/app/job-view';
 
 const HOUR_S = 3600;
 const WAIT = /asks to wait until \d\d:\d\d \([A-Za-z_/+-]+\); try again then/;

@@ -4,17 +4,8 @@
  */
 import { DOMAIN_HEADER, domainRows, givenOpenmart, tabObjects } from '../harness/scenarios';
 import { HOUR, jobById, type SubmitResult } from './openmart-helpers';
+import type { BatchPreview as Preview } from '../../src/app/contract';
 
-interface Preview {
-  mapping: Record<string, number>;
-  validCount: number;
-  batches: number;
-  idsToGenerate: number;
-  tasks: Array<Record<string, unknown>>;
-  estimate: { credits: number };
-  needsConfirmation: boolean;
-  balance: number | null;
-}
 
 const OPTIONS = { title: 'Q3 People', role: 'Head of Marketing', max_k: 2 };
 

@@ -1,14 +1,8 @@
 /** Openmart "enrich from a column" through the built bundle: records by id (GET with a body) and enrich_company. */
 import { givenOpenmart, tabObjects } from '../harness/scenarios';
 import { bodiesTo, jobById, type SubmitResult } from './openmart-helpers';
+import type { EnrichPreview } from '../../src/app/contract';
 
-interface EnrichPreview {
-  lanes: { openmart_id: number; google_place_id: number; website: number };
-  calls: number;
-  validCount: number;
-  mapping: Record<string, number>;
-  estimate: { credits: number };
-}
 
 describe('Openmart enrich from a column (built bundle)', () => {
   it('should fetch 150 rows by Google Place id in two calls, keyed by the rows\' external_id', () => {

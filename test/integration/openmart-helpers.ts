@@ -1,25 +1,9 @@
 /** Shapes and small helpers of the Openmart integration tests. */
 import type { AddOn } from '../harness/addon';
+import type { JobView } from '../../src/app/contract';
 
-export interface JobView {
-  id: string;
-  kind: string;
-  state: string;
-  title: string;
-  tabs: Record<string, string>;
-  lastError: string | null;
-  resumeAt: number | null;
-  warnings: string[];
-  counts: Record<string, number>;
-  progress: { done: number; total: number; percent: number };
-}
+export type { JobView, OpenmartSubmitResult as SubmitResult } from '../../src/app/contract';
 
-export interface SubmitResult {
-  job: JobView;
-  invalidCount: number;
-  idsGenerated: number;
-  estimate: { credits: number; basis: string };
-}
 
 export const HOUR = 60 * 60_000;
 

@@ -1,6 +1,6 @@
 /** OpenProspect discovery, blacklists, profiles, imports and incremental refresh, through the built bundle. */
 import { COMPANY_HEADER, companyRows, enrichmentOptions, givenCompanies, givenOpenProspect, tabObjects } from '../harness/scenarios';
-import type { JobView } from '../../src/app/jobs';
+import type { JobView } from '../../src/app/job-view';
 
 // Installed as an add-on, the poller may run at most hourly.
 const HOUR = 60 * 60_000;

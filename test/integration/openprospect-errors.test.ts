@@ -1,6 +1,6 @@
 /** Every documented OpenProspect error ends as a clear sentence, and nothing the user had is lost. */
 import { COMPANY_HEADER, companyRows, enrichmentOptions, givenCompanies, givenOpenProspect, OP_KEY } from '../harness/scenarios';
-import type { JobView } from '../../src/app/jobs';
+import type { JobView } from '../../src/app/job-view';
 
 const HOUR = 60 * 60_000;
 const submit = (s: ReturnType<typeof givenOpenProspect>, title = 'Errors') =>

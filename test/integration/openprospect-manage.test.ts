@@ -4,7 +4,7 @@
  * status filter; the key's scopes checked before a submit; estimated_cost shown once known.
  */
 import type { SimRequest } from '../../emulator/apis/types';
-import type { JobView } from '../../src/app/jobs';
+import type { JobView } from '../../src/app/contract';
 import type { BlacklistDetail, BlacklistSummary } from '../../src/app/op-blacklists';
 import type { OrdersPick } from '../../src/app/op-orders-list';
 import { COMPANY_HEADER, OP_KEY, companyRows, enrichmentOptions, givenCompanies, givenOpenProspect, type OpScenario } from '../harness/scenarios';

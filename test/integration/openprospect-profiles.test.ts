@@ -3,7 +3,7 @@
  * the trigger to SUCCEEDED (the profile then offered to the order forms), the same
  * Idempotency-Key on every re-send, FAILED with its reason, a bad form refused before sending.
  */
-import type { JobView } from '../../src/app/jobs';
+import type { JobView } from '../../src/app/contract';
 import { COMPANY_HEADER, companyRows, givenCompanies, givenOpenProspect, type OpScenario } from '../harness/scenarios';
 
 const HOUR = 60 * 60_000;

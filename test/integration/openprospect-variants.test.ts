@@ -3,7 +3,7 @@
  * through the built bundle: the tabs come out exactly as with the documented shapes.
  */
 import type { OpenProspectVariant } from '../../emulator/apis/openprospect';
-import type { JobView } from '../../src/app/jobs';
+import type { JobView } from '../../src/app/job-view';
 import { COMPANY_HEADER, companyRows, enrichmentOptions, givenCompanies, givenOpenProspect, tabObjects } from '../harness/scenarios';
 
 const HOUR = 60 * 60_000;

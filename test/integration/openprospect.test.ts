@@ -3,21 +3,8 @@
  * against the simulator behind the emulated UrlFetchApp.
  */
 import { COMPANY_HEADER, companyRows, enrichmentOptions, givenCompanies, givenOpenProspect, tabObjects } from '../harness/scenarios';
-import type { JobView } from '../../src/app/jobs';
+import type { EnrichmentPreview as Preview, JobView, SubmitResult } from '../../src/app/contract';
 
-interface SubmitResult {
-  job: JobView;
-  invalidCount: number;
-  idsGenerated: number;
-}
-interface Preview {
-  mapping: Record<string, number>;
-  validCount: number;
-  invalidCount: number;
-  idsToGenerate: number;
-  invalid: Array<{ rowNumber: number; reasons: string[] }>;
-  orders: number;
-}
 
 // Installed as an add-on, the poller may run at most hourly.
 const HOUR = 60 * 60_000;

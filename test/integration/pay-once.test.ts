@@ -6,7 +6,7 @@
  */
 import type { FaultRule } from '../../emulator/apis/faults';
 import { COMPANY_HEADER, DOMAIN_HEADER, GU1_HEADER, companyRows, domainRows, enrichmentOptions, givenCompanies, givenGu1, givenOpenProspect, givenOpenmart, gu1Ids, gu1Rows, tabObjects } from '../harness/scenarios';
-import type { JobView } from '../../src/app/jobs';
+import type { JobView } from '../../src/app/job-view';
 
 const HOUR = 3_600_000;
 const GATEWAY = [500, 502, 503, 504, 408];

@@ -2,7 +2,7 @@
  * The Properties quota (PLATFORM.md: 50,000 reads/writes a day for a consumer account, counted per
  * user across all executions) through the built bundle: an open Jobs view must not spend it.
  */
-import type { JobView } from '../../src/app/jobs';
+import type { JobView } from '../../src/app/job-view';
 import { givenFinishedJobs, keepJobsViewOpen } from '../harness/jobs-view';
 
 const HOUR = 3_600_000;

@@ -1,6 +1,6 @@
 /** Scheduled refreshes through the built bundle: run by the one trigger, upserting, pausing themselves. */
 import { GU1_HEADER, givenGu1, gu1Ids, gu1Rows, tabObjects } from '../harness/scenarios';
-import type { JobView } from '../../src/app/jobs';
+import type { JobView } from '../../src/app/job-view';
 import type { ScheduleView } from '../../src/app/schedules';
 
 const AFIP = 'ar_afip_enrichment';

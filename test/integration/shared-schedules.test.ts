@@ -5,7 +5,7 @@
 import { DOMAIN_HEADER, OM_SIM_BASE, OM_SIM_KEY, domainRows, givenOpenmart } from '../harness/scenarios';
 import type { AddOn } from '../harness/addon';
 import { jobsAs, keysByUser, keysSentTo } from '../harness/editors';
-import type { JobView } from '../../src/app/jobs';
+import type { JobView } from '../../src/app/job-view';
 import type { ScheduleView } from '../../src/app/schedules';
 
 const HOUR = 3_600_000;

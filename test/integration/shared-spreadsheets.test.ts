@@ -6,7 +6,7 @@
 import type { AddOn } from '../harness/addon';
 import { COMPANY_HEADER, DOMAIN_HEADER, GU1_BASE, GU1_HEADER, GU1_KEY, OM_SIM_BASE, OM_SIM_KEY, OP_BASE, OP_KEY, companyRows, enrichmentOptions, givenCompanies, givenGu1, givenOpenProspect, givenOpenmart, domainRows, gu1Ids, gu1Rows } from '../harness/scenarios';
 import { jobsAs, keysByUser, keysSentTo } from '../harness/editors';
-import type { JobView } from '../../src/app/jobs';
+import type { JobView } from '../../src/app/job-view';
 import type { ScheduleView } from '../../src/app/schedules';
 
 const HOUR = 3_600_000;

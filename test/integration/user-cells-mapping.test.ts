@@ -5,14 +5,11 @@
  * with the reason (built bundle).
  */
 import { GU1_HEADER, givenGu1, gu1Ids, gu1Rows } from '../harness/scenarios';
+import type { ScheduleView } from '../../src/app/contract';
 
 const AFIP = 'ar_afip_enrichment';
 const HOUR = 3_600_000;
 
-interface ScheduleView {
-  pausedReason: string | null;
-  lastRunAt: number | null;
-}
 
 function scheduled() {
   const s = givenGu1({ entities: gu1Ids(4) });

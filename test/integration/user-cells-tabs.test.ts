@@ -3,7 +3,7 @@
  * tabs, and a tab the add-on did not create is never written, even under the name a job holds
  * (built bundle).
  */
-import type { JobView } from '../../src/app/jobs';
+import type { JobView } from '../../src/app/job-view';
 import { COMPANY_HEADER, companyRows, enrichmentOptions, givenCompanies, givenGu1, givenOpenProspect, gu1Ids, gu1Rows, GU1_HEADER, tabObjects } from '../harness/scenarios';
 import { snapshot } from '../harness/user-cells';
 

@@ -27,6 +27,22 @@ describe('scripts/gas-entry', () => {
       expect(e[1]!.customFunction).toBe(false);
     });
 
+    it('should follow `export * from` through the loader, in order', () => {
+      const files: Record<string, string> = { 'src/entry/a.ts': '/** A. */\nexport function a(): void {}', 'src/entry/b.ts': 'export function b(x: number): number { return x; }' };
+      const load = (spec: string, from: string) => {
+        const file = `${from.replace(/[^/]+$/, '')}${spec.replace(/^\.\//, '')}.ts`;
+        return { text: files[file]!, file };
+      };
+      const e = entryPoints("export * from './entry/a';\nexport * from './entry/b';", 'src/index.ts', load);
+      expect(e.map((x: { name: string }) => x.name)).toEqual(['a', 'b']);
+      expect(e[0]!.jsdoc).toBe('/** A. */');
+      expect(e[1]!.params).toEqual(['x']);
+    });
+
+    it('should refuse `export * from` without a loader', () => {
+      expect(() => entryPoints("export * from './entry/a';")).toThrow(/needs a loader/);
+    });
+
     it('should refuse exports that are not function declarations', () => {
       expect(() => entryPoints('export const a = 1;')).toThrow(/only "export function"/);
     });

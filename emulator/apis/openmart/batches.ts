@@ -8,7 +8,7 @@
 import { uuidFor } from '../openprospect/prng';
 import { json, type SimResponse } from '../types';
 import { bill, canPay } from './credits';
-import { businessEmails, detectTech, findPeople, lookupPeople, type PersonOut } from './data';
+import { businessEmails, detectTech, findPeople, lookupPeople, type PersonOut } from './people-data';
 import { isDenied } from './deny';
 import { detail, isRecord, outOfCredits, parseJson } from './errors';
 import type { BatchOp, SimBatch, SimState, SimTask, TaskStatus } from './model';

@@ -4,31 +4,8 @@
  * add-on makes (sidebar calls, trigger runs) by polling /api/meta. All text goes in through
  * textContent.
  */
-
-interface CellView {
-  v: string;
-  f?: string;
-  e?: string;
-  s?: boolean;
-  n?: boolean;
-}
-interface SheetView {
-  version: number;
-  name: string;
-  rows: CellView[][];
-  dataRows: number;
-  truncated: boolean;
-}
-type MenuItem = { caption: string; functionName: string } | 'separator' | { caption: string; items: MenuItem[] };
-interface Meta {
-  version: number;
-  sheets: string[];
-  active: string;
-  selection: string;
-  menus: Array<{ title: string; items: MenuItem[] }>;
-  toasts: Array<{ id: number; msg: string; title: string }>;
-  sidebars: number;
-}
+import { drawGrid } from './grid';
+import { a1, api, rangeA1, type CellView, type Meta, type MenuItem, type SheetView } from './model';
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const grid = $<HTMLTableElement>('grid');
@@ -54,31 +31,6 @@ let toastTimer: number | undefined;
 /** Set while the page itself switches tabs, so a poll answered before the switch cannot undo it. */
 let switching = 0;
 
-function letters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-function a1(r: number, c: number): string {
-  return `${letters(c)}${r}`;
-}
-
-function rangeA1(): string {
-  const top = Math.min(sel.r0, sel.r1);
-  const left = Math.min(sel.c0, sel.c1);
-  const bottom = Math.max(sel.r0, sel.r1);
-  const right = Math.max(sel.c0, sel.c1);
-  return top === bottom && left === right ? a1(top, left) : `${a1(top, left)}:${a1(bottom, right)}`;
-}
-
-async function api<T>(path: string, body?: unknown): Promise<T> {
-  const res = await fetch(path, body === undefined ? {} : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  const json = (await res.json()) as T & { error?: string };
-  if (!res.ok) throw new Error(json.error ?? `HTTP ${res.status}`);
-  return json;
-}
-
 function cellAt(r: number, c: number): CellView | undefined {
   return view?.rows[r - 1]?.[c - 1];
 }
@@ -94,49 +46,14 @@ function paintSelection(): void {
   const bottom = Math.max(sel.r0, sel.r1);
   const right = Math.max(sel.c0, sel.c1);
   for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) td(r, c)?.classList.add(r === sel.r0 && c === sel.c0 ? 'selected' : 'inrange');
-  nameBox.value = rangeA1();
+  nameBox.value = rangeA1(sel);
   const cell = cellAt(sel.r0, sel.c0);
   if (document.activeElement !== formulaInput) formulaInput.value = cell?.f ?? (cell?.s ? '' : (cell?.v ?? ''));
 }
 
 function renderGrid(): void {
   if (!view) return;
-  const cols = Math.max(...view.rows.map((r) => r.length), 1);
-  const head = document.createElement('thead');
-  const hr = document.createElement('tr');
-  const corner = document.createElement('th');
-  corner.className = 'rowhead';
-  hr.appendChild(corner);
-  for (let c = 1; c <= cols; c++) {
-    const th = document.createElement('th');
-    th.textContent = letters(c);
-    hr.appendChild(th);
-  }
-  head.appendChild(hr);
-  const body = document.createElement('tbody');
-  view.rows.forEach((row, i) => {
-    const tr = document.createElement('tr');
-    const th = document.createElement('th');
-    th.className = 'rowhead';
-    th.textContent = String(i + 1);
-    tr.appendChild(th);
-    for (let j = 0; j < cols; j++) {
-      const cell = row[j] ?? { v: '' };
-      const el = document.createElement('td');
-      el.dataset['cell'] = a1(i + 1, j + 1);
-      el.dataset['row'] = String(i + 1);
-      el.dataset['col'] = String(j + 1);
-      el.textContent = cell.v;
-      const cls = [cell.n ? 'num' : '', cell.s ? 'spill' : '', cell.f ? 'formula' : '', cell.e ? 'err' : ''].filter(Boolean);
-      if (cls.length) el.className = cls.join(' ');
-      el.title = cell.e ?? cell.f ?? cell.v;
-      tr.appendChild(el);
-    }
-    body.appendChild(tr);
-  });
-  grid.replaceChildren(head, body);
-  grid.dataset['sheet'] = view.name;
-  grid.dataset['version'] = String(view.version);
+  drawGrid(grid, view);
   paintSelection();
 }
 
@@ -295,7 +212,7 @@ function startEdit(r: number, c: number, initial?: string): void {
 }
 
 function selectFromServer(): void {
-  void api('/api/select', { sheet: active, a1: rangeA1() });
+  void api('/api/select', { sheet: active, a1: rangeA1(sel) });
 }
 
 grid.addEventListener('mousedown', (e) => {

@@ -8,7 +8,9 @@
  */
 import { ApiError } from '../../platform/errors';
 import type { ApiResponse, Http } from '../../platform/http-types';
-import { BlacklistEntrySchema, BlacklistSchema, LIMITS, PATHS, malformed, parseBody, type Blacklist, type BlacklistEntry } from './schemas';
+import { LIMITS, PATHS } from './schemas';
+import { BlacklistEntrySchema, BlacklistSchema, type Blacklist, type BlacklistEntry } from './result-schemas';
+import { malformed, parseBody } from './parse';
 import * as z from 'zod/mini';
 import type { DeadlineLike } from './results';
 

@@ -4,7 +4,8 @@
  */
 import * as z from 'zod/mini';
 import { CommonOptionsShape, checkCommonOptions, cleanList, cleanText, featureHints, isUuid, shapeProblems, tooLong, type Problem } from './order-options';
-import { LIMITS, type DiscoveryOrderBody } from './schemas';
+import { LIMITS } from './schemas';
+import type { DiscoveryOrderBody } from './bodies';
 
 const Text = z.optional(z.nullable(z.string()));
 const TextList = z.optional(z.nullable(z.union([z.array(z.string()), z.string()])));

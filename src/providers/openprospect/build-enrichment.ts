@@ -5,7 +5,8 @@
 import * as z from 'zod/mini';
 import { ENRICHMENT_FIELDS, parseEmployeeCount, quote, type EnrichmentFieldKey } from './fields';
 import { CommonOptionsShape, checkCommonOptions, featureHints, shapeProblems, type Problem } from './order-options';
-import { LIMITS, type EnrichmentCompany, type EnrichmentOrderBody } from './schemas';
+import { LIMITS } from './schemas';
+import type { EnrichmentCompany, EnrichmentOrderBody } from './bodies';
 
 /**
  * The sidebar's enrichment-options input (an RPC argument, so its shape is checked): title,

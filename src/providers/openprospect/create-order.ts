@@ -4,7 +4,9 @@
  * estimated_cost, message }`.
  */
 import type { Http } from '../../platform/http-types';
-import { CreateOrderResponseSchema, LIMITS, PATHS, parseBody, type CreateOrderResponse, type OrderBody } from './schemas';
+import { CreateOrderResponseSchema, LIMITS, PATHS, type CreateOrderResponse } from './schemas';
+import { parseBody } from './parse';
+import type { OrderBody } from './bodies';
 
 /** Options of a create call. */
 export interface CreateOrderOptions {

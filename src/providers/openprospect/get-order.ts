@@ -3,7 +3,8 @@
  * documented statuses (and any unknown one) to what a job does next.
  */
 import type { Http } from '../../platform/http-types';
-import { OrderSchema, PATHS, isKnownOrderStatus, parseBody, type Order } from './schemas';
+import { OrderSchema, PATHS, isKnownOrderStatus, type Order } from './schemas';
+import { parseBody } from './parse';
 
 /**
  * Fetch one order. A 404 (`ORDER_NOT_FOUND`) is thrown as NotFoundError by Http; a body without

@@ -3,7 +3,8 @@
  * lists use `items` with `total`/`limit`/`offset`/`has_more` (NOTES), so both envelopes are read.
  */
 import type { Http } from '../../platform/http-types';
-import { ItemsEnvelopeSchema, OrdersEnvelopeSchema, PATHS, malformed, parseBody, type Order, type OrderStatus } from './schemas';
+import { ItemsEnvelopeSchema, OrdersEnvelopeSchema, PATHS, type Order, type OrderStatus } from './schemas';
+import { malformed, parseBody } from './parse';
 
 /** Query of a list call. */
 export interface ListOrdersQuery {

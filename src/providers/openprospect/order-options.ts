@@ -5,7 +5,9 @@
  * problem, and the feature catalogue with the documented dependency hints.
  */
 import * as z from 'zod/mini';
-import { FEATURES, LIMITS, PRIORITIES, formatPath, isFeature, type Feature, type OrderBodyCommon, type Priority } from './schemas';
+import { FEATURES, LIMITS, PRIORITIES, isFeature, type Feature, type Priority } from './schemas';
+import { formatPath } from './parse';
+import type { OrderBodyCommon } from './bodies';
 
 /** One problem with the input, named by the body field it concerns. */
 export interface Problem {

@@ -6,15 +6,9 @@
  * `profile_creation_id` (the overview's name) or `id`, the reason from the usual error keys.
  */
 import type { Http } from '../../platform/http-types';
-import {
-  PATHS,
-  PROFILE_CREATION_STATUSES,
-  ProfileCreationSchema,
-  malformed,
-  parseBody,
-  type ProfileCreation,
-  type ProfileCreationStatus,
-} from './schemas';
+import { PATHS, PROFILE_CREATION_STATUSES, type ProfileCreationStatus } from './schemas';
+import { ProfileCreationSchema, type ProfileCreation } from './result-schemas';
+import { malformed, parseBody } from './parse';
 
 /** `POST /search-profile-creations` body: the fields NOTES lists, all passed through as given. */
 export interface SearchProfileCreationBody {

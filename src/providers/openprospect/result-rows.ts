@@ -5,7 +5,8 @@
  * itself: social links as `platform: url` lines, technologies joined, legal registration info as
  * `legal.<field>` sub-columns.
  */
-import { LEGAL_FIELDS, type OrderType, type Prospect, type ResultCompany } from './schemas';
+import type { OrderType } from './schemas';
+import { LEGAL_FIELDS, type Prospect, type ResultCompany } from './result-schemas';
 
 /** One sheet row: column -> raw value (null when the API sent nothing). */
 export type Row = Record<string, unknown>;

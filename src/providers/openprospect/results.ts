@@ -19,7 +19,9 @@
  */
 import { ApiError } from '../../platform/errors';
 import type { ApiRequest, ApiResponse, Http } from '../../platform/http-types';
-import { LIMITS, PATHS, ResultsPageSchema, malformed, parseBody, type ResultCompany, type ResultsPage } from './schemas';
+import { LIMITS, PATHS } from './schemas';
+import { ResultsPageSchema, type ResultCompany, type ResultsPage } from './result-schemas';
+import { malformed, parseBody } from './parse';
 
 /** Query of one results page. */
 export interface ResultsPageQuery {

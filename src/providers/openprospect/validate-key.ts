@@ -3,7 +3,8 @@
  * flow needs so the sidebar can warn about a missing scope before a submit.
  */
 import type { Http } from '../../platform/http-types';
-import { PATHS, ValidateKeyResponseSchema, parseBody } from './schemas';
+import { PATHS, ValidateKeyResponseSchema } from './schemas';
+import { parseBody } from './parse';
 
 /** Scopes per flow: enrichment needs orders:*, discovery adds blacklists:* (discovery guide). */
 export const REQUIRED_SCOPES = {

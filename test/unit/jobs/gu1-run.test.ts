@@ -1,4 +1,4 @@
-import { capWave, type Gu1RunData } from '../../../src/jobs/gu1-run';
+import { capWave, type Gu1RunData } from '../../../src/jobs/gu1-run-data';
 
 function data(patch: Partial<Gu1RunData> = {}): Gu1RunData {
   return {

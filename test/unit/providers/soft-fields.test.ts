@@ -9,7 +9,7 @@ import { salvageBatchId } from '../../../src/providers/openmart/readers';
 import { BrandPageSchema, CreditBalanceSchema, DenyCheckSchema, SearchRowSchema, TaskSchema, parseOm } from '../../../src/providers/openmart/schemas';
 import { readSubmit } from '../../../src/providers/openmart/submit-batch';
 import { readTaskIds } from '../../../src/providers/openmart/task-ids';
-import { ResultCompanySchema } from '../../../src/providers/openprospect/schemas';
+import { ResultCompanySchema } from '../../../src/providers/openprospect/result-schemas';
 import { SoftNumber, SoftText, SoftTextList } from '../../../src/providers/soft-fields';
 
 const res = (body: unknown) => ({ status: 200, headers: {}, body });

@@ -1,6 +1,6 @@
 import { createEmulator } from '../../../emulator/index';
 import { isSheetError } from '../../../src/sheet/errors';
-import { columnRuns, openResultTab, planRowBlocks, RESULT_TAB_MARK, uniqueTabName, upsertRows } from '../../../src/sheet/result-tab';
+import { columnRuns, openResultTab, planRowBlocks, RESULT_TAB_MARK, uniqueTabName, type ResultTabSpec } from '../../../src/sheet/result-tab';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -20,6 +20,12 @@ function tab(ss: Spreadsheet, name: string): Sheet {
 
 function readAll(sheet: Sheet): unknown[][] {
   return sheet.getDataRange().getValues();
+}
+
+/** Open the tab and upsert one page, as a job does for each page it writes. */
+function upsertRows(ss: Spreadsheet, spec: ResultTabSpec & { rows: ReadonlyArray<Record<string, unknown>> }) {
+  const tab = openResultTab(ss, spec);
+  return { sheet: tab.sheet, ...tab.upsert(spec.rows) };
 }
 
 const SPEC = { tabName: 'Q1 Hotels - Companies', keyColumns: ['external_id'], columns: ['external_id', 'name', 'employees'] };
@@ -61,7 +67,7 @@ describe('sheet/result-tab', () => {
     });
   });
 
-  describe('#upsertRows()', () => {
+  describe('#openResultTab().upsert()', () => {
     it('should create the tab with a bold frozen header and the rows in one setValues', () => {
       const { ss, calls } = given();
       const out = upsertRows(ss, { ...SPEC, rows: companies(3), note: 'Job Q1 Hotels: 3 companies' });

@@ -18,7 +18,7 @@ import { createOrder } from '../../../../src/providers/openprospect/create-order
 import { getOrder, readOrderStatus } from '../../../../src/providers/openprospect/get-order';
 import { listOrders } from '../../../../src/providers/openprospect/list-orders';
 import { createSearchProfile, getSearchProfileCreation } from '../../../../src/providers/openprospect/profiles';
-import type { DiscoveryOrderBody, EnrichmentOrderBody } from '../../../../src/providers/openprospect/schemas';
+import type { DiscoveryOrderBody, EnrichmentOrderBody } from '../../../../src/providers/openprospect/bodies';
 import { looksLikeOpenProspectKey, missingScopes, validateKey } from '../../../../src/providers/openprospect/validate-key';
 
 // A tiny scripted Http: records every request and answers from `script` (an ApiError is thrown).

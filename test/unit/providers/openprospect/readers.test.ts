@@ -3,7 +3,9 @@
  * shape, display fields of the other JSON type, and the required fields that must fail loudly.
  */
 import { MalformedResponseError } from '../../../../src/platform/errors';
-import { CreateOrderResponseSchema, OrderSchema, ResultsPageSchema, parseBody } from '../../../../src/providers/openprospect/schemas';
+import { CreateOrderResponseSchema, OrderSchema } from '../../../../src/providers/openprospect/schemas';
+import { ResultsPageSchema } from '../../../../src/providers/openprospect/result-schemas';
+import { parseBody } from '../../../../src/providers/openprospect/parse';
 
 const res = (body: unknown) => ({ status: 200, headers: {}, body });
 const ORDER = '0b9e2c1a-7d4f-4e8a-9c3b-1f2e3d4c5b6a';

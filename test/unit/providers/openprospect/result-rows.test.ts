@@ -1,5 +1,5 @@
 import { COMPANY_COLUMNS, PROSPECT_COLUMNS, columnsFor, companyRow, prospectRows, socialLinksText } from '../../../../src/providers/openprospect/result-rows';
-import { ResultCompanySchema, type ResultCompany } from '../../../../src/providers/openprospect/schemas';
+import { ResultCompanySchema, type ResultCompany } from '../../../../src/providers/openprospect/result-schemas';
 
 // The enrichment guide's result item, verbatim (parsed like a real page).
 const GRAND_HOTEL = ResultCompanySchema.parse({

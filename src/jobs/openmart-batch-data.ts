@@ -1,0 +1,74 @@
+/** An Openmart batch job's saved state (its zod schema), its limits and the plan read from the sheet. */
+import * as z from 'zod/mini';
+import { buildBatches, type PlannedBatch } from '../providers/openmart/build-batches';
+import { BATCH_FIELDS } from '../providers/openmart/fields';
+import { BATCH_OPS } from '../providers/openmart/schemas';
+import type { ListedStatus } from '../providers/openmart/task-ids';
+import type { JobEnv } from './handler';
+import type { Job } from './model';
+import type { BatchBook, Entry } from './openmart-book';
+import { PinnedSourceSchema, sourceRows } from './openmart-source';
+
+export const OM_BATCHES_KIND = 'openmart.batches';
+
+export const OmBatchesDataSchema = z.object({
+  op: z.enum(BATCH_OPS),
+  source: PinnedSourceSchema,
+  mapping: z.record(z.string(), z.number()),
+  options: z.unknown(),
+  /** Number of ledger entries. */
+  batches: z.number(),
+  /** Set once Openmart said the credits are used up: nothing more is submitted. */
+  outOfCredits: z.optional(z.string()),
+  /** The first refusal in full (the ledger keeps short reasons). */
+  refused: z.optional(z.string()),
+});
+export type OmBatchesData = z.infer<typeof OmBatchesDataSchema>;
+
+/** fetchAll wave size (the openmart Http's default): one wave of submits runs in parallel. */
+export const WAVE = 20;
+/** Ready batches whose tasks are read between two checkpoints (<= 200 task reads). */
+export const FETCH_GROUP = 2;
+/** Keep this much of the budget: a lookup wave takes ~27 s, then the writes and the checkpoint. */
+export const RESERVE_MS = 45_000;
+
+export const UNKNOWN_REASON =
+  'Submitted, outcome unknown: Openmart\'s answer was lost or was a gateway error (these come after the work is done), so the batch may or may not exist. It is never resubmitted by itself; use "Resubmit" only if these rows get no results (it may bill twice).';
+export const LISTED: ListedStatus[] = ['COMPLETED', 'ERRORED', 'CANCELLED'];
+
+export function readData(job: Job): OmBatchesData {
+  const res = OmBatchesDataSchema.safeParse(job.data);
+  if (!res.success) throw new Error(`Job "${job.title}" has damaged saved state; start it again from the sidebar.`);
+  return res.data;
+}
+
+/** Rebuild the batches from the source rows (ids were written back at submission). */
+export function planFromSheet(env: Pick<JobEnv, 'spreadsheet'>, data: Pick<OmBatchesData, 'op' | 'source' | 'mapping' | 'options'>): PlannedBatch[] {
+  const rows = sourceRows(env.spreadsheet, data.source, data.mapping, BATCH_FIELDS[data.op], { write: true });
+  return buildBatches(data.op, rows.records, data.options).batches;
+}
+
+export function sum(book: BatchBook, pick: (e: Entry) => number): number {
+  return book.entries.reduce((n, e) => n + pick(e), 0);
+}
+
+/** The job with counters and progress from the ledger; `written` = result rows added since the last count. */
+export function withCounts(job: Job, data: OmBatchesData, book: BatchBook, written: number): Job {
+  const rows = sum(book, (e) => e.n);
+  const rowsIn = (s: Entry['s']) => sum(book, (e) => (e.s === s ? e.n : 0));
+  const done = sum(book, (e) => (e.s === 'done' || e.s === 'unknown' || e.s === 'rejected' || e.s === 'skipped' ? e.n : e.s === 'ready' ? Math.min(e.n, e.d ?? 0) : 0));
+  const counts = {
+    ...job.counts,
+    rows,
+    batches: book.entries.length,
+    batchesSubmitted: book.entries.filter((e) => e.b !== undefined).length,
+    tasksCompleted: sum(book, (e) => e.c?.[0] ?? 0),
+    tasksErrored: sum(book, (e) => e.c?.[1] ?? 0),
+    tasksCancelled: sum(book, (e) => e.c?.[2] ?? 0),
+    unknownRows: rowsIn('unknown'),
+    rejectedRows: rowsIn('rejected'),
+    notSentRows: rowsIn('skipped'),
+    resultRowsWritten: (job.counts['resultRowsWritten'] ?? 0) + written,
+  };
+  return { ...job, data, counts, progress: { done, total: rows } };
+}
