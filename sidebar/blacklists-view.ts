@@ -46,7 +46,7 @@ async function show(box: HTMLElement, status: HTMLElement, button: HTMLButtonEle
   if (detail) detailView(box, status, detail);
 }
 
-function createBlock(status: HTMLElement, onCreated: (id: string) => void): HTMLElement {
+function createBlock(status: HTMLElement, onCreated: (id: string, said: string) => void): HTMLElement {
   const create = el('button', { type: 'button', text: 'Create from selection' });
   create.addEventListener('click', () => {
     void runAction(
@@ -55,7 +55,7 @@ function createBlock(status: HTMLElement, onCreated: (id: string) => void): HTML
       'Creating blacklist…',
       async () => call('blacklistFromRange', { name: text(fresh, 'name'), description: text(fresh, 'description'), source: await selection('the companies to exclude') }),
       (r) => `Blacklist "${r.name}" created with ${r.added} entries.`,
-    ).then((r) => r && onCreated(r.blacklistId));
+    ).then((r) => r && onCreated(r.blacklistId, status.textContent ?? ''));
   });
   return el(
     'details',
@@ -67,7 +67,7 @@ function createBlock(status: HTMLElement, onCreated: (id: string) => void): HTML
   );
 }
 
-function manageBlock(status: HTMLElement, blacklists: BlacklistSummary[], rerender: () => void): HTMLElement | null {
+function manageBlock(status: HTMLElement, blacklists: BlacklistSummary[], rerender: (said: string) => void): HTMLElement | null {
   if (blacklists.length === 0) return null;
   const current = (): BlacklistSummary | undefined => blacklists.find((b) => b.id === text(manage, 'blacklist')) ?? blacklists[0];
   const box = el('div', { class: 'blacklist-detail' });
@@ -94,14 +94,14 @@ function manageBlock(status: HTMLElement, blacklists: BlacklistSummary[], rerend
   rename.addEventListener('click', () => {
     const b = current();
     void runAction(rename, status, 'Renaming…', () => call('renameBlacklist', { blacklistId: id(), name: text(manage, 'name') || (b?.name ?? ''), description: text(manage, 'description') }), (r) => `Renamed to "${r.name}".`).then((r) => {
-      if (r) rerender();
+      if (r) rerender(status.textContent ?? '');
     });
   });
   del.addEventListener('click', () => {
     const b = current();
     if (!window.confirm(`Delete the blacklist "${b?.name ?? ''}"? Orders already placed keep their results; this cannot be undone.`)) return;
     void runAction(del, status, 'Deleting…', () => call('deleteBlacklist', { blacklistId: id() }), () => `Blacklist "${b?.name ?? ''}" deleted.`).then((r) => {
-      if (r) rerender();
+      if (r) rerender(status.textContent ?? '');
     });
   });
   return el(
@@ -117,8 +117,11 @@ function manageBlock(status: HTMLElement, blacklists: BlacklistSummary[], rerend
   );
 }
 
-/** The blacklist blocks of the Discover section; `onCreated` attaches a new list to the order. */
-export function blacklistBlocks(status: HTMLElement, blacklists: BlacklistSummary[], onCreated: (id: string) => void, rerender: () => void): HTMLElement[] {
+/**
+ * The blacklist blocks of the Discover section; `onCreated` attaches a new list to the order.
+ * Both render the section again, passing on what the status line said so it stays visible.
+ */
+export function blacklistBlocks(status: HTMLElement, blacklists: BlacklistSummary[], onCreated: (id: string, said: string) => void, rerender: (said: string) => void): HTMLElement[] {
   const out = [createBlock(status, onCreated)];
   const managed = manageBlock(status, blacklists, rerender);
   if (managed) out.push(managed);

@@ -1,13 +1,15 @@
 /** Discover: the ICP form, blacklists (from a range), search profiles, and importing an order. */
 import type { SubmitResult } from '../src/app/contract';
 import { call, submitCall } from './rpc';
-import { el, mount, runAction } from './dom';
+import { el, mount, runAction, setStatus } from './dom';
 import { checkboxList, selectField, textField, type FormState } from './form';
 import type { BlacklistSummary } from '../src/app/contract';
 import { blacklistBlocks } from './blacklists-view';
 import { importBlock } from './orders-picker';
 import { profileBlock, profileIdField } from './profile-view';
 
+/** A status sentence to show again after the section renders anew (e.g. "Blacklist created"). */
+let carried = '';
 const form: FormState = { title: '', features: [], priority: 'NORMAL', blacklist_ids: [] };
 
 function text(state: FormState, k: string): string {
@@ -25,6 +27,8 @@ export async function renderDiscover(root: HTMLElement): Promise<void> {
   }
   if ((form['features'] as string[]).length === 0) form['features'] = [...info.recommended];
   const status = el('div', { class: 'status' });
+  if (carried) setStatus(status, 'ok', carried);
+  carried = '';
   const submit = el('button', { type: 'button', class: 'create', id: 'submit-discovery', text: 'Submit discovery order' });
   submit.addEventListener('click', () => {
     const body: Record<string, unknown> = {};
@@ -33,7 +37,10 @@ export async function renderDiscover(root: HTMLElement): Promise<void> {
     else delete body['briefing_quantity'];
     void runAction(submit, status, 'Submitting…', () => submitCall('submitDiscovery', body), (r: SubmitResult) => `Job "${r.job.title}" created: ${r.job.state}.${r.notice ? ` ${r.notice}` : ''}`);
   });
-  const rerender = (): void => void renderDiscover(root);
+  const rerender = (said = ''): void => {
+    carried = said;
+    void renderDiscover(root);
+  };
   mount(
     root,
     el('h2', { text: 'OpenProspect discovery' }),
@@ -59,9 +66,9 @@ export async function renderDiscover(root: HTMLElement): Promise<void> {
     ...blacklistBlocks(
       status,
       blacklists,
-      (id) => {
+      (id, said) => {
         form['blacklist_ids'] = [...((form['blacklist_ids'] as string[]) ?? []), id];
-        rerender();
+        rerender(said);
       },
       rerender,
     ),

@@ -64,8 +64,10 @@ describe('long waits: a 429 asking for an hour (built bundle)', () => {
     { name: 'testConnection', input: { provider: 'openprospect' } },
     { name: 'listOpenProspectOrders', input: undefined },
     { name: 'listBlacklists', input: undefined },
-    { name: 'createSearchProfile', input: { profile_name: 'Hotels', ideal_customer_profile: 'x', seller_offering: 'y', target_countries: ['DE'] } },
-    { name: 'getSearchProfileCreation', input: { profileCreationId: '00000000-0000-4000-8000-000000000001' } },
+    { name: 'createSearchProfile', input: { profile_name: 'Hotels', ideal_customer_profile: 'x', seller_offering: 'y', target_countries: ['DE'] }, job: true },
+    { name: 'viewBlacklist', input: { blacklistId: '00000000-0000-4000-8000-000000000001' } },
+    { name: 'renameBlacklist', input: { blacklistId: '00000000-0000-4000-8000-000000000001', name: 'Renamed' } },
+    { name: 'deleteBlacklist', input: { blacklistId: '00000000-0000-4000-8000-000000000001' } },
     { name: 'importOrder', input: { orderId: '00000000-0000-4000-8000-000000000002' } },
     { name: 'blacklistFromRange', input: { name: 'Customers', source: { sheetName: 'Block' } }, given: (a) => a.emulator.spreadsheet.givenSheet('Block', [['Company'], ['Acme GmbH']]) },
     {

@@ -188,8 +188,10 @@ export function listBlacklistEntries(http: Http, blacklistId: string, query: { l
 }
 
 /**
- * Delete entries. The body of this DELETE is not documented: with `entryIds` it sends
- * `{ entry_ids: [...] }`, without it no body (clear the list).
+ * Delete entries through the documented route `DELETE /blacklists/{id}/entries` (NOTES); no
+ * per-entry route is documented, so none is invented. The BODY of this DELETE is NOT documented:
+ * this is the one place that decides it. With `entryIds` it sends `{ entry_ids: [...] }`, without
+ * it no body (clear the list). Change it here only when OpenProspect documents the body.
  */
 export function deleteBlacklistEntries(http: Http, blacklistId: string, opts: { entryIds?: string[] } = {}): void {
   const req = { method: 'delete' as const, path: PATHS.blacklistEntries(blacklistId) };
