@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const TEXT = readFileSync(join(__dirname, '../../../docs/coverage/openmart.md'), 'utf8');
+const ROOT = join(__dirname, '../../..');
+const TEXT = readFileSync(join(ROOT, 'docs/coverage/openmart.md'), 'utf8');
 const WORDS = ['sidebar', 'function', 'automatic', 'n/a', 'RPC only', 'not sent'] as const;
 type Word = (typeof WORDS)[number];
 
@@ -62,7 +63,7 @@ describe('docs/coverage/openmart.md', () => {
     expect(params).toHaveLength(116);
     expect(new Set(params.map((p) => p.name)).size).toBe(params.length);
     // Every endpoint of the document's table is a row.
-    const doc = readFileSync(join(__dirname, '../../../docs/api-docs/openmart-api.txt'), 'utf8');
+    const doc = readFileSync(join(ROOT, 'docs/api-docs/openmart-api.txt'), 'utf8');
     const endpoints = [...doc.matchAll(/^\| (GET|POST|DELETE) \| (\/api\/[^ ]+) \|/gm)].map((m) => `${m[1]} ${m[2]}`);
     expect(endpoints).toHaveLength(17);
     expect(ops.map((o) => o.name.replace(/^Operations: /, '').replace(/`/g, '')).sort()).toEqual(endpoints.sort());
