@@ -11,6 +11,7 @@ import { capReachedMessage } from './credits';
 import type { FormulaEnv } from './env';
 import { BUSINESS_HEADER, assertSpendingOn, businessOf, businessRow, reserveCredits } from './openmart-common';
 import { searchPage } from '../providers/openmart/search';
+import { noMatchSentence } from '../providers/openmart/size-search';
 
 const FN = 'OPENMART_SEARCH';
 export const DEFAULT_SEARCH_LIMIT = 10;
@@ -67,7 +68,7 @@ export function openmartSearch(env: FormulaEnv, query: unknown, location: unknow
   }
   env.meter.refund(granted - rows.length);
   const table: CellValue[][] = [BUSINESS_HEADER, ...rows.map(businessRow)];
-  if (rows.length === 0) table.push(['No businesses matched.', ...new Array<CellValue>(BUSINESS_HEADER.length - 1).fill('')]);
+  if (rows.length === 0) table.push([noMatchSentence(), ...new Array<CellValue>(BUSINESS_HEADER.length - 1).fill('')]);
   if (granted < wanted && rows.length === granted) {
     // Partial: say so, and do not cache it (a higher cap should show the whole answer).
     table.push([`Showing ${granted} of ${wanted}: ${capReachedMessage(env.spending.dailyCap)}`, ...new Array<CellValue>(BUSINESS_HEADER.length - 1).fill('')]);

@@ -75,6 +75,16 @@ describe('Openmart search sizing (built bundle)', () => {
     expect(s.addOn.emulator.spreadsheet.sheetNames().filter((n) => n.startsWith('Nothing'))).toEqual([]);
   });
 
+  it('should answer =OPENMART_SEARCH that matches nothing with the same sentence under its header', () => {
+    const s = givenOpenmart();
+    s.addOn.rpc('saveFormulaSettings', { spendCredits: true, dailyCap: 100 });
+    const table = JSON.parse(JSON.stringify(s.addOn.call('custom-function', 'OPENMART_SEARCH', 'zzqx unicorn farrier', 'San Jose, CA', 5))) as string[][];
+    expect(table).toHaveLength(2);
+    expect(table[0]![0]).not.toBe('');
+    expect(table[1]![0]).toMatch(/^No business matched this search; widen it/);
+    expect(table[1]!.slice(1).every((c) => c === '')).toBe(true);
+  });
+
   it('should refuse out-of-bounds filters with a sentence before sending anything (price tier 1-4, min <= max, dates)', () => {
     const s = givenOpenmart();
     const bad = [

@@ -44,6 +44,13 @@ describe('emulator/apis/openmart search bounds', () => {
     });
   });
 
+  it('should refuse enrich_company locations out of bounds (one object or a list), billing nothing', () => {
+    const s = sim({ credits: 100 });
+    expect(send(s, 'POST', '/api/v1/enrich_company', { json: { website: 'a.com', location: { lat: -91, long: 0 } } })).toMatchObject({ status: 422, json: { error: 'Location[0].Lat must be between -90 and 90' } });
+    expect(send(s, 'POST', '/api/v1/enrich_company', { json: { website: 'a.com', location: [{ country: 'US' }, { lat: 1, long: 2, geo_radius: -1 }] } }).json.error).toMatch(/Location\[1\].GeoRadius/);
+    expect(s.credits()).toBe(100);
+  });
+
   it('should filter by price tier within the bounds', () => {
     const s = sim();
     const ids = (send(s, 'POST', '/api/v1/search', { json: { min_price_tier: 3, max_price_tier: 3, limit: 1000 } }).json as Array<{ id: string }>).map((r) => r.id);

@@ -69,7 +69,12 @@ export function searchBoundError(body: Record<string, unknown>): SimResponse | n
       return goError(422, `${goName(lo)} must not be greater than ${goName(hi)}`);
     }
   }
-  const locs = Array.isArray(body['location']) ? body['location'] : body['location'] !== undefined ? [body['location']] : [];
+  return locationBoundError(body['location']);
+}
+
+/** The Location bounds (search and enrich_company: one object or a list), as a 422, or null. */
+export function locationBoundError(location: unknown): SimResponse | null {
+  const locs = Array.isArray(location) ? location : location !== undefined ? [location] : [];
   for (let i = 0; i < locs.length; i++) {
     const why = checkLocation(locs[i], i);
     if (why) return goError(422, why);

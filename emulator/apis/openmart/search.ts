@@ -8,7 +8,7 @@ import { bill, canPay } from './credits';
 import { STATE_NAMES, rootDomain } from './data';
 import { goError, isRecord, outOfCredits, parseJson } from './errors';
 import type { Business, SimState } from './model';
-import { searchBoundError } from './search-bounds';
+import { locationBoundError, searchBoundError } from './search-bounds';
 
 const STOP = new Set(['in', 'near', 'the', 'and', 'of', 'at', 'for', 'a', 'an', 'with']);
 const KNOWN = new Set([
@@ -211,6 +211,8 @@ export function enrichCompany(state: SimState, raw: string | undefined): SimResp
   const body = read.body;
   const limit = limitOf(body['limit'], 50, 50);
   if (typeof limit === 'string') return goError(422, limit);
+  const bound = locationBoundError(body['location']);
+  if (bound) return bound;
   const domain = rootDomain(body['website']);
   const social = typeof body['social_media_link'] === 'string' ? body['social_media_link'].trim().toLowerCase().replace(/\/+$/, '') : '';
   const locs = locations(body['location']);
