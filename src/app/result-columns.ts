@@ -9,6 +9,7 @@
 import * as z from 'zod/mini';
 import { keyColumn, norm, readTab } from '../functions/enriched';
 import { JobStore } from '../jobs/store';
+import { withLock } from '../platform/lock';
 import { cellText } from '../sheet/cells';
 import { EXTERNAL_ID_FIELD, normalizeHeader } from '../sheet/headers';
 import { type BesideBlock, columnsSentence, enrichedFormula, placeColumns, valuesBlock } from '../sheet/result-columns';
@@ -18,6 +19,8 @@ import type { AppContext } from './context';
 import { UserInputError, parseInput } from './input';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const LOCK_WAIT_MS = 10_000;
 
 /** At most this many fields in one go (each is a column, and a formula execution per recalculation). */
 export const MAX_RESULT_COLUMNS = 20;
@@ -121,21 +124,27 @@ export function addResultColumns(ctx: AppContext, input: unknown): { message: st
   if (!target) throw new UserInputError(`There is no sheet named "${sheetName}". Pick a sheet from the list.`);
   if (tabs.has(target.getName()) || isOurTab(target)) throw new UserInputError(`"${sheetName}" is a result tab of the add-on. Add the columns to your own sheet, the one with the rows the job read.`);
 
-  const { block, keys } = readBlock(ss, target.getName());
-  const place = placeColumns(block, fields.length);
-  const lastNeeded = place.column + fields.length - 1;
-  if (lastNeeded > target.getMaxColumns()) target.insertColumnsAfter(target.getMaxColumns(), lastNeeded - target.getMaxColumns());
-  const rows = block.lastRow - block.headerRow;
-  let range: GoogleAppsScript.Spreadsheet.Range;
-  if (mode === 'formulas') {
-    range = target.getRange(block.headerRow, place.column, 1, fields.length);
-    range.setFormulas([fields.map((f) => enrichedFormula(block, f, tab))]);
-  } else {
-    const out = valuesBlock(fields, columns, keys, index);
-    range = target.getRange(block.headerRow, place.column, out.values.length, fields.length);
-    range.setNumberFormats(out.formats);
-    range.setValues(out.values);
-  }
+  // Under the document lock: two editors adding columns at once never pick the same ones.
+  const locked = withLock(ctx.documentLock(), LOCK_WAIT_MS, () => {
+    const { block, keys } = readBlock(ss, target.getName());
+    const place = placeColumns(block, fields.length);
+    const lastNeeded = place.column + fields.length - 1;
+    if (lastNeeded > target.getMaxColumns()) target.insertColumnsAfter(target.getMaxColumns(), lastNeeded - target.getMaxColumns());
+    const rows = block.lastRow - block.headerRow;
+    let range: GoogleAppsScript.Spreadsheet.Range;
+    if (mode === 'formulas') {
+      range = target.getRange(block.headerRow, place.column, 1, fields.length);
+      range.setFormulas([fields.map((f) => enrichedFormula(block, f, tab))]);
+    } else {
+      const out = valuesBlock(fields, columns, keys, index);
+      range = target.getRange(block.headerRow, place.column, out.values.length, fields.length);
+      range.setNumberFormats(out.formats);
+      range.setValues(out.values);
+    }
+    return { range, place, rows };
+  });
+  if (!locked.ran) throw new UserInputError('Another run is writing to this spreadsheet right now; try again in a minute.');
+  const { range, place, rows } = locked.value;
   const a1 = `'${target.getName().replace(/'/g, "''")}'!${range.getA1Notation()}`;
   return { message: columnsSentence({ fields, sheet: target.getName(), place, mode, tab, rows }), a1 };
 }

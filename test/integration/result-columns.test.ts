@@ -124,6 +124,14 @@ describe('result columns beside the rows (built bundle)', () => {
     expect(sheet.getRange('H5').getFormula()).toBe('=""');
   });
 
+  it('should wait for another run holding the document lock, and say so when it must give up', () => {
+    const s = finishedEnrichment(2);
+    const before = snapshot(s.addOn, 'Leads');
+    s.addOn.emulator.locks.holdLock('document', s.addOn.emulator.clock.now() + 60_000);
+    expect(() => s.addOn.rpc('addResultColumns', { tab: TAB, fields: ['name'], sheet: 'Leads', mode: 'formulas' })).toThrow(/Another run is writing to this spreadsheet right now; try again in a minute\./);
+    expect(snapshot(s.addOn, 'Leads')).toEqual(before);
+  });
+
   it('should grow the grid past its last column instead of failing', () => {
     const s = finishedEnrichment(2);
     const sheet = s.addOn.emulator.spreadsheet.getSheetByName('Leads')!;
