@@ -95,6 +95,17 @@ describe('result columns beside the rows (built bundle)', () => {
     expect(grid[5]?.slice(5, 7)).toEqual(['', '']);
   });
 
+  it('should not add a formula column twice: only the new fields go in', () => {
+    const s = finishedEnrichment(3);
+    s.addOn.rpc('addResultColumns', { tab: TAB, fields: ['name', 'city'], sheet: 'Leads', mode: 'formulas' });
+    const before = snapshot(s.addOn, 'Leads');
+    const r = s.addOn.rpc<{ message: string; a1: string }>('addResultColumns', { tab: TAB, fields: ['name', 'website_url'], sheet: 'Leads', mode: 'formulas' });
+    expect(r.a1).toBe("'Leads'!H1");
+    expect(r.message).toMatch(/Added website_url .* as column H .* Already there, not added again: name \(column F\)\.$/);
+    expect(changedCells(before, snapshot(s.addOn, 'Leads'))).toEqual(['H1']);
+    expect(() => s.addOn.rpc('addResultColumns', { tab: TAB, fields: ['city'], sheet: 'Leads', mode: 'formulas' })).toThrow(/Already in "Leads": city \(column G\)\./);
+  });
+
   it('should write values under a header when asked', () => {
     const s = finishedEnrichment(3);
     const before = snapshot(s.addOn, 'Leads');
