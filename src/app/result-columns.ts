@@ -117,7 +117,7 @@ export function addResultColumns(ctx: AppContext, input: unknown): { message: st
   const ss = ctx.spreadsheet();
   const tabs = new Set(jobTabs(ctx).map((t) => t.tab));
   if (!tabs.has(tab)) throw new UserInputError(`"${tab}" is not a result tab of a job in this spreadsheet. Pick one from the list.`);
-  const index = readTab(ss, tab);
+  const index = readTab(ss, tab, fields);
   if (!index) throw new UserInputError(`The result tab "${tab}" is missing or empty. Results appear there when the job delivers them.`);
   const columns = fields.map((f) => index.header.indexOf(norm(f)));
   const unknown = fields.filter((_, i) => columns[i] === -1);

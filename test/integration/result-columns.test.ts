@@ -143,6 +143,21 @@ describe('result columns beside the rows (built bundle)', () => {
     expect(snapshot(s.addOn, 'Leads')).toEqual(before);
   });
 
+  it('should read only the key and the asked columns of a wide result tab (bounded work per call)', () => {
+    const s = givenOpenProspect({ emulator: { latency: { cpuFactor: 0 } } });
+    // 10,000 rows x 40 columns: reading it whole costs 400,000 cells (about 4 s at 10 µs a cell).
+    const header = ['external_id', ...Array.from({ length: 39 }, (_, c) => `c${c + 1}`)];
+    const rows = Array.from({ length: 10_000 }, (_, r) => [`id-${r}`, ...Array.from({ length: 39 }, (_, c) => `v${r}-${c + 1}`)]);
+    s.addOn.emulator.spreadsheet.givenSheet('Wide', [header, ...rows]);
+    const ids = [['id-9999'], ['id-5'], ['nope'], ['']];
+    const started = s.addOn.emulator.clock.now();
+    const out = s.addOn.call<unknown[][]>('custom-function', 'ENRICHED', ids, 'c7', 'Wide', true);
+    const ms = s.addOn.emulator.clock.now() - started;
+    expect(JSON.parse(JSON.stringify(out))).toEqual([['c7'], ['v9999-7'], ['v5-7'], [''], ['']]);
+    // The header, the key column and c7: about 20,000 cells, well under the whole tab's 4 s.
+    expect(ms).toBeLessThan(1_500);
+  });
+
   it('should grow the grid past its last column instead of failing', () => {
     const s = finishedEnrichment(2);
     const sheet = s.addOn.emulator.spreadsheet.getSheetByName('Leads')!;
