@@ -9,15 +9,18 @@
 import * as z from 'zod/mini';
 import { keyColumn, norm, readTab } from '../functions/enriched';
 import { JobStore } from '../jobs/store';
+import { withLock } from '../platform/lock';
 import { cellText } from '../sheet/cells';
 import { EXTERNAL_ID_FIELD, normalizeHeader } from '../sheet/headers';
-import { type BesideBlock, columnsSentence, enrichedFormula, placeColumns, valuesBlock } from '../sheet/result-columns';
+import { type BesideBlock, columnLetters, columnsSentence, enrichedFormula, existingColumns, placeColumns, valuesBlock } from '../sheet/result-columns';
 import { PinnedSourceSchema, readSource, splitA1 } from '../sheet/source';
 import { isOurTab } from '../sheet/tab-names';
 import type { AppContext } from './context';
 import { UserInputError, parseInput } from './input';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const LOCK_WAIT_MS = 10_000;
 
 /** At most this many fields in one go (each is a column, and a formula execution per recalculation). */
 export const MAX_RESULT_COLUMNS = 20;
@@ -83,7 +86,7 @@ export function resultColumnsOptions(ctx: AppContext, input?: unknown): ResultCo
 }
 
 /** The user's table around its header: key column, right edge, the cells right of it. */
-function readBlock(ss: Spreadsheet, sheetName: string): { block: BesideBlock; keys: string[] } {
+function readBlock(ss: Spreadsheet, sheetName: string): { block: BesideBlock; keys: string[]; headerFormulas: string[]; firstColumn: number } {
   const src = readSource(ss, { sheetName });
   const headerCells = src.raw[src.headerRowIndex] ?? [];
   const exact = src.headers.findIndex((h) => norm(h) === 'external_id');
@@ -100,7 +103,9 @@ function readBlock(ss: Spreadsheet, sheetName: string): { block: BesideBlock; ke
   const rows = src.raw.slice(src.headerRowIndex).map((r) => r.slice(last + 1));
   const formulas = sheetLast > rightEdge ? (src.sheet.getRange(headerRow, rightEdge + 1, lastRow - headerRow + 1, sheetLast - rightEdge).getFormulas() as string[][]) : rows.map(() => []);
   const keys = src.values.slice(src.headerRowIndex + 1).map((r) => cellText(r[keyIdx]));
-  return { block: { headerRow, lastRow, rightEdge, keyColumn: src.firstColumn + keyIdx, right: { values: rows, formulas } }, keys };
+  // The header row's formulas: columns added before look like the table's own (they show a header).
+  const headerFormulas = (src.sheet.getRange(headerRow, src.firstColumn, 1, Math.max(1, sheetLast - src.firstColumn + 1)).getFormulas()[0] ?? []) as string[];
+  return { block: { headerRow, lastRow, rightEdge, keyColumn: src.firstColumn + keyIdx, right: { values: rows, formulas } }, keys, headerFormulas, firstColumn: src.firstColumn };
 }
 
 /**
@@ -112,7 +117,7 @@ export function addResultColumns(ctx: AppContext, input: unknown): { message: st
   const ss = ctx.spreadsheet();
   const tabs = new Set(jobTabs(ctx).map((t) => t.tab));
   if (!tabs.has(tab)) throw new UserInputError(`"${tab}" is not a result tab of a job in this spreadsheet. Pick one from the list.`);
-  const index = readTab(ss, tab);
+  const index = readTab(ss, tab, fields);
   if (!index) throw new UserInputError(`The result tab "${tab}" is missing or empty. Results appear there when the job delivers them.`);
   const columns = fields.map((f) => index.header.indexOf(norm(f)));
   const unknown = fields.filter((_, i) => columns[i] === -1);
@@ -121,21 +126,33 @@ export function addResultColumns(ctx: AppContext, input: unknown): { message: st
   if (!target) throw new UserInputError(`There is no sheet named "${sheetName}". Pick a sheet from the list.`);
   if (tabs.has(target.getName()) || isOurTab(target)) throw new UserInputError(`"${sheetName}" is a result tab of the add-on. Add the columns to your own sheet, the one with the rows the job read.`);
 
-  const { block, keys } = readBlock(ss, target.getName());
-  const place = placeColumns(block, fields.length);
-  const lastNeeded = place.column + fields.length - 1;
-  if (lastNeeded > target.getMaxColumns()) target.insertColumnsAfter(target.getMaxColumns(), lastNeeded - target.getMaxColumns());
-  const rows = block.lastRow - block.headerRow;
-  let range: GoogleAppsScript.Spreadsheet.Range;
-  if (mode === 'formulas') {
-    range = target.getRange(block.headerRow, place.column, 1, fields.length);
-    range.setFormulas([fields.map((f) => enrichedFormula(block, f, tab))]);
-  } else {
-    const out = valuesBlock(fields, columns, keys, index);
-    range = target.getRange(block.headerRow, place.column, out.values.length, fields.length);
-    range.setNumberFormats(out.formats);
-    range.setValues(out.values);
-  }
+  // Under the document lock: two editors adding columns at once never pick the same ones.
+  const locked = withLock(ctx.documentLock(), LOCK_WAIT_MS, () => {
+    const { block, keys, headerFormulas, firstColumn } = readBlock(ss, target.getName());
+    // A field this tab already shows as a formula column is not added twice.
+    const shown = mode === 'formulas' ? existingColumns(headerFormulas, firstColumn, tab) : new Map<string, number>();
+    const fresh = fields.filter((f) => !shown.has(f));
+    const already = fields.filter((f) => shown.has(f)).map((f) => `${f} (column ${columnLetters(shown.get(f) ?? 0)})`);
+    if (fresh.length === 0) throw new UserInputError(`Already in "${sheetName}": ${already.join(', ')}. Its formula shows every row, including rows added later.`);
+    const place = placeColumns(block, fresh.length);
+    const lastNeeded = place.column + fresh.length - 1;
+    if (lastNeeded > target.getMaxColumns()) target.insertColumnsAfter(target.getMaxColumns(), lastNeeded - target.getMaxColumns());
+    const rows = block.lastRow - block.headerRow;
+    let range: GoogleAppsScript.Spreadsheet.Range;
+    if (mode === 'formulas') {
+      range = target.getRange(block.headerRow, place.column, 1, fresh.length);
+      range.setFormulas([fresh.map((f) => enrichedFormula(block, f, tab))]);
+    } else {
+      const out = valuesBlock(fields, columns, keys, index);
+      range = target.getRange(block.headerRow, place.column, out.values.length, fields.length);
+      range.setNumberFormats(out.formats);
+      range.setValues(out.values);
+    }
+    return { range, place, rows, fresh, already };
+  });
+  if (!locked.ran) throw new UserInputError('Another run is writing to this spreadsheet right now; try again in a minute.');
+  const { range, place, rows, fresh, already } = locked.value;
   const a1 = `'${target.getName().replace(/'/g, "''")}'!${range.getA1Notation()}`;
-  return { message: columnsSentence({ fields, sheet: target.getName(), place, mode, tab, rows }), a1 };
+  const skipped = already.length > 0 ? ` Already there, not added again: ${already.join(', ')}.` : '';
+  return { message: columnsSentence({ fields: fresh, sheet: target.getName(), place, mode, tab, rows }) + skipped, a1 };
 }

@@ -61,6 +61,20 @@ export function enrichedFormula(block: Pick<BesideBlock, 'headerRow' | 'keyColum
   return `=ENRICHED(${key}${block.headerRow + 1}:${key}, ${quoted(field)}, ${quoted(tab)}, TRUE)`;
 }
 
+/**
+ * Pure: the fields of `tab` already shown by a header-row formula of this shape (added before),
+ * with their 1-based columns; `headerFormulas` is the header row's formulas from `firstColumn`.
+ * Adding them again would only duplicate them.
+ */
+export function existingColumns(headerFormulas: readonly string[], firstColumn: number, tab: string): Map<string, number> {
+  const out = new Map<string, number>();
+  headerFormulas.forEach((f, c) => {
+    const m = /^=ENRICHED\([A-Z]+\d+:[A-Z]+\d*, "((?:[^"]|"")*)", "((?:[^"]|"")*)", TRUE\)$/.exec(f);
+    if (m && (m[2] ?? '').replace(/""/g, '"') === tab) out.set((m[1] ?? '').replace(/""/g, '"'), firstColumn + c);
+  });
+  return out;
+}
+
 /** A result tab read whole: its header and its rows by key. */
 export interface ResultIndex {
   header: string[];

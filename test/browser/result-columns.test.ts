@@ -69,6 +69,9 @@ browserSuite('results beside the rows (Chromium)', () => {
     await panel.getByLabel('name', { exact: true }).check();
     await panel.getByLabel('website_url', { exact: true }).check();
     await panel.getByLabel(/^Formulas/).check();
+    // The panel fits the 300 px sidebar.
+    const { scroll, client } = await sidebar.locator('html').evaluate((h) => ({ scroll: h.scrollWidth, client: h.clientWidth }));
+    expect(scroll).toBeLessThanOrEqual(client);
     await panel.getByRole('button', { name: 'Add columns' }).click();
     await panel.getByText(/Added name, website_url from "Beside - Companies" to "Companies" as columns G:H/).waitFor();
 

@@ -95,6 +95,17 @@ describe('result columns beside the rows (built bundle)', () => {
     expect(grid[5]?.slice(5, 7)).toEqual(['', '']);
   });
 
+  it('should not add a formula column twice: only the new fields go in', () => {
+    const s = finishedEnrichment(3);
+    s.addOn.rpc('addResultColumns', { tab: TAB, fields: ['name', 'city'], sheet: 'Leads', mode: 'formulas' });
+    const before = snapshot(s.addOn, 'Leads');
+    const r = s.addOn.rpc<{ message: string; a1: string }>('addResultColumns', { tab: TAB, fields: ['name', 'website_url'], sheet: 'Leads', mode: 'formulas' });
+    expect(r.a1).toBe("'Leads'!H1");
+    expect(r.message).toMatch(/Added website_url .* as column H .* Already there, not added again: name \(column F\)\.$/);
+    expect(changedCells(before, snapshot(s.addOn, 'Leads'))).toEqual(['H1']);
+    expect(() => s.addOn.rpc('addResultColumns', { tab: TAB, fields: ['city'], sheet: 'Leads', mode: 'formulas' })).toThrow(/Already in "Leads": city \(column G\)\./);
+  });
+
   it('should write values under a header when asked', () => {
     const s = finishedEnrichment(3);
     const before = snapshot(s.addOn, 'Leads');
@@ -122,6 +133,29 @@ describe('result columns beside the rows (built bundle)', () => {
     expect(changedCells(before, snapshot(s.addOn, 'Leads')).every((a) => /^[IJ]\d$/.test(a))).toBe(true);
     expect(sheet.getRange('G3').getValue()).toBe('call back');
     expect(sheet.getRange('H5').getFormula()).toBe('=""');
+  });
+
+  it('should wait for another run holding the document lock, and say so when it must give up', () => {
+    const s = finishedEnrichment(2);
+    const before = snapshot(s.addOn, 'Leads');
+    s.addOn.emulator.locks.holdLock('document', s.addOn.emulator.clock.now() + 60_000);
+    expect(() => s.addOn.rpc('addResultColumns', { tab: TAB, fields: ['name'], sheet: 'Leads', mode: 'formulas' })).toThrow(/Another run is writing to this spreadsheet right now; try again in a minute\./);
+    expect(snapshot(s.addOn, 'Leads')).toEqual(before);
+  });
+
+  it('should read only the key and the asked columns of a wide result tab (bounded work per call)', () => {
+    const s = givenOpenProspect({ emulator: { latency: { cpuFactor: 0 } } });
+    // 10,000 rows x 40 columns: reading it whole costs 400,000 cells (about 4 s at 10 µs a cell).
+    const header = ['external_id', ...Array.from({ length: 39 }, (_, c) => `c${c + 1}`)];
+    const rows = Array.from({ length: 10_000 }, (_, r) => [`id-${r}`, ...Array.from({ length: 39 }, (_, c) => `v${r}-${c + 1}`)]);
+    s.addOn.emulator.spreadsheet.givenSheet('Wide', [header, ...rows]);
+    const ids = [['id-9999'], ['id-5'], ['nope'], ['']];
+    const started = s.addOn.emulator.clock.now();
+    const out = s.addOn.call<unknown[][]>('custom-function', 'ENRICHED', ids, 'c7', 'Wide', true);
+    const ms = s.addOn.emulator.clock.now() - started;
+    expect(JSON.parse(JSON.stringify(out))).toEqual([['c7'], ['v9999-7'], ['v5-7'], [''], ['']]);
+    // The header, the key column and c7: about 20,000 cells, well under the whole tab's 4 s.
+    expect(ms).toBeLessThan(1_500);
   });
 
   it('should grow the grid past its last column instead of failing', () => {

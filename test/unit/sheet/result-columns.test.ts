@@ -1,5 +1,5 @@
 import { firstFreeRun } from '../../../src/sheet/beside';
-import { columnLetters, columnsSentence, enrichedFormula, placeColumns, valuesBlock } from '../../../src/sheet/result-columns';
+import { columnLetters, columnsSentence, enrichedFormula, existingColumns, placeColumns, valuesBlock } from '../../../src/sheet/result-columns';
 
 const block = (values: unknown[][], formulas: string[][] = []) => ({ headerRow: 1, lastRow: values.length, rightEdge: 5, keyColumn: 5, right: { values, formulas } });
 
@@ -29,6 +29,13 @@ describe('sheet/result-columns', () => {
       expect(enrichedFormula({ headerRow: 3, keyColumn: 28 }, 'say "hi"', 'Q1 - Companies')).toBe('=ENRICHED(AB4:AB, "say ""hi""", "Q1 - Companies", TRUE)');
       expect(enrichedFormula({ headerRow: 1, keyColumn: 1 }, 'name', 'T')).toBe('=ENRICHED(A2:A, "name", "T", TRUE)');
       expect(columnLetters(26)).toBe('Z');
+    });
+  });
+
+  describe('#existingColumns()', () => {
+    it("should find this tab's header-row formulas, not other tabs' nor other formulas", () => {
+      const formulas = [['', '=ENRICHED(E2:E, "say ""hi""", "T", TRUE)', '=ENRICHED(E2:E, "city", "Other", TRUE)', '=ENRICHED(E2, "x", "T")', '=ENRICHED(E2:E9, "name", "T", TRUE)']];
+      expect([...existingColumns(formulas[0] ?? [], 6, 'T')]).toEqual([['say "hi"', 7], ['name', 10]]);
     });
   });
 
