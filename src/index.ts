@@ -38,6 +38,7 @@ import { openProspectStatus } from './functions/openprospect-status';
 import * as om from './app/openmart';
 import * as omAccount from './app/openmart-account';
 import * as resultColumns from './app/result-columns';
+import * as advance from './app/advance';
 
 function context(): AppContext {
   // One read of each store per execution (Properties calls are a daily quota); lazy, since onOpen may run where properties are off limits.
@@ -91,12 +92,12 @@ function savedKeys(props: () => PropertyStore): string[] {
 }
 
 /** Run an RPC: its answer and its failures (one user sentence) reach the sidebar through the scrubber. */
-function rpc<T>(fn: (ctx: AppContext) => T): T {
+function rpc<T>(fn: (ctx: AppContext) => T, scrub: (ctx: AppContext, out: T) => T = (ctx, out) => ctx.scrubber().deep(out)): T {
   const ctx = context();
   try {
     const out = fn(ctx);
     // Nothing to scrub in "no answer" (the Jobs view's "nothing new"): no key read for it.
-    return out === null || out === undefined ? out : ctx.scrubber().deep(out);
+    return out === null || out === undefined ? out : scrub(ctx, out);
   } catch (e) {
     throw new Error(ctx.scrubber().text(toActionMessage(e)));
   } finally {
@@ -195,6 +196,15 @@ export function savePollMinutes(input: { pollMinutes: number }): settings.Settin
 /** Sidebar RPC: every job, after advancing open ones briefly (live progress). */
 export function refreshJobs(input?: { auto?: boolean; since?: string }): jobs.JobsView | null {
   return rpc((ctx) => jobs.refreshJobs(ctx, input));
+}
+
+/** Sidebar RPC (any part of the open sidebar): one slice of work, and when to ask again. */
+export function advanceJobs(input?: { since?: string }): advance.AdvanceAnswer {
+  // Only the list carries text: an answer without one ("wait") reads no key for the scrubber.
+  return rpc(
+    (ctx) => advance.advanceJobs(ctx, input),
+    (ctx, a) => (a.view ? { ...a, view: ctx.scrubber().deep(a.view) } : a),
+  );
 }
 
 /** Sidebar RPC: every job, without polling. */
