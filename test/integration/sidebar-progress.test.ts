@@ -39,7 +39,9 @@ describe('sidebar progress (built bundle)', () => {
     expect(open.answers.every((a) => a.next === 'wait')).toBe(true);
     // Between polls: answered from the caches.
     const props = em.counters.get('properties');
-    const gated = s.addOn.rpc<AdvanceAnswer>('advanceJobs', { since: (open.answers.find((a) => a.view)?.view as { stamp: string }).stamp });
+    const stamp = open.answers.find((a) => a.view)?.view?.stamp;
+    expect(stamp).toBeDefined();
+    const gated = s.addOn.rpc<AdvanceAnswer>('advanceJobs', { since: stamp });
     expect(gated.next).toBe('wait');
     expect(em.counters.get('properties')).toBe(props);
   });
