@@ -79,6 +79,9 @@ export function writeTab(gas: GasServices, name: string, rows: unknown[][]): voi
   const sheet = gas.SpreadsheetApp.getActiveSpreadsheet().insertSheet(name);
   const width = Math.max(...rows.map((r) => r.length));
   const grid = rows.map((r) => (r.length === width ? r : [...r, ...new Array<unknown>(width - r.length).fill('')]));
+  // A new tab has 1,000 rows and 26 columns: grow it first, as a script must.
+  if (grid.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
+  if (width > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
   sheet.getRange(1, 1, grid.length, width).setValues(grid);
 }
 
