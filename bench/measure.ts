@@ -10,7 +10,7 @@ import { EXECUTION_LIMIT_MS } from '../emulator/gas/execution';
 export interface ResultRow {
   scenario: ScenarioName;
   n: number;
-  impl: 'addon' | 'baseline';
+  impl: Impl;
   /** UrlFetch requests (each request of a fetchAll wave counts). */
   urlfetch_calls: number;
   /** fetchAll calls (a sequential fetch is not a wave). */
@@ -28,9 +28,19 @@ export interface ResultRow {
   peak_properties_bytes: number;
   /** Real CPU time of this process for the run (emulator included). */
   cpu_ms: number;
+  /** Time-to-results scenarios (issue 16): virtual wall clock from submit (Openmart: from the batches complete) to the last row written. */
+  time_to_results_ms?: number;
+  /** Time-to-results and waiting scenarios: whether the sidebar stayed open. */
+  sidebar?: 'open' | 'closed';
+  /** Trigger runs the job needed (time-to-results scenarios). */
+  trigger_runs?: number;
 }
 
-export type ScenarioName = 'openprospect-sync' | 'openmart-find-people' | 'upsert-unchanged' | 'upsert-10pct' | 'gu1' | 'custom-function-cold' | 'custom-function-warm' | 'jobs-view-8h';
+/** Who did the work: the add-on, the naive script (`baseline`), or a competent script (issue 16). */
+export type Impl = 'addon' | 'baseline' | 'competent';
+export type BaselineImpl = Exclude<Impl, 'addon'>;
+
+export type ScenarioName = 'openprospect-sync' | 'openmart-find-people' | 'upsert-unchanged' | 'upsert-10pct' | 'gu1' | 'custom-function-cold' | 'custom-function-warm' | 'jobs-view-8h' | 'ttr-gu1' | 'ttr-openmart-find-people' | 'waiting-order-hour';
 
 /** Figures printed beside the row but not part of results.json. */
 export interface RowExtras {
@@ -123,7 +133,7 @@ export class Meter {
   }
 
   /** Stop watching and return the figures since construction. */
-  stop(scenario: ScenarioName, n: number, impl: 'addon' | 'baseline'): Measured {
+  stop(scenario: ScenarioName, n: number, impl: Impl): Measured {
     const cpu = process.cpuUsage(this.cpuBefore);
     this.restore();
     this.peak = Math.max(this.peak, propertyBytes(this.emu));

@@ -14,6 +14,9 @@ import { addonGu1, baselineGu1 } from './scenarios/gu1';
 import { openmartAvailability, addonFindPeople, baselineFindPeople } from './scenarios/openmart';
 import { addonSync, addonUpsert, baselineSync, baselineUpsert } from './scenarios/openprospect';
 import { addonJobsView, baselineJobsView } from './scenarios/jobs-view';
+import { ttrFindPeople, ttrGu1, waitingOrderHour } from './scenarios/time-to-results';
+import { competentTable, issue16Targets, singlesTable } from './time-report';
+import { fmt, ratio, secs, type Pair, type Target } from './format';
 
 const ROOT = join(__dirname, '..');
 
@@ -25,18 +28,36 @@ interface Group {
   unavailable(): string | null;
   addon(n: number): Measured[];
   baseline(n: number): Measured[];
+  /** The competent script (issue 16), where there is one. */
+  competent?(n: number): Measured[];
 }
 
 const one = (f: (n: number) => Measured) => (n: number): Measured[] => [f(n)];
 
 const GROUPS: Group[] = [
-  { scenarios: ['openprospect-sync'], sizes: [100, 1_000, 10_000], unavailable: () => null, addon: one(addonSync), baseline: one(baselineSync) },
-  { scenarios: ['openmart-find-people'], sizes: [100, 1_000, 10_000], unavailable: openmartAvailability, addon: one(addonFindPeople), baseline: one(baselineFindPeople) },
+  { scenarios: ['openprospect-sync'], sizes: [100, 1_000, 10_000], unavailable: () => null, addon: one(addonSync), baseline: one(baselineSync), competent: one((n) => baselineSync(n, 'competent')) },
+  { scenarios: ['openmart-find-people'], sizes: [100, 1_000, 10_000], unavailable: openmartAvailability, addon: one(addonFindPeople), baseline: one(baselineFindPeople), competent: one((n) => baselineFindPeople(n, 'competent')) },
   { scenarios: ['upsert-unchanged', 'upsert-10pct'], sizes: [100, 1_000, 10_000], unavailable: () => null, addon: addonUpsert, baseline: baselineUpsert },
-  { scenarios: ['gu1'], sizes: [100, 1_000, 2_000], unavailable: () => null, addon: one(addonGu1), baseline: one(baselineGu1) },
+  { scenarios: ['gu1'], sizes: [100, 1_000, 2_000], unavailable: () => null, addon: one(addonGu1), baseline: one(baselineGu1), competent: one((n) => baselineGu1(n, 'competent')) },
   { scenarios: ['custom-function-cold', 'custom-function-warm'], sizes: [500], unavailable: () => null, addon: addonCustomFunction, baseline: baselineCustomFunction },
   // N = finished jobs (issue 20): 8 hours of the open Jobs view.
   { scenarios: ['jobs-view-8h'], sizes: [40], unavailable: () => null, addon: one(addonJobsView), baseline: one(baselineJobsView) },
+];
+
+/** Add-on-only scenarios of issue 16 (time to results, a waiting order): no baseline to compare with. */
+interface Single {
+  scenario: ScenarioName;
+  n: number;
+  run(): Measured;
+}
+
+const SINGLES: Single[] = [
+  { scenario: 'ttr-gu1', n: 2_000, run: () => ttrGu1(2_000, 'open') },
+  { scenario: 'ttr-gu1', n: 2_000, run: () => ttrGu1(2_000, 'closed') },
+  { scenario: 'ttr-gu1', n: 10_000, run: () => ttrGu1(10_000, 'closed') },
+  { scenario: 'ttr-openmart-find-people', n: 10_000, run: () => ttrFindPeople(10_000, 'open') },
+  { scenario: 'ttr-openmart-find-people', n: 10_000, run: () => ttrFindPeople(10_000, 'closed') },
+  { scenario: 'waiting-order-hour', n: 1, run: waitingOrderHour },
 ];
 
 interface Args {
@@ -68,20 +89,6 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-interface Pair {
-  scenario: ScenarioName;
-  n: number;
-  addon: Measured;
-  baseline: Measured;
-}
-
-const fmt = (x: number): string => x.toLocaleString('en-US');
-const secs = (ms: number): string => (ms >= 100_000 ? `${fmt(Math.round(ms / 1000))} s` : `${(ms / 1000).toFixed(1)} s`);
-function ratio(base: number, addon: number): string {
-  if (addon === 0) return base === 0 ? '=' : '∞';
-  const r = base / addon;
-  return r >= 10 ? `${Math.round(r)}×` : `${r.toFixed(1)}×`;
-}
 const serviceCalls = (r: ResultRow): number => r.urlfetch_calls + r.sheets_calls;
 
 function table(pairs: Pair[]): string {
@@ -96,12 +103,6 @@ function table(pairs: Pair[]): string {
     );
   }
   return lines.join('\n');
-}
-
-interface Target {
-  text: string;
-  met: boolean | null;
-  measured: string;
 }
 
 function targets(pairs: Pair[], bundle: BundleFigures | null, skipped: string[]): Target[] {
@@ -152,12 +153,14 @@ function main(): void {
       const started = Date.now();
       const addon = g.addon(n);
       const baseline = g.baseline(n);
+      const competent = g.competent?.(n);
       g.scenarios.forEach((scenario, i) => {
         const a = addon[i];
         const b = baseline[i];
+        const c = competent?.[i];
         if (!a || !b) throw new Error(`${scenario} ${n}: missing measurement`);
-        pairs.push({ scenario, n, addon: a, baseline: b });
-        for (const [impl, m] of [['addon', a], ['baseline', b]] as const) {
+        pairs.push({ scenario, n, addon: a, baseline: b, competent: c });
+        for (const [impl, m] of [['addon', a], ['baseline', b], ...(c ? [['competent', c] as const] : [])] as const) {
           if (m.extras.problem) problems.push(`${scenario} N=${n} ${impl}: ${m.extras.problem}`);
           if (m.extras.note) notes.push(`${scenario} N=${n} ${impl}: ${m.extras.note}`);
           if (m.extras.killed > 0) problems.push(`${scenario} N=${n} ${impl}: ${m.extras.killed} execution(s) killed by the time limit`);
@@ -166,8 +169,16 @@ function main(): void {
       console.log(`  ${g.scenarios.join(' + ')} N=${fmt(n)}: ${((Date.now() - started) / 1000).toFixed(1)} s real`);
     }
   }
+  const singles: Measured[] = [];
+  for (const x of SINGLES.filter((x) => x.n <= args.maxN && (!args.only || args.only.has(x.scenario)))) {
+    const started = Date.now();
+    const m = x.run();
+    singles.push(m);
+    if (m.extras.problem) problems.push(`${x.scenario} N=${x.n} ${m.row.sidebar ?? ''}: ${m.extras.problem}`);
+    console.log(`  ${x.scenario} N=${fmt(x.n)} ${m.row.sidebar ?? ''}: ${((Date.now() - started) / 1000).toFixed(1)} s real`);
+  }
   const bundle = measureBundle(join(ROOT, 'dist'));
-  const rows: ResultRow[] = pairs.flatMap((p) => [p.addon.row, p.baseline.row]);
+  const rows: ResultRow[] = [...pairs.flatMap((p) => [p.addon.row, p.baseline.row, ...(p.competent ? [p.competent.row] : [])]), ...singles.map((m) => m.row)];
   const out = resultsFile(args.save);
   writeFileSync(join(ROOT, out), `${JSON.stringify(rows, null, 2)}\n`);
 
@@ -175,11 +186,13 @@ function main(): void {
   console.log('Virtual time = time the script ran (waits between hourly trigger runs excluded); baseline executions = 6-minute runs it would need at least.\n');
   console.log(table(pairs));
   for (const s of [...new Set(skipped)]) console.log(`| ${s} | - | not available yet | | | | | | | | | | |`);
+  console.log(`\nAgainst a competent script (issue 16: sequential fetch, pages of 100, rows in memory, one setValues per tab):\n\n${competentTable(pairs)}`);
+  if (singles.length > 0) console.log(`\nTime to results and waiting (issue 16; virtual wall clock, hourly trigger of an add-on):\n\n${singlesTable(singles)}`);
   console.log(`\nLongest single add-on execution: ${pairs.map((p) => `${p.scenario} ${fmt(p.n)}: ${secs(p.addon.extras.maxExecutionMs)}`).join('; ')}`);
   console.log(`dist/Code.js: ${(bundle.bytes / 1024).toFixed(1)} KB (${fmt(bundle.bytes)} bytes); median vm compile + evaluate over ${bundle.loads} loads: ${bundle.medianLoadMs} ms`);
   if (notes.length > 0) console.log(`\nNotes:\n${notes.map((n) => `- ${n}`).join('\n')}`);
-  console.log('\nTargets (issues 8 and 20):');
-  for (const t of targets(pairs, bundle, skipped)) console.log(`- [${t.met === null ? ' ' : t.met ? 'x' : ' '}] ${t.text}: ${t.measured}${t.met === false ? '  <-- MISSED' : ''}`);
+  console.log('\nTargets (issues 8, 16 and 20):');
+  for (const t of [...targets(pairs, bundle, skipped), ...issue16Targets(pairs, singles)]) console.log(`- [${t.met === null ? ' ' : t.met ? 'x' : ' '}] ${t.text}: ${t.measured}${t.met === false ? '  <-- MISSED' : ''}`);
   if (problems.length > 0) {
     console.log(`\nEnd-state problems (these numbers are not comparable):\n${problems.map((p) => `- ${p}`).join('\n')}`);
     process.exitCode = 1;

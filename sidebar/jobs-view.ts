@@ -1,13 +1,13 @@
 /** Jobs: every job with its state, a progress bar, counts, the last error and its actions. */
 import type { CreateScheduleInput, JobsView, JobView, ScheduleView } from '../src/app/contract';
 import { call } from './rpc';
-import { el, mount, runAction, setStatus } from './dom';
+import { el, mount, runAction } from './dom';
 import { makeJobCard, updateJobCard, when, type CardContext } from './job-card';
 import { syncKeyed } from './keyed';
 import { resultColumnsPanel } from './result-columns-view';
+import { onJobs, publishJobs } from './pump';
 
-const POLL_MS = 20_000;
-let timer: number | undefined;
+let unsubscribe: (() => void) | undefined;
 
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -61,16 +61,14 @@ function renderSchedules(list: ScheduleView[]): void {
   );
 }
 
-/** Render the Jobs section; polls the server while it is shown. */
+/** Render the Jobs section; it follows the sidebar's progress loop while it is shown. */
 export async function renderJobs(root: HTMLElement): Promise<void> {
   const status = el('div', { class: 'status' });
   const list = el('div', { id: 'jobs' });
   const refresh = el('button', { type: 'button', class: 'action', text: 'Refresh now' });
   const info = el('div', { class: 'muted' });
   const empty = el('p', { class: 'muted', text: 'No jobs yet. Submit one from Enrich or Discover.', hidden: true });
-  let stamp: string | null = null;
   const render = (v: JobsView): void => {
-    stamp = v.stamp;
     const last = v.lastPollAt ? `Last checked ${when(v.lastPollAt)}.` : 'Not checked yet.';
     mount(info, `${last}${v.notice ? ` ${v.notice}` : ''}`, v.background ? el('div', { class: 'error', text: v.background }) : null);
     // In place: cards that stay keep their open History, schedule form, choices and focus.
@@ -78,20 +76,17 @@ export async function renderJobs(root: HTMLElement): Promise<void> {
     syncKeyed(list, v.jobs, (j) => j.id, (j) => makeJobCard(j, cards), (node, j) => updateJobCard(node, j, cards));
     list.setAttribute('data-renders', String(Number(list.getAttribute('data-renders') ?? '0') + 1));
   };
-  const cards: CardContext = { status, render, scheduleForm };
-  refresh.addEventListener('click', () => void runAction(refresh, status, 'Updating jobs…', () => call('refreshJobs')).then((v) => v && render(v)));
+  // Lists an action answers go to every view (and keep the progress loop's stamp in step).
+  const cards: CardContext = { status, render: publishJobs, scheduleForm };
+  refresh.addEventListener('click', () => void runAction(refresh, status, 'Updating jobs…', () => call('refreshJobs')).then((v) => v && publishJobs(v)));
   schedulesBox = el('div', { id: 'schedules' });
   mount(root, el('div', { class: 'row' }, refresh), info, status, empty, list, resultColumnsPanel(), schedulesBox);
   render(await call('listJobs'));
   call('listSchedules').then(renderSchedules, () => undefined);
-  if (timer !== undefined) window.clearInterval(timer);
-  const tick = (): void => {
-    if (!document.body.contains(list)) {
-      window.clearInterval(timer);
-      return;
-    }
-    call('refreshJobs', { auto: true, ...(stamp ? { since: stamp } : {}) }).then((v) => v && render(v), (e: unknown) => setStatus(status, 'error', e instanceof Error ? e.message : String(e)));
-  };
-  timer = window.setInterval(tick, POLL_MS);
-  tick();
+  // New lists come from the sidebar's progress loop (pump.ts) while this view is shown.
+  unsubscribe?.();
+  unsubscribe = onJobs((v) => {
+    if (document.body.contains(list)) render(v);
+    else unsubscribe?.();
+  });
 }

@@ -7,6 +7,7 @@ import { renderGu1 } from './gu1-view';
 import { renderJobs } from './jobs-view';
 import { renderOpenmart } from './openmart-view';
 import { renderSettings } from './settings-view';
+import { startPump } from './pump';
 
 type Section = 'enrich' | 'discover' | 'openmart' | 'gu1' | 'jobs' | 'settings';
 const SECTIONS: Array<{ id: Section; label: string; render: (root: HTMLElement) => Promise<void> }> = [
@@ -38,6 +39,8 @@ function start(): void {
     tabs.appendChild(el('button', { type: 'button', role: 'tab', 'data-section': s.id, text: s.label, onclick: () => show(s.id) }));
   }
   mount(app, tabs, status, body);
+  // Progress while any part of the sidebar is open, not only Jobs.
+  startPump();
   call('getInitialSection').then(
     (s) => show((SECTIONS.some((x) => x.id === s) ? s : 'enrich') as Section),
     () => show('settings'),

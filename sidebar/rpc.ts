@@ -16,6 +16,10 @@ interface ScriptRun {
 
 declare const google: { script: { run: ScriptRun } };
 
+/** Announced after a call that may change jobs (sidebar/pump.ts asks for progress at once). */
+export const CHANGED_EVENT = 'prospect-enrich:jobs-changed';
+const CHANGES_JOBS = /^(submit|retry|resubmit|import|create|cancel|refreshJobResults)/;
+
 /** Call a server function; rejects with an Error carrying the server's user message. */
 export function call<K extends ServerName>(name: K, ...args: Parameters<ServerFns[K]>): Promise<ReturnType<ServerFns[K]>> {
   return new Promise((resolve, reject) => {
@@ -25,6 +29,7 @@ export function call<K extends ServerName>(name: K, ...args: Parameters<ServerFn
         if (settled) return;
         settled = true;
         resolve(value as ReturnType<ServerFns[K]>);
+        if (CHANGES_JOBS.test(String(name))) window.dispatchEvent(new Event(CHANGED_EVENT));
       })
       .withFailureHandler((error) => {
         if (settled) return;

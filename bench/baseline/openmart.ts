@@ -4,6 +4,7 @@
  * per person. No waves, no cache, no checkpoint.
  */
 import type { GasServices } from '../../emulator';
+import { writeTab } from './openprospect';
 
 export interface NaiveOpenmart {
   gas: GasServices;
@@ -35,10 +36,10 @@ export function naiveSubmitFindPeople(o: NaiveOpenmart, rows: ReadonlyArray<{ id
   return ids;
 }
 
-/** Read every batch (status, task ids, each task) and append one row per person. */
-export function naiveReadFindPeople(o: NaiveOpenmart, batchIds: readonly string[], tab: string): void {
-  const sheet = o.gas.SpreadsheetApp.getActiveSpreadsheet().insertSheet(tab);
-  sheet.appendRow(['tracking_id', 'first_name', 'last_name', 'title', 'email']);
+const HEADER = ['tracking_id', 'first_name', 'last_name', 'title', 'email'];
+
+/** Every batch read one request after the other (status, task ids, each task); each person's row to `onRow`. */
+function eachPerson(o: NaiveOpenmart, batchIds: readonly string[], onRow: (row: unknown[]) => void): void {
   for (const b of batchIds) {
     const status = call<{ batch_ready: boolean }>(o, 'get', `/api/v1/task/batch/${b}/status`);
     if (!status.batch_ready) throw new Error(`batch ${b} not ready`);
@@ -46,8 +47,22 @@ export function naiveReadFindPeople(o: NaiveOpenmart, batchIds: readonly string[
       const task = call<{ tracking_id?: string | null; data?: Array<Record<string, unknown>> | null }>(o, 'get', `/api/v1/task/${t}`);
       for (const p of task.data ?? []) {
         const email = p['email'] as { email?: string } | string | null | undefined;
-        sheet.appendRow([task.tracking_id ?? '', String(p['first_name'] ?? ''), String(p['last_name'] ?? ''), String(p['title'] ?? ''), typeof email === 'string' ? email : (email?.email ?? '')]);
+        onRow([task.tracking_id ?? '', String(p['first_name'] ?? ''), String(p['last_name'] ?? ''), String(p['title'] ?? ''), typeof email === 'string' ? email : (email?.email ?? '')]);
       }
     }
   }
+}
+
+/** Read every batch and append one row per person. */
+export function naiveReadFindPeople(o: NaiveOpenmart, batchIds: readonly string[], tab: string): void {
+  const sheet = o.gas.SpreadsheetApp.getActiveSpreadsheet().insertSheet(tab);
+  sheet.appendRow(HEADER);
+  eachPerson(o, batchIds, (row) => sheet.appendRow(row));
+}
+
+/** The competent script (issue 16): the same sequential reads, rows collected in memory, one setValues. */
+export function competentReadFindPeople(o: NaiveOpenmart, batchIds: readonly string[], tab: string): void {
+  const rows: unknown[][] = [HEADER];
+  eachPerson(o, batchIds, (row) => rows.push(row));
+  writeTab(o.gas, tab, rows);
 }

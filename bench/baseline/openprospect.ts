@@ -30,9 +30,9 @@ function cells(row: Record<string, unknown>, columns: readonly string[]): unknow
 }
 
 /** Every page of the order's results, one fetch after the other, handed to `onItem`. */
-function eachResult(o: NaiveOpenProspect, onItem: (item: ResultCompany) => void): void {
-  for (let offset = 0; ; offset += PAGE) {
-    const page = get<{ items: ResultCompany[]; has_more: boolean }>(o, `/orders/${o.orderId}/results?limit=${PAGE}&offset=${offset}`);
+function eachResult(o: NaiveOpenProspect, onItem: (item: ResultCompany) => void, pageSize = PAGE): void {
+  for (let offset = 0; ; offset += pageSize) {
+    const page = get<{ items: ResultCompany[]; has_more: boolean }>(o, `/orders/${o.orderId}/results?limit=${pageSize}&offset=${offset}`);
     for (const item of page.items) onItem(item);
     if (!page.has_more) return;
   }
@@ -51,6 +51,38 @@ export function naiveSync(o: NaiveOpenProspect, tabs: { companies: string; prosp
     companies.appendRow(cells(companyRow(item), COMPANY_COLUMNS));
     for (const p of prospectRows(item)) prospects.appendRow(cells(p, PROSPECT_COLUMNS));
   });
+}
+
+/**
+ * The competent script (issue 16): still one sequential fetch per page, but pages of 100 (the
+ * API's maximum), every row collected in memory and one `setValues` per tab at the end.
+ */
+export function competentSync(o: NaiveOpenProspect, tabs: { companies: string; prospects: string }): void {
+  const order = get<{ status: string }>(o, `/orders/${o.orderId}`);
+  if (order.status !== 'COMPLETED') return;
+  const companies: unknown[][] = [[...COMPANY_COLUMNS]];
+  const prospects: unknown[][] = [[...PROSPECT_COLUMNS]];
+  eachResult(
+    o,
+    (item) => {
+      companies.push(cells(companyRow(item), COMPANY_COLUMNS));
+      for (const p of prospectRows(item)) prospects.push(cells(p, PROSPECT_COLUMNS));
+    },
+    100,
+  );
+  writeTab(o.gas, tabs.companies, companies);
+  writeTab(o.gas, tabs.prospects, prospects);
+}
+
+/** A new tab holding `rows` (header first), written with one setValues. */
+export function writeTab(gas: GasServices, name: string, rows: unknown[][]): void {
+  const sheet = gas.SpreadsheetApp.getActiveSpreadsheet().insertSheet(name);
+  const width = Math.max(...rows.map((r) => r.length));
+  const grid = rows.map((r) => (r.length === width ? r : [...r, ...new Array<unknown>(width - r.length).fill('')]));
+  // A new tab has 1,000 rows and 26 columns: grow it first, as a script must.
+  if (grid.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
+  if (width > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+  sheet.getRange(1, 1, grid.length, width).setValues(grid);
 }
 
 /**

@@ -5,25 +5,25 @@
  * submit, one status poll and one task-id list, plus one read per task.
  */
 import { DOMAIN_HEADER, OM_SIM_BASE, OM_SIM_KEY, domainRows, givenOpenmart, type OmScenario } from '../../test/harness/scenarios';
-import { naiveReadFindPeople, naiveSubmitFindPeople } from '../baseline/openmart';
+import { competentReadFindPeople, naiveReadFindPeople, naiveSubmitFindPeople } from '../baseline/openmart';
 import { latestJob, runUntilSettled, storedJobs } from '../drive';
-import { Meter, type Measured } from '../measure';
+import { Meter, type BaselineImpl, type Measured } from '../measure';
 
 /** Null: the Openmart batch job is in the bundle. */
 export function openmartAvailability(): string | null {
   return null;
 }
 
-const OPTIONS = { title: 'Bench', role: 'Owner', max_k: 2 };
+export const OPTIONS = { title: 'Bench', role: 'Owner', max_k: 2 };
 
-function world(n: number): OmScenario {
+export function world(n: number): OmScenario {
   const s = givenOpenmart();
   s.addOn.emulator.spreadsheet.givenSheet('Leads', [DOMAIN_HEADER, ...domainRows(n)]);
   return s;
 }
 
 /** Result rows the tasks hold: one per person, or one status line for a task without people. */
-function expectedRows(s: OmScenario): number {
+export function expectedRows(s: OmScenario): number {
   return s.sim.tasks().reduce((k, t) => k + Math.max(1, Array.isArray(t.data) ? t.data.length : 0), 0);
 }
 
@@ -49,16 +49,16 @@ export function addonFindPeople(n: number): Measured {
   return m;
 }
 
-/** openmart-find-people, baseline. */
-export function baselineFindPeople(n: number): Measured {
+/** openmart-find-people, baseline: the naive script, or the competent one (issue 16). */
+export function baselineFindPeople(n: number, impl: BaselineImpl = 'baseline'): Measured {
   const s = world(n);
   const o = { gas: s.addOn.emulator.gas, baseUrl: OM_SIM_BASE, key: OM_SIM_KEY };
   const rows = domainRows(n).map((r, i) => ({ id: `row-${i + 1}`, domain: new URL(String(r[1])).hostname.replace(/^www\./, '') }));
   const meter = new Meter(s.addOn.emulator);
   const batches = meter.unbounded(() => naiveSubmitFindPeople(o, rows, { title: OPTIONS.role, max_k: OPTIONS.max_k }));
   s.sim.completeTasks();
-  meter.unbounded(() => naiveReadFindPeople(o, batches, 'Baseline - People'));
-  const m = meter.stop('openmart-find-people', n, 'baseline');
+  meter.unbounded(() => (impl === 'competent' ? competentReadFindPeople : naiveReadFindPeople)(o, batches, 'Baseline - People'));
+  const m = meter.stop('openmart-find-people', n, impl);
   const people = s.sim.tasks().reduce((k, t) => k + (Array.isArray(t.data) ? t.data.length : 0), 0);
   const written = s.addOn.emulator.spreadsheet.sheetValues('Baseline - People').length - 1;
   m.extras.problem = written !== people ? `expected ${people} people rows, found ${written}` : undefined;

@@ -3,10 +3,10 @@
  * the two tabs; then re-sync the same N into the existing tabs, unchanged and with 10 % changed.
  */
 import { COMPANY_HEADER, OP_BASE, OP_KEY, companyRows, enrichmentOptions, givenCompanies, givenOpenProspect, type OpScenario } from '../../test/harness/scenarios';
-import { naiveSync, naiveUpsert, type NaiveOpenProspect } from '../baseline/openprospect';
+import { competentSync, naiveSync, naiveUpsert, type NaiveOpenProspect } from '../baseline/openprospect';
 import { latestJob, rewriteJob, runUntilSettled, storedJobs } from '../drive';
 import { resultsFixture, type ResultsFixture } from '../fixtures';
-import { Meter, type Measured } from '../measure';
+import { Meter, type BaselineImpl, type Measured } from '../measure';
 
 interface OpWorld extends OpScenario {
   fixture: ResultsFixture;
@@ -56,12 +56,12 @@ export function addonSync(n: number): Measured {
   return m;
 }
 
-/** openprospect-sync, baseline. */
-export function baselineSync(n: number): Measured {
+/** openprospect-sync, baseline: the naive script, or the competent one (issue 16). */
+export function baselineSync(n: number, impl: BaselineImpl = 'baseline'): Measured {
   const s = world(n);
   const meter = new Meter(s.addOn.emulator);
-  meter.unbounded(() => naiveSync(naive(s), BASELINE_TABS));
-  const m = meter.stop('openprospect-sync', n, 'baseline');
+  meter.unbounded(() => (impl === 'competent' ? competentSync : naiveSync)(naive(s), BASELINE_TABS));
+  const m = meter.stop('openprospect-sync', n, impl);
   m.extras.problem = checkTabs(s, n, BASELINE_TABS);
   return m;
 }

@@ -5,6 +5,7 @@
  * checks its calls against them. Types only: nothing here runs.
  */
 import type * as z from 'zod/mini';
+import type * as advance from './advance';
 import type * as connection from './connection';
 import type * as gu1 from './gu1';
 import type * as gu1Settings from './gu1-settings';
@@ -39,6 +40,7 @@ export type AccountInput = In<typeof quota.AccountInput>;
 export type ConnectionInput = In<typeof connection.ConnectionInput>;
 export type TabInput = In<typeof sheets.TabInput>;
 export type RefreshInput = In<typeof jobs.RefreshInput>;
+export type AdvanceInput = In<typeof advance.AdvanceInput>;
 export type JobIdInput = In<typeof jobs.JobIdInput>;
 export type CreateScheduleInput = In<typeof schedules.CreateInput>;
 export type ScheduleIdInput = In<typeof schedules.IdInput>;
@@ -76,6 +78,7 @@ export type { QuotaView } from './quota';
 export type { ConnectionResult } from './connection';
 export type { SheetsInfo } from './sheets';
 export type { JobsView, JobView } from './job-view';
+export type { AdvanceAnswer } from './advance';
 export type { ScheduleView } from './schedules';
 export type { EnrichmentPreview, SubmitResult } from './openprospect';
 export type { Gu1SettingsView } from './gu1-settings';

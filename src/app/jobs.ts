@@ -79,11 +79,11 @@ export function syncTrigger(ctx: AppContext, openJobs: number): string | null {
 }
 
 /** Advance open jobs within `budgetMs`, then keep the trigger in line with what is open. */
-export function runPoll(ctx: AppContext, budgetMs: number): { poll: PollResult; notice: string | null } {
+export function runPoll(ctx: AppContext, budgetMs: number, lockWaitMs?: number): { poll: PollResult; notice: string | null } {
   const deadline = new Deadline(ctx.clock, budgetMs);
   const store = new JobStore(ctx.docProps());
   // Only this user's jobs (and ownerless ones they can adopt with a key): never another editor's.
-  const poll = pollJobs(store, handlers(), jobEnv(ctx, deadline), ctx.documentLock(), toUserMessage, (job) => actionable(ctx, job));
+  const poll = pollJobs(store, handlers(), jobEnv(ctx, deadline), ctx.documentLock(), toUserMessage, (job) => actionable(ctx, job), lockWaitMs);
   if (poll.ran) notePoll(ctx);
   const notice = syncTrigger(ctx, openJobCount(ctx));
   return { poll, notice };

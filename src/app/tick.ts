@@ -4,6 +4,7 @@ import type { Job } from '../jobs/model';
 import type { PollResult } from '../jobs/poller';
 import { JobStore } from '../jobs/store';
 import { ScheduleStore, runDueSchedules, type Schedule } from '../jobs/schedules';
+import { sidebarPolling } from './advance';
 import { spreadsheetReached } from './background';
 import type { AppContext } from './context';
 import { handlers, jobEnv, runPoll } from './jobs';
@@ -26,6 +27,8 @@ export function tick(ctx: AppContext): PollResult | null {
   // Due schedules first: the jobs they re-arm are advanced by this same run.
   const mine = (s: Schedule, job: Job | undefined): boolean => (s.owner !== undefined ? isMine(ctx, s) : job !== undefined && actionable(ctx, job) !== null);
   runDueSchedules(new ScheduleStore(ctx.docProps()), new JobStore(ctx.docProps()), handlers(), jobEnv(ctx, new Deadline(ctx.clock, budget)), ctx.timeZone(), (job) => preflight(ctx, job), mine);
+  // The open sidebar is polling this user's jobs (app/advance.ts): leave them to it.
+  if (sidebarPolling(ctx)) return null;
   return runPoll(ctx, budget).poll;
 }
 

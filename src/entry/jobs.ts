@@ -1,5 +1,6 @@
 /** Sidebar surface, Jobs section: the jobs list, refreshes, cancel, schedules, result columns beside the rows. */
 import type * as C from '../app/contract';
+import * as advance from '../app/advance';
 import * as jobs from '../app/jobs';
 import * as resultColumns from '../app/result-columns';
 import * as schedules from '../app/schedules';
@@ -8,6 +9,15 @@ import { rpc } from './run';
 /** Sidebar RPC: every job, after advancing open ones briefly (live progress). */
 export function refreshJobs(input?: C.RefreshInput): C.JobsView | null {
   return rpc((ctx) => jobs.refreshJobs(ctx, input));
+}
+
+/** Sidebar RPC (any part of the open sidebar): one slice of work, and when to ask again. */
+export function advanceJobs(input?: C.AdvanceInput): C.AdvanceAnswer {
+  // Only the list carries text: an answer without one ("wait") reads no key for the scrubber.
+  return rpc(
+    (ctx) => advance.advanceJobs(ctx, input),
+    (ctx, a) => (a.view ? { ...a, view: ctx.scrubber().deep(a.view) } : a),
+  );
 }
 
 /** Sidebar RPC: every job, without polling. */

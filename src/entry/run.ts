@@ -69,12 +69,12 @@ function savedKeys(props: () => PropertyStore): string[] {
 }
 
 /** Run an RPC: its answer and its failures (one user sentence) reach the sidebar through the scrubber. */
-export function rpc<T>(fn: (ctx: AppContext) => T): T {
+export function rpc<T>(fn: (ctx: AppContext) => T, scrub: (ctx: AppContext, out: T) => T = (ctx, out) => ctx.scrubber().deep(out)): T {
   const ctx = context();
   try {
     const out = fn(ctx);
     // Nothing to scrub in "no answer" (the Jobs view's "nothing new"): no key read for it.
-    return out === null || out === undefined ? out : ctx.scrubber().deep(out);
+    return out === null || out === undefined ? out : scrub(ctx, out);
   } catch (e) {
     throw new Error(ctx.scrubber().text(toActionMessage(e)));
   } finally {

@@ -93,8 +93,8 @@ export type ClaimJob = (job: Job) => Job | null;
  * jobs are left exactly as they are. One job whose save fails (a full store, a record too
  * large) is noted and skipped: the others are still advanced and saved.
  */
-export function pollJobs(store: JobStore, handlers: Record<string, JobHandler>, env: JobEnv, lock: LockLike, message: ErrorMessage, claim: ClaimJob = (j) => j): PollResult {
-  const outcome = withLock(lock, 2_000, () => {
+export function pollJobs(store: JobStore, handlers: Record<string, JobHandler>, env: JobEnv, lock: LockLike, message: ErrorMessage, claim: ClaimJob = (j) => j, lockWaitMs = 2_000): PollResult {
+  const outcome = withLock(lock, lockWaitMs, () => {
     let advanced = 0;
     let deferred = 0;
     const open = store.open();
