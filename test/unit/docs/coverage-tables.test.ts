@@ -1,10 +1,10 @@
-/** docs/coverage/openprospect.md and gu1.md: the counts at their top are the counts of their tables, and nothing is left unreachable after. */
+/** docs/coverage/openprospect.md and docs/coverage/gu1.md: the counts at their top are the counts of their tables, and nothing is left unreachable after. */
 import { counted, coverageRows, coverageText, reached, stated, unreached } from './coverage-table';
 
 describe.each([
   ['openprospect', 18, 82],
   ['gu1', 5, 31],
-])('docs/coverage/%s.md', (name, operations, parameters) => {
+])('the coverage table of %s', (name, operations, parameters) => {
   const text = coverageText(name);
   const all = coverageRows(text);
   const ops = all.filter((r) => r.table === 'operation');
