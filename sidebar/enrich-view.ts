@@ -3,6 +3,7 @@ import type { EnrichmentPreview, SubmitResult } from '../src/app/contract';
 import { sourceArg } from './source';
 import { call, submitCall } from './rpc';
 import { profileIdField } from './profile-view';
+import { previewNotes } from './preview-notes';
 import { el, mount, runAction, setStatus } from './dom';
 import { checkboxList, selectField, textField, type FormState } from './form';
 import { phoneOffer } from './phone-offer';
@@ -49,10 +50,7 @@ function previewBlock(p: EnrichmentPreview): HTMLElement {
     el('div', { text: summary, id: 'preview-summary' }),
     el('div', { class: 'cost', id: 'enrich-cost', text: p.cost }),
     table,
-    ...p.problems.map((m) => el('div', { class: 'error', text: m })),
-    p.invalid.length > 0
-      ? el('details', { open: true }, el('summary', { text: `Invalid rows (${p.invalidCount})` }), ...p.invalid.map((r) => el('div', { class: 'error invalid-row', text: r.reasons.join(' ') })))
-      : null,
+    ...previewNotes(p),
   );
 }
 

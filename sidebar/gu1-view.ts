@@ -2,6 +2,7 @@
 import type { Gu1Preview, Gu1SettingsView, Gu1SubmitResult } from '../src/app/contract';
 import { sourceArg } from './source';
 import { call, submitCall } from './rpc';
+import { previewNotes } from './preview-notes';
 import { el, mount, runAction, setStatus } from './dom';
 import { selectField, textField, type FormState } from './form';
 import { codePicker, parameterColumns, parametersField } from './gu1-extras';
@@ -64,8 +65,7 @@ function previewBlock(p: Gu1Preview): HTMLElement {
     el('div', { id: 'gu1-estimate', class: 'cost', text: estimateText(p) }),
     ...codes.map((c) => el('div', { class: 'muted', text: c })),
     sentParameters(p),
-    ...p.problems.map((m) => el('div', { class: 'error', text: m })),
-    p.invalid.length > 0 ? el('details', { open: true }, el('summary', { text: `Invalid rows (${p.invalidCount})` }), ...p.invalid.map((r) => el('div', { class: 'error invalid-row', text: r.reasons.join(' ') }))) : null,
+    ...previewNotes(p),
   );
 }
 

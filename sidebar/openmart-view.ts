@@ -2,6 +2,7 @@
 import type { BatchPreview, CreditCheck, OpenmartBatchInput } from '../src/app/contract';
 import { sourceArg } from './source';
 import { call, submitCall } from './rpc';
+import { previewNotes } from './preview-notes';
 import { el, mount, runAction } from './dom';
 import { selectField, textField, type FormState } from './form';
 import { brandBlock } from './openmart-brands-form';
@@ -27,8 +28,7 @@ function batchBlock(status: HTMLElement, sources: Array<[string, string]>, opera
         out,
         el('div', { text: `${p.validCount} row(s) in ${p.batches} batch(es), ${p.invalidCount} invalid; ${p.idsToGenerate} external_id(s) to generate.` }),
         creditLine(p),
-        ...p.problems.map((m) => el('div', { class: 'error', text: m })),
-        p.invalid.length > 0 ? el('details', {}, el('summary', { text: `Invalid rows (${p.invalidCount})` }), ...p.invalid.map((r) => el('div', { class: 'error', text: r.reasons.join(' ') }))) : null,
+        ...previewNotes(p, false),
       );
     });
   });

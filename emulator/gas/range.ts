@@ -24,7 +24,7 @@ export function checkCellLengths(ctx: SheetsCtx, rows: readonly (readonly unknow
 /** Build the Range façade for a rectangle of `sheet` (the caller has validated it). */
 export function makeRange(ctx: SheetsCtx, sheet: SheetModel, row: number, col: number, numRows: number, numCols: number): GasObject {
   const { rt } = ctx;
-  const call = sheetsCaller(ctx, 'Range', () => sheet.deleted);
+  const call = sheetsCaller(ctx, 'Range', () => sheet.deleted, () => sheet.name);
   const n = numRows * numCols;
   const q = (m: string) => `SpreadsheetApp.Range.${m}`;
 

@@ -33,6 +33,8 @@ export interface CallSpec {
   cells?: number;
   /** Fully qualified name for permission errors, e.g. `SpreadsheetApp.Range.setValues`. */
   qualified?: string;
+  /** The sheet a Sheet or Range call works on (its name when called). */
+  sheet?: string;
 }
 
 export const AUTH_REQUIRED = 'Authorization is required to perform that action.';
@@ -60,6 +62,8 @@ export interface ServiceCallInfo {
   method: string;
   /** The call's family (`sheets`, `properties`, ...), when it has one. */
   family?: Family;
+  /** The sheet a Sheet or Range call works on (its name when called). */
+  sheet?: string;
   /** The execution making the call, or null outside any execution. */
   execution: ExecutionInfo | null;
 }
@@ -239,7 +243,7 @@ export class Runtime {
   private notifyCall(spec: CallSpec): { kill: boolean; fail?: string } {
     const index = ++this.serviceCalls;
     if (this.callListeners.length === 0) return { kill: false };
-    const call: ServiceCallInfo = { index, service: spec.service, method: spec.method, execution: this.execution.info(), ...(spec.family ? { family: spec.family } : {}) };
+    const call: ServiceCallInfo = { index, service: spec.service, method: spec.method, execution: this.execution.info(), ...(spec.family ? { family: spec.family } : {}), ...(spec.sheet !== undefined ? { sheet: spec.sheet } : {}) };
     let kill = false;
     let fail: string | undefined;
     for (const l of [...this.callListeners]) {

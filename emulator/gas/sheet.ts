@@ -40,7 +40,7 @@ export function resolveRange(ctx: SheetsCtx, sheet: SheetModel, qualified: strin
 /** Build the Sheet façade over `sheet`. */
 export function makeSheet(ctx: SheetsCtx, sheet: SheetModel): GasObject {
   const { rt, model } = ctx;
-  const call = sheetsCaller(ctx, 'Sheet', () => sheet.deleted);
+  const call = sheetsCaller(ctx, 'Sheet', () => sheet.deleted, () => sheet.name);
   const q = (m: string) => `SpreadsheetApp.Sheet.${m}`;
   const num = (method: string, ...args: unknown[]): number[] => {
     if (args.some((a) => typeof a !== 'number' || Number.isNaN(a))) throw rt.error(paramMismatch(q(method), args));

@@ -10,18 +10,19 @@ import { KeyStore } from '../platform/keys';
 import { newJob, type Job } from '../jobs/model';
 import { GU1_RUN_KIND, type Gu1RunData } from '../jobs/gu1-run-data';
 import { type CostEstimate, estimateCost, expandCodes, type KnownCosts, readKnownCosts } from '../providers/gu1/costs';
-import { GU1_FIELDS, parameterNameProblem } from '../providers/gu1/fields';
+import { parameterNameProblem } from '../providers/gu1/fields';
 import { checkRunOptions, formatUnits, type RunOptions, toCents } from '../providers/gu1/options';
-import { loadGu1Records, type Gu1Records } from '../providers/gu1/records';
+import { readGu1Rows, type Gu1Rows } from '../jobs/gu1-source';
+import { PlannedRecords } from '../jobs/gu1-run';
 import { GU1_COLUMNS, GU1_KEY_COLUMNS } from '../providers/gu1/result-rows';
-import { EXTERNAL_ID_KEY, guessMapping, type Mapping } from '../sheet/headers';
+import { EXTERNAL_ID_KEY, type Mapping } from '../sheet/headers';
 import { headersOf } from '../sheet/mapping-headers';
 import { isOurTab, openResultTab } from '../sheet/result-tab';
 import { freshTabName } from './result-tabs';
-import { pinSource, type Source, type SourceSpec } from '../sheet/source';
+import { pinSource, type Source } from '../sheet/source';
 import type { AppContext } from './context';
 import { removeTabWithoutResults } from './sheets';
-import { MappingInput, SourceInput, UserInputError, parseInput } from './input';
+import { MappingInput, SourceInput, UserInputError, parseInput, sourceLabel } from './input';
 import { startJob } from './job-start';
 import { toView, type JobView } from './job-view';
 
@@ -61,19 +62,18 @@ export interface Gu1Preview {
   confirmAbove: number | null;
   /** The estimate is unknown, or above the threshold: submit needs `confirmed: true`. */
   needsConfirmation: boolean;
+  /** Values Sheets changed (ids that lost leading zeros, `#ERROR!` phone cells). */
+  hints: string[];
   problems: string[];
 }
 
 interface Checked {
   preview: Gu1Preview;
-  read: Gu1Records;
+  read: Gu1Rows;
   options: RunOptions | null;
   known: KnownCosts;
 }
 
-function sourceLabel(source: z.infer<typeof SourceInput>): string {
-  return typeof source === 'string' ? 'the selection' : 'sheetName' in source ? `sheet "${source.sheetName}"` : source.a1;
-}
 
 function columnProblems(block: Source, mapping: Mapping, parameterColumns: Record<string, number>): string[] {
   const width = block.values.reduce((w, r) => Math.max(w, r.length), 0);
@@ -92,9 +92,9 @@ function columnProblems(block: Source, mapping: Mapping, parameterColumns: Recor
 }
 
 function check(ctx: AppContext, source: z.infer<typeof SourceInput>, givenMapping: Mapping | undefined, parameterColumns: Record<string, number>, rawOptions: OptionsInputType | undefined): Checked {
-  const read = loadGu1Records(ctx.spreadsheet(), source as SourceSpec, givenMapping ?? ((headers) => guessMapping(headers, GU1_FIELDS)), parameterColumns);
+  const read = readGu1Rows(ctx.spreadsheet(), source, { mapping: givenMapping, parameterColumns });
   const mapping = read.mapping;
-  const problems = columnProblems(read.block, mapping, parameterColumns);
+  const problems = columnProblems(read.read.block, mapping, parameterColumns);
   let options: RunOptions | null = null;
   if (rawOptions !== undefined) {
     const checked = checkRunOptions(rawOptions);
@@ -110,8 +110,8 @@ function check(ctx: AppContext, source: z.infer<typeof SourceInput>, givenMappin
   const needsConfirmation = estimate.totalCents === null || (threshold !== null && estimate.totalCents > threshold);
   const preview: Gu1Preview = {
     source: sourceLabel(source),
-    sheetName: read.block.sheet.getName(),
-    headers: read.block.headers,
+    sheetName: read.read.block.sheet.getName(),
+    headers: read.read.block.headers,
     mapping,
     parameterColumns,
     rows: read.records.slice(0, 5),
@@ -119,6 +119,7 @@ function check(ctx: AppContext, source: z.infer<typeof SourceInput>, givenMappin
     invalid: read.invalid.slice(0, 100),
     invalidCount: read.invalid.length,
     emptyRows: read.emptyRows,
+    hints: read.read.hints,
     integrationCodes: codes,
     enrichmentGroupRefs: refs,
     estimate,
@@ -204,11 +205,11 @@ export function submitGu1(ctx: AppContext, input: unknown): Gu1SubmitResult {
   const tabName = resultTabName(ctx, rawOptions, options.title);
   const runKnown = knownForRun(known, options);
   const data: Gu1RunData = {
-    source: typeof source === 'string' ? pinSource(read.block) : source,
+    source: typeof source === 'string' ? pinSource(read.read.block) : source,
     mapping: preview.mapping,
     parameterColumns: parameterColumns ?? {},
-    mappingHeaders: headersOf(preview.mapping, read.block.headers),
-    parameterHeaders: headersOf(parameterColumns ?? {}, read.block.headers),
+    mappingHeaders: headersOf(preview.mapping, read.read.block.headers),
+    parameterHeaders: headersOf(parameterColumns ?? {}, read.read.block.headers),
     integrationCodes: options.integrationCodes,
     enrichmentGroupRefs: options.enrichmentGroupRefs,
     forceRefresh: options.forceRefresh,
@@ -235,6 +236,7 @@ export function submitGu1(ctx: AppContext, input: unknown): Gu1SubmitResult {
     cleanup: () => {
       if (rawOptions.intoTab === undefined) removeTabWithoutResults(ctx, tabName);
     },
+    prepared: new PlannedRecords(read.records),
   });
   return { job: toView(latest), invalid: preview.invalid, invalidCount: preview.invalidCount, estimate: preview.estimate, notice };
 }

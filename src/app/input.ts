@@ -24,3 +24,8 @@ export const SourceInput = z.union([z.literal('selection'), PinnedSourceSchema])
 
 /** A column mapping: field key -> 0-based column in the source block. */
 export const MappingInput = z.record(z.string(), z.number());
+
+/** How the preview names a source: "the selection", `sheet "Leads"`, or the A1 range. */
+export function sourceLabel(source: z.infer<typeof SourceInput>): string {
+  return typeof source === 'string' ? 'the selection' : 'sheetName' in source ? `sheet "${source.sheetName}"` : source.a1;
+}

@@ -24,6 +24,8 @@ export interface StartOptions {
   cleanup(latest: Job): void;
   /** The rows (or form) the job sends, and whether the user said "submit again": a repeat within 24 h asks first. */
   repeat?: { rows: unknown; again: boolean };
+  /** The plan the submit made from the rows it read (JobEnv.prepared): the first advance reads no rows. */
+  prepared?: object;
 }
 
 /**
@@ -65,7 +67,8 @@ export function startJob(ctx: AppContext, job: Job, opts: StartOptions): { job: 
     let next: Job = ready;
     if (handler) {
       try {
-        next = afterStep(ready, handler.advance(ready, jobEnv(ctx, new Deadline(ctx.clock, BUDGET.executionMs))));
+        const env = jobEnv(ctx, new Deadline(ctx.clock, BUDGET.executionMs));
+        next = afterStep(ready, handler.advance(ready, opts.prepared ? { ...env, prepared: { jobId: job.id, plan: opts.prepared } } : env));
       } catch (e) {
         next = applyError(store.get(job.id) ?? ready, e, ctx.clock.now(), toUserMessage);
       }

@@ -9,8 +9,10 @@ import { withLock } from '../platform/lock';
 import { newJob } from '../jobs/model';
 import { BatchBook } from '../jobs/openmart-book';
 import { requeue } from '../jobs/openmart-batches';
-import { OM_BATCHES_KIND, type OmBatchesData } from '../jobs/openmart-batch-data';
-import { sourceRows } from '../jobs/openmart-source';
+import { OM_BATCHES_KIND, PlannedBatches, type OmBatchesData } from '../jobs/openmart-batch-data';
+import { readOpenmartRows } from '../jobs/openmart-source';
+import { writeIds, type RowsRead } from '../sheet/read-rows';
+import { headersOf } from '../sheet/mapping-headers';
 import { JobStore } from '../jobs/store';
 import { buildBatches, idsHash } from '../providers/openmart/build-batches';
 import { estimateBatch } from '../providers/openmart/credits';
@@ -18,13 +20,12 @@ import { BATCH_FIELDS } from '../providers/openmart/fields';
 import { BATCH_TABS } from '../providers/openmart/result-rows';
 import { BATCH_OPS, type BatchOp } from '../providers/openmart/schemas';
 import { missingRequiredProblems, noRowsProblem, type Mapping } from '../sheet/headers';
-import type { SourceSpec } from '../sheet/source';
 import { freshTabName } from './result-tabs';
 import type { AppContext } from './context';
-import { MappingInput, SourceInput, UserInputError, parseInput } from './input';
+import { MappingInput, SourceInput, UserInputError, parseInput, sourceLabel } from './input';
 import { toView, type JobView } from './job-view';
 import { requireMine } from './owner';
-import { count, creditCheck, forgetStale, MAX_BATCH_ROWS, pinned, problemsText, requireConfirmation, sourceLabel, startOpenmartJob, type CreditCheck, type OpenmartSubmitResult } from './openmart';
+import { count, creditCheck, forgetStale, MAX_BATCH_ROWS, pinned, problemsText, requireConfirmation, startOpenmartJob, type CreditCheck, type OpenmartSubmitResult } from './openmart';
 
 export const BatchInput = z.object({
   operation: z.enum(BATCH_OPS),
@@ -47,11 +48,18 @@ export interface BatchPreview extends CreditCheck {
   invalidCount: number;
   idsToGenerate: number;
   batches: number;
+  /** Values Sheets changed (ids that lost leading zeros, `#ERROR!` phone cells). */
+  hints: string[];
   problems: string[];
 }
 
-function previewBatchOf(ctx: AppContext, input: z.infer<typeof BatchInput>): BatchPreview {
-  const rows = sourceRows(ctx.spreadsheet(), input.source as SourceSpec, input.mapping, BATCH_FIELDS[input.operation], { write: false });
+/** The rows of a batch form, read once (ids previewed). */
+function readBatchRows(ctx: AppContext, input: z.infer<typeof BatchInput>): RowsRead {
+  return readOpenmartRows(ctx.spreadsheet(), input.source, { columns: input.mapping }, BATCH_FIELDS[input.operation]);
+}
+
+/** The preview of rows read once: the same check for the preview and the submit. */
+function previewBatchOf(ctx: AppContext, input: z.infer<typeof BatchInput>, rows: RowsRead): BatchPreview {
   const build = buildBatches(input.operation, rows.records, input.options ?? {});
   const invalid = [...rows.invalid, ...build.invalid].sort((a, b) => a.rowNumber - b.rowNumber);
   const tasks = build.batches.flatMap((b) => b.tasks);
@@ -71,8 +79,9 @@ function previewBatchOf(ctx: AppContext, input: z.infer<typeof BatchInput>): Bat
     validCount: tasks.length,
     invalid: invalid.slice(0, 100),
     invalidCount: invalid.length,
-    idsToGenerate: rows.idsGenerated,
+    idsToGenerate: rows.idsToGenerate,
     batches: build.batches.length,
+    hints: rows.hints,
     problems,
     ...creditCheck(ctx, estimateBatch(input.operation, tasks)),
   };
@@ -80,7 +89,8 @@ function previewBatchOf(ctx: AppContext, input: z.infer<typeof BatchInput>): Bat
 
 /** Read the rows, guess (or apply) the mapping, check every row, estimate credits; nothing is written or sent. */
 export function previewOpenmartBatch(ctx: AppContext, input: unknown): BatchPreview {
-  return previewBatchOf(ctx, parseInput(BatchInput, input, 'the Openmart batch form'));
+  const parsed = parseInput(BatchInput, input, 'the Openmart batch form');
+  return previewBatchOf(ctx, parsed, readBatchRows(ctx, parsed));
 }
 
 /**
@@ -91,24 +101,26 @@ export function previewOpenmartBatch(ctx: AppContext, input: unknown): BatchPrev
 export function submitOpenmartBatch(ctx: AppContext, input: unknown): OpenmartSubmitResult {
   const parsed = parseInput(BatchInput, input, 'the Openmart batch form');
   new KeyStore(ctx.userProps()).require('openmart');
-  const check = previewBatchOf(ctx, parsed);
+  // One read of the rows: checked as the preview checks them, then ids written back from it.
+  const read = readBatchRows(ctx, parsed);
+  const check = previewBatchOf(ctx, parsed, read);
   if (check.problems.length > 0) throw new UserInputError(check.problems.join(' '));
   requireConfirmation(check, parsed.confirmCredits);
   forgetStale(ctx);
-  const ss = ctx.spreadsheet();
-  const source = pinned(ctx, parsed.source);
-  const rows = sourceRows(ss, source, check.mapping, BATCH_FIELDS[parsed.operation], { write: true });
+  const source = pinned(parsed.source, read.block);
+  const rows = writeIds(read);
   const build = buildBatches(parsed.operation, rows.records, parsed.options ?? {});
   if (build.problems.length > 0) throw new UserInputError(problemsText(build.problems));
   const id = ctx.uuid();
   const title = build.options.title;
   const t = BATCH_TABS[parsed.operation];
   BatchBook.create(ctx.docProps(), id, build.batches.map((b) => ({ s: 'pending', n: b.tasks.length, h: idsHash(b.ids) }))).save();
-  const data: OmBatchesData = { op: parsed.operation, source, mapping: rows.mapping, options: parsed.options ?? {}, batches: build.batches.length };
+  const mappingHeaders = headersOf(read.mapping, read.block.headers);
+  const data: OmBatchesData = { op: parsed.operation, source, mapping: read.mapping, mappingHeaders, options: parsed.options ?? {}, batches: build.batches.length };
   const total = build.batches.reduce((n, b) => n + b.tasks.length, 0);
   const job = newJob({ id, provider: 'openmart', kind: OM_BATCHES_KIND, title, now: ctx.clock.now(), tabs: { [t.role]: freshTabName(ctx, `${title} - ${t.suffix}`) }, data, total });
   job.counts = { rows: total, invalidRows: check.invalidCount, idsGenerated: rows.idsGenerated };
-  const started = startOpenmartJob(ctx, job, true, { rows: build.batches.map((b) => b.tasks), again: againOf(input) });
+  const started = startOpenmartJob(ctx, job, true, { rows: build.batches.map((b) => b.tasks), again: againOf(input) }, new PlannedBatches(build.batches));
   return { job: toView(started.job), invalid: check.invalid, invalidCount: check.invalidCount, idsGenerated: rows.idsGenerated, estimate: check.estimate, notice: started.notice };
 }
 

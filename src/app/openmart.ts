@@ -10,14 +10,13 @@ import { ScheduleStore } from '../jobs/schedules';
 import { BatchBook } from '../jobs/openmart-book';
 import { OM_BATCHES_KIND, type OmBatchesData } from '../jobs/openmart-batch-data';
 import { forgetSearchBody } from '../jobs/openmart-search';
-import { pinSource, type PinnedSource } from '../jobs/openmart-source';
+import { pinSource, type PinnedSource, type Source } from '../sheet/source';
 import { JobStore } from '../jobs/store';
 import { getCreditBalance, type CreditEstimate } from '../providers/openmart/credits';
 import { BATCH_FIELDS, ENRICH_FIELDS } from '../providers/openmart/fields';
 import type { Problem } from '../providers/openmart/form';
 import { BATCH_TABS } from '../providers/openmart/result-rows';
 import { BATCH_OPS, LIMITS, type BatchOp } from '../providers/openmart/schemas';
-import { readSource } from '../sheet/source';
 import { httpFor } from './clients';
 import type { AppContext } from './context';
 import { removeTabWithoutResults } from './sheets';
@@ -99,10 +98,11 @@ export function forgetStale(ctx: AppContext): void {
  * advance it under the document lock (the trigger must never submit the same batch at the same
  * time) within this execution's budget.
  */
-export function startOpenmartJob(ctx: AppContext, job: Job, fresh = true, repeat?: { rows: unknown; again: boolean }): { job: Job; notice: string | null } {
+export function startOpenmartJob(ctx: AppContext, job: Job, fresh = true, repeat?: { rows: unknown; again: boolean }, prepared?: object): { job: Job; notice: string | null } {
   return startJob(ctx, job, {
     fresh,
     ...(repeat ? { repeat } : {}),
+    ...(prepared ? { prepared } : {}),
     // Nothing was created or billed (a refused key, a form Openmart rejects, no credits).
     refused: (latest) => refusedBeforeAnything(ctx, latest),
     cleanup: (latest) => {
@@ -121,12 +121,9 @@ function refusedBeforeAnything(ctx: AppContext, job: Job): boolean {
   return book.entries.every((e) => e.b === undefined && e.s !== 'unknown');
 }
 
-export function sourceLabel(source: z.infer<typeof SourceInput>): string {
-  return typeof source === 'string' ? 'the selection' : 'sheetName' in source ? `sheet "${source.sheetName}"` : source.a1;
-}
-
-export function pinned(ctx: AppContext, source: z.infer<typeof SourceInput>): PinnedSource {
-  return typeof source === 'string' ? pinSource(readSource(ctx.spreadsheet(), 'selection')) : source;
+/** The source a job reads again: a sheet or range as given, the selection pinned to its A1 range. */
+export function pinned(source: z.infer<typeof SourceInput>, block: Source): PinnedSource {
+  return typeof source === 'string' ? pinSource(block) : source;
 }
 
 /** The flows, labels and columns the Openmart forms need. */

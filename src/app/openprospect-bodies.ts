@@ -1,25 +1,31 @@
 /**
- * Rebuilding an order body for a part not yet accepted (a submission killed midway): from the
- * source sheet for enrichment (ids were written back before the first POST, so the same rows
- * give the same body and the same Idempotency-Key returns the same order), or from the stored
- * body for discovery.
+ * The plan of an OpenProspect enrichment from rows read once (sheet/read-rows.ts): the orders,
+ * every invalid row, the blocking problems; the same pure check for the preview and the submit.
+ * And the bodies of parts not yet accepted (a submission killed midway): the submit's own plan in
+ * its execution, else rebuilt from the source sheet (ids were written back before the first POST,
+ * so the same rows give the same body and the same Idempotency-Key returns the same order; columns
+ * are found again by their header text), or from the stored body for discovery.
  */
 import * as z from 'zod/mini';
 import type { JobEnv } from '../jobs/handler';
 import type { Job } from '../jobs/model';
 import type { OpOrdersData } from '../jobs/openprospect-orders';
 import { JsonStore } from '../platform/store';
-import { buildEnrichmentOrders } from '../providers/openprospect/build-enrichment';
+import { buildEnrichmentOrders, type PlannedEnrichmentOrder as PlannedOrder } from '../providers/openprospect/build-enrichment';
 import { ENRICHMENT_FIELDS } from '../providers/openprospect/fields';
+import type { Problem } from '../providers/openprospect/order-options';
 import type { OrderBody } from '../providers/openprospect/bodies';
-import { ensureExternalIds } from '../sheet/external-ids';
-import { rowsToRecords } from '../sheet/records';
-import { withoutBrokenPhones } from '../sheet/sheets-changed';
-import { PinnedSourceSchema, readSource, type SourceSpec } from '../sheet/source';
+import { missingRequiredProblems, noRowsProblem, type Mapping } from '../sheet/headers';
+import { SOURCE_ROW_LIMITS } from '../sheet/limits';
+import type { RecordsResult } from '../sheet/records';
+import { readRows, writeIds, type MappingSpec, type RowsRead } from '../sheet/read-rows';
+import { PinnedSourceSchema, type SourceSpec } from '../sheet/source';
 
 export const EnrichmentRebuildSchema = z.object({
   source: PinnedSourceSchema,
   mapping: z.record(z.string(), z.number()),
+  /** The header text of each mapped column when submitted (absent in jobs of older versions). */
+  mappingHeaders: z.optional(z.record(z.string(), z.string())),
   options: z.unknown(),
   /** "Send without the phone": rows whose phone cell shows #ERROR! go out without it. */
   withoutBrokenPhones: z.optional(z.boolean()),
@@ -29,14 +35,34 @@ export type EnrichmentRebuild = z.infer<typeof EnrichmentRebuildSchema>;
 const BODY_PREFIX = 'jobbody:';
 export const StoredBodySchema = z.looseObject({ order_type: z.string() });
 
-/** Read the source, fill missing ids (written back), and plan the orders. */
-export function planEnrichment(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, source: SourceSpec, mapping: Record<string, number>, options: unknown, withoutPhone = false) {
-  const read = readSource(ss, source);
-  const block = withoutPhone ? withoutBrokenPhones(read, mapping['phone']) : read;
-  const ids = ensureExternalIds(block, mapping);
-  const records = rowsToRecords(ids.values, block.headerRowIndex, ids.mapping, { fields: ENRICHMENT_FIELDS, firstRow: block.firstRow });
-  const build = buildEnrichmentOrders(records.records, options);
-  return { block, ids, records, build };
+/** Read the enrichment rows of a source once (ids previewed, not written). */
+export function readEnrichmentRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, source: SourceSpec, mapping: MappingSpec, withoutPhone = false): RowsRead {
+  return readRows(ss, source, mapping, ENRICHMENT_FIELDS, { maxRows: SOURCE_ROW_LIMITS.openprospect, ids: 'generate', withoutBrokenPhones: withoutPhone });
+}
+
+/**
+ * The blocking problems: an unmapped company name column says so (not "no rows"), and "no rows"
+ * counts the rows refused before the builder saw them.
+ */
+function blockingProblems(problems: Problem[], mapping: Mapping, invalidCount: number): string[] {
+  const unmapped = missingRequiredProblems(mapping, ENRICHMENT_FIELDS);
+  const noRows = problems.some((p) => p.field === 'companies');
+  const rest = problems.filter((p) => p.field !== 'companies').map((p) => p.message);
+  if (unmapped.length > 0) return [...unmapped, ...rest];
+  return noRows ? [...rest, noRowsProblem(invalidCount)] : rest;
+}
+
+/** Pure: the orders from the records, every invalid row (sorted), the rows sent, the blocking problems. */
+export function planEnrichment(read: RecordsResult & { mapping: Mapping }, options: unknown) {
+  const build = buildEnrichmentOrders(read.records, options);
+  const invalid = [...read.invalid, ...build.invalid].sort((a, b) => a.rowNumber - b.rowNumber);
+  const validCount = build.orders.reduce((n, o) => n + o.rowNumbers.length, 0);
+  return { build, invalid, validCount, problems: blockingProblems(build.problems, read.mapping, invalid.length) };
+}
+
+/** The orders a submit planned (JobEnv.prepared): its first advance posts them without reading the rows again. */
+export class PlannedOrders {
+  constructor(readonly orders: readonly PlannedOrder[]) {}
 }
 
 /** Keep a discovery body for a retry from a later run. */
@@ -53,6 +79,14 @@ export function forgetBody(docProps: JobEnv['docProps'], jobId: string): void {
   docProps.deleteProperty(BODY_PREFIX + jobId);
 }
 
+/** The orders of an enrichment job: the submit's plan in its own execution, else rebuilt from the sheet. */
+function plannedOrders(job: Job, rebuild: EnrichmentRebuild, env: JobEnv): readonly PlannedOrder[] {
+  const prepared = env.prepared;
+  if (prepared?.jobId === job.id && prepared.plan instanceof PlannedOrders) return prepared.plan.orders;
+  const read = readEnrichmentRows(env.spreadsheet, rebuild.source, { columns: rebuild.mapping, headers: rebuild.mappingHeaders }, rebuild.withoutBrokenPhones === true);
+  return planEnrichment(writeIds(read), rebuild.options).build.orders;
+}
+
 /** The BodyRebuilder for the OpenProspect orders job. */
 export function rebuildOrderBody(job: Job, data: OpOrdersData, index: number, env: JobEnv): { body: OrderBody; rowNumbers?: number[] } {
   if (data.orderType === 'DISCOVERY') {
@@ -62,10 +96,10 @@ export function rebuildOrderBody(job: Job, data: OpOrdersData, index: number, en
   }
   const rebuild = EnrichmentRebuildSchema.safeParse(data.rebuild);
   if (!rebuild.success) throw new Error('This job cannot be resubmitted (its source is unknown); start it again from the sidebar.');
-  const { build } = planEnrichment(env.spreadsheet, rebuild.data.source, rebuild.data.mapping, rebuild.data.options, rebuild.data.withoutBrokenPhones === true);
-  const order = build.orders[index];
-  if (!order || build.orders.length !== data.parts.length) {
+  const orders = plannedOrders(job, rebuild.data, env);
+  const order = orders[index];
+  if (!order || orders.length !== data.parts.length) {
     throw new Error('The source rows changed since this job was submitted, so the unsent orders cannot be rebuilt. Cancel this job and submit again.');
   }
-  return { body: order.body, rowNumbers: order.rowNumbers };
+  return { body: order.body, rowNumbers: [...order.rowNumbers] };
 }

@@ -5,25 +5,24 @@ import { KeyStore } from '../platform/keys';
 import { newJob, type Job } from '../jobs/model';
 import { OP_ORDERS_KIND, type OpOrdersData, type OrderPart } from '../jobs/openprospect-orders';
 import { buildDiscoveryOrder } from '../providers/openprospect/build-discovery';
-import { buildEnrichmentOrders } from '../providers/openprospect/build-enrichment';
 import { ENRICHMENT_FIELDS } from '../providers/openprospect/fields';
 import { getOrder } from '../providers/openprospect/get-order';
 import { FEATURE_DEPENDENCIES, FEATURE_INFO, featureHints, RECOMMENDED_FEATURES, type Problem } from '../providers/openprospect/order-options';
 import { FEATURES, type Feature } from '../providers/openprospect/schemas';
 import { NotFoundError, ValidationError } from '../platform/errors';
 import { quoteCell } from '../sheet/cells';
-import { fillExternalIds } from '../sheet/external-ids';
-import { guessMapping, missingRequiredProblems, noRowsProblem, type FieldSpec, type Mapping } from '../sheet/headers';
-import { rowsToRecords } from '../sheet/records';
+import type { FieldSpec, Mapping } from '../sheet/headers';
 import { freshTabName } from './result-tabs';
-import { brokenPhoneIndexes, sourceChangedHints, withoutBrokenPhones } from '../sheet/sheets-changed';
-import { pinSource, readSource, type SourceSpec } from '../sheet/source';
+import { pinSource } from '../sheet/source';
 import { httpFor } from './clients';
 import type { AppContext } from './context';
 import { MappingInput, SourceInput, UserInputError, parseInput } from './input';
 import { startJob } from './job-start';
 import { toView, type JobView } from './job-view';
-import { forgetBody, planEnrichment, storeBody } from './openprospect-bodies';
+import { forgetBody, planEnrichment, PlannedOrders, readEnrichmentRows, storeBody } from './openprospect-bodies';
+import { writeIds } from '../sheet/read-rows';
+import { headersOf } from '../sheet/mapping-headers';
+import { sourceLabel } from './input';
 import { requireScopes } from './op-scopes';
 
 /** Whether any part of an orders job exists at the provider. */
@@ -80,58 +79,30 @@ export const PreviewInput = z.object({ source: SourceInput, mapping: z.optional(
 /** OpenProspect prices an order at review, after it is sent: what the sidebar says before a submit. */
 export const OP_COST_BEFORE = 'Cost: priced by OpenProspect at review, after you submit (nothing is charged before); the Jobs view shows its estimate once the order carries one.';
 
-/** Read the source, guess (or apply) the mapping, and check every row; nothing is written or sent. */
+/** Read the source once, guess (or apply) the mapping, and check every row; nothing is written or sent. */
 export function previewEnrichment(ctx: AppContext, input: unknown): EnrichmentPreview {
   const { source, mapping: given, options, withoutBrokenPhones: withoutPhone } = parseInput(PreviewInput, input, 'the enrichment source');
-  const read = readSource(ctx.spreadsheet(), source as SourceSpec);
-  const mapping = given ?? guessMapping(read.headers, ENRICHMENT_FIELDS);
-  const block = withoutPhone === true ? withoutBrokenPhones(read, mapping['phone']) : read;
-  // Preview with the ids the submission would generate, without writing them.
-  const idCol = mapping['external_id'];
-  const data = block.values.slice(block.headerRowIndex + 1);
-  const column = idCol === undefined ? data.map(() => '') : data.map((r) => r[idCol] ?? '');
-  const filled = fillExternalIds(column, data, block.sheet.getSheetId(), block.firstDataRow, idCol ?? -1);
-  const width = block.values.reduce((w, r) => Math.max(w, r.length), 0);
-  const withIds = block.values.map((r, i) => {
-    if (i <= block.headerRowIndex) return r;
-    const row = r.slice();
-    row[idCol ?? width] = filled.column[i - block.headerRowIndex - 1];
-    return row;
-  });
-  const records = rowsToRecords(withIds, block.headerRowIndex, { ...mapping, external_id: idCol ?? width }, { fields: ENRICHMENT_FIELDS, firstRow: block.firstRow });
-  const build = buildEnrichmentOrders(records.records, options ?? { title: 'Preview', features: [...RECOMMENDED_FEATURES] });
-  const invalid = [...records.invalid, ...build.invalid].sort((a, b) => a.rowNumber - b.rowNumber);
-  const validCount = build.orders.reduce((n, o) => n + o.rowNumbers.length, 0);
+  // Previewed with the ids the submission would generate, without writing them.
+  const read = readEnrichmentRows(ctx.spreadsheet(), source, { columns: given }, withoutPhone === true);
+  const plan = planEnrichment(read, options ?? { title: 'Preview', features: [...RECOMMENDED_FEATURES] });
   return {
-    source: typeof source === 'string' ? 'the selection' : 'sheetName' in source ? `sheet "${source.sheetName}"` : source.a1,
-    sheetName: block.sheet.getName(),
-    headers: block.headers,
-    mapping,
+    source: sourceLabel(source),
+    sheetName: read.block.sheet.getName(),
+    headers: read.block.headers,
+    mapping: read.mapping,
     fields: fieldList(ENRICHMENT_FIELDS),
-    rows: records.records.slice(0, 5),
-    validCount,
-    invalid: invalid.slice(0, 100),
-    invalidCount: invalid.length,
-    emptyRows: records.emptyRows,
-    idsToGenerate: filled.changed.length,
-    orders: build.orders.length,
-    hints: [...sourceChangedHints(read, mapping, withoutPhone === true), ...build.hints],
-    problems: previewProblems(build.problems, mapping, invalid.length),
+    rows: read.records.slice(0, 5),
+    validCount: plan.validCount,
+    invalid: plan.invalid.slice(0, 100),
+    invalidCount: plan.invalid.length,
+    emptyRows: read.emptyRows,
+    idsToGenerate: read.idsToGenerate,
+    orders: plan.build.orders.length,
+    hints: [...read.hints, ...plan.build.hints],
+    problems: plan.problems,
     cost: OP_COST_BEFORE,
-    brokenPhoneRows: brokenPhoneIndexes(read, mapping['phone']).map((i) => read.firstRow + i),
+    brokenPhoneRows: read.brokenPhoneRows,
   };
-}
-
-/**
- * The blocking problems of a preview: an unmapped company name column says so (not "no rows"),
- * and "no rows" counts the rows refused before the builder saw them.
- */
-function previewProblems(problems: Problem[], mapping: Mapping, invalidCount: number): string[] {
-  const unmapped = missingRequiredProblems(mapping, ENRICHMENT_FIELDS);
-  const noRows = problems.some((p) => p.field === 'companies');
-  const rest = problems.filter((p) => p.field !== 'companies').map((p) => p.message);
-  if (unmapped.length > 0) return [...unmapped, ...rest];
-  return noRows ? [...rest, noRowsProblem(invalidCount)] : rest;
 }
 
 export interface SubmitResult {
@@ -149,9 +120,10 @@ function createTabs(ctx: AppContext, title: string): Record<string, string> {
 }
 
 /** Submit and poll once within this execution; a refused submission leaves no job behind. */
-function start(ctx: AppContext, job: Job, repeat?: { rows: unknown; again: boolean }): { job: Job; notice: string | null } {
+function start(ctx: AppContext, job: Job, repeat?: { rows: unknown; again: boolean }, prepared?: PlannedOrders): { job: Job; notice: string | null } {
   return startJob(ctx, job, {
     ...(repeat ? { repeat } : {}),
+    ...(prepared ? { prepared } : {}),
     // Refused before any order existed (bad key, missing scope, invalid input).
     refused: (latest) => latest.state === 'FAILED' && !hasRemoteWork(latest),
     cleanup: (latest) => forgetBody(ctx.docProps(), latest.id),
@@ -169,27 +141,28 @@ export const SubmitEnrichmentInput = z.object({ source: SourceInput, mapping: Ma
 export function submitEnrichment(ctx: AppContext, input: unknown): SubmitResult {
   const { source, mapping, options, withoutBrokenPhones: withoutPhone } = parseInput(SubmitEnrichmentInput, input, 'the enrichment form');
   new KeyStore(ctx.userProps()).require('openprospect');
-  const ss = ctx.spreadsheet();
-  const phoneChoice = withoutPhone === true ? { withoutBrokenPhones: true } : {};
-  const check = previewEnrichment(ctx, { source, mapping, options, ...phoneChoice });
+  // One read of the rows: checked as the preview checks them, then ids written back from it.
+  const read = readEnrichmentRows(ctx.spreadsheet(), source, { columns: mapping }, withoutPhone === true);
+  const check = planEnrichment(read, options);
   if (check.problems.length > 0) throw new UserInputError(check.problems.join(' '));
   if (check.validCount === 0) throw new UserInputError('None of the rows can be sent; fix the rows listed in the preview and try again.');
   requireScopes(ctx, 'enrichment');
-
-  const first = readSource(ss, source as SourceSpec);
-  const pinned = typeof source === 'string' ? pinSource(first) : source;
-  const plan = planEnrichment(ss, pinned, mapping, options, withoutPhone === true);
+  const written = writeIds(read);
+  const plan = planEnrichment(written, options);
   if (plan.build.problems.length > 0) throw new UserInputError(problemsText(plan.build.problems));
-  const invalid = [...plan.records.invalid, ...plan.build.invalid].sort((a, b) => a.rowNumber - b.rowNumber);
+  const pinned = typeof source === 'string' ? pinSource(read.block) : source;
 
   const id = ctx.uuid();
   const title = plan.build.orders[0]?.body.title.replace(/ \(part 1 of \d+\)$/, '') ?? 'Enrichment';
   const parts: OrderPart[] = plan.build.orders.map((o, i) => ({ key: `${id}-part-${i + 1}`, companies: o.body.companies.length, synced: false, offset: 0, written: 0 }));
-  const data: OpOrdersData = { orderType: 'ENRICHMENT', rebuild: { source: pinned, mapping, options, ...phoneChoice }, parts };
+  // "Send without the phone" is kept with the job: a submit killed midway re-sends the same body.
+  const phoneChoice = withoutPhone === true ? { withoutBrokenPhones: true } : {};
+  const rebuild = { source: pinned, mapping: read.mapping, mappingHeaders: headersOf(read.mapping, read.block.headers), options, ...phoneChoice };
+  const data: OpOrdersData = { orderType: 'ENRICHMENT', rebuild, parts };
   const job = newJob({ id, provider: 'openprospect', kind: OP_ORDERS_KIND, title, now: ctx.clock.now(), tabs: createTabs(ctx, title), data, total: parts.reduce((n, p) => n + p.companies, 0) });
-  job.counts = { rows: plan.records.records.length, invalidRows: invalid.length, idsGenerated: plan.ids.generated.length };
-  const started = start(ctx, job, { rows: plan.records.records, again: againOf(input) });
-  return { job: toView(started.job), invalid: invalid.slice(0, 100), invalidCount: invalid.length, idsGenerated: plan.ids.generated.length, hints: plan.build.hints, notice: started.notice };
+  job.counts = { rows: written.records.length, invalidRows: plan.invalid.length, idsGenerated: written.idsGenerated };
+  const started = start(ctx, job, { rows: written.records, again: againOf(input) }, new PlannedOrders(plan.build.orders));
+  return { job: toView(started.job), invalid: plan.invalid.slice(0, 100), invalidCount: plan.invalid.length, idsGenerated: written.idsGenerated, hints: plan.build.hints, notice: started.notice };
 }
 
 /** Submit a discovery order from the ICP form (validated; the form stays in the sidebar on error). */

@@ -17,7 +17,8 @@
 import type { Http } from '../platform/http-types';
 import { rememberCosts } from '../providers/gu1/costs';
 import { formatUnits } from '../providers/gu1/options';
-import { type Gu1Record, loadGu1Records } from '../providers/gu1/records';
+import type { Gu1Record } from '../providers/gu1/records';
+import { readGu1Rows } from './gu1-source';
 import { GU1_COLUMNS, GU1_KEY_COLUMNS } from '../providers/gu1/result-rows';
 import { sendWave } from '../providers/gu1/wave';
 import type { ResultTab } from '../sheet/result-tab';
@@ -66,6 +67,19 @@ function sendRows(start: Job, records: readonly Gu1Record[], tab: ResultTab, htt
   }
 }
 
+/** The records a submit read (JobEnv.prepared): its first advance reads no rows. */
+export class PlannedRecords {
+  constructor(readonly records: readonly Gu1Record[]) {}
+}
+
+/** The run's records: the submit's in its own execution, else read again (moved columns found by header). */
+function recordsFor(job: Job, data: Gu1RunData, env: JobEnv): readonly Gu1Record[] {
+  const prepared = env.prepared;
+  if (prepared?.jobId === job.id && prepared.plan instanceof PlannedRecords) return prepared.plan.records;
+  const cols = { mapping: data.mapping, parameterColumns: data.parameterColumns, mappingHeaders: data.mappingHeaders, parameterHeaders: data.parameterHeaders };
+  return readGu1Rows(env.spreadsheet, data.source, cols).records;
+}
+
 /** Advance a run; never throws (a failure becomes the job's state with everything written kept). */
 function advance(start: Job, env: JobEnv): Job {
   let job = start;
@@ -79,9 +93,9 @@ function advance(start: Job, env: JobEnv): Job {
     if (job.state === 'SUBMITTING') job = transition(job, 'FETCHING', env.clock.now(), 'sending rows to gu1');
     const http = env.http('gu1');
     let data = readData(job);
-    const loaded = loadGu1Records(env.spreadsheet, data.source, data.mapping, data.parameterColumns, { mapping: data.mappingHeaders, parameters: data.parameterHeaders });
     const only = data.onlyIds ? new Set(data.onlyIds) : undefined;
-    const records = only ? loaded.records.filter((r) => only.has(r.externalId)) : loaded.records;
+    const loaded = recordsFor(job, data, env);
+    const records = only ? loaded.filter((r) => only.has(r.externalId)) : loaded;
     data = realign(data, records);
     job = withData(job, data, records.length);
     tab = openJobTab(env, job, 'results', `${job.title} - gu1`, { keyColumns: GU1_KEY_COLUMNS, columns: [...GU1_COLUMNS] });

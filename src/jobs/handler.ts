@@ -21,6 +21,12 @@ export interface JobEnv {
   scrub?: (text: string) => string;
   /** The adaptive fetchAll wave size of this user for a kind of wave (absent: fixed sizes). */
   concurrency?: (kind: WaveKind) => Concurrency;
+  /**
+   * What the submit planned from the rows it read, in this execution: the job's first advance uses
+   * it instead of reading the source again (one read per submit). A kind checks `jobId` and the
+   * plan's class; a later run has none and reads the source.
+   */
+  prepared?: { jobId: string; plan: object };
 }
 
 /** Waves whose size adapts to the provider (no published rate limit). */

@@ -7,7 +7,8 @@ import type { ListedStatus } from '../providers/openmart/task-ids';
 import type { JobEnv } from './handler';
 import type { Job } from './model';
 import type { BatchBook, Entry } from './openmart-book';
-import { PinnedSourceSchema, sourceRows } from './openmart-source';
+import { PinnedSourceSchema } from '../sheet/source';
+import { runRows } from './openmart-source';
 
 export const OM_BATCHES_KIND = 'openmart.batches';
 
@@ -15,6 +16,8 @@ export const OmBatchesDataSchema = z.object({
   op: z.enum(BATCH_OPS),
   source: PinnedSourceSchema,
   mapping: z.record(z.string(), z.number()),
+  /** The header text of each mapped column when submitted: a run finds moved columns by it. */
+  mappingHeaders: z.optional(z.record(z.string(), z.string())),
   options: z.unknown(),
   /** Number of ledger entries. */
   batches: z.number(),
@@ -42,9 +45,16 @@ export function readData(job: Job): OmBatchesData {
   return res.data;
 }
 
-/** Rebuild the batches from the source rows (ids were written back at submission). */
-export function planFromSheet(env: Pick<JobEnv, 'spreadsheet'>, data: Pick<OmBatchesData, 'op' | 'source' | 'mapping' | 'options'>): PlannedBatch[] {
-  const rows = sourceRows(env.spreadsheet, data.source, data.mapping, BATCH_FIELDS[data.op], { write: true });
+/** The batches a submit planned (JobEnv.prepared): its first advance sends them without reading the rows again. */
+export class PlannedBatches {
+  constructor(readonly batches: PlannedBatch[]) {}
+}
+
+/** The batches: the submit's plan in its own execution, else rebuilt from the source rows (ids were written back at submission). */
+export function planFromSheet(env: Pick<JobEnv, 'spreadsheet' | 'prepared'>, job: Pick<Job, 'id'>, data: Pick<OmBatchesData, 'op' | 'source' | 'mapping' | 'mappingHeaders' | 'options'>): PlannedBatch[] {
+  const prepared = env.prepared;
+  if (prepared?.jobId === job.id && prepared.plan instanceof PlannedBatches) return prepared.plan.batches;
+  const rows = runRows(env.spreadsheet, data.source, { columns: data.mapping, headers: data.mappingHeaders }, BATCH_FIELDS[data.op]);
   return buildBatches(data.op, rows.records, data.options).batches;
 }
 

@@ -50,7 +50,7 @@ export function tab(run: Run): ResultTab {
 }
 
 export function plan(run: Run): PlannedBatch[] {
-  run.plan ??= planFromSheet(run.env, run.data);
+  run.plan ??= planFromSheet(run.env, run.job, run.data);
   return run.plan;
 }
 

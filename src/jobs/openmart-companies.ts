@@ -5,26 +5,22 @@
  * deleted sheet) leaves the column empty rather than failing the fetch; a passing Sheets failure is retried.
  */
 import type { Row } from '../providers/openmart/result-rows';
-import { normalizeHeader } from '../sheet/headers';
-import { SOURCE_ROW_LIMITS } from '../sheet/limits';
-import { readSource } from '../sheet/source';
-import { cellText } from '../sheet/cells';
+import { BATCH_FIELDS } from '../providers/openmart/fields';
 import { isTransientSheetsError } from '../platform/sheets-retry';
 import type { JobEnv } from './handler';
 import type { OmBatchesData } from './openmart-batch-data';
+import { readOpenmartRows } from './openmart-source';
 
 /** external_id -> company name (or domain) of the job's source rows; empty when unreadable. */
-export function companyNames(env: Pick<JobEnv, 'spreadsheet'>, data: Pick<OmBatchesData, 'source' | 'mapping'>): Map<string, string> {
+export function companyNames(env: Pick<JobEnv, 'spreadsheet'>, data: Pick<OmBatchesData, 'op' | 'source' | 'mapping' | 'mappingHeaders'>): Map<string, string> {
   const out = new Map<string, string>();
   try {
-    const block = readSource(env.spreadsheet, data.source, SOURCE_ROW_LIMITS.openmart);
-    // The id column was written at submit: mapped, or headed external_id (sheet/external-ids.ts).
-    const idCol = data.mapping['external_id'] ?? block.headers.findIndex((h) => normalizeHeader(h) === normalizeHeader('external_id'));
-    const nameCol = data.mapping['company_name'] ?? data.mapping['domain'];
-    if (idCol < 0 || nameCol === undefined) return out;
-    for (const row of block.values.slice(block.headerRowIndex + 1)) {
-      const id = cellText(row[idCol]);
-      const name = cellText(row[nameCol]);
+    // Through the one reader: the id column was written at submit (mapped, or headed external_id), moved columns are found by header.
+    const read = readOpenmartRows(env.spreadsheet, data.source, { columns: data.mapping, headers: data.mappingHeaders }, BATCH_FIELDS[data.op]);
+    const nameKey = read.mapping['company_name'] !== undefined ? 'company_name' : 'domain';
+    for (const r of read.records) {
+      const id = r.values['external_id'] ?? '';
+      const name = r.values[nameKey] ?? '';
       if (id !== '' && name !== '') out.set(id, name);
     }
   } catch (e) {

@@ -20,7 +20,8 @@ import type { SheetRecord } from '../sheet/records';
 import { openJobTab } from './job-tabs';
 import type { JobEnv, JobHandler } from './handler';
 import { note, transition, warn, type Job } from './model';
-import { PinnedSourceSchema, sourceRows } from './openmart-source';
+import { PinnedSourceSchema } from '../sheet/source';
+import { runRows } from './openmart-source';
 import { stopOn } from './openmart-stop';
 
 export const OM_ENRICH_KIND = 'openmart.enrich';
@@ -30,6 +31,8 @@ export type Lane = (typeof LANES)[number];
 export const OmEnrichDataSchema = z.object({
   source: PinnedSourceSchema,
   mapping: z.record(z.string(), z.number()),
+  /** The header text of each mapped column when submitted: a run finds moved columns by it. */
+  mappingHeaders: z.optional(z.record(z.string(), z.string())),
   /** enrich_company matches per row (1-50) and an optional location filter. */
   limit: z.number(),
   location: z.optional(z.record(z.string(), z.unknown())),
@@ -109,13 +112,25 @@ function progress(job: Job, data: OmEnrichData): Job {
 
 const UNKNOWN_LOOKUP = 'Looked up, outcome unknown: Openmart\'s answer was lost or was a gateway error (these come after the work is done). Never looked up again by itself; run these rows again only if they have no results (it may bill them twice).';
 
+/** The lanes a submit planned (JobEnv.prepared): its first advance reads no rows. */
+export class PlannedLanes {
+  constructor(readonly lanes: LaneRow[][]) {}
+}
+
+/** The rows per lane: the submit's plan in its own execution, else read again (moved columns found by header). */
+function lanesFor(job: Job, data: OmEnrichData, env: JobEnv): LaneRow[][] {
+  const prepared = env.prepared;
+  if (prepared?.jobId === job.id && prepared.plan instanceof PlannedLanes) return prepared.plan.lanes;
+  return lanesOf(runRows(env.spreadsheet, data.source, { columns: data.mapping, headers: data.mappingHeaders }, ENRICH_FIELDS).records).lanes;
+}
+
 /** The enrich job handler. */
 export function openmartEnrichHandler(): JobHandler {
   return {
     kind: OM_ENRICH_KIND,
     advance(job, env: JobEnv) {
       let data = readData(job);
-      const { lanes } = lanesOf(sourceRows(env.spreadsheet, data.source, data.mapping, ENRICH_FIELDS, { write: true }).records);
+      const lanes = lanesFor(job, data, env);
       if (lanes.some((l, i) => l.length !== data.sizes[i])) {
         const why = 'The source rows changed since this job was submitted (rows added, removed or their ids changed); start it again from the sidebar.';
         return transition({ ...job, lastError: why }, 'FAILED', env.clock.now(), why);

@@ -1,47 +1,19 @@
 /**
- * Sheet rows for the Openmart jobs: the source block read once, external_ids filled (written
- * back before anything is sent, or only previewed), rows turned into records. A job keeps the
- * source, mapping and options, never the rows: each run reads them again.
+ * Source rows for the Openmart jobs, read through the one reader (sheet/read-rows.ts) within
+ * Openmart's row limit. A job keeps the source, the mapping (with each column's header text) and
+ * its options, never the rows: a later run reads them again, finding moved columns by header.
  */
-import { ensureExternalIds, fillExternalIds } from '../sheet/external-ids';
-import { guessMapping, type FieldSpec, type Mapping } from '../sheet/headers';
-import { rowsToRecords, type RecordsResult } from '../sheet/records';
-import { readSource, type Source, type SourceSpec } from '../sheet/source';
+import type { FieldSpec } from '../sheet/headers';
 import { SOURCE_ROW_LIMITS } from '../sheet/limits';
+import { readRows, writeIds, type MappingSpec, type RowsRead } from '../sheet/read-rows';
+import type { SourceSpec } from '../sheet/source';
 
-export { PinnedSourceSchema, pinSource, type PinnedSource } from '../sheet/source';
-
-export interface SourceRows extends RecordsResult {
-  block: Source;
-  mapping: Mapping;
-  /** Ids generated (and written back, unless previewing). */
-  idsGenerated: number;
+/** Read the rows once, ids previewed (nothing written). */
+export function readOpenmartRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, source: SourceSpec, mapping: MappingSpec, fields: readonly FieldSpec[]): RowsRead {
+  return readRows(ss, source, mapping, fields, { maxRows: SOURCE_ROW_LIMITS.openmart, ids: 'generate' });
 }
 
-
-/**
- * Read a source and its records. `write: true` writes missing external_ids into the sheet (one
- * setValues) before returning; `write: false` previews the ids the write would make.
- */
-export function sourceRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, source: SourceSpec, given: Mapping | undefined, fields: readonly FieldSpec[], opts: { write: boolean }): SourceRows {
-  const block = readSource(ss, source, SOURCE_ROW_LIMITS.openmart);
-  const mapping = given ?? guessMapping(block.headers, fields);
-  const recordOpts = { fields, firstRow: block.firstRow, timeZone: block.timeZone };
-  if (opts.write) {
-    const ids = ensureExternalIds(block, mapping);
-    return { ...rowsToRecords(ids.values, block.headerRowIndex, ids.mapping, recordOpts), block, mapping, idsGenerated: ids.generated.length };
-  }
-  const idCol = mapping['external_id'];
-  const data = block.values.slice(block.headerRowIndex + 1);
-  const column = data.map((r) => (idCol === undefined ? '' : (r[idCol] ?? '')));
-  const filled = fillExternalIds(column, data, block.sheet.getSheetId(), block.firstDataRow, idCol ?? -1);
-  const width = block.values.reduce((w, r) => Math.max(w, r.length), 0);
-  const at = idCol ?? width;
-  const values = block.values.map((r, i) => {
-    if (i <= block.headerRowIndex) return r;
-    const row = r.slice();
-    row[at] = filled.column[i - block.headerRowIndex - 1];
-    return row;
-  });
-  return { ...rowsToRecords(values, block.headerRowIndex, { ...mapping, external_id: at }, recordOpts), block, mapping, idsGenerated: filled.changed.length };
+/** A run's rows: read once and ids written back (they were at submission: nothing new is written then). */
+export function runRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, source: SourceSpec, mapping: MappingSpec, fields: readonly FieldSpec[]): RowsRead {
+  return writeIds(readOpenmartRows(ss, source, mapping, fields));
 }

@@ -6,6 +6,7 @@
 /** Stable codes for everything the sheet layer refuses to do. */
 export type SheetErrorCode =
   | 'SHEET_NOT_FOUND'
+  | 'HEADER_GONE'
   | 'SHEET_EMPTY'
   | 'NO_SELECTION'
   | 'SELECTION_ONE_ROW'

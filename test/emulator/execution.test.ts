@@ -257,6 +257,20 @@ describe('emulator execution hooks (chaos and bench)', () => {
       expect(emu.execution.serviceCalls).toBe(4);
     });
 
+    it('should name the sheet of each Sheet and Range call (tests count reads of one sheet)', () => {
+      const emu = createEmulator({ latency: ZERO_LATENCY });
+      emu.spreadsheet.givenSheet('Leads', [['a'], ['1']]);
+      emu.spreadsheet.givenSheet('Other', [['b']]);
+      const seen: string[] = [];
+      emu.execution.onServiceCall((c) => void (c.method === 'getValues' || c.method === 'getLastRow' ? seen.push(`${c.service}.${c.method} ${c.sheet ?? '-'}`) : undefined));
+      emu.execution.run('rpc', () => {
+        const ss = emu.gas.SpreadsheetApp.getActiveSpreadsheet();
+        ss.getSheetByName('Leads')!.getDataRange().getValues();
+        ss.getSheetByName('Other')!.getLastRow();
+      });
+      expect(seen).toEqual(['Range.getValues Leads', 'Sheet.getLastRow Other']);
+    });
+
     it('should let the call take effect and then kill its execution, even when the script catches the error', () => {
       const emu = createEmulator({ latency: ZERO_LATENCY });
       emu.execution.onServiceCall((c) => (c.service === 'Properties' && c.method === 'setProperty' ? 'kill' : undefined));

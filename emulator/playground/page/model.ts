@@ -1,19 +1,10 @@
 /** The playground page's data: what the server sends, cell addresses, the fetch wrapper. */
 
-export interface CellView {
-  v: string;
-  f?: string;
-  e?: string;
-  s?: boolean;
-  n?: boolean;
-}
-export interface SheetView {
-  version: number;
-  name: string;
-  rows: CellView[][];
-  dataRows: number;
-  truncated: boolean;
-}
+import type { CellView, SheetView as WorkbookSheet } from '../workbook';
+
+export type { CellView };
+/** A sheet as /api/sheet sends it: the workbook's view and its version. */
+export type SheetView = WorkbookSheet & { version: number };
 export type MenuItem = { caption: string; functionName: string } | 'separator' | { caption: string; items: MenuItem[] };
 export interface Meta {
   version: number;
