@@ -34,6 +34,8 @@ function drive(addOn: Parameters<typeof keepSidebarOpen>[0], jobId: string, side
 /** ttr-gu1. */
 export function ttrGu1(n: number, sidebar: Sidebar): Measured {
   const s = gu1World(n);
+  // Enough balance for every row (10,000 x 1.25 passes the simulator's default 10,000.00).
+  s.sim.setBalance(100 * 125 * n);
   const em = s.addOn.emulator;
   const meter = new Meter(em);
   const t0 = em.clock.now();

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 const ROOT = join(__dirname, '../..');
 const read = (p: string): string => readFileSync(join(ROOT, p), 'utf8');
@@ -43,7 +43,8 @@ describe('repository hygiene', () => {
         for (const m of read(f).matchAll(/[\w./-]*\b[\w-]+\.md\b/g)) {
           const cited = m[0];
           if (cited.startsWith('/')) missing.push(`${f}: ${cited} (outside the repository)`);
-          else if (cited.includes('/') ? !existsSync(join(ROOT, cited)) : !names.has(cited)) missing.push(`${f}: ${cited}`);
+          // A path starting with a dot is read from the citing file's folder.
+          else if (cited.startsWith('.') ? !existsSync(join(ROOT, dirname(f), cited)) : cited.includes('/') ? !existsSync(join(ROOT, cited)) : !names.has(cited)) missing.push(`${f}: ${cited}`);
         }
       }
       expect(missing).toEqual([]);
