@@ -47,11 +47,18 @@ export async function runAction<T>(button: HTMLButtonElement, status: Element, b
   try {
     const v = await action();
     setStatus(status, okText ? 'ok' : 'idle', okText ? okText(v) : '');
+    inView(status);
     return v;
   } catch (e) {
     setStatus(status, 'error', e instanceof Error ? e.message : String(e));
+    inView(status);
     return undefined;
   } finally {
     button.disabled = false;
   }
+}
+
+/** Scroll a result line into view (the answer to a click is never left off-screen). */
+function inView(node: Element): void {
+  if (node.textContent && typeof node.scrollIntoView === 'function') node.scrollIntoView({ block: 'nearest' });
 }

@@ -145,6 +145,7 @@ export function updateJobCard(card: HTMLElement, job: JobView, ctx: CardContext)
   setText(part(card, 'job-meta'), `${job.provider} · ${job.state}`);
   optionalText(part(card, 'owner-note'), job.ownerNote);
   setAttr(part(card, 'bar'), 'aria-valuenow', String(job.progress.percent));
+  setAttr(part(card, 'bar'), 'aria-label', `Progress of ${job.title}`);
   setAttr(part(card, 'bar-fill'), 'style', `width:${job.progress.percent}%`);
   const counts = countsText(job.counts);
   setText(part(card, 'job-progress'), `${job.progress.done} of ${job.progress.total} (${job.progress.percent} %)${counts ? ` · ${counts}` : ''}`);

@@ -4,6 +4,8 @@
  * gathers the Apps Script services into an AppContext and delegates.
  */
 import type { AppContext } from './app/context';
+import { showHelp as showHelpDialog } from './app/help';
+import * as rowsFrom from './app/rows-from';
 import { buildMenu, openSidebar, takeInitialSection, type SidebarSection } from './app/menu';
 import * as connection from './app/connection';
 import * as gu1 from './app/gu1';
@@ -131,6 +133,11 @@ export function showSidebar(): void {
 /** Menu: open the sidebar at Settings. */
 export function showSettings(): void {
   rpc((ctx) => openSidebar(ctx, 'settings'));
+}
+
+/** Menu: a dialog with the steps of the README and a link to it. */
+export function showHelp(): void {
+  rpc((ctx) => showHelpDialog(ctx));
 }
 
 /** Menu: advance every open job now (a full run's budget) and say what happened. */
@@ -285,6 +292,11 @@ export function blacklistFromRange(input: { name: string; description?: string; 
 /** Sidebar RPC: the tabs and the current selection (for the source picker). */
 export function getSheetsInfo(): sheets.SheetsInfo {
   return rpc((ctx) => sheets.sheetsInfo(ctx));
+}
+
+/** Sidebar RPC: remember the sheet a form's "Rows from" was set to (per user, in this document). */
+export function rememberRowsFrom(input: { form: string; sheetName: string }): void {
+  rpc((ctx) => rowsFrom.rememberRowsFrom(ctx, input));
 }
 
 /** Sidebar RPC: bring a result tab to the front. */

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
 import { createPlayground, type Playground } from '../../emulator/playground/server';
-import { ARGS, browserSuite, CHROMIUM, HAVE_CHROMIUM } from './kit';
+import { ARGS, browserSuite, CHROMIUM, HAVE_CHROMIUM, sectionLoaded } from './kit';
 
 const ROOT = join(__dirname, '../..');
 
@@ -44,7 +44,7 @@ browserSuite('Openmart forms (Chromium, 300 px sidebar)', () => {
 
   async function section(name: string): Promise<void> {
     await sidebar.locator(`nav.tabs button[data-section="${name}"]`).click();
-    await sidebar.locator('#global-status:not(:has(.spinner))').waitFor();
+    await sectionLoaded(sidebar, name);
   }
 
   /** Neither the page nor any field reaches past the 300 px frame. */
