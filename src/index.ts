@@ -567,6 +567,20 @@ export function resumeSchedule(input: { scheduleId: string }): schedules.Schedul
   });
 }
 
+/** Sidebar RPC: pause a schedule until Resume (the poll trigger goes when nothing else needs it). */
+export function pauseSchedule(input: { scheduleId: string }): schedules.ScheduleView[] {
+  return rpc((ctx) => {
+    const out = schedules.pauseSchedule(ctx, input);
+    jobs.syncTrigger(ctx, jobs.openJobCount(ctx));
+    return out;
+  });
+}
+
+/** Sidebar RPC: the spreadsheet's time zone, in which schedules are set and shown. */
+export function getScheduleTimeZone(): string {
+  return rpc((ctx) => ctx.timeZone());
+}
+
 /** Sidebar RPC: send again, into the same tab, the rows of a finished gu1 run that did not succeed. */
 export function retryGu1FailedRows(input: { jobId: string }): gu1.Gu1SubmitResult {
   return rpc((ctx) => gu1.retryGu1FailedRows(ctx, input));

@@ -213,7 +213,7 @@ browserSuite('playground (Chromium)', () => {
     const job = sidebar.locator(`.job[data-state="DONE"]:has-text("${TITLE}")`).first();
     await job.locator('summary', { hasText: 'Run again on a schedule' }).click();
     await job.getByLabel('How often').selectOption('daily');
-    await job.getByLabel('At hour').selectOption('7');
+    await job.getByLabel('At (Europe/Berlin time)').selectOption('7');
     await job.getByRole('button', { name: 'Save schedule' }).click();
     const schedule = sidebar.locator('#schedules .schedule');
     // The hour is the spreadsheet's, and the zone is named (issue 20).
@@ -229,9 +229,9 @@ browserSuite('playground (Chromium)', () => {
     await job.locator('summary', { hasText: 'History' }).click();
     await job.locator('summary', { hasText: 'Run again on a schedule' }).click();
     await job.getByLabel('How often').selectOption('weekly');
-    await job.getByLabel('At hour').selectOption('9');
-    await job.getByLabel('On weekday').selectOption('5');
-    await job.getByLabel('At hour').focus();
+    await job.getByLabel('At (Europe/Berlin time)').selectOption('9');
+    await job.getByLabel('On', { exact: true }).selectOption('5');
+    await job.getByLabel('At (Europe/Berlin time)').focus();
     const scroll = await sidebar.locator('html').evaluate((h) => {
       h.scrollTop = Math.min(40, h.scrollHeight - h.clientHeight);
       return h.scrollTop;
@@ -247,9 +247,9 @@ browserSuite('playground (Chromium)', () => {
     await expect(job.locator('summary', { hasText: 'History' }).evaluate((s) => (s.parentElement as HTMLDetailsElement).open)).resolves.toBe(true);
     await expect(job.locator('summary', { hasText: 'Run again on a schedule' }).evaluate((s) => (s.parentElement as HTMLDetailsElement).open)).resolves.toBe(true);
     await expect(job.getByLabel('How often').inputValue()).resolves.toBe('weekly');
-    await expect(job.getByLabel('At hour').inputValue()).resolves.toBe('9');
-    await expect(job.getByLabel('On weekday').inputValue()).resolves.toBe('5');
-    await expect(job.getByLabel('At hour').evaluate((s) => s === document.activeElement)).resolves.toBe(true);
+    await expect(job.getByLabel('At (Europe/Berlin time)').inputValue()).resolves.toBe('9');
+    await expect(job.getByLabel('On', { exact: true }).inputValue()).resolves.toBe('5');
+    await expect(job.getByLabel('At (Europe/Berlin time)').evaluate((s) => s === document.activeElement)).resolves.toBe(true);
     await expect(sidebar.locator('html').evaluate((h) => h.scrollTop)).resolves.toBe(scroll);
     await expect(list.getAttribute('data-renders')).resolves.toBe(String(before + 3));
   });
