@@ -1,7 +1,7 @@
 /** Discover: the ICP form, blacklists (from a range), search profiles, and importing an order. */
 import type { SubmitResult } from '../src/app/openprospect';
 import { call, submitCall } from './rpc';
-import { el, mount, runAction } from './dom';
+import { el, mount, runAction, setStatus } from './dom';
 import { checkboxList, resetForm, selectField, textField, type FormState } from './form';
 import { OP_HINTS, OP_LABELS } from '../src/providers/openprospect/form-labels';
 import type { BlacklistSummary } from '../src/app/op-blacklists';
@@ -17,7 +17,7 @@ function text(state: FormState, k: string): string {
 }
 
 /** Render the Discover section. */
-export async function renderDiscover(root: HTMLElement): Promise<void> {
+export async function renderDiscover(root: HTMLElement, note?: string): Promise<void> {
   const info = await call('getOpenProspectFormInfo');
   let blacklists: BlacklistSummary[] = [];
   try {
@@ -38,7 +38,8 @@ export async function renderDiscover(root: HTMLElement): Promise<void> {
       if (r) resetForm(form, { ...DEFAULTS, features: [...info.recommended] });
     });
   });
-  const rerender = (): void => void renderDiscover(root);
+  // Drawn again after a blacklist change: the answer of that action stays on the status line.
+  const rerender = (): void => void renderDiscover(root, status.classList.contains('ok') ? (status.textContent ?? undefined) : undefined);
   mount(
     root,
     el('h2', { text: 'OpenProspect discovery' }),
@@ -78,4 +79,5 @@ export async function renderDiscover(root: HTMLElement): Promise<void> {
     el('h2', { text: 'Existing orders' }),
     importBlock(status),
   );
+  if (note) setStatus(status, 'ok', note);
 }

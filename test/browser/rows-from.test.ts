@@ -58,7 +58,7 @@ browserSuite('"Rows from" (Chromium)', () => {
     const panel = s.sidebar.locator('details:has(summary:has-text("People, tech or emails from rows"))');
     await expect(panel.getByLabel('Rows from').inputValue()).resolves.toBe('Companies');
     await panel.getByLabel('Title', { exact: true }).fill('Decision makers');
-    await panel.getByLabel('Job title to look for (find people)').fill('CEO');
+    await panel.getByLabel('Job title to look for (find people; a title column wins)').fill('CEO');
     await panel.getByRole('button', { name: 'Preview and estimate' }).click();
     const domain = panel.locator('#openmart-batch-mapping select[data-field="domain"]');
     await domain.waitFor();
