@@ -4,7 +4,8 @@
  * empty line takes room, labels and messages use the words on screen, and a submit answers right
  * under its button and clears the form.
  */
-import { browserSuite, closePlayground, openPlayground, sectionLoaded, showSection, type Opened } from './kit';
+import { join } from 'node:path';
+import { browserSuite, closePlayground, openPlayground, sectionLoaded, SHOTS, shot, showSection, type Opened } from './kit';
 
 jest.setTimeout(120_000);
 
@@ -28,6 +29,7 @@ browserSuite('the first hour (Chromium)', () => {
     expect(steps[0]).toMatch(/Paste the API key .* press Save key/);
     expect(steps[1]).toMatch(/Test connection/);
     expect(steps[2]).toMatch(/Rows from/);
+    await shot(s.page, 'first-steps.png');
   });
 
   it('should name menu items with verbs and open Help as a dialog with the steps and a link', async () => {
@@ -41,6 +43,7 @@ browserSuite('the first hour (Chromium)', () => {
     await help.locator('h1', { hasText: 'How to use Prospect Enrich' }).waitFor();
     await expect(help.locator('li strong').allTextContents()).resolves.toEqual(['Save a key.', 'Pick your rows.', 'Submit.', 'Follow it in Jobs.', 'Formulas.']);
     await expect(help.locator('a', { hasText: 'full guide (README)' }).getAttribute('href')).resolves.toMatch(/^https:\/\/.+#readme$/);
+    await s.page.locator('#dialog').screenshot({ path: join(SHOTS, 'help.png') });
     await s.page.locator('#dialog-close').click();
   });
 

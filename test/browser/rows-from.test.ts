@@ -2,7 +2,7 @@
  * "Rows from" in the real sidebar (Chromium): never a result tab by default, the last choice
  * remembered per form across reopening, and the Openmart batch panel with its own mapping.
  */
-import { browserSuite, closePlayground, openPlayground, openSheet, saveKey, sectionLoaded, showSection, type Opened } from './kit';
+import { browserSuite, shot, closePlayground, openPlayground, openSheet, saveKey, sectionLoaded, showSection, type Opened } from './kit';
 
 jest.setTimeout(120_000);
 
@@ -72,5 +72,7 @@ browserSuite('"Rows from" (Chromium)', () => {
     await domain.selectOption({ label: 'Website' });
     await panel.getByText(/^3\d row\(s\) in 1 batch\(es\)/).waitFor();
     await expect(panel.getByText(/No column is mapped to domain/).count()).resolves.toBe(0);
+    await panel.locator('#openmart-batch-mapping').scrollIntoViewIfNeeded();
+    await shot(s.page, 'openmart-batch.png');
   });
 });

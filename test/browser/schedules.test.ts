@@ -3,7 +3,7 @@
  * spreadsheet's time zone named, the answer in view beside the button, Pause and Resume; and
  * "Stop tracking" saying that the order itself goes on.
  */
-import { browserSuite, closePlayground, openPlayground, saveKey, sectionLoaded, showSection, type Opened } from './kit';
+import { browserSuite, shot, closePlayground, openPlayground, saveKey, sectionLoaded, showSection, type Opened } from './kit';
 
 jest.setTimeout(150_000);
 
@@ -87,6 +87,8 @@ browserSuite('schedules and tracking (Chromium)', () => {
       return r.top >= 0 && r.bottom <= window.innerHeight;
     });
     expect(inView).toBe(true);
+    await form.scrollIntoViewIfNeeded();
+    await shot(s.page, 'schedule-form.png');
   });
 
   it('should pause and resume a schedule', async () => {
