@@ -31,7 +31,10 @@ export function mount(container: Element, ...children: Child[]): void {
 
 /** A status line that shows progress, success or an error sentence. */
 export function setStatus(node: Element, kind: 'busy' | 'ok' | 'error' | 'idle', text = ''): void {
-  node.className = `status ${kind === 'ok' ? 'ok' : kind === 'error' ? 'error' : ''}`;
+  // Its other classes (an id-like marker such as submit-result) stay.
+  node.classList.add('status');
+  node.classList.toggle('ok', kind === 'ok');
+  node.classList.toggle('error', kind === 'error');
   mount(node, kind === 'busy' ? el('span', { class: 'spinner', 'aria-hidden': 'true' }) : null, kind === 'busy' ? ` ${text}` : text);
   node.setAttribute('role', kind === 'error' ? 'alert' : 'status');
 }
@@ -47,11 +50,18 @@ export async function runAction<T>(button: HTMLButtonElement, status: Element, b
   try {
     const v = await action();
     setStatus(status, okText ? 'ok' : 'idle', okText ? okText(v) : '');
+    inView(status);
     return v;
   } catch (e) {
     setStatus(status, 'error', e instanceof Error ? e.message : String(e));
+    inView(status);
     return undefined;
   } finally {
     button.disabled = false;
   }
+}
+
+/** Scroll a result line into view (the answer to a click is never left off-screen). */
+function inView(node: Element): void {
+  if (node.textContent && typeof node.scrollIntoView === 'function') node.scrollIntoView({ block: 'nearest' });
 }

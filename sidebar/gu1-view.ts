@@ -1,10 +1,10 @@
 /** gu1: KYC/KYB enrichment of rows by their external_id, with a cost estimate and a cost cap. */
 import type { Gu1Preview, Gu1SettingsView, Gu1SubmitResult } from '../src/app/contract';
-import { sourceArg } from './source';
 import { call, submitCall } from './rpc';
 import { previewNotes } from './preview-notes';
 import { el, mount, runAction, setStatus } from './dom';
-import { selectField, textField, type FormState } from './form';
+import { resetForm, textField, type FormState } from './form';
+import { rowsFromField, sourceArg } from './rows-from';
 import { codePicker, parameterColumns, parametersField } from './gu1-extras';
 
 const form: FormState = { source: '', title: '', codes: '', groups: '', costCap: '', forceRefresh: false, parameters: '' };
@@ -21,7 +21,6 @@ function params(): { parameterColumns?: Record<string, number> } {
   if (r.problems.length > 0) throw new Error(r.problems.join(' '));
   return { parameterColumns: r.columns };
 }
-
 
 function list(v: unknown): string[] {
   return String(v ?? '')
@@ -97,9 +96,9 @@ function settingsBlock(settings: Gu1SettingsView, status: HTMLElement): HTMLElem
 /** Render the gu1 section. */
 export async function renderGu1(root: HTMLElement): Promise<void> {
   const [sheets, settings] = await Promise.all([call('getSheetsInfo'), call('getGu1Settings')]);
-  if (!form['source']) form['source'] = sheets.active;
   if (!form['codes'] && settings.integrationCodes.length > 0) form['codes'] = settings.integrationCodes.join('\n');
   const status = el('div', { class: 'status' });
+  const submitStatus = el('div', { class: 'status submit-result', id: 'gu1-result' });
   const previewArea = el('div');
   const confirm = el('input', { type: 'checkbox', id: 'gu1-confirm' });
   let last: Gu1Preview | undefined;
@@ -127,19 +126,25 @@ export async function renderGu1(root: HTMLElement): Promise<void> {
   const submit = el('button', { type: 'button', class: 'create', id: 'submit-gu1', text: 'Run gu1 enrichment' });
   submit.addEventListener('click', () => {
     if (last?.needsConfirmation && !confirm.checked) {
-      setStatus(status, 'error', last.estimate.totalCents === null ? 'The price is unknown: tick "I accept this cost" first.' : 'The estimate is above your threshold: tick "I accept this cost" first.');
+      setStatus(submitStatus, 'error', last.estimate.totalCents === null ? 'The price is unknown: tick "I accept this cost" first.' : 'The estimate is above your threshold: tick "I accept this cost" first.');
       return;
     }
     void runAction(
       submit,
-      status,
+      submitStatus,
       'Submitting…',
       async () => submitCall('submitGu1', { source: sourceArg(String(form['source'])), mapping: mapping ?? {}, ...params(), options: options(), confirmed: confirm.checked }),
-      (r: Gu1SubmitResult) => `Job "${r.job.title}" ${r.job.state}: ${r.job.counts['rowsDone'] ?? 0} row(s) done so far.${r.notice ? ` ${r.notice}` : ''}`,
-    );
+      (r: Gu1SubmitResult) => `Job "${r.job.title}" ${r.job.state}: ${r.job.counts['rowsDone'] ?? 0} row(s) done so far. Follow it in Jobs.${r.notice ? ` ${r.notice}` : ''}`,
+    ).then((r) => {
+      if (!r) return;
+      // The next run starts clean; the codes, groups and parameter columns stay (the user's usual choice).
+      resetForm(form, { forceRefresh: false }, ['source', 'codes', 'groups', 'parameters']);
+      force.checked = false;
+      confirm.checked = false;
+      last = undefined;
+      mount(previewArea);
+    });
   });
-  const sourceOptions: Array<[string, string]> = sheets.sheets.map((s) => [s.name, s.name]);
-  if (sheets.selection) sourceOptions.unshift([sheets.selection, `Selection ${sheets.selection}`]);
   const codesField = textField(form, 'codes', 'Integration codes (one per line)', { multiline: true, placeholder: 'ar_afip_enrichment' });
   const groupsField = textField(form, 'groups', 'Enrichment groups (slug or id)', { placeholder: 'kyb-argentina' });
   const force = el('input', { type: 'checkbox', id: 'gu1-force' });
@@ -151,7 +156,7 @@ export async function renderGu1(root: HTMLElement): Promise<void> {
     root,
     el('h2', { text: 'gu1 KYC/KYB enrichment' }),
     el('p', { class: 'muted', text: 'Rows need the external_id gu1 knows the entity by (it is never generated for gu1).' }),
-    selectField(form, 'source', 'Rows from', sourceOptions, () => {
+    rowsFromField(form, 'source', 'gu1', sheets, () => {
       mapping = undefined;
       headers = undefined;
     }),
@@ -166,6 +171,7 @@ export async function renderGu1(root: HTMLElement): Promise<void> {
     previewArea,
     el('div', { class: 'block' }, confirm, el('label', { for: 'gu1-confirm', text: ' I accept this cost', style: 'display:inline;font-weight:normal' })),
     el('div', { class: 'row' }, submit),
+    submitStatus,
     status,
     settingsBlock(settings, status),
   );

@@ -100,8 +100,12 @@ function actionsOf(job: JobView, ctx: CardContext): Action[] {
     out.push({
       key: 'cancel',
       make: () => {
-        const b = button('Cancel tracking');
-        b.addEventListener('click', () => void runAction(b, status, 'Cancelling…', () => call('cancelJob', { jobId: id }), () => 'Tracking cancelled.').then((v) => v && render(v)));
+        // Only the add-on stops following it: the order itself goes on at the provider (and may bill).
+        const b = button('Stop tracking…');
+        const why = `Stop tracking "${job.title}"? The order itself goes on at ${job.provider} and may still bill; its results are just no longer written here.`;
+        b.addEventListener('click', () => {
+          if (window.confirm(why)) void runAction(b, status, 'Stopping…', () => call('cancelJob', { jobId: id }), () => 'Tracking stopped; the order goes on at the provider.').then((v) => v && render(v));
+        });
         return b;
       },
     });
@@ -145,6 +149,7 @@ export function updateJobCard(card: HTMLElement, job: JobView, ctx: CardContext)
   setText(part(card, 'job-meta'), `${job.provider} · ${job.state}`);
   optionalText(part(card, 'owner-note'), job.ownerNote);
   setAttr(part(card, 'bar'), 'aria-valuenow', String(job.progress.percent));
+  setAttr(part(card, 'bar'), 'aria-label', `Progress of ${job.title}`);
   setAttr(part(card, 'bar-fill'), 'style', `width:${job.progress.percent}%`);
   const counts = countsText(job.counts);
   setText(part(card, 'job-progress'), `${job.progress.done} of ${job.progress.total} (${job.progress.percent} %)${counts ? ` · ${counts}` : ''}`);

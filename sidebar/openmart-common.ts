@@ -22,18 +22,26 @@ export function creditLine(c: CreditCheck): HTMLElement {
   return el('div', { class: c.exceedsBalance ? 'error' : 'muted', text: `Estimate: ${c.estimate.credits} credits (${c.estimate.basis}); ${balance}${warn}.` });
 }
 
-/** A confirm checkbox + submit button pair that insists on confirmation when the preview asks. */
-export function submitWithConfirm(id: string, label: string, status: HTMLElement, needs: () => boolean, submit: (confirmed: boolean) => Promise<OpenmartSubmitResult>): HTMLElement {
+/**
+ * A confirm checkbox + submit button pair that insists on confirmation when the preview asks. The
+ * answer shows right under the button (`#<id>-result`); after a success `reset` clears the form.
+ */
+export function submitWithConfirm(id: string, label: string, needs: () => boolean, submit: (confirmed: boolean) => Promise<OpenmartSubmitResult>, reset?: () => void): HTMLElement {
   const confirm = el('input', { type: 'checkbox', id: `${id}-confirm` });
   const button = el('button', { type: 'button', class: 'create', id, text: label });
+  const result = el('div', { class: 'status submit-result', id: `${id}-result` });
   button.addEventListener('click', () => {
     if (needs() && !confirm.checked) {
-      setStatus(status, 'error', 'The credit estimate is above your threshold: tick "I accept these credits" first.');
+      setStatus(result, 'error', 'The credit estimate is above your threshold: tick "I accept these credits" first.');
       return;
     }
-    void runAction(button, status, 'Submitting…', () => submit(confirm.checked), (r) => `Job "${r.job.title}" ${r.job.state}.${r.notice ? ` ${r.notice}` : ''}`);
+    void runAction(button, result, 'Submitting…', () => submit(confirm.checked), (r) => `Job "${r.job.title}" ${r.job.state}. Follow it in Jobs.${r.notice ? ` ${r.notice}` : ''}`).then((r) => {
+      if (!r) return;
+      confirm.checked = false;
+      reset?.();
+    });
   });
-  return el('div', {}, el('div', { class: 'block' }, confirm, el('label', { for: `${id}-confirm`, text: ' I accept these credits', style: 'display:inline;font-weight:normal' })), el('div', { class: 'row' }, button));
+  return el('div', {}, el('div', { class: 'block' }, confirm, el('label', { for: `${id}-confirm`, text: ' I accept these credits', style: 'display:inline;font-weight:normal' })), el('div', { class: 'row' }, button), result);
 }
 
 /** Two fields side by side (min and max), each half of the 300 px width. */
@@ -59,5 +67,5 @@ export function searchActions(id: string, label: string, status: HTMLElement, pr
       mount(out, ...searchPreviewLines(p));
     });
   });
-  return el('div', {}, el('div', { class: 'row' }, count), out, submitWithConfirm(id, label, status, () => last?.needsConfirmation === true, submit));
+  return el('div', {}, el('div', { class: 'row' }, count), out, submitWithConfirm(id, label, () => last?.needsConfirmation === true, submit));
 }

@@ -1,10 +1,12 @@
 /** Openmart: credits, business search to a tab, batches from rows, enrich from a column, deny rules. */
-import type { BatchPreview, CreditCheck, OpenmartBatchInput } from '../src/app/contract';
-import { sourceArg } from './source';
+import type { BatchPreview, CreditCheck, OpenmartBatchInput, SheetsInfo } from '../src/app/contract';
 import { call, submitCall } from './rpc';
 import { previewNotes } from './preview-notes';
 import { el, mount, runAction } from './dom';
-import { selectField, textField, type FormState } from './form';
+import { resetForm, selectField, textField, type FormState } from './form';
+import { mappingTable, type Mapping } from './mapping-table';
+import { goToSection } from './navigate';
+import { rowsFromField, sourceArg } from './rows-from';
 import { brandBlock } from './openmart-brands-form';
 import { creditLine, pair, submitWithConfirm, text } from './openmart-common';
 import { searchBlock } from './openmart-search-form';
@@ -14,16 +16,46 @@ const batch: FormState = { operation: 'find_people', source: '', title: '', role
 const ENRICH_AREA = ['country', 'state', 'city', 'zip_code', 'lat', 'long', 'geo_radius'] as const;
 const enrich: FormState = { source: '', title: '', limit: '1', ...Object.fromEntries(ENRICH_AREA.map((k) => [k, ''])) };
 const deny: FormState = { type: 'email' };
+/** The batch panel's own column mapping (guessed by the first preview, then the user's). */
+let batchMapping: Mapping | undefined;
 
-function batchBlock(status: HTMLElement, sources: Array<[string, string]>, operations: Array<{ operation: string }>): HTMLElement {
+type OperationInfo = { operation: string; fields: Array<{ key: string; label: string; required: boolean }> };
+
+/** The credit line, or, without a key, where to save one (a button to Settings). */
+function creditsLine(node: HTMLElement): void {
+  call('getOpenmartCredits').then(
+    (c) => mount(node, `Credits: ${c.balance} · confirmation above ${c.creditThreshold}`),
+    (e: unknown) => {
+      const message = e instanceof Error ? e.message : String(e);
+      if (!/^No Openmart API key/.test(message)) return mount(node, message);
+      const go = el('button', { type: 'button', class: 'action', text: 'Open Settings' });
+      go.addEventListener('click', () => goToSection('settings'));
+      mount(node, el('div', { text: 'No Openmart key saved yet: paste it in Settings (the last tab above) to see your credits and run searches.' }), go);
+    },
+  );
+}
+
+function batchBlock(status: HTMLElement, sheets: SheetsInfo, operations: OperationInfo[]): HTMLElement {
   const out = el('div');
+  const mapArea = el('div', { id: 'openmart-batch-mapping' });
   let last: BatchPreview | undefined;
   const options = (): Record<string, unknown> => ({ title: text(batch, 'title'), role: text(batch, 'role'), max_k: text(batch, 'max_k'), info_access: text(batch, 'info_access'), version: text(batch, 'version'), tech_type: text(batch, 'tech_type') });
+  const input = (): OpenmartBatchInput => ({ operation: text(batch, 'operation') as OpenmartBatchInput['operation'], source: sourceArg(text(batch, 'source')), options: options(), ...(batchMapping ? { mapping: batchMapping } : {}) });
   const preview = el('button', { type: 'button', class: 'action', text: 'Preview and estimate' });
-  preview.addEventListener('click', () => {
-    void runAction(preview, status, 'Reading rows…', () => call('previewOpenmartBatch', { operation: text(batch, 'operation') as OpenmartBatchInput['operation'], source: sourceArg(text(batch, 'source')), options: options() })).then((p) => {
+  const show = (): void => {
+    void runAction(preview, status, 'Reading rows…', () => call('previewOpenmartBatch', input())).then((p) => {
       if (!p) return;
       last = p;
+      batchMapping = p.mapping;
+      const fields = operations.find((o) => o.operation === p.operation)?.fields ?? [];
+      mount(
+        mapArea,
+        el('h3', { text: 'Columns' }),
+        mappingTable({ fields, headers: p.headers, mapping: p.mapping }, (next) => {
+          batchMapping = next;
+          show();
+        }),
+      );
       mount(
         out,
         el('div', { text: `${p.validCount} row(s) in ${p.batches} batch(es), ${p.invalidCount} invalid; ${p.idsToGenerate} external_id(s) to generate.` }),
@@ -31,14 +63,22 @@ function batchBlock(status: HTMLElement, sources: Array<[string, string]>, opera
         ...previewNotes(p, false),
       );
     });
-  });
+  };
+  preview.addEventListener('click', show);
+  // Another sheet or another operation: the mapping is guessed again.
+  const again = (): void => {
+    batchMapping = undefined;
+    last = undefined;
+    mount(mapArea);
+    mount(out);
+  };
   return el(
     'details',
     {},
     el('summary', { text: 'People, tech or emails from rows' }),
-    selectField(batch, 'operation', 'What to find', operations.map((o) => [o.operation, o.operation.replace(/_/g, ' ')])),
-    selectField(batch, 'source', 'Rows from', sources),
-    textField(batch, 'title', 'Title'),
+    selectField(batch, 'operation', 'What to find', operations.map((o) => [o.operation, o.operation.replace(/_/g, ' ')]), again),
+    rowsFromField(batch, 'source', 'openmart-batch', sheets, again),
+    textField(batch, 'title', 'Title', { help: 'Names the job and its result tab.' }),
     textField(batch, 'role', 'Job title to look for (find people; a title column wins)'),
     textField(batch, 'max_k', 'People per company (1-8)', { type: 'number' }),
     selectField(batch, 'info_access', 'Contact details (find / look up people)', [
@@ -52,10 +92,13 @@ function batchBlock(status: HTMLElement, sources: Array<[string, string]>, opera
     ]),
     textField(batch, 'tech_type', 'Technology type (find tech)'),
     el('div', { class: 'row' }, preview),
+    mapArea,
     out,
-    submitWithConfirm('submit-openmart-batch', 'Submit batch', status, () => last?.needsConfirmation === true, (confirmCredits) =>
-      submitCall('submitOpenmartBatch', { operation: text(batch, 'operation') as OpenmartBatchInput['operation'], source: sourceArg(text(batch, 'source')), options: options(), confirmCredits }),
-    ),
+    submitWithConfirm('submit-openmart-batch', 'Submit batch', () => last?.needsConfirmation === true, (confirmCredits) => submitCall('submitOpenmartBatch', { ...input(), mapping: batchMapping ?? {}, confirmCredits }), () => {
+      resetForm(batch, { role: 'Owner', max_k: '3' }, ['operation', 'source']);
+      last = undefined;
+      mount(out);
+    }),
   );
 }
 
@@ -66,7 +109,7 @@ function enrichOptions(): Record<string, unknown> {
   return o;
 }
 
-function enrichBlock(status: HTMLElement, sources: Array<[string, string]>): HTMLElement {
+function enrichBlock(status: HTMLElement, sheets: SheetsInfo): HTMLElement {
   const out = el('div');
   let last: CreditCheck | undefined;
   const preview = el('button', { type: 'button', class: 'action', text: 'Preview and estimate' });
@@ -81,7 +124,7 @@ function enrichBlock(status: HTMLElement, sources: Array<[string, string]>): HTM
     'details',
     {},
     el('summary', { text: 'Enrich from a column (website, Openmart id, Place id)' }),
-    selectField(enrich, 'source', 'Rows from', sources),
+    rowsFromField(enrich, 'source', 'openmart-enrich', sheets),
     textField(enrich, 'title', 'Title'),
     textField(enrich, 'limit', 'Matches per website (1-50; 1 credit each)', { type: 'number' }),
     el(
@@ -96,9 +139,11 @@ function enrichBlock(status: HTMLElement, sources: Array<[string, string]>): HTM
     ),
     el('div', { class: 'row' }, preview),
     out,
-    submitWithConfirm('submit-openmart-enrich', 'Enrich', status, () => last?.needsConfirmation === true, (confirmCredits) =>
-      submitCall('submitOpenmartEnrich', { source: sourceArg(text(enrich, 'source')), options: enrichOptions(), confirmCredits }),
-    ),
+    submitWithConfirm('submit-openmart-enrich', 'Enrich', () => last?.needsConfirmation === true, (confirmCredits) => submitCall('submitOpenmartEnrich', { source: sourceArg(text(enrich, 'source')), options: enrichOptions(), confirmCredits }), () => {
+      resetForm(enrich, { limit: '1' }, ['source']);
+      last = undefined;
+      mount(out);
+    }),
   );
 }
 
@@ -125,15 +170,9 @@ function denyBlock(status: HTMLElement): HTMLElement {
 /** Render the Openmart section. */
 export async function renderOpenmart(root: HTMLElement): Promise<void> {
   const [sheets, info] = await Promise.all([call('getSheetsInfo'), call('getOpenmartFormInfo')]);
-  const sources: Array<[string, string]> = sheets.sheets.map((s) => [s.name, s.name]);
-  if (sheets.selection) sources.unshift([sheets.selection, `Selection ${sheets.selection}`]);
-  for (const f of [batch, enrich]) if (!f['source']) f['source'] = sheets.active;
   const status = el('div', { class: 'status' });
   const credits = el('div', { class: 'muted', id: 'openmart-credits', text: 'Credits: …' });
-  call('getOpenmartCredits').then(
-    (c) => mount(credits, `Credits: ${c.balance} · confirmation above ${c.creditThreshold}`),
-    (e: unknown) => mount(credits, e instanceof Error ? e.message : String(e)),
-  );
+  creditsLine(credits);
   const threshold = el('input', { type: 'number', id: 'openmart-threshold', min: '0', step: '1', value: String(info.creditThreshold) });
   const saveThreshold = el('button', { type: 'button', text: 'Save threshold' });
   saveThreshold.addEventListener('click', () => {
@@ -142,5 +181,5 @@ export async function renderOpenmart(root: HTMLElement): Promise<void> {
     });
   });
   const thresholdBlock = el('details', {}, el('summary', { text: 'Credit confirmation threshold' }), el('label', { for: 'openmart-threshold', text: 'Ask before actions estimated above (credits)' }), threshold, saveThreshold);
-  mount(root, el('h2', { text: 'Openmart' }), credits, thresholdBlock, searchBlock(status), brandBlock(status), batchBlock(status, sources, info.operations), enrichBlock(status, sources), denyBlock(status), status);
+  mount(root, el('h2', { text: 'Openmart' }), credits, thresholdBlock, searchBlock(status), brandBlock(status), batchBlock(status, sheets, info.operations), enrichBlock(status, sheets), denyBlock(status), status);
 }

@@ -5,6 +5,7 @@
 import { call, submitCall } from './rpc';
 import { el, runAction } from './dom';
 import { textField, type FormState } from './form';
+import { OP_HINTS, OP_LABELS } from '../src/providers/openprospect/form-labels';
 
 const profile: FormState = {};
 let uid = 0;
@@ -22,6 +23,7 @@ export function profileBlock(status: HTMLElement): HTMLElement {
     'details',
     { id: 'profile-form' },
     el('summary', { text: 'New search profile' }),
+    el('p', { class: 'muted', text: `A search profile keeps an ideal customer profile, what you sell and the target countries under a name. Orders reuse it by its id ("${OP_LABELS.profile_id}"), or save a new one under "${OP_LABELS.profile_name}".` }),
     f('profile_name', 'Profile name *'),
     f('ideal_customer_profile', 'Ideal customer profile *', { multiline: true }),
     f('seller_offering', 'What you sell', { multiline: true }),
@@ -41,7 +43,7 @@ export function profileBlock(status: HTMLElement): HTMLElement {
  * of the profiles made in this spreadsheet that fills it in (loaded after render).
  */
 export function profileIdField(state: FormState): HTMLElement {
-  const input = textField(state, 'profile_id', 'Profile id');
+  const input = textField(state, 'profile_id', OP_LABELS.profile_id, { help: OP_HINTS.profile_id });
   const id = `profile-pick-${++uid}`;
   const select = el('select', { id, class: 'profile-pick' }, el('option', { value: '', text: 'Pick a profile made here…' }));
   const box = el('div', { class: 'block', hidden: true }, el('label', { for: id, text: 'Your search profiles' }), select);

@@ -32,6 +32,7 @@ function providerBlock(p: ProviderSettingsView, rerender: (s: SettingsView) => v
     });
   });
   const urlInput = el('input', { type: 'url', id: `url-${p.provider}`, value: p.baseUrl });
+  const urlLabel = el('label', { for: `url-${p.provider}`, text: `${NAMES[p.provider] ?? p.provider} base URL` });
   const saveUrl = el('button', { type: 'button', text: 'Save URL' });
   saveUrl.addEventListener('click', () => {
     void runAction(saveUrl, status, 'Saving…', () => call('saveBaseUrl', { provider: p.provider, baseUrl: urlInput.value }), () => 'Base URL saved.').then((s) => {
@@ -46,7 +47,7 @@ function providerBlock(p: ProviderSettingsView, rerender: (s: SettingsView) => v
     el('label', { for: id, text: 'API key' }),
     input,
     el('div', { class: 'row' }, save, remove, test),
-    el('details', {}, el('summary', { text: 'Base URL (staging)' }), urlInput, saveUrl),
+    el('details', {}, el('summary', { text: 'Base URL (staging)' }), urlLabel, urlInput, saveUrl),
     status,
   );
 }
@@ -78,8 +79,6 @@ function formulasBlock(s: SettingsView, rerender: (s: SettingsView) => void): HT
   );
 }
 
-/** Render the Settings section into `root`. */
-
 function quotaBlock(): HTMLElement {
   const box = el('div', { class: 'provider', id: 'quota' }, el('h2', { text: 'Google quotas today' }));
   const status = el('div', { class: 'status' });
@@ -109,7 +108,7 @@ function quotaBlock(): HTMLElement {
 /** How often the trigger checks jobs (add-ons installed from the Marketplace get hourly at most). */
 function pollBlock(s: SettingsView, rerender: (v: SettingsView) => void): HTMLElement {
   const status = el('div', { class: 'status' });
-  const select = el('select', { id: 'poll-minutes', 'aria-label': 'Check jobs every' });
+  const select = el('select', { id: 'poll-minutes' });
   for (const m of [5, 10, 15, 30, 60]) select.appendChild(el('option', { value: String(m), text: m === 60 ? 'hour' : `${m} minutes` }));
   select.value = String(s.pollMinutes);
   select.addEventListener('change', () => {
@@ -121,7 +120,7 @@ function pollBlock(s: SettingsView, rerender: (v: SettingsView) => void): HTMLEl
     el('h2', { text: 'Background checks' }),
     el('label', { for: 'poll-minutes', text: 'Check open jobs every' }),
     select,
-    el('div', { class: 'muted', text: 'An add-on installed from the Marketplace may check at most hourly; a script bound to this spreadsheet can check every few minutes. The open sidebar checks every 20 seconds either way.' }),
+    el('div', { class: 'muted', text: 'Google lets an add-on installed from the Marketplace check at most every hour, whatever you choose here; a script bound to this spreadsheet checks as often as chosen. While the sidebar is open, it moves the jobs on itself either way.' }),
     status,
   );
 }
@@ -135,10 +134,28 @@ function scopesBlock(): HTMLElement {
   );
 }
 
+/** First open without any key: what to do, in three steps. */
+function guideBlock(): HTMLElement {
+  return el(
+    'section',
+    { class: 'provider guide', id: 'first-steps', 'aria-labelledby': 'first-steps-title' },
+    el('h2', { id: 'first-steps-title', text: 'Start in three steps' }),
+    el(
+      'ol',
+      {},
+      el('li', { text: 'Paste the API key of OpenProspect, Openmart or gu1 below and press Save key (you need only the providers you use).' }),
+      el('li', { text: 'Press Test connection: it says whether the provider accepts the key.' }),
+      el('li', { text: 'Open Enrich, Openmart or gu1 above, pick the sheet under "Rows from", read the preview and submit. Jobs shows the progress.' }),
+    ),
+  );
+}
+
+/** Render the Settings section into `root`. */
 export async function renderSettings(root: HTMLElement): Promise<void> {
   const rerender = (s: SettingsView): void => {
     mount(
       root,
+      s.providers.every((p) => !p.maskedKey) ? guideBlock() : null,
       el('p', { class: 'muted', text: 'Keys are stored in your own user properties: not in the sheet, and never shown again in full.' }),
       ...s.providers.map((p) => providerBlock(p, rerender)),
       formulasBlock(s, rerender),

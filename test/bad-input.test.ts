@@ -801,7 +801,7 @@ const CASES: Case[] = [
       expect(r.ok).toBe(false);
       return r.message;
     },
-    expected: 'Openmart refused the API key (Invalid API Key). Check the Openmart key in Settings.',
+    expected: 'Openmart refused this key (Invalid API Key). Paste a valid key above, press Save key and test again.',
   },
   {
     name: 'Settings: a base URL that is not https or carries credentials',

@@ -36,6 +36,7 @@ export function renderPage(info: { modes: Record<string, 'simulator' | 'live'>; 
     <iframe id="sidebar-frame" title="${escapeHtml(ADDON_NAME_FOR_MENU)} sidebar" src="/sidebar"></iframe>
   </aside>
 </main>
+<div id="dialog" role="dialog" aria-modal="true" aria-labelledby="dialog-title" hidden><div class="dialog-title"><span id="dialog-title"></span><button type="button" id="dialog-close" aria-label="Close dialog">×</button></div><iframe id="dialog-frame" title="Dialog"></iframe></div>
 <div id="toast" role="status" hidden></div>
 <script src="/page.js"></script>
 </body>

@@ -153,6 +153,11 @@ export async function createPlayground(opts: PlaygroundOptions): Promise<Playgro
         return send(res, 200, 'text/css; charset=utf-8', addonCss);
       case 'GET /sidebar':
         return send(res, 200, 'text/html; charset=utf-8', sidebar);
+      case 'GET /dialog': {
+        // The n-th dialog the add-on showed (Ui.showModalDialog), as it gave it.
+        const d = em.ui.dialogs[Number(url.searchParams.get('n') ?? em.ui.dialogs.length - 1)];
+        return d ? send(res, 200, 'text/html; charset=utf-8', d.html) : send(res, 404, 'text/plain; charset=utf-8', 'No dialog');
+      }
       case 'POST /rpc': {
         // google.script.run from the sidebar: one sidebar execution of the bundle.
         const body = await readJson(req);
@@ -179,6 +184,7 @@ export async function createPlayground(opts: PlaygroundOptions): Promise<Playgro
           menus: ui.menus,
           toasts: ui.toasts.map((t, i) => ({ id: i, msg: t.msg, title: t.title })),
           sidebars: ui.sidebars.length,
+          dialogs: ui.dialogs.map((d) => ({ title: d.title, width: d.width, height: d.height })),
           virtualNow: em.clock.now(),
           speed,
           modes: providers.modes,

@@ -1,6 +1,6 @@
 /** "Test connection" per provider, with the cheapest call each API offers. */
 import * as z from 'zod/mini';
-import { ApiError, ValidationError } from '../platform/errors';
+import { ApiError, AuthError, PROVIDER_NAMES, ValidationError } from '../platform/errors';
 import { creditSentence, getCreditBalance } from '../providers/openmart/credits';
 import { missingScopes, validateKey } from '../providers/openprospect/validate-key';
 import { httpFor } from './clients';
@@ -29,7 +29,7 @@ export function testConnection(ctx: AppContext, input: unknown): ConnectionResul
     const http = httpFor(ctx, provider);
     if (provider === 'openprospect') {
       const check = validateKey(http);
-      if (!check.valid) return { ok: false, message: 'OpenProspect says this key is not valid. Create a new key and save it.' };
+      if (!check.valid) return { ok: false, message: 'OpenProspect says this key is not valid. Create a new key at OpenProspect, paste it above and press Save key.' };
       const missing = [...new Set([...missingScopes(check.scopes, 'enrichment'), ...missingScopes(check.scopes, 'discovery')])];
       return {
         ok: true,
@@ -47,6 +47,8 @@ export function testConnection(ctx: AppContext, input: unknown): ConnectionResul
       throw e;
     }
   } catch (e) {
+    // The user is in Settings already: say what to do here, not "check the key in Settings".
+    if (e instanceof AuthError) return { ok: false, message: `${PROVIDER_NAMES[provider]} refused this key (${e.message}). Paste a valid key above, press Save key and test again.` };
     return { ok: false, message: toActionMessage(e) };
   }
 }

@@ -14,7 +14,7 @@ import type { Scrubber } from '../platform/scrub';
 export interface AppContext {
   spreadsheet: () => GoogleAppsScript.Spreadsheet.Spreadsheet;
   ui: () => GoogleAppsScript.Base.Ui;
-  html: Pick<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutputFromFile'>;
+  html: Pick<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutputFromFile' | 'createHtmlOutput'>;
   urlFetch: UrlFetch;
   userProps: () => PropertyStore;
   docProps: () => PropertyStore;

@@ -7,6 +7,7 @@
 import type * as z from 'zod/mini';
 import type * as advance from './advance';
 import type * as connection from './connection';
+import type * as rowsFrom from './rows-from';
 import type * as gu1 from './gu1';
 import type * as gu1Settings from './gu1-settings';
 import type * as jobs from './jobs';
@@ -44,6 +45,7 @@ export type AdvanceInput = In<typeof advance.AdvanceInput>;
 export type JobIdInput = In<typeof jobs.JobIdInput>;
 export type CreateScheduleInput = In<typeof schedules.CreateInput>;
 export type ScheduleIdInput = In<typeof schedules.IdInput>;
+export type RememberRowsFromInput = In<typeof rowsFrom.RememberInput>;
 export type EnrichmentPreviewInput = In<typeof op.PreviewInput>;
 export type SubmitEnrichmentInput = In<typeof op.SubmitEnrichmentInput>;
 /** The ICP form: checked field by field by providers/openprospect/build-discovery.ts. */

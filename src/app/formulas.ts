@@ -17,7 +17,7 @@ import { formulaSettings } from './settings';
 /** The key message for formulas: they read the spreadsheet OWNER's settings (docs/PLATFORM.md). */
 export function missingKeyMessage(provider: Provider): string {
   const who = PROVIDER_NAMES[provider];
-  return `No ${who} API key is saved for this spreadsheet's owner. Formulas use the owner's key (Sheets runs custom functions with the owner's settings): the owner saves it in Extensions > Prospect Enrich > Settings. Co-editors can use the sidebar instead, which uses their own key.`;
+  return `No ${who} API key is saved for this spreadsheet's owner. Formulas use the owner's key (Sheets runs custom functions with the owner's settings): the owner saves it in Extensions > Prospect Enrich > Open settings. Co-editors can use the sidebar instead, which uses their own key.`;
 }
 
 /** The environment of one custom function call (its 25-s budget starts now). */

@@ -73,7 +73,7 @@ export function syncTrigger(ctx: AppContext, openJobs: number): string | null {
   const had = hasPollTrigger(ctx.scriptApp, ctx.spreadsheet(), TICK_HANDLER);
   const state = ensurePollTrigger(ctx.scriptApp, ctx.spreadsheet(), TICK_HANDLER, readPrefs(ctx).pollMinutes ?? 15);
   if (!had && state.created) {
-    return state.fellBackToHourly ? 'Background polling is on (hourly: add-ons may not poll more often).' : `Background polling is on (every ${state.everyMinutes} minutes).`;
+    return backgroundChecksText(state, readPrefs(ctx).pollMinutes ?? 15);
   }
   return null;
 }
@@ -87,6 +87,17 @@ export function runPoll(ctx: AppContext, budgetMs: number, lockWaitMs?: number):
   if (poll.ran) notePoll(ctx);
   const notice = syncTrigger(ctx, openJobCount(ctx));
   return { poll, notice };
+}
+
+/**
+ * What the background checks do, in the words Settings uses ("Check open jobs every ..."): the
+ * same sentence after a submit as under the setting, so the two never disagree.
+ */
+export function backgroundChecksText(state: { everyMinutes?: number; fellBackToHourly?: boolean }, asked: number): string {
+  const open = 'While the sidebar is open, it moves the jobs on itself.';
+  if (state.fellBackToHourly) return `Background checks are on: every hour (Settings asks for every ${asked} minutes, but Google lets an add-on check at most hourly). ${open}`;
+  const every = (state.everyMinutes ?? 60) >= 60 ? 'every hour' : `every ${state.everyMinutes} minutes`;
+  return `Background checks are on: ${every}, as set in Settings. ${open}`;
 }
 
 export const RefreshInput = z.optional(z.object({ auto: z.optional(z.boolean()), since: z.optional(z.string()) }));
@@ -129,7 +140,7 @@ export function healTrigger(ctx: AppContext, openJobs = openJobCount(ctx)): stri
   const needed = openJobs > 0 || myActiveSchedules(ctx) > 0;
   if (!needed || hasPollTrigger(ctx.scriptApp, ctx.spreadsheet(), TICK_HANDLER)) return null;
   const how = syncTrigger(ctx, openJobs);
-  return `Background polling was off while jobs were open; it is back on.${how ? ` ${how}` : ''}`;
+  return `Background checks were off while jobs were open; they are back on.${how ? ` ${how}` : ''}`;
 }
 
 export const JobIdInput = z.object({ jobId: z.string() });

@@ -1,4 +1,5 @@
 /** The add-on menu and the sidebar. */
+import { KeyStore } from '../platform/keys';
 import type { AppContext } from './context';
 
 export const ADDON_TITLE = 'Prospect Enrich';
@@ -12,7 +13,8 @@ export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
     .addItem('Open sidebar', 'showSidebar')
     .addItem('Refresh jobs now', 'refreshJobsNow')
     .addSeparator()
-    .addItem('Settings', 'showSettings')
+    .addItem('Open settings', 'showSettings')
+    .addItem('Help', 'showHelp')
     .addToUi();
 }
 
@@ -26,10 +28,14 @@ export function openSidebar(ctx: AppContext, section: SidebarSection): void {
   ctx.ui().showSidebar(html);
 }
 
-/** The section the sidebar should open at (once). */
+/**
+ * The section the sidebar should open at (once): the one a menu item asked for, else Settings
+ * while the user has no key at all (its three-step guide), else Enrich.
+ */
 export function takeInitialSection(ctx: AppContext): SidebarSection {
   const cache = ctx.userCache();
   const s = cache.get(SECTION_KEY);
   if (s) cache.remove(SECTION_KEY);
-  return s === 'settings' || s === 'discover' || s === 'jobs' ? s : 'enrich';
+  if (s === 'settings' || s === 'discover' || s === 'jobs') return s;
+  return new KeyStore(ctx.userProps()).all().length === 0 ? 'settings' : 'enrich';
 }

@@ -95,18 +95,33 @@ export function deleteSchedule(ctx: AppContext, input: unknown): ScheduleView[] 
   return listSchedules(ctx);
 }
 
-/** Resume a paused schedule (after the key or the sheet is back). */
-export function resumeSchedule(ctx: AppContext, input: unknown): ScheduleView[] {
+/** The schedule an action names, when it exists and is the caller's (else a sentence). */
+function ownSchedule(ctx: AppContext, input: unknown, action: string): { store: ScheduleStore; s: Schedule } {
   const { scheduleId } = parseInput(IdInput, input, 'the schedule');
   const store = new ScheduleStore(ctx.docProps());
   const s = store.get(scheduleId);
   if (!s) throw new UserInputError('That schedule no longer exists.');
-  requireMySchedule(ctx, s, 'resume');
+  requireMySchedule(ctx, s, action);
+  return { store, s };
+}
+
+/** Resume a paused schedule (after the key or the sheet is back). */
+export function resumeSchedule(ctx: AppContext, input: unknown): ScheduleView[] {
+  const { store, s } = ownSchedule(ctx, input, 'resume');
   const { pausedReason: _p, lastError: _e, ...rest } = s;
   store.save({ ...rest, nextRunAt: nextRunAt(ctx.clock.now(), s.every, s.hour, s.weekday, ctx.timeZone()) });
   return listSchedules(ctx);
 }
 
+/** Why a schedule the user paused is not running (shown in the Jobs view). */
+export const PAUSED_BY_YOU = 'Paused by you; press Resume to run it again.';
+
+/** Pause a schedule until Resume (its job and tabs stay; nothing runs meanwhile). */
+export function pauseSchedule(ctx: AppContext, input: unknown): ScheduleView[] {
+  const { store, s } = ownSchedule(ctx, input, 'pause');
+  if (s.pausedReason === undefined) store.save({ ...s, pausedReason: PAUSED_BY_YOU });
+  return listSchedules(ctx);
+}
 
 /** A schedule is its creator's (an older one without an owner: its job's owner's); anyone else gets the sentence. */
 function requireMySchedule(ctx: AppContext, s: Schedule, action: string): void {

@@ -5,9 +5,14 @@ import { JobStore } from '../jobs/store';
 import type { AppContext } from './context';
 import { UserInputError, parseInput } from './input';
 import { handlers } from './jobs';
+import { isOurTab } from '../sheet/tab-names';
+import { defaultSources, rememberedSources, type RowsFromForm } from './rows-from';
 
 export interface SheetsInfo {
-  sheets: Array<{ name: string; rows: number; columns: number }>;
+  /** `ours`: a tab the add-on created (a result tab). */
+  sheets: Array<{ name: string; rows: number; columns: number; ours: boolean }>;
+  /** The sheet each form's "Rows from" starts at (never a result tab). */
+  defaults: Record<RowsFromForm, string>;
   active: string;
   /** The selection as `'Sheet'!A1:F30`, or null when it is a single cell. */
   selection: string | null;
@@ -19,8 +24,10 @@ export function sheetsInfo(ctx: AppContext): SheetsInfo {
   const active = ss.getActiveSheet();
   const range = ss.getActiveRange();
   const selection = range && (range.getNumRows() > 1 || range.getNumColumns() > 1) ? `'${range.getSheet().getName().replace(/'/g, "''")}'!${range.getA1Notation()}` : null;
+  const sheets = ss.getSheets().map((s) => ({ name: s.getName(), rows: s.getLastRow(), columns: s.getLastColumn(), ours: isOurTab(s) }));
   return {
-    sheets: ss.getSheets().map((s) => ({ name: s.getName(), rows: s.getLastRow(), columns: s.getLastColumn() })),
+    sheets,
+    defaults: defaultSources(sheets, active.getName(), rememberedSources(ctx)),
     active: active.getName(),
     selection,
   };

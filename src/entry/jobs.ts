@@ -72,3 +72,17 @@ export function getResultColumnsOptions(input?: C.ResultColumnsOptionsInput): C.
 export function addResultColumns(input: C.AddResultColumnsInput): C.AddResultColumnsResult {
   return rpc((ctx) => resultColumns.addResultColumns(ctx, input));
 }
+
+/** Sidebar RPC: pause a schedule until Resume (the poll trigger goes when nothing else needs it). */
+export function pauseSchedule(input: C.ScheduleIdInput): C.ScheduleView[] {
+  return rpc((ctx) => {
+    const out = schedules.pauseSchedule(ctx, input);
+    jobs.syncTrigger(ctx, jobs.openJobCount(ctx));
+    return out;
+  });
+}
+
+/** Sidebar RPC: the spreadsheet's time zone, in which schedules are set and shown. */
+export function getScheduleTimeZone(): string {
+  return rpc((ctx) => ctx.timeZone());
+}

@@ -2,6 +2,7 @@
 import { buildMenu, openSidebar } from '../app/menu';
 import * as jobs from '../app/jobs';
 import { BUDGET } from '../platform/clock';
+import { showHelp as showHelpDialog } from '../app/help';
 import { rpc, toast } from './run';
 
 /** Simple trigger: build the add-on menu (may run with authMode NONE: menu only). */
@@ -39,4 +40,9 @@ export function refreshJobsNow(): void {
         : `${poll.advanced} job(s) updated, ${poll.stillOpen} still open.`;
     toast(ctx, notice ? `${text} ${notice}` : text);
   });
+}
+
+/** Menu: a dialog with the steps of the README and a link to it. */
+export function showHelp(): void {
+  rpc((ctx) => showHelpDialog(ctx));
 }

@@ -5,6 +5,7 @@ import * as connection from '../app/connection';
 import * as jobs from '../app/jobs';
 import * as quota from '../app/quota';
 import * as settings from '../app/settings';
+import * as rowsFrom from '../app/rows-from';
 import * as sheets from '../app/sheets';
 import { rpc } from './run';
 
@@ -70,4 +71,9 @@ export function getSheetsInfo(): C.SheetsInfo {
 /** Sidebar RPC: bring a result tab to the front. */
 export function openTab(input: C.TabInput): void {
   rpc((ctx) => sheets.openTab(ctx, input));
+}
+
+/** Sidebar RPC: remember the sheet a form's "Rows from" was set to (per user, in this document). */
+export function rememberRowsFrom(input: C.RememberRowsFromInput): void {
+  rpc((ctx) => rowsFrom.rememberRowsFrom(ctx, input));
 }

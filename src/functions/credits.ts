@@ -20,7 +20,7 @@ export const MAX_FORMULA_CAP = 100_000;
 const LOCK_WAIT_MS = 5_000;
 
 /** Where the switch lives, in every message that mentions it. */
-export const SETTINGS_PATH = 'Extensions > Prospect Enrich > Settings > Formulas';
+export const SETTINGS_PATH = 'Extensions > Prospect Enrich > Open settings > Formulas';
 
 /** The answer of a credit-spending function while formulas may not spend credits. */
 export function spendingOffMessage(fn: string): string {

@@ -11,7 +11,7 @@ const PREFIX = 'apiKey.';
 export class MissingKeyError extends Error {
   readonly code = 'KEY_MISSING';
   constructor(readonly provider: Provider) {
-    super(`No ${PROVIDER_NAMES[provider]} API key is saved. Open Extensions > the add-on > Settings and paste your key.`);
+    super(`No ${PROVIDER_NAMES[provider]} API key is saved. Open Settings in the sidebar (Extensions > Prospect Enrich > Open settings) and paste your key.`);
     this.name = 'MissingKeyError';
   }
 }

@@ -117,7 +117,7 @@ browserSuite('account tools in the sidebar (Chromium)', () => {
     const pick = sidebar.locator('select.profile-pick');
     await pick.locator('option', { hasText: 'DACH hotels' }).waitFor({ state: 'attached' });
     await pick.selectOption({ label: `DACH hotels (${created.profileId!.slice(0, 8)})` });
-    await expect(sidebar.getByLabel('Profile id', { exact: true }).inputValue()).resolves.toBe(created.profileId);
+    await expect(sidebar.getByLabel('Existing search profile id', { exact: true }).inputValue()).resolves.toBe(created.profileId);
     await noHorizontalScroll();
   });
 

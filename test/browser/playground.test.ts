@@ -8,13 +8,11 @@
  * (otherwise to a temporary folder, so a test run leaves the work tree as it was).
  */
 import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { Playground } from '../../emulator/playground/server';
-import { CHROMIUM, HAVE_CHROMIUM, ROOT, browserSuite, expectNoHorizontalScroll as noSidewaysScroll, openPlayground, showSection, waitForJobDone } from './kit';
+import { CHROMIUM, HAVE_CHROMIUM, SHOTS, actionDone, browserSuite, sectionLoaded, expectNoHorizontalScroll as noSidewaysScroll, openPlayground, showSection, waitForJobDone } from './kit';
 
-const SHOTS = process.env['UPDATE_SCREENSHOTS'] === '1' ? join(ROOT, 'docs/screenshots') : join(tmpdir(), 'playground-screenshots');
 const TITLE = 'Playground Q1';
 
 jest.setTimeout(90_000);
@@ -67,7 +65,9 @@ browserSuite('playground (Chromium)', () => {
     await expect(page.locator('#tabs button').allTextContents()).resolves.toEqual(['Companies']);
     const box = await page.locator('#sidebar-frame').boundingBox();
     expect(box?.width).toBe(300);
-    await sidebar.locator('nav.tabs button[data-section="enrich"][aria-selected="true"]').waitFor();
+    // No key yet: the sidebar opens at Settings with its three-step guide.
+    await sidebar.locator('nav.tabs button[data-section="settings"][aria-selected="true"]').waitFor();
+    await sidebar.locator('#first-steps li').nth(2).waitFor();
     await expectNoHorizontalScroll();
   });
 
@@ -87,7 +87,7 @@ browserSuite('playground (Chromium)', () => {
     if ((await industry.count()) > 0) {
       // Unmap the guessed Industry column: the preview follows.
       await industry.selectOption('-1');
-      await sidebar.locator('#global-status:not(:has(.spinner))').waitFor();
+      await sectionLoaded(sidebar, 'enrich');
     }
     const city = sidebar.locator('select[data-field="city"]');
     await city.selectOption({ label: 'City' });
@@ -113,7 +113,7 @@ browserSuite('playground (Chromium)', () => {
       if (Date.now() > deadline) throw new Error(`the job did not reach 100 %: ${await sidebar.locator('.job').first().textContent()}`);
       await page.waitForTimeout(1000);
       await sidebar.getByRole('button', { name: 'Refresh now' }).click();
-      await sidebar.locator('#section .status:not(:has(.spinner))').first().waitFor();
+      await actionDone(sidebar, 'Refresh now');
     }
     await sidebar.locator(`.job[data-state="DONE"]:has-text("${TITLE}")`).waitFor();
     await sidebar.locator(`.job:has-text("${TITLE}") .cost`).getByText(/^Cost: (priced by OpenProspect at review|estimated by OpenProspect at [\d.]+ [A-Z]{3})/).waitFor();
@@ -213,7 +213,7 @@ browserSuite('playground (Chromium)', () => {
     const job = sidebar.locator(`.job[data-state="DONE"]:has-text("${TITLE}")`).first();
     await job.locator('summary', { hasText: 'Run again on a schedule' }).click();
     await job.getByLabel('How often').selectOption('daily');
-    await job.getByLabel('At hour').selectOption('7');
+    await job.getByLabel('At (Europe/Berlin time)').selectOption('7');
     await job.getByRole('button', { name: 'Save schedule' }).click();
     const schedule = sidebar.locator('#schedules .schedule');
     // The hour is the spreadsheet's, and the zone is named (issue 20).
@@ -229,9 +229,9 @@ browserSuite('playground (Chromium)', () => {
     await job.locator('summary', { hasText: 'History' }).click();
     await job.locator('summary', { hasText: 'Run again on a schedule' }).click();
     await job.getByLabel('How often').selectOption('weekly');
-    await job.getByLabel('At hour').selectOption('9');
-    await job.getByLabel('On weekday').selectOption('5');
-    await job.getByLabel('At hour').focus();
+    await job.getByLabel('At (Europe/Berlin time)').selectOption('9');
+    await job.getByLabel('On', { exact: true }).selectOption('5');
+    await job.getByLabel('At (Europe/Berlin time)').focus();
     const scroll = await sidebar.locator('html').evaluate((h) => {
       h.scrollTop = Math.min(40, h.scrollHeight - h.clientHeight);
       return h.scrollTop;
@@ -242,14 +242,14 @@ browserSuite('playground (Chromium)', () => {
     for (let i = 1; i <= 3; i++) {
       // HTMLElement.click() refreshes without moving the focus (as the background refresh does).
       await sidebar.getByRole('button', { name: 'Refresh now' }).evaluate((b) => (b as HTMLButtonElement).click());
-      await sidebar.locator('#section .status:not(:has(.spinner))').first().waitFor();
+      await actionDone(sidebar, 'Refresh now');
     }
     await expect(job.locator('summary', { hasText: 'History' }).evaluate((s) => (s.parentElement as HTMLDetailsElement).open)).resolves.toBe(true);
     await expect(job.locator('summary', { hasText: 'Run again on a schedule' }).evaluate((s) => (s.parentElement as HTMLDetailsElement).open)).resolves.toBe(true);
     await expect(job.getByLabel('How often').inputValue()).resolves.toBe('weekly');
-    await expect(job.getByLabel('At hour').inputValue()).resolves.toBe('9');
-    await expect(job.getByLabel('On weekday').inputValue()).resolves.toBe('5');
-    await expect(job.getByLabel('At hour').evaluate((s) => s === document.activeElement)).resolves.toBe(true);
+    await expect(job.getByLabel('At (Europe/Berlin time)').inputValue()).resolves.toBe('9');
+    await expect(job.getByLabel('On', { exact: true }).inputValue()).resolves.toBe('5');
+    await expect(job.getByLabel('At (Europe/Berlin time)').evaluate((s) => s === document.activeElement)).resolves.toBe(true);
     await expect(sidebar.locator('html').evaluate((h) => h.scrollTop)).resolves.toBe(scroll);
     // The progress loop (sidebar/pump.ts) may have brought lists too: at least the three refreshes.
     expect(Number(await list.getAttribute('data-renders'))).toBeGreaterThanOrEqual(before + 3);

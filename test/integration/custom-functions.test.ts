@@ -90,7 +90,7 @@ describe('custom functions (built bundle)', () => {
     it("should say that formulas use the spreadsheet owner's key when a co-editor saved their own", () => {
       const s = givenOpenProspect({ saveKey: false, emulator: { userEmail: 'editor@example.com', ownerEmail: 'owner@example.com' } });
       s.addOn.rpc('saveApiKey', { provider: 'openprospect', key: 'lnc_test_4c1e5b0a9d8f7e6d' });
-      expect(() => s.addOn.call('custom-function', 'OPENPROSPECT_STATUS', 'ord_1')).toThrow(/No OpenProspect API key is saved for this spreadsheet's owner.*owner saves it in Extensions > Prospect Enrich > Settings.*Co-editors can use the sidebar/);
+      expect(() => s.addOn.call('custom-function', 'OPENPROSPECT_STATUS', 'ord_1')).toThrow(/No OpenProspect API key is saved for this spreadsheet's owner.*owner saves it in Extensions > Prospect Enrich > Open settings.*Co-editors can use the sidebar/);
       expect(s.addOn.emulator.counters.get('urlfetch')).toBe(0);
     });
   });
@@ -139,7 +139,7 @@ describe('custom functions (built bundle)', () => {
         ['OPENMART_ENRICH', ['bluebottlecoffee.com']],
         ['OPENMART_BUSINESS', ['54ff8cd5-7497-4f46-9c0c-c6b8c0d10d04']],
       ] as const) {
-        expect(() => s.addOn.call('custom-function', name, ...args)).toThrow(new RegExp(`${name} spends Openmart credits.*off until "Formulas may spend credits" is turned on in Extensions > Prospect Enrich > Settings > Formulas`));
+        expect(() => s.addOn.call('custom-function', name, ...args)).toThrow(new RegExp(`${name} spends Openmart credits.*off until "Formulas may spend credits" is turned on in Extensions > Prospect Enrich > Open settings > Formulas`));
       }
       // A range answers the same sentence per cell instead of failing the whole range.
       const cells = plain(fx<Grid>(s, 'OPENMART_ENRICH', [['a.com'], ['b.com']]).value);
@@ -225,7 +225,7 @@ describe('custom functions (built bundle)', () => {
       // 2 credits left: the first two URLs are looked up, the rest say why not.
       const rows = plain(fx<Grid>(s, 'OPENMART_ENRICH', [['a.com'], ['b.com'], ['c.com'], ['d.com']]).value);
       expect(rows.map((r) => r[0])).toEqual(['A', 'B', expect.stringMatching(/^⚠ Today's formula credit cap \(12\) is used up/), expect.stringMatching(/cap \(12\)/)]);
-      expect(() => s.addOn.call('custom-function', 'OPENMART_SEARCH', 'bakeries', 'Austin', 5)).toThrow(/Today's formula credit cap \(12\) is used up. Raise it in Extensions > Prospect Enrich > Settings > Formulas/);
+      expect(() => s.addOn.call('custom-function', 'OPENMART_SEARCH', 'bakeries', 'Austin', 5)).toThrow(/Today's formula credit cap \(12\) is used up. Raise it in Extensions > Prospect Enrich > Open settings > Formulas/);
       expect(om.balance).toBe(5000 - 12);
       expect(s.addOn.rpc<Settings>('getSettings').formulas.usedToday).toBe(12);
 

@@ -8,8 +8,37 @@ describe('add-on foundation (built bundle)', () => {
       addOn.emulator.execution.run('simple-trigger', () => (addOn.context as Record<string, (e: unknown) => void>)['onOpen']!({ authMode: 'NONE' }), { authMode: 'NONE' });
       const menu = addOn.emulator.ui.menus.at(-1)!;
       const items = menu.items.filter((i): i is { caption: string; functionName: string } => i !== 'separator');
-      expect(items.map((i) => i.caption)).toEqual(['Open sidebar', 'Refresh jobs now', 'Settings']);
+      // Every item starts with a verb, and Help is there.
+      expect(items.map((i) => i.caption)).toEqual(['Open sidebar', 'Refresh jobs now', 'Open settings', 'Help']);
       for (const i of items) expect(addOn.functions()).toContain(i.functionName);
+    });
+  });
+
+  describe('#showHelp()', () => {
+    it('should show a modal dialog with the steps of the README and a link to it, all text escaped', () => {
+      const addOn = loadAddOn();
+      addOn.call('menu', 'showHelp');
+      const dialog = addOn.emulator.ui.dialogs.at(-1)!;
+      expect(dialog.modal).toBe(true);
+      expect(dialog.title).toBe('Prospect Enrich: help');
+      for (const step of ['Save a key', 'Pick your rows', 'Submit', 'Follow it in Jobs', 'Formulas']) expect(dialog.html).toContain(`<strong>${step}.</strong>`);
+      expect(dialog.html).toMatch(/<a href="https:\/\/[^"]+#readme"[^>]*>full guide \(README\)<\/a>/);
+      // Quotes and angle brackets of the steps are escaped, never markup.
+      expect(dialog.html).toContain('&quot;&lt;title&gt; - Companies&quot;');
+      expect(dialog.html).not.toContain('<title> - Companies');
+    });
+  });
+
+  describe('#getInitialSection()', () => {
+    it('should open at Settings while the user has no key, and at Enrich once one is saved', () => {
+      const addOn = loadAddOn();
+      addOn.call('menu', 'showSidebar');
+      expect(addOn.rpc('getInitialSection')).toBe('settings');
+      addOn.rpc('saveApiKey', { provider: 'gu1', key: 'gk_sandbox_abcdefghijkl' });
+      addOn.call('menu', 'showSidebar');
+      expect(addOn.rpc('getInitialSection')).toBe('enrich');
+      // Another editor of the document without a key of their own gets the guide.
+      expect(addOn.as('colleague@example.com').rpc('getInitialSection')).toBe('settings');
     });
   });
 
@@ -22,6 +51,8 @@ describe('add-on foundation (built bundle)', () => {
       expect(sidebar.html).toContain('<div id="app"');
       expect(sidebar.html).not.toContain('<!-- SCRIPT -->');
       expect(addOn.rpc('getInitialSection')).toBe('settings');
+      // Asked once: then the default (no key yet: Settings again; with a key: Enrich).
+      addOn.rpc('saveApiKey', { provider: 'openmart', key: 'om_test_abcdefghijkl' });
       expect(addOn.rpc('getInitialSection')).toBe('enrich');
     });
   });

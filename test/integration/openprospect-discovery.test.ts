@@ -71,7 +71,7 @@ describe('OpenProspect discovery (built bundle)', () => {
 
   it('should refuse an incomplete ICP form with each field named', () => {
     const s = givenOpenProspect();
-    expect(() => s.addOn.rpc('submitDiscovery', { title: 'x', features: ['COMPANY_DATA'] })).toThrow(/ideal customer profile.*required|Seller offering is required/i);
+    expect(() => s.addOn.rpc('submitDiscovery', { title: 'x', features: ['COMPANY_DATA'] })).toThrow(/Ideal customer profile is required.*What you sell is required: describe what you offer/);
     expect(s.sim.orders()).toHaveLength(0);
   });
 });

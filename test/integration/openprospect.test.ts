@@ -174,7 +174,7 @@ describe('the poller (built bundle)', () => {
     });
     expect(s.addOn.emulator.triggers.list()).toHaveLength(0);
     const view = s.addOn.rpc<{ notice: string | null; triggerPresent: boolean; lastPollAt: number | null }>('listJobs');
-    expect(view.notice).toMatch(/Background polling was off.*back on/);
+    expect(view.notice).toMatch(/Background checks were off.*back on/);
     expect(view.triggerPresent).toBe(true);
     expect(s.addOn.emulator.triggers.list()).toHaveLength(1);
     // Opening the sidebar from the menu heals it too, and says so.
@@ -183,7 +183,7 @@ describe('the poller (built bundle)', () => {
     });
     s.addOn.call('menu', 'showSidebar');
     expect(s.addOn.emulator.triggers.list()).toHaveLength(1);
-    expect(s.addOn.emulator.ui.toasts.at(-1)!.msg).toMatch(/Background polling was off while jobs were open; it is back on/);
+    expect(s.addOn.emulator.ui.toasts.at(-1)!.msg).toMatch(/Background checks were off while jobs were open; they are back on/);
     const before = s.addOn.emulator.clock.now();
     s.addOn.runDueTriggers(60 * 60_000);
     const last = s.addOn.rpc<{ lastPollAt: number | null }>('listJobs').lastPollAt!;

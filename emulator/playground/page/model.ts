@@ -14,6 +14,7 @@ export interface Meta {
   menus: Array<{ title: string; items: MenuItem[] }>;
   toasts: Array<{ id: number; msg: string; title: string }>;
   sidebars: number;
+  dialogs: Array<{ title: string; width: number | undefined; height: number | undefined }>;
 }
 
 /** Column letters (1 -> A, 27 -> AA). */

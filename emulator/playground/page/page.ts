@@ -27,6 +27,7 @@ let dragging = false;
 let editing: { r: number; c: number; input: HTMLInputElement } | undefined;
 let lastToast = -1;
 let sidebarsSeen = -1;
+let dialogsSeen = -1;
 let toastTimer: number | undefined;
 /** Set while the page itself switches tabs, so a poll answered before the switch cannot undo it. */
 let switching = 0;
@@ -159,6 +160,20 @@ async function refresh(): Promise<void> {
     frame.src = '/sidebar';
   }
   sidebarsSeen = m.sidebars;
+  const d = m.dialogs[m.dialogs.length - 1];
+  if (dialogsSeen >= 0 && m.dialogs.length > dialogsSeen && d) showDialog(m.dialogs.length - 1, d);
+  dialogsSeen = m.dialogs.length;
+}
+
+/** A dialog the add-on opened (Ui.showModalDialog): its page in a frame of its size. */
+function showDialog(n: number, d: { title: string; width: number | undefined; height: number | undefined }): void {
+  const box = $('dialog');
+  $('dialog-title').textContent = d.title;
+  const f = $<HTMLIFrameElement>('dialog-frame');
+  f.style.width = `${d.width ?? 600}px`;
+  f.style.height = `${d.height ?? 400}px`;
+  f.src = `/dialog?n=${n}`;
+  box.hidden = false;
 }
 
 async function switchTo(name: string): Promise<void> {
@@ -285,6 +300,9 @@ document.addEventListener('click', (e) => {
 });
 $('sort-az').addEventListener('click', () => {
   void api('/api/sort', { sheet: active, col: sel.c0, ascending: true }).then(() => refresh());
+});
+$('dialog-close').addEventListener('click', () => {
+  $('dialog').hidden = true;
 });
 $('sidebar-close').addEventListener('click', () => {
   sidebar.hidden = true;

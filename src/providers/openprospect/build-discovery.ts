@@ -3,6 +3,7 @@
  * the `POST /orders/` body, or one field-named problem per broken rule.
  */
 import * as z from 'zod/mini';
+import { OP_LABELS, requiredText } from './form-labels';
 import { CommonOptionsShape, checkCommonOptions, cleanList, cleanText, featureHints, isUuid, shapeProblems, tooLong, type Problem } from './order-options';
 import { LIMITS } from './schemas';
 import type { DiscoveryOrderBody } from './bodies';
@@ -76,21 +77,21 @@ export function buildDiscoveryOrder(form: unknown): DiscoveryBuild {
 
   // Its length is checked with the shared options; here only its presence.
   const icp = common.ideal_customer_profile;
-  if (icp === undefined) add('ideal_customer_profile', 'Ideal customer profile is required.');
+  if (icp === undefined) add('ideal_customer_profile', requiredText('ideal_customer_profile', 'describe the companies you want found'));
 
   const offering = cleanText(f.seller_offering);
-  if (offering === undefined) add('seller_offering', 'Seller offering is required.');
-  else if (offering.length > LIMITS.sellerOffering) add('seller_offering', tooLong('Seller offering', LIMITS.sellerOffering, offering.length));
+  if (offering === undefined) add('seller_offering', requiredText('seller_offering', 'describe what you offer these companies'));
+  else if (offering.length > LIMITS.sellerOffering) add('seller_offering', tooLong(OP_LABELS.seller_offering, LIMITS.sellerOffering, offering.length));
 
   const countries = cleanList(f.target_countries);
-  if (countries === undefined) add('target_countries', 'Target countries is required: give at least one country.');
+  if (countries === undefined) add('target_countries', requiredText('target_countries', 'name at least one country (Germany, or its code DE)'));
 
   const industry = cleanText(f.seller_industry);
-  if (industry !== undefined && industry.length > LIMITS.sellerIndustry) add('seller_industry', tooLong('Seller industry', LIMITS.sellerIndustry, industry.length));
+  if (industry !== undefined && industry.length > LIMITS.sellerIndustry) add('seller_industry', tooLong(OP_LABELS.seller_industry, LIMITS.sellerIndustry, industry.length));
 
   const language = cleanText(f.output_language);
   if (language !== undefined && language.length > LIMITS.outputLanguage) {
-    add('output_language', `Output language "${language}" is longer than ${LIMITS.outputLanguage} characters; use a language code such as en or de.`);
+    add('output_language', `${OP_LABELS.output_language} "${language}" is longer than ${LIMITS.outputLanguage} characters; use a language code such as en or de.`);
   }
 
   const blacklistIds = cleanList(f.blacklist_ids)?.filter((id, i, all) => all.indexOf(id) === i);
@@ -103,7 +104,7 @@ export function buildDiscoveryOrder(form: unknown): DiscoveryBuild {
   const rawQuantity = f.briefing_quantity;
   if (rawQuantity !== undefined && rawQuantity !== null && String(rawQuantity).trim() !== '') {
     const n = Number(String(rawQuantity).trim());
-    if (!Number.isInteger(n) || n < 1) add('briefing_quantity', `Companies wanted must be a whole number of at least 1 (got "${String(rawQuantity).slice(0, 20)}").`);
+    if (!Number.isInteger(n) || n < 1) add('briefing_quantity', `${OP_LABELS.briefing_quantity} must be a whole number of at least 1 (got "${String(rawQuantity).slice(0, 20)}").`);
     else quantity = n;
   }
 

@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import { FEATURES, LIMITS, PRIORITIES, isFeature, type Feature, type Priority } from './schemas';
 import { formatPath } from './parse';
 import type { OrderBodyCommon } from './bodies';
+import { OP_LABELS, requiredText } from './form-labels';
 
 /** One problem with the input, named by the body field it concerns. */
 export interface Problem {
@@ -63,10 +64,11 @@ export function featureHints(features: readonly Feature[]): string[] {
   const hints: string[] = [];
   for (const f of features) {
     for (const dep of FEATURE_DEPENDENCIES[f]) {
-      if (!features.includes(dep)) hints.push(`${f} builds on ${dep}: add ${dep} for best results.`);
+      // In the checkboxes' words: "Email generation builds on Contacts: tick Contacts too ...".
+      if (!features.includes(dep)) hints.push(`${FEATURE_INFO[f].label} builds on ${FEATURE_INFO[dep].label}: tick ${FEATURE_INFO[dep].label} too for best results.`);
     }
   }
-  if (features.includes('HANDELSREGISTER')) hints.push(`HANDELSREGISTER: ${FEATURE_NOTES.HANDELSREGISTER}`);
+  if (features.includes('HANDELSREGISTER')) hints.push(`${FEATURE_INFO.HANDELSREGISTER.label}: ${FEATURE_NOTES.HANDELSREGISTER}`);
   return hints;
 }
 
@@ -156,16 +158,16 @@ export function checkCommonOptions(input: CommonOptionsInput, opts: { titleReser
 
   const title = cleanText(input.title);
   const reserve = opts.titleReserve ?? 0;
-  if (title === undefined) add('title', 'Title is required.');
+  if (title === undefined) add('title', requiredText('title', 'it names the job and its result tabs'));
   else if (title.length + reserve > LIMITS.title) {
     add('title', reserve > 0
       ? `Title is too long: with the part suffix it would be ${title.length + reserve} characters; the limit is ${LIMITS.title}.`
-      : tooLong('Title', LIMITS.title, title.length));
+      : tooLong(OP_LABELS.title, LIMITS.title, title.length));
   }
 
   const features: Feature[] = [];
   const rawFeatures = cleanList(input.features);
-  if (rawFeatures === undefined) add('features', `Choose at least one feature (${FEATURES.join(', ')}).`);
+  if (rawFeatures === undefined) add('features', `Tick at least one feature (${FEATURES.map((f) => FEATURE_INFO[f].label).join(', ')}).`);
   for (const f of rawFeatures ?? []) {
     // Documented 422s: "Invalid feature" and "Duplicate features"; refused here first.
     if (!isFeature(f)) add('features', `Feature "${f}" is not one of ${FEATURES.join(', ')}.`);
@@ -176,10 +178,10 @@ export function checkCommonOptions(input: CommonOptionsInput, opts: { titleReser
   const profileName = cleanText(input.profile_name);
   const profileId = cleanText(input.profile_id);
   if (profileName !== undefined && profileId !== undefined) {
-    add('profile_id', 'Give either a profile name or a profile ID, not both.');
+    add('profile_id', `Fill in either "${OP_LABELS.profile_name}" or "${OP_LABELS.profile_id}", not both.`);
   }
-  if (profileName !== undefined && profileName.length > LIMITS.profileName) add('profile_name', tooLong('Profile name', LIMITS.profileName, profileName.length));
-  if (profileId !== undefined && !isUuid(profileId)) add('profile_id', `Profile ID "${profileId}" is not a UUID (like 4f767705-03a2-4e91-a3e8-1ec3f9dea865).`);
+  if (profileName !== undefined && profileName.length > LIMITS.profileName) add('profile_name', tooLong(OP_LABELS.profile_name, LIMITS.profileName, profileName.length));
+  if (profileId !== undefined && !isUuid(profileId)) add('profile_id', `${OP_LABELS.profile_id} "${profileId}" is not a profile id (they look like 4f767705-03a2-4e91-a3e8-1ec3f9dea865).`);
 
   const priority = cleanText(input.priority);
   if (priority !== undefined && !(PRIORITIES as readonly string[]).includes(priority)) {
@@ -187,11 +189,11 @@ export function checkCommonOptions(input: CommonOptionsInput, opts: { titleReser
   }
 
   const webhook = cleanText(input.webhook_url);
-  if (webhook !== undefined && !isHttpUrl(webhook)) add('webhook_url', `Webhook URL "${webhook}" is not an http(s) address.`);
+  if (webhook !== undefined && !isHttpUrl(webhook)) add('webhook_url', `${OP_LABELS.webhook_url} "${webhook}" is not an http(s) address.`);
 
   const icp = cleanText(input.ideal_customer_profile);
   if (icp !== undefined && icp.length > LIMITS.idealCustomerProfile) {
-    add('ideal_customer_profile', tooLong('Ideal customer profile', LIMITS.idealCustomerProfile, icp.length));
+    add('ideal_customer_profile', tooLong(OP_LABELS.ideal_customer_profile, LIMITS.idealCustomerProfile, icp.length));
   }
 
   // Roles: blanks dropped, repeats removed (the docs set no other rule).

@@ -68,11 +68,11 @@ describe('providers/openprospect', () => {
 
     it('should name every missing required field', () => {
       expect(problemsOf({})).toEqual([
-        { field: 'title', message: 'Title is required.' },
-        { field: 'features', message: expect.stringMatching(/^Choose at least one feature/) },
-        { field: 'ideal_customer_profile', message: 'Ideal customer profile is required.' },
-        { field: 'seller_offering', message: 'Seller offering is required.' },
-        { field: 'target_countries', message: 'Target countries is required: give at least one country.' },
+        { field: 'title', message: 'Title is required: it names the job and its result tabs.' },
+        { field: 'features', message: expect.stringMatching(/^Tick at least one feature \(Company data, Contacts/) },
+        { field: 'ideal_customer_profile', message: 'Ideal customer profile is required: describe the companies you want found.' },
+        { field: 'seller_offering', message: 'What you sell is required: describe what you offer these companies.' },
+        { field: 'target_countries', message: 'Target countries is required: name at least one country (Germany, or its code DE).' },
       ]);
     });
 
@@ -89,10 +89,10 @@ describe('providers/openprospect', () => {
       expect(problems).toEqual([
         { field: 'title', message: 'Title is longer than 500 characters (501).' },
         { field: 'ideal_customer_profile', message: 'Ideal customer profile is longer than 5,000 characters (5,001).' },
-        { field: 'seller_offering', message: 'Seller offering is longer than 5,000 characters (5,001).' },
-        { field: 'seller_industry', message: 'Seller industry is longer than 1,000 characters (1,001).' },
+        { field: 'seller_offering', message: 'What you sell is longer than 5,000 characters (5,001).' },
+        { field: 'seller_industry', message: 'Your industry is longer than 1,000 characters (1,001).' },
         { field: 'output_language', message: 'Output language "english-uk!" is longer than 10 characters; use a language code such as en or de.' },
-        { field: 'profile_name', message: 'Profile name is longer than 500 characters (501).' },
+        { field: 'profile_name', message: 'New search profile name is longer than 500 characters (501).' },
       ]);
       expect(buildDiscoveryOrder({ ...FORM, title: 't'.repeat(500), ideal_customer_profile: 'i'.repeat(5_000), seller_offering: 's'.repeat(5_000), seller_industry: 'x'.repeat(1_000), output_language: 'de-CH-1996' }).ok).toBe(true);
     });
@@ -110,7 +110,7 @@ describe('providers/openprospect', () => {
         problemsOf({ ...FORM, companies: [{ company_name: 'Acme' }], profile_id: '42665897-b189-4e0f-8841-499351a30aff', features: ['COMPANY_DATA', 'COMPANY_DATA'] }),
       ).toEqual([
         { field: 'features', message: 'Feature COMPANY_DATA is listed twice.' },
-        { field: 'profile_id', message: 'Give either a profile name or a profile ID, not both.' },
+        { field: 'profile_id', message: 'Fill in either "New search profile name" or "Existing search profile id", not both.' },
         { field: 'companies', message: expect.stringMatching(/^companies is not allowed in a discovery order/) },
       ]);
     });
@@ -128,7 +128,7 @@ describe('providers/openprospect', () => {
 
     it('should pass feature hints along', () => {
       const out = buildDiscoveryOrder({ ...FORM, features: ['CONTACTS'] });
-      expect(out.hints).toEqual(['CONTACTS builds on COMPANY_DATA: add COMPANY_DATA for best results.']);
+      expect(out.hints).toEqual(['Contacts builds on Company data: tick Company data too for best results.']);
     });
   });
 

@@ -138,7 +138,7 @@ describe('providers/openprospect', () => {
     });
 
     it('should require a title and keep it within 500 characters, suffix included', () => {
-      expect(messages(buildEnrichmentOrders([GRAND], { ...OPTIONS, title: ' ' }).problems)).toEqual(['Title is required.']);
+      expect(messages(buildEnrichmentOrders([GRAND], { ...OPTIONS, title: ' ' }).problems)).toEqual(['Title is required: it names the job and its result tabs.']);
       expect(messages(buildEnrichmentOrders([GRAND], { ...OPTIONS, title: 't'.repeat(501) }).problems)).toEqual(['Title is longer than 500 characters (501).']);
       const records = Array.from({ length: 10_001 }, (_, i) => row(i + 2, { company_name: `C${i}`, external_id: `${i}` }));
       const out = buildEnrichmentOrders(records, { ...OPTIONS, title: 't'.repeat(490) });
@@ -148,7 +148,7 @@ describe('providers/openprospect', () => {
 
     it('should require at least one feature and refuse unknown or duplicate features', () => {
       expect(messages(buildEnrichmentOrders([GRAND], { ...OPTIONS, features: [] }).problems)).toEqual([
-        'Choose at least one feature (COMPANY_DATA, CONTACTS, TECHNOLOGIES, JOBS, HANDELSREGISTER, ANALYSIS, EMAIL_DISCOVERY, EMAIL_GENERATION).',
+        'Tick at least one feature (Company data, Contacts, Technologies, Jobs, Handelsregister, Analysis, Email discovery, Email generation).',
       ]);
       const out = buildEnrichmentOrders([GRAND], { ...OPTIONS, features: ['COMPANY_DATA', 'REVIEWS', 'COMPANY_DATA', 'company_data'] });
       expect(out.orders).toEqual([]);
@@ -167,14 +167,14 @@ describe('providers/openprospect', () => {
 
     it('should refuse profile_name together with profile_id, and a profile_id that is not a UUID', () => {
       const both = buildEnrichmentOrders([GRAND], { ...OPTIONS, profile_id: '42665897-b189-4e0f-8841-499351a30aff' });
-      expect(both.problems).toEqual([{ field: 'profile_id', message: 'Give either a profile name or a profile ID, not both.' }]);
+      expect(both.problems).toEqual([{ field: 'profile_id', message: 'Fill in either "New search profile name" or "Existing search profile id", not both.' }]);
       const badId = buildEnrichmentOrders([GRAND], { title: 'T', features: ['COMPANY_DATA'], profile_id: 'hotel-profile' });
-      expect(messages(badId.problems)).toEqual(['Profile ID "hotel-profile" is not a UUID (like 4f767705-03a2-4e91-a3e8-1ec3f9dea865).']);
+      expect(messages(badId.problems)).toEqual(['Existing search profile id "hotel-profile" is not a profile id (they look like 4f767705-03a2-4e91-a3e8-1ec3f9dea865).']);
       const idOnly = buildEnrichmentOrders([GRAND], { title: 'T', features: ['COMPANY_DATA'], profile_id: '42665897-b189-4e0f-8841-499351a30aff', profile_name: '' });
       expect(idOnly.orders[0]?.body).toMatchObject({ profile_id: '42665897-b189-4e0f-8841-499351a30aff' });
       expect(idOnly.orders[0]?.body).not.toHaveProperty('profile_name');
       expect(messages(buildEnrichmentOrders([GRAND], { ...OPTIONS, profile_name: 'p'.repeat(501) }).problems)).toEqual([
-        'Profile name is longer than 500 characters (501).',
+        'New search profile name is longer than 500 characters (501).',
       ]);
     });
 
@@ -209,7 +209,7 @@ describe('providers/openprospect', () => {
     it('should report options problems and row reasons together, and no orders', () => {
       const out = buildEnrichmentOrders([GRAND, row(4, { company_name: '', external_id: 'Z' })], { features: ['COMPANY_DATA'] });
       expect(out.orders).toEqual([]);
-      expect(messages(out.problems)).toEqual(['Title is required.']);
+      expect(messages(out.problems)).toEqual(['Title is required: it names the job and its result tabs.']);
       expect(out.invalid.map((i) => i.rowNumber)).toEqual([4]);
     });
 
@@ -228,9 +228,9 @@ describe('providers/openprospect', () => {
       const out = buildEnrichmentOrders([GRAND], { ...OPTIONS, features: ['EMAIL_DISCOVERY', 'HANDELSREGISTER'] });
       expect(out.orders).toHaveLength(1);
       expect(out.hints).toEqual([
-        'EMAIL_DISCOVERY builds on CONTACTS: add CONTACTS for best results.',
-        'HANDELSREGISTER builds on COMPANY_DATA: add COMPANY_DATA for best results.',
-        'HANDELSREGISTER: German companies only.',
+        'Email discovery builds on Contacts: tick Contacts too for best results.',
+        'Handelsregister builds on Company data: tick Company data too for best results.',
+        'Handelsregister: German companies only.',
       ]);
     });
   });
