@@ -142,7 +142,8 @@ export interface EnsureIdsResult {
   values: unknown[][];
 }
 
-function findIdColumnInBlock(source: Source, mapping: Mapping, idKey: string): number {
+/** The id column in the block: the mapped one, else a column headed `external_id`, else -1. */
+export function findIdColumnInBlock(source: Pick<Source, 'headers'>, mapping: Mapping, idKey: string): number {
   const mapped = mapping[idKey];
   if (mapped !== undefined) return mapped;
   const wanted = normalizeHeader(idKey);

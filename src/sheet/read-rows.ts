@@ -6,7 +6,7 @@
  * generates ids calls `writeIds` on the same read, which writes them back and rebuilds the
  * records from the values in hand (no second read).
  */
-import { ensureExternalIds, fillExternalIds } from './external-ids';
+import { ensureExternalIds, fillExternalIds, findIdColumnInBlock } from './external-ids';
 import { SheetError } from './errors';
 import { EXTERNAL_ID_KEY, guessMapping, type FieldSpec, type Mapping } from './headers';
 import { resolveByHeader, type MappingHeaders } from './mapping-headers';
@@ -80,7 +80,9 @@ export function readRows(ss: Spreadsheet, source: SourceSpec, spec: MappingSpec,
   const base = { block, mapping, hints, brokenPhoneRows, fields, timeZone };
   if (opts.ids === 'keep') return { ...rowsToRecords(block.values, block.headerRowIndex, mapping, recordOpts), ...base, idsToGenerate: 0 };
   // The ids the write would generate, without writing them (the same stable ids: external-ids.ts).
-  const idCol = mapping[EXTERNAL_ID_KEY];
+  // The column the write would use: mapped, else one headed external_id (external-ids.ts).
+  const found = findIdColumnInBlock(block, mapping, EXTERNAL_ID_KEY);
+  const idCol = found >= 0 ? found : undefined;
   const data = block.values.slice(block.headerRowIndex + 1);
   const column = data.map((r) => (idCol === undefined ? '' : (r[idCol] ?? '')));
   const filled = fillExternalIds(column, data, block.sheet.getSheetId(), block.firstDataRow, idCol ?? -1);
