@@ -3,8 +3,7 @@
  * picked for this form (the last one the user chose, never a result tab), offers the selection
  * first when there is one, names result tabs as such, and remembers each choice of a sheet.
  */
-import type { SheetsInfo } from '../src/app/contract';
-import type { RowsFromForm } from '../src/app/rows-from';
+import type { RowsFromForm, SheetsInfo } from '../src/app/contract';
 import { call } from './rpc';
 import { selectField, type FormState } from './form';
 

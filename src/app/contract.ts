@@ -79,6 +79,7 @@ export type { SettingsView, ProviderSettingsView } from './settings';
 export type { QuotaView } from './quota';
 export type { ConnectionResult } from './connection';
 export type { SheetsInfo } from './sheets';
+export type { RowsFromForm } from './rows-from';
 export type { JobsView, JobView } from './job-view';
 export type { AdvanceAnswer } from './advance';
 export type { ScheduleView } from './schedules';
