@@ -1,9 +1,9 @@
 /**
- * The playground page script: draws the emulated spreadsheet the server holds (grid, tabs,
- * formula bar, add-on menu, toasts), sends edits and selections back, and follows changes the
- * add-on makes (sidebar calls, trigger runs) by polling /api/meta. All text goes in through
- * textContent.
+ * The playground page script: draws the emulated spreadsheet (grid, tabs, formula bar, add-on menu, toasts;
+ * dialogs in ./dialog.ts), sends edits and selections back, and follows the add-on's changes by polling
+ * /api/meta. All text goes in through textContent.
  */
+import { followDialogs, wireDialogClose } from './dialog';
 import { drawGrid } from './grid';
 import { a1, api, rangeA1, type CellView, type Meta, type MenuItem, type SheetView } from './model';
 
@@ -27,7 +27,6 @@ let dragging = false;
 let editing: { r: number; c: number; input: HTMLInputElement } | undefined;
 let lastToast = -1;
 let sidebarsSeen = -1;
-let dialogsSeen = -1;
 let toastTimer: number | undefined;
 /** Set while the page itself switches tabs, so a poll answered before the switch cannot undo it. */
 let switching = 0;
@@ -160,20 +159,7 @@ async function refresh(): Promise<void> {
     frame.src = '/sidebar';
   }
   sidebarsSeen = m.sidebars;
-  const d = m.dialogs[m.dialogs.length - 1];
-  if (dialogsSeen >= 0 && m.dialogs.length > dialogsSeen && d) showDialog(m.dialogs.length - 1, d);
-  dialogsSeen = m.dialogs.length;
-}
-
-/** A dialog the add-on opened (Ui.showModalDialog): its page in a frame of its size. */
-function showDialog(n: number, d: { title: string; width: number | undefined; height: number | undefined }): void {
-  const box = $('dialog');
-  $('dialog-title').textContent = d.title;
-  const f = $<HTMLIFrameElement>('dialog-frame');
-  f.style.width = `${d.width ?? 600}px`;
-  f.style.height = `${d.height ?? 400}px`;
-  f.src = `/dialog?n=${n}`;
-  box.hidden = false;
+  followDialogs(m);
 }
 
 async function switchTo(name: string): Promise<void> {
@@ -301,9 +287,7 @@ document.addEventListener('click', (e) => {
 $('sort-az').addEventListener('click', () => {
   void api('/api/sort', { sheet: active, col: sel.c0, ascending: true }).then(() => refresh());
 });
-$('dialog-close').addEventListener('click', () => {
-  $('dialog').hidden = true;
-});
+wireDialogClose();
 $('sidebar-close').addEventListener('click', () => {
   sidebar.hidden = true;
 });
@@ -312,6 +296,5 @@ window.addEventListener('message', (e) => {
   if (data?.type === 'rpc-done') void refresh();
   if (data?.type === 'close-sidebar') sidebar.hidden = true;
 });
-
 void refresh();
 window.setInterval(() => void refresh().catch(() => undefined), 1000);
