@@ -2,6 +2,7 @@
 import { parseA1 } from './a1';
 import { MAX_CELLS, MAX_COLUMNS, type SheetModel } from './grid';
 import { checkCellLengths, writeCell } from './range';
+import { metadataView } from './metadata';
 import { sortRect } from './sort';
 import { paramMismatch, rectError, sheetsCaller, type GasObject, type SheetsCtx } from './sheets-ctx';
 
@@ -107,14 +108,7 @@ export function makeSheet(ctx: SheetsCtx, sheet: SheetModel): GasObject {
       }),
     getDeveloperMetadata: () =>
       call('getDeveloperMetadata', 'doc', 0, () =>
-        sheet.metadata.map((m) => ({
-          toString: () => 'DeveloperMetadata',
-          getId: () => m.id,
-          getKey: () => m.key,
-          getValue: () => m.value,
-          // DeveloperMetadata.remove(): gone from the sheet at once.
-          remove: () => call('remove', 'doc-write', 0, () => void sheet.metadata.splice(sheet.metadata.indexOf(m) >>> 0, sheet.metadata.includes(m) ? 1 : 0)),
-        })),
+        sheet.metadata.map((m) => metadataView(ctx, call, sheet, m)),
       ),
     getIndex: () => call('getIndex', 'doc', 0, () => model.sheets.indexOf(sheet) + 1),
     getParent: () => call('getParent', 'doc', 0, () => ctx.spreadsheet()),

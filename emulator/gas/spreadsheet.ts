@@ -3,6 +3,7 @@ import { parseA1 } from './a1';
 import type { VirtualDateClass } from './clock';
 import { displayValue } from './format';
 import { MAX_CELLS, SheetModel, SpreadsheetModel } from './grid';
+import { metadataFinder } from './metadata';
 import { makeRange } from './range';
 import type { Runtime } from './runtime';
 import { makeSheet, resolveRange, TOO_MANY_CELLS } from './sheet';
@@ -109,6 +110,7 @@ export function makeSheets(init: SheetsInit): SheetsBundle {
     getSpreadsheetTimeZone: () => call('getSpreadsheetTimeZone', 'doc', 0, () => model.timeZone),
     getSpreadsheetLocale: () => call('getSpreadsheetLocale', 'doc', 0, () => model.locale),
     getSheets: () => call('getSheets', 'doc', 0, () => rt.realm.array(model.sheets.map((s) => ctx.sheet(s)))),
+    createDeveloperMetadataFinder: () => call('createDeveloperMetadataFinder', 'doc', 0, () => metadataFinder(ctx, model)),
     getNumSheets: () => call('getNumSheets', 'doc', 0, () => model.sheets.length),
     getSheetByName: (name: unknown) =>
       call('getSheetByName', 'doc', 0, () => {

@@ -14,7 +14,7 @@ import { cellText } from '../sheet/cells';
 import { EXTERNAL_ID_FIELD, normalizeHeader } from '../sheet/headers';
 import { type BesideBlock, columnLetters, columnsSentence, enrichedFormula, existingColumns, placeColumns, valuesBlock } from '../sheet/result-columns';
 import { PinnedSourceSchema, readSource, splitA1 } from '../sheet/source';
-import { isOurTab } from '../sheet/tab-names';
+import { isOurTab, ourTabNames } from '../sheet/tab-names';
 import type { AppContext } from './context';
 import { UserInputError, parseInput } from './input';
 
@@ -57,10 +57,11 @@ function jobTabs(ctx: AppContext): Array<{ tab: string; job: string; source?: st
 }
 
 function userSheets(ss: Spreadsheet, resultTabs: ReadonlySet<string>): string[] {
+  const ours = ourTabNames(ss);
   return ss
     .getSheets()
-    .filter((s) => !resultTabs.has(s.getName()) && !isOurTab(s))
-    .map((s) => s.getName());
+    .map((s) => s.getName())
+    .filter((name) => !resultTabs.has(name) && !ours.has(name));
 }
 
 function resultHeader(ss: Spreadsheet, tab: string): string[] {

@@ -5,7 +5,7 @@ import { JobStore } from '../jobs/store';
 import type { AppContext } from './context';
 import { UserInputError, parseInput } from './input';
 import { handlers } from './jobs';
-import { isOurTab } from '../sheet/tab-names';
+import { ourTabNames } from '../sheet/tab-names';
 import { defaultSources, rememberedSources, type RowsFromForm } from './rows-from';
 
 export interface SheetsInfo {
@@ -24,7 +24,11 @@ export function sheetsInfo(ctx: AppContext): SheetsInfo {
   const active = ss.getActiveSheet();
   const range = ss.getActiveRange();
   const selection = range && (range.getNumRows() > 1 || range.getNumColumns() > 1) ? `'${range.getSheet().getName().replace(/'/g, "''")}'!${range.getA1Notation()}` : null;
-  const sheets = ss.getSheets().map((s) => ({ name: s.getName(), rows: s.getLastRow(), columns: s.getLastColumn(), ours: isOurTab(s) }));
+  const ours = ourTabNames(ss);
+  const sheets = ss.getSheets().map((s) => {
+    const name = s.getName();
+    return { name, rows: s.getLastRow(), columns: s.getLastColumn(), ours: ours.has(name) };
+  });
   return {
     sheets,
     defaults: defaultSources(sheets, active.getName(), rememberedSources(ctx)),

@@ -17,6 +17,17 @@ export function isOurTab(sheet: Sheet): boolean {
   return sheet.getDeveloperMetadata().some((m) => m.getKey() === RESULT_TAB_MARK);
 }
 
+/** The names of every tab the add-on created: one finder call over all tabs' marks, not one per sheet. */
+export function ourTabNames(ss: Spreadsheet): Set<string> {
+  const marks = ss.createDeveloperMetadataFinder().withKey(RESULT_TAB_MARK).find();
+  const names = new Set<string>();
+  for (const m of marks) {
+    const sheet = m.getLocation().getSheet();
+    if (sheet) names.add(sheet.getName());
+  }
+  return names;
+}
+
 /**
  * A tab name not used in `ss` nor in `reserved` (names open jobs will write; compared without
  * case, as Sheets does): `base`, else `base (2)`, `base (3)`, ...; at most 100 chars (the base is
@@ -50,8 +61,9 @@ export function claimTab(ss: Spreadsheet, tabName: string, owner = '', reserved:
     return { sheet: found, existing: true };
   }
   if (found !== null) {
-    const mine = ss.getSheets().find((s) => s.getDeveloperMetadata().some((m) => m.getKey() === RESULT_TAB_MARK && m.getValue() === mark));
-    if (mine !== undefined) return { sheet: mine, existing: true };
+    // One call over every tab's marks (not one getDeveloperMetadata per sheet).
+    const mine = ss.createDeveloperMetadataFinder().withKey(RESULT_TAB_MARK).withValue(mark).find()[0]?.getLocation().getSheet();
+    if (mine) return { sheet: mine, existing: true };
   }
   const sheet = ss.insertSheet(found === null ? tabName : uniqueTabName(ss, tabName, reserved()));
   sheet.addDeveloperMetadata(RESULT_TAB_MARK, mark);

@@ -26,4 +26,19 @@ describe('emulator/gas/sheet', () => {
       expect(() => tab.addDeveloperMetadata('k'.repeat(257))).toThrow(/parameters/);
     });
   });
+
+  describe('Spreadsheet#createDeveloperMetadataFinder()', () => {
+    it('should find sheet marks by key and value across every tab in one find call, the sheet in the location', () => {
+      const emu = createEmulator({ latency: ZERO_LATENCY });
+      const ss = emu.gas.SpreadsheetApp.getActive();
+      ss.insertSheet('A').addDeveloperMetadata('mark', 'one');
+      ss.insertSheet('B').addDeveloperMetadata('mark', 'two');
+      ss.insertSheet('C').addDeveloperMetadata('other', 'one');
+      const names = (found: GoogleAppsScript.Spreadsheet.DeveloperMetadata[]) => found.map((m) => m.getLocation().getSheet()?.getName());
+      expect(names(ss.createDeveloperMetadataFinder().withKey('mark').find())).toEqual(['A', 'B']);
+      expect(names(ss.createDeveloperMetadataFinder().withKey('mark').withValue('two').find())).toEqual(['B']);
+      expect(emu.counters.get('Spreadsheet.find')).toBe(2);
+      expect(emu.counters.get('Sheet.getDeveloperMetadata')).toBe(0);
+    });
+  });
 });
