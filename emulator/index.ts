@@ -6,25 +6,24 @@
  * Platform facts and error texts: docs/PLATFORM.md. Latency model: ./costs.ts.
  */
 import * as vm from 'node:vm';
-import { DEFAULT_LATENCY, type LatencyModel } from './costs';
-import type { HttpHandler } from './apis/types';
-import { makeCacheService, type CacheHooks } from './gas/cache';
+import { DEFAULT_LATENCY } from './costs';
+import { makeCacheService } from './gas/cache';
 import { makeVirtualDate, VirtualClock } from './gas/clock';
 import { Counters } from './gas/counters';
-import { TRIGGER_RUNTIME_PER_DAY_MS, type AuthModeName, type ExecutionKind } from './gas/execution';
+import { TRIGGER_RUNTIME_PER_DAY_MS, type ExecutionKind } from './gas/execution';
 import { makeHtmlService } from './gas/html';
-import { makeLockService, type LockHooks } from './gas/lock';
+import { makeLockService } from './gas/lock';
 import { makeLogging, type LogSink } from './gas/logger';
 import { makePropertiesService } from './gas/properties';
 import { PROPERTIES_PER_DAY, PropertiesQuota } from './gas/properties-quota';
 import { Realm } from './gas/realm';
 import { Rng } from './gas/rng';
-import { Runtime, type ServiceCallListener } from './gas/runtime';
-import { makeScriptApp, type TriggerHooks } from './gas/script-app';
+import { Runtime } from './gas/runtime';
+import { makeScriptApp } from './gas/script-app';
 import { makeSession } from './gas/session';
 import { makeSheets, type SpreadsheetHelpers } from './gas/spreadsheet';
-import { makeUi, newUiLog, type UiLog } from './gas/ui';
-import { makeUrlFetch, URLFETCH_DAILY_QUOTA, type HttpLogEntry, type PayloadWarning } from './gas/urlfetch';
+import { makeUi, newUiLog } from './gas/ui';
+import { makeUrlFetch, URLFETCH_DAILY_QUOTA } from './gas/urlfetch';
 import { makeUtilities } from './gas/utilities';
 
 export type { LatencyModel } from './costs';
@@ -34,124 +33,8 @@ export type { UiLog, MenuItem, ButtonName } from './gas/ui';
 export type { HttpLogEntry, PayloadWarning } from './gas/urlfetch';
 export type { ServiceCallInfo, ServiceCallListener } from './gas/runtime';
 export type { SpreadsheetHelpers } from './gas/spreadsheet';
-
-export interface EmulatorOptions {
-  /** Virtual epoch ms; default Date.UTC(2026, 0, 5, 9, 0, 0). */
-  startTime?: number;
-  /** addon: time triggers at most hourly, one time-based trigger per user+document. Default 'addon'. */
-  mode?: 'addon' | 'bound';
-  /** UrlFetch quota 20,000 (consumer, default) / 100,000 (workspace) calls per day. */
-  accountType?: 'consumer' | 'workspace';
-  userEmail?: string;
-  /** Spreadsheet owner (custom functions see the owner's user properties). Default: userEmail. */
-  ownerEmail?: string;
-  /**
-   * Whether custom functions may write document and script properties ('shared', default, as
-   * Google's custom-function page lists only user properties as not settable) or none at all.
-   */
-  customFunctionPropertyWrites?: 'shared' | 'none';
-  /** Users whose email Session does not reveal (getActiveUser().getEmail() is ''). */
-  blankEmails?: string[];
-  /** The script's time zone (the manifest's, `Session.getScriptTimeZone()`); default 'Europe/Berlin'. */
-  timeZone?: string;
-  /** The spreadsheet's own time zone (`getSpreadsheetTimeZone()`, date cells); default: `timeZone`. */
-  spreadsheetTimeZone?: string;
-  /** HTML files for HtmlService (name -> content; `.html` optional). */
-  files?: Record<string, string>;
-  /** If set, fetching a URL that matches none of these prefixes throws. */
-  urlFetchWhitelist?: string[];
-  latency?: Partial<LatencyModel>;
-  /** Seed for uuids, ids and trigger ids. Default 1. */
-  seed?: number;
-  /** Drop the payload of GET requests before the handler sees it (default false: delivered and flagged). */
-  dropGetBody?: boolean;
-  /** Title of the add-on menu created by Ui.createAddonMenu(). Default 'Add-on'. */
-  addonName?: string;
-  /** Name of the active spreadsheet. Default 'Untitled spreadsheet'. */
-  spreadsheetName?: string;
-  /** Time-driven trigger runs see no active spreadsheet (docs/PLATFORM.md, unverified; default false). */
-  triggersWithoutDocument?: boolean;
-}
-
-export interface ExecutionRunOptions {
-  authMode?: AuthModeName;
-  user?: string;
-}
-
-/** Typed views of the services, for unit tests of src/ modules. */
-export interface GasServices {
-  SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-  UrlFetchApp: GoogleAppsScript.URL_Fetch.UrlFetchApp;
-  PropertiesService: GoogleAppsScript.Properties.PropertiesService;
-  CacheService: GoogleAppsScript.Cache.CacheService;
-  LockService: GoogleAppsScript.Lock.LockService;
-  ScriptApp: GoogleAppsScript.Script.ScriptApp;
-  HtmlService: GoogleAppsScript.HTML.HtmlService;
-  Utilities: GoogleAppsScript.Utilities.Utilities;
-  Session: GoogleAppsScript.Base.Session;
-  Logger: GoogleAppsScript.Base.Logger;
-}
-
-export interface Emulator {
-  /** Exactly the globals Apps Script adds, plus the virtual Date: pass to vm.createContext. */
-  globals: Record<string, unknown>;
-  /** The same service objects, typed. */
-  gas: GasServices;
-  /**
-   * A fresh vm context with these globals whose errors and arrays the services create in that
-   * context's realm (so `e instanceof Error` holds in the script). Same as vm.createContext(globals).
-   */
-  createContext(): vm.Context;
-  /**
-   * If the script runs in a context made from a copy of `globals` (vm.createContext({...globals})),
-   * call this so thrown errors and returned arrays belong to that context's realm.
-   */
-  bindContext(context: vm.Context): void;
-  clock: { now(): number; advance(ms: number): void; set(ms: number): void };
-  counters: { get(name: string): number; snapshot(): Record<string, number>; reset(): void };
-  http: {
-    register(baseUrl: string, handler: HttpHandler): void;
-    log: HttpLogEntry[];
-    getPayloadWarnings: PayloadWarning[];
-    dropGetBody: boolean;
-  };
-  /** The active spreadsheet (service calls on it count like the script's) plus uncounted helpers. */
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet & SpreadsheetHelpers;
-  ui: UiLog;
-  /** Raw stores, and the Properties calls `email` (default: current user) made in executions on the UTC day of `at`. */
-  properties: { user(email?: string): Record<string, string>; document(): Record<string, string>; script(): Record<string, string>; callsToday(email?: string, at?: number): number };
-  cache: CacheHooks;
-  locks: LockHooks;
-  triggers: TriggerHooks;
-  execution: {
-    begin(kind: ExecutionKind, opts?: ExecutionRunOptions): void;
-    end(): void;
-    run<T>(kind: ExecutionKind, fn: () => T, opts?: ExecutionRunOptions): T;
-    /**
-     * Run `fn` as another execution overlapping the current one, at this point of it (call it from
-     * an `onServiceCall` listener): the current one is suspended until `fn` returns; both share the
-     * stores, locks and the clock. Throws like `run` when the overlapping execution is killed.
-     */
-    concurrent<T>(kind: ExecutionKind, fn: () => T, opts?: ExecutionRunOptions): T;
-    /**
-     * Observe every service call (any Apps Script method) before it runs; a listener that returns
-     * 'kill' lets the call take effect and then kills its execution with `Exceeded maximum
-     * execution time` before the script sees the result. Returns the unsubscribe function.
-     */
-    onServiceCall(listener: ServiceCallListener): () => void;
-    /** Service calls made so far (the `index` the next listener call sees, minus one). */
-    readonly serviceCalls: number;
-    current(): { kind: ExecutionKind; startedAt: number; authMode: string; user: string; limitMs: number } | null;
-    readonly killed: boolean;
-    /** Trigger run time `user` (default: the current user) has used on the virtual day of `at` (default now). */
-    triggerRuntimeToday(user?: string, at?: number): number;
-  };
-  /** Switch the default user (Session, user properties, user cache, user lock, triggers). */
-  setUser(email: string): void;
-  /** Logger.log and console.* output, in order. */
-  logs: string[];
-  logEntries: LogSink['entries'];
-}
+import type { Emulator, EmulatorOptions, ExecutionRunOptions, GasServices } from './types';
+export type { EmulatorOptions, ExecutionRunOptions, GasServices, Emulator } from './types';
 
 /** Create a fresh emulator: one user, one active spreadsheet, empty stores, virtual clock at startTime. */
 export function createEmulator(opts: EmulatorOptions = {}): Emulator {
