@@ -15,14 +15,16 @@ describe('add-on foundation (built bundle)', () => {
   });
 
   describe('#showHelp()', () => {
-    it('should show a modal dialog with the steps of the README and a link to it, all text escaped', () => {
+    it('should show a modal dialog with the steps and what to know before paying, linking nowhere, all text escaped', () => {
       const addOn = loadAddOn();
       addOn.call('menu', 'showHelp');
       const dialog = addOn.emulator.ui.dialogs.at(-1)!;
       expect(dialog.modal).toBe(true);
       expect(dialog.title).toBe('Prospect Enrich: help');
       for (const step of ['Save a key', 'Pick your rows', 'Submit', 'Follow it in Jobs', 'Formulas']) expect(dialog.html).toContain(`<strong>${step}.</strong>`);
-      expect(dialog.html).toMatch(/<a href="https:\/\/[^"]+#readme"[^>]*>full guide \(README\)<\/a>/);
+      for (const fact of ['What you pay for', 'Shared spreadsheets', 'What is written where', 'Schedules']) expect(dialog.html).toContain(`<h2>${fact}</h2>`);
+      // No link to a page the add-on does not have.
+      expect(dialog.html).not.toMatch(/<a\b|https?:\/\//);
       // Quotes and angle brackets of the steps are escaped, never markup.
       expect(dialog.html).toContain('&quot;&lt;title&gt; - Companies&quot;');
       expect(dialog.html).not.toContain('<title> - Companies');
