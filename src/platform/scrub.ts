@@ -117,8 +117,12 @@ export function scrubbingStore(store: PropertyStore, scrubber: () => Scrubber): 
   };
 }
 
-/** Key-shaped tokens (lnc_live_…, gk_prod_…, sk_live_…, long random strings): never shown, even when they are not this user's keys. */
-const KEY_LIKE = /\b(?:[a-z]{2,4}_(?:live|test|prod|production|sandbox)_[A-Za-z0-9_-]+|[A-Za-z0-9_-]{32,})\b/g;
+/**
+ * Key-shaped tokens (lnc_live_…, gk_prod_…, sk_live_…, long random strings with a digit): never
+ * shown, even when they are not this user's keys. A long name without digits (gu1's integration
+ * code `br_cpfcnpj_complete_company_enrichment`) is a name, and stays readable.
+ */
+const KEY_LIKE = /\b(?:[a-z]{2,4}_(?:live|test|prod|production|sandbox)_[A-Za-z0-9_-]+|(?=[A-Za-z_-]*\d)[A-Za-z0-9_-]{32,})\b/g;
 
 /** A provider's free text (a plain-text or HTML error body) as a short detail: tags and key-shaped tokens removed, one line, at most `max` chars. */
 export function shortDetail(text: string, max = 80): string {

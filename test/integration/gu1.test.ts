@@ -464,7 +464,7 @@ describe('gu1 (built bundle)', () => {
       expect(() => submit(s, { integrationCodes: [AFIP] })).toThrow(/check your gu1 key/);
       s.addOn.rpc('saveApiKey', { provider: 'gu1', key: 'gk_sandbox_9f8e7d6c5b4a3210' });
       expect(() => submit(s, { integrationCodes: [AFIP, 'zz_unknown_code'] })).toThrow(/Unknown integration code: zz_unknown_code/);
-      expect(() => submit(s, { integrationCodes: ['cl_sii_company_enrichment'] })).toThrow(/cl_sii_company_enrichment is not enabled/);
+      expect(() => submit(s, { integrationCodes: ['cl_sii_company_enrichment'] })).toThrow(/cl_sii_company_enrichment is not active for your organization\)\. Activate it in gu1/);
       expect(() => submit(s, { enrichmentGroupRefs: ['kyb-nowhere'] })).toThrow(/kyb-nowhere/);
       expect(s.addOn.rpc<{ jobs: JobView[] }>('listJobs').jobs).toEqual([]);
       expect(s.addOn.emulator.spreadsheet.sheetNames()).toEqual(expect.not.arrayContaining(['KYB - gu1']));

@@ -66,7 +66,6 @@ describe('gu1 sim', () => {
       ['both lists empty', { externalId: 'C-001', integrationCodes: [], enrichmentGroupRefs: [] }, /At least one of integrationCodes or enrichmentGroupRefs/],
       ['no lists at all', { externalId: 'C-001' }, /At least one of integrationCodes or enrichmentGroupRefs/],
       ['an unknown code', { externalId: 'C-001', integrationCodes: [AFIP, 'zz_nope'] }, /Unknown integration code: zz_nope/],
-      ['a code not enabled', { externalId: 'C-001', integrationCodes: ['cl_sii_company_enrichment'] }, /Integration cl_sii_company_enrichment is not enabled/],
       ['an unknown group', { externalId: 'C-001', enrichmentGroupRefs: ['kyb-nowhere'] }, /Enrichment group not found: kyb-nowhere/],
       ['no externalId', { integrationCodes: [AFIP] }, /externalId is required/],
       ['codes not strings', { externalId: 'C-001', integrationCodes: [1] }, /integrationCodes must be an array of strings/],
@@ -88,6 +87,19 @@ describe('gu1 sim', () => {
 
     it('should check the codes before looking up the entity (400 before 404)', () => {
       expect(enrich(setup(), { externalId: 'unknown', integrationCodes: [] }).status).toBe(400);
+    });
+  });
+
+  describe('integrations not active (NOTES: 403/404 SERVICE_INTEGRATION_NOT_ACTIVE)', () => {
+    it.each([
+      ['by default 404', {}, 404],
+      ['403 when asked', { notActiveStatus: 403 as const }, 403],
+    ])('should refuse a code the organization has not activated, %s, billing nothing', (_name, opts, status) => {
+      const sim = setup(opts);
+      const r = enrich(sim, { externalId: 'C-001', integrationCodes: [AFIP, 'cl_sii_company_enrichment'] });
+      expect(r.status).toBe(status);
+      expect(r.json).toEqual({ success: false, error: { code: 'SERVICE_INTEGRATION_NOT_ACTIVE', message: expect.stringMatching(/cl_sii_company_enrichment is not active/) } });
+      expect(sim.ledger).toHaveLength(0);
     });
   });
 
@@ -164,6 +176,19 @@ describe('gu1 sim', () => {
       expect(r.json.results[1].result).toBeUndefined();
       expect(r.json.totalCostCents).toBe(45);
       expect(sim.billedCents()).toBe(45);
+    });
+
+    it('should answer a 422 with success false and the partial data with partialAs422, billing its successes', () => {
+      const sim = setup({ partialAs422: true });
+      sim.failResult('C-004', CNPJ, { code: 'SOURCE_TIMEOUT', message: 'Receita Federal did not answer', retryable: true });
+      const r = enrich(sim, { externalId: 'C-004', integrationCodes: [AFIP, CNPJ] });
+      expect(r.status).toBe(422);
+      expect(r.json.success).toBe(false);
+      expect(r.json.results[0]).toMatchObject({ success: true, integrationCode: AFIP, costCents: 45 });
+      expect(r.json.results[1]).toMatchObject({ success: false, integrationCode: CNPJ, error: { code: 'SOURCE_TIMEOUT' } });
+      expect(sim.billedCents()).toBe(45);
+      // Without a failed result the answer is the usual 200.
+      expect(enrich(sim, { externalId: 'C-005', integrationCodes: [AFIP] }).status).toBe(200);
     });
 
     it('should fail an integration for another country than the entity', () => {

@@ -3,13 +3,15 @@
  * resolve codes (400), find the entity (404), make sure the balance covers every execution that
  * is not answered from the cache (402, nothing billed), then run each integration "in parallel":
  * cached successes cost nothing unless `parameters.forceRefresh`; fresh ones are billed into the
- * ledger; failures (sticky test failures, seeded ones, another country) cost nothing.
+ * ledger; failures (sticky test failures, seeded ones, another country) cost nothing. A code the
+ * organization has not activated is refused with 403/404 SERVICE_INTEGRATION_NOT_ACTIVE; with
+ * `partialAs422`, an answer with a failed result is a 422 carrying the partial data.
  */
 import { Rng, uuidFor } from '../openprospect/prng';
 import { json, type SimRequest, type SimResponse } from '../types';
 import type { IntegrationDef } from './catalogue';
 import { enrichmentData, fieldsEnriched } from './data';
-import { badRequest, entityNotFound, insufficientBalance } from './errors';
+import { badRequest, entityNotFound, gu1Error, insufficientBalance } from './errors';
 import { type CachedResult, type Gu1State, type ResultError, resultKey, type SimEntity } from './model';
 import { type EnrichBody, parseBody, resolveCodes } from './resolve';
 
@@ -97,7 +99,7 @@ export function enrichByExternalId(state: Gu1State, req: SimRequest): SimRespons
   const codes = resolveCodes(body, state.groups, state.catalogue);
   if (!Array.isArray(codes)) {
     state.counts.badRequests++;
-    return badRequest(codes.code, codes.message);
+    return codes.status === 'notActive' ? gu1Error(state.notActiveStatus, codes.code, codes.message) : badRequest(codes.code, codes.message);
   }
   const entity = state.entities.get(body.externalId);
   if (!entity) {
@@ -115,8 +117,9 @@ export function enrichByExternalId(state: Gu1State, req: SimRequest): SimRespons
   const totalCostCents = results.reduce((n, r) => n + (r['costCents'] as number), 0);
   const totalExecutionTime = results.reduce((n, r) => n + (r['executionTime'] as number), 0);
   const slowest = results.reduce((m, r) => Math.max(m, r['executionTime'] as number), 0);
-  const res = json(200, {
-    success: results.some((r) => r['success'] === true),
+  const failed = results.some((r) => r['success'] !== true);
+  const res = json(failed && state.partialAs422 ? 422 : 200, {
+    success: failed && state.partialAs422 ? false : results.some((r) => r['success'] === true),
     entityId: entity.id,
     externalId: entity.externalId,
     totalCostCents,

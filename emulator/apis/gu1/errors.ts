@@ -1,6 +1,6 @@
 /**
  * gu1's error envelope `{ success: false, error: { code, message } }` (NOTES.md), for every
- * status the simulator answers with: 400, 401, 402, 404, 405.
+ * status the simulator answers with: 400, 401, 402, 403, 404, 405, 422 (partial data), 429.
  */
 import { json, type SimResponse } from '../types';
 

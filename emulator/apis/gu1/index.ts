@@ -43,6 +43,17 @@ export interface Gu1SimOptions {
   variants?: Gu1Variant[];
   /** At most this many requests of one fetchAll wave in flight; past it a 429 (default: no limit). */
   concurrencyLimit?: number;
+  /**
+   * The status of `SERVICE_INTEGRATION_NOT_ACTIVE` for a code the organization has not activated
+   * (NOTES.md: 403 or 404). Default 404, the worst case: the status an unknown entity gets too.
+   */
+  notActiveStatus?: 403 | 404;
+  /**
+   * NOTES.md: "a 422 may carry partial data with `success: false`". When true, every answer with a
+   * failed result comes as a 422 with `success: false` and all results (its successes billed as
+   * usual). Default false.
+   */
+  partialAs422?: boolean;
 }
 
 /** The simulator: an HttpHandler plus controls for tests and the playground. */
@@ -107,6 +118,8 @@ export function createGu1Sim(opts: Gu1SimOptions = {}): Gu1Sim {
     ledger: [],
     failures: new Map(),
     failureRate: opts.failureRate ?? 0,
+    notActiveStatus: opts.notActiveStatus ?? 404,
+    partialAs422: opts.partialAs422 ?? false,
     requests: [],
     counts: zeroCounts(),
     enrichmentSeq: 0,

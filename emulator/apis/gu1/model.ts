@@ -82,6 +82,10 @@ export interface Gu1State {
   failures: Map<string, ResultError>;
   /** Seeded probability that a fresh execution fails (PROVIDER_UNAVAILABLE). */
   failureRate: number;
+  /** The status of SERVICE_INTEGRATION_NOT_ACTIVE (NOTES.md: 403 or 404). */
+  notActiveStatus: 403 | 404;
+  /** Answer 422 with `success: false` and the partial results whenever a result failed. */
+  partialAs422: boolean;
   requests: SimRequest[];
   counts: Gu1Counts;
   enrichmentSeq: number;

@@ -14,10 +14,14 @@ export interface EnrichBody {
   forceRefresh: boolean;
 }
 
-/** A 400 with gu1's error code and a message naming the field or code. */
+/**
+ * A refusal with gu1's error code and a message naming the field or code: a 400, or (`notActive`)
+ * the status NOTES.md gives an integration the organization has not activated (403 or 404).
+ */
 export interface BodyProblem {
   code: string;
   message: string;
+  status?: 'notActive';
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -79,7 +83,7 @@ export function resolveCodes(body: EnrichBody, groups: readonly GroupDef[], cata
   for (const code of out) {
     const def = catalogue.get(code);
     if (!def) return { code: 'INVALID_INTEGRATION_CODE', message: `Unknown integration code: ${code}` };
-    if (!def.enabled) return { code: 'INTEGRATION_NOT_ENABLED', message: `Integration ${code} is not enabled for your organization` };
+    if (!def.enabled) return { code: 'SERVICE_INTEGRATION_NOT_ACTIVE', message: `Integration ${code} is not active for your organization`, status: 'notActive' };
   }
   return out;
 }

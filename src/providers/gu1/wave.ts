@@ -11,6 +11,7 @@ import { NotSentError } from '../../platform/http';
 import type { Concurrency } from '../../platform/concurrency';
 import type { ApiResponse, Http } from '../../platform/http-types';
 import { buildEnrichRequest, type EnrichArgs, parseEnrichResponse } from './enrich-by-external-id';
+import { NOT_ACTIVE_CODE, notActive } from './not-active';
 import type { EnrichResponse } from './schemas';
 
 export const NOT_FOUND_MESSAGE = 'no gu1 entity with this external_id (create the entity in gu1 first, then run this row again)';
@@ -85,10 +86,10 @@ function classify(r: ApiResponse<unknown> | ApiError, args: EnrichArgs, finalAtt
   // A lost or unreadable answer here already had the one re-send this run allows (sendWave), or is
   // a 2xx whose body does not have the documented shape: a later run asks again.
   if (isLost(r)) return { kind: 'unanswered', error: r };
+  // NOTES.md: 403 or 404 SERVICE_INTEGRATION_NOT_ACTIVE: an integration not active for the whole organization.
+  if (r.code === NOT_ACTIVE_CODE && (r.status === 403 || r.status === 404)) return { kind: 'stop', error: notActive(r) };
   if (r instanceof AuthError || r instanceof PaymentError || r instanceof PermissionError) return { kind: 'stop', error: r };
   if (r instanceof NotFoundError) {
-    // NOTES.md: 404 also means "integration not active" for the whole organization.
-    if (r.code === 'SERVICE_INTEGRATION_NOT_ACTIVE') return { kind: 'stop', error: r };
     return { kind: 'notFound', message: NOT_FOUND_MESSAGE };
   }
   if (r instanceof ValidationError) {

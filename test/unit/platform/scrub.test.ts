@@ -1,4 +1,4 @@
-import { REDACTED, Scrubber, boundText } from '../../../src/platform/scrub';
+import { REDACTED, Scrubber, boundText, shortDetail } from '../../../src/platform/scrub';
 
 const KEY = 'lnc_live_9f8e7d6c5b4a39281706';
 
@@ -49,6 +49,24 @@ describe('platform/scrub', () => {
       expect(cut.length).toBe(300);
       const cutCount = Number(/\[(\d+) more characters cut\]$/.exec(cut)?.[1]);
       expect(cut.indexOf(' … [') + cutCount).toBe(20_000);
+    });
+  });
+
+  describe('#shortDetail()', () => {
+    it('should hide key-shaped tokens that are no key of this user: prefixed keys and long random strings', () => {
+      expect(shortDetail('bad key gk_prod_abcdefghijkl given', 200)).toBe('bad key [redacted] given');
+      expect(shortDetail('token 8c1f0a9e4b7d23c65e0f1a2b3c4d5e6f7a8b9c0d used', 200)).toBe('token [redacted] used');
+      expect(shortDetail('sk_test_X1 and <b>tags</b>', 200)).toBe('[redacted] and tags');
+    });
+
+    it('should keep long names without a digit readable (gu1 integration codes)', () => {
+      const text = 'Integration br_cpfcnpj_complete_company_enrichment is not active for your organization';
+      expect(shortDetail(text, 200)).toBe(text);
+    });
+
+    it('should cut to the bound with an ellipsis', () => {
+      expect(shortDetail('word '.repeat(40), 20)).toHaveLength(20);
+      expect(shortDetail('word '.repeat(40), 20).endsWith('…')).toBe(true);
     });
   });
 });
