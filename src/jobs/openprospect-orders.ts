@@ -154,7 +154,7 @@ function poll(job: Job, env: JobEnv, http: Http): Job {
       job = note(job, env.clock.now(), `${label(data, i)}: ${order.status}${reading.message ? ` (${reading.message})` : ''}`);
     }
     if (reading.warning) job = warn(job, reading.warning);
-    if (reading.phase !== 'waiting' && reading.phase !== 'completed' && reading.message) job = warn(job, `${label(data, i)} ${order.status}: ${reading.message}`);
+    if (reading.phase !== 'waiting' && reading.phase !== 'completed' && reading.message) job = warn(job, ended(label(data, i), order.status, reading.message));
     const patch: Partial<OrderPart> = { status: order.status, ...costOf(order.estimated_cost) };
     if (order.status === 'COMPLETED' && part.status !== 'COMPLETED') {
       // A fresh pass: after an early sync, only what was delivered since its watermark.
@@ -214,6 +214,15 @@ function sync(job: Job, env: JobEnv, http: Http): Job {
   return job;
 }
 
+const ENDED_IN_WORDS: Record<string, string> = { REJECTED: 'was rejected by OpenProspect', FAILED: 'failed at OpenProspect', CANCELLED: 'was cancelled at OpenProspect' };
+
+/** "Order 2 of 3 was cancelled at OpenProspect (CANCELLED): <their words>. Nothing more will arrive for it; ..." */
+function ended(what: string, status: string, message: string): string {
+  const words = ENDED_IN_WORDS[status] ?? `ended ${status}`;
+  const theirs = message ? `: ${message.replace(/[.\s]+$/, '')}` : '';
+  return `${what} ${words} (${status})${theirs}. Nothing more will arrive for it; submit the rows again for a new order.`;
+}
+
 /** Decide the job's state from its parts. */
 function settle(job: Job, env: JobEnv): Job {
   const data = readData(job);
@@ -227,7 +236,7 @@ function settle(job: Job, env: JobEnv): Job {
   if (failed.length === 0) return transition(job, 'DONE', now, `${job.counts['companiesWritten'] ?? 0} companies written`);
   if (failed.length < data.parts.length) return transition(warn(job, `${failed.length} of ${data.parts.length} orders ended ${failed.map((p) => p.status).join(', ')}`), 'DONE', now, 'done with failed parts');
   const status = (failed[0]?.status ?? 'FAILED') as 'REJECTED' | 'FAILED' | 'CANCELLED';
-  const why = job.warnings.filter((w) => w.includes(status)).pop() ?? `OpenProspect ${status.toLowerCase()} the order.`;
+  const why = job.warnings.filter((w) => w.includes(status)).pop() ?? ended('The order', status, '');
   return transition({ ...job, lastError: why }, status, now, why);
 }
 

@@ -3,7 +3,7 @@ import { withFaults } from '../../emulator/apis/faults';
 import { createGu1Sim, ENRICH_PATH, GU1_BASE_URL, type Gu1Variant } from '../../emulator/apis/gu1';
 import { omRequest, OPENMART_VARIANTS, type OpenmartVariant } from '../../emulator/apis/openmart';
 import { LOSSLESS } from '../../emulator/apis/openmart/variants';
-import { createOpenProspectSim, type OpenProspectVariant } from '../../emulator/apis/openprospect';
+import { createOpenProspectSim, UNKNOWN_STATUS, type OpenProspectVariant } from '../../emulator/apis/openprospect';
 import { buildRequest, send as sendOp } from '../../emulator/apis/openprospect/request';
 import { isTransportFailure, type SimOutcome } from '../../emulator/apis/types';
 import { KEY, send, sim } from './openmart-helpers';
@@ -189,5 +189,15 @@ describe('emulator/apis/openprospect/variants', () => {
     expect(lists.length).toBeGreaterThan(0);
     for (const l of lists) expect(l.slice(-2)).toEqual([null, { unexpected: true }]);
     expect(items.filter((c) => c['description'] !== undefined && c['description'] !== null).every((c) => typeof c['description'] === 'object')).toBe(true);
+  });
+
+  it('should report an unfinished order as a status no document lists (unknown-status), finished ones as they are', () => {
+    const { s, r } = create(['unknown-status']);
+    const status = (now: number) => sendOp(s, buildRequest('GET', `/api/v1/orders/${r.json.order_id}`, { key: OP_KEY, now })).json.status;
+    expect(status(1)).toBe(UNKNOWN_STATUS);
+    s.advance(r.json.order_id, 'IN_PROGRESS', { at: 1 });
+    expect(status(2)).toBe(UNKNOWN_STATUS);
+    s.advance(r.json.order_id, 'COMPLETED', { at: 2 });
+    expect(status(3)).toBe('COMPLETED');
   });
 });

@@ -19,7 +19,7 @@ import { reshapeOpenProspect, type OpenProspectVariant } from './variants';
 export type { ResultCompany, ResultProspect } from './generate';
 /** Simulator state shapes. */
 export type { AutoProgressOptions, SimBlacklist, SimCounts, SimOrder, SimProfileCreation, SlashRedirect } from './model';
-export { OPENPROSPECT_VARIANTS, type OpenProspectVariant } from './variants';
+export { OPENPROSPECT_VARIANTS, UNKNOWN_STATUS, type OpenProspectVariant } from './variants';
 export { ALL_SCOPES, FEATURES, ORDER_STATUSES } from './model';
 
 /** The simulator's base URL. */

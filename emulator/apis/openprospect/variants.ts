@@ -3,15 +3,21 @@
  * display numbers sent as text (and a numeric postal code sent as a number), extra keys on an
  * answer. These three keep every fact the add-on writes (chaos-safe). `display-types` (targeted
  * tests only) sends text lists with a null and an object item appended and `description` as an object.
+ * `unknown-status` (targeted tests only; NOTES: "treat an unknown status as still running with a
+ * warning") reports every order that is not finished as `ON_HOLD`, a status no document lists.
  */
 import { rewriteJson } from '../reshape';
 import type { SimRequest, SimResponse } from '../types';
 
-export const OPENPROSPECT_VARIANTS = ['create-lean', 'numbers-as-text', 'extra-keys', 'display-types'] as const;
+export const OPENPROSPECT_VARIANTS = ['create-lean', 'numbers-as-text', 'extra-keys', 'display-types', 'unknown-status'] as const;
 export type OpenProspectVariant = (typeof OPENPROSPECT_VARIANTS)[number];
 
 const ORDERS = /^\/api\/v1\/orders\/?$/;
 const RESULTS = /^\/api\/v1\/orders\/[^/]+\/results$/;
+const ORDER = /^\/api\/v1\/orders\/[^/]+\/?$/;
+/** The status `unknown-status` reports; no document lists it. */
+export const UNKNOWN_STATUS = 'ON_HOLD';
+const FINISHED = ['COMPLETED', 'REJECTED', 'FAILED', 'CANCELLED'];
 const TEXT_NUMBERS = ['employee_count', 'review_count', 'review_rating', 'match_score'];
 
 function isObj(v: unknown): v is Record<string, unknown> {
@@ -40,6 +46,10 @@ function rewrite(variant: OpenProspectVariant, req: SimRequest, res: SimResponse
   if (!isObj(body) || res.status >= 300) return null;
   if (variant === 'create-lean') return req.method === 'POST' && ORDERS.test(req.path) && typeof body['order_id'] === 'string' ? { order_id: body['order_id'] } : null;
   if (variant === 'numbers-as-text') return RESULTS.test(req.path) && Array.isArray(body['items']) ? { ...body, items: body['items'].map(company) } : null;
+  if (variant === 'unknown-status') {
+    if (req.method !== 'GET' || !ORDER.test(req.path) || typeof body['status'] !== 'string' || FINISHED.includes(body['status'])) return null;
+    return { ...body, status: UNKNOWN_STATUS };
+  }
   if (variant === 'display-types') return RESULTS.test(req.path) && Array.isArray(body['items']) ? { ...body, items: body['items'].map(oddTypes) } : null;
   return { ...body, _links: { self: req.path }, api_version: '2026-01' };
 }
