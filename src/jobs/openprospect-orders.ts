@@ -4,7 +4,7 @@
  * Prospects tabs (pages of 100, fetchAll waves, offset checkpoints, delivered_since refreshes).
  */
 import * as z from 'zod/mini';
-import { ConflictError, ValidationError } from '../platform/errors';
+import { ApiError, ConflictError, ValidationError } from '../platform/errors';
 import type { Http } from '../platform/http-types';
 import { createOrder } from '../providers/openprospect/create-order';
 import { getOrder, readOrderStatus } from '../providers/openprospect/get-order';
@@ -195,7 +195,13 @@ function sync(job: Job, env: JobEnv, http: Http): Job {
     if (env.deadline.nearlyOver(RESERVE_MS)) break;
     const opts: Parameters<typeof fetchResults>[2] = { offset: part.offset, deadline: env.deadline, reserveMs: RESERVE_MS, pageSize: 100 };
     if (part.passSince) opts.deliveredSince = part.passSince;
-    const got = fetchResults(http, part.orderId, opts);
+    let got: ReturnType<typeof fetchResults>;
+    try {
+      got = fetchResults(http, part.orderId, opts);
+    } catch (e) {
+      if (!(part.early && part.status !== 'COMPLETED' && refusedEarly(e))) throw e;
+      got = { items: [], complete: false, nextOffset: part.offset, total: 0, error: e as ApiError };
+    }
     writeResults(job, env, data, got.items);
     const passMax = got.maxDeliveredAt && (!part.passMax || got.maxDeliveredAt > part.passMax) ? got.maxDeliveredAt : part.passMax;
     const patch: Partial<OrderPart> = { offset: got.nextOffset, written: part.written + got.items.length };
@@ -208,10 +214,22 @@ function sync(job: Job, env: JobEnv, http: Http): Job {
     data = updatePart(data, i, patch);
     job = withData(job, data);
     if (got.items.length > 0) job = note(job, env.clock.now(), `${label(data, i)}: ${got.items.length} companies written (${got.nextOffset} of ${got.total})`);
+    if (got.error && got.items.length === 0 && part.early && part.status !== 'COMPLETED' && refusedEarly(got.error)) {
+      // A strict server serves results only once the order is COMPLETED (the overview's rule): not yet, not a failure.
+      data = updatePart(data, i, { early: false });
+      job = note(withData(job, data), env.clock.now(), `${label(data, i)}: OpenProspect shows results once the order is completed; they are written then.`);
+      env.checkpoint(job);
+      continue;
+    }
     env.checkpoint(job);
     if (got.error) throw got.error;
   }
   return job;
+}
+
+/** A 4xx about the order's state (not the key, the scopes or the pace): what a strict server answers to an early fetch. */
+function refusedEarly(e: unknown): boolean {
+  return e instanceof ApiError && e.status >= 400 && e.status < 500 && ![401, 403, 408, 429].includes(e.status);
 }
 
 const ENDED_IN_WORDS: Record<string, string> = { REJECTED: 'was rejected by OpenProspect', FAILED: 'failed at OpenProspect', CANCELLED: 'was cancelled at OpenProspect' };

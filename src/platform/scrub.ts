@@ -120,9 +120,10 @@ export function scrubbingStore(store: PropertyStore, scrubber: () => Scrubber): 
 /**
  * Key-shaped tokens (lnc_live_…, gk_prod_…, sk_live_…, long random strings with a digit): never
  * shown, even when they are not this user's keys. A long name without digits (gu1's integration
- * code `br_cpfcnpj_complete_company_enrichment`) is a name, and stays readable.
+ * code `br_cpfcnpj_complete_company_enrichment`) is a name, and a UUID (an order id support asks
+ * for) is an id: both stay readable.
  */
-const KEY_LIKE = /\b(?:[a-z]{2,4}_(?:live|test|prod|production|sandbox)_[A-Za-z0-9_-]+|(?=[A-Za-z_-]*\d)[A-Za-z0-9_-]{32,})\b/g;
+const KEY_LIKE = /\b(?:[a-z]{2,4}_(?:live|test|prod|production|sandbox)_[A-Za-z0-9_-]+|(?![0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b)(?=[A-Za-z_-]*\d)[A-Za-z0-9_-]{32,})\b/gi;
 
 /** A provider's free text (a plain-text or HTML error body) as a short detail: tags and key-shaped tokens removed, one line, at most `max` chars. */
 export function shortDetail(text: string, max = 80): string {

@@ -70,4 +70,32 @@ describe('OpenProspect order statuses (built bundle)', () => {
     expect(tabObjects(s.addOn, job.tabs['companies']!)).toHaveLength(3);
     expect(s.addOn.emulator.triggers.list()).toHaveLength(0);
   });
+
+  it('should take a strict server refusing results before COMPLETED as "not yet", not as a failure of the job', () => {
+    const s = givenOpenProspect({ sim: { refuseEarlyResults: true } });
+    submitted(s, 30);
+    const order = s.sim.orders()[0]!;
+    s.sim.advance(order.id, 'IN_PROGRESS');
+    s.sim.deliver(order.id, 20, s.addOn.emulator.clock.now());
+    const id = jobs(s)[0]!.id;
+    s.addOn.runDueTriggers(HOUR);
+    // The user pulls early: OpenProspect answers 409 ORDER_NOT_COMPLETED.
+    let job = s.addOn.rpc<{ jobs: JobView[] }>('refreshJobResults', { jobId: id }).jobs.find((j) => j.id === id)!;
+    expect(s.sim.counts.resultsFetchesBeforeCompleted).toBe(1);
+    expect({ state: job.state, error: job.lastError }).toEqual({ state: 'WAITING', error: null });
+    expect(job.open).toBe(true);
+    expect(job.state).toBe('WAITING');
+    expect(job.lastError ?? '').not.toMatch(/conflict|ORDER_NOT_COMPLETED/);
+    expect(job.history.map((h) => h.text).join(' ')).toMatch(/once the order is completed/i);
+    // The poller does not ask again before COMPLETED...
+    s.addOn.runDueTriggers(HOUR);
+    s.addOn.runDueTriggers(HOUR);
+    expect(s.sim.counts.resultsFetchesBeforeCompleted).toBe(1);
+    // ...and syncs everything once it is.
+    s.sim.advance(order.id, 'COMPLETED');
+    s.addOn.runDueTriggers(HOUR);
+    job = jobs(s)[0]!;
+    expect(job.state).toBe('DONE');
+    expect(tabObjects(s.addOn, job.tabs['companies']!)).toHaveLength(30);
+  });
 });

@@ -200,4 +200,20 @@ describe('emulator/apis/openprospect/variants', () => {
     s.advance(r.json.order_id, 'COMPLETED', { at: 2 });
     expect(status(3)).toBe('COMPLETED');
   });
+
+  it('should refuse results before COMPLETED with 409 ORDER_NOT_COMPLETED when refuseEarlyResults, and serve them after', () => {
+    const s = createOpenProspectSim({ seed: 11, refuseEarlyResults: true });
+    s.addKey(OP_KEY);
+    const r = sendOp(s, buildRequest('POST', '/api/v1/orders/', { key: OP_KEY, now: 0, json: { title: 'E', features: ['COMPANY_DATA'], companies: companies(5) } }));
+    s.advance(r.json.order_id, 'IN_PROGRESS', { at: 0 });
+    s.deliver(r.json.order_id, 3, 0);
+    const early = sendOp(s, buildRequest('GET', `/api/v1/orders/${r.json.order_id}/results`, { key: OP_KEY, now: 1 }));
+    expect(early.status).toBe(409);
+    expect(early.json).toMatchObject({ code: 'ORDER_NOT_COMPLETED' });
+    expect(s.counts.resultsFetchesBeforeCompleted).toBe(1);
+    s.advance(r.json.order_id, 'COMPLETED', { at: 2 });
+    const late = sendOp(s, buildRequest('GET', `/api/v1/orders/${r.json.order_id}/results`, { key: OP_KEY, now: 3 }));
+    expect(late.status).toBe(200);
+    expect(late.json.items).toHaveLength(5);
+  });
 });

@@ -39,6 +39,11 @@ export interface OpenProspectSimOptions {
   variants?: OpenProspectVariant[];
   /** Serve only one of `/orders` and `/orders/` and redirect the other (default: both served). */
   slashRedirect?: SlashRedirect;
+  /**
+   * The overview says "do not fetch results until the order is COMPLETED" without saying what a
+   * fetch before gets: true answers it 409 ORDER_NOT_COMPLETED (default false: served, progressive).
+   */
+  refuseEarlyResults?: boolean;
 }
 
 /** The simulator: an HttpHandler plus controls for tests and the playground. */
@@ -90,6 +95,7 @@ export function createOpenProspectSim(opts: OpenProspectSimOptions = {}): OpenPr
     ordersListEnvelope: opts.ordersListEnvelope ?? 'items',
     discoveryDefaultQuantity: opts.discoveryDefaultQuantity ?? 25,
     slashRedirect: opts.slashRedirect ?? null,
+    refuseEarlyResults: opts.refuseEarlyResults ?? false,
     keys: new Map(), orders: [], profiles: new Map(), creations: [], blacklists: new Map(), rate: new Map(),
     idempotency: new Map(), idCounters: new Map(), counts: zeroCounts(), requests: [], lastNow: 0, deliverySeq: 0,
     auto: null, profileOutcome: { outcome: 'SUCCEEDED', reason: null },

@@ -215,6 +215,8 @@ export interface AutoProgressOptions {
 
 /** Everything the simulator remembers. */
 export interface SimState {
+  /** Answer 409 ORDER_NOT_COMPLETED to a results fetch before COMPLETED (default false: served). */
+  refuseEarlyResults: boolean;
   seed: number;
   rateLimitPerHour: number | null;
   ordersListEnvelope: 'items' | 'orders';

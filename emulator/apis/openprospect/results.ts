@@ -4,12 +4,14 @@
  * stable). `delivered_since` keeps companies delivered strictly after the timestamp; `total`
  * counts the companies matching the filter (delivered, visible, after delivered_since) and
  * `has_more` is `offset + items.length < total`. Results are served in any status (progressive
- * delivery); fetches before COMPLETED are counted in `counts.resultsFetchesBeforeCompleted`.
+ * delivery); fetches before COMPLETED are counted in `counts.resultsFetchesBeforeCompleted`. With
+ * `refuseEarlyResults` (the overview's "do not fetch results until COMPLETED" taken strictly) such a
+ * fetch is a 409 ORDER_NOT_COMPLETED instead.
  * Discovery results never contain a company that matches the order's blacklists.
  */
 import { json, type SimResponse } from '../types';
 import type { Ctx, RouteHandler } from './context';
-import { notFound, validationError } from './errors';
+import { flatError, notFound, validationError } from './errors';
 import { resultCompany } from './generate';
 import type { Issue } from './issues';
 import { visibleDeliveries } from './lifecycle';
@@ -37,6 +39,11 @@ function resultsPage(ctx: Ctx, order: SimOrder): SimResponse {
 export const getResults: RouteHandler = (ctx) => {
   const order = findOrder(ctx);
   if (!order) return orderNotFound(ctx);
+  // The overview: "do not fetch results until the order is COMPLETED". A strict server refuses.
+  if (ctx.state.refuseEarlyResults && order.status !== 'COMPLETED') {
+    ctx.state.counts.resultsFetchesBeforeCompleted++;
+    return flatError(409, 'ORDER_NOT_COMPLETED', `Order ${order.id} is ${order.status}; results are available once it is COMPLETED`);
+  }
   const res = resultsPage(ctx, order);
   if (res.status === 200) {
     ctx.state.counts.resultsFetches++;

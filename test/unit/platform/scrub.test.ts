@@ -59,6 +59,11 @@ describe('platform/scrub', () => {
       expect(shortDetail('sk_test_X1 and <b>tags</b>', 200)).toBe('[redacted] and tags');
     });
 
+    it('should keep UUIDs readable: an order id is what support asks for', () => {
+      const text = 'Order 54359807-6367-445a-8b21-ba49f605a987 is IN_PROGRESS';
+      expect(shortDetail(text, 200)).toBe(text);
+    });
+
     it('should keep long names without a digit readable (gu1 integration codes)', () => {
       const text = 'Integration br_cpfcnpj_complete_company_enrichment is not active for your organization';
       expect(shortDetail(text, 200)).toBe(text);
