@@ -74,6 +74,6 @@ export function retryGu1FailedRows(ctx: AppContext, input: unknown): Gu1SubmitRe
   job.counts = { rows: retry.length, rowsDone: 0, rowsFailed: 0, rowsNotFound: 0, costCents: 0, resends: 0 };
   if (ids.length > RETRY_LIMIT) job.warnings.push(`${ids.length} rows failed; this retry sends the first ${RETRY_LIMIT}. Retry again for the rest.`);
   if (failed.final.length > 0) job.warnings.push(`${notRetryable(failed.final.length)}; they are not sent again.`);
-  const { job: latest, notice } = startJob(ctx, job, { refused: refusedBeforeAnything, cleanup: () => undefined });
+  const { job: latest, notice } = startJob(ctx, job, { refused: refusedBeforeAnything });
   return { job: toView(latest), invalid: [], invalidCount: 0, estimate: estimateCost(retry.length, data.integrationCodes, data.enrichmentGroupRefs, readKnownCosts(ctx.docProps())), notice };
 }

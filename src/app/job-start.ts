@@ -4,7 +4,7 @@ import { clockTime } from '../platform/http';
 import { BUDGET, Deadline } from '../platform/clock';
 import { withLock } from '../platform/lock';
 import { isOpen, type Job } from '../jobs/model';
-import { applyError } from '../jobs/poller';
+import { applyError } from '../jobs/failure-policy';
 import { JobStore } from '../jobs/store';
 import { jobBudgetRefusal } from '../jobs/budgets';
 import { afterStep } from '../jobs/unreadable';
@@ -20,8 +20,8 @@ export interface StartOptions {
   fresh?: boolean;
   /** True when the job ended refused before anything was created or billed at the provider. */
   refused(latest: Job): boolean;
-  /** Remove what a refused job leaves behind (side records, its empty tabs). */
-  cleanup(latest: Job): void;
+  /** Remove what else a refused job leaves behind (its empty tabs); its kind removes its side records. */
+  cleanup?(latest: Job): void;
   /** The rows (or form) the job sends, and whether the user said "submit again": a repeat within 24 h asks first. */
   repeat?: { rows: unknown; again: boolean };
   /** The plan the submit made from the rows it read (JobEnv.prepared): the first advance reads no rows. */
@@ -38,12 +38,17 @@ export interface StartOptions {
 export function startJob(ctx: AppContext, job: Job, opts: StartOptions): { job: Job; notice: string | null } {
   const store = new JobStore(ctx.docProps());
   const fresh = opts.fresh !== false;
+  const handler = handlers()[job.kind];
+  const cleanup = (latest: Job): void => {
+    handler?.cleanup?.(ctx.docProps(), latest.id);
+    opts.cleanup?.(latest);
+  };
   // A new job is the submitter's; a stored one (requeued rows) only its owner may start again.
   job = fresh ? ownedByMe(ctx, job) : requireMine(ctx, job, 'resubmit');
   if (fresh) {
     const full = jobBudgetRefusal(store.open(), job.owner);
     if (full) {
-      opts.cleanup(job);
+      cleanup(job);
       throw new UserInputError(full);
     }
     if (opts.repeat) {
@@ -51,7 +56,7 @@ export function startJob(ctx: AppContext, job: Job, opts: StartOptions): { job: 
       try {
         assertNotRepeat(store.all(), digest, job.title, ctx.clock.now(), opts.repeat.again, (ms) => clockTime(ms, () => ctx.spreadsheet().getSpreadsheetTimeZone()));
       } catch (e) {
-        opts.cleanup(job);
+        cleanup(job);
         throw e;
       }
       job = { ...job, digest };
@@ -59,7 +64,6 @@ export function startJob(ctx: AppContext, job: Job, opts: StartOptions): { job: 
     store.save(job);
   }
   const notice = syncTrigger(ctx, openJobCount(ctx));
-  const handler = handlers()[job.kind];
   const ran = withLock(ctx.documentLock(), 5_000, () => {
     const current = store.get(job.id);
     if (!current || !isOpen(current) || (current.resumeAt !== undefined && current.resumeAt > ctx.clock.now())) return current ?? job;
@@ -80,7 +84,7 @@ export function startJob(ctx: AppContext, job: Job, opts: StartOptions): { job: 
   const latest = ran.ran ? ran.value : (store.get(job.id) ?? job);
   if (fresh && opts.refused(latest)) {
     store.delete(job.id);
-    opts.cleanup(latest);
+    cleanup(latest);
     syncTrigger(ctx, openJobCount(ctx));
     throw new UserInputError(latest.lastError ?? 'The provider refused the request.');
   }

@@ -6,7 +6,7 @@
 import { KeyStore } from '../platform/keys';
 import { StoreError } from '../platform/store';
 import { newJob } from '../jobs/model';
-import { OP_PROFILE_KIND, forgetProfileBody, readyProfiles, storeProfileBody, type OpProfileData } from '../jobs/openprospect-profile';
+import { OP_PROFILE_KIND, readyProfiles, storeProfileBody, type OpProfileData } from '../jobs/openprospect-profile';
 import { JobStore } from '../jobs/store';
 import { buildProfileCreation } from '../providers/openprospect/build-profile';
 import { withoutAgain, againOf } from './duplicates';
@@ -35,7 +35,6 @@ export function createProfileJob(ctx: AppContext, input: unknown): { job: JobVie
     repeat: { rows: build.body, again: againOf(input) },
     // Refused before any creation existed (invalid form, missing scope): nothing to follow.
     refused: (latest) => latest.state === 'FAILED' && (latest.data as OpProfileData | undefined)?.creationId === undefined,
-    cleanup: (latest) => forgetProfileBody(ctx.docProps(), latest.id),
   });
   return { job: toView(started.job), notice: started.notice };
 }

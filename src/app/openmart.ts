@@ -9,7 +9,6 @@ import { claimOf } from '../jobs/ownership';
 import { ScheduleStore } from '../jobs/schedules';
 import { BatchBook } from '../jobs/openmart-book';
 import { OM_BATCHES_KIND, type OmBatchesData } from '../jobs/openmart-batch-data';
-import { forgetSearchBody } from '../jobs/openmart-search';
 import { pinSource, type PinnedSource, type Source } from '../sheet/source';
 import { JobStore } from '../jobs/store';
 import { getCreditBalance, type CreditEstimate } from '../providers/openmart/credits';
@@ -106,8 +105,6 @@ export function startOpenmartJob(ctx: AppContext, job: Job, fresh = true, repeat
     // Nothing was created or billed (a refused key, a form Openmart rejects, no credits).
     refused: (latest) => refusedBeforeAnything(ctx, latest),
     cleanup: (latest) => {
-      BatchBook.remove(ctx.docProps(), latest.id);
-      forgetSearchBody(ctx.docProps(), latest.id);
       for (const tab of Object.values(latest.tabs)) removeTabWithoutResults(ctx, tab);
     },
   });

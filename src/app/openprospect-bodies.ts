@@ -10,7 +10,7 @@ import * as z from 'zod/mini';
 import type { JobEnv } from '../jobs/handler';
 import type { Job } from '../jobs/model';
 import type { OpOrdersData } from '../jobs/openprospect-orders';
-import { JsonStore } from '../platform/store';
+import { storedBody } from '../jobs/openprospect-order-body';
 import { buildEnrichmentOrders, type PlannedEnrichmentOrder as PlannedOrder } from '../providers/openprospect/build-enrichment';
 import { ENRICHMENT_FIELDS } from '../providers/openprospect/fields';
 import type { Problem } from '../providers/openprospect/order-options';
@@ -31,9 +31,6 @@ export const EnrichmentRebuildSchema = z.object({
   withoutBrokenPhones: z.optional(z.boolean()),
 });
 export type EnrichmentRebuild = z.infer<typeof EnrichmentRebuildSchema>;
-
-const BODY_PREFIX = 'jobbody:';
-export const StoredBodySchema = z.looseObject({ order_type: z.string() });
 
 /** Read the enrichment rows of a source once (ids previewed, not written). */
 export function readEnrichmentRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, source: SourceSpec, mapping: MappingSpec, withoutPhone = false): RowsRead {
@@ -65,20 +62,6 @@ export class PlannedOrders {
   constructor(readonly orders: readonly PlannedOrder[]) {}
 }
 
-/** Keep a discovery body for a retry from a later run. */
-export function storeBody(docProps: JobEnv['docProps'], jobId: string, body: OrderBody): boolean {
-  try {
-    new JsonStore(docProps).set(BODY_PREFIX + jobId, StoredBodySchema, body as unknown as z.infer<typeof StoredBodySchema>);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export function forgetBody(docProps: JobEnv['docProps'], jobId: string): void {
-  docProps.deleteProperty(BODY_PREFIX + jobId);
-}
-
 /** The orders of an enrichment job: the submit's plan in its own execution, else rebuilt from the sheet. */
 function plannedOrders(job: Job, rebuild: EnrichmentRebuild, env: JobEnv): readonly PlannedOrder[] {
   const prepared = env.prepared;
@@ -90,9 +73,9 @@ function plannedOrders(job: Job, rebuild: EnrichmentRebuild, env: JobEnv): reado
 /** The BodyRebuilder for the OpenProspect orders job. */
 export function rebuildOrderBody(job: Job, data: OpOrdersData, index: number, env: JobEnv): { body: OrderBody; rowNumbers?: number[] } {
   if (data.orderType === 'DISCOVERY') {
-    const body = new JsonStore(env.docProps).get(BODY_PREFIX + job.id, StoredBodySchema);
+    const body = storedBody(env.docProps, job.id);
     if (!body) throw new Error('The discovery form of this job was not kept; submit it again from the Discover section.');
-    return { body: body as unknown as OrderBody };
+    return { body };
   }
   const rebuild = EnrichmentRebuildSchema.safeParse(data.rebuild);
   if (!rebuild.success) throw new Error('This job cannot be resubmitted (its source is unknown); start it again from the sidebar.');

@@ -19,7 +19,8 @@ import type { AppContext } from './context';
 import { MappingInput, SourceInput, UserInputError, parseInput } from './input';
 import { startJob } from './job-start';
 import { toView, type JobView } from './job-view';
-import { forgetBody, planEnrichment, PlannedOrders, readEnrichmentRows, storeBody } from './openprospect-bodies';
+import { planEnrichment, PlannedOrders, readEnrichmentRows } from './openprospect-bodies';
+import { storeBody } from '../jobs/openprospect-order-body';
 import { writeIds } from '../sheet/read-rows';
 import { headersOf } from '../sheet/mapping-headers';
 import { sourceLabel } from './input';
@@ -126,7 +127,6 @@ function start(ctx: AppContext, job: Job, repeat?: { rows: unknown; again: boole
     ...(prepared ? { prepared } : {}),
     // Refused before any order existed (bad key, missing scope, invalid input).
     refused: (latest) => latest.state === 'FAILED' && !hasRemoteWork(latest),
-    cleanup: (latest) => forgetBody(ctx.docProps(), latest.id),
   });
 }
 

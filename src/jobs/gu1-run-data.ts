@@ -1,9 +1,9 @@
 /** A gu1 run's saved state (its zod schema) and the pure wave planning over it: which rows next, what the cap allows. */
 import * as z from 'zod/mini';
 import { PinnedSourceSchema } from '../sheet/source';
-import { ApiError } from '../platform/errors';
 import { gu1CostLine, rowCost } from '../providers/gu1/costs';
 import type { Gu1Record } from '../providers/gu1/records';
+import type { KindData } from './kind';
 import type { Job } from './model';
 
 export const GU1_RUN_KIND = 'gu1.run';
@@ -54,18 +54,19 @@ export const Gu1RunDataSchema = z.object({
 });
 export type Gu1RunData = z.infer<typeof Gu1RunDataSchema>;
 
+/** The kind's data, read with `dataOf(job, GU1_RUN)`. */
+export const GU1_RUN: KindData<Gu1RunData> = {
+  kind: GU1_RUN_KIND,
+  schema: Gu1RunDataSchema,
+  again: 'start the run again from the sidebar',
+};
+
 /** Time kept for the tab note, the checkpoint and the price memory at the end of a run. */
 export const RESERVE_MS = 20_000;
 /** How long to leave a run alone after gu1 kept failing (without Retry-After). */
 export const PAUSE_MS = 60_000;
 /** Runs in a row without a usable answer from gu1 after which unanswered rows are written as NO_RESPONSE. */
 export const GIVE_UP_RUNS = 5;
-
-export function readData(job: Job): Gu1RunData {
-  const res = Gu1RunDataSchema.safeParse(job.data);
-  if (!res.success) throw new Error(`Job "${job.title}" has damaged saved state; start the run again from the sidebar.`);
-  return res.data;
-}
 
 export function count(job: Job, key: string): number {
   return job.counts[key] ?? 0;
@@ -93,11 +94,6 @@ export function gu1Summary(job: Job): string {
   const noResponse = count(job, 'noResponse') > 0 ? `; ${count(job, 'noResponse')} rows marked NO_RESPONSE after ${GIVE_UP_RUNS} runs in a row without a usable answer from gu1` : '';
   const notSent = count(job, 'notSent') > 0 ? `; ${count(job, 'notSent')} rows not sent` : '';
   return `${count(job, 'rowsDone')} rows done, ${count(job, 'rowsFailed')} failed, ${count(job, 'rowsNotFound')} not found of ${job.progress.total}; ${cost}${resends}${noResponse}${notSent}.`;
-}
-
-export function message(e: unknown): string {
-  if (e instanceof ApiError) return e.userMessage();
-  return e instanceof Error ? e.message : String(e);
 }
 
 /** Find the cursor again when rows were inserted or removed above it since the last run. */

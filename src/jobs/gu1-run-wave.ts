@@ -9,8 +9,11 @@ import type { Gu1Record } from '../providers/gu1/records';
 import { requestErrorRows, responseRows, type Row } from '../providers/gu1/result-rows';
 import type { WaveOutcome } from '../providers/gu1/wave';
 import type { ResultTab } from '../sheet/result-tab';
+import { failureText } from './failure-policy';
+import { dataOf } from './kind';
 import { note, transition, warn, type Job } from './model';
-import { count, GIVE_UP_RUNS, message, readData, gu1Summary, PAUSE_MS, processed, remainingRows, withData, type Gu1RunData } from './gu1-run-data';
+import { count, GIVE_UP_RUNS, GU1_RUN, gu1Summary, PAUSE_MS, processed, remainingRows, withData } from './gu1-run-data';
+import type { Gu1RunData } from './gu1-run-data';
 
 export interface Applied {
   job: Job;
@@ -25,7 +28,7 @@ export interface Applied {
 
 /** The row text of a row given up after GIVE_UP_RUNS runs without a usable answer. */
 export function givenUpMessage(e: ApiError): string {
-  return `No usable answer from gu1 in ${GIVE_UP_RUNS} runs in a row (last: ${message(e)}). gu1 may have processed it once; run it again later without forceRefresh and gu1's cache answers it without billing again.`;
+  return `No usable answer from gu1 in ${GIVE_UP_RUNS} runs in a row (last: ${failureText(e)}). gu1 may have processed it once; run it again later without forceRefresh and gu1's cache answers it without billing again.`;
 }
 
 /** Write one wave's answers into the tab and account for them in the job. */
@@ -126,10 +129,10 @@ export function finish(job: Job, now: number): Job {
 
 /** Pause after a wave that left rows without a usable answer: a later run sends them again. */
 export function pauseUnanswered(job: Job, applied: Applied, now: number): Job {
-  const runs = readData(job).lostRuns ?? 1;
+  const runs = dataOf(job, GU1_RUN).lostRuns ?? 1;
   const n = applied.unanswered.length;
   const first = applied.unanswered[0] as ApiError;
-  const text = `gu1 gave no usable answer for ${n} row(s) (${message(first)}). They are not written yet and go again at the next run, without forceRefresh, so gu1's cache answers them and nothing is billed twice (${runs} of ${GIVE_UP_RUNS} runs in a row without an answer; after that they are marked NO_RESPONSE).`;
+  const text = `gu1 gave no usable answer for ${n} row(s) (${failureText(first)}). They are not written yet and go again at the next run, without forceRefresh, so gu1's cache answers them and nothing is billed twice (${runs} of ${GIVE_UP_RUNS} runs in a row without an answer; after that they are marked NO_RESPONSE).`;
   const until = now + Math.max(PAUSE_MS, applied.later?.retryAfterMs ?? 0);
   return note({ ...job, lastError: text, resumeAt: until }, now, `paused: ${n} row(s) without a usable answer from gu1; sending them again after a pause`);
 }
@@ -137,7 +140,7 @@ export function pauseUnanswered(job: Job, applied: Applied, now: number): Job {
 /** Say in the job that rows were given up (their rows say why). */
 export function reportGivenUp(job: Job, givenUp: readonly ApiError[], now: number): Job {
   const tail = ` rows got no usable answer from gu1 in ${GIVE_UP_RUNS} runs in a row and are marked NO_RESPONSE`;
-  const text = `${count(job, 'noResponse')}${tail} (last: ${message(givenUp[0])}). Run them again later without forceRefresh: gu1's cache answers them without billing again.`;
+  const text = `${count(job, 'noResponse')}${tail} (last: ${failureText(givenUp[0])}). Run them again later without forceRefresh: gu1's cache answers them without billing again.`;
   // One warning, its count kept current.
   const others = { ...job, warnings: job.warnings.filter((w) => !w.includes(tail)) };
   return note(warn(others, text), now, `${givenUp.length} row(s) marked NO_RESPONSE after ${GIVE_UP_RUNS} runs in a row without a usable answer from gu1`);
@@ -169,7 +172,7 @@ export function stopOnError(job: Job, data: Gu1RunData, total: number, e: ApiErr
 
 export function pause(job: Job, e: ApiError, now: number): Job {
   const until = now + (e.retryAfterMs ?? PAUSE_MS);
-  return note({ ...job, lastError: message(e), resumeAt: until }, now, `paused: ${message(e)}`);
+  return note({ ...job, lastError: failureText(e), resumeAt: until }, now, `paused: ${failureText(e)}`);
 }
 
 /** Send waves until every row is written, the budget is spent, or something stops the run. */

@@ -23,17 +23,19 @@ import { GU1_COLUMNS, GU1_KEY_COLUMNS } from '../providers/gu1/result-rows';
 import { sendWave } from '../providers/gu1/wave';
 import type { ResultTab } from '../sheet/result-tab';
 import { openJobTab } from './job-tabs';
-import type { JobEnv, JobHandler } from './handler';
+import type { JobEnv } from './handler';
+import { dataOf, defineJobKind, type JobKind } from './kind';
 import { transition, type Job } from './model';
-import { applyError } from './poller';
-import { capWave, GU1_RUN_KIND, Gu1RunDataSchema, gu1Summary, message, nextWave, readData, realign, remainingRows, RESERVE_MS, withData, type Gu1RunData } from './gu1-run-data';
+import { applyError, failureText } from './failure-policy';
+import { capWave, GU1_RUN, gu1Summary, nextWave, realign, remainingRows, RESERVE_MS, withData } from './gu1-run-data';
+import type { Gu1RunData } from './gu1-run-data';
 import { applyWave, finish, pause, pauseUnanswered, reportGivenUp, stopAtCap, stopOnError } from './gu1-run-wave';
 
 function sendRows(start: Job, records: readonly Gu1Record[], tab: ResultTab, http: Http, env: JobEnv, save: (j: Job) => Job): Job {
   let job = start;
   let waveMs = 0;
   for (;;) {
-    let data = readData(job);
+    let data = dataOf(job, GU1_RUN);
     const concurrency = data.adaptive ? env.concurrency?.('gu1') : undefined;
     const waveSize = concurrency?.size() ?? data.waveSize;
     const plan = nextWave({ ...data, waveSize }, records.length);
@@ -60,7 +62,7 @@ function sendRows(start: Job, records: readonly Gu1Record[], tab: ResultTab, htt
     const now = env.clock.now();
     job = save(applied.givenUp.length > 0 ? reportGivenUp(applied.job, applied.givenUp, now) : applied.job);
     waveMs = Math.max(waveMs, env.clock.now() - started);
-    if (applied.stop) return stopOnError(job, readData(job), records.length, applied.stop, now);
+    if (applied.stop) return stopOnError(job, dataOf(job, GU1_RUN), records.length, applied.stop, now);
     if (applied.unanswered.length > 0) return pauseUnanswered(job, applied, now);
     if (applied.later) return pause(job, applied.later, now);
     if (applied.notSent) return job;
@@ -81,7 +83,7 @@ function recordsFor(job: Job, data: Gu1RunData, env: JobEnv): readonly Gu1Record
 }
 
 /** Advance a run; never throws (a failure becomes the job's state with everything written kept). */
-function advance(start: Job, env: JobEnv): Job {
+function advance(start: Job, stored: Gu1RunData, env: JobEnv): Job {
   let job = start;
   const save = (j: Job): Job => {
     job = j;
@@ -92,7 +94,7 @@ function advance(start: Job, env: JobEnv): Job {
   try {
     if (job.state === 'SUBMITTING') job = transition(job, 'FETCHING', env.clock.now(), 'sending rows to gu1');
     const http = env.http('gu1');
-    let data = readData(job);
+    let data = stored;
     const only = data.onlyIds ? new Set(data.onlyIds) : undefined;
     const loaded = recordsFor(job, data, env);
     const records = only ? loaded.filter((r) => only.has(r.externalId)) : loaded;
@@ -102,13 +104,13 @@ function advance(start: Job, env: JobEnv): Job {
     job = sendRows(job, records, tab, http, env, save);
   } catch (e) {
     // The newest checkpointed record, not the one the run started from: nothing written is forgotten.
-    job = applyError(job, e, env.clock.now(), message);
+    job = applyError(job, e, env.clock.now(), failureText);
   }
   try {
     const note = `gu1 run "${job.title}" (${job.state}): ${gu1Summary(job)} Updated ${new Date(env.clock.now()).toISOString().slice(0, 16).replace('T', ' ')} UTC.`;
     tab?.setNote(env.scrub ? env.scrub(note) : note);
-    const data = Gu1RunDataSchema.safeParse(job.data);
-    if (data.success) rememberCosts(env.docProps, { costs: data.data.costs, groups: data.data.groups }, env.clock.now());
+    const data = dataOf(job, GU1_RUN);
+    rememberCosts(env.docProps, { costs: data.costs, groups: data.groups }, env.clock.now());
   } catch {
     // The note and the price memory are conveniences; the job record already holds the truth.
   }
@@ -116,13 +118,12 @@ function advance(start: Job, env: JobEnv): Job {
 }
 
 /** The gu1 run handler. */
-export function gu1RunHandler(): JobHandler {
-  return {
-    kind: GU1_RUN_KIND,
+export function gu1RunHandler(): JobKind<Gu1RunData> {
+  return defineJobKind({
+    ...GU1_RUN,
     advance,
     /** Resume a stopped run (after a top-up or a new key) from its first unwritten row. */
-    refresh(job, env) {
-      const data = readData(job);
+    refresh(job, data, env) {
       // Rows waiting in `inflight` are unwritten, so they are among the remaining rows.
       const left = remainingRows(data, job.progress.total);
       if (left === 0) throw new Error('Every row of this run is written. Start a new run to enrich the rows again.');
@@ -132,12 +133,12 @@ export function gu1RunHandler(): JobHandler {
       return transition({ ...rest, counts: { ...job.counts, notSent: 0 } }, 'FETCHING', env.clock.now(), `resumed: ${left} rows left`);
     },
     /** A scheduled refresh: the whole run again, from the first row, into the same tab (upserts). */
-    rerun(job, env) {
-      const { cursorId: _c, lostRuns: _l, ...data } = readData(job);
+    rerun(job, stored, env) {
+      const { cursorId: _c, lostRuns: _l, ...data } = stored;
       const fresh: Gu1RunData = { ...data, cursor: 0, doneAhead: [], inflight: [], spentCents: 0, maybeBilledCents: 0, unpriced: {} };
       const { lastError: _e, resumeAt: _r, ...rest } = job;
       return transition({ ...rest, data: fresh, counts: {}, progress: { done: 0, total: job.progress.total } }, 'FETCHING', env.clock.now(), 'scheduled refresh: running every row again');
     },
     summary: gu1Summary,
-  };
+  });
 }

@@ -1,4 +1,4 @@
-/** What every job kind implements, and what it is given to work with. */
+/** What every job kind implements (defined with defineJobKind, kind.ts), and what it is given to work with. */
 import type { Clock, Deadline } from '../platform/clock';
 import type { Concurrency } from '../platform/concurrency';
 import type { Http, Provider } from '../platform/http-types';
@@ -47,6 +47,8 @@ export interface JobHandler {
    * without it cannot be scheduled.
    */
   rerun?(job: Job, env: JobEnv): Job;
+  /** Remove the kind's side records of a job that goes away (pending bodies, a ledger). Optional. */
+  cleanup?(props: PropertyStore, jobId: string): void;
   /** Plain summary line for the Jobs view. */
   summary?(job: Job): string;
 }

@@ -5,6 +5,7 @@ import { BATCH_FIELDS } from '../providers/openmart/fields';
 import { BATCH_OPS } from '../providers/openmart/schemas';
 import type { ListedStatus } from '../providers/openmart/task-ids';
 import type { JobEnv } from './handler';
+import type { KindData } from './kind';
 import type { Job } from './model';
 import type { BatchBook, Entry } from './openmart-book';
 import { PinnedSourceSchema } from '../sheet/source';
@@ -28,6 +29,9 @@ export const OmBatchesDataSchema = z.object({
 });
 export type OmBatchesData = z.infer<typeof OmBatchesDataSchema>;
 
+/** The kind's data, read with `dataOf(job, OM_BATCHES)`. */
+export const OM_BATCHES: KindData<OmBatchesData> = { kind: OM_BATCHES_KIND, schema: OmBatchesDataSchema };
+
 /** fetchAll wave size (the openmart Http's default): one wave of submits runs in parallel. */
 export const WAVE = 20;
 /** Ready batches whose tasks are read between two checkpoints (<= 200 task reads). */
@@ -38,12 +42,6 @@ export const RESERVE_MS = 45_000;
 export const UNKNOWN_REASON =
   'Submitted, outcome unknown: Openmart\'s answer was lost or was a gateway error (these come after the work is done), so the batch may or may not exist. It is never resubmitted by itself; use "Resubmit" only if these rows get no results (it may bill twice).';
 export const LISTED: ListedStatus[] = ['COMPLETED', 'ERRORED', 'CANCELLED'];
-
-export function readData(job: Job): OmBatchesData {
-  const res = OmBatchesDataSchema.safeParse(job.data);
-  if (!res.success) throw new Error(`Job "${job.title}" has damaged saved state; start it again from the sidebar.`);
-  return res.data;
-}
 
 /** The batches a submit planned (JobEnv.prepared): its first advance sends them without reading the rows again. */
 export class PlannedBatches {

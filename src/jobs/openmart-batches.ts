@@ -12,12 +12,12 @@
  * becomes `unknown`; its rows say "submitted, outcome unknown" until the user resubmits.
  * All batch state lives in the ledger (openmart-book.ts), never in the rows or task ids.
  */
-import type { JobEnv, JobHandler } from './handler';
+import type { JobEnv } from './handler';
+import { dataOf, defineJobKind, type JobKind } from './kind';
 import { isOpen, transition, warn, type Job } from './model';
 import { BatchBook } from './openmart-book';
-import { failureText } from './openmart-stop';
-import { applyError } from './poller';
-import { OM_BATCHES_KIND, readData, withCounts } from './openmart-batch-data';
+import { applyError, failureText } from './failure-policy';
+import { OM_BATCHES, withCounts, type OmBatchesData } from './openmart-batch-data';
 import { fetchReady, poll, recover, submit, type Run } from './openmart-batch-run';
 
 
@@ -52,12 +52,12 @@ function settle(run: Run): Job {
   return transition(job, 'DONE', now, `${c['resultRowsWritten'] ?? 0} result row(s) written`);
 }
 
-/** The batch job handler. */
-export function openmartBatchesHandler(): JobHandler {
-  return {
-    kind: OM_BATCHES_KIND,
-    advance(job, env) {
-      const data = readData(job);
+/** The batch job kind: its ledger goes with the job. */
+export function openmartBatchesHandler(): JobKind<OmBatchesData> {
+  return defineJobKind({
+    ...OM_BATCHES,
+    cleanup: (props, jobId) => BatchBook.remove(props, jobId),
+    advance(job, data, env) {
       const run: Run = { job, data, book: BatchBook.load(env.docProps, job.id, data.batches), env, http: env.http('openmart'), written: 0 };
       recover(run);
       submit(run);
@@ -67,7 +67,7 @@ export function openmartBatchesHandler(): JobHandler {
       }
       return settle(run);
     },
-  };
+  });
 }
 
 /**
@@ -75,7 +75,7 @@ export function openmartBatchesHandler(): JobHandler {
  * Returns the rows requeued; the caller warns that an unknown one may bill twice.
  */
 export function requeue(job: Job, props: JobEnv['docProps'], now: number): { job: Job; rows: number; unknownRows: number } {
-  const data = readData(job);
+  const data = dataOf(job, OM_BATCHES);
   const book = BatchBook.load(props, job.id, data.batches);
   let rows = 0;
   let unknownRows = 0;

@@ -18,7 +18,8 @@ import { ENRICH_COLUMNS, ENRICH_KEY, ROW_STATUS, enrichRows, type Row } from '..
 import { LIMITS } from '../providers/openmart/schemas';
 import type { SheetRecord } from '../sheet/records';
 import { openJobTab } from './job-tabs';
-import type { JobEnv, JobHandler } from './handler';
+import type { JobEnv } from './handler';
+import { defineJobKind, type JobKind, type KindData } from './kind';
 import { note, transition, warn, type Job } from './model';
 import { PinnedSourceSchema } from '../sheet/source';
 import { runRows } from './openmart-source';
@@ -42,6 +43,9 @@ export const OmEnrichDataSchema = z.object({
   offset: z.number(),
 });
 export type OmEnrichData = z.infer<typeof OmEnrichDataSchema>;
+
+/** The kind's data, read with `dataOf(job, OM_ENRICH)`. */
+export const OM_ENRICH: KindData<OmEnrichData> = { kind: OM_ENRICH_KIND, schema: OmEnrichDataSchema };
 
 const WAVE = 20;
 const RESERVE_MS = 30_000;
@@ -77,12 +81,6 @@ export function lanesOf(records: readonly SheetRecord[]): { lanes: LaneRow[][]; 
     }
   }
   return { lanes, invalid };
-}
-
-function readData(job: Job): OmEnrichData {
-  const res = OmEnrichDataSchema.safeParse(job.data);
-  if (!res.success) throw new Error(`Job "${job.title}" has damaged saved state; start it again from the sidebar.`);
-  return res.data;
 }
 
 /** The calls of one step from `offset` in `lane`, and the rows each covers. */
@@ -124,12 +122,12 @@ function lanesFor(job: Job, data: OmEnrichData, env: JobEnv): LaneRow[][] {
   return lanesOf(runRows(env.spreadsheet, data.source, { columns: data.mapping, headers: data.mappingHeaders }, ENRICH_FIELDS).records).lanes;
 }
 
-/** The enrich job handler. */
-export function openmartEnrichHandler(): JobHandler {
-  return {
-    kind: OM_ENRICH_KIND,
-    advance(job, env: JobEnv) {
-      let data = readData(job);
+/** The enrich job kind (no side records: the job keeps a lane and an offset). */
+export function openmartEnrichHandler(): JobKind<OmEnrichData> {
+  return defineJobKind({
+    ...OM_ENRICH,
+    advance(job, stored, env) {
+      let data = stored;
       const lanes = lanesFor(job, data, env);
       if (lanes.some((l, i) => l.length !== data.sizes[i])) {
         const why = 'The source rows changed since this job was submitted (rows added, removed or their ids changed); start it again from the sidebar.';
@@ -195,5 +193,5 @@ export function openmartEnrichHandler(): JobHandler {
       }
       return transition(progress(job, data), 'DONE', env.clock.now(), `${job.progress.total} row(s) looked up`);
     },
-  };
+  });
 }

@@ -15,9 +15,11 @@ import { searchPage } from '../providers/openmart/search';
 import { noMatchSentence } from '../providers/openmart/size-search';
 import type { ResultTab } from '../sheet/result-tab';
 import { openJobTab } from './job-tabs';
-import type { JobEnv, JobHandler } from './handler';
+import type { JobEnv } from './handler';
+import { defineJobKind, type JobKind, type KindData } from './kind';
 import { note, transition, warn, type Job } from './model';
-import { failureText, stopOn } from './openmart-stop';
+import { failureText } from './failure-policy';
+import { stopOn } from './openmart-stop';
 
 export const OM_SEARCH_KIND = 'openmart.search';
 
@@ -31,6 +33,9 @@ export const OmSearchDataSchema = z.object({
   done: z.optional(z.boolean()),
 });
 export type OmSearchData = z.infer<typeof OmSearchDataSchema>;
+
+/** The kind's data, read with `dataOf(job, OM_SEARCH)`. */
+export const OM_SEARCH: KindData<OmSearchData> = { kind: OM_SEARCH_KIND, schema: OmSearchDataSchema };
 
 const RESERVE_MS = 30_000;
 const BRAND_PAGE = 100;
@@ -50,12 +55,6 @@ export function hasSearchBody(props: JobEnv['docProps'], jobId: string): boolean
 /** Remove the kept search body of a job. */
 export function forgetSearchBody(props: JobEnv['docProps'], jobId: string): void {
   props.deleteProperty(BODY_PREFIX + jobId);
-}
-
-function readData(job: Job): OmSearchData {
-  const res = OmSearchDataSchema.safeParse(job.data);
-  if (!res.success) throw new Error(`Job "${job.title}" has damaged saved state; start it again from the sidebar.`);
-  return res.data;
 }
 
 function progress(job: Job, data: OmSearchData): Job {
@@ -84,12 +83,13 @@ function nothingMatched(job: Job, data: OmSearchData, now: number): Job {
   return transition(warn(ended, sentence), 'DONE', now, sentence);
 }
 
-/** The search job handler. */
-export function openmartSearchHandler(): JobHandler {
-  return {
-    kind: OM_SEARCH_KIND,
-    advance(job, env) {
-      let data = readData(job);
+/** The search job kind: the kept search body goes with the job. */
+export function openmartSearchHandler(): JobKind<OmSearchData> {
+  return defineJobKind({
+    ...OM_SEARCH,
+    cleanup: forgetSearchBody,
+    advance(job, stored, env) {
+      let data = stored;
       const body = new JsonStore(env.docProps).get(BODY_PREFIX + job.id, BodySchema);
       if (!body) throw new Error('The search form of this job was not kept; run the search again from the sidebar.');
       const http = env.http('openmart');
@@ -143,10 +143,10 @@ export function openmartSearchHandler(): JobHandler {
       return transition(progress(job, data), 'DONE', env.clock.now(), `${data.fetched} ${brands ? 'brand' : 'business'} row(s) written`);
     },
     /** A scheduled refresh: the same search again from the first page, upserted into the same tab. */
-    rerun(job, env) {
-      const { cursor: _c, done: _d, ...data } = readData(job);
+    rerun(job, stored, env) {
+      const { cursor: _c, done: _d, ...data } = stored;
       const { lastError: _e, resumeAt: _r, ...rest } = job;
       return transition(progress(rest, { ...data, fetched: 0 }), 'FETCHING', env.clock.now(), 'scheduled refresh: searching again');
     },
-  };
+  });
 }

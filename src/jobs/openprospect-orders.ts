@@ -12,7 +12,9 @@ import { fetchResults } from '../providers/openprospect/results';
 import { COMPANY_COLUMNS, PROSPECT_COLUMNS, companyRow, prospectRows } from '../providers/openprospect/result-rows';
 import type { OrderBody } from '../providers/openprospect/bodies';
 import { openJobTab } from './job-tabs';
-import type { JobEnv, JobHandler } from './handler';
+import type { JobEnv } from './handler';
+import { dataOf, defineJobKind, type JobKind, type KindData } from './kind';
+import { forgetBody } from './openprospect-order-body';
 import { note, transition, warn, type Job } from './model';
 
 export const OP_ORDERS_KIND = 'openprospect.orders';
@@ -49,6 +51,9 @@ export const OpOrdersDataSchema = z.object({
 });
 export type OpOrdersData = z.infer<typeof OpOrdersDataSchema>;
 
+/** The kind's data, read with `dataOf(job, OP_ORDERS)`. */
+export const OP_ORDERS: KindData<OpOrdersData> = { kind: OP_ORDERS_KIND, schema: OpOrdersDataSchema };
+
 /** Rebuilds the POST body of part `index` (from the sheet, or a stored discovery body), with the sheet row of each company. */
 export type BodyRebuilder = (job: Job, data: OpOrdersData, index: number, env: JobEnv) => { body: OrderBody; rowNumbers?: number[] };
 
@@ -78,12 +83,6 @@ export function explainSubmitError(e: unknown, rowNumbers: number[] | undefined)
 }
 
 const RESERVE_MS = 40_000;
-
-function readData(job: Job): OpOrdersData {
-  const res = OpOrdersDataSchema.safeParse(job.data);
-  if (!res.success) throw new Error(`Job "${job.title}" has damaged saved state; start it again from the sidebar.`);
-  return res.data;
-}
 
 function withData(job: Job, data: OpOrdersData): Job {
   const written = data.parts.reduce((n, p) => n + p.written, 0);
@@ -119,7 +118,7 @@ function label(data: OpOrdersData, i: number): string {
 
 /** Submit every part that has no order id yet (same key on every retry, even after a kill). */
 function submit(job: Job, env: JobEnv, http: Http, rebuild: BodyRebuilder): Job {
-  let data = readData(job);
+  let data = dataOf(job, OP_ORDERS);
   for (let i = 0; i < data.parts.length; i++) {
     const part = data.parts[i] as OrderPart;
     if (part.orderId) continue;
@@ -144,7 +143,7 @@ const TERMINAL_FAIL = new Set(['REJECTED', 'FAILED', 'CANCELLED']);
 
 /** Poll unfinished parts and record status changes. */
 function poll(job: Job, env: JobEnv, http: Http): Job {
-  let data = readData(job);
+  let data = dataOf(job, OP_ORDERS);
   for (let i = 0; i < data.parts.length; i++) {
     const part = data.parts[i] as OrderPart;
     if (!part.orderId || part.status === 'COMPLETED' || TERMINAL_FAIL.has(part.status ?? '')) continue;
@@ -188,7 +187,7 @@ function needsSync(p: OrderPart): boolean {
  * unless the user explicitly refreshes an order that is still delivering.
  */
 function sync(job: Job, env: JobEnv, http: Http): Job {
-  let data = readData(job);
+  let data = dataOf(job, OP_ORDERS);
   for (let i = 0; i < data.parts.length; i++) {
     const part = data.parts[i] as OrderPart;
     if (!needsSync(part) || !part.orderId) continue;
@@ -243,7 +242,7 @@ function ended(what: string, status: string, message: string): string {
 
 /** Decide the job's state from its parts. */
 function settle(job: Job, env: JobEnv): Job {
-  const data = readData(job);
+  const data = dataOf(job, OP_ORDERS);
   const now = env.clock.now();
   const pending = data.parts.some((p) => !p.status || (!TERMINAL_FAIL.has(p.status) && p.status !== 'COMPLETED'));
   const unsynced = data.parts.some((p) => p.status === 'COMPLETED' && !p.synced);
@@ -263,8 +262,7 @@ function settle(job: Job, env: JobEnv): Job {
  * deleted (or renamed) a result tab, the pass starts from the first result instead, so the tab
  * is written again in full rather than with the newest deliveries only.
  */
-function restartSync(job: Job, env: JobEnv): Job {
-  const data = readData(job);
+function restartSync(job: Job, data: OpOrdersData, env: JobEnv): Job {
   const missing = data.parts.some((p) => p.written > 0) ? Object.values(job.tabs).find((t) => env.spreadsheet.getSheetByName(t) === null) : undefined;
   const parts = data.parts.map((p) => {
     if (p.status !== 'COMPLETED' && p.status !== 'IN_PROGRESS') return p;
@@ -278,11 +276,15 @@ function restartSync(job: Job, env: JobEnv): Job {
   return transition(withData(job, { ...data, parts }), 'FETCHING', env.clock.now(), why);
 }
 
-/** Build the handler (the body rebuilder comes from the app layer, which knows the sheet). */
-export function openProspectOrdersHandler(rebuild: BodyRebuilder): JobHandler {
-  return {
-    kind: OP_ORDERS_KIND,
-    advance(job, env) {
+/**
+ * The orders kind (the body rebuilder comes from the app layer, which knows the sheet); a
+ * discovery's kept body goes with the job.
+ */
+export function openProspectOrdersHandler(rebuild: BodyRebuilder): JobKind<OpOrdersData> {
+  return defineJobKind({
+    ...OP_ORDERS,
+    cleanup: forgetBody,
+    advance(job, _data, env) {
       const http = env.http('openprospect');
       if (job.state === 'SUBMITTING') job = submit(job, env, http, rebuild);
       job = poll(job, env, http);
@@ -296,5 +298,5 @@ export function openProspectOrdersHandler(rebuild: BodyRebuilder): JobHandler {
     refresh: restartSync,
     /** A scheduled refresh of an order job is a results sync: only deliveries since the last one. */
     rerun: restartSync,
-  };
+  });
 }

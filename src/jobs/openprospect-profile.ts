@@ -11,7 +11,8 @@
 import * as z from 'zod/mini';
 import { JsonStore } from '../platform/store';
 import { createSearchProfile, getSearchProfileCreation, isKnownProfileCreationStatus, type ProfileCreationState, type SearchProfileCreationBody } from '../providers/openprospect/profiles';
-import type { JobEnv, JobHandler } from './handler';
+import type { JobEnv } from './handler';
+import { defineJobKind, type JobKind, type KindData } from './kind';
 import { note, transition, warn, type Job } from './model';
 
 export const OP_PROFILE_KIND = 'openprospect.profile';
@@ -26,6 +27,13 @@ export const OpProfileDataSchema = z.object({
 });
 export type OpProfileData = z.infer<typeof OpProfileDataSchema>;
 
+/** The kind's data, read with `dataOf(job, OP_PROFILE)`. */
+export const OP_PROFILE: KindData<OpProfileData> = {
+  kind: OP_PROFILE_KIND,
+  schema: OpProfileDataSchema,
+  again: 'create the profile again from the Discover section',
+};
+
 const BODY_PREFIX = 'opprofile:';
 const BodySchema = z.record(z.string(), z.unknown());
 
@@ -37,12 +45,6 @@ export function storeProfileBody(props: JobEnv['docProps'], jobId: string, body:
 /** Remove the kept form of a job. */
 export function forgetProfileBody(props: JobEnv['docProps'], jobId: string): void {
   props.deleteProperty(BODY_PREFIX + jobId);
-}
-
-function readData(job: Job): OpProfileData {
-  const res = OpProfileDataSchema.safeParse(job.data);
-  if (!res.success) throw new Error(`Job "${job.title}" has damaged saved state; create the profile again from the Discover section.`);
-  return res.data;
 }
 
 /** The job after an answer about the creation. */
@@ -67,8 +69,7 @@ function apply(job: Job, data: OpProfileData, state: ProfileCreationState, env: 
 }
 
 /** Advance one profile creation job. */
-export function advanceProfile(job: Job, env: JobEnv): Job {
-  const data = readData(job);
+function advanceProfile(job: Job, data: OpProfileData, env: JobEnv): Job {
   const http = env.http('openprospect');
   if (data.creationId === undefined) {
     const body = new JsonStore(env.docProps).get(BODY_PREFIX + job.id, BodySchema);
@@ -81,12 +82,9 @@ export function advanceProfile(job: Job, env: JobEnv): Job {
   return apply(job, data, getSearchProfileCreation(http, data.creationId), env);
 }
 
-/** The profile creation job kind. */
-export function openProspectProfileHandler(): JobHandler {
-  return {
-    kind: OP_PROFILE_KIND,
-    advance: advanceProfile,
-  };
+/** The profile creation job kind: the kept form goes with the job. */
+export function openProspectProfileHandler(): JobKind<OpProfileData> {
+  return defineJobKind({ ...OP_PROFILE, advance: advanceProfile, cleanup: forgetProfileBody });
 }
 
 /** The profile ids of finished creation jobs, newest first, for the order forms. */

@@ -3,16 +3,13 @@
  * checkpointing each job after each step. Errors become the job's last error; transient ones
  * (rate limits, server errors, lost connections, time budget) leave the job open to resume.
  */
-import { ConnectionError, RateLimitError, ServerError } from '../platform/errors';
-import { NotSentError } from '../platform/http';
-import { MissingKeyError } from '../platform/keys';
 import { withLock, type LockLike } from '../platform/lock';
-import { nextDayStart } from '../platform/quota';
-import { SHEETS_UNAVAILABLE, isTransientSheetsError, retryTransientSheets } from '../platform/sheets-retry';
+import { retryTransientSheets } from '../platform/sheets-retry';
+import { applyError, MIN_FETCHES_FOR_A_STEP, pauseForQuota, unknownKind, type ErrorMessage } from './failure-policy';
 import type { JobEnv, JobHandler } from './handler';
-import { note, transition, type Job } from './model';
-import { JobSaveError, type JobStore } from './store';
-import { afterStep, isUnreadableAnswer, onUnreadable } from './unreadable';
+import { note, type Job } from './model';
+import type { JobStore } from './store';
+import { afterStep } from './unreadable';
 
 export interface PollResult {
   /** False when another run held the lock. */
@@ -21,50 +18,6 @@ export interface PollResult {
   stillOpen: number;
   /** Jobs not reached before the budget ran out. */
   deferred: number;
-}
-
-/** A step needs at least this many UrlFetch calls left today to start. */
-export const MIN_FETCHES_FOR_A_STEP = 200;
-const QUOTA_TEXT = "Paused: this Google account's UrlFetch quota for today is (nearly) used up. The job continues tomorrow by itself.";
-
-/** How long to leave a job alone after a transient failure without Retry-After. */
-const TRANSIENT_PAUSE_MS = 60_000;
-/** A job whose owner removed their key waits (open, unchanged) and looks again after this long. */
-const MISSING_KEY_PAUSE_MS = 3_600_000;
-
-export type ErrorMessage = (e: unknown) => string;
-
-/**
- * Apply an error to a job: permanent errors (bad key, missing scope, no credits, invalid input)
- * fail it; transient ones keep it open with `resumeAt` set.
- */
-export function applyError(job: Job, e: unknown, now: number, message: ErrorMessage): Job {
-  const text = message(e);
-  if (e instanceof NotSentError) return { ...job, updatedAt: now };
-  // Never a failed job: the next run tries again (the step is safe to repeat).
-  if (isTransientSheetsError(e)) return note({ ...job, lastError: SHEETS_UNAVAILABLE }, now, SHEETS_UNAVAILABLE);
-  if (e instanceof ConnectionError && e.code === 'QUOTA') {
-    const until = nextDayStart(now);
-    return note({ ...job, lastError: QUOTA_TEXT, resumeAt: until }, now, QUOTA_TEXT);
-  }
-  if (e instanceof RateLimitError) {
-    const until = now + (e.retryAfterMs ?? TRANSIENT_PAUSE_MS);
-    return note({ ...job, lastError: text, resumeAt: until }, now, `Rate limited; resuming after ${new Date(until).toISOString().slice(11, 16)} UTC`);
-  }
-  if (e instanceof JobSaveError) {
-    return { ...job, lastError: text, resumeAt: now + TRANSIENT_PAUSE_MS, updatedAt: now };
-  }
-  if (e instanceof MissingKeyError) {
-    // A missing key says nothing about the job: it waits, unchanged, until the key is back.
-    return note({ ...job, lastError: `Waiting: ${text}`, resumeAt: now + MISSING_KEY_PAUSE_MS }, now, text);
-  }
-  // A 2xx the add-on cannot read: asked again a bounded number of runs, then the job stops.
-  if (isUnreadableAnswer(e)) return onUnreadable(job, e, now);
-  if (e instanceof ServerError || e instanceof ConnectionError) {
-    return note({ ...job, lastError: text, resumeAt: now + TRANSIENT_PAUSE_MS }, now, text);
-  }
-  // Everything else (a refused key, a missing scope, no credits, invalid input) fails the job.
-  return transition({ ...job, lastError: text }, 'FAILED', now, text);
 }
 
 /**
@@ -111,9 +64,9 @@ export function pollJobs(store: JobStore, handlers: Record<string, JobHandler>, 
       let next: Job;
       if ((env.quota?.fetchesLeft() ?? Number.POSITIVE_INFINITY) < MIN_FETCHES_FOR_A_STEP) {
         // Pause with a reason instead of dying on "Service invoked too many times for one day".
-        next = note({ ...job, lastError: QUOTA_TEXT, resumeAt: nextDayStart(now) }, now, QUOTA_TEXT);
+        next = pauseForQuota(job, now);
       } else if (!handler) {
-        next = transition({ ...job, lastError: `This add-on version cannot run jobs of kind "${job.kind}".` }, 'FAILED', now);
+        next = unknownKind(job, now);
       } else {
         try {
           // A step that runs clears the previous transient error; a new failure sets it again.

@@ -2,7 +2,8 @@ import { Deadline } from '../../../src/platform/clock';
 import { AuthError, RateLimitError, ServerError } from '../../../src/platform/errors';
 import type { JobEnv, JobHandler } from '../../../src/jobs/handler';
 import { newJob, transition, type Job } from '../../../src/jobs/model';
-import { applyError, pollJobs } from '../../../src/jobs/poller';
+import { applyError } from '../../../src/jobs/failure-policy';
+import { pollJobs } from '../../../src/jobs/poller';
 import { JobStore } from '../../../src/jobs/store';
 import { memoryProps } from '../../harness/fixtures';
 

@@ -1,6 +1,6 @@
 import { MalformedResponseError, ServerError } from '../../../src/platform/errors';
 import { newJob, type Job } from '../../../src/jobs/model';
-import { applyError } from '../../../src/jobs/poller';
+import { applyError } from '../../../src/jobs/failure-policy';
 import { UNREADABLE_RUNS, afterStep, isUnreadableAnswer, onUnreadable } from '../../../src/jobs/unreadable';
 
 const T = Date.UTC(2026, 11, 7, 18);
