@@ -10,7 +10,7 @@ import { ApiError, AuthError, ConnectionError, MalformedResponseError, NotFoundE
 import { NotSentError } from '../../platform/http';
 import type { Concurrency } from '../../platform/concurrency';
 import type { ApiResponse, Http } from '../../platform/http-types';
-import { buildEnrichRequest, type EnrichArgs, parseEnrichResponse } from './enrich-by-external-id';
+import { buildEnrichRequest, type EnrichArgs, readEnrichAnswer } from './enrich-by-external-id';
 import { NOT_ACTIVE_CODE, notActive } from './not-active';
 import type { EnrichResponse } from './schemas';
 
@@ -64,9 +64,9 @@ function isLost(r: ApiResponse<unknown> | ApiError): boolean {
 }
 
 /** The results a 422 answer carried beside its error, when it carried any. */
-function partialResults(e: ValidationError): ReturnType<typeof parseEnrichResponse> | undefined {
+function partialResults(e: ValidationError): EnrichResponse | undefined {
   try {
-    const res = parseEnrichResponse(e.body, e.requestId);
+    const res = readEnrichAnswer({ status: e.status, headers: e.requestId ? { 'x-request-id': e.requestId } : {}, body: e.body });
     return res.results.length > 0 ? res : undefined;
   } catch {
     return undefined;
@@ -76,7 +76,7 @@ function partialResults(e: ValidationError): ReturnType<typeof parseEnrichRespon
 function classify(r: ApiResponse<unknown> | ApiError, args: EnrichArgs, finalAttempt: boolean): RowOutcome {
   if (!(r instanceof ApiError)) {
     try {
-      return { kind: 'ok', res: parseEnrichResponse(r.body, r.headers['x-request-id']) };
+      return { kind: 'ok', res: readEnrichAnswer(r) };
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       r = e;

@@ -7,7 +7,8 @@
 import type { ApiRequest, ApiResponse, Http } from '../../platform/http-types';
 import { ApiError, ValidationError } from '../../platform/errors';
 import { explain, explained } from './errors';
-import { LIMITS, PATHS, RecordsSchema, parseOm, type RecordsKind } from './schemas';
+import { parseAnswer } from '../../platform/response';
+import { LIMITS, PATHS, RecordsSchema, type RecordsKind } from './schemas';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -41,7 +42,7 @@ export function explainRecordsError(e: unknown): unknown {
 /** Read one answer: records keyed by the ids sent. */
 export function readRecords(res: ApiResponse<unknown> | ApiError, kind: RecordsKind): Record<string, Record<string, unknown>> {
   if (res instanceof ApiError) throw explainRecordsError(res);
-  return parseOm(RecordsSchema, res, `GET /api/v1/business_records/list/${kind}`);
+  return parseAnswer('openmart', RecordsSchema, res, `GET /api/v1/business_records/list/${kind}`);
 }
 
 /** Fetch one call's records. */
