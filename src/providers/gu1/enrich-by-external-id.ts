@@ -44,6 +44,14 @@ export function buildEnrichRequest(args: EnrichArgs): ApiRequest {
   return { method: 'post', path: ENRICH_BY_EXTERNAL_ID_PATH, json: body };
 }
 
+/**
+ * The Settings test: gu1 has no free read, but an enrichment call with no integrations is refused
+ * (400) after the key is checked, so nothing is billed and the answer says whether the key is good.
+ */
+export function keyCheckRequest(): ApiRequest {
+  return { method: 'post', path: ENRICH_BY_EXTERNAL_ID_PATH, json: { externalId: '__connection_test__', integrationCodes: [], enrichmentGroupRefs: [] } };
+}
+
 /** Read an answer (a 2xx, or a 422 carrying partial data); one without `results` is a MalformedResponseError. */
 export function readEnrichAnswer(res: ApiResponse<unknown>): EnrichResponse {
   return parseAnswer('gu1', EnrichResponseSchema, res, `POST ${ENRICH_BY_EXTERNAL_ID_PATH}`);

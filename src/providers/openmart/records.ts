@@ -5,8 +5,8 @@
  * body is explained as "the platform dropped the GET body".
  */
 import type { ApiRequest, ApiResponse, Http } from '../../platform/http-types';
-import { ApiError, ValidationError } from '../../platform/errors';
-import { explain, explained } from './errors';
+import { ApiError } from '../../platform/errors';
+import { droppedBodyHint, explain, explained } from './errors';
 import { parseAnswer } from '../../platform/response';
 import { LIMITS, PATHS, RecordsSchema, type RecordsKind } from './schemas';
 
@@ -26,12 +26,6 @@ export function barePlaceId(s: string): string {
 export function recordsRequest(kind: RecordsKind, ids: readonly string[]): ApiRequest {
   if (ids.length < 1 || ids.length > LIMITS.recordIds) throw new RangeError(`records: 1-${LIMITS.recordIds} ids per call, got ${ids.length}`);
   return { method: 'get', path: PATHS.records(kind), json: [...ids] };
-}
-
-const DROPPED_BODY = 'Apps Script may have dropped the JSON body of this GET request (UrlFetchApp documents request bodies for POST, PUT and PATCH only), so Openmart received no ids. Records by id cannot be fetched from this account; use website enrichment instead.';
-
-function droppedBodyHint(e: unknown): string | undefined {
-  return e instanceof ValidationError && /EOF|request body|bind|unmarshal/i.test(`${e.code ?? ''} ${e.message}`) ? DROPPED_BODY : undefined;
 }
 
 /** Turn a records failure into a clear error (the dropped-body case above all). */
