@@ -18,16 +18,16 @@ function files(dir: string): string[] {
 }
 
 const withoutComments = (text: string): string => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The provider lists written in `text`: runs of quoted names, and objects keyed by every name. */
 function providerLists(text: string, names: readonly string[] = PROVIDER_IDS): string[] {
   const code = withoutComments(text);
-  const quoted = `(['"\`])(?:${names.map(escape).join('|')})\\1`;
+  const quoted = `(['"\`])(?:${names.map(escapeRe).join('|')})\\1`;
   const runs = [...code.matchAll(new RegExp(`${quoted}(?:\\s*[,|]\\s*${quoted})+`, 'g'))].map((m) => m[0]);
-  const quotedLists = runs.filter((run) => names.every((n) => new RegExp(`['"\`]${escape(n)}['"\`]`).test(run)));
+  const quotedLists = runs.filter((run) => names.every((n) => new RegExp(`['"\`]${escapeRe(n)}['"\`]`).test(run)));
   const blocks = [...code.matchAll(/\{[^{}]*\}/g)].map((m) => m[0]);
-  const keyed = blocks.filter((b) => names.every((n) => new RegExp(`(^|[\\s{,'"])${escape(n)}['"]?\\s*:`).test(b)));
+  const keyed = blocks.filter((b) => names.every((n) => new RegExp(`(^|[\\s{,'"])${escapeRe(n)}['"]?\\s*:`).test(b)));
   return [...quotedLists, ...keyed];
 }
 
