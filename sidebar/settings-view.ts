@@ -4,8 +4,6 @@ import { call } from './rpc';
 import { SCOPE_REASONS } from '../src/app/scopes';
 import { el, mount, runAction, setStatus } from './dom';
 
-const NAMES: Record<string, string> = { openprospect: 'OpenProspect', openmart: 'Openmart', gu1: 'gu1' };
-
 function providerBlock(p: ProviderSettingsView, rerender: (s: SettingsView) => void): HTMLElement {
   const id = `key-${p.provider}`;
   const input = el('input', { type: 'password', id, autocomplete: 'off', placeholder: p.maskedKey ? `Saved: ${p.maskedKey}` : 'Paste your API key' });
@@ -32,7 +30,7 @@ function providerBlock(p: ProviderSettingsView, rerender: (s: SettingsView) => v
     });
   });
   const urlInput = el('input', { type: 'url', id: `url-${p.provider}`, value: p.baseUrl });
-  const urlLabel = el('label', { for: `url-${p.provider}`, text: `${NAMES[p.provider] ?? p.provider} base URL` });
+  const urlLabel = el('label', { for: `url-${p.provider}`, text: `${p.label} base URL` });
   const saveUrl = el('button', { type: 'button', text: 'Save URL' });
   saveUrl.addEventListener('click', () => {
     void runAction(saveUrl, status, 'Saving…', () => call('saveBaseUrl', { provider: p.provider, baseUrl: urlInput.value }), () => 'Base URL saved.').then((s) => {
@@ -42,7 +40,7 @@ function providerBlock(p: ProviderSettingsView, rerender: (s: SettingsView) => v
   return el(
     'div',
     { class: 'provider', 'data-provider': p.provider },
-    el('h2', { text: NAMES[p.provider] ?? p.provider }),
+    el('h2', { text: p.label }),
     el('div', { class: 'muted', text: p.maskedKey ? `Key saved (${p.maskedKey}).` : 'No key saved.' }),
     el('label', { for: id, text: 'API key' }),
     input,

@@ -1,7 +1,10 @@
 /** "Test connection" per provider, with the cheapest call each API offers. */
 import * as z from 'zod/mini';
-import { ApiError, AuthError, PROVIDER_NAMES, ValidationError } from '../platform/errors';
+import { AuthError, PROVIDER_NAMES } from '../platform/errors';
+import { KEY_ACCEPTED, keyAccepted } from '../providers/gu1/errors';
+import { keyCheckRequest } from '../providers/gu1/enrich-by-external-id';
 import { creditSentence, getCreditBalance } from '../providers/openmart/credits';
+import { INVALID_KEY_IN_SETTINGS } from '../providers/openprospect/errors';
 import { missingScopes, validateKey } from '../providers/openprospect/validate-key';
 import { httpFor } from './clients';
 import type { AppContext } from './context';
@@ -29,7 +32,7 @@ export function testConnection(ctx: AppContext, input: unknown): ConnectionResul
     const http = httpFor(ctx, provider);
     if (provider === 'openprospect') {
       const check = validateKey(http);
-      if (!check.valid) return { ok: false, message: 'OpenProspect says this key is not valid. Create a new key at OpenProspect, paste it above and press Save key.' };
+      if (!check.valid) return { ok: false, message: INVALID_KEY_IN_SETTINGS };
       const missing = [...new Set([...missingScopes(check.scopes, 'enrichment'), ...missingScopes(check.scopes, 'discovery')])];
       return {
         ok: true,
@@ -40,10 +43,10 @@ export function testConnection(ctx: AppContext, input: unknown): ConnectionResul
       return { ok: true, message: `Connected. ${creditSentence(getCreditBalance(http))}` };
     }
     try {
-      http.request({ method: 'post', path: '/integration-execution/marketplace/enrichment-by-external-id', json: { externalId: '__connection_test__', integrationCodes: [], enrichmentGroupRefs: [] } }, { maxAttempts: 1 });
-      return { ok: true, message: 'Connected: gu1 accepted the key.' };
+      http.request(keyCheckRequest(), { maxAttempts: 1 });
+      return { ok: true, message: KEY_ACCEPTED };
     } catch (e) {
-      if (e instanceof ValidationError || (e instanceof ApiError && e.status === 404)) return { ok: true, message: 'Connected: gu1 accepted the key.' };
+      if (keyAccepted(e)) return { ok: true, message: KEY_ACCEPTED };
       throw e;
     }
   } catch (e) {

@@ -4,9 +4,8 @@
  * from a range stay in ./openprospect-blacklists.ts (`blacklistFromRange`, which takes a blacklist id).
  */
 import * as z from 'zod/mini';
-import { NotFoundError } from '../platform/errors';
 import { deleteBlacklist, getBlacklist, listBlacklistEntries, listBlacklists, updateBlacklist, type BlacklistInfo } from '../providers/openprospect/blacklists';
-import { quoteCell } from '../sheet/cells';
+import { noSuchBlacklist } from '../providers/openprospect/errors';
 import { httpFor } from './clients';
 import type { AppContext } from './context';
 import { UserInputError, parseInput } from './input';
@@ -70,7 +69,8 @@ function idOf(input: unknown): string {
 
 /** A 404 on a blacklist: it was deleted (perhaps by a colleague) or belongs to another key. */
 function gone(e: unknown, id: string): never {
-  if (e instanceof NotFoundError) throw new UserInputError(`OpenProspect has no blacklist ${quoteCell(id, 60)} for this key (deleted, or made with another organisation's key). Reload the list.`);
+  const sentence = noSuchBlacklist(e, id);
+  if (sentence !== undefined) throw new UserInputError(sentence);
   throw e;
 }
 

@@ -7,27 +7,13 @@
 import { AuthError } from '../platform/errors';
 import { JsonCache } from '../platform/cache';
 import { KeyStore } from '../platform/keys';
-import { REQUIRED_SCOPES, missingScopes, validateKey, type ScopeFlow } from '../providers/openprospect/validate-key';
+import { INVALID_KEY, missingScopeSentence } from '../providers/openprospect/errors';
+import { missingScopes, validateKey, type ScopeFlow } from '../providers/openprospect/validate-key';
 import { httpFor } from './clients';
 import type { AppContext } from './context';
 import { UserInputError } from './input';
 
 const TTL_S = 600;
-
-/** What each flow is called in the sentence. */
-const DOING: Record<ScopeFlow, string> = {
-  enrichment: 'submitting an order',
-  discovery: 'a discovery order with blacklists',
-  profiles: 'creating a search profile',
-  blacklists: 'changing blacklists',
-};
-
-/** The sentence for missing scopes (empty list: null). */
-export function missingScopeSentence(missing: readonly string[], flow: ScopeFlow): string | null {
-  if (missing.length === 0) return null;
-  const names = missing.join(', ');
-  return `Your OpenProspect key lacks the scope${missing.length > 1 ? 's' : ''} ${names}, needed for ${DOING[flow]}. Create a key with ${REQUIRED_SCOPES[flow].join(', ')} in the OpenProspect dashboard (Settings > Developer > API Keys) and save it in Settings.`;
-}
 
 /** The key's scopes (cached), or null when OpenProspect could not say (the submit's own 403 then names the scope). */
 export function keyScopes(ctx: AppContext): string[] | null {
@@ -38,7 +24,7 @@ export function keyScopes(ctx: AppContext): string[] | null {
   if (Array.isArray(hit)) return hit;
   try {
     const check = validateKey(httpFor(ctx, 'openprospect'));
-    if (!check.valid) throw new UserInputError('OpenProspect says this key is not valid. Create a new key and save it in Settings.');
+    if (!check.valid) throw new UserInputError(INVALID_KEY);
     cache.put(cacheKey, check.scopes, TTL_S);
     return check.scopes;
   } catch (e) {

@@ -9,8 +9,7 @@ import { ENRICHMENT_FIELDS } from '../providers/openprospect/fields';
 import { getOrder } from '../providers/openprospect/get-order';
 import { FEATURE_DEPENDENCIES, FEATURE_INFO, featureHints, RECOMMENDED_FEATURES, type Problem } from '../providers/openprospect/order-options';
 import { FEATURES, type Feature } from '../providers/openprospect/schemas';
-import { NotFoundError, ValidationError } from '../platform/errors';
-import { quoteCell } from '../sheet/cells';
+import { isUnknownOrder, unknownOrderSentence } from '../providers/openprospect/errors';
 import type { FieldSpec, Mapping } from '../sheet/headers';
 import { freshTabName } from './result-tabs';
 import { pinSource } from '../sheet/source';
@@ -193,9 +192,7 @@ export function importOrder(ctx: AppContext, input: unknown): SubmitResult {
   try {
     order = getOrder(http, trimmed);
   } catch (e) {
-    // ORDER_NOT_FOUND (no such order for this key's organization) or a 422 on the id itself (not an order id at all).
-    const badId = (e instanceof NotFoundError && e.code === 'ORDER_NOT_FOUND') || (e instanceof ValidationError && e.details.some((d) => /(^|\.)order_id$/.test(d.field)));
-    if (badId) throw new UserInputError(`OpenProspect could not find the order ${quoteCell(trimmed, 60)} with this key. Copy the order id again (it looks like 4f767705-03a2-4e91-a3e8-1ec3f9dea865), or pick an order from the list.`);
+    if (isUnknownOrder(e)) throw new UserInputError(unknownOrderSentence(trimmed));
     throw e;
   }
   const title = (given?.trim() || order.title || `Order ${trimmed.slice(0, 8)}`).slice(0, 80);

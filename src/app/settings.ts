@@ -3,15 +3,17 @@ import * as z from 'zod/mini';
 import type { Provider } from '../platform/http-types';
 import { KeyStore, normaliseKey } from '../platform/keys';
 import { JsonStore } from '../platform/store';
-import { ENDPOINTS, PROVIDERS } from '../providers/endpoints';
+import { PROVIDERS, PROVIDER_IDS, providerOf } from '../platform/providers';
 import { CreditMeter, DEFAULT_FORMULA_CAP, MAX_FORMULA_CAP } from '../functions/credits';
 import type { AppContext } from './context';
 import { UserInputError, parseInput } from './input';
 
-export const ProviderSchema = z.enum(['openprospect', 'openmart', 'gu1']);
+export const ProviderSchema = z.enum(PROVIDER_IDS);
 
 export interface ProviderSettingsView {
   provider: Provider;
+  /** How the sidebar names it ("OpenProspect"). */
+  label: string;
   /** Masked key, or null when none is saved. */
   maskedKey: string | null;
   baseUrl: string;
@@ -53,7 +55,7 @@ function writePrefs(ctx: AppContext, prefs: Prefs): void {
 
 /** The base URL in force for a provider (a staging URL the user set, or the default). */
 export function baseUrlFor(ctx: AppContext, provider: Provider): string {
-  return readPrefs(ctx).baseUrls?.[provider] ?? ENDPOINTS[provider].defaultBaseUrl;
+  return readPrefs(ctx).baseUrls?.[provider] ?? providerOf(provider).defaultBaseUrl;
 }
 
 /** What the Settings section shows. Keys are masked; a whole key never leaves the server. */
@@ -61,11 +63,12 @@ export function getSettings(ctx: AppContext): SettingsView {
   const keys = new KeyStore(ctx.userProps());
   const prefs = readPrefs(ctx);
   return {
-    providers: PROVIDERS.map((provider) => ({
+    providers: PROVIDERS.map(({ name: provider, label, defaultBaseUrl }) => ({
       provider,
+      label,
       maskedKey: keys.masked(provider),
-      baseUrl: prefs.baseUrls?.[provider] ?? ENDPOINTS[provider].defaultBaseUrl,
-      defaultBaseUrl: ENDPOINTS[provider].defaultBaseUrl,
+      baseUrl: prefs.baseUrls?.[provider] ?? defaultBaseUrl,
+      defaultBaseUrl,
     })),
     pollMinutes: prefs.pollMinutes ?? 15,
     formulas: { ...formulaSettingsOf(prefs), usedToday: formulaCreditsUsed(ctx) },
@@ -113,7 +116,7 @@ export function saveBaseUrl(ctx: AppContext, input: unknown): SettingsView {
   const prefs = readPrefs(ctx);
   const urls = { ...(prefs.baseUrls ?? {}) };
   const trimmed = baseUrl.trim().replace(/\/+$/, '');
-  if (trimmed === '' || trimmed === ENDPOINTS[provider].defaultBaseUrl) {
+  if (trimmed === '' || trimmed === providerOf(provider).defaultBaseUrl) {
     delete urls[provider];
   } else {
     if (!/^https:\/\/[a-z0-9.-]+(:\d+)?(\/[\w./-]*)?$/i.test(trimmed)) {

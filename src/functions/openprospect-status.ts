@@ -6,7 +6,7 @@
 import { ApiError } from '../platform/errors';
 import { NotSentError } from '../platform/http';
 import { OrderSchema, PATHS, TERMINAL_ORDER_STATUSES } from '../providers/openprospect/schemas';
-import { parseBody } from '../providers/openprospect/parse';
+import { parseAnswer } from '../platform/response';
 import type { CellValue } from '../sheet/cells';
 import { FormulaError, gridOf, uniqueValues } from './args';
 import { ANSWER_TTL_S, NOT_FETCHED, answerEach, answerGrid, type Answer } from './answers';
@@ -35,7 +35,7 @@ export function openProspectStatus(env: FormulaEnv, orderId: unknown): CellValue
       if (!r) return;
       try {
         if (r instanceof ApiError) throw r;
-        const order = parseBody(OrderSchema, r, `GET /orders/${id}`);
+        const order = parseAnswer('openprospect', OrderSchema, r, `GET /orders/${id}`);
         const done = (TERMINAL_ORDER_STATUSES as readonly string[]).includes(order.status);
         out.set(id, { ok: true, value: order.status, ttlSeconds: done ? ANSWER_TTL_S : RUNNING_STATUS_TTL_S });
       } catch (e) {

@@ -1,6 +1,6 @@
 /** What one gu1 wave's answers do to a run: rows written, costs learnt, pauses, stops. */
-import { unknownCodeText } from '../providers/gu1/codes';
-import { type ApiError, AuthError, PaymentError } from '../platform/errors';
+import { stopSentence } from '../providers/gu1/errors';
+import type { ApiError } from '../platform/errors';
 import { NotSentError } from '../platform/http';
 import { hiddenCost, learnFromResponse, type KnownCosts, rowCost, settleUnpriced } from '../providers/gu1/costs';
 import { totalCostCents } from '../providers/gu1/enrich-by-external-id';
@@ -160,13 +160,7 @@ export function stopOnError(job: Job, data: Gu1RunData, total: number, e: ApiErr
   // Stopped before any row was written: nothing to keep, so nothing to say about it.
   const done = processed(job);
   const kept = done > 0 ? `${done} rows written before it stopped are kept` : null;
-  let text: string;
-  if (e instanceof AuthError) text = `gu1 refused the API key (${e.message}): check your gu1 key in Settings.${kept ? ` ${kept}.` : ''}`;
-  else if (e instanceof PaymentError) text = kept ? `${e.userMessage()} ${kept}; Refresh continues from the first unwritten row.` : e.userMessage();
-  else {
-    const said = unknownCodeText(e) ?? e.userMessage();
-    text = kept ? `${said} ${kept}.` : said;
-  }
+  const text = stopSentence(e, kept);
   return transition({ ...job, lastError: text, counts: { ...job.counts, notSent: left } }, 'FAILED', now, text);
 }
 

@@ -4,6 +4,7 @@
  * API, the source sheet and the result tabs. Each kind validates its own `data`.
  */
 import * as z from 'zod/mini';
+import { PROVIDER_IDS } from '../platform/providers';
 import { OwnerFields } from './ownership';
 
 export const JOB_STATES = ['SUBMITTING', 'WAITING', 'FETCHING', 'DONE', 'FAILED', 'CANCELLED', 'REJECTED'] as const;
@@ -14,7 +15,7 @@ export const HistoryEntrySchema = z.object({ at: z.number(), text: z.string() })
 
 export const JobSchema = z.object({
   id: z.string(),
-  provider: z.enum(['openprospect', 'openmart', 'gu1']),
+  provider: z.enum(PROVIDER_IDS),
   kind: z.string(),
   title: z.string(),
   state: z.enum(JOB_STATES),

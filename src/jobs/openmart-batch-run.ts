@@ -6,7 +6,7 @@ import { NotSentError } from '../platform/http';
 import type { Http } from '../platform/http-types';
 import { readStatus, statusRequest } from '../providers/openmart/batch-status';
 import { idsHash, type PlannedBatch } from '../providers/openmart/build-batches';
-import { explain, isOutOfCredits } from '../providers/openmart/errors';
+import { explain, isOutOfCredits, unknownBatch } from '../providers/openmart/errors';
 import { readTask, taskRequest } from '../providers/openmart/get-task';
 import { BATCH_KEY, BATCH_TABS, ROW_STATUS, statusRow, taskKey, taskRows, type Row } from '../providers/openmart/result-rows';
 import { salvageBatchId } from '../providers/openmart/readers';
@@ -187,8 +187,8 @@ export function poll(run: Run): void {
     const id = run.book.get(i).b as string;
     if (a instanceof NotSentError) return;
     if (a instanceof NotFoundError) {
-      run.book.set(i, { s: 'rejected', r: `Openmart does not know batch ${id}` });
-      markRows(run, i, ROW_STATUS.rejected, `Openmart does not know batch ${id}`);
+      run.book.set(i, { s: 'rejected', r: unknownBatch(id) });
+      markRows(run, i, ROW_STATUS.rejected, unknownBatch(id));
       return;
     }
     try {

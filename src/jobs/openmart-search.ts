@@ -10,7 +10,8 @@ import { isOutcomeUnknown } from '../platform/billing';
 import { JsonStore } from '../platform/store';
 import { brandPage } from '../providers/openmart/brands';
 import { BRAND_COLUMNS, BUSINESS_COLUMNS, brandRow, searchRowToRow } from '../providers/openmart/result-rows';
-import { LIMITS, malformed } from '../providers/openmart/schemas';
+import { malformedAnswer } from '../platform/response';
+import { LIMITS } from '../providers/openmart/schemas';
 import { searchPage } from '../providers/openmart/search';
 import { noMatchSentence } from '../providers/openmart/size-search';
 import type { ResultTab } from '../sheet/result-tab';
@@ -118,7 +119,7 @@ export function openmartSearchHandler(): JobKind<OmSearchData> {
             next = page.nextCursor;
           }
           // A cursor that does not move would fetch (and bill) the same page forever.
-          if (rows.length > 0 && sameCursor(data.cursor, next)) throw malformed({ status: 200, headers: {} }, 'the search cursor did not advance');
+          if (rows.length > 0 && sameCursor(data.cursor, next)) throw malformedAnswer('openmart', { status: 200, headers: {} }, 'the search cursor did not advance');
         } catch (e) {
           // A page is billed without a key: after a lost, gateway-error or unreadable answer Openmart may
           // have billed it, and the next page depends on its cursor, so the search stops (never re-asked).

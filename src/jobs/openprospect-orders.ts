@@ -4,7 +4,8 @@
  * Prospects tabs (pages of 100, fetchAll waves, offset checkpoints, delivered_since refreshes).
  */
 import * as z from 'zod/mini';
-import { ApiError, ConflictError, ValidationError } from '../platform/errors';
+import { ApiError } from '../platform/errors';
+import { explainSubmitError } from '../providers/openprospect/errors';
 import type { Http } from '../platform/http-types';
 import { createOrder } from '../providers/openprospect/create-order';
 import { getOrder, readOrderStatus } from '../providers/openprospect/get-order';
@@ -56,31 +57,6 @@ export const OP_ORDERS: KindData<OpOrdersData> = { kind: OP_ORDERS_KIND, schema:
 
 /** Rebuilds the POST body of part `index` (from the sheet, or a stored discovery body), with the sheet row of each company. */
 export type BodyRebuilder = (job: Job, data: OpOrdersData, index: number, env: JobEnv) => { body: OrderBody; rowNumbers?: number[] };
-
-/**
- * Make an API refusal name what the user can fix: a 422 on `body.companies.N.field` names the
- * sheet row, and a 409 (the same Idempotency-Key with another body) says the rows changed.
- */
-export function explainSubmitError(e: unknown, rowNumbers: number[] | undefined): unknown {
-  if (e instanceof ValidationError) {
-    const details = e.details.map((d) => {
-      const m = /(?:^|\.)companies\.(\d+)(?:\.(.+))?$/.exec(d.field);
-      const row = m && rowNumbers ? rowNumbers[Number(m[1])] : undefined;
-      return row === undefined ? d : { field: `Row ${row}${m?.[2] ? ` (${m[2]})` : ''}`, message: d.message };
-    });
-    return new ValidationError({ provider: e.provider, status: e.status, code: e.code, message: e.message, requestId: e.requestId, details, extra: e.extra });
-  }
-  if (e instanceof ConflictError) {
-    return new ConflictError({
-      provider: e.provider,
-      status: e.status,
-      code: e.code,
-      requestId: e.requestId,
-      message: `${e.message}. The rows changed since this job was first submitted, so it cannot be resent safely; cancel this job and submit the rows again`,
-    });
-  }
-  return e;
-}
 
 const RESERVE_MS = 40_000;
 

@@ -4,13 +4,11 @@
  * provider sent. Messages never contain an API key.
  */
 import type { Provider } from './http-types';
+import { PROVIDER_NAMES } from './providers';
 import { shortDetail } from './scrub';
 
-export const PROVIDER_NAMES: Record<Provider, string> = {
-  openprospect: 'OpenProspect',
-  openmart: 'Openmart',
-  gu1: 'gu1',
-};
+/** How sentences name each provider (from the one list, platform/providers.ts). */
+export { PROVIDER_NAMES };
 
 export interface FieldIssue {
   /** Dotted location, e.g. `body.companies.3.company_name`. */

@@ -5,7 +5,8 @@
 import type { Concurrency } from './concurrency';
 import type { ApiError } from './errors';
 
-export type Provider = 'openprospect' | 'openmart' | 'gu1';
+export type { Provider } from './providers';
+import type { Provider } from './providers';
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 export interface ApiRequest {

@@ -5,13 +5,12 @@
  * `maxWaitMs` or Utilities.sleep's 300 s (the error then says until when the provider asks to wait).
  */
 import type { Clock, Deadline } from './clock';
-import { ApiError, ConnectionError, MalformedResponseError } from './errors';
+import { ApiError, ConnectionError } from './errors';
 import type { ApiRequest, ApiResponse, Http, Provider, RequestOptions } from './http-types';
 import { billingClass } from './billing';
 import { retryDelayMs, shouldRetry } from './retry';
-import { clampDepth } from './depth';
 import type { Concurrency, WaveReport } from './concurrency';
-import { scrubLeaves } from './scrub';
+import { readResponse } from './response';
 
 export type UrlFetch = Pick<GoogleAppsScript.URL_Fetch.UrlFetchApp, 'fetch' | 'fetchAll'>;
 type FetchRequest = GoogleAppsScript.URL_Fetch.URLFetchRequest;
@@ -126,30 +125,11 @@ export function createHttp(deps: HttpDeps): Http {
     const headers: Record<string, string> = {};
     const raw = res.getAllHeaders() as Record<string, string | string[]>;
     for (const [k, v] of Object.entries(raw)) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
-    const text = deps.scrub ? deps.scrub(res.getContentText()) : res.getContentText();
-    let body: unknown;
-    let parsed = true;
-    if (text.trim().length > 0) {
-      try {
-        // Bounded nesting: every later walk over the answer is then safe (./depth.ts).
-        body = clampDepth(JSON.parse(text)).value;
-        // A key spelled with JSON escapes (\u0061...) survives the raw-text scrub; its parsed string does not.
-        if (deps.scrub && text.includes('\\u')) body = scrubLeaves(body, deps.scrub);
-      } catch {
-        parsed = false;
-        body = text;
-      }
-    }
-    if (status >= 200 && status < 300) {
-      // The raw text is kept (never shown): a cut-off answer may still name what was created.
-      if (!parsed) return new MalformedResponseError({ provider, status, message: `${req.method.toUpperCase()} ${req.path}: the body is not valid JSON`, requestId: headers['x-request-id'], body: text });
-      return { status, headers, body: body as T };
-    }
     if (status >= 300 && status < 400) {
       const location = headers['location'] ?? '';
       return new ApiError({ provider, status, code: 'REDIRECT', extra: { location }, message: `redirected to ${location || 'another address'}; the add-on does not send a request to an address it was not given. Check the base URL in Settings (now ${deps.baseUrl})` });
     }
-    return ApiError.generate(provider, status, body, headers);
+    return readResponse<T>({ provider, status, headers, text: res.getContentText(), what: `${req.method.toUpperCase()} ${req.path}`, scrub: deps.scrub });
   }
 
   function connectionError(e: unknown): ApiError {

@@ -2,11 +2,10 @@
  * API keys in the user's own properties (never the sheet, document properties, logs or
  * messages). The sidebar only ever sees a masked form.
  */
-import { PROVIDER_NAMES } from './errors';
+import { KEY_PREFIX, PROVIDER_NAMES, providerOf } from './providers';
 import type { Provider } from './http-types';
 import type { PropertyStore } from './store';
 
-const PREFIX = 'apiKey.';
 
 export class MissingKeyError extends Error {
   readonly code = 'KEY_MISSING';
@@ -47,14 +46,14 @@ export function normaliseKey(raw: string): { key: string } | { error: string } {
 export class KeyStore {
   constructor(private readonly userProps: PropertyStore) {}
 
-  /** Every saved key, in one Properties call (for the scrubber). */
+  /** Every saved key, in one Properties call (for the scrubber; also a key of a provider no longer listed). */
   all(): string[] {
     const props = this.userProps.getProperties();
-    return Object.keys(props).filter((k) => k.startsWith(PREFIX)).map((k) => String(props[k]));
+    return Object.keys(props).filter((k) => k.startsWith(KEY_PREFIX)).map((k) => String(props[k]));
   }
 
   get(provider: Provider): string | undefined {
-    return this.userProps.getProperty(PREFIX + provider) ?? undefined;
+    return this.userProps.getProperty(providerOf(provider).keyProperty) ?? undefined;
   }
 
   /** The key, or a MissingKeyError that says where to set it. */
@@ -65,11 +64,11 @@ export class KeyStore {
   }
 
   set(provider: Provider, key: string): void {
-    this.userProps.setProperty(PREFIX + provider, key);
+    this.userProps.setProperty(providerOf(provider).keyProperty, key);
   }
 
   remove(provider: Provider): void {
-    this.userProps.deleteProperty(PREFIX + provider);
+    this.userProps.deleteProperty(providerOf(provider).keyProperty);
   }
 
   masked(provider: Provider): string | null {

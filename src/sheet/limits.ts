@@ -1,11 +1,11 @@
 /**
- * How many data rows one job takes from a source, per provider, in one table. The preview and
- * the submit refuse a larger source before anything is read in full or written (the external_id
- * column included): a job's records must fit the 9 KB document property and its runs the
- * 6-minute execution (OpenProspect: 10 orders of 10,000; Openmart: 250 batches of 100, whose book
- * fits its properties; gu1: one call per row against a 20,000-call daily UrlFetch quota).
+ * How many data rows one job takes from a source, per provider (`maxSourceRows` in the providers
+ * list, where each number is explained). The preview and the submit refuse a larger source before
+ * anything is read in full or written (the external_id column included).
  */
-export const SOURCE_ROW_LIMITS = { openprospect: 100_000, openmart: 25_000, gu1: 10_000 } as const;
+import { PROVIDERS, type Provider } from '../platform/providers';
+
+export const SOURCE_ROW_LIMITS = Object.fromEntries(PROVIDERS.map((p) => [p.name, p.maxSourceRows])) as Record<Provider, number>;
 
 /** The default for sources outside a job (blacklists from a range). */
 export const MAX_SOURCE_ROWS = SOURCE_ROW_LIMITS.openprospect;

@@ -2,9 +2,8 @@
  * Where integration codes come from. gu1 documents no route that lists them (NOTES: "a list of
  * integration providers" is related, not part of the contract), so the form offers what this
  * add-on has seen: the codes the user saved or ran, the group refs, and the codes seen in gu1's
- * answers (priced results and group expansions). An unknown code gets a sentence saying so.
+ * answers (priced results and group expansions). An unknown code gets a sentence saying so (errors.ts).
  */
-import type { ApiError } from '../../platform/errors';
 import type { KnownCosts } from './costs';
 
 /** The codes the gu1 form offers. */
@@ -29,11 +28,4 @@ export function codeChoices(saved: readonly string[], runs: ReadonlyArray<{ code
   }
   const seen = new Set([...Object.keys(known.costs), ...Object.values(known.groups).flat()].filter((c) => !used.has(c)));
   return { used: sorted(used), groups: sorted(refs).map((ref) => ({ ref, codes: known.groups[ref] ?? [] })), seen: sorted(seen) };
-}
-
-/** The sentence for gu1's "unknown integration code" answer, or null for any other error. */
-export function unknownCodeText(e: ApiError): string | null {
-  const text = `${e.code ?? ''} ${e.message}`;
-  if (!/INVALID_INTEGRATION_CODE|unknown integration code/i.test(text)) return null;
-  return `gu1 rejected the input: ${e.message}. Integration codes come from gu1: your gu1 dashboard lists the marketplace integrations enabled for your organisation, each with its code (such as ar_afip_enrichment), and an enrichment group stands for several. Pick one from the list in the gu1 form (codes you used, your groups, codes seen in gu1's answers) and submit again.`;
 }

@@ -2,8 +2,8 @@
  * `POST /integration-execution/marketplace/enrichment-by-external-id`: the request for one
  * entity and the reading of its answer.
  */
-import { MalformedResponseError } from '../../platform/errors';
-import type { ApiRequest } from '../../platform/http-types';
+import type { ApiRequest, ApiResponse } from '../../platform/http-types';
+import { parseAnswer } from '../../platform/response';
 import { type EnrichBody, type EnrichResponse, EnrichResponseSchema } from './schemas';
 
 export const ENRICH_BY_EXTERNAL_ID_PATH = '/integration-execution/marketplace/enrichment-by-external-id';
@@ -44,13 +44,17 @@ export function buildEnrichRequest(args: EnrichArgs): ApiRequest {
   return { method: 'post', path: ENRICH_BY_EXTERNAL_ID_PATH, json: body };
 }
 
-/** Check a 2xx body; a shape without `results` is a MalformedResponseError. */
-export function parseEnrichResponse(body: unknown, requestId?: string): EnrichResponse {
-  const res = EnrichResponseSchema.safeParse(body);
-  if (res.success) return res.data;
-  const issue = res.error.issues[0];
-  const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-  throw new MalformedResponseError({ provider: 'gu1', status: 200, message: `unexpected enrichment response${where}: ${issue?.message ?? 'invalid'}`, requestId });
+/**
+ * The Settings test: gu1 has no free read, but an enrichment call with no integrations is refused
+ * (400) after the key is checked, so nothing is billed and the answer says whether the key is good.
+ */
+export function keyCheckRequest(): ApiRequest {
+  return { method: 'post', path: ENRICH_BY_EXTERNAL_ID_PATH, json: { externalId: '__connection_test__', integrationCodes: [], enrichmentGroupRefs: [] } };
+}
+
+/** Read an answer (a 2xx, or a 422 carrying partial data); one without `results` is a MalformedResponseError. */
+export function readEnrichAnswer(res: ApiResponse<unknown>): EnrichResponse {
+  return parseAnswer('gu1', EnrichResponseSchema, res, `POST ${ENRICH_BY_EXTERNAL_ID_PATH}`);
 }
 
 /** The response's total cost: `totalCostCents` when sent, else the sum of the results. */

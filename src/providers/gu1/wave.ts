@@ -6,15 +6,13 @@
  * without a usable answer is `unanswered`: the run leaves it unwritten and sends it again at a
  * later run (never a third time in the same run).
  */
-import { ApiError, AuthError, ConnectionError, MalformedResponseError, NotFoundError, PaymentError, PermissionError, RateLimitError, ServerError, ValidationError } from '../../platform/errors';
+import { ApiError, ConnectionError, MalformedResponseError, NotFoundError, RateLimitError, ServerError, ValidationError } from '../../platform/errors';
 import { NotSentError } from '../../platform/http';
 import type { Concurrency } from '../../platform/concurrency';
 import type { ApiResponse, Http } from '../../platform/http-types';
-import { buildEnrichRequest, type EnrichArgs, parseEnrichResponse } from './enrich-by-external-id';
-import { NOT_ACTIVE_CODE, notActive } from './not-active';
+import { buildEnrichRequest, type EnrichArgs, readEnrichAnswer } from './enrich-by-external-id';
+import { isRunLevel, NOT_FOUND_MESSAGE, notActive, stopsTheRun } from './errors';
 import type { EnrichResponse } from './schemas';
-
-export const NOT_FOUND_MESSAGE = 'no gu1 entity with this external_id (create the entity in gu1 first, then run this row again)';
 
 /** What became of one row. */
 export type RowOutcome =
@@ -46,14 +44,6 @@ export interface WaveOutcome {
   resent: boolean[];
 }
 
-/** What a 400 must mention to concern the run rather than one row: a code, a group or a list field. */
-export function isRunLevel(error: ApiError, codes: readonly string[], refs: readonly string[]): boolean {
-  const text = `${error.message} ${error.details.map((d) => `${d.field} ${d.message}`).join(' ')}`;
-  // Whole tokens only: a short code must not match inside another word.
-  const tokens = new Set(text.split(/[^A-Za-z0-9_.:-]+/).map((t) => t.replace(/[.:]+$/, '')));
-  return [...codes, ...refs, 'integrationCodes', 'enrichmentGroupRefs'].some((s) => tokens.has(s));
-}
-
 /**
  * An answer that never arrived, could not be read, or came from a gateway (a 408 or 5xx, which
  * gateways send after the backend did the work): gu1 may have billed it.
@@ -64,9 +54,9 @@ function isLost(r: ApiResponse<unknown> | ApiError): boolean {
 }
 
 /** The results a 422 answer carried beside its error, when it carried any. */
-function partialResults(e: ValidationError): ReturnType<typeof parseEnrichResponse> | undefined {
+function partialResults(e: ValidationError): EnrichResponse | undefined {
   try {
-    const res = parseEnrichResponse(e.body, e.requestId);
+    const res = readEnrichAnswer({ status: e.status, headers: e.requestId ? { 'x-request-id': e.requestId } : {}, body: e.body });
     return res.results.length > 0 ? res : undefined;
   } catch {
     return undefined;
@@ -76,7 +66,7 @@ function partialResults(e: ValidationError): ReturnType<typeof parseEnrichRespon
 function classify(r: ApiResponse<unknown> | ApiError, args: EnrichArgs, finalAttempt: boolean): RowOutcome {
   if (!(r instanceof ApiError)) {
     try {
-      return { kind: 'ok', res: parseEnrichResponse(r.body, r.headers['x-request-id']) };
+      return { kind: 'ok', res: readEnrichAnswer(r) };
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       r = e;
@@ -87,11 +77,10 @@ function classify(r: ApiResponse<unknown> | ApiError, args: EnrichArgs, finalAtt
   // a 2xx whose body does not have the documented shape: a later run asks again.
   if (isLost(r)) return { kind: 'unanswered', error: r };
   // NOTES.md: 403 or 404 SERVICE_INTEGRATION_NOT_ACTIVE: an integration not active for the whole organization.
-  if (r.code === NOT_ACTIVE_CODE && (r.status === 403 || r.status === 404)) return { kind: 'stop', error: notActive(r) };
-  if (r instanceof AuthError || r instanceof PaymentError || r instanceof PermissionError) return { kind: 'stop', error: r };
-  if (r instanceof NotFoundError) {
-    return { kind: 'notFound', message: NOT_FOUND_MESSAGE };
-  }
+  const inactive = notActive(r);
+  if (inactive) return { kind: 'stop', error: inactive };
+  if (stopsTheRun(r)) return { kind: 'stop', error: r };
+  if (r instanceof NotFoundError) return { kind: 'notFound', message: NOT_FOUND_MESSAGE };
   if (r instanceof ValidationError) {
     // NOTES.md: a 422 may carry partial data (`success: false` with per-integration results): keep it.
     const partial = r.status === 422 ? partialResults(r) : undefined;

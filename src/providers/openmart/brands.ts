@@ -8,7 +8,8 @@
 import type { Http } from '../../platform/http-types';
 import { explained } from './errors';
 import { boolOf, isRecord, listOf, numberOf, textOf, type Problem } from './form';
-import { BrandPageSchema, LIMITS, PATHS, parseOm } from './schemas';
+import { parseAnswer } from '../../platform/response';
+import { BrandPageSchema, LIMITS, PATHS } from './schemas';
 
 const OWNERSHIP = ['INDEPENDENT', 'FAMILY', 'FRANCHISE', 'CHAIN'];
 const ORDER_FIELDS = ['num_stores'];
@@ -87,7 +88,7 @@ export function brandPage(http: Http, searchParam: Record<string, unknown>, page
   // `estimate_total: true` adds an approximate `total` (omitted otherwise, as documented).
   const json = page.estimateTotal ? { search_param: searchParam, pagination, estimate_total: true } : { search_param: searchParam, pagination };
   const res = explained(() => http.request<unknown>({ method: 'post', path: PATHS.brands, json }));
-  const body = parseOm(BrandPageSchema, res, 'POST /api/v2/brands/search');
+  const body = parseAnswer('openmart', BrandPageSchema, res, 'POST /api/v2/brands/search');
   const out: { rows: Array<Record<string, unknown>>; nextCursor: string; total?: number } = { rows: body.data ?? [], nextCursor: body.encoded_cursor ?? '' };
   if (body.total != null) out.total = body.total;
   return out;

@@ -6,7 +6,8 @@
  */
 import type { Http } from '../../platform/http-types';
 import { explained } from './errors';
-import { CreditBalanceSchema, PATHS, parseOm, type BatchOp } from './schemas';
+import { parseAnswer } from '../../platform/response';
+import { CreditBalanceSchema, PATHS, type BatchOp } from './schemas';
 
 export interface CreditBalance {
   balance: number;
@@ -17,7 +18,7 @@ export interface CreditBalance {
 /** The team's remaining credits. Unlimited keys report a fixed 10,000 (doc: not the real cap). */
 export function getCreditBalance(http: Http): CreditBalance {
   const res = explained(() => http.request<unknown>({ method: 'get', path: PATHS.credits }));
-  const b = parseOm(CreditBalanceSchema, res, 'GET /api/v2/credit-balance');
+  const b = parseAnswer('openmart', CreditBalanceSchema, res, 'GET /api/v2/credit-balance');
   return { balance: b.balance, periodStart: b.period_start ?? null, periodEnd: b.period_end ?? null };
 }
 

@@ -5,7 +5,8 @@
  */
 import type { Http } from '../../platform/http-types';
 import { explained } from './errors';
-import { DenyCheckSchema, PATHS, parseOm } from './schemas';
+import { parseAnswer } from '../../platform/response';
+import { DenyCheckSchema, PATHS } from './schemas';
 
 export type DenyType = 'email' | 'phone';
 
@@ -39,7 +40,7 @@ export function checkDenyRules(http: Http, type: DenyType, values: readonly stri
   const out: Record<string, boolean> = {};
   for (const part of chunks(values)) {
     const body = call(http, 'post', PATHS.denyCheck, type, part);
-    const parsed = parseOm(DenyCheckSchema, { status: 200, headers: {}, body }, 'POST /api/v2/deny-rules/check');
+    const parsed = parseAnswer('openmart', DenyCheckSchema, { status: 200, headers: {}, body }, 'POST /api/v2/deny-rules/check');
     Object.assign(out, parsed.denied);
   }
   return out;

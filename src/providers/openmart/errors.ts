@@ -1,10 +1,31 @@
 /**
- * Openmart's error bodies come in two styles: `{"detail": "..."}` (read by ApiError.generate as
- * the message) and Go validators' `{"error": "..."}` (read as a code). This puts the sentence
- * where the user sees it, and reads a 429 that says "credit" as out of credits (NOTES: the
- * vendor's own client maps both to "credit limit reached").
+ * What an error means at Openmart and what the user can do about it (NOTES.md). The status-typed
+ * classes and their generic sentences are platform/errors.ts; these are Openmart's own words.
+ * Error bodies come in two styles: `{"detail": "..."}` (read by ApiError.generate as the message)
+ * and Go validators' `{"error": "..."}` (read as a code); `explain` puts the sentence where the
+ * user sees it. Every Openmart operation's reader passes its errors through `explain`.
+ *
+ * | status | at Openmart | the add-on says / does |
+ * |---|---|---|
+ * | 401 / 403 | the key is refused | the generic "refused the API key"; a batch submit stops for every batch |
+ * | 402 | out of credits (shared by search, records and the batches) | the generic "out of credits or balance"; unsent batches are marked "not submitted" |
+ * | 404 | a batch id Openmart does not know | `unknownBatch` on the batch's rows |
+ * | 422 | a validation refusal; on the records GET, a body Apps Script dropped | the sentence of `{"error"}`; `droppedBodyHint` |
+ * | 429 | a rate limit, or credits used up when it says "credit" (the vendor's client maps both to "credit limit reached") | `isOutOfCredits`: read as a 402 |
  */
-import { ApiError, PaymentError, RateLimitError, type ApiErrorInit } from '../../platform/errors';
+import { ApiError, PaymentError, RateLimitError, ValidationError, type ApiErrorInit } from '../../platform/errors';
+
+/** The row text of a batch id Openmart answers 404 for. */
+export function unknownBatch(batchId: string): string {
+  return `Openmart does not know batch ${batchId}`;
+}
+
+const DROPPED_BODY = 'Apps Script may have dropped the JSON body of this GET request (UrlFetchApp documents request bodies for POST, PUT and PATCH only), so Openmart received no ids. Records by id cannot be fetched from this account; use website enrichment instead.';
+
+/** A records 422 that reads like a missing body: the platform dropped the GET body (records.ts). */
+export function droppedBodyHint(e: unknown): string | undefined {
+  return e instanceof ValidationError && /EOF|request body|bind|unmarshal/i.test(`${e.code ?? ''} ${e.message}`) ? DROPPED_BODY : undefined;
+}
 
 function initOf(e: ApiError): ApiErrorInit {
   return { provider: e.provider, status: e.status, code: e.code, message: e.message, requestId: e.requestId, details: e.details, retryAfterMs: e.retryAfterMs, extra: e.extra };

@@ -6,7 +6,8 @@
 import type { ApiRequest, ApiResponse } from '../../platform/http-types';
 import { ApiError } from '../../platform/errors';
 import { explain } from './errors';
-import { PATHS, TaskSchema, parseOm, type Task } from './schemas';
+import { parseAnswer } from '../../platform/response';
+import { PATHS, TaskSchema, type Task } from './schemas';
 
 /** The read request of one task. */
 export function taskRequest(taskId: string): ApiRequest {
@@ -16,7 +17,7 @@ export function taskRequest(taskId: string): ApiRequest {
 /** A task from its answer (errors explained and thrown). */
 export function readTask(res: ApiResponse<unknown> | ApiError, taskId: string): Task {
   if (res instanceof ApiError) throw explain(res);
-  const task = parseOm(TaskSchema, res, `GET /api/v1/task/${taskId}`);
+  const task = parseAnswer('openmart', TaskSchema, res, `GET /api/v1/task/${taskId}`);
   return { ...task, task_id: task.task_id ?? taskId };
 }
 

@@ -19,7 +19,7 @@
  * | errors (any route) | the status code | `detail` / `error` / `message` | `{}`; a plain-text or HTML body (shown only as a short scrubbed detail in the add-on's sentence) |
  */
 import type { ApiResponse } from '../../platform/http-types';
-import { malformed } from './schemas';
+import { malformedAnswer } from '../../platform/response';
 
 function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -53,7 +53,7 @@ function statusHolder(body: Record<string, unknown>): Record<string, unknown> | 
 /** Read a batch status answer; throws naming the route when no readiness can be read. */
 export function readBatchProgress(res: ApiResponse<unknown>, what: string): BatchProgress {
   const holder = isObj(res.body) ? statusHolder(res.body) : undefined;
-  if (!holder) throw malformed(res, `${what}: the answer has no batch_ready flag or processing count (looked at the top level, "status" and "data")`);
+  if (!holder) throw malformedAnswer('openmart', res, `${what}: the answer has no batch_ready flag or processing count (looked at the top level, "status" and "data")`);
   const processing = num(holder['processing']);
   const flag = holder['batch_ready'];
   const ready = typeof flag === 'boolean' ? flag : processing === 0;
@@ -82,7 +82,7 @@ export function readBatchId(res: ApiResponse<unknown>, what: string): string {
     const id = isObj(o) ? idText(o['batch_id']) : undefined;
     if (id !== undefined) return id;
   }
-  throw malformed(res, `${what}: the answer has no batch_id`);
+  throw malformedAnswer('openmart', res, `${what}: the answer has no batch_id`);
 }
 
 /**

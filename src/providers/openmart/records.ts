@@ -5,9 +5,10 @@
  * body is explained as "the platform dropped the GET body".
  */
 import type { ApiRequest, ApiResponse, Http } from '../../platform/http-types';
-import { ApiError, ValidationError } from '../../platform/errors';
-import { explain, explained } from './errors';
-import { LIMITS, PATHS, RecordsSchema, parseOm, type RecordsKind } from './schemas';
+import { ApiError } from '../../platform/errors';
+import { droppedBodyHint, explain, explained } from './errors';
+import { parseAnswer } from '../../platform/response';
+import { LIMITS, PATHS, RecordsSchema, type RecordsKind } from './schemas';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -27,12 +28,6 @@ export function recordsRequest(kind: RecordsKind, ids: readonly string[]): ApiRe
   return { method: 'get', path: PATHS.records(kind), json: [...ids] };
 }
 
-const DROPPED_BODY = 'Apps Script may have dropped the JSON body of this GET request (UrlFetchApp documents request bodies for POST, PUT and PATCH only), so Openmart received no ids. Records by id cannot be fetched from this account; use website enrichment instead.';
-
-function droppedBodyHint(e: unknown): string | undefined {
-  return e instanceof ValidationError && /EOF|request body|bind|unmarshal/i.test(`${e.code ?? ''} ${e.message}`) ? DROPPED_BODY : undefined;
-}
-
 /** Turn a records failure into a clear error (the dropped-body case above all). */
 export function explainRecordsError(e: unknown): unknown {
   return explain(e, droppedBodyHint(e));
@@ -41,7 +36,7 @@ export function explainRecordsError(e: unknown): unknown {
 /** Read one answer: records keyed by the ids sent. */
 export function readRecords(res: ApiResponse<unknown> | ApiError, kind: RecordsKind): Record<string, Record<string, unknown>> {
   if (res instanceof ApiError) throw explainRecordsError(res);
-  return parseOm(RecordsSchema, res, `GET /api/v1/business_records/list/${kind}`);
+  return parseAnswer('openmart', RecordsSchema, res, `GET /api/v1/business_records/list/${kind}`);
 }
 
 /** Fetch one call's records. */

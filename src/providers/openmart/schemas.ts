@@ -1,10 +1,10 @@
 /**
- * Openmart wire contract: paths, documented limits and zod/mini schemas for every response,
- * plus `parseOm`, which turns a failed parse into a MalformedResponseError. Which fields are
- * required and which variants are accepted is written down in readers.ts.
+ * Openmart wire contract: paths, documented limits and zod/mini schemas for every response (read
+ * through the shared parser, platform/response.ts). Which fields are required and which variants
+ * are accepted is written down in readers.ts.
  */
 import * as z from 'zod/mini';
-import { MalformedResponseError } from '../../platform/errors';
+import { malformedAnswer } from '../../platform/response';
 import type { ApiResponse } from '../../platform/http-types';
 import { SoftList, SoftNumber, SoftText, soft } from '../soft-fields';
 
@@ -89,20 +89,6 @@ export type Task = z.infer<typeof TaskSchema> & { task_id: string };
 export const CreditBalanceSchema = z.looseObject({ balance: z.number(), period_start: SoftText, period_end: SoftText });
 export const DenyCheckSchema = z.looseObject({ denied: z.record(z.string(), z.boolean()) });
 
-/** A MalformedResponseError for `res` with the given message. */
-export function malformed(res: Pick<ApiResponse<unknown>, 'status' | 'headers'>, message: string): MalformedResponseError {
-  return new MalformedResponseError({ provider: 'openmart', status: res.status, code: 'MALFORMED_RESPONSE', message, requestId: res.headers['x-request-id'] });
-}
-
-/** Parse a body or throw a MalformedResponseError naming the route and the first issue. */
-export function parseOm<S extends z.ZodMiniType>(schema: S, res: ApiResponse<unknown>, what: string): z.infer<S> {
-  const r = schema.safeParse(res.body);
-  if (r.success) return r.data as z.infer<S>;
-  const issue = r.error.issues[0];
-  const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-  throw malformed(res, `${what}: unexpected response${where} (${issue?.message ?? 'does not match the documented shape'})`);
-}
-
 /** What a search-like response holds once its envelope is removed. */
 export interface SearchPage {
   rows: SearchRow[];
@@ -138,7 +124,7 @@ export function readSearchEnvelope(res: ApiResponse<unknown>, what: string): Sea
     list = (body as { results: unknown }).results;
     envelope = 'results';
   } else {
-    throw malformed(res, `${what}: the answer is ${describeShape(body)}, not one of the documented shapes (an array, {data, total_count} or {results})`);
+    throw malformedAnswer('openmart', res, `${what}: the answer is ${describeShape(body)}, not one of the documented shapes (an array, {data, total_count} or {results})`);
   }
   const rows = (list as unknown[]).map((row, i) => {
     const full = SearchRowSchema.safeParse(row);
@@ -153,7 +139,7 @@ export function readSearchEnvelope(res: ApiResponse<unknown>, what: string): Sea
       if (soft.cursor != null) out.cursor = soft.cursor;
       return out;
     }
-    throw malformed(res, `${what}: row ${i + 1} has neither {id, content} nor openmart_id`);
+    throw malformedAnswer('openmart', res, `${what}: row ${i + 1} has neither {id, content} nor openmart_id`);
   });
   const page: SearchPage = { rows, envelope };
   if (totalCount !== undefined) page.totalCount = totalCount;

@@ -8,7 +8,8 @@ import * as z from 'zod/mini';
 import type { Http } from '../../platform/http-types';
 import { explained } from './errors';
 import { brandPage } from './brands';
-import { PATHS, parseOm } from './schemas';
+import { parseAnswer } from '../../platform/response';
+import { PATHS } from './schemas';
 import { assertFlat } from './search';
 
 /** Credits one sizing call may use at most (one id returned, if only_ids bills like search). */
@@ -22,7 +23,7 @@ export function sizeSearch(http: Http, body: Record<string, unknown>): { matches
   assertFlat(body);
   const json = { ...body, limit: 1, estimate_total: true };
   const res = explained(() => http.request<unknown>({ method: 'post', path: PATHS.searchIds, json }));
-  const parsed = parseOm(SizedSchema, res, 'POST /api/v1/search/only_ids');
+  const parsed = parseAnswer('openmart', SizedSchema, res, 'POST /api/v1/search/only_ids');
   if (Array.isArray(parsed)) return { matches: parsed.length === 0 ? 0 : null };
   return { matches: Math.max(parsed.total_count, parsed.data.length) };
 }

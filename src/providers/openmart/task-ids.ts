@@ -5,7 +5,8 @@
 import type { ApiRequest, ApiResponse } from '../../platform/http-types';
 import { ApiError } from '../../platform/errors';
 import { explain } from './errors';
-import { PATHS, TaskIdsSchema, parseOm } from './schemas';
+import { parseAnswer } from '../../platform/response';
+import { PATHS, TaskIdsSchema } from './schemas';
 
 export type ListedStatus = 'COMPLETED' | 'ERRORED' | 'CANCELLED';
 
@@ -17,5 +18,5 @@ export function taskIdsRequest(batchId: string, status: ListedStatus): ApiReques
 /** The ids, sorted so a position in the list is stable across runs (the order is not documented). */
 export function readTaskIds(res: ApiResponse<unknown> | ApiError, batchId: string): string[] {
   if (res instanceof ApiError) throw explain(res);
-  return [...parseOm(TaskIdsSchema, res, `GET /api/v1/task/batch/${batchId}/task_ids`)].sort();
+  return [...parseAnswer('openmart', TaskIdsSchema, res, `GET /api/v1/task/batch/${batchId}/task_ids`)].sort();
 }

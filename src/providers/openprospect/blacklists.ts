@@ -10,7 +10,7 @@ import { ApiError } from '../../platform/errors';
 import type { ApiResponse, Http } from '../../platform/http-types';
 import { LIMITS, PATHS } from './schemas';
 import { BlacklistEntrySchema, BlacklistSchema, type Blacklist, type BlacklistEntry } from './result-schemas';
-import { malformed, parseBody } from './parse';
+import { malformedAnswer, parseAnswer } from '../../platform/response';
 import * as z from 'zod/mini';
 import type { DeadlineLike } from './results';
 
@@ -47,7 +47,7 @@ export interface ListPage<T> {
 function info(res: ApiResponse<unknown>, body: Blacklist, what: string, fallbackId?: string): BlacklistInfo {
   const id = body.id ?? body.blacklist_id ?? fallbackId;
   // The id is what orders reference (`blacklist_ids`): without it the blacklist is useless.
-  if (!id) throw malformed(res, `${what}: id: expected a string, got nothing`);
+  if (!id) throw malformedAnswer('openprospect', res, `${what}: id: expected a string, got nothing`);
   const out: BlacklistInfo = { id, raw: body };
   if (body.name != null) out.name = body.name;
   if (body.description != null) out.description = body.description;
@@ -58,10 +58,10 @@ const Meta = { total: z.optional(z.nullable(z.number())), has_more: z.optional(z
 
 function parseList<T extends z.ZodMiniType>(res: ApiResponse<unknown>, item: T, keys: string[], what: string): ListPage<z.infer<T>> {
   const body = res.body;
-  if (Array.isArray(body)) return { items: parseBody(z.array(item), res, what) as Array<z.infer<T>> };
+  if (Array.isArray(body)) return { items: parseAnswer('openprospect', z.array(item), res, what) as Array<z.infer<T>> };
   const key = keys.find((k) => typeof body === 'object' && body !== null && k in body);
-  if (!key) throw malformed(res, `${what}: (body): expected an object with ${keys.map((k) => `"${k}"`).join(' or ')} array`);
-  const parsed = parseBody(z.looseObject({ [key]: z.array(item), ...Meta }), res, what) as Record<string, unknown> & {
+  if (!key) throw malformedAnswer('openprospect', res, `${what}: (body): expected an object with ${keys.map((k) => `"${k}"`).join(' or ')} array`);
+  const parsed = parseAnswer('openprospect', z.looseObject({ [key]: z.array(item), ...Meta }), res, what) as Record<string, unknown> & {
     total?: number | null;
     has_more?: boolean | null;
   };
@@ -74,7 +74,7 @@ function parseList<T extends z.ZodMiniType>(res: ApiResponse<unknown>, item: T, 
 /** Create a blacklist. */
 export function createBlacklist(http: Http, input: BlacklistInput): BlacklistInfo {
   const res = http.request<unknown>({ method: 'post', path: PATHS.blacklists, json: input });
-  return info(res, parseBody(BlacklistSchema, res, 'POST /blacklists'), 'POST /blacklists');
+  return info(res, parseAnswer('openprospect', BlacklistSchema, res, 'POST /blacklists'), 'POST /blacklists');
 }
 
 /** List blacklists. */
@@ -88,7 +88,7 @@ export function listBlacklists(http: Http, query: { limit?: number; offset?: num
 export function getBlacklist(http: Http, blacklistId: string): BlacklistInfo {
   const what = `GET /blacklists/${blacklistId}`;
   const res = http.request<unknown>({ method: 'get', path: PATHS.blacklist(blacklistId) });
-  return info(res, parseBody(BlacklistSchema, res, what), what, blacklistId);
+  return info(res, parseAnswer('openprospect', BlacklistSchema, res, what), what, blacklistId);
 }
 
 /** Rename or re-describe a blacklist (PATCH sends only the given keys). */
@@ -97,7 +97,7 @@ export function updateBlacklist(http: Http, blacklistId: string, patch: Partial<
   const res = http.request<unknown>({ method: 'patch', path: PATHS.blacklist(blacklistId), json: patch });
   // Some APIs answer a PATCH with 204: then the blacklist is what we sent.
   if (res.body === undefined) return { id: blacklistId, ...patch, raw: { id: blacklistId } };
-  return info(res, parseBody(BlacklistSchema, res, what), what, blacklistId);
+  return info(res, parseAnswer('openprospect', BlacklistSchema, res, what), what, blacklistId);
 }
 
 /** Delete a blacklist (any 2xx body, including none, is success). */
@@ -130,7 +130,7 @@ export function addBlacklistEntries(http: Http, blacklistId: string, entries: re
   const what = `POST /blacklists/${blacklistId}/entries`;
   const res = http.request<unknown>({ method: 'post', path: PATHS.blacklistEntries(blacklistId), json: { entries } });
   if (res.body === undefined) return {};
-  return parseBody(z.looseObject({}), res, what);
+  return parseAnswer('openprospect', z.looseObject({}), res, what);
 }
 
 /** Split a list into slices of at most `size` (default 10,000: the documented bulk-add limit). */

@@ -5,7 +5,7 @@
  */
 import type { Http } from '../../platform/http-types';
 import { CreateOrderResponseSchema, LIMITS, PATHS, type CreateOrderResponse } from './schemas';
-import { parseBody } from './parse';
+import { parseAnswer } from '../../platform/response';
 import type { OrderBody } from './bodies';
 
 /** Options of a create call. */
@@ -38,5 +38,5 @@ export function createOrder(http: Http, body: OrderBody, opts: CreateOrderOption
     json: body,
     idempotencyKey: opts.idempotencyKey,
   });
-  return parseBody(CreateOrderResponseSchema, res, 'POST /orders/');
+  return parseAnswer('openprospect', CreateOrderResponseSchema, res, 'POST /orders/');
 }

@@ -4,7 +4,7 @@
  */
 import type { Http } from '../../platform/http-types';
 import { OrderSchema, PATHS, isKnownOrderStatus, type Order } from './schemas';
-import { parseBody } from './parse';
+import { parseAnswer } from '../../platform/response';
 
 /**
  * Fetch one order. A 404 (`ORDER_NOT_FOUND`) is thrown as NotFoundError by Http; a body without
@@ -12,7 +12,7 @@ import { parseBody } from './parse';
  */
 export function getOrder(http: Http, orderId: string): Order {
   const res = http.request<unknown>({ method: 'get', path: PATHS.order(orderId) });
-  return parseBody(OrderSchema, res, `GET /orders/${orderId}`);
+  return parseAnswer('openprospect', OrderSchema, res, `GET /orders/${orderId}`);
 }
 
 /** What a job does with an order status. */

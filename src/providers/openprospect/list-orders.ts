@@ -4,7 +4,7 @@
  */
 import type { Http } from '../../platform/http-types';
 import { ItemsEnvelopeSchema, OrdersEnvelopeSchema, PATHS, type Order, type OrderStatus } from './schemas';
-import { malformed, parseBody } from './parse';
+import { malformedAnswer, parseAnswer } from '../../platform/response';
 
 /** Query of a list call. */
 export interface ListOrdersQuery {
@@ -37,15 +37,15 @@ export function listOrders(http: Http, query: ListOrdersQuery = {}): OrdersPage 
   const has = (key: string): boolean => typeof body === 'object' && body !== null && key in body;
   // Pick the schema by key so the error names the real bad path, not "matches no union member".
   const envelope = has('orders') ? 'orders' : has('items') ? 'items' : undefined;
-  if (envelope === undefined) throw malformed(res, `${what}: (body): expected an object with an "orders" or "items" array`);
+  if (envelope === undefined) throw malformedAnswer('openprospect', res, `${what}: (body): expected an object with an "orders" or "items" array`);
   let orders: Order[];
   let parsed: { total?: number | null | undefined; limit?: number | null | undefined; offset?: number | null | undefined; has_more?: boolean | null | undefined };
   if (envelope === 'orders') {
-    const p = parseBody(OrdersEnvelopeSchema, res, what);
+    const p = parseAnswer('openprospect', OrdersEnvelopeSchema, res, what);
     orders = p.orders;
     parsed = p;
   } else {
-    const p = parseBody(ItemsEnvelopeSchema, res, what);
+    const p = parseAnswer('openprospect', ItemsEnvelopeSchema, res, what);
     orders = p.items;
     parsed = p;
   }

@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { FEATURES, LIMITS, PRIORITIES, isFeature, type Feature, type Priority } from './schemas';
-import { formatPath } from './parse';
+import { formatPath } from '../../platform/response';
 import type { OrderBodyCommon } from './bodies';
 import { OP_LABELS, requiredText } from './form-labels';
 

@@ -8,7 +8,7 @@
 import type { Http } from '../../platform/http-types';
 import { PATHS, PROFILE_CREATION_STATUSES, type ProfileCreationStatus } from './schemas';
 import { ProfileCreationSchema, type ProfileCreation } from './result-schemas';
-import { malformed, parseBody } from './parse';
+import { malformedAnswer, parseAnswer } from '../../platform/response';
 
 /** `POST /search-profile-creations` body: the fields NOTES lists, all passed through as given. */
 export interface SearchProfileCreationBody {
@@ -73,20 +73,20 @@ export function createSearchProfile(http: Http, body: SearchProfileCreationBody,
   }
   const res = http.request<unknown>({ method: 'post', path: PATHS.profileCreations, json: body, idempotencyKey: opts.idempotencyKey });
   const what = 'POST /search-profile-creations';
-  const state = normalise(parseBody(ProfileCreationSchema, res, what), undefined);
+  const state = normalise(parseAnswer('openprospect', ProfileCreationSchema, res, what), undefined);
   // Without an id there is nothing to poll: the add-on depends on it.
-  if (!state) throw malformed(res, `${what}: profile_creation_id: expected a string, got nothing`);
+  if (!state) throw malformedAnswer('openprospect', res, `${what}: profile_creation_id: expected a string, got nothing`);
   return state;
 }
 
 /** Poll one profile creation. */
 export function getSearchProfileCreation(http: Http, profileCreationId: string): ProfileCreationState {
   const res = http.request<unknown>({ method: 'get', path: PATHS.profileCreation(profileCreationId) });
-  const body = parseBody(ProfileCreationSchema, res, `GET /search-profile-creations/${profileCreationId}`);
+  const body = parseAnswer('openprospect', ProfileCreationSchema, res, `GET /search-profile-creations/${profileCreationId}`);
   const state = normalise(body, profileCreationId) as ProfileCreationState;
   if (state.status === 'SUCCEEDED' && !state.profileId) {
     // SUCCEEDED without profile_id leaves nothing to order from.
-    throw malformed(res, `GET /search-profile-creations/${profileCreationId}: profile_id: expected a string when status is SUCCEEDED, got nothing`);
+    throw malformedAnswer('openprospect', res, `GET /search-profile-creations/${profileCreationId}: profile_id: expected a string when status is SUCCEEDED, got nothing`);
   }
   return state;
 }

@@ -21,7 +21,7 @@ import { ApiError } from '../../platform/errors';
 import type { ApiRequest, ApiResponse, Http } from '../../platform/http-types';
 import { LIMITS, PATHS } from './schemas';
 import { ResultsPageSchema, type ResultCompany, type ResultsPage } from './result-schemas';
-import { malformed, parseBody } from './parse';
+import { malformedAnswer, parseAnswer } from '../../platform/response';
 
 /** Query of one results page. */
 export interface ResultsPageQuery {
@@ -54,7 +54,7 @@ export function resultsPageRequest(orderId: string, q: ResultsPageQuery): ApiReq
 }
 
 function parsePage(orderId: string, res: ApiResponse<unknown>): ResultsPage {
-  return parseBody(ResultsPageSchema, res, `GET /orders/${orderId}/results`);
+  return parseAnswer('openprospect', ResultsPageSchema, res, `GET /orders/${orderId}/results`);
 }
 
 /** Fetch and validate one results page. */
@@ -149,7 +149,7 @@ export function fetchResults(http: Http, orderId: string, opts: FetchResultsOpti
   // An empty page that still claims more would make every later run loop on the same offset.
   const emptyButMore = (page: ResultsPage, res: ApiResponse<unknown>): ApiError | undefined =>
     page.items.length === 0 && page.has_more && nextOffset < page.total
-      ? malformed(res, `GET /orders/${orderId}/results: the page at offset ${nextOffset} is empty although total is ${page.total} and has_more is true`)
+      ? malformedAnswer('openprospect', res, `GET /orders/${orderId}/results: the page at offset ${nextOffset} is empty although total is ${page.total} and has_more is true`)
       : undefined;
 
   const firstRes = http.request<unknown>(resultsPageRequest(orderId, query(start)));
@@ -169,7 +169,7 @@ export function fetchResults(http: Http, orderId: string, opts: FetchResultsOpti
       // A short page earlier in this wave makes the later planned offsets non-contiguous: replan.
       if (offsets[i] !== nextOffset || finished()) break;
       if (answer === undefined || answer instanceof ApiError) {
-        error = answer ?? malformed({ status: 0, headers: {}, body: undefined }, `GET /orders/${orderId}/results: no answer for offset ${nextOffset}`);
+        error = answer ?? malformedAnswer('openprospect', { status: 0, headers: {} }, `GET /orders/${orderId}/results: no answer for offset ${nextOffset}`);
         break;
       }
       let page: ResultsPage;

@@ -1,6 +1,6 @@
 /**
  * OpenProspect wire contract: enums, documented limits and zod/mini schemas for every response
- * body, plus the one helper that turns a failed parse into a MalformedResponseError.
+ * body (read through the shared parser, platform/response.ts).
  *
  * Sources: openprospect-orders-overview.txt, -enrichment-orders.txt, -discovery-orders.txt and
  * the OpenProspect section of NOTES.md. Which fields are required, and the variants accepted,

@@ -4,7 +4,7 @@
  */
 import type { Http } from '../../platform/http-types';
 import { PATHS, ValidateKeyResponseSchema } from './schemas';
-import { parseBody } from './parse';
+import { parseAnswer } from '../../platform/response';
 
 /** Scopes per flow: enrichment needs orders:*, discovery adds blacklists:* (discovery guide). */
 export const REQUIRED_SCOPES = {
@@ -29,7 +29,7 @@ export interface KeyCheck {
  */
 export function validateKey(http: Http): KeyCheck {
   const res = http.request<unknown>({ method: 'get', path: PATHS.validateKey });
-  const body = parseBody(ValidateKeyResponseSchema, res, 'GET /auth/validate');
+  const body = parseAnswer('openprospect', ValidateKeyResponseSchema, res, 'GET /auth/validate');
   return { valid: body.valid, scopes: body.scopes ?? [] };
 }
 

@@ -6,9 +6,10 @@ import { MalformedResponseError } from '../../../src/platform/errors';
 import { EnrichResponseSchema } from '../../../src/providers/gu1/schemas';
 import { readEnrichCompany } from '../../../src/providers/openmart/enrich-company';
 import { salvageBatchId } from '../../../src/providers/openmart/readers';
-import { BrandPageSchema, CreditBalanceSchema, DenyCheckSchema, SearchRowSchema, TaskSchema, parseOm } from '../../../src/providers/openmart/schemas';
+import { BrandPageSchema, CreditBalanceSchema, DenyCheckSchema, SearchRowSchema, TaskSchema } from '../../../src/providers/openmart/schemas';
 import { readSubmit } from '../../../src/providers/openmart/submit-batch';
 import { readTaskIds } from '../../../src/providers/openmart/task-ids';
+import { parseAnswer } from '../../../src/platform/response';
 import { ResultCompanySchema } from '../../../src/providers/openprospect/result-schemas';
 import { SoftNumber, SoftText, SoftTextList } from '../../../src/providers/soft-fields';
 
@@ -66,28 +67,28 @@ describe('Openmart fixtures', () => {
   it('should read GET /task/batch/:id/task_ids (an array of strings, sorted) and fail on anything else', () => {
     expect(readTaskIds(res(['t-2', 't-1']), ID)).toEqual(['t-1', 't-2']);
     expect(readTaskIds(res([]), ID)).toEqual([]);
-    expect(() => readTaskIds(res({ task_ids: ['t-1'] }), ID)).toThrow(new RegExp(`GET /api/v1/task/batch/${ID}/task_ids: unexpected response`));
+    expect(() => readTaskIds(res({ task_ids: ['t-1'] }), ID)).toThrow(new RegExp(`GET /api/v1/task/batch/${ID}/task_ids: \\(body\\): expected array, got an object`));
   });
 
   it('should read POST /api/v2/brands/search: documented, null data, odd total and cursor types', () => {
     const doc = { total: 2, encoded_cursor: 'abc', data: [{ brand_id: 'b-1', brand_name: 'Acme' }, { brand_id: 'b-2' }] };
-    expect(parseOm(BrandPageSchema, res(doc), 'brands')).toEqual(doc);
-    expect(parseOm(BrandPageSchema, res({ data: null }), 'brands').data).toBeNull();
-    expect(parseOm(BrandPageSchema, res({ total: '2', encoded_cursor: 7, data: [] }), 'brands')).toMatchObject({ total: 2, encoded_cursor: null });
-    expect(() => parseOm(BrandPageSchema, res({ data: [{ name: 'x' }] }), 'brands')).toThrow(/brands: unexpected response at data\.0\.brand_id/);
+    expect(parseAnswer('openmart', BrandPageSchema, res(doc), 'brands')).toEqual(doc);
+    expect(parseAnswer('openmart', BrandPageSchema, res({ data: null }), 'brands').data).toBeNull();
+    expect(parseAnswer('openmart', BrandPageSchema, res({ total: '2', encoded_cursor: 7, data: [] }), 'brands')).toMatchObject({ total: 2, encoded_cursor: null });
+    expect(() => parseAnswer('openmart', BrandPageSchema, res({ data: [{ name: 'x' }] }), 'brands')).toThrow(/brands: data\.0\.brand_id: expected string, got nothing/);
   });
 
   it('should read GET /api/v2/credit-balance: balance required, period dates soft', () => {
     const doc = { balance: 4200, period_start: '2026-01-01T00:00:00Z', period_end: '2026-02-01T00:00:00Z', plan: 'pro' };
-    expect(parseOm(CreditBalanceSchema, res(doc), 'credits')).toEqual(doc);
-    expect(parseOm(CreditBalanceSchema, res({ balance: 1, period_start: { at: 1 } }), 'credits').period_start).toBeNull();
-    expect(() => parseOm(CreditBalanceSchema, res({ credits: 5 }), 'credits')).toThrow(/credits: unexpected response at balance/);
+    expect(parseAnswer('openmart', CreditBalanceSchema, res(doc), 'credits')).toEqual(doc);
+    expect(parseAnswer('openmart', CreditBalanceSchema, res({ balance: 1, period_start: { at: 1 } }), 'credits').period_start).toBeNull();
+    expect(() => parseAnswer('openmart', CreditBalanceSchema, res({ credits: 5 }), 'credits')).toThrow(/credits: balance: expected number, got nothing/);
   });
 
   it('should read POST /api/v2/deny-rules/check: an object of booleans', () => {
     const doc = { denied: { 'a@b.com': true, 'c@d.com': false }, checked_at: 'now' };
-    expect(parseOm(DenyCheckSchema, res(doc), 'deny')).toEqual(doc);
-    expect(() => parseOm(DenyCheckSchema, res({ denied: ['a@b.com'] }), 'deny')).toThrow(MalformedResponseError);
+    expect(parseAnswer('openmart', DenyCheckSchema, res(doc), 'deny')).toEqual(doc);
+    expect(() => parseAnswer('openmart', DenyCheckSchema, res({ denied: ['a@b.com'] }), 'deny')).toThrow(MalformedResponseError);
   });
 });
 

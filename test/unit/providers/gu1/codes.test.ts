@@ -1,5 +1,6 @@
 import { ValidationError } from '../../../../src/platform/errors';
-import { codeChoices, unknownCodeText } from '../../../../src/providers/gu1/codes';
+import { codeChoices } from '../../../../src/providers/gu1/codes';
+import { unknownCodeText } from '../../../../src/providers/gu1/errors';
 
 describe('providers/gu1/codes', () => {
   describe('#codeChoices()', () => {

@@ -1,7 +1,8 @@
 import { type ApiError, MalformedResponseError, ValidationError } from '../../../../src/platform/errors';
 import { createHttp } from '../../../../src/platform/http';
 import { Deadline } from '../../../../src/platform/clock';
-import { isRunLevel, NOT_FOUND_MESSAGE, sendWave } from '../../../../src/providers/gu1/wave';
+import { isRunLevel, NOT_FOUND_MESSAGE } from '../../../../src/providers/gu1/errors';
+import { sendWave } from '../../../../src/providers/gu1/wave';
 import { fakeUrlFetch, type Scripted } from '../../platform/fake-urlfetch';
 
 const OK = (code = 'ar_afip_enrichment') => ({ status: 200, body: { success: true, results: [{ success: true, integrationCode: code, costCents: 10 }] } });

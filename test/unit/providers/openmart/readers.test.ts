@@ -98,7 +98,7 @@ describe('providers/openmart readers', () => {
     });
 
     it('should fail naming the route when there is no status', () => {
-      expect(() => readTask(res({ task_id: TASK, data: [] }), TASK)).toThrow(new RegExp(`GET /api/v1/task/${TASK}: unexpected response at status`));
+      expect(() => readTask(res({ task_id: TASK, data: [] }), TASK)).toThrow(new RegExp(`GET /api/v1/task/${TASK}: status: expected string, got nothing`));
     });
   });
 

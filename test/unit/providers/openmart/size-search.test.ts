@@ -32,7 +32,7 @@ describe('providers/openmart/size-search', () => {
     });
 
     it('should fail loudly on an undocumented shape and refuse nested filters', () => {
-      expect(() => sizeSearch(fakeHttp({ hits: 3 }), { query: 'x' })).toThrow(/only_ids: unexpected response/);
+      expect(() => sizeSearch(fakeHttp({ hits: 3 }), { query: 'x' })).toThrow(/only_ids: \(body\): matches none of the accepted shapes/);
       expect(() => sizeSearch(fakeHttp([]), { filters: { has_website: true } })).toThrow(/top-level/);
     });
   });
