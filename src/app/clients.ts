@@ -26,6 +26,7 @@ export function httpFor(ctx: AppContext, provider: Provider, deadline?: Deadline
     waveSize: WAVE_SIZE[provider],
     onRequests: (n) => ctx.quota.addFetches(n),
     scrub: (text) => ctx.scrubber().text(text),
+    scrubEscapes: (text) => ctx.scrubber().inEscapes(text),
     maxWaitMs: deadline ? undefined : SIDEBAR_WAIT_MS,
     // The spreadsheet's zone, read only when a wait is refused.
     timeZone: () => ctx.spreadsheet().getSpreadsheetTimeZone(),

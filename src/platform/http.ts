@@ -33,6 +33,8 @@ export interface HttpDeps {
   waveSize?: number;
   /** Applied to every response body before anything reads it (the scrubber: a key a provider echoes goes no further). */
   scrub?: (text: string) => string;
+  /** Whether the JSON escapes of a (scrubbed) body may spell a key (`Scrubber.inEscapes`); default: any backslash. */
+  scrubEscapes?: (text: string) => boolean;
   /** The longest single wait slept before a retry (default: Utilities.sleep's limit). */
   maxWaitMs?: number | undefined;
   /** The time zone a "wait until" time is shown in (default UTC). */
@@ -133,8 +135,8 @@ export function createHttp(deps: HttpDeps): Http {
       try {
         // Bounded nesting: every later walk over the answer is then safe (./depth.ts).
         body = clampDepth(JSON.parse(text)).value;
-        // A key spelled with JSON escapes (\u0061...) survives the raw-text scrub; its parsed string does not.
-        if (deps.scrub && text.includes('\\u')) body = scrubLeaves(body, deps.scrub);
+        // A key spelled with JSON escapes (\u0061..., \/) survives the raw-text scrub; its parsed string does not.
+        if (deps.scrub && (deps.scrubEscapes ? deps.scrubEscapes(text) : text.includes('\\'))) body = scrubLeaves(body, deps.scrub);
       } catch {
         parsed = false;
         body = text;
