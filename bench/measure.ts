@@ -119,11 +119,12 @@ export class Meter {
    * Run naive code outside any execution (no time limit) and count the 6-minute executions it
    * would need at least: ceil(virtual time / 6 min). It has no checkpoint, so in Apps Script it
    * would really die at the first limit; the count is what it would take if it could resume.
+   * Its own CPU time (parsing pages, building rows) is charged like the add-on's (emulator/costs.ts).
    */
   unbounded<T>(fn: () => T): T {
     const started = this.emu.clock.now();
     try {
-      return fn();
+      return this.emu.execution.unbounded(fn);
     } finally {
       const ms = this.emu.clock.now() - started;
       this.virtualMs += ms;

@@ -131,7 +131,28 @@ export class Runtime {
     try {
       return this.invokeCharged(spec, body);
     } finally {
-      if (this.execution.info()) this.cpu.resume();
+      if (this.execution.info() || this.unbounded > 0) this.cpu.resume();
+    }
+  }
+
+  /** Scripts running outside any execution whose own work is charged all the same (see `runUnbounded`). */
+  private unbounded = 0;
+
+  /**
+   * Run `fn` outside any execution (no time limit; a benchmark's baseline script) with its own CPU
+   * time between service calls charged to the clock like an execution's (./cpu.ts).
+   */
+  runUnbounded<T>(fn: () => T): T {
+    this.chargeCpu();
+    this.unbounded++;
+    this.cpu.resume();
+    try {
+      return fn();
+    } finally {
+      this.chargeCpu();
+      this.unbounded--;
+      if (this.execution.info() || this.unbounded > 0) this.cpu.resume();
+      else this.cpu.stop();
     }
   }
 

@@ -23,6 +23,7 @@ export function httpFor(ctx: AppContext, provider: Provider, deadline?: Deadline
     waveSize: providerOf(provider).waveSize,
     onRequests: (n) => ctx.quota.addFetches(n),
     scrub: (text) => ctx.scrubber().text(text),
+    scrubEscapes: (text) => ctx.scrubber().inEscapes(text),
     maxWaitMs: deadline ? undefined : SIDEBAR_WAIT_MS,
     // The spreadsheet's zone, read only when a wait is refused.
     timeZone: () => ctx.spreadsheet().getSpreadsheetTimeZone(),

@@ -32,6 +32,8 @@ export interface HttpDeps {
   waveSize?: number;
   /** Applied to every response body before anything reads it (the scrubber: a key a provider echoes goes no further). */
   scrub?: (text: string) => string;
+  /** Whether the JSON escapes of a (scrubbed) body may spell a key (`Scrubber.inEscapes`); default: any backslash. */
+  scrubEscapes?: (text: string) => boolean;
   /** The longest single wait slept before a retry (default: Utilities.sleep's limit). */
   maxWaitMs?: number | undefined;
   /** The time zone a "wait until" time is shown in (default UTC). */
@@ -129,7 +131,7 @@ export function createHttp(deps: HttpDeps): Http {
       const location = headers['location'] ?? '';
       return new ApiError({ provider, status, code: 'REDIRECT', extra: { location }, message: `redirected to ${location || 'another address'}; the add-on does not send a request to an address it was not given. Check the base URL in Settings (now ${deps.baseUrl})` });
     }
-    return readResponse<T>({ provider, status, headers, text: res.getContentText(), what: `${req.method.toUpperCase()} ${req.path}`, scrub: deps.scrub });
+    return readResponse<T>({ provider, status, headers, text: res.getContentText(), what: `${req.method.toUpperCase()} ${req.path}`, scrub: deps.scrub, scrubEscapes: deps.scrubEscapes });
   }
 
   function connectionError(e: unknown): ApiError {

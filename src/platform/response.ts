@@ -100,6 +100,8 @@ export interface RawAnswer {
   what: string;
   /** Applied to the text before anything reads it (the scrubber). */
   scrub?: ((text: string) => string) | undefined;
+  /** Whether the JSON escapes of a (scrubbed) text may spell a key (`Scrubber.inEscapes`); default: any backslash. */
+  scrubEscapes?: ((text: string) => boolean) | undefined;
 }
 
 /**
@@ -117,8 +119,8 @@ export function readResponse<T>(raw: RawAnswer): ApiResponse<T> | ApiError {
     try {
       // Bounded nesting: every later walk over the answer is then safe (./depth.ts).
       body = clampDepth(JSON.parse(text)).value;
-      // A key spelled with JSON escapes (\u0061...) survives the raw-text scrub; its parsed string does not.
-      if (raw.scrub && text.includes('\\u')) body = scrubLeaves(body, raw.scrub);
+      // A key spelled with JSON escapes (\u0061..., \/) survives the raw-text scrub; its parsed string does not.
+      if (raw.scrub && (raw.scrubEscapes ? raw.scrubEscapes(text) : text.includes('\\'))) body = scrubLeaves(body, raw.scrub);
     } catch {
       parsed = false;
       body = text;

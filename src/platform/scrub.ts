@@ -7,11 +7,17 @@
  * A key is found case-insensitively and also in part: any run of RUN (8) or more characters of
  * it is replaced by `[key]`, so a provider echoing `…1a2b3c4d` or an upper-cased key gives
  * nothing away. Keys shorter than RUN are removed whole.
+ *
+ * Every answer passes here whole (a results page is about 330 KB), so the check is linear and
+ * allocates nothing: a rolling hash of each window of RUN lower-cased units against the keys'
+ * windows; only a hit lower-cases and rewrites the text. `inEscapes` does the same over the
+ * windows that hold a JSON escape, decoded, so a key spelled `\u006c\u006e...` or split by `\/`
+ * is found in the parsed strings too (platform/http scrubs those only then).
  */
+import { KeyWindows, RUN } from './key-windows';
 import type { PropertyStore } from './store';
 
-/** A run of this many characters of a key counts as the key. */
-export const RUN = 8;
+export { RUN };
 export const REDACTED = '[key]';
 
 /** Keys shorter than this are not keys (normaliseKey refuses them); never scrub tiny strings. */
@@ -21,6 +27,8 @@ export class Scrubber {
   /** Lower-cased RUN-grams of every long key, and lower-cased short keys. */
   private readonly grams: Set<string>;
   private readonly short: string[];
+  /** The grams for the linear scan; null when a key is not plain ASCII (then the text is lower-cased). */
+  private readonly windows: KeyWindows | null;
 
   constructor(secrets: ReadonlyArray<string | undefined | null>) {
     this.grams = new Set();
@@ -31,6 +39,7 @@ export class Scrubber {
       if (s.length < RUN) this.short.push(s);
       else for (let i = 0; i + RUN <= s.length; i++) this.grams.add(s.slice(i, i + RUN));
     }
+    this.windows = KeyWindows.asciiOnly(this.grams) ? new KeyWindows(this.grams) : null;
   }
 
   /** True when there is nothing to scrub. */
@@ -41,10 +50,10 @@ export class Scrubber {
   /** The text with every key (or run of RUN+ characters of one) replaced by `[key]`. */
   text(s: string): string {
     if (this.empty || s.length < MIN_SECRET || (s.length < RUN && this.short.length === 0)) return s;
+    if (!this.mayContain(s)) return s;
     const lower = s.toLowerCase();
     // toLowerCase can change the length of a few characters; then compare piecewise.
     const aligned = lower.length === s.length;
-    if (!this.mayContain(lower)) return s;
     const hidden = new Uint8Array(s.length);
     const at = (i: number, n: number): string => (aligned ? lower.slice(i, i + n) : s.slice(i, i + n).toLowerCase());
     for (let i = 0; i < s.length; i++) {
@@ -59,15 +68,30 @@ export class Scrubber {
     return out;
   }
 
-  /** Quick test: does the lower-cased text hold any key run? (Short texts: look up each position; long ones: search each run.) */
-  private mayContain(lower: string): boolean {
-    for (const k of this.short) if (lower.includes(k)) return true;
-    if (lower.length - RUN + 1 <= this.grams.size * 4) {
-      for (let i = 0; i + RUN <= lower.length; i++) if (this.grams.has(lower.slice(i, i + RUN))) return true;
+  /**
+   * True when the JSON text, its escapes decoded (`\u0061`, `\/`, `\"`...), may spell a key run
+   * that `text` cannot see in the raw text (a key split across escapes): then every string parsed
+   * from it must pass `text` too. Linear; false for a text without a backslash.
+   */
+  inEscapes(json: string): boolean {
+    if (this.empty || json.indexOf('\\') < 0) return false;
+    if (this.windows === null || this.short.length > 0) return true;
+    return this.windows.scan(json, true);
+  }
+
+  /**
+   * Quick test: may the text hold a key run? Plain-ASCII keys (all real ones): one linear pass
+   * with a rolling hash over lower-cased units, no allocation (a hash hit is confirmed by `text`).
+   * Otherwise (a short or non-ASCII key): search the lower-cased text.
+   */
+  private mayContain(s: string): boolean {
+    if (this.short.length > 0 || this.windows === null) {
+      const lower = s.toLowerCase();
+      for (const k of this.short) if (lower.includes(k)) return true;
+      for (const g of this.grams) if (lower.includes(g)) return true;
       return false;
     }
-    for (const g of this.grams) if (lower.includes(g)) return true;
-    return false;
+    return this.windows.scan(s, false);
   }
 
   /** A copy of plain data (strings, arrays, plain objects, numbers...) with every string scrubbed, keys of objects too. */

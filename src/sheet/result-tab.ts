@@ -192,9 +192,15 @@ export function openResultTab(ss: Spreadsheet, spec: ResultTabSpec): ResultTab {
       for (const [start, count] of runs) {
         const matrix: CellValue[][] = [];
         for (let r = block.from; r <= block.to; r++) {
-          const source: readonly unknown[] = r === 1 ? header : (data[r - 2] ?? []);
-          const line: CellValue[] = [];
-          for (let c = start; c < start + count; c++) line.push(toCell(source[c]));
+          // Held values are cells already (toCell at upsert, or read back by getValues).
+          const source = (r === 1 ? header : (data[r - 2] ?? [])) as readonly CellValue[];
+          // A whole row is written as it is held (setValues copies it), a part of one as a slice.
+          if (start === 0 && source.length === count) {
+            matrix.push(source as CellValue[]);
+            continue;
+          }
+          const line = new Array<CellValue>(count);
+          for (let c = 0; c < count; c++) line[c] = source[start + c] ?? '';
           matrix.push(line);
         }
         const range = sheet.getRange(block.from, start + 1, block.to - block.from + 1, count);
@@ -214,7 +220,7 @@ export function openResultTab(ss: Spreadsheet, spec: ResultTabSpec): ResultTab {
     sheet,
     upsert(rows) {
       const result: UpsertResult = { inserted: 0, updated: 0, unchanged: 0, skipped: 0, columnsAdded: [] };
-      for (const row of rows) for (const [k, v] of Object.entries(row)) if (v !== undefined) own(k);
+      for (const row of rows) for (const k of Object.keys(row)) if (row[k] !== undefined) own(k);
       result.columnsAdded = added.splice(0);
       const changed: number[] = [];
       if (header.length > writtenHeaderLength) changed.push(1);
@@ -227,8 +233,9 @@ export function openResultTab(ss: Spreadsheet, spec: ResultTabSpec): ResultTab {
         const key = parts.join('\u001f');
         const at = index.get(key);
         if (at === undefined) {
-          const line: unknown[] = header.map(() => '');
-          for (const [k, v] of Object.entries(row)) {
+          const line = new Array<unknown>(header.length).fill('');
+          for (const k of Object.keys(row)) {
+            const v = row[k];
             const pos = owned.get(k);
             if (v !== undefined && pos !== undefined) line[pos] = toCell(v);
           }
@@ -240,7 +247,8 @@ export function openResultTab(ss: Spreadsheet, spec: ResultTabSpec): ResultTab {
         }
         const line = data[at] ?? [];
         let dirty = false;
-        for (const [k, v] of Object.entries(row)) {
+        for (const k of Object.keys(row)) {
+          const v = row[k];
           const pos = owned.get(k);
           if (v === undefined || pos === undefined) continue;
           const cell = toCell(v);

@@ -59,6 +59,32 @@ describe('emulator limits (issue 20)', () => {
       ).toThrow('Exceeded maximum execution time');
     });
 
+    it('should charge a script run outside any execution (a bench baseline) the same way, with no time limit', () => {
+      const emu = createEmulator({ latency: { ...ZERO_LATENCY, cpuFactor: 3 } });
+      const started = emu.clock.now();
+      emu.execution.unbounded(() => {
+        burn(60);
+        emu.gas.Session.getScriptTimeZone();
+        burn(30);
+      });
+      const charged = emu.clock.now() - started;
+      expect(charged).toBeGreaterThanOrEqual(3 * 90);
+      expect(charged).toBeLessThan(3 * 90 * 10);
+      expect(emu.execution.current()).toBeNull();
+      // Afterwards, outside executions, nothing is charged again.
+      const before = emu.clock.now();
+      burn(30);
+      emu.gas.Session.getScriptTimeZone();
+      expect(emu.clock.now()).toBe(before);
+      // No 6-minute limit: 120 s of CPU at factor 3000 is 100 virtual hours, and it still returns.
+      const slow = createEmulator({ latency: { ...ZERO_LATENCY, cpuFactor: 3_000 } });
+      const zone = slow.execution.unbounded(() => {
+        burn(130);
+        return slow.gas.Session.getScriptTimeZone();
+      });
+      expect(zone).toEqual(expect.any(String));
+    });
+
     it('should charge nothing with factor 0 (DEFAULT_LATENCY charges 3x)', () => {
       expect(DEFAULT_LATENCY.cpuFactor).toBe(3);
       const emu = createEmulator({ latency: ZERO_LATENCY });

@@ -11,7 +11,8 @@ import { readSubmit } from '../../../src/providers/openmart/submit-batch';
 import { readTaskIds } from '../../../src/providers/openmart/task-ids';
 import { parseAnswer } from '../../../src/platform/response';
 import { ResultCompanySchema } from '../../../src/providers/openprospect/result-schemas';
-import { SoftNumber, SoftText, SoftTextList } from '../../../src/providers/soft-fields';
+import * as z from 'zod/mini';
+import { Numeric, SoftNumber, SoftText, SoftTextList, Text, orNull, soft } from '../../../src/providers/soft-fields';
 
 const res = (body: unknown) => ({ status: 200, headers: {}, body });
 const ID = '0f3c9a1e-5b2d-4c8e-9f70-1a2b3c4d5e6f';
@@ -30,6 +31,22 @@ describe('providers/soft-fields', () => {
     ['other text as null', 'high', null],
     ['an object as null', { v: 1 }, null],
   ])('SoftNumber should read %s', (_n, v, want) => expect(SoftNumber.parse(v)).toEqual(want));
+
+  // The fast leaves must read every value exactly as the zod unions they replaced.
+  const odd: unknown[] = ['', ' 12 ', '-3.5', '1e3', '0x1f', 'Berlin', 0, -0, 2.5, Number.NaN, Number.POSITIVE_INFINITY, true, false, null, undefined, {}, { a: 1 }, [], ['x', 1, null, { n: 1 }, true], [[1]]];
+  it.each(odd.map((v) => [typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? 'undefined'), v]))('SoftText, SoftNumber and SoftTextList should read %s as the zod unions do', (_n, v) => {
+    expect(SoftText.safeParse(v)).toEqual(soft(Text).safeParse(v));
+    expect(SoftNumber.safeParse(v)).toEqual(soft(Numeric).safeParse(v));
+    const list = soft(z.pipe(z.array(orNull(Text)), z.transform((items: Array<string | null>) => items.filter((t): t is string => t !== null))));
+    expect(SoftTextList.safeParse(v)).toEqual(list.safeParse(v));
+  });
+
+  it('should keep an absent display key absent and a null one null inside an object', () => {
+    const s = z.looseObject({ a: SoftText, b: SoftNumber, c: SoftTextList });
+    expect(s.parse({})).toEqual({});
+    expect('a' in s.parse({})).toBe(false);
+    expect(s.parse({ a: null, b: null, c: null })).toEqual({ a: null, b: null, c: null });
+  });
 
   it('SoftTextList should leave out null and object items and read a non-list as null', () => {
     expect(SoftTextList.parse(['+49 30 1', null, { n: 1 }, 42])).toEqual(['+49 30 1', '42']);
