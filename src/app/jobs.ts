@@ -145,7 +145,7 @@ export function listJobs(ctx: AppContext, poll: PollResult | null = null, notice
   const healed = healTrigger(ctx, jobs.filter((j) => j.open && j.mine).length) ?? notice;
   const background = backgroundNotice(ctx);
   // A refusal is said once, as the background notice.
-  const said = healed !== null && background !== null && background.includes(healed);
+  const said = healed !== null && background?.includes(healed) === true;
   const triggerPresent = hasPollTrigger(ctx.scriptApp, ctx.spreadsheet(), TICK_HANDLER);
   return { jobs, poll, triggerPresent, lastPollAt: lastPollAt(ctx), notice: said ? null : healed, background, stamp };
 }
