@@ -6,6 +6,7 @@
  */
 import { CACHE_MAX_TTL_S, JsonCache, type CacheLike } from '../platform/cache';
 import type { AppContext } from './context';
+import { whoAmI } from './owner';
 
 const LAST_POLL_KEY = 'poller.lastRunAt';
 /**
@@ -43,9 +44,40 @@ export function spreadsheetReached(ctx: AppContext): boolean {
   return true;
 }
 
-/** The sentence the Jobs view shows while trigger runs find no spreadsheet, or null. */
+/** What the Jobs view says about background checks that cannot run (no spreadsheet, no trigger), or null. */
 export function backgroundNotice(ctx: AppContext): string | null {
-  return new JsonCache(ctx.userCache()).get<unknown>(NO_SPREADSHEET_KEY) === undefined ? null : NO_SPREADSHEET_TEXT;
+  const noSheet = new JsonCache(ctx.userCache()).get<unknown>(NO_SPREADSHEET_KEY) === undefined ? null : NO_SPREADSHEET_TEXT;
+  const refused = triggerRefusal(ctx);
+  return noSheet && refused ? `${noSheet} ${refused}` : (noSheet ?? refused);
+}
+
+export const TRIGGERS_FULL_TEXT =
+  'Google allows 20 background triggers per user and you already have 20 in other spreadsheets, so jobs here ' +
+  'advance only while this sidebar is open (or with Extensions > Prospect Enrich > Refresh jobs now). To get ' +
+  'background checks back, delete a trigger you no longer need at script.google.com/home/triggers, or open a ' +
+  'spreadsheet you no longer use and cancel its open jobs and schedules.';
+export const TRIGGER_REFUSED_TEXT =
+  'Google refused to create the background trigger for this spreadsheet, so jobs here advance only while this ' +
+  'sidebar is open (or with Extensions > Prospect Enrich > Refresh jobs now); the add-on tries again in 15 minutes.';
+/** After a refusal, the trigger is asked for again only this much later (each attempt is a ScriptApp call). */
+const REFUSED_TTL_S = 15 * 60;
+const refusedKey = (ctx: AppContext): string => `trigger.refused.${whoAmI(ctx).id ?? 'new'}`;
+
+/** Remember (per user and document) that Apps Script refused this user's poll trigger here; returns the sentence. */
+export function noteTriggerRefused(ctx: AppContext, full: boolean): string {
+  new JsonCache(ctx.documentCache()).put(refusedKey(ctx), full ? 'full' : 'refused', REFUSED_TTL_S);
+  return full ? TRIGGERS_FULL_TEXT : TRIGGER_REFUSED_TEXT;
+}
+
+/** The sentence while a recent refusal stands (the trigger is not asked for again until it lapses), or null. */
+export function triggerRefusal(ctx: AppContext): string | null {
+  const v = new JsonCache(ctx.documentCache()).get<unknown>(refusedKey(ctx));
+  return v === 'full' ? TRIGGERS_FULL_TEXT : v === 'refused' ? TRIGGER_REFUSED_TEXT : null;
+}
+
+/** Forget a refusal (the trigger exists now). */
+export function clearTriggerRefused(ctx: AppContext): void {
+  ctx.documentCache().remove(refusedKey(ctx));
 }
 
 /**

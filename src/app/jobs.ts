@@ -14,7 +14,17 @@ import { gu1RunHandler } from '../jobs/gu1-run';
 import { openmartBatchesHandler } from '../jobs/openmart-batches';
 import { openmartEnrichHandler } from '../jobs/openmart-enrich';
 import { openmartSearchHandler } from '../jobs/openmart-search';
-import { VIEW_POLL_MS, backgroundNotice, docStamp, lastPollAt, notePoll, unchangedSince } from './background';
+import {
+  VIEW_POLL_MS,
+  backgroundNotice,
+  clearTriggerRefused,
+  docStamp,
+  lastPollAt,
+  notePoll,
+  noteTriggerRefused,
+  triggerRefusal,
+  unchangedSince,
+} from './background';
 import type { AppContext } from './context';
 import { concurrencyFor } from './concurrency';
 import { httpFor } from './clients';
@@ -71,8 +81,12 @@ export function syncTrigger(ctx: AppContext, openJobs: number): string | null {
     return null;
   }
   const had = hasPollTrigger(ctx.scriptApp, ctx.spreadsheet(), TICK_HANDLER);
+  // Refused a moment ago (20 triggers of this user elsewhere): the Jobs view says so; the sidebar does the work.
+  if (!had && triggerRefusal(ctx)) return null;
   const state = ensurePollTrigger(ctx.scriptApp, ctx.spreadsheet(), TICK_HANDLER, readPrefs(ctx).pollMinutes ?? 15);
+  if (state.refused) return noteTriggerRefused(ctx, state.refused.full);
   if (!had && state.created) {
+    clearTriggerRefused(ctx);
     return backgroundChecksText(state, readPrefs(ctx).pollMinutes ?? 15);
   }
   return null;
@@ -128,8 +142,12 @@ function pollAndList(ctx: AppContext): JobsView {
 export function listJobs(ctx: AppContext, poll: PollResult | null = null, notice: string | null = null): JobsView {
   const stamp = docStamp(ctx);
   const jobs = new JobStore(ctx.docProps()).all().reverse().map((j) => toView(j, ownerNote(ctx, j)));
-  const healed = healTrigger(ctx, jobs.filter((j) => j.open && j.mine).length);
-  return { jobs, poll, triggerPresent: hasPollTrigger(ctx.scriptApp, ctx.spreadsheet(), TICK_HANDLER), lastPollAt: lastPollAt(ctx), notice: healed ?? notice, background: backgroundNotice(ctx), stamp };
+  const healed = healTrigger(ctx, jobs.filter((j) => j.open && j.mine).length) ?? notice;
+  const background = backgroundNotice(ctx);
+  // A refusal is said once, as the background notice.
+  const said = healed !== null && background?.includes(healed) === true;
+  const triggerPresent = hasPollTrigger(ctx.scriptApp, ctx.spreadsheet(), TICK_HANDLER);
+  return { jobs, poll, triggerPresent, lastPollAt: lastPollAt(ctx), notice: said ? null : healed, background, stamp };
 }
 
 /**
@@ -139,7 +157,10 @@ export function listJobs(ctx: AppContext, poll: PollResult | null = null, notice
 export function healTrigger(ctx: AppContext, openJobs = openJobCount(ctx)): string | null {
   const needed = openJobs > 0 || myActiveSchedules(ctx) > 0;
   if (!needed || hasPollTrigger(ctx.scriptApp, ctx.spreadsheet(), TICK_HANDLER)) return null;
+  // A standing refusal is the Jobs view's background notice already; nothing was healed.
+  if (triggerRefusal(ctx)) return null;
   const how = syncTrigger(ctx, openJobs);
+  if (triggerRefusal(ctx)) return how;
   return `Background checks were off while jobs were open; they are back on.${how ? ` ${how}` : ''}`;
 }
 

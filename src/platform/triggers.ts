@@ -5,7 +5,7 @@
  * every document where they use the add-on, so the poller finds its own with
  * `getUserTriggers(spreadsheet)` and never touches another document's (docs/PLATFORM.md).
  */
-export type ScriptAppLike = Pick<GoogleAppsScript.Script.ScriptApp, 'getUserTriggers' | 'newTrigger' | 'deleteTrigger'>;
+export type ScriptAppLike = Pick<GoogleAppsScript.Script.ScriptApp, 'getUserTriggers' | 'getProjectTriggers' | 'newTrigger' | 'deleteTrigger'>;
 /** The document whose poll trigger is meant. */
 export type TriggerDocument = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -16,7 +16,15 @@ export interface TriggerState {
   /** Set when the platform refused the asked frequency and we fell back to hourly. */
   fellBackToHourly?: boolean;
   created?: boolean;
+  /**
+   * Set when Apps Script refused even an hourly trigger; `full` when the user already has the
+   * limit's 20 triggers of this project (across every document), counted, not read from the text.
+   */
+  refused?: { full: boolean };
 }
+
+/** docs/PLATFORM.md: 20 triggers per user per script (an add-on's triggers in every document count). */
+export const MAX_TRIGGERS_PER_USER = 20;
 
 function pollTriggers(scriptApp: ScriptAppLike, doc: TriggerDocument, handler: string): GoogleAppsScript.Script.Trigger[] {
   return scriptApp.getUserTriggers(doc).filter((t) => t.getHandlerFunction() === handler);
@@ -35,8 +43,21 @@ export function ensurePollTrigger(scriptApp: ScriptAppLike, doc: TriggerDocument
       // Add-ons may not poll more often than hourly: fall through to hourly.
     }
   }
-  scriptApp.newTrigger(handler).timeBased().everyHours(1).create();
+  try {
+    scriptApp.newTrigger(handler).timeBased().everyHours(1).create();
+  } catch {
+    // Google's text is in the user's language: decide by counting the user's triggers instead.
+    return { present: false, created: false, refused: { full: projectTriggerCount(scriptApp) >= MAX_TRIGGERS_PER_USER } };
+  }
   return { present: true, created: true, everyMinutes: 60, fellBackToHourly: everyMinutes < 60 };
+}
+
+function projectTriggerCount(scriptApp: ScriptAppLike): number {
+  try {
+    return scriptApp.getProjectTriggers().length;
+  } catch {
+    return 0;
+  }
 }
 
 /** Remove the poll trigger (when no job is open). Returns how many were removed. */

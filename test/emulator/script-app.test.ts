@@ -56,6 +56,19 @@ describe('emulator/gas/script-app', () => {
       );
     });
 
+    it("should count the user's triggers in other documents toward the 20, in add-on mode too", () => {
+      const emu = setup();
+      for (let i = 0; i < 20; i++) emu.triggers.givenInOtherDocument(`doc-${i}`, 'tick', HOUR);
+      expect(() => emu.gas.ScriptApp.newTrigger('tick').timeBased().everyHours(1).create()).toThrow(
+        'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+      );
+      expect(emu.gas.ScriptApp.getProjectTriggers()).toHaveLength(20);
+      // Another user's count is their own.
+      emu.setUser('colleague@example.com');
+      emu.gas.ScriptApp.newTrigger('tick').timeBased().everyHours(1).create();
+      expect(emu.triggers.list()).toHaveLength(21);
+    });
+
     it('should create spreadsheet triggers and list them by document', () => {
       const emu = setup();
       const ss = emu.gas.SpreadsheetApp.getActive();

@@ -161,3 +161,47 @@ describe('triggers per document (built bundle)', () => {
     expect(s.addOn.rpc<{ triggerPresent: boolean }>('listJobs').triggerPresent).toBe(false);
   });
 });
+
+describe('20 triggers per user (built bundle)', () => {
+  it('should submit, list and open the sidebar with 20 triggers in other spreadsheets, say so once, and finish from the sidebar', () => {
+    const s = givenOpenProspect();
+    const emu = s.addOn.emulator;
+    for (let i = 0; i < 20; i++) emu.triggers.givenInOtherDocument(`spreadsheet-${i}`, 'tick', HOUR);
+    givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(3));
+    const r = s.addOn.rpc<{ job: JobView; notice: string | null }>('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Q1 Hotels') });
+    // The order went out; no trigger here; the submit says why in one sentence.
+    expect(s.sim.orders()).toHaveLength(1);
+    expect(r.job.state).toBe('WAITING');
+    expect(r.notice).toMatch(/^Google allows 20 background triggers per user .* only while this sidebar is open/);
+    expect(emu.triggers.list()).toHaveLength(20);
+
+    s.addOn.call('menu', 'showSidebar');
+    const view = s.addOn.rpc<{ jobs: JobView[]; background: string | null; notice: string | null; triggerPresent: boolean }>('listJobs');
+    expect(view.triggerPresent).toBe(false);
+    expect(view.background).toMatch(/^Google allows 20 background triggers per user.*script\.google\.com\/home\/triggers/);
+    expect(view.notice).toBeNull();
+
+    // The open sidebar moves the job on by itself.
+    s.sim.advance(s.sim.orders()[0]!.id, 'COMPLETED');
+    emu.clock.advance(HOUR);
+    const a = s.addOn.rpc<{ view: { jobs: JobView[] } | null }>('advanceJobs', {});
+    expect(a.view?.jobs[0]!.state).toBe('DONE');
+    expect(tabObjects(s.addOn, 'Q1 Hotels - Companies')).toHaveLength(3);
+  });
+
+  it('should make its trigger again once the user has room', () => {
+    const s = givenOpenProspect();
+    const emu = s.addOn.emulator;
+    for (let i = 0; i < 20; i++) emu.triggers.givenInOtherDocument(`spreadsheet-${i}`, 'tick', HOUR);
+    givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(3));
+    s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Q1 Hotels') });
+    // The user deletes a trigger elsewhere; after the refusal lapses, the Jobs view heals the poller.
+    const other = s.addOn.emulator.gas.ScriptApp.getProjectTriggers()[0]!;
+    emu.execution.run('rpc', () => emu.gas.ScriptApp.deleteTrigger(other));
+    emu.clock.advance(16 * 60_000);
+    const view = s.addOn.rpc<{ background: string | null; notice: string | null; triggerPresent: boolean }>('listJobs');
+    expect(view.triggerPresent).toBe(true);
+    expect(view.background).toBeNull();
+    expect(view.notice).toMatch(/^Background checks were off while jobs were open; they are back on\./);
+  });
+});
