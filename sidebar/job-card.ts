@@ -85,7 +85,9 @@ function actionsOf(job: JobView, ctx: CardContext): Action[] {
       },
     });
   }
-  if (job.kind === 'gu1.run' && !job.open && (job.counts['rowsFailed'] ?? 0) + (job.counts['rowsNotFound'] ?? 0) + (job.counts['noResponse'] ?? 0) > 0) {
+  // Rows gu1 marked not retryable (rowsFinal) are never sent again: no button when they are all there is.
+  const retryable = (job.counts['rowsFailed'] ?? 0) + (job.counts['rowsNotFound'] ?? 0) - (job.counts['rowsFinal'] ?? 0);
+  if (job.kind === 'gu1.run' && !job.open && retryable > 0) {
     out.push({
       key: 'retry',
       make: () => {

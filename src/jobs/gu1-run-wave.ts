@@ -64,6 +64,8 @@ export function applyWave(job: Job, data: Gu1RunData, records: readonly Gu1Recor
       add('resultsFailed', failed);
       if (got.unkeyed > 0) add('unkeyedResults', got.unkeyed);
       add(failed > 0 ? 'rowsFailed' : 'rowsDone');
+      // Every failure of the row marked not retryable by gu1: "Retry failed rows" would not send it.
+      if (failed > 0 && got.rows.every((r) => r['success'] !== false || r['error_retryable'] === false)) add('rowsFinal');
       spent += totalCostCents(o.res);
       // A cached answer (a re-send after a lost answer, a duplicate delivery) may hide a charge: "up to".
       const hidden = hiddenCost(o.res, known);

@@ -145,4 +145,36 @@ browserSuite('account tools in the sidebar (Chromium)', () => {
     await sidebar.getByText(/Parameter taxId: no column "CUIT" in the source/).waitFor();
     await noHorizontalScroll();
   });
+
+  it('should offer "Retry failed rows" on a gu1 card only when a failed row may succeed on a retry', async () => {
+    const gu1 = pg.providers.sims.gu1;
+    const AFIP = 'ar_afip_enrichment';
+    const run = async (title: string): Promise<void> => {
+      gu1.clearCache();
+      await section('gu1');
+      await sidebar.getByLabel('Rows from').selectOption('Clients');
+      await sidebar.getByLabel('Title', { exact: true }).fill(title);
+      await sidebar.getByLabel('Integration codes (one per line)').fill(AFIP);
+      await sidebar.getByLabel(/Parameters from columns/).fill('');
+      await sidebar.getByRole('button', { name: 'Preview and estimate' }).click();
+      await sidebar.locator('#gu1-confirm').check();
+      await sidebar.locator('#submit-gu1').click();
+      await sidebar.getByText(new RegExp(`Job "${title}"`)).waitFor({ timeout: 30_000 });
+      await section('jobs');
+      await waitForJobDone(page, sidebar, title);
+    };
+    // Only a failure gu1 marked not retryable: sending it again would fail the same way.
+    gu1.failResult('CUST-0001', AFIP, { code: 'INVALID_TAX_ID', message: 'CUIT has a bad check digit', retryable: false });
+    await run('KYB final');
+    const final = sidebar.locator('.job:has-text("KYB final")');
+    await expect(final.getByText(/1 failed/).count()).resolves.toBeGreaterThan(0);
+    await expect(final.getByRole('button', { name: 'Retry failed rows' }).count()).resolves.toBe(0);
+    // A retryable failure beside it: the button is there.
+    gu1.failResult('CUST-0002', AFIP, { code: 'SOURCE_TIMEOUT', message: 'AFIP did not answer', retryable: true });
+    await run('KYB mixed');
+    const mixed = sidebar.locator('.job:has-text("KYB mixed")');
+    await mixed.getByRole('button', { name: 'Retry failed rows' }).waitFor();
+    gu1.failResult('CUST-0001', AFIP, null);
+    gu1.failResult('CUST-0002', AFIP, null);
+  });
 });
