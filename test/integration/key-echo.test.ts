@@ -144,7 +144,10 @@ describe('a provider that echoes the key (built bundle)', () => {
       }
     }
 
-    it('should keep a key spelled with JSON escapes in a search answer out of the result cells', () => {
+    it.each<[string, (k: string) => string]>([
+      ['spelled with JSON escapes', (k) => jsonEscaped(k)],
+      ['split across JSON escapes (every 5th character escaped, no raw run of 8)', (k) => [...k].map((c, i) => (i % 5 === 0 ? jsonEscaped(c) : c)).join('')],
+    ])('should keep a key %s in a search answer out of the result cells', (_name, encode) => {
       const s = givenOpenmart({
         wrap: (h) => ({
           handle(req: SimRequest) {
@@ -152,26 +155,7 @@ describe('a provider that echoes the key (built bundle)', () => {
             if (!req.url.includes('/api/v1/search') || !('body' in res) || res.status !== 200) return res;
             const rows = JSON.parse(res.body) as Array<{ content: Record<string, unknown> }>;
             for (const r of rows) r.content['business_name'] = `Call ${ESCAPED} now`;
-            return { ...res, body: JSON.stringify(rows).split(ESCAPED).join(jsonEscaped(OM_SIM_KEY)) };
-          },
-        }),
-      });
-      const out = new Outputs(s.addOn);
-      out.rpc('submitOpenmartSearch', { form: { title: 'S', query: 'q', count: 5 }, confirmCredits: true });
-      expect(leaks(out.all(), OM_SIM_KEY)).toEqual([]);
-      expect(out.all()).toMatch(/Call \[key\] now/);
-    });
-
-    it('should keep a key split across JSON escapes (every 5th character escaped, no raw run of 8) out of the result cells', () => {
-      const split = (k: string): string => [...k].map((c, i) => (i % 5 === 0 ? jsonEscaped(c) : c)).join('');
-      const s = givenOpenmart({
-        wrap: (h) => ({
-          handle(req: SimRequest) {
-            const res = h.handle(req);
-            if (!req.url.includes('/api/v1/search') || !('body' in res) || res.status !== 200) return res;
-            const rows = JSON.parse(res.body) as Array<{ content: Record<string, unknown> }>;
-            for (const r of rows) r.content['business_name'] = `Call ${ESCAPED} now`;
-            return { ...res, body: JSON.stringify(rows).split(ESCAPED).join(split(OM_SIM_KEY)) };
+            return { ...res, body: JSON.stringify(rows).split(ESCAPED).join(encode(OM_SIM_KEY)) };
           },
         }),
       });
