@@ -1,5 +1,6 @@
 /** The integration codes the gu1 form offers: saved, used in this spreadsheet's runs, group refs, seen in answers. */
-import { GU1_RUN_KIND, Gu1RunDataSchema } from '../jobs/gu1-run-data';
+import { GU1_RUN, GU1_RUN_KIND } from '../jobs/gu1-run-data';
+import { readableData } from '../jobs/kind';
 import { JobStore } from '../jobs/store';
 import { codeChoices, type CodeChoices } from '../providers/gu1/codes';
 import { readKnownCosts } from '../providers/gu1/costs';
@@ -11,7 +12,7 @@ export function gu1CodeChoices(ctx: AppContext): CodeChoices {
   const runs = new JobStore(ctx.docProps())
     .all()
     .filter((j) => j.kind === GU1_RUN_KIND)
-    .map((j) => Gu1RunDataSchema.safeParse(j.data).data)
+    .map((j) => readableData(j, GU1_RUN))
     .filter((d) => d !== undefined)
     .map((d) => ({ codes: d.integrationCodes, refs: d.enrichmentGroupRefs }));
   return codeChoices(getGu1Settings(ctx).integrationCodes, runs, readKnownCosts(ctx.docProps()));

@@ -2,7 +2,8 @@
 import { KeyStore } from '../platform/keys';
 import { isOpen, newJob } from '../jobs/model';
 import { JobStore } from '../jobs/store';
-import { GU1_RUN_KIND, Gu1RunDataSchema, type Gu1RunData } from '../jobs/gu1-run-data';
+import { GU1_RUN, GU1_RUN_KIND, type Gu1RunData } from '../jobs/gu1-run-data';
+import { readableData } from '../jobs/kind';
 import { estimateCost, readKnownCosts } from '../providers/gu1/costs';
 import type { AppContext } from './context';
 import { UserInputError, parseInput } from './input';
@@ -64,9 +65,8 @@ export function retryGu1FailedRows(ctx: AppContext, input: unknown): Gu1SubmitRe
   const ids = failed.retry;
   if (ids.length === 0 && failed.final.length === 0) throw new UserInputError(`Every row in "${tabName}" succeeded: nothing to retry.`);
   if (ids.length === 0) throw new UserInputError(`${notRetryable(failed.final.length)}; nothing to retry. Fix those entities in gu1 (see error_code and error_message in "${tabName}") and run them again.`);
-  const parsed = Gu1RunDataSchema.safeParse(old.data);
-  if (!parsed.success) throw new UserInputError('This run has damaged saved state; start a new run from the gu1 section.');
-  const data = parsed.data;
+  const data = readableData(old, GU1_RUN);
+  if (!data) throw new UserInputError('This run has damaged saved state; start a new run from the gu1 section.');
   const retry = ids.slice(0, RETRY_LIMIT);
   const { cursorId: _c, ...rest } = data;
   const fresh: Gu1RunData = { ...rest, cursor: 0, doneAhead: [], inflight: [], spentCents: 0, maybeBilledCents: 0, onlyIds: retry };

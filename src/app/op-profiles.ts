@@ -6,7 +6,8 @@
 import { KeyStore } from '../platform/keys';
 import { StoreError } from '../platform/store';
 import { newJob } from '../jobs/model';
-import { OP_PROFILE_KIND, readyProfiles, storeProfileBody, type OpProfileData } from '../jobs/openprospect-profile';
+import { OP_PROFILE, OP_PROFILE_KIND, readyProfiles, storeProfileBody, type OpProfileData } from '../jobs/openprospect-profile';
+import { dataOf } from '../jobs/kind';
 import { JobStore } from '../jobs/store';
 import { buildProfileCreation } from '../providers/openprospect/build-profile';
 import { withoutAgain, againOf } from './duplicates';
@@ -34,7 +35,7 @@ export function createProfileJob(ctx: AppContext, input: unknown): { job: JobVie
   const started = startJob(ctx, job, {
     repeat: { rows: build.body, again: againOf(input) },
     // Refused before any creation existed (invalid form, missing scope): nothing to follow.
-    refused: (latest) => latest.state === 'FAILED' && (latest.data as OpProfileData | undefined)?.creationId === undefined,
+    refused: (latest) => latest.state === 'FAILED' && dataOf(latest, OP_PROFILE).creationId === undefined,
   });
   return { job: toView(started.job), notice: started.notice };
 }

@@ -9,7 +9,8 @@ import { withLock } from '../platform/lock';
 import { newJob } from '../jobs/model';
 import { BatchBook } from '../jobs/openmart-book';
 import { requeue } from '../jobs/openmart-batches';
-import { OM_BATCHES_KIND, PlannedBatches, type OmBatchesData } from '../jobs/openmart-batch-data';
+import { OM_BATCHES, OM_BATCHES_KIND, PlannedBatches, type OmBatchesData } from '../jobs/openmart-batch-data';
+import { dataOf } from '../jobs/kind';
 import { readOpenmartRows } from '../jobs/openmart-source';
 import { writeIds, type RowsRead } from '../sheet/read-rows';
 import { headersOf } from '../sheet/mapping-headers';
@@ -148,7 +149,7 @@ export function resubmitOpenmartRows(ctx: AppContext, input: unknown): ResubmitR
   const job = store.get(jobId);
   if (!job || job.kind !== OM_BATCHES_KIND) throw new UserInputError('That Openmart batch job no longer exists. Refresh the Jobs list.');
   requireMine(ctx, job, 'resubmit rows of');
-  const data = job.data as OmBatchesData;
+  const data = dataOf(job, OM_BATCHES);
   const book = BatchBook.load(ctx.docProps(), job.id, data.batches);
   const unknownRows = book.where('unknown').reduce((n, i) => n + book.get(i).n, 0);
   const rows = book.where('unknown', 'skipped').reduce((n, i) => n + book.get(i).n, 0);

@@ -8,7 +8,8 @@ import { isOpen, type Job } from '../jobs/model';
 import { claimOf } from '../jobs/ownership';
 import { ScheduleStore } from '../jobs/schedules';
 import { BatchBook } from '../jobs/openmart-book';
-import { OM_BATCHES_KIND, type OmBatchesData } from '../jobs/openmart-batch-data';
+import { OM_BATCHES, OM_BATCHES_KIND } from '../jobs/openmart-batch-data';
+import { dataOf } from '../jobs/kind';
 import { pinSource, type PinnedSource, type Source } from '../sheet/source';
 import { JobStore } from '../jobs/store';
 import { getCreditBalance, type CreditEstimate } from '../providers/openmart/credits';
@@ -114,7 +115,7 @@ export function startOpenmartJob(ctx: AppContext, job: Job, fresh = true, repeat
 function refusedBeforeAnything(ctx: AppContext, job: Job): boolean {
   if (job.state !== 'FAILED') return false;
   if (job.kind !== OM_BATCHES_KIND) return job.progress.done === 0;
-  const book = BatchBook.load(ctx.docProps(), job.id, (job.data as OmBatchesData).batches);
+  const book = BatchBook.load(ctx.docProps(), job.id, dataOf(job, OM_BATCHES).batches);
   return book.entries.every((e) => e.b === undefined && e.s !== 'unknown');
 }
 

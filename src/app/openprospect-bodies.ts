@@ -6,11 +6,10 @@
  * so the same rows give the same body and the same Idempotency-Key returns the same order; columns
  * are found again by their header text), or from the stored body for discovery.
  */
-import * as z from 'zod/mini';
 import type { JobEnv } from '../jobs/handler';
 import type { Job } from '../jobs/model';
 import type { OpOrdersData } from '../jobs/openprospect-orders';
-import { storedBody } from '../jobs/openprospect-order-body';
+import { EnrichmentRebuildSchema, storedBody, type EnrichmentRebuild } from '../jobs/openprospect-order-body';
 import { buildEnrichmentOrders, type PlannedEnrichmentOrder as PlannedOrder } from '../providers/openprospect/build-enrichment';
 import { ENRICHMENT_FIELDS } from '../providers/openprospect/fields';
 import type { Problem } from '../providers/openprospect/order-options';
@@ -19,18 +18,7 @@ import { missingRequiredProblems, noRowsProblem, type Mapping } from '../sheet/h
 import { SOURCE_ROW_LIMITS } from '../sheet/limits';
 import type { RecordsResult } from '../sheet/records';
 import { readRows, writeIds, type MappingSpec, type RowsRead } from '../sheet/read-rows';
-import { PinnedSourceSchema, type SourceSpec } from '../sheet/source';
-
-export const EnrichmentRebuildSchema = z.object({
-  source: PinnedSourceSchema,
-  mapping: z.record(z.string(), z.number()),
-  /** The header text of each mapped column when submitted (absent in jobs of older versions). */
-  mappingHeaders: z.optional(z.record(z.string(), z.string())),
-  options: z.unknown(),
-  /** "Send without the phone": rows whose phone cell shows #ERROR! go out without it. */
-  withoutBrokenPhones: z.optional(z.boolean()),
-});
-export type EnrichmentRebuild = z.infer<typeof EnrichmentRebuildSchema>;
+import type { SourceSpec } from '../sheet/source';
 
 /** Read the enrichment rows of a source once (ids previewed, not written). */
 export function readEnrichmentRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, source: SourceSpec, mapping: MappingSpec, withoutPhone = false): RowsRead {

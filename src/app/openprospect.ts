@@ -3,7 +3,8 @@ import { againOf, withoutAgain } from './duplicates';
 import * as z from 'zod/mini';
 import { KeyStore } from '../platform/keys';
 import { newJob, type Job } from '../jobs/model';
-import { OP_ORDERS_KIND, type OpOrdersData, type OrderPart } from '../jobs/openprospect-orders';
+import { OP_ORDERS, OP_ORDERS_KIND, type OpOrdersData, type OrderPart } from '../jobs/openprospect-orders';
+import { dataOf } from '../jobs/kind';
 import { buildDiscoveryOrder } from '../providers/openprospect/build-discovery';
 import { ENRICHMENT_FIELDS } from '../providers/openprospect/fields';
 import { getOrder } from '../providers/openprospect/get-order';
@@ -27,8 +28,7 @@ import { requireScopes } from './op-scopes';
 
 /** Whether any part of an orders job exists at the provider. */
 function hasRemoteWork(job: Job): boolean {
-  const parts = (job.data as Partial<OpOrdersData> | undefined)?.parts ?? [];
-  return parts.some((p) => p.orderId !== undefined);
+  return dataOf(job, OP_ORDERS).parts.some((p) => p.orderId !== undefined);
 }
 
 

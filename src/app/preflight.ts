@@ -6,33 +6,25 @@ import { PROVIDER_NAMES } from '../platform/errors';
 import { KeyStore } from '../platform/keys';
 import type { Job } from '../jobs/model';
 import { OM_SEARCH_KIND, hasSearchBody } from '../jobs/openmart-search';
-import { resolveByHeader, type MappingHeaders } from '../sheet/mapping-headers';
-import { readSource, splitA1, type SourceSpec } from '../sheet/source';
+import type { JobSource } from '../jobs/handler';
+import { resolveByHeader } from '../sheet/mapping-headers';
+import { pinnedSheetName, readSource } from '../sheet/source';
 import type { AppContext } from './context';
-
-/** The sheet a job reads its rows from, if it has one. */
-function sourceSheet(job: Job): string | undefined {
-  const data = job.data as { source?: unknown; rebuild?: { source?: unknown } } | undefined;
-  const source = (data?.source ?? data?.rebuild?.source) as { sheetName?: string; a1?: string } | undefined;
-  if (!source || typeof source !== 'object') return undefined;
-  if (typeof source.sheetName === 'string') return source.sheetName;
-  if (typeof source.a1 === 'string') return splitA1(source.a1).sheetName;
-  return undefined;
-}
+import { handlers } from './jobs';
 
 /** Why a job cannot run now: its key is gone, its source sheet was deleted or renamed, or its search form is no longer kept. */
 export function preflight(ctx: AppContext, job: Job): string | null {
   if (!new KeyStore(ctx.userProps()).get(job.provider)) return `The ${PROVIDER_NAMES[job.provider]} key was removed; save it in Settings, then resume this schedule.`;
-  const sheet = sourceSheet(job);
+  const read = handlers()[job.kind]?.sourceOf?.(job);
+  const sheet = read ? pinnedSheetName(read.source) : undefined;
   if (sheet !== undefined && ctx.spreadsheet().getSheetByName(sheet) === null) return `The source sheet "${sheet}" was deleted or renamed; resume the schedule once a sheet has that name again, or delete the schedule.`;
   if (job.kind === OM_SEARCH_KIND && !hasSearchBody(ctx.docProps(), job.id)) return 'The search form of this job is no longer kept (finished searches keep it only while scheduled); run the search again from the sidebar and schedule the new job.';
-  return headersChanged(ctx, job);
+  return read ? headersChanged(ctx, read) : null;
 }
 
 /** The sentence when a mapped header is gone from the source (jobs that keep headers), else null. */
-function headersChanged(ctx: AppContext, job: Job): string | null {
-  const data = job.data as { source?: SourceSpec; mapping?: Record<string, number>; mappingHeaders?: MappingHeaders; parameterColumns?: Record<string, number>; parameterHeaders?: MappingHeaders } | undefined;
-  if (!data?.source || (!data.mappingHeaders && !data.parameterHeaders)) return null;
+function headersChanged(ctx: AppContext, data: JobSource): string | null {
+  if (!data.mappingHeaders && !data.parameterHeaders) return null;
   let headers: string[];
   try {
     headers = readSource(ctx.spreadsheet(), data.source).headers;

@@ -13,10 +13,11 @@ import { withLock } from '../platform/lock';
 import { cellText } from '../sheet/cells';
 import { EXTERNAL_ID_FIELD, normalizeHeader } from '../sheet/headers';
 import { type BesideBlock, columnLetters, columnsSentence, enrichedFormula, existingColumns, placeColumns, valuesBlock } from '../sheet/result-columns';
-import { PinnedSourceSchema, readSource, splitA1 } from '../sheet/source';
+import { pinnedSheetName, readSource } from '../sheet/source';
 import { isOurTab, ourTabNames } from '../sheet/tab-names';
 import type { AppContext } from './context';
 import { UserInputError, parseInput } from './input';
+import { handlers } from './jobs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -46,12 +47,13 @@ export const AddResultColumnsInput = z.object({
 
 /** Every job's result tab name with its job title and source sheet (when the job keeps it), newest job first. */
 function jobTabs(ctx: AppContext): Array<{ tab: string; job: string; source?: string }> {
+  const kinds = handlers();
   return new JobStore(ctx.docProps())
     .all()
     .reverse()
     .flatMap((j) => {
-      const pinned = PinnedSourceSchema.safeParse((j.data as { source?: unknown } | undefined)?.source);
-      const source = !pinned.success ? undefined : 'sheetName' in pinned.data ? pinned.data.sheetName : splitA1(pinned.data.a1).sheetName;
+      const read = kinds[j.kind]?.sourceOf?.(j);
+      const source = read ? pinnedSheetName(read.source) : undefined;
       return Object.values(j.tabs).map((tab) => ({ tab, job: j.title, ...(source === undefined ? {} : { source }) }));
     });
 }

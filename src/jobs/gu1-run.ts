@@ -121,6 +121,9 @@ function advance(start: Job, stored: Gu1RunData, env: JobEnv): Job {
 export function gu1RunHandler(): JobKind<Gu1RunData> {
   return defineJobKind({
     ...GU1_RUN,
+    source: ({ source, mapping, mappingHeaders, parameterColumns, parameterHeaders }) => {
+      return { source, mapping, mappingHeaders, parameterColumns, parameterHeaders };
+    },
     advance,
     /** Resume a stopped run (after a top-up or a new key) from its first unwritten row. */
     refresh(job, data, env) {

@@ -3,6 +3,7 @@ import type { Clock, Deadline } from '../platform/clock';
 import type { Concurrency } from '../platform/concurrency';
 import type { Http, Provider } from '../platform/http-types';
 import type { PropertyStore } from '../platform/store';
+import type { PinnedSource } from '../sheet/source';
 import type { Job } from './model';
 
 export interface JobEnv {
@@ -51,4 +52,15 @@ export interface JobHandler {
   cleanup?(props: PropertyStore, jobId: string): void;
   /** Plain summary line for the Jobs view. */
   summary?(job: Job): string;
+  /** The rows the job reads again (none for a job that keeps its own input, or a damaged record). Optional. */
+  sourceOf?(job: Job): JobSource | undefined;
+}
+
+/** The rows a job reads again: its pinned source and, for runs that read them, the mapping found by header. */
+export interface JobSource {
+  source: PinnedSource;
+  mapping?: Record<string, number>;
+  mappingHeaders?: Record<string, string> | undefined;
+  parameterColumns?: Record<string, number>;
+  parameterHeaders?: Record<string, string> | undefined;
 }

@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import type { PropertyStore } from '../platform/store';
-import type { JobEnv, JobHandler } from './handler';
+import type { JobEnv, JobHandler, JobSource } from './handler';
 import type { Job } from './model';
 
 /** What to do about a stored record that does not parse, unless the kind says otherwise. */
@@ -22,9 +22,15 @@ export interface KindData<D> {
 
 /** The job's data parsed with its kind's schema; a record that does not parse throws the sentence. */
 export function dataOf<D>(job: Pick<Job, 'title' | 'data'>, spec: KindData<D>): D {
+  const data = readableData(job, spec);
+  if (data === undefined) throw new Error(`Job "${job.title}" has damaged saved state; ${spec.again ?? AGAIN}.`);
+  return data;
+}
+
+/** The job's data, or undefined when the record does not parse (lists and views skip it rather than stop). */
+export function readableData<D>(job: Pick<Job, 'data'>, spec: KindData<D>): D | undefined {
   const res = z.safeParse(spec.schema, job.data);
-  if (!res.success) throw new Error(`Job "${job.title}" has damaged saved state; ${spec.again ?? AGAIN}.`);
-  return res.data;
+  return res.success ? res.data : undefined;
 }
 
 /** What a kind does, each step given the job and its parsed data. */
@@ -39,6 +45,8 @@ export interface KindSpec<D> extends KindData<D> {
   cleanup?(props: PropertyStore, jobId: string): void;
   /** The Jobs view's line. */
   summary?(job: Job): string;
+  /** The rows a job of this kind reads again: its pinned source, and the mapping a run finds by header. */
+  source?(data: D): JobSource | undefined;
 }
 
 /** A defined kind: the handler the poller runs, and the typed accessor of its data. */
@@ -50,11 +58,16 @@ export interface JobKind<D> extends JobHandler, KindData<D> {
 export function defineJobKind<D>(spec: KindSpec<D>): JobKind<D> {
   const read = (job: Pick<Job, 'title' | 'data'>): D => dataOf(job, spec);
   const out: JobKind<D> = { kind: spec.kind, schema: spec.schema, dataOf: read, advance: (job, env) => spec.advance(job, read(job), env) };
-  const { again, refresh, rerun, cleanup, summary } = spec;
+  const { again, refresh, rerun, cleanup, summary, source } = spec;
   if (again !== undefined) out.again = again;
   if (refresh) out.refresh = (job, env) => refresh(job, read(job), env);
   if (rerun) out.rerun = (job, env) => rerun(job, read(job), env);
   if (cleanup) out.cleanup = cleanup;
   if (summary) out.summary = summary;
+  // A listing must not stop at one damaged record: it has no source then.
+  if (source) out.sourceOf = (job) => {
+    const data = readableData(job, spec);
+    return data === undefined ? undefined : source(data);
+  };
   return out;
 }

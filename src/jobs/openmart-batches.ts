@@ -57,6 +57,7 @@ export function openmartBatchesHandler(): JobKind<OmBatchesData> {
   return defineJobKind({
     ...OM_BATCHES,
     cleanup: (props, jobId) => BatchBook.remove(props, jobId),
+    source: ({ source, mapping, mappingHeaders }) => ({ source, mapping, mappingHeaders }),
     advance(job, data, env) {
       const run: Run = { job, data, book: BatchBook.load(env.docProps, job.id, data.batches), env, http: env.http('openmart'), written: 0 };
       recover(run);

@@ -126,6 +126,7 @@ function lanesFor(job: Job, data: OmEnrichData, env: JobEnv): LaneRow[][] {
 export function openmartEnrichHandler(): JobKind<OmEnrichData> {
   return defineJobKind({
     ...OM_ENRICH,
+    source: ({ source, mapping, mappingHeaders }) => ({ source, mapping, mappingHeaders }),
     advance(job, stored, env) {
       let data = stored;
       const lanes = lanesFor(job, data, env);

@@ -1,11 +1,25 @@
 /**
- * The side record of an OpenProspect discovery job: its order body, kept beside the job (one
- * document property) so a later run can re-send it with the same Idempotency-Key. It goes with
- * the job (the orders kind's cleanup).
+ * What the unsent parts of an OpenProspect order job are rebuilt from: an enrichment's source
+ * (`rebuild` in the job's data), or a discovery's order body kept beside the job (one document
+ * property) so a later run re-sends it with the same Idempotency-Key. The kept body goes with the
+ * job (the orders kind's cleanup).
  */
 import * as z from 'zod/mini';
 import { JsonStore, type PropertyStore } from '../platform/store';
 import type { OrderBody } from '../providers/openprospect/bodies';
+import { PinnedSourceSchema } from '../sheet/source';
+
+/** An enrichment's rows, read again to rebuild a part's body. */
+export const EnrichmentRebuildSchema = z.object({
+  source: PinnedSourceSchema,
+  mapping: z.record(z.string(), z.number()),
+  /** The header text of each mapped column when submitted (absent in jobs of older versions). */
+  mappingHeaders: z.optional(z.record(z.string(), z.string())),
+  options: z.unknown(),
+  /** "Send without the phone": rows whose phone cell shows #ERROR! go out without it. */
+  withoutBrokenPhones: z.optional(z.boolean()),
+});
+export type EnrichmentRebuild = z.infer<typeof EnrichmentRebuildSchema>;
 
 const BODY_PREFIX = 'jobbody:';
 const StoredBodySchema = z.looseObject({ order_type: z.string() });

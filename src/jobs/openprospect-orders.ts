@@ -14,8 +14,8 @@ import { COMPANY_COLUMNS, PROSPECT_COLUMNS, companyRow, prospectRows } from '../
 import type { OrderBody } from '../providers/openprospect/bodies';
 import { openJobTab } from './job-tabs';
 import type { JobEnv } from './handler';
-import { dataOf, defineJobKind, type JobKind, type KindData } from './kind';
-import { forgetBody } from './openprospect-order-body';
+import { dataOf, defineJobKind, readableData, type JobKind, type KindData } from './kind';
+import { EnrichmentRebuildSchema, forgetBody } from './openprospect-order-body';
 import { note, transition, warn, type Job } from './model';
 
 export const OP_ORDERS_KIND = 'openprospect.orders';
@@ -78,8 +78,7 @@ function costOf(cost: { total: number; currency: string } | null | undefined): P
 
 /** "Estimated by OpenProspect: 120.00 EUR", or "priced at review" while no order carries an estimate. */
 export function openProspectCostLine(job: Job): string {
-  const res = OpOrdersDataSchema.safeParse(job.data);
-  const parts = res.success ? res.data.parts : [];
+  const parts = readableData(job, OP_ORDERS)?.parts ?? [];
   const sums = new Map<string, number>();
   for (const p of parts) if (p.cost) sums.set(p.cost.currency, (sums.get(p.cost.currency) ?? 0) + p.cost.total);
   if (sums.size === 0) return 'Cost: priced by OpenProspect at review; its estimate shows here once the order carries one.';
@@ -260,6 +259,11 @@ export function openProspectOrdersHandler(rebuild: BodyRebuilder): JobKind<OpOrd
   return defineJobKind({
     ...OP_ORDERS,
     cleanup: forgetBody,
+    // The sheet only: a scheduled refresh syncs results and reads no rows, so no header check.
+    source: (data) => {
+      const rebuild = EnrichmentRebuildSchema.safeParse(data.rebuild);
+      return rebuild.success ? { source: rebuild.data.source } : undefined;
+    },
     advance(job, _data, env) {
       const http = env.http('openprospect');
       if (job.state === 'SUBMITTING') job = submit(job, env, http, rebuild);

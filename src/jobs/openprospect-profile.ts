@@ -12,7 +12,7 @@ import * as z from 'zod/mini';
 import { JsonStore } from '../platform/store';
 import { createSearchProfile, getSearchProfileCreation, isKnownProfileCreationStatus, type ProfileCreationState, type SearchProfileCreationBody } from '../providers/openprospect/profiles';
 import type { JobEnv } from './handler';
-import { defineJobKind, type JobKind, type KindData } from './kind';
+import { defineJobKind, readableData, type JobKind, type KindData } from './kind';
 import { note, transition, warn, type Job } from './model';
 
 export const OP_PROFILE_KIND = 'openprospect.profile';
@@ -91,7 +91,7 @@ export function openProspectProfileHandler(): JobKind<OpProfileData> {
 export function readyProfiles(jobs: readonly Job[]): Array<{ profileId: string; name: string; createdAt: number }> {
   return jobs
     .filter((j) => j.kind === OP_PROFILE_KIND && j.state === 'DONE')
-    .map((j) => ({ profileId: OpProfileDataSchema.safeParse(j.data).data?.profileId ?? '', name: j.title, createdAt: j.createdAt }))
+    .map((j) => ({ profileId: readableData(j, OP_PROFILE)?.profileId ?? '', name: j.title, createdAt: j.createdAt }))
     .filter((p) => p.profileId !== '')
     .sort((a, b) => b.createdAt - a.createdAt);
 }

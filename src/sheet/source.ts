@@ -126,6 +126,11 @@ export function readSource(ss: Spreadsheet, spec: SourceSpec, maxRows: number = 
 export const PinnedSourceSchema = z.union([z.object({ sheetName: z.string() }), z.object({ a1: z.string() })]);
 export type PinnedSource = z.infer<typeof PinnedSourceSchema>;
 
+/** The sheet a pinned source reads (undefined for an A1 range without a sheet name). */
+export function pinnedSheetName(pinned: PinnedSource): string | undefined {
+  return 'sheetName' in pinned ? pinned.sheetName : splitA1(pinned.a1).sheetName;
+}
+
 /**
  * The block as a fixed A1 range with its sheet (`'My sheet'!A1:F30`), so a later run reads the
  * same rows even after the user's selection moved.

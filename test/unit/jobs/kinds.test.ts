@@ -61,6 +61,29 @@ describe('jobs/kind', () => {
     });
   });
 
+  describe('#sourceOf()', () => {
+    const byTitle = (title: string) => records.find((r) => r.title === title)!;
+    const sourceOf = (title: string) => kinds[byTitle(title).kind]!.sourceOf?.(byTitle(title));
+
+    it('should give the sheet and the mapping found by header of kinds whose runs read the rows again', () => {
+      const batch = byTitle('Batch').data as { mapping: unknown; mappingHeaders: unknown };
+      expect(sourceOf('Batch')).toEqual({ source: { sheetName: 'Leads' }, mapping: batch.mapping, mappingHeaders: batch.mappingHeaders });
+      expect(sourceOf('Enrich')?.mappingHeaders).toEqual({ external_id: 'external_id', company_name: 'Company', website: 'Website' });
+      expect(sourceOf('KYB')).toEqual({ source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, mappingHeaders: { external_id: 'Customer ID' }, parameterColumns: {}, parameterHeaders: {} });
+    });
+
+    it('should give an enrichment order only its sheet (a scheduled refresh reads no rows) and a discovery none', () => {
+      expect(sourceOf('Enr')).toEqual({ source: { sheetName: 'Leads' } });
+      expect(sourceOf('Hotels DACH')).toBeUndefined();
+      expect(kinds['openprospect.profile']!.sourceOf).toBeUndefined();
+      expect(kinds['openmart.search']!.sourceOf).toBeUndefined();
+    });
+
+    it('should give no source for a record that does not parse, rather than stop a listing', () => {
+      expect(kinds['gu1.run']!.sourceOf?.({ ...byTitle('KYB'), data: { source: { sheetName: 'Clients' } } })).toBeUndefined();
+    });
+  });
+
   describe('#defineJobKind()', () => {
     const Schema = z.object({ n: z.number() });
     const seen: unknown[] = [];
