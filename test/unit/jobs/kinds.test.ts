@@ -90,7 +90,10 @@ describe('jobs/kind', () => {
     const kind = defineJobKind({
       kind: 'test.count',
       schema: Schema,
-      advance: (job, data, env) => (seen.push(data), transition({ ...job, data: { n: data.n + 1 } }, 'DONE', env.clock.now())),
+      advance: (job, data, env) => {
+        seen.push(data);
+        return transition({ ...job, data: { n: data.n + 1 } }, 'DONE', env.clock.now());
+      },
       rerun: (job, data) => ({ ...job, data: { n: data.n * 10 } }),
     });
 
