@@ -115,7 +115,7 @@ export function submitOpenmartBatch(ctx: AppContext, input: unknown): OpenmartSu
   const id = ctx.uuid();
   const title = build.options.title;
   const t = BATCH_TABS[parsed.operation];
-  BatchBook.create(ctx.docProps(), id, build.batches.map((b) => ({ s: 'pending', n: b.tasks.length, h: idsHash(b.ids) }))).save();
+  BatchBook.create(ctx.docProps(), id, build.batches.map((b) => ({ state: 'pending', rows: b.tasks.length, hash: idsHash(b.ids) }))).save();
   const mappingHeaders = headersOf(read.mapping, read.block.headers);
   const data: OmBatchesData = { op: parsed.operation, source, mapping: read.mapping, mappingHeaders, options: parsed.options ?? {}, batches: build.batches.length };
   const total = build.batches.reduce((n, b) => n + b.tasks.length, 0);
@@ -151,8 +151,8 @@ export function resubmitOpenmartRows(ctx: AppContext, input: unknown): ResubmitR
   requireMine(ctx, job, 'resubmit rows of');
   const data = dataOf(job, OM_BATCHES);
   const book = BatchBook.load(ctx.docProps(), job.id, data.batches);
-  const unknownRows = book.where('unknown').reduce((n, i) => n + book.get(i).n, 0);
-  const rows = book.where('unknown', 'skipped').reduce((n, i) => n + book.get(i).n, 0);
+  const unknownRows = book.where('unknown').reduce((n, i) => n + book.get(i).rows, 0);
+  const rows = book.where('unknown', 'skipped').reduce((n, i) => n + book.get(i).rows, 0);
   const warning =
     unknownRows > 0
       ? `${unknownRows} row(s) were submitted before but their answer was lost: Openmart may already have them and may bill them twice. Resubmit only if they never got results.`

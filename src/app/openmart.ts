@@ -116,7 +116,7 @@ function refusedBeforeAnything(ctx: AppContext, job: Job): boolean {
   if (job.state !== 'FAILED') return false;
   if (job.kind !== OM_BATCHES_KIND) return job.progress.done === 0;
   const book = BatchBook.load(ctx.docProps(), job.id, dataOf(job, OM_BATCHES).batches);
-  return book.entries.every((e) => e.b === undefined && e.s !== 'unknown');
+  return book.entries.every((e) => e.batchId === undefined && e.state !== 'unknown');
 }
 
 /** The source a job reads again: a sheet or range as given, the selection pinned to its A1 range. */

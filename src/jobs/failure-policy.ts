@@ -16,7 +16,8 @@ export type ErrorMessage = (e: unknown) => string;
 
 /** A step needs at least this many UrlFetch calls left today to start. */
 export const MIN_FETCHES_FOR_A_STEP = 200;
-const QUOTA_TEXT = "Paused: this Google account's UrlFetch quota for today is (nearly) used up. The job continues tomorrow by itself.";
+const QUOTA_TEXT =
+  "Paused: this Google account's UrlFetch quota for today is (nearly) used up. The job continues tomorrow by itself.";
 /** How long to leave a job alone after a transient failure without Retry-After. */
 const TRANSIENT_PAUSE_MS = 60_000;
 /** A job whose owner removed their key waits (open, unchanged) and looks again after this long. */
@@ -50,7 +51,8 @@ export function applyError(job: Job, e: unknown, now: number, message: ErrorMess
   if (e instanceof ConnectionError && e.code === 'QUOTA') return pauseForQuota(job, now);
   if (e instanceof RateLimitError) {
     const until = now + (e.retryAfterMs ?? TRANSIENT_PAUSE_MS);
-    return note({ ...job, lastError: text, resumeAt: until }, now, `Rate limited; resuming after ${new Date(until).toISOString().slice(11, 16)} UTC`);
+    const at = new Date(until).toISOString().slice(11, 16);
+    return note({ ...job, lastError: text, resumeAt: until }, now, `Rate limited; resuming after ${at} UTC`);
   }
   if (e instanceof JobSaveError) {
     return { ...job, lastError: text, resumeAt: now + TRANSIENT_PAUSE_MS, updatedAt: now };

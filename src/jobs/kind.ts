@@ -57,7 +57,8 @@ export interface JobKind<D> extends JobHandler, KindData<D> {
 /** Define a job kind: every step reads the job's data through `dataOf` before the kind sees it. */
 export function defineJobKind<D>(spec: KindSpec<D>): JobKind<D> {
   const read = (job: Pick<Job, 'title' | 'data'>): D => dataOf(job, spec);
-  const out: JobKind<D> = { kind: spec.kind, schema: spec.schema, dataOf: read, advance: (job, env) => spec.advance(job, read(job), env) };
+  const advance = (job: Job, env: JobEnv): Job => spec.advance(job, read(job), env);
+  const out: JobKind<D> = { kind: spec.kind, schema: spec.schema, dataOf: read, advance };
   const { again, refresh, rerun, cleanup, summary, source } = spec;
   if (again !== undefined) out.again = again;
   if (refresh) out.refresh = (job, env) => refresh(job, read(job), env);

@@ -7,7 +7,7 @@ import type { ListedStatus } from '../providers/openmart/task-ids';
 import type { JobEnv } from './handler';
 import type { KindData } from './kind';
 import type { Job } from './model';
-import type { BatchBook, Entry } from './openmart-book';
+import type { Batch, BatchBook, BatchState } from './openmart-book';
 import { PinnedSourceSchema } from '../sheet/source';
 import { runRows } from './openmart-source';
 
@@ -56,23 +56,24 @@ export function planFromSheet(env: Pick<JobEnv, 'spreadsheet' | 'prepared'>, job
   return buildBatches(data.op, rows.records, data.options).batches;
 }
 
-export function sum(book: BatchBook, pick: (e: Entry) => number): number {
+export function sum(book: BatchBook, pick: (e: Batch) => number): number {
   return book.entries.reduce((n, e) => n + pick(e), 0);
 }
 
 /** The job with counters and progress from the ledger; `written` = result rows added since the last count. */
 export function withCounts(job: Job, data: OmBatchesData, book: BatchBook, written: number): Job {
-  const rows = sum(book, (e) => e.n);
-  const rowsIn = (s: Entry['s']) => sum(book, (e) => (e.s === s ? e.n : 0));
-  const done = sum(book, (e) => (e.s === 'done' || e.s === 'unknown' || e.s === 'rejected' || e.s === 'skipped' ? e.n : e.s === 'ready' ? Math.min(e.n, e.d ?? 0) : 0));
+  const rows = sum(book, (e) => e.rows);
+  const rowsIn = (s: BatchState) => sum(book, (e) => (e.state === s ? e.rows : 0));
+  const finished = (e: Batch) => e.state === 'done' || e.state === 'unknown' || e.state === 'rejected' || e.state === 'skipped';
+  const done = sum(book, (e) => (finished(e) ? e.rows : e.state === 'ready' ? Math.min(e.rows, e.written ?? 0) : 0));
   const counts = {
     ...job.counts,
     rows,
     batches: book.entries.length,
-    batchesSubmitted: book.entries.filter((e) => e.b !== undefined).length,
-    tasksCompleted: sum(book, (e) => e.c?.[0] ?? 0),
-    tasksErrored: sum(book, (e) => e.c?.[1] ?? 0),
-    tasksCancelled: sum(book, (e) => e.c?.[2] ?? 0),
+    batchesSubmitted: book.entries.filter((e) => e.batchId !== undefined).length,
+    tasksCompleted: sum(book, (e) => e.counts?.[0] ?? 0),
+    tasksErrored: sum(book, (e) => e.counts?.[1] ?? 0),
+    tasksCancelled: sum(book, (e) => e.counts?.[2] ?? 0),
     unknownRows: rowsIn('unknown'),
     rejectedRows: rowsIn('rejected'),
     notSentRows: rowsIn('skipped'),

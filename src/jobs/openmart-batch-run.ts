@@ -63,7 +63,7 @@ export function upsert(run: Run, rows: Row[]): void {
 /** Status lines for every row of batch `i`. */
 export function markRows(run: Run, i: number, status: string, reason: string): void {
   const ids = plan(run)[i]?.ids ?? [];
-  upsert(run, ids.map((id) => statusRow(id, status, reason, { batch_id: run.book.get(i).b ?? '' })));
+  upsert(run, ids.map((id) => statusRow(id, status, reason, { batch_id: run.book.get(i).batchId ?? '' })));
 }
 
 export function keepTransient(run: Run, e: ApiError): void {
@@ -75,7 +75,7 @@ export function recover(run: Run): void {
   const stuck = run.book.where('sending');
   if (stuck.length === 0) return;
   for (const i of stuck) {
-    run.book.set(i, { s: 'unknown', r: 'the run submitting it was stopped before the answer was saved' });
+    run.book.set(i, { state: 'unknown', reason: 'the run submitting it was stopped before the answer was saved' });
     markRows(run, i, ROW_STATUS.unknown, UNKNOWN_REASON);
   }
   run.job = warn(run.job, `${stuck.length} batch(es) were being submitted when a run stopped: their rows are marked "submitted, outcome unknown".`);
@@ -101,13 +101,13 @@ export function submit(run: Run): void {
     const sendable: number[] = [];
     for (const i of pending.slice(g, g + WAVE)) {
       const p = planned[i];
-      if (!p || idsHash(p.ids) !== run.book.get(i).h) {
-        run.book.set(i, { s: 'rejected', r: 'the source rows changed since the job was submitted' });
+      if (!p || idsHash(p.ids) !== run.book.get(i).hash) {
+        run.book.set(i, { state: 'rejected', reason: 'the source rows changed since the job was submitted' });
         continue;
       }
       sendable.push(i);
     }
-    for (const i of sendable) run.book.set(i, { s: 'sending' });
+    for (const i of sendable) run.book.set(i, { state: 'sending' });
     save(run);
     const answers = run.http.requestAll<unknown>(sendable.map((i) => submitRequest(run.data.op, (planned[i] as PlannedBatch).tasks)), { waveSize: WAVE });
     let created = 0;
@@ -115,11 +115,11 @@ export function submit(run: Run): void {
       const a = answers[k] as ApiError | { status: number; headers: Record<string, string>; body: unknown };
       if (!(a instanceof ApiError)) {
         try {
-          run.book.set(i, { s: 'submitted', b: readSubmit(a, run.data.op) });
+          run.book.set(i, { state: 'submitted', batchId: readSubmit(a, run.data.op) });
           created++;
         } catch (e) {
           // A 2xx we cannot read: the batch probably exists.
-          run.book.set(i, { s: 'unknown', r: e instanceof ApiError ? e.message : String(e) });
+          run.book.set(i, { state: 'unknown', reason: e instanceof ApiError ? e.message : String(e) });
           markRows(run, i, ROW_STATUS.unknown, UNKNOWN_REASON);
         }
         return;
@@ -127,14 +127,14 @@ export function submit(run: Run): void {
       const salvaged = a instanceof MalformedResponseError ? salvageBatchId(a.body) : undefined;
       if (salvaged !== undefined) {
         // Cut off in transit, but it names the batch Openmart created (and billed): track that one.
-        run.book.set(i, { s: 'submitted', b: salvaged });
+        run.book.set(i, { state: 'submitted', batchId: salvaged });
         run.job = warn(run.job, 'Openmart\'s answer to a submit arrived cut off; the batch it named is being followed.');
         created++;
         return;
       }
       if (a instanceof NotSentError || a.code === 'QUOTA') {
         // Never left the script: safe to send later.
-        run.book.set(i, { s: 'pending' });
+        run.book.set(i, { state: 'pending' });
         if (a.code === 'QUOTA') keepTransient(run, a);
         return;
       }
@@ -142,23 +142,23 @@ export function submit(run: Run): void {
       if (!isClearAnswer(e)) {
         // No answer (lost, timed out), a 2xx whose body could not be read, or a status that says
         // neither "refused" nor "nothing created": the batch may exist, so it is never sent again by itself.
-        run.book.set(i, { s: 'unknown', r: e.message });
+        run.book.set(i, { state: 'unknown', reason: e.message });
         markRows(run, i, ROW_STATUS.unknown, UNKNOWN_REASON);
         return;
       }
       if (isOutOfCredits(e)) {
-        run.book.set(i, { s: 'pending' });
+        run.book.set(i, { state: 'pending' });
         run.data = { ...run.data, outOfCredits: e.userMessage() };
       } else if (e instanceof AuthError || e instanceof PermissionError) {
         // The key, not the rows: every batch would be refused the same way.
-        run.book.set(i, { s: 'pending' });
+        run.book.set(i, { state: 'pending' });
         run.fatal ??= e;
       } else if (e instanceof RateLimitError) {
         // A 429: nothing was created, so this batch is sent again later.
-        run.book.set(i, { s: 'pending' });
+        run.book.set(i, { state: 'pending' });
         keepTransient(run, e);
       } else {
-        run.book.set(i, { s: 'rejected', r: e.userMessage() });
+        run.book.set(i, { state: 'rejected', reason: e.userMessage() });
         run.data.refused ??= e.userMessage().slice(0, 300);
         markRows(run, i, ROW_STATUS.rejected, e.userMessage());
       }
@@ -170,7 +170,7 @@ export function submit(run: Run): void {
   if (run.data.outOfCredits) {
     const left = run.book.where('pending');
     for (const i of left) {
-      run.book.set(i, { s: 'skipped', r: 'out of credits' });
+      run.book.set(i, { state: 'skipped', reason: 'out of credits' });
       markRows(run, i, ROW_STATUS.notSent, 'not submitted: Openmart credits ran out');
     }
     run.job = note({ ...run.job, data: run.data }, run.env.clock.now(), `Out of credits: ${left.length} batch(es) not submitted`);
@@ -181,20 +181,20 @@ export function submit(run: Run): void {
 export function poll(run: Run): void {
   const waiting = run.book.where('submitted');
   if (waiting.length === 0) return;
-  const answers = run.http.requestAll<unknown>(waiting.map((i) => statusRequest(run.book.get(i).b as string)));
+  const answers = run.http.requestAll<unknown>(waiting.map((i) => statusRequest(run.book.get(i).batchId as string)));
   waiting.forEach((i, k) => {
     const a = answers[k];
-    const id = run.book.get(i).b as string;
+    const id = run.book.get(i).batchId as string;
     if (a instanceof NotSentError) return;
     if (a instanceof NotFoundError) {
-      run.book.set(i, { s: 'rejected', r: unknownBatch(id) });
+      run.book.set(i, { state: 'rejected', reason: unknownBatch(id) });
       markRows(run, i, ROW_STATUS.rejected, unknownBatch(id));
       return;
     }
     try {
       const s = readStatus(a as never, id);
       // Without counters every status is listed and the counts come from the lists.
-      if (s.ready) run.book.set(i, { s: 'ready', d: 0, c: s.counts });
+      if (s.ready) run.book.set(i, { state: 'ready', written: 0, counts: s.counts });
     } catch (e) {
       if (e instanceof ApiError) keepTransient(run, e);
       else throw e;
@@ -223,12 +223,12 @@ export function fetchReady(run: Run): void {
     const group = ready.slice(g, g + FETCH_GROUP);
     const lists: Array<{ i: number; status: ListedStatus }> = [];
     for (const i of group) {
-      const c = run.book.get(i).c ?? [1, 1, 1];
+      const c = run.book.get(i).counts ?? [1, 1, 1];
       LISTED.forEach((status, k) => {
         if ((c[k] ?? 0) > 0) lists.push({ i, status });
       });
     }
-    const listed = run.http.requestAll<unknown>(lists.map((l) => taskIdsRequest(run.book.get(l.i).b as string, l.status)));
+    const listed = run.http.requestAll<unknown>(lists.map((l) => taskIdsRequest(run.book.get(l.i).batchId as string, l.status)));
     const ids = new Map<number, string[] | null>(group.map((i) => [i, []]));
     const lengths = new Map<number, number[]>(group.map((i) => [i, [0, 0, 0]]));
     lists.forEach((l, k) => {
@@ -236,7 +236,7 @@ export function fetchReady(run: Run): void {
       const have = ids.get(l.i);
       if (have === null || have === undefined) return;
       try {
-        const got = readTaskIds(a as never, run.book.get(l.i).b as string);
+        const got = readTaskIds(a as never, run.book.get(l.i).batchId as string);
         have.push(...got);
         (lengths.get(l.i) as number[])[LISTED.indexOf(l.status)] = got.length;
       } catch (e) {
@@ -248,7 +248,7 @@ export function fetchReady(run: Run): void {
     const reads: Array<{ i: number; taskId: string }> = [];
     for (const i of group) {
       const list = ids.get(i);
-      if (list) for (const taskId of list.slice(run.book.get(i).d ?? 0)) reads.push({ i, taskId });
+      if (list) for (const taskId of list.slice(run.book.get(i).written ?? 0)) reads.push({ i, taskId });
     }
     // Task reads: waves that adapt to Openmart's answers (no published rate limit).
     const concurrency = run.env.concurrency?.('openmart-reads');
@@ -259,7 +259,7 @@ export function fetchReady(run: Run): void {
     reads.forEach((r, k) => {
       if (broken.has(r.i)) return;
       try {
-        got.push({ task: readTask(answers[k] as never, r.taskId), batchId: run.book.get(r.i).b as string });
+        got.push({ task: readTask(answers[k] as never, r.taskId), batchId: run.book.get(r.i).batchId as string });
         advanced.set(r.i, (advanced.get(r.i) ?? 0) + 1);
       } catch (e) {
         if (!(e instanceof ApiError)) throw e;
@@ -272,9 +272,9 @@ export function fetchReady(run: Run): void {
     for (const i of group) {
       const list = ids.get(i);
       if (!list) continue;
-      const d = (run.book.get(i).d ?? 0) + (advanced.get(i) ?? 0);
-      const c = run.book.get(i).c ?? lengths.get(i);
-      run.book.set(i, d >= list.length ? { s: 'done', d, c } : { d, c });
+      const written = (run.book.get(i).written ?? 0) + (advanced.get(i) ?? 0);
+      const counts = run.book.get(i).counts ?? lengths.get(i);
+      run.book.set(i, written >= list.length ? { state: 'done', written, counts } : { written, counts });
     }
     save(run);
     if (run.transient) return;

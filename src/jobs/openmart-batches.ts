@@ -46,7 +46,7 @@ function settle(run: Run): Job {
     return transition({ ...job, lastError: why }, 'FAILED', now, why);
   }
   if (book.where('rejected').length === book.entries.length) {
-    const why = data.refused ?? book.entries[0]?.r ?? 'Openmart refused every batch.';
+    const why = data.refused ?? book.entries[0]?.reason ?? 'Openmart refused every batch.';
     return transition({ ...job, lastError: why }, 'FAILED', now, why);
   }
   return transition(job, 'DONE', now, `${c['resultRowsWritten'] ?? 0} result row(s) written`);
@@ -82,9 +82,9 @@ export function requeue(job: Job, props: JobEnv['docProps'], now: number): { job
   let unknownRows = 0;
   for (const i of book.where('unknown', 'skipped')) {
     const e = book.get(i);
-    rows += e.n;
-    if (e.s === 'unknown') unknownRows += e.n;
-    book.set(i, { s: 'pending', b: undefined, r: undefined, d: undefined, c: undefined });
+    rows += e.rows;
+    if (e.state === 'unknown') unknownRows += e.rows;
+    book.set(i, { state: 'pending', batchId: undefined, reason: undefined, written: undefined, counts: undefined });
   }
   book.save();
   const { outOfCredits: _o, ...rest } = data;

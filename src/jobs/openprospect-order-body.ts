@@ -27,7 +27,8 @@ const StoredBodySchema = z.looseObject({ order_type: z.string() });
 /** Keep a discovery body for a retry from a later run; false when it is too large to keep. */
 export function storeBody(props: PropertyStore, jobId: string, body: OrderBody): boolean {
   try {
-    new JsonStore(props).set(BODY_PREFIX + jobId, StoredBodySchema, body as unknown as z.infer<typeof StoredBodySchema>);
+    const kept = body as unknown as z.infer<typeof StoredBodySchema>;
+    new JsonStore(props).set(BODY_PREFIX + jobId, StoredBodySchema, kept);
     return true;
   } catch {
     return false;
