@@ -24,7 +24,7 @@ import { storeBody } from '../jobs/openprospect-order-body';
 import { writeIds } from '../sheet/read-rows';
 import { headersOf } from '../sheet/mapping-headers';
 import { sourceLabel } from './input';
-import { requireScopes } from './op-scopes';
+import { requireScopes } from './openprospect-scopes';
 
 /** Whether any part of an orders job exists at the provider. */
 function hasRemoteWork(job: Job): boolean {

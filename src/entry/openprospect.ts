@@ -2,9 +2,8 @@
 import type * as C from '../app/contract';
 import * as op from '../app/openprospect';
 import * as opBlacklists from '../app/openprospect-blacklists';
-import * as opBlacklistAdmin from '../app/op-blacklists';
-import * as opOrders from '../app/op-orders-list';
-import * as opProfiles from '../app/op-profiles';
+import * as opOrders from '../app/openprospect-orders-list';
+import * as opProfiles from '../app/openprospect-profiles';
 import { rpc } from './run';
 
 /** Sidebar RPC: OpenProspect form facts (features with their dependencies, mapping fields). */
@@ -54,22 +53,22 @@ export function listSearchProfiles(): C.ProfileList {
 
 /** Sidebar RPC: every blacklist of the account (all pages). */
 export function listBlacklists(): C.BlacklistSummary[] {
-  return rpc((ctx) => opBlacklistAdmin.listAllBlacklists(ctx));
+  return rpc((ctx) => opBlacklists.listAllBlacklists(ctx));
 }
 
 /** Sidebar RPC: one blacklist with a page of its entries. */
 export function viewBlacklist(input: C.BlacklistViewInput): C.BlacklistDetail {
-  return rpc((ctx) => opBlacklistAdmin.viewBlacklist(ctx, input));
+  return rpc((ctx) => opBlacklists.viewBlacklist(ctx, input));
 }
 
 /** Sidebar RPC: rename a blacklist (and change its description). */
 export function renameBlacklist(input: C.RenameBlacklistInput): C.BlacklistSummary {
-  return rpc((ctx) => opBlacklistAdmin.renameBlacklist(ctx, input));
+  return rpc((ctx) => opBlacklists.renameBlacklist(ctx, input));
 }
 
 /** Sidebar RPC: delete a blacklist. */
 export function deleteBlacklist(input: C.BlacklistIdInput): { deleted: string } {
-  return rpc((ctx) => opBlacklistAdmin.removeBlacklist(ctx, input));
+  return rpc((ctx) => opBlacklists.removeBlacklist(ctx, input));
 }
 
 /** Sidebar RPC: create a blacklist (or add entries) from a range. */

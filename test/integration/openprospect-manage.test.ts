@@ -5,8 +5,8 @@
  */
 import type { SimRequest } from '../../emulator/apis/types';
 import type { JobView } from '../../src/app/contract';
-import type { BlacklistDetail, BlacklistSummary } from '../../src/app/op-blacklists';
-import type { OrdersPick } from '../../src/app/op-orders-list';
+import type { BlacklistDetail, BlacklistSummary } from '../../src/app/openprospect-blacklists';
+import type { OrdersPick } from '../../src/app/openprospect-orders-list';
 import { COMPANY_HEADER, OP_KEY, companyRows, enrichmentOptions, givenCompanies, givenOpenProspect, type OpScenario } from '../harness/scenarios';
 
 const HOUR = 60 * 60_000;

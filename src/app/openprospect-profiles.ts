@@ -15,7 +15,7 @@ import type { AppContext } from './context';
 import { UserInputError } from './input';
 import { startJob } from './job-start';
 import { toView, type JobView } from './job-view';
-import { requireScopes } from './op-scopes';
+import { requireScopes } from './openprospect-scopes';
 
 /** Start a profile creation job from the form (all ten fields); its first request goes out now. */
 export function createProfileJob(ctx: AppContext, input: unknown): { job: JobView; notice: string | null } {
