@@ -9,6 +9,7 @@ import { claimOf } from '../jobs/ownership';
 import { ScheduleStore } from '../jobs/schedules';
 import { BatchBook } from '../jobs/openmart-book';
 import { OM_BATCHES, OM_BATCHES_KIND } from '../jobs/openmart-batch-data';
+import { searchBodyJob } from '../jobs/openmart-search';
 import { dataOf } from '../jobs/kind';
 import { pinSource, type PinnedSource, type Source } from '../sheet/source';
 import { JobStore } from '../jobs/store';
@@ -80,15 +81,16 @@ export function forgetStale(ctx: AppContext): void {
   const scheduled = new Set(new ScheduleStore(props).all().map((s) => s.jobId));
   const me = whoAmI(ctx);
   for (const k of props.getKeys()) {
-    const m = /^(omb|oms):([^:]+)/.exec(k);
-    if (!m) continue;
+    const search = searchBodyJob(k);
+    const id = search ?? BatchBook.jobOf(k);
+    if (id === undefined) continue;
     let job: Job | undefined;
     try {
-      job = store.get(m[2] as string);
+      job = store.get(id);
     } catch {
       continue;
     }
-    const finishedSearch = m[1] === 'oms' && job !== undefined && !isOpen(job) && !scheduled.has(job.id) && claimOf(job, me) === 'mine';
+    const finishedSearch = search !== undefined && job !== undefined && !isOpen(job) && !scheduled.has(job.id) && claimOf(job, me) === 'mine';
     if (!job || finishedSearch) props.deleteProperty(k);
   }
 }

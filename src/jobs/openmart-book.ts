@@ -125,6 +125,11 @@ export class BatchBook {
     this.dirty.clear();
   }
 
+  /** The job whose ledger a document property key holds a part of, if it is one. */
+  static jobOf(key: string): string | undefined {
+    return /^omb:([^:]+)/.exec(key)?.[1];
+  }
+
   /** Remove every part of a job's ledger (also of jobs long gone). */
   static remove(props: PropertyStore, jobId: string): void {
     for (const k of props.getKeys()) if (k.startsWith(`omb:${jobId}:`)) props.deleteProperty(k);

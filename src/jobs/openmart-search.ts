@@ -53,6 +53,11 @@ export function hasSearchBody(props: JobEnv['docProps'], jobId: string): boolean
   return props.getProperty(BODY_PREFIX + jobId) !== null;
 }
 
+/** The job whose search body a document property key holds, if it is one. */
+export function searchBodyJob(key: string): string | undefined {
+  return key.startsWith(BODY_PREFIX) ? /^[^:]+:([^:]+)/.exec(key)?.[1] : undefined;
+}
+
 /** Remove the kept search body of a job. */
 export function forgetSearchBody(props: JobEnv['docProps'], jobId: string): void {
   props.deleteProperty(BODY_PREFIX + jobId);

@@ -62,6 +62,20 @@ describe('job kinds (built bundle)', () => {
     });
   });
 
+  it('should forget the side records of jobs that are gone, and the search body of a finished search, at the next submit', () => {
+    const s = givenOpenmart();
+    const rpc = rpcOf(s.addOn);
+    const doc = s.addOn.emulator.properties.document();
+    doc['omb:gone:0'] = '[]';
+    doc['oms:gone'] = '{}';
+    const first = rpc('submitOpenmartSearch', { form: { title: 'First', query: 'q', count: 5 }, confirmCredits: true });
+    expect(first.job.state).toBe('DONE');
+    expect(keysOf(s.addOn, 'oms:')).toEqual([`oms:${first.job.id}`]);
+    expect(keysOf(s.addOn, 'omb:')).toEqual([]);
+    const second = rpc('submitOpenmartSearch', { form: { title: 'Second', query: 'q', count: 5 }, confirmCredits: true });
+    expect(keysOf(s.addOn, 'oms:')).toEqual([`oms:${second.job.id}`]);
+  });
+
   it('should fail a job whose stored data no longer parses at the next run, saying what to do', () => {
     const s = givenOpenProspect();
     const rpc = rpcOf(s.addOn);
