@@ -3,7 +3,7 @@
  * cost plus its "up to" figure, OpenProspect's `estimated_cost` once an order carries one
  * ("priced at review" before), Openmart's credits.
  */
-import { OP_ORDERS_KIND, openProspectCostLine } from '../jobs/openprospect-orders';
+import { OP_ORDERS_KIND, openProspectCostLine } from '../jobs/openprospect-order-data';
 import { GU1_RUN_KIND } from '../jobs/gu1-run-data';
 import type { Job } from '../jobs/model';
 import { gu1CostLine } from '../providers/gu1/costs';

@@ -8,7 +8,7 @@
  */
 import type { JobEnv } from '../jobs/handler';
 import type { Job } from '../jobs/model';
-import type { OpOrdersData } from '../jobs/openprospect-orders';
+import type { OpOrdersData } from '../jobs/openprospect-order-data';
 import { EnrichmentRebuildSchema, storedBody, type EnrichmentRebuild } from '../jobs/openprospect-order-body';
 import { buildEnrichmentOrders, type PlannedEnrichmentOrder as PlannedOrder } from '../providers/openprospect/build-enrichment';
 import { ENRICHMENT_FIELDS } from '../providers/openprospect/fields';

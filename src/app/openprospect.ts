@@ -3,7 +3,7 @@ import { againOf, withoutAgain } from './duplicates';
 import * as z from 'zod/mini';
 import { KeyStore } from '../platform/keys';
 import { newJob, type Job } from '../jobs/model';
-import { OP_ORDERS, OP_ORDERS_KIND, type OpOrdersData, type OrderPart } from '../jobs/openprospect-orders';
+import { OP_ORDERS, OP_ORDERS_KIND, type OpOrdersData, type OrderPart } from '../jobs/openprospect-order-data';
 import { dataOf } from '../jobs/kind';
 import { buildDiscoveryOrder } from '../providers/openprospect/build-discovery';
 import { ENRICHMENT_FIELDS } from '../providers/openprospect/fields';
