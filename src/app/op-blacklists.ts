@@ -4,7 +4,8 @@
  * from a range stay in ./openprospect-blacklists.ts (`blacklistFromRange`, which takes a blacklist id).
  */
 import * as z from 'zod/mini';
-import { deleteBlacklist, getBlacklist, listBlacklistEntries, listBlacklists, updateBlacklist, type BlacklistInfo } from '../providers/openprospect/blacklists';
+import { listBlacklistEntries } from '../providers/openprospect/blacklist-entries';
+import { deleteBlacklist, getBlacklist, listBlacklists, updateBlacklist, type BlacklistInfo } from '../providers/openprospect/blacklists';
 import { noSuchBlacklist } from '../providers/openprospect/errors';
 import { httpFor } from './clients';
 import type { AppContext } from './context';

@@ -1,7 +1,8 @@
 /** OpenProspect blacklists from the sidebar: list them, fill one from a range, remove the entries a range matches. */
 import * as z from 'zod/mini';
 import { BUDGET, Deadline } from '../platform/clock';
-import { addBlacklistEntriesInChunks, createBlacklist, deleteBlacklistEntries, listBlacklistEntries, type BlacklistEntryInput } from '../providers/openprospect/blacklists';
+import { addBlacklistEntriesInChunks, deleteBlacklistEntries, listBlacklistEntries, type BlacklistEntryInput } from '../providers/openprospect/blacklist-entries';
+import { createBlacklist } from '../providers/openprospect/blacklists';
 import type { BlacklistEntry } from '../providers/openprospect/result-schemas';
 import { guessMapping, type FieldSpec } from '../sheet/headers';
 import { rowsToRecords } from '../sheet/records';
