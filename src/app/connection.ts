@@ -1,6 +1,7 @@
 /** "Test connection" per provider, with the cheapest call each API offers. */
 import * as z from 'zod/mini';
-import { AuthError, PROVIDER_NAMES } from '../platform/errors';
+import { AuthError } from '../platform/errors';
+import { PROVIDER_NAMES } from '../platform/providers';
 import { KEY_ACCEPTED, keyAccepted } from '../providers/gu1/errors';
 import { keyCheckRequest } from '../providers/gu1/enrich-by-external-id';
 import { creditSentence, getCreditBalance } from '../providers/openmart/credits';

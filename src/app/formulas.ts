@@ -3,7 +3,8 @@
  * turns any failure into the sentence the cell shows as #ERROR!.
  */
 import { BUDGET, Deadline } from '../platform/clock';
-import { ApiError, PROVIDER_NAMES } from '../platform/errors';
+import { ApiError } from '../platform/errors';
+import { PROVIDER_NAMES } from '../platform/providers';
 import type { Provider } from '../platform/http-types';
 import { MissingKeyError } from '../platform/keys';
 import { FormulaError } from '../functions/args';

@@ -5,18 +5,8 @@
  */
 import * as z from 'zod/mini';
 import { BUDGET, Deadline } from '../platform/clock';
-import {
-  addBlacklistEntriesInChunks,
-  createBlacklist,
-  deleteBlacklist,
-  deleteBlacklistEntries,
-  getBlacklist,
-  listBlacklistEntries,
-  listBlacklists,
-  updateBlacklist,
-  type BlacklistEntryInput,
-  type BlacklistInfo,
-} from '../providers/openprospect/blacklists';
+import { addBlacklistEntriesInChunks, deleteBlacklistEntries, listBlacklistEntries, type BlacklistEntryInput } from '../providers/openprospect/blacklist-entries';
+import { createBlacklist, deleteBlacklist, getBlacklist, listBlacklists, updateBlacklist, type BlacklistInfo } from '../providers/openprospect/blacklists';
 import { noSuchBlacklist } from '../providers/openprospect/errors';
 import type { BlacklistEntry } from '../providers/openprospect/result-schemas';
 import { guessMapping, type FieldSpec } from '../sheet/headers';

@@ -2,7 +2,7 @@
  * Checks before a scheduled run: the provider key is still saved, the source sheet still exists,
  * and the mapped columns are still found by their header text.
  */
-import { PROVIDER_NAMES } from '../platform/errors';
+import { PROVIDER_NAMES } from '../platform/providers';
 import { KeyStore } from '../platform/keys';
 import type { Job } from '../jobs/model';
 import { OM_SEARCH_KIND, hasSearchBody } from '../jobs/openmart-search';

@@ -5,8 +5,8 @@
  */
 import { ApiError } from '../platform/errors';
 import { NotSentError } from '../platform/http';
-import { OrderSchema, PATHS, TERMINAL_ORDER_STATUSES } from '../providers/openprospect/schemas';
-import { parseAnswer } from '../platform/response';
+import { orderRequest, readOrder } from '../providers/openprospect/get-order';
+import { TERMINAL_ORDER_STATUSES } from '../providers/openprospect/schemas';
 import type { CellValue } from '../sheet/cells';
 import { FormulaError, gridOf, uniqueValues } from './args';
 import { ANSWER_TTL_S, NOT_FETCHED, answerEach, answerGrid, type Answer } from './answers';
@@ -28,14 +28,14 @@ export function openProspectStatus(env: FormulaEnv, orderId: unknown): CellValue
   if (!grid.range && grid.values[0] === '') throw new FormulaError(`${FN}: give an order id, e.g. =${FN}("ord_123") or a range of ids.`);
   const answers = answerEach<CellValue>(env, FN, uniqueValues(grid.values), [], (misses) => {
     const http = env.http('openprospect');
-    const results = http.requestAll<unknown>(misses.map((id) => ({ method: 'get', path: PATHS.order(id) })));
+    const results = http.requestAll<unknown>(misses.map((id) => orderRequest(id)));
     const out = new Map<string, Answer<CellValue>>();
     misses.forEach((id, i) => {
       const r = results[i];
       if (!r) return;
       try {
         if (r instanceof ApiError) throw r;
-        const order = parseAnswer('openprospect', OrderSchema, r, `GET /orders/${id}`);
+        const order = readOrder(r, id);
         const done = (TERMINAL_ORDER_STATUSES as readonly string[]).includes(order.status);
         out.set(id, { ok: true, value: order.status, ttlSeconds: done ? ANSWER_TTL_S : RUNNING_STATUS_TTL_S });
       } catch (e) {

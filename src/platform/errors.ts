@@ -7,7 +7,7 @@ import type { Provider } from './http-types';
 import { PROVIDER_NAMES } from './providers';
 import { shortDetail } from './scrub';
 
-/** How sentences name each provider (from the one list, platform/providers.ts). */
+/** How sentences name each provider (platform/providers.ts; re-exported for the modules that import it from here). */
 export { PROVIDER_NAMES };
 
 export interface FieldIssue {
@@ -59,6 +59,12 @@ export class ApiError extends Error {
     this.extra = init.extra ?? {};
     this.body = init.body;
     this.waitUntil = undefined;
+  }
+
+  /** What this error was made from, to make the same failure again with a provider's words (providers/<p>/errors.ts). */
+  toInit(): ApiErrorInit {
+    const { provider, status, code, message, requestId, details, retryAfterMs, extra, body } = this;
+    return { provider, status, code, message, requestId, details, retryAfterMs, extra, body };
   }
 
   protected get who(): string {

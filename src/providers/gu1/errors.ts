@@ -3,15 +3,17 @@
  * `{ success: false, error: { code, message } }`). The status-typed classes and their generic
  * sentences are platform/errors.ts; these are gu1's own words, used where the add-on meets the error.
  *
- * | status | at gu1 | the add-on says / does |
- * |---|---|---|
- * | 400 | a bad request: one row's input, or the codes / groups of the whole run | `isRunLevel` tells them apart: a row error, or the run stops |
- * | 401 | the key is refused | `stopSentence`: check the gu1 key in Settings; the connection test reads a 400/404 after the key check as accepted (`keyAccepted`) |
- * | 402 | `INSUFFICIENT_BALANCE` | the generic "out of credits or balance"; `stopSentence` says Refresh continues from the first unwritten row |
- * | 403 / 404 | `SERVICE_INTEGRATION_NOT_ACTIVE` for the organisation | `notActive`: the run stops with "Activate it in gu1, or leave it out of the run" |
- * | 404 | no entity with that externalId | `NOT_FOUND_MESSAGE` on the row: create the entity in gu1 first |
- * | 422 | may carry partial data (`success: false` with results) | the results are written (wave.ts) |
- * | 429 | not documented | read as a rate limit (generic): sent again later |
+ * - 400: a bad request: one row's input, or the codes / groups of the whole run; `isRunLevel` tells them apart: a
+ *   row error, or the run stops.
+ * - 401: the key is refused; `stopSentence`: check the gu1 key in Settings; the connection test reads a 400/404
+ *   after the key check as accepted (`keyAccepted`).
+ * - 402: `INSUFFICIENT_BALANCE`; the generic "out of credits or balance"; `stopSentence` says Refresh continues from
+ *   the first unwritten row.
+ * - 403 / 404: `SERVICE_INTEGRATION_NOT_ACTIVE` for the organisation; `notActive`: the run stops with "Activate it
+ *   in gu1, or leave it out of the run".
+ * - 404: no entity with that externalId; `NOT_FOUND_MESSAGE` on the row: create the entity in gu1 first.
+ * - 422: may carry partial data (`success: false` with results); the results are written (wave.ts).
+ * - 429: not documented; read as a rate limit (generic): sent again later.
  */
 import { ApiError, AuthError, PaymentError, PermissionError } from '../../platform/errors';
 
@@ -48,7 +50,7 @@ export class IntegrationNotActiveError extends ApiError {
 /** The same answer explained as an integration that is not active, when it is one; else undefined. */
 export function notActive(e: ApiError): IntegrationNotActiveError | undefined {
   if (e.code !== NOT_ACTIVE_CODE || (e.status !== 403 && e.status !== 404)) return undefined;
-  return new IntegrationNotActiveError({ provider: e.provider, status: e.status, code: e.code, message: e.message, requestId: e.requestId, details: e.details, extra: e.extra, body: e.body });
+  return new IntegrationNotActiveError(e.toInit());
 }
 
 /** What a 400 must mention to concern the run rather than one row: a code, a group or a list field. */

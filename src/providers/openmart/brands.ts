@@ -5,8 +5,8 @@
  * `order_by[].asc` must be true (false is refused as "Asc is required"), so only ascending
  * sorts are offered.
  */
-import type { Http } from '../../platform/http-types';
-import { explained } from './errors';
+import type { ApiRequest, ApiResponse, Http } from '../../platform/http-types';
+import { send } from './errors';
 import { boolOf, isRecord, listOf, numberOf, textOf, type Problem } from './form';
 import { parseAnswer } from '../../platform/response';
 import { BrandPageSchema, LIMITS, PATHS } from './schemas';
@@ -79,17 +79,41 @@ export function buildBrandSearch(form: unknown): BrandBuild {
   return out;
 }
 
+/** Where a page of brands starts and how it is ordered. */
+export interface BrandPageQuery {
+  limit: number;
+  cursor?: string | undefined;
+  orderBy?: Array<{ field: string; asc: true }> | undefined;
+  estimateTotal?: boolean;
+}
+
+/** One page of brands: its rows, and `nextCursor` '' on the last page. */
+export interface BrandPageResult {
+  rows: Array<Record<string, unknown>>;
+  nextCursor: string;
+  total?: number;
+}
+
 /** One page of brands; `nextCursor` is '' on the last page. */
-export function brandPage(http: Http, searchParam: Record<string, unknown>, page: { limit: number; cursor?: string | undefined; orderBy?: Array<{ field: string; asc: true }> | undefined; estimateTotal?: boolean }): { rows: Array<Record<string, unknown>>; nextCursor: string; total?: number } {
+export function brandPage(http: Http, searchParam: Record<string, unknown>, page: BrandPageQuery): BrandPageResult {
+  return readBrandPage(send(http, brandPageRequest(searchParam, page)));
+}
+
+/** The request for one page of brands. */
+export function brandPageRequest(searchParam: Record<string, unknown>, page: BrandPageQuery): ApiRequest {
   if (!Number.isInteger(page.limit) || page.limit < 1 || page.limit > LIMITS.brandLimitMax) throw new RangeError(`brands: limit must be 1-${LIMITS.brandLimitMax}`);
   const pagination: Record<string, unknown> = { limit: page.limit };
   if (page.cursor) pagination['encoded_cursor'] = page.cursor;
   if (page.orderBy) pagination['order_by'] = page.orderBy;
   // `estimate_total: true` adds an approximate `total` (omitted otherwise, as documented).
   const json = page.estimateTotal ? { search_param: searchParam, pagination, estimate_total: true } : { search_param: searchParam, pagination };
-  const res = explained(() => http.request<unknown>({ method: 'post', path: PATHS.brands, json }));
+  return { method: 'post', path: PATHS.brands, json };
+}
+
+/** Read one page of brands (`data` may be null for none). */
+export function readBrandPage(res: ApiResponse<unknown>): BrandPageResult {
   const body = parseAnswer('openmart', BrandPageSchema, res, 'POST /api/v2/brands/search');
-  const out: { rows: Array<Record<string, unknown>>; nextCursor: string; total?: number } = { rows: body.data ?? [], nextCursor: body.encoded_cursor ?? '' };
+  const out: BrandPageResult = { rows: body.data ?? [], nextCursor: body.encoded_cursor ?? '' };
   if (body.total != null) out.total = body.total;
   return out;
 }

@@ -4,8 +4,8 @@
  * returned row for search, records, enrich_company); for the batch routes the price per item is
  * not documented and the estimate assumes 1 credit per delivered person or mailbox.
  */
-import type { Http } from '../../platform/http-types';
-import { explained } from './errors';
+import type { ApiResponse, Http } from '../../platform/http-types';
+import { send } from './errors';
 import { parseAnswer } from '../../platform/response';
 import { CreditBalanceSchema, PATHS, type BatchOp } from './schemas';
 
@@ -17,7 +17,11 @@ export interface CreditBalance {
 
 /** The team's remaining credits. Unlimited keys report a fixed 10,000 (doc: not the real cap). */
 export function getCreditBalance(http: Http): CreditBalance {
-  const res = explained(() => http.request<unknown>({ method: 'get', path: PATHS.credits }));
+  return readCreditBalance(send(http, { method: 'get', path: PATHS.credits }));
+}
+
+/** Read the balance answer (`balance` required). */
+export function readCreditBalance(res: ApiResponse<unknown>): CreditBalance {
   const b = parseAnswer('openmart', CreditBalanceSchema, res, 'GET /api/v2/credit-balance');
   return { balance: b.balance, periodStart: b.period_start ?? null, periodEnd: b.period_end ?? null };
 }

@@ -3,8 +3,8 @@
  * /api/v2/deny-rules` with a JSON body): emails or phones suppressed from later enrichment
  * output. Free and safe to replay (`free` in the billing table), so retried after a lost answer.
  */
-import type { Http } from '../../platform/http-types';
-import { explained } from './errors';
+import type { ApiRequest, ApiResponse, Http } from '../../platform/http-types';
+import { send } from './errors';
 import { parseAnswer } from '../../platform/response';
 import { DenyCheckSchema, PATHS } from './schemas';
 
@@ -19,29 +19,34 @@ function chunks(values: readonly string[]): string[][] {
   return out;
 }
 
-function call(http: Http, method: 'post' | 'delete', path: string, type: DenyType, values: string[]): unknown {
-  return explained(() => http.request<unknown>({ method, path, json: { type, values } }).body);
+/** The request adding (`add`), removing (`remove`) or checking (`check`) up to DENY_CHUNK values. */
+export function denyRequest(op: 'add' | 'remove' | 'check', type: DenyType, values: readonly string[]): ApiRequest {
+  const json = { type, values: [...values] };
+  if (op === 'check') return { method: 'post', path: PATHS.denyCheck, json };
+  if (op === 'remove') return { method: 'delete', path: PATHS.denyRules, json };
+  return { method: 'post', path: PATHS.denyRules, json };
+}
+
+/** Read a check: whether each value is denied. */
+export function readDenyCheck(res: ApiResponse<unknown>): Record<string, boolean> {
+  return parseAnswer('openmart', DenyCheckSchema, res, 'POST /api/v2/deny-rules/check').denied;
 }
 
 /** Add rules; returns how many values were sent. */
 export function addDenyRules(http: Http, type: DenyType, values: readonly string[]): number {
-  for (const part of chunks(values)) call(http, 'post', PATHS.denyRules, type, part);
+  for (const part of chunks(values)) send(http, denyRequest('add', type, part));
   return values.length;
 }
 
 /** Remove rules (values without a rule are ignored by the API). */
 export function removeDenyRules(http: Http, type: DenyType, values: readonly string[]): number {
-  for (const part of chunks(values)) call(http, 'delete', PATHS.denyRules, type, part);
+  for (const part of chunks(values)) send(http, denyRequest('remove', type, part));
   return values.length;
 }
 
 /** Whether each value is denied (the API answers one entry per value). */
 export function checkDenyRules(http: Http, type: DenyType, values: readonly string[]): Record<string, boolean> {
   const out: Record<string, boolean> = {};
-  for (const part of chunks(values)) {
-    const body = call(http, 'post', PATHS.denyCheck, type, part);
-    const parsed = parseAnswer('openmart', DenyCheckSchema, { status: 200, headers: {}, body }, 'POST /api/v2/deny-rules/check');
-    Object.assign(out, parsed.denied);
-  }
+  for (const part of chunks(values)) Object.assign(out, readDenyCheck(send(http, denyRequest('check', type, part))));
   return out;
 }

@@ -5,15 +5,17 @@
  * and Go validators' `{"error": "..."}` (read as a code); `explain` puts the sentence where the
  * user sees it. Every Openmart operation's reader passes its errors through `explain`.
  *
- * | status | at Openmart | the add-on says / does |
- * |---|---|---|
- * | 401 / 403 | the key is refused | the generic "refused the API key"; a batch submit stops for every batch |
- * | 402 | out of credits (shared by search, records and the batches) | the generic "out of credits or balance"; unsent batches are marked "not submitted" |
- * | 404 | a batch id Openmart does not know | `unknownBatch` on the batch's rows |
- * | 422 | a validation refusal; on the records GET, a body Apps Script dropped | the sentence of `{"error"}`; `droppedBodyHint` |
- * | 429 | a rate limit, or credits used up when it says "credit" (the vendor's client maps both to "credit limit reached") | `isOutOfCredits`: read as a 402 |
+ * - 401 / 403: the key is refused; the generic "refused the API key"; a batch submit stops for every batch.
+ * - 402: out of credits (shared by search, records and the batches); the generic "out of credits or balance"; unsent
+ *   batches are marked "not submitted".
+ * - 404: a batch id Openmart does not know; `unknownBatch` on the batch's rows.
+ * - 422: a validation refusal; on the records GET, a body Apps Script dropped; the sentence of `{"error"}`;
+ *   `droppedBodyHint`.
+ * - 429: a rate limit, or credits used up when it says "credit" (the vendor's client maps both to "credit limit
+ *   reached"); `isOutOfCredits`: read as a 402.
  */
 import { ApiError, PaymentError, RateLimitError, ValidationError, type ApiErrorInit } from '../../platform/errors';
+import type { ApiRequest, ApiResponse, Http } from '../../platform/http-types';
 
 /** The row text of a batch id Openmart answers 404 for. */
 export function unknownBatch(batchId: string): string {
@@ -27,10 +29,6 @@ export function droppedBodyHint(e: unknown): string | undefined {
   return e instanceof ValidationError && /EOF|request body|bind|unmarshal/i.test(`${e.code ?? ''} ${e.message}`) ? DROPPED_BODY : undefined;
 }
 
-function initOf(e: ApiError): ApiErrorInit {
-  return { provider: e.provider, status: e.status, code: e.code, message: e.message, requestId: e.requestId, details: e.details, retryAfterMs: e.retryAfterMs, extra: e.extra };
-}
-
 /** True when an Openmart error means the credits are used up (402, or a 429 that says so). */
 export function isOutOfCredits(e: unknown): boolean {
   if (e instanceof PaymentError) return true;
@@ -40,7 +38,7 @@ export function isOutOfCredits(e: unknown): boolean {
 /** The same failure with Openmart's sentence as its message and the right class. */
 export function explain(e: unknown, hint?: string): unknown {
   if (!(e instanceof ApiError) || e.provider !== 'openmart' || e.status === 0) return e;
-  const init = initOf(e);
+  const init = e.toInit();
   // A Go-style `{"error": "<sentence>"}` lands in `code`; show it.
   if (e.code !== undefined && /\s/.test(e.code)) {
     init.message = e.code;
@@ -52,6 +50,11 @@ export function explain(e: unknown, hint?: string): unknown {
   const out = new Kind(init);
   out.waitUntil = e.waitUntil;
   return out;
+}
+
+/** Send one Openmart request, explaining any failure (the senders of search, brands, credits and deny rules). */
+export function send(http: Http, req: ApiRequest): ApiResponse<unknown> {
+  return explained(() => http.request<unknown>(req));
 }
 
 /** Run one Openmart call, explaining any failure (`hint` is added to the message). */

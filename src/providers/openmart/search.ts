@@ -3,8 +3,8 @@
  * `cursor`), read from any of the three documented envelopes. Filters are flat keys: a body
  * with a nested `filters` object is refused before it leaves the script.
  */
-import type { Http } from '../../platform/http-types';
-import { explained } from './errors';
+import type { ApiRequest, ApiResponse, Http } from '../../platform/http-types';
+import { send } from './errors';
 import { LIMITS, PATHS, readSearchEnvelope, type SearchRow } from './schemas';
 
 /** One page and where the next one starts. */
@@ -22,11 +22,20 @@ export function assertFlat(body: Record<string, unknown>): void {
 
 /** Fetch one page of search results. */
 export function searchPage(http: Http, body: Record<string, unknown>, page: { limit: number; cursor?: unknown[] | undefined }): SearchPageResult {
+  return readSearchPage(send(http, searchRequest(body, page)));
+}
+
+/** The request for one page (`limit` 1-1000, after `cursor`); nested filters are refused. */
+export function searchRequest(body: Record<string, unknown>, page: { limit: number; cursor?: unknown[] | undefined }): ApiRequest {
   assertFlat(body);
   if (!Number.isInteger(page.limit) || page.limit < 1 || page.limit > LIMITS.searchLimitMax) throw new RangeError(`search: limit must be 1-${LIMITS.searchLimitMax}, got ${page.limit}`);
   const json: Record<string, unknown> = { ...body, limit: page.limit };
   if (page.cursor !== undefined) json['cursor'] = page.cursor;
-  const res = explained(() => http.request<unknown>({ method: 'post', path: PATHS.search, json }));
+  return { method: 'post', path: PATHS.search, json };
+}
+
+/** Read one page: its rows, the next cursor and the total when sent. */
+export function readSearchPage(res: ApiResponse<unknown>): SearchPageResult {
   const parsed = readSearchEnvelope(res, 'POST /api/v1/search');
   const out: SearchPageResult = { rows: parsed.rows };
   const last = parsed.rows[parsed.rows.length - 1];

@@ -5,8 +5,8 @@
  * counted as at most 1 credit (one returned id). A bare array (no count) answers null.
  */
 import * as z from 'zod/mini';
-import type { Http } from '../../platform/http-types';
-import { explained } from './errors';
+import type { ApiRequest, ApiResponse, Http } from '../../platform/http-types';
+import { send } from './errors';
 import { brandPage } from './brands';
 import { parseAnswer } from '../../platform/response';
 import { PATHS } from './schemas';
@@ -20,9 +20,17 @@ const SizedSchema = z.union([z.looseObject({ data: z.array(IdRow), total_count: 
 
 /** About how many businesses match the body (null when Openmart gave no count). */
 export function sizeSearch(http: Http, body: Record<string, unknown>): { matches: number | null } {
+  return readSizeSearch(send(http, sizeSearchRequest(body)));
+}
+
+/** The request counting matches: one id, `estimate_total`. */
+export function sizeSearchRequest(body: Record<string, unknown>): ApiRequest {
   assertFlat(body);
-  const json = { ...body, limit: 1, estimate_total: true };
-  const res = explained(() => http.request<unknown>({ method: 'post', path: PATHS.searchIds, json }));
+  return { method: 'post', path: PATHS.searchIds, json: { ...body, limit: 1, estimate_total: true } };
+}
+
+/** Read the count (null when Openmart gave none). */
+export function readSizeSearch(res: ApiResponse<unknown>): { matches: number | null } {
   const parsed = parseAnswer('openmart', SizedSchema, res, 'POST /api/v1/search/only_ids');
   if (Array.isArray(parsed)) return { matches: parsed.length === 0 ? 0 : null };
   return { matches: Math.max(parsed.total_count, parsed.data.length) };

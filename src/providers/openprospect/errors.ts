@@ -3,15 +3,15 @@
  * overview). The status-typed classes and their generic sentences are platform/errors.ts; these
  * are OpenProspect's own words, used where the add-on meets the error.
  *
- * | status | at OpenProspect | the add-on says / does |
- * |---|---|---|
- * | 401 | the key is unknown or revoked | the generic "refused the API key"; `GET /auth/validate` `valid: false` is `INVALID_KEY` |
- * | 402 | not documented for OpenProspect | the generic "out of credits or balance"; the job fails |
- * | 403 | the key lacks a scope (`required_scopes`) | scopes are checked before a submit: `missingScopeSentence` |
- * | 404 | `ORDER_NOT_FOUND` for this key's organisation; a blacklist deleted or of another key | `isUnknownOrder` / `noSuchBlacklist` |
- * | 409 | the same Idempotency-Key with another body | `explainSubmitError`: the rows changed, submit again |
- * | 422 | FastAPI `detail[]` on `body.companies.N.field` | `explainSubmitError` names the sheet row |
- * | 429 | rate limit with Retry-After | the job waits (generic) |
+ * - 401: the key is unknown or revoked; the generic "refused the API key"; `GET /auth/validate` `valid: false` is
+ *   `INVALID_KEY`.
+ * - 402: not documented for OpenProspect; the generic "out of credits or balance"; the job fails.
+ * - 403: the key lacks a scope (`required_scopes`); scopes are checked before a submit: `missingScopeSentence`.
+ * - 404: `ORDER_NOT_FOUND` for this key's organisation; a blacklist deleted or of another key; `isUnknownOrder` /
+ *   `noSuchBlacklist`.
+ * - 409: the same Idempotency-Key with another body; `explainSubmitError`: the rows changed, submit again.
+ * - 422: FastAPI `detail[]` on `body.companies.N.field`; `explainSubmitError` names the sheet row.
+ * - 429: rate limit with Retry-After; the job waits (generic).
  */
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors';
 import { quoteCell } from '../../sheet/cells';
@@ -63,16 +63,11 @@ export function explainSubmitError(e: unknown, rowNumbers: number[] | undefined)
       const row = m && rowNumbers ? rowNumbers[Number(m[1])] : undefined;
       return row === undefined ? d : { field: `Row ${row}${m?.[2] ? ` (${m[2]})` : ''}`, message: d.message };
     });
-    return new ValidationError({ provider: e.provider, status: e.status, code: e.code, message: e.message, requestId: e.requestId, details, extra: e.extra });
+    return new ValidationError({ ...e.toInit(), details });
   }
   if (e instanceof ConflictError) {
-    return new ConflictError({
-      provider: e.provider,
-      status: e.status,
-      code: e.code,
-      requestId: e.requestId,
-      message: `${e.message}. The rows changed since this job was first submitted, so it cannot be resent safely; cancel this job and submit the rows again`,
-    });
+    const message = `${e.message}. The rows changed since this job was first submitted, so it cannot be resent safely; cancel this job and submit the rows again`;
+    return new ConflictError({ ...e.toInit(), message });
   }
   return e;
 }

@@ -2,20 +2,25 @@
  * `GET /orders/{order_id}`: the order's status and settings, plus the mapping from the seven
  * documented statuses (and any unknown one) to what a job does next.
  */
-import type { Http } from '../../platform/http-types';
+import type { ApiRequest, ApiResponse, Http } from '../../platform/http-types';
 import { OrderSchema, PATHS, isKnownOrderStatus, type Order } from './schemas';
 import { parseAnswer } from '../../platform/response';
 
-/**
- * Fetch one order. A 404 (`ORDER_NOT_FOUND`) is thrown as NotFoundError by Http; a body without
- * `order_id`/`status` throws MalformedResponseError.
- */
-export function getOrder(http: Http, orderId: string): Order {
-  const res = http.request<unknown>({ method: 'get', path: PATHS.order(orderId) });
+/** The request for one order. */
+export function orderRequest(orderId: string): ApiRequest {
+  return { method: 'get', path: PATHS.order(orderId) };
+}
+
+/** Read an order; a body without `order_id`/`status` throws MalformedResponseError. */
+export function readOrder(res: ApiResponse<unknown>, orderId: string): Order {
   return parseAnswer('openprospect', OrderSchema, res, `GET /orders/${orderId}`);
 }
 
-/** What a job does with an order status. */
+/** Fetch one order. A 404 (`ORDER_NOT_FOUND`) is thrown as NotFoundError by Http. */
+export function getOrder(http: Http, orderId: string): Order {
+  return readOrder(http.request<unknown>(orderRequest(orderId)), orderId);
+}
+
 export type OrderPhase = 'waiting' | 'completed' | 'rejected' | 'failed' | 'cancelled';
 
 /** A status read for the job: its phase, and a warning or message worth showing. */

@@ -2,7 +2,7 @@
  * `GET /orders/` with an optional status filter: the guides' sample code reads `orders`, other
  * lists use `items` with `total`/`limit`/`offset`/`has_more` (NOTES), so both envelopes are read.
  */
-import type { Http } from '../../platform/http-types';
+import type { ApiRequest, ApiResponse, Http } from '../../platform/http-types';
 import { ItemsEnvelopeSchema, OrdersEnvelopeSchema, PATHS, type Order, type OrderStatus } from './schemas';
 import { malformedAnswer, parseAnswer } from '../../platform/response';
 
@@ -27,11 +27,16 @@ export interface OrdersPage {
 
 /** List orders (newest first, as the server returns them). */
 export function listOrders(http: Http, query: ListOrdersQuery = {}): OrdersPage {
-  const res = http.request<unknown>({
-    method: 'get',
-    path: PATHS.listOrders,
-    query: { status: query.status, limit: query.limit, offset: query.offset },
-  });
+  return readOrdersPage(http.request<unknown>(listOrdersRequest(query)));
+}
+
+/** The request for one page of orders. */
+export function listOrdersRequest(query: ListOrdersQuery = {}): ApiRequest {
+  return { method: 'get', path: PATHS.listOrders, query: { status: query.status, limit: query.limit, offset: query.offset } };
+}
+
+/** Read a page of orders in either envelope. */
+export function readOrdersPage(res: ApiResponse<unknown>): OrdersPage {
   const body = res.body;
   const what = 'GET /orders/';
   const has = (key: string): boolean => typeof body === 'object' && body !== null && key in body;

@@ -5,7 +5,7 @@
  * reason). The response bodies are not documented field by field: the creation id is read from
  * `profile_creation_id` (the overview's name) or `id`, the reason from the usual error keys.
  */
-import type { Http } from '../../platform/http-types';
+import type { ApiRequest, ApiResponse, Http } from '../../platform/http-types';
 import { PATHS, PROFILE_CREATION_STATUSES, type ProfileCreationStatus } from './schemas';
 import { ProfileCreationSchema, type ProfileCreation } from './result-schemas';
 import { malformedAnswer, parseAnswer } from '../../platform/response';
@@ -64,29 +64,45 @@ function normalise(body: ProfileCreation, fallbackId: string | undefined): Profi
 }
 
 /**
- * Start a profile creation. `idempotencyKey` is required (documented): reuse it on every retry
- * of the same body; after FAILED, retry with a new key (overview).
+ * The request starting a profile creation. `idempotencyKey` is required (documented): reuse it on
+ * every retry of the same body; after FAILED, retry with a new key (overview).
  */
-export function createSearchProfile(http: Http, body: SearchProfileCreationBody, opts: { idempotencyKey: string }): ProfileCreationState {
+export function createProfileRequest(body: SearchProfileCreationBody, opts: { idempotencyKey: string }): ApiRequest {
   if (typeof opts.idempotencyKey !== 'string' || opts.idempotencyKey.trim() === '') {
     throw new TypeError('createSearchProfile: an idempotencyKey is required');
   }
-  const res = http.request<unknown>({ method: 'post', path: PATHS.profileCreations, json: body, idempotencyKey: opts.idempotencyKey });
+  return { method: 'post', path: PATHS.profileCreations, json: body, idempotencyKey: opts.idempotencyKey };
+}
+
+/** Read a started creation; without an id there is nothing to poll (a MalformedResponseError). */
+export function readCreatedProfile(res: ApiResponse<unknown>): ProfileCreationState {
   const what = 'POST /search-profile-creations';
   const state = normalise(parseAnswer('openprospect', ProfileCreationSchema, res, what), undefined);
-  // Without an id there is nothing to poll: the add-on depends on it.
   if (!state) throw malformedAnswer('openprospect', res, `${what}: profile_creation_id: expected a string, got nothing`);
+  return state;
+}
+
+/** Start a profile creation (createProfileRequest, readCreatedProfile). */
+export function createSearchProfile(http: Http, body: SearchProfileCreationBody, opts: { idempotencyKey: string }): ProfileCreationState {
+  return readCreatedProfile(http.request<unknown>(createProfileRequest(body, opts)));
+}
+
+/** The request polling one profile creation. */
+export function profileCreationRequest(profileCreationId: string): ApiRequest {
+  return { method: 'get', path: PATHS.profileCreation(profileCreationId) };
+}
+
+/** Read a polled creation; SUCCEEDED without profile_id leaves nothing to order from (a MalformedResponseError). */
+export function readProfileCreation(res: ApiResponse<unknown>, profileCreationId: string): ProfileCreationState {
+  const what = `GET /search-profile-creations/${profileCreationId}`;
+  const state = normalise(parseAnswer('openprospect', ProfileCreationSchema, res, what), profileCreationId) as ProfileCreationState;
+  if (state.status === 'SUCCEEDED' && !state.profileId) {
+    throw malformedAnswer('openprospect', res, `${what}: profile_id: expected a string when status is SUCCEEDED, got nothing`);
+  }
   return state;
 }
 
 /** Poll one profile creation. */
 export function getSearchProfileCreation(http: Http, profileCreationId: string): ProfileCreationState {
-  const res = http.request<unknown>({ method: 'get', path: PATHS.profileCreation(profileCreationId) });
-  const body = parseAnswer('openprospect', ProfileCreationSchema, res, `GET /search-profile-creations/${profileCreationId}`);
-  const state = normalise(body, profileCreationId) as ProfileCreationState;
-  if (state.status === 'SUCCEEDED' && !state.profileId) {
-    // SUCCEEDED without profile_id leaves nothing to order from.
-    throw malformedAnswer('openprospect', res, `GET /search-profile-creations/${profileCreationId}: profile_id: expected a string when status is SUCCEEDED, got nothing`);
-  }
-  return state;
+  return readProfileCreation(http.request<unknown>(profileCreationRequest(profileCreationId)), profileCreationId);
 }

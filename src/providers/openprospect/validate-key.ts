@@ -2,7 +2,7 @@
  * "Test connection": `GET /auth/validate` -> `{ valid, scopes }` (NOTES), plus the scope sets each
  * flow needs so the sidebar can warn about a missing scope before a submit.
  */
-import type { Http } from '../../platform/http-types';
+import type { ApiRequest, ApiResponse, Http } from '../../platform/http-types';
 import { PATHS, ValidateKeyResponseSchema } from './schemas';
 import { parseAnswer } from '../../platform/response';
 
@@ -28,7 +28,16 @@ export interface KeyCheck {
  * `valid: false` is returned as is.
  */
 export function validateKey(http: Http): KeyCheck {
-  const res = http.request<unknown>({ method: 'get', path: PATHS.validateKey });
+  return readKeyCheck(http.request<unknown>(validateKeyRequest()));
+}
+
+/** The request checking the key (free). */
+export function validateKeyRequest(): ApiRequest {
+  return { method: 'get', path: PATHS.validateKey };
+}
+
+/** Read `{ valid, scopes }`; a body without `valid` is a MalformedResponseError. */
+export function readKeyCheck(res: ApiResponse<unknown>): KeyCheck {
   const body = parseAnswer('openprospect', ValidateKeyResponseSchema, res, 'GET /auth/validate');
   return { valid: body.valid, scopes: body.scopes ?? [] };
 }

@@ -42,7 +42,7 @@ interface CallSite {
   resolved: ReturnType<typeof resolvePath>;
 }
 
-/** Every request the sources build: `{ method: 'x', path: ... }` and the deny rules' `call(http, 'x', PATHS.y, ...)`. */
+/** Every request the sources build: `{ method: 'x', path: ... }`. */
 function callSites(): CallSite[] {
   const out: CallSite[] = [];
   for (const file of files(SRC)) {
@@ -51,9 +51,6 @@ function callSites(): CallSite[] {
     const ctx = file.includes('/providers/openmart/') ? `${text}\nopenmart/schemas'` : text;
     for (const m of text.matchAll(/method: '(get|post|put|patch|delete)'(?: as const)?,\s*path: ([^,}\n]+)/g)) {
       out.push({ file: relative(SRC, file), method: m[1] as HttpMethod, expr: (m[2] as string).trim(), resolved: resolvePath((m[2] as string).trim(), ctx) });
-    }
-    for (const m of text.matchAll(/call\(http, '(post|delete)', (PATHS\.\w+)/g)) {
-      out.push({ file: relative(SRC, file), method: m[1] as HttpMethod, expr: m[2] as string, resolved: resolvePath(m[2] as string, ctx) });
     }
   }
   return out;

@@ -5,15 +5,11 @@ import {
   addBlacklistEntriesInChunks,
   chunk,
   checkBlacklistEntries,
-  createBlacklist,
-  deleteBlacklist,
   deleteBlacklistEntries,
-  getBlacklist,
   listBlacklistEntries,
-  listBlacklists,
-  updateBlacklist,
   type BlacklistEntryInput,
-} from '../../../../src/providers/openprospect/blacklists';
+} from '../../../../src/providers/openprospect/blacklist-entries';
+import { createBlacklist, deleteBlacklist, getBlacklist, listBlacklists, updateBlacklist } from '../../../../src/providers/openprospect/blacklists';
 import { createOrder } from '../../../../src/providers/openprospect/create-order';
 import { getOrder, readOrderStatus } from '../../../../src/providers/openprospect/get-order';
 import { listOrders } from '../../../../src/providers/openprospect/list-orders';
