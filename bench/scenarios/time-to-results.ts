@@ -92,13 +92,15 @@ export function waitingOrderHour(): Measured {
 export function waitingBatchesHour(n: number): Measured {
   const s = omWorld(n);
   s.sim.autoComplete({ afterMs: 3 * HOUR });
-  s.addOn.rpc('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: OPTIONS, confirmCredits: true });
+  const submit = { operation: 'find_people', source: { sheetName: 'Leads' }, options: OPTIONS, confirmCredits: true };
+  s.addOn.rpc('submitOpenmartBatch', submit);
   const meter = new Meter(s.addOn.emulator);
   const open = keepSidebarOpen(s.addOn, HOUR);
   const m = meter.stop('waiting-batches-hour', n, 'addon');
   Object.assign(m.row, { sidebar: 'open', trigger_runs: open.triggerRuns });
   const job = latestJob(s.addOn);
   const batches = Math.ceil(n / 100);
-  m.extras.problem = job.state !== 'WAITING' ? `expected the batches to wait, found ${job.state}` : s.sim.batches().length !== batches ? `expected ${batches} batches` : undefined;
+  if (job.state !== 'WAITING') m.extras.problem = `expected the batches to wait, found ${job.state}`;
+  else if (s.sim.batches().length !== batches) m.extras.problem = `expected ${batches} batches`;
   return m;
 }

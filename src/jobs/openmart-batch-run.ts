@@ -208,7 +208,7 @@ function askStatus(run: Run, batches: readonly number[]): number {
   return ready;
 }
 
-/** Ask the processing batches for their status: all of them now and then, a few in turn between (openmart-status-plan.ts). */
+/** Ask the processing batches for their status: all now and then, a few in turn between (openmart-status-plan.ts). */
 export function poll(run: Run): void {
   const waiting = run.book.where('submitted');
   if (waiting.length === 0) return;

@@ -5,7 +5,9 @@
  * the lock.
  */
 import type { SimRequest } from '../../emulator/apis/types';
-import { COMPANY_HEADER, DOMAIN_HEADER, GU1_HEADER, companyRows, domainRows, enrichmentOptions, givenCompanies, givenGu1, givenOpenProspect, givenOpenmart, gu1Ids, gu1Rows } from '../harness/scenarios';
+import { COMPANY_HEADER, DOMAIN_HEADER, GU1_HEADER, companyRows, domainRows } from '../harness/scenarios';
+import { enrichmentOptions } from '../harness/scenarios';
+import { givenCompanies, givenGu1, givenOpenProspect, givenOpenmart, gu1Ids, gu1Rows } from '../harness/scenarios';
 import { keepSidebarOpen, type AdvanceAnswer } from '../harness/sidebar';
 import { jobById } from './openmart-helpers';
 
@@ -90,7 +92,9 @@ describe('sidebar progress (built bundle)', () => {
     });
     s.sim.autoComplete({ afterMs: 2 * HOUR });
     s.addOn.emulator.spreadsheet.givenSheet('Leads', [DOMAIN_HEADER, ...domainRows(2_000)]);
-    const r = s.addOn.rpc<{ job: { id: string } }>('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'Turns', role: 'Owner', max_k: 1 }, confirmCredits: true });
+    const options = { title: 'Turns', role: 'Owner', max_k: 1 };
+    const submit = { operation: 'find_people', source: { sheetName: 'Leads' }, options, confirmCredits: true };
+    const r = s.addOn.rpc<{ job: { id: string } }>('submitOpenmartBatch', submit);
     const em = s.addOn.emulator;
     const original = em.execution.run.bind(em.execution);
     em.execution.run = ((kind, fn, opts) => {
