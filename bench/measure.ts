@@ -40,7 +40,19 @@ export interface ResultRow {
 export type Impl = 'addon' | 'baseline' | 'competent';
 export type BaselineImpl = Exclude<Impl, 'addon'>;
 
-export type ScenarioName = 'openprospect-sync' | 'openmart-find-people' | 'upsert-unchanged' | 'upsert-10pct' | 'gu1' | 'custom-function-cold' | 'custom-function-warm' | 'jobs-view-8h' | 'ttr-gu1' | 'ttr-openmart-find-people' | 'waiting-order-hour';
+export type ScenarioName =
+  | 'openprospect-sync'
+  | 'openmart-find-people'
+  | 'upsert-unchanged'
+  | 'upsert-10pct'
+  | 'gu1'
+  | 'custom-function-cold'
+  | 'custom-function-warm'
+  | 'jobs-view-8h'
+  | 'ttr-gu1'
+  | 'ttr-openmart-find-people'
+  | 'waiting-order-hour'
+  | 'waiting-batches-hour';
 
 /** Figures printed beside the row but not part of results.json. */
 export interface RowExtras {

@@ -14,7 +14,7 @@ import { addonGu1, baselineGu1 } from './scenarios/gu1';
 import { openmartAvailability, addonFindPeople, baselineFindPeople } from './scenarios/openmart';
 import { addonSync, addonUpsert, baselineSync, baselineUpsert } from './scenarios/openprospect';
 import { addonJobsView, baselineJobsView } from './scenarios/jobs-view';
-import { ttrFindPeople, ttrGu1, waitingOrderHour } from './scenarios/time-to-results';
+import { ttrFindPeople, ttrGu1, waitingBatchesHour, waitingOrderHour } from './scenarios/time-to-results';
 import { competentTable, issue16Targets, singlesTable } from './time-report';
 import { fmt, ratio, secs, type Pair, type Target } from './format';
 
@@ -58,6 +58,7 @@ const SINGLES: Single[] = [
   { scenario: 'ttr-openmart-find-people', n: 10_000, run: () => ttrFindPeople(10_000, 'open') },
   { scenario: 'ttr-openmart-find-people', n: 10_000, run: () => ttrFindPeople(10_000, 'closed') },
   { scenario: 'waiting-order-hour', n: 1, run: waitingOrderHour },
+  { scenario: 'waiting-batches-hour', n: 10_000, run: () => waitingBatchesHour(10_000) },
 ];
 
 interface Args {

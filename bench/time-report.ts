@@ -43,6 +43,12 @@ export function issue16Targets(pairs: Pair[], singles: Measured[]): Target[] {
   out.push({ text: 'gu1 10,000 rows: <= 4 trigger runs', met: big?.trigger_runs === undefined ? null : big.trigger_runs <= 4, measured: big?.trigger_runs === undefined ? 'not measured' : `${big.trigger_runs}` });
   const wait = single('waiting-order-hour', 1);
   out.push({ text: 'A waiting OpenProspect order, sidebar open: <= 12 UrlFetch calls per hour', met: wait ? wait.urlfetch_calls <= 12 : null, measured: wait ? `${wait.urlfetch_calls} (Properties: ${wait.properties_calls})` : 'not measured' });
+  const batches = single('waiting-batches-hour', 10_000);
+  out.push({
+    text: '100 Openmart batches processing, sidebar open: <= 400 UrlFetch calls per hour (before: about 3,000)',
+    met: batches ? batches.urlfetch_calls <= 400 : null,
+    measured: batches ? `${fmt(batches.urlfetch_calls)}` : 'not measured',
+  });
   const vs = (scenario: ScenarioName, n: number, times: number, label: string): void => {
     const p = pairs.find((x) => x.scenario === scenario && x.n === n);
     const c = p?.competent?.row;

@@ -123,7 +123,7 @@ export interface Emulator {
     readonly killed: boolean;
     /** Trigger run time `user` (default: the current user) has used on the virtual day of `at` (default now). */
     triggerRuntimeToday(user?: string, at?: number): number;
-    /** Run `fn` outside any execution (no limit, not counted) with its own CPU time charged like a script's (bench baselines). */
+    /** Run `fn` outside any execution (no limit, not counted), its CPU charged like a script's (bench baselines). */
     unbounded<T>(fn: () => T): T;
   };
   /** Switch the default user (Session, user properties, user cache, user lock, triggers). */

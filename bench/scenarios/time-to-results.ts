@@ -7,6 +7,8 @@
  *   run looked: the worst phase for a closed sidebar).
  * - waiting-order-hour: an OpenProspect order in admin review for 3 hours, then one hour with the
  *   sidebar open: the UrlFetch and Properties calls of that hour.
+ * - waiting-batches-hour: N rows of Openmart find_people submitted as batches of 100 that take
+ *   3 hours to process; the first hour after the submit with the sidebar open: its calls.
  *
  * Sidebar `open`: the progress loop of sidebar/pump.ts (test/harness/sidebar.ts); `closed`: only
  * the hourly trigger of an add-on.
@@ -83,5 +85,22 @@ export function waitingOrderHour(): Measured {
   Object.assign(m.row, { sidebar: 'open', trigger_runs: open.triggerRuns });
   const job = latestJob(s.addOn);
   m.extras.problem = job.state === 'WAITING' ? undefined : `expected the order to wait, found ${job.state}`;
+  return m;
+}
+
+/** waiting-batches-hour: N rows as batches of 100, processing for 3 hours, the sidebar open for the first hour. */
+export function waitingBatchesHour(n: number): Measured {
+  const s = omWorld(n);
+  s.sim.autoComplete({ afterMs: 3 * HOUR });
+  const submit = { operation: 'find_people', source: { sheetName: 'Leads' }, options: OPTIONS, confirmCredits: true };
+  s.addOn.rpc('submitOpenmartBatch', submit);
+  const meter = new Meter(s.addOn.emulator);
+  const open = keepSidebarOpen(s.addOn, HOUR);
+  const m = meter.stop('waiting-batches-hour', n, 'addon');
+  Object.assign(m.row, { sidebar: 'open', trigger_runs: open.triggerRuns });
+  const job = latestJob(s.addOn);
+  const batches = Math.ceil(n / 100);
+  if (job.state !== 'WAITING') m.extras.problem = `expected the batches to wait, found ${job.state}`;
+  else if (s.sim.batches().length !== batches) m.extras.problem = `expected ${batches} batches`;
   return m;
 }

@@ -5,7 +5,7 @@
  * - `now`: a job has work that can be done at once (pages, rows, task reads): call again as soon
  *   as this answer arrives.
  * - `wait`: jobs only wait on a provider (an order in review, batches processing): call again
- *   after `waitMs`. The gate grows 30 s, 60 s, ... up to 5 min while nothing changes (2 min while
+ *   after `waitMs`. The gate grows 30 s, 60 s, ... up to 5 min while nothing changes (1 min while
  *   Openmart batches process: they take minutes, not hours) and starts again at 30 s after any
  *   change. Until it opens an answer costs cache reads only: no Properties, no UrlFetch call.
  *   A poll by the trigger counts too (the gate runs from the last poll), so a waiting order costs
@@ -34,8 +34,11 @@ export interface AdvanceAnswer {
 export const SLICE_MS = 60_000;
 export const FIRST_WAIT_MS = 30_000;
 export const MAX_WAIT_MS = 300_000;
-/** Openmart batches finish in minutes: their results are looked for at least this often. */
-const BATCH_WAIT_MS = 120_000;
+/**
+ * Openmart batches finish in minutes: their results are looked for at least this often. A look
+ * asks only a few batches in turn (jobs/openmart-status-plan.ts), so it can be frequent.
+ */
+const BATCH_WAIT_MS = 60_000;
 
 export const AdvanceInput = z.optional(z.object({ since: z.optional(z.string()) }));
 

@@ -26,6 +26,7 @@ import {
   unchangedSince,
 } from './background';
 import type { AppContext } from './context';
+import { JsonCache } from '../platform/cache';
 import { concurrencyFor } from './concurrency';
 import { httpFor } from './clients';
 import { UserInputError, parseInput } from './input';
@@ -55,6 +56,7 @@ export function jobEnv(ctx: AppContext, deadline: Deadline): JobEnv {
     quota: ctx.quota,
     scrub: (text) => ctx.scrubber().text(text),
     concurrency: concurrencyFor(ctx),
+    hints: new JsonCache(ctx.documentCache()),
   };
 }
 

@@ -22,6 +22,8 @@ export interface JobEnv {
   scrub?: (text: string) => string;
   /** The adaptive fetchAll wave size of this user for a kind of wave (absent: fixed sizes). */
   concurrency?: (kind: WaveKind) => Concurrency;
+  /** Hints a run may lose without harm (the document cache; a lost one costs calls, never rows). */
+  hints?: { get<T>(key: string): T | undefined; put(key: string, value: unknown): unknown };
   /**
    * What the submit planned from the rows it read, in this execution: the job's first advance uses
    * it instead of reading the source again (one read per submit). A kind checks `jobId` and the

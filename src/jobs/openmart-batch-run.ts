@@ -17,6 +17,7 @@ import { openJobTab } from './job-tabs';
 import type { JobEnv } from './handler';
 import { note, warn, type Job } from './model';
 import type { BatchBook } from './openmart-book';
+import { askInTurn, readStatusPolls } from './openmart-status-plan';
 import { withCounts, FETCH_GROUP, LISTED, planFromSheet, RESERVE_MS, UNKNOWN_REASON, WAVE, type OmBatchesData } from './openmart-batch-data';
 
 export interface Run {
@@ -178,11 +179,12 @@ export function submit(run: Run): void {
   }
 }
 
-export function poll(run: Run): void {
-  const waiting = run.book.where('submitted');
-  if (waiting.length === 0) return;
-  const answers = run.http.requestAll<unknown>(waiting.map((i) => statusRequest(run.book.get(i).batchId as string)));
-  waiting.forEach((i, k) => {
+/** Ask these batches for their status; returns how many turned ready. */
+function askStatus(run: Run, batches: readonly number[]): number {
+  if (batches.length === 0) return 0;
+  const answers = run.http.requestAll<unknown>(batches.map((i) => statusRequest(run.book.get(i).batchId as string)));
+  let ready = 0;
+  batches.forEach((i, k) => {
     const a = answers[k];
     const id = run.book.get(i).batchId as string;
     if (a instanceof NotSentError) return;
@@ -194,12 +196,26 @@ export function poll(run: Run): void {
     try {
       const s = readStatus(a as never, id);
       // Without counters every status is listed and the counts come from the lists.
-      if (s.ready) run.book.set(i, { state: 'ready', written: 0, counts: s.counts });
+      if (s.ready) {
+        run.book.set(i, { state: 'ready', written: 0, counts: s.counts });
+        ready++;
+      }
     } catch (e) {
       if (e instanceof ApiError) keepTransient(run, e);
       else throw e;
     }
   });
+  return ready;
+}
+
+/** Ask the processing batches for their status: all now and then, a few in turn between (openmart-status-plan.ts). */
+export function poll(run: Run): void {
+  const waiting = run.book.where('submitted');
+  if (waiting.length === 0) return;
+  // A hint in the document cache, not the job: saving it would count as a change of the jobs.
+  const key = `om.polls.${run.job.id}`;
+  const was = readStatusPolls(run.env.hints?.get<unknown>(key));
+  run.env.hints?.put(key, askInTurn(waiting, was, run.env.clock.now(), (batches) => askStatus(run, batches)));
   save(run);
 }
 

@@ -22,7 +22,10 @@ export const Text = z.pipe(z.union([z.string(), z.number(), z.boolean()]), z.tra
 const NUMERIC_TEXT = /^\s*-?\d+(\.\d+)?\s*$/;
 
 /** A number for display: numeric text is read as a number. */
-export const Numeric = z.pipe(z.union([z.number(), z.string().check(z.regex(NUMERIC_TEXT))]), z.transform((v: string | number) => Number(v)));
+export const Numeric = z.pipe(
+  z.union([z.number(), z.string().check(z.regex(NUMERIC_TEXT))]),
+  z.transform((v: string | number) => Number(v)),
+);
 
 /*
  * The three display leaves every answer is full of (a results page of 100 companies holds about

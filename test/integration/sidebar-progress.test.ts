@@ -4,7 +4,10 @@
  * then costs no Properties or UrlFetch call), and `busy` at once when another execution holds
  * the lock.
  */
-import { COMPANY_HEADER, GU1_HEADER, companyRows, enrichmentOptions, givenCompanies, givenGu1, givenOpenProspect, gu1Ids, gu1Rows } from '../harness/scenarios';
+import type { SimRequest } from '../../emulator/apis/types';
+import { COMPANY_HEADER, DOMAIN_HEADER, GU1_HEADER, companyRows, domainRows } from '../harness/scenarios';
+import { enrichmentOptions } from '../harness/scenarios';
+import { givenCompanies, givenGu1, givenOpenProspect, givenOpenmart, gu1Ids, gu1Rows } from '../harness/scenarios';
 import { keepSidebarOpen, type AdvanceAnswer } from '../harness/sidebar';
 import { jobById } from './openmart-helpers';
 
@@ -73,5 +76,42 @@ describe('sidebar progress (built bundle)', () => {
     expect(a.next).toBe('busy');
     expect(em.clock.now() - t0).toBeLessThan(2_000);
     expect(em.counters.get('UrlFetchApp.requests')).toBe(fetches);
+  });
+
+  it('should ask a few processing Openmart batches per look in turn, then all of them once one is ready', () => {
+    // 20 batches of 100 rows that take 2 hours; status requests counted per batch.
+    const asked: string[][] = [];
+    const s = givenOpenmart({
+      wrap: (h) => ({
+        handle(req: SimRequest) {
+          const m = /\/task\/batch\/([^/]+)\/status$/.exec(req.path);
+          if (m) asked[asked.length - 1]?.push(decodeURIComponent(m[1] as string));
+          return h.handle(req);
+        },
+      }),
+    });
+    s.sim.autoComplete({ afterMs: 2 * HOUR });
+    s.addOn.emulator.spreadsheet.givenSheet('Leads', [DOMAIN_HEADER, ...domainRows(2_000)]);
+    const options = { title: 'Turns', role: 'Owner', max_k: 1 };
+    const submit = { operation: 'find_people', source: { sheetName: 'Leads' }, options, confirmCredits: true };
+    const r = s.addOn.rpc<{ job: { id: string } }>('submitOpenmartBatch', submit);
+    const em = s.addOn.emulator;
+    const original = em.execution.run.bind(em.execution);
+    em.execution.run = ((kind, fn, opts) => {
+      asked.push([]);
+      return original(kind, fn, opts);
+    }) as typeof em.execution.run;
+    const fetches = em.counters.get('UrlFetchApp.requests');
+    keepSidebarOpen(s.addOn, HOUR);
+    const looks = asked.filter((a) => a.length > 0);
+    // A full look at most once in the hour (45 min after the submit's), 4 batches in turn otherwise.
+    expect(looks.filter((a) => a.length === 20).length).toBeLessThanOrEqual(1);
+    expect(looks.filter((a) => a.length < 20).every((a) => a.length === 4)).toBe(true);
+    expect(new Set(looks.flat()).size).toBe(20);
+    expect(em.counters.get('UrlFetchApp.requests') - fetches).toBeLessThan(20 * looks.length / 3);
+    // Once they are ready, one look finds one and asks the rest: the job ends within minutes.
+    keepSidebarOpen(s.addOn, HOUR + 10 * 60_000, () => jobById(s.addOn, r.job.id).state === 'DONE');
+    expect(jobById(s.addOn, r.job.id).state).toBe('DONE');
+    expect(em.clock.now() - Math.max(...s.sim.tasks().map((t) => t.createdAt)) - 2 * HOUR).toBeLessThan(4 * 60_000);
   });
 });

@@ -10,11 +10,15 @@ function reference(keys: string[], s: string): string {
   const grams = new Set<string>();
   for (const k of keys) for (let i = 0; i + RUN <= k.length; i++) grams.add(k.toLowerCase().slice(i, i + RUN));
   const lower = s.toLowerCase();
-  const at = (i: number): string => (lower.length === s.length ? lower.slice(i, i + RUN) : s.slice(i, i + RUN).toLowerCase());
+  const aligned = lower.length === s.length;
+  const at = (i: number): string => (aligned ? lower.slice(i, i + RUN) : s.slice(i, i + RUN).toLowerCase());
   const hidden = new Uint8Array(s.length);
   for (let i = 0; i + RUN <= s.length; i++) if (grams.has(at(i))) hidden.fill(1, i, i + RUN);
   let out = '';
-  for (let i = 0; i < s.length; i++) out += hidden[i] === 0 ? s.charAt(i) : i === 0 || hidden[i - 1] === 0 ? REDACTED : '';
+  for (let i = 0; i < s.length; i++) {
+    if (hidden[i] === 0) out += s.charAt(i);
+    else if (i === 0 || hidden[i - 1] === 0) out += REDACTED;
+  }
   return out;
 }
 
@@ -28,7 +32,9 @@ function rng(seed: number): () => number {
 }
 
 /** `json` with every `every`-th character of `key` spelled as a JSON escape (so no raw run of RUN survives). */
-const splitEscaped = (key: string, every: number): string => [...key].map((c, i) => (i % every === 0 ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : c)).join('');
+const escaped = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+const splitEscaped = (key: string, every: number): string =>
+  [...key].map((c, i) => (i % every === 0 ? escaped(c) : c)).join('');
 
 describe('platform/scrub', () => {
   describe('Scrubber#text()', () => {
@@ -64,10 +70,11 @@ describe('platform/scrub', () => {
   describe('Scrubber#text() on long texts (the linear scan)', () => {
     it('should find a key run wherever a lower-cased BMP character lets the slow way find it', () => {
       const s = new Scrubber([KEY]);
-      // Every UTF-16 unit in place of one key character: the Kelvin sign (U+212A) lower-cases to k, U+0130 to two units.
+      // Every UTF-16 unit in place of one key character (U+212A lower-cases to k, U+0130 to two units).
       for (let u = 0; u < 0x10000; u++) {
         const text = `id ${KEY.slice(0, 12)}${String.fromCharCode(u)}${KEY.slice(13)} end`;
-        if (s.text(text) !== reference([KEY], text)) throw new Error(`unit ${u.toString(16)}: ${s.text(text)} vs ${reference([KEY], text)}`);
+        const want = reference([KEY], text);
+        if (s.text(text) !== want) throw new Error(`unit ${u.toString(16)}: ${s.text(text)} vs ${want}`);
       }
       expect(s.text(`x lnc_live_9f8e7d6c5b4a39281706`.replace('k', '\u212a'))).toContain(REDACTED);
     });
@@ -124,16 +131,18 @@ describe('platform/scrub', () => {
     it('should see every key run the decoded text holds and the raw text does not (random texts)', () => {
       const keys = [KEY];
       const sc = new Scrubber(keys);
-      const esc = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-      const decode = (t: string): string => t.replace(/\\(u[0-9a-fA-F]{4}|["\\/bfnrt])/g, (_m, e: string) => (e.length === 5 ? String.fromCharCode(Number.parseInt(e.slice(1), 16)) : (JSON.parse(`"\\${e}"`) as string)));
+      const one = (e: string): string =>
+        e.length === 5 ? String.fromCharCode(Number.parseInt(e.slice(1), 16)) : (JSON.parse(`"\\${e}"`) as string);
+      const decode = (t: string): string => t.replace(/\\(u[0-9a-fA-F]{4}|["\\/bfnrt])/g, (_m, e: string) => one(e));
       const next = rng(11);
       let hiddenOnly = 0;
       for (let n = 0; n < 3000; n++) {
         // Filler with escapes of its own, then the key with a few characters escaped, then filler.
-        const filler = (): string => ['a', ' ', '\\"', '\\n', '\\u00fc', 'x'.repeat(Math.floor(next() * 60))][Math.floor(next() * 6)] as string;
+        const fillers = ['a', ' ', '\\"', '\\n', '\\u00fc', 'x'.repeat(Math.floor(next() * 60))];
+        const filler = (): string => fillers[Math.floor(next() * fillers.length)] as string;
         const cut = Math.floor(next() * (KEY.length - RUN));
         const part = KEY.slice(cut, cut + RUN + Math.floor(next() * 4));
-        const spelled = [...part].map((c) => (next() < 0.2 ? esc(c) : next() < 0.3 ? c.toUpperCase() : c)).join('');
+        const spelled = [...part].map((c) => (next() < 0.2 ? escaped(c) : next() < 0.3 ? c.toUpperCase() : c)).join('');
         const t = `${filler()}${filler()}${spelled}${filler()}`;
         const hidden = reference(keys, decode(t)) !== decode(t);
         if (hidden && reference(keys, t) === t) {
@@ -155,12 +164,21 @@ describe('platform/scrub', () => {
     const key = 'om/Key+ABCDEFGH1234';
     const scrubber = new Scrubber([KEY, key]);
     const bodyOf = (raw: string): unknown => {
-      const http = createHttp({ provider: 'openmart', baseUrl: 'https://h.test', authHeaders: {}, urlFetch: fakeUrlFetch(() => ({ status: 200, raw })), clock: fakeClock(), scrub: (t) => scrubber.text(t), scrubEscapes: (t) => scrubber.inEscapes(t) });
+      const http = createHttp({
+        provider: 'openmart',
+        baseUrl: 'https://h.test',
+        authHeaders: {},
+        urlFetch: fakeUrlFetch(() => ({ status: 200, raw })),
+        clock: fakeClock(),
+        scrub: (t) => scrubber.text(t),
+        scrubEscapes: (t) => scrubber.inEscapes(t),
+      });
       return http.request({ method: 'get', path: '/x' }).body;
     };
 
     it('should remove a key split across escapes from the parsed strings, object keys too', () => {
-      const raw = `{"a":"call ${splitEscaped(KEY, 4)} now","${splitEscaped(KEY, 6)}":1,"b":"${splitEscaped(key, 5).replace('/', '\\/')}"}`;
+      const b = splitEscaped(key, 5).replace('/', '\\/');
+      const raw = `{"a":"call ${splitEscaped(KEY, 4)} now","${splitEscaped(KEY, 6)}":1,"b":"${b}"}`;
       expect(bodyOf(raw)).toEqual({ a: `call ${REDACTED} now`, [REDACTED]: 1, b: REDACTED });
     });
 
