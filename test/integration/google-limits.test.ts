@@ -3,6 +3,7 @@
  * failures, and the rest of PLATFORM.md's hard facts the add-on must live within.
  */
 import { sheetsFaultText } from '../../emulator/gas/sheets-faults';
+import { PROPERTIES_BURST_TEXT } from '../../emulator/gas/properties-quota';
 import type { HttpHandler, SimOutcome, SimRequest } from '../../emulator/apis/types';
 import { OP_BASE } from '../harness/scenarios';
 import type { JobView } from '../../src/app/job-view';
@@ -203,5 +204,28 @@ describe('20 triggers per user (built bundle)', () => {
     expect(view.triggerPresent).toBe(true);
     expect(view.background).toBeNull();
     expect(view.notice).toMatch(/^Background checks were off while jobs were open; they are back on\./);
+  });
+});
+
+describe('a trigger run never fails (built bundle)', () => {
+  const fails: Array<[string, (c: { family?: string; method: string }) => boolean, (id: string) => string]> = [
+    ['a transient Sheets error', (c) => c.family === 'sheets', (id) => sheetsFaultText('sheets-timeout', id)],
+    ['a Properties short-burst error on getDocumentProperties', (c) => c.method === 'getDocumentProperties', () => PROPERTIES_BURST_TEXT],
+  ];
+  it.each(fails)('should catch %s, note it (scrubbed) and finish at the next run', (_name, which, text) => {
+    const { s } = completedOrder(3);
+    const emu = s.addOn.emulator;
+    const id = emu.spreadsheet.getId();
+    let down = true;
+    emu.execution.onServiceCall((c) => (down && c.execution?.kind === 'trigger' && which(c) ? { fail: text(id) } : undefined));
+    expect(s.addOn.runDueTriggers(HOUR)).toBe(1);
+    expect(s.addOn.triggerFailures).toEqual([]);
+    expect(emu.logs.join('\n')).toMatch(/background check stopped/i);
+    expect(emu.triggers.list()).toHaveLength(1);
+    down = false;
+    s.addOn.runDueTriggers(HOUR);
+    expect(s.addOn.triggerFailures).toEqual([]);
+    expect(jobs(s)[0]!.state).toBe('DONE');
+    expect(tabObjects(s.addOn, 'Q1 Hotels - Companies')).toHaveLength(3);
   });
 });
