@@ -71,7 +71,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     whitelist: opts.urlFetchWhitelist,
     dropGetBody: opts.dropGetBody ?? false,
   });
-  const properties = makePropertiesService(rt, opts.customFunctionPropertyWrites ?? 'shared');
+  const properties = makePropertiesService(rt, opts.customFunctionPropertyWrites ?? 'none');
   const cache = makeCacheService(rt);
   const locks = makeLockService(rt);
   const scriptApp = makeScriptApp({

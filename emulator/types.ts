@@ -23,8 +23,9 @@ export interface EmulatorOptions {
   /** Spreadsheet owner (custom functions see the owner's user properties). Default: userEmail. */
   ownerEmail?: string;
   /**
-   * Whether custom functions may write document and script properties ('shared', default, as
-   * Google's custom-function page lists only user properties as not settable) or none at all.
+   * Whether custom functions may write document and script properties ('shared': Google's
+   * custom-function page lists only user properties as not settable) or none at all ('none',
+   * default: docs/PLATFORM.md says Properties are read-only in custom functions, the worst case).
    */
   customFunctionPropertyWrites?: 'shared' | 'none';
   /** Users whose email Session does not reveal (getActiveUser().getEmail() is ''). */
