@@ -70,6 +70,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     dailyQuota: URLFETCH_DAILY_QUOTA[opts.accountType ?? 'consumer'],
     whitelist: opts.urlFetchWhitelist,
     dropGetBody: opts.dropGetBody ?? false,
+    locale: opts.locale ?? 'en',
   });
   const properties = makePropertiesService(rt, opts.customFunctionPropertyWrites ?? 'none');
   const cache = makeCacheService(rt);

@@ -3,6 +3,7 @@ import type * as vm from 'node:vm';
 import type { HttpHandler } from './apis/types';
 import type { LatencyModel } from './costs';
 import type { CacheHooks } from './gas/cache';
+import type { FaultLocale } from './gas/fault-texts';
 import type { AuthModeName, ExecutionKind } from './gas/execution';
 import type { LockHooks } from './gas/lock';
 import type { LogSink } from './gas/logger';
@@ -28,6 +29,8 @@ export interface EmulatorOptions {
    * default: docs/PLATFORM.md says Properties are read-only in custom functions, the worst case).
    */
   customFunctionPropertyWrites?: 'shared' | 'none';
+  /** The language of Google's error texts the emulator throws (UrlFetch quota, burst, transport); default 'en'. */
+  locale?: FaultLocale;
   /** Users whose email Session does not reveal (getActiveUser().getEmail() is ''). */
   blankEmails?: string[];
   /** The script's time zone (the manifest's, `Session.getScriptTimeZone()`); default 'Europe/Berlin'. */
