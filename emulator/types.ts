@@ -96,6 +96,8 @@ export interface Emulator {
     log: HttpLogEntry[];
     getPayloadWarnings: PayloadWarning[];
     dropGetBody: boolean;
+    /** The next `calls` UrlFetchApp calls throw Google's exec-qps burst error, sending nothing. */
+    execQpsBurst(calls: number): void;
   };
   /** The active spreadsheet (service calls on it count like the script's) plus uncounted helpers. */
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet & SpreadsheetHelpers;
