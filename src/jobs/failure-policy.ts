@@ -17,6 +17,7 @@ export type ErrorMessage = (e: unknown) => string;
 /** A step needs at least this many UrlFetch calls left today to start. */
 export const MIN_FETCHES_FOR_A_STEP = 200;
 const QUOTA_TEXT = "Paused: this Google account's UrlFetch quota for today is (nearly) used up. The job continues tomorrow by itself.";
+const BURST_TEXT = 'Google refused more requests for a moment (too many in a short time); nothing was sent. The job continues at the next run by itself.';
 /** How long to leave a job alone after a transient failure without Retry-After. */
 const TRANSIENT_PAUSE_MS = 60_000;
 /** A job whose owner removed their key waits (open, unchanged) and looks again after this long. */
@@ -47,7 +48,11 @@ export function applyError(job: Job, e: unknown, now: number, message: ErrorMess
   if (e instanceof NotSentError) return { ...job, updatedAt: now };
   // Never a failed job: the next run tries again (the step is safe to repeat).
   if (isTransientSheetsError(e)) return note({ ...job, lastError: SHEETS_UNAVAILABLE }, now, SHEETS_UNAVAILABLE);
-  if (e instanceof ConnectionError && e.code === 'QUOTA') return pauseForQuota(job, now);
+  if (e instanceof ConnectionError && e.code === 'QUOTA') {
+    // A short burst ("exec qps") passes in seconds: the next run tries again; the day's quota waits for tomorrow.
+    if (e.extra['window'] === 'short') return note({ ...job, lastError: BURST_TEXT, resumeAt: now + TRANSIENT_PAUSE_MS }, now, BURST_TEXT);
+    return pauseForQuota(job, now);
+  }
   if (e instanceof RateLimitError) {
     const until = now + (e.retryAfterMs ?? TRANSIENT_PAUSE_MS);
     return note({ ...job, lastError: text, resumeAt: until }, now, `Rate limited; resuming after ${new Date(until).toISOString().slice(11, 16)} UTC`);

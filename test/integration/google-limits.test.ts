@@ -230,3 +230,20 @@ describe('a trigger run never fails (built bundle)', () => {
     expect(tabObjects(s.addOn, 'Q1 Hotels - Companies')).toHaveLength(3);
   });
 });
+
+describe('"too many times in a short time: exec qps" (built bundle)', () => {
+  it('should wait a minute, not a day, and finish at the next run', () => {
+    const { s } = completedOrder(3);
+    const emu = s.addOn.emulator;
+    emu.http.execQpsBurst(1);
+    s.addOn.runDueTriggers(HOUR);
+    const waiting = jobs(s)[0]!;
+    expect(waiting.open).toBe(true);
+    expect(waiting.lastError).toBe('Google refused more requests for a moment (too many in a short time); nothing was sent. The job continues at the next run by itself.');
+    expect(waiting.resumeAt! - emu.clock.now()).toBeLessThanOrEqual(60_000);
+    expect(s.addOn.triggerFailures).toEqual([]);
+    s.addOn.runDueTriggers(HOUR);
+    expect(jobs(s)[0]!.state).toBe('DONE');
+    expect(tabObjects(s.addOn, 'Q1 Hotels - Companies')).toHaveLength(3);
+  });
+});
