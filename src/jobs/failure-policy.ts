@@ -10,7 +10,7 @@ import { nextDayStart } from '../platform/quota';
 import { SHEETS_UNAVAILABLE, isTransientSheetsError } from '../platform/sheets-retry';
 import { note, transition, type Job } from './model';
 import { JobSaveError } from './store';
-import { isUnreadableAnswer, onUnreadable } from './unreadable';
+import { isUnreadableAnswer, isUnrecognisedError, onUnrecognised, onUnreadable } from './unreadable';
 
 export type ErrorMessage = (e: unknown) => string;
 
@@ -69,6 +69,8 @@ export function applyError(job: Job, e: unknown, now: number, message: ErrorMess
   if (e instanceof ServerError || e instanceof ConnectionError) {
     return note({ ...job, lastError: text, resumeAt: now + TRANSIENT_PAUSE_MS }, now, text);
   }
+  // A Google service's error in the user's language: tried again for a few runs, never failed at once.
+  if (isUnrecognisedError(e)) return onUnrecognised(job, e, now);
   // Everything else (a refused key, a missing scope, no credits, invalid input) fails the job.
   return transition({ ...job, lastError: text }, 'FAILED', now, text);
 }

@@ -247,3 +247,35 @@ describe('"too many times in a short time: exec qps" (built bundle)', () => {
     expect(tabObjects(s.addOn, 'Q1 Hotels - Companies')).toHaveLength(3);
   });
 });
+
+describe("Google's errors in the user's language (built bundle)", () => {
+  it('should keep a job open through a German transient Sheets error and finish when Sheets is back', () => {
+    const { s } = completedOrder(3);
+    const id = s.addOn.emulator.spreadsheet.getId();
+    let down = true;
+    s.addOn.emulator.execution.onServiceCall((c) => (down && c.family === 'sheets' && c.method === 'setValues' && c.execution?.kind === 'trigger' ? { fail: sheetsFaultText('sheets-failed', id, 'de') } : undefined));
+    s.addOn.runDueTriggers(HOUR);
+    const waiting = jobs(s)[0]!;
+    expect(waiting.open).toBe(true);
+    expect(waiting.lastError).toMatch(/^A Google service stopped this step with an error the add-on does not know \("Fehler beim Dienst Tabellen.*it tries again at the next run \(1 of 3 tries\)\.$/);
+    down = false;
+    s.addOn.runDueTriggers(HOUR);
+    const done = jobs(s)[0]!;
+    expect(done.state).toBe('DONE');
+    expect(done.lastError).toBeNull();
+    expect(tabObjects(s.addOn, 'Q1 Hotels - Companies')).toHaveLength(3);
+  });
+
+  it('should fail the job with a sentence only after three runs in a row meet the unknown error', () => {
+    const { s } = completedOrder(3);
+    const id = s.addOn.emulator.spreadsheet.getId();
+    s.addOn.emulator.execution.onServiceCall((c) => (c.family === 'sheets' && c.method === 'setValues' && c.execution?.kind === 'trigger' ? { fail: sheetsFaultText('sheets-timeout', id, 'de') } : undefined));
+    s.addOn.runDueTriggers(HOUR);
+    s.addOn.runDueTriggers(HOUR);
+    expect(jobs(s)[0]!.open).toBe(true);
+    s.addOn.runDueTriggers(HOUR);
+    const failed = jobs(s)[0]!;
+    expect(failed.state).toBe('FAILED');
+    expect(failed.lastError).toMatch(/^Stopped: a Google service stopped this job 3 runs in a row .*Zeitüberschreitung.*start the job again later\.$/);
+  });
+});
