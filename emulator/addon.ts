@@ -32,10 +32,24 @@ export interface AddOn {
    * With `onlyUser`, only that user's due triggers fire (the others stay due).
    */
   runDueTriggers(advanceMs?: number, onlyUser?: string): number;
+  /**
+   * The failure emails Apps Script sends a trigger's owner (docs/PLATFORM.md): one per trigger run
+   * that ended in an error, with the error's text. The add-on's trigger runs must leave this empty.
+   */
+  readonly triggerFailures: TriggerFailure[];
   /** The same `call` and `rpc`, run as another user of this document (a co-editor). */
   as(user: string): Pick<AddOn, 'call' | 'rpc'>;
   /** Names of the top-level functions the bundle declares. */
   functions(): string[];
+}
+
+/** One failed trigger run, as the failure summary mailed to the trigger's owner reports it. */
+export interface TriggerFailure {
+  triggerId: string;
+  user: string;
+  handlerFunction: string;
+  message: string;
+  at: number;
 }
 
 /** Read dist/Code.js, dist/Sidebar.html and dist/appsscript.json. */
@@ -81,8 +95,10 @@ export function loadAddOn(bundle: AddOnBundle, opts: EmulatorOptions = {}): AddO
     };
   };
 
+  const triggerFailures: TriggerFailure[] = [];
   const addOn: AddOn = {
     emulator,
+    triggerFailures,
     context,
     ...runner(undefined),
     as: (user) => runner(user),
@@ -95,8 +111,11 @@ export function loadAddOn(bundle: AddOnBundle, opts: EmulatorOptions = {}): AddO
           // An installable trigger runs as its creator, whoever is at the keyboard (docs/PLATFORM.md).
           emulator.execution.run('trigger', () => fn(t.handlerFunction)({ triggerUid: t.id, authMode: 'FULL' }), { user: t.user });
         } catch (e) {
-          // A failing trigger run is reported by Apps Script by email; the test sees the logs.
-          emulator.logs.push(`trigger ${t.handlerFunction} failed: ${e instanceof Error ? e.message : String(e)}`);
+          // A failing trigger run is reported by Apps Script by email to its owner (and may get it disabled).
+          // The script realm's Error is not this realm's: read its message by shape.
+          const message = typeof e === 'object' && e !== null && 'message' in e ? String(e.message) : String(e);
+          triggerFailures.push({ triggerId: t.id, user: t.user, handlerFunction: t.handlerFunction, message, at: emulator.clock.now() });
+          emulator.logs.push(`trigger ${t.handlerFunction} failed: ${message}`);
         }
       }
       return due.length;

@@ -70,8 +70,9 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     dailyQuota: URLFETCH_DAILY_QUOTA[opts.accountType ?? 'consumer'],
     whitelist: opts.urlFetchWhitelist,
     dropGetBody: opts.dropGetBody ?? false,
+    locale: opts.locale ?? 'en',
   });
-  const properties = makePropertiesService(rt, opts.customFunctionPropertyWrites ?? 'shared');
+  const properties = makePropertiesService(rt, opts.customFunctionPropertyWrites ?? 'none');
   const cache = makeCacheService(rt);
   const locks = makeLockService(rt);
   const scriptApp = makeScriptApp({

@@ -3,6 +3,7 @@ import type * as vm from 'node:vm';
 import type { HttpHandler } from './apis/types';
 import type { LatencyModel } from './costs';
 import type { CacheHooks } from './gas/cache';
+import type { FaultLocale } from './gas/fault-texts';
 import type { AuthModeName, ExecutionKind } from './gas/execution';
 import type { LockHooks } from './gas/lock';
 import type { LogSink } from './gas/logger';
@@ -23,10 +24,13 @@ export interface EmulatorOptions {
   /** Spreadsheet owner (custom functions see the owner's user properties). Default: userEmail. */
   ownerEmail?: string;
   /**
-   * Whether custom functions may write document and script properties ('shared', default, as
-   * Google's custom-function page lists only user properties as not settable) or none at all.
+   * Whether custom functions may write document and script properties ('shared': Google's
+   * custom-function page lists only user properties as not settable) or none at all ('none',
+   * default: docs/PLATFORM.md says Properties are read-only in custom functions, the worst case).
    */
   customFunctionPropertyWrites?: 'shared' | 'none';
+  /** The language of Google's error texts the emulator throws (UrlFetch quota, burst, transport); default 'en'. */
+  locale?: FaultLocale;
   /** Users whose email Session does not reveal (getActiveUser().getEmail() is ''). */
   blankEmails?: string[];
   /** The script's time zone (the manifest's, `Session.getScriptTimeZone()`); default 'Europe/Berlin'. */
@@ -92,6 +96,8 @@ export interface Emulator {
     log: HttpLogEntry[];
     getPayloadWarnings: PayloadWarning[];
     dropGetBody: boolean;
+    /** The next `calls` UrlFetchApp calls throw Google's exec-qps burst error, sending nothing. */
+    execQpsBurst(calls: number): void;
   };
   /** The active spreadsheet (service calls on it count like the script's) plus uncounted helpers. */
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet & SpreadsheetHelpers;

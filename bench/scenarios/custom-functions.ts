@@ -20,7 +20,8 @@ interface World {
 }
 
 function world(rows: number): World {
-  const addOn = loadAddOn();
+  // Measures paid formulas, which record their spending in document properties: opted in.
+  const addOn = loadAddOn({ customFunctionPropertyWrites: 'shared' });
   const sim = createOpenmartSim({ seed: 3 });
   sim.addKey(OM_KEY);
   addOn.emulator.http.register(OPENMART_BASE_URL, sim);

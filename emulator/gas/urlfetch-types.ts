@@ -1,12 +1,12 @@
 /** UrlFetchApp's limits, error texts and the shapes of its test-side log. */
 import type { HttpHandler, SimMethod } from '../apis/types';
+import type { FaultLocale } from './fault-texts';
 import type { Runtime } from './runtime';
 
 /** docs/PLATFORM.md: UrlFetch calls per day per user. */
 export const URLFETCH_DAILY_QUOTA = Object.freeze({ consumer: 20_000, workspace: 100_000 });
 /** docs/PLATFORM.md: "URL about 2 KB"; Apps Script refuses URLs over 2,082 characters. */
 export const MAX_URL_LENGTH = 2082;
-export const QUOTA_EXCEEDED = 'Service invoked too many times for one day: urlfetch.';
 export const URL_TOO_LONG = 'Limit Exceeded: URLFetch URL Length.';
 export const USER_AGENT = 'Mozilla/5.0 (compatible; Google-Apps-Script; beanserver; +https://script.google.com; id: UAEmdDd-emulator)';
 
@@ -41,6 +41,11 @@ export interface HttpHub {
   getPayloadWarnings: PayloadWarning[];
   /** When true, the payload of a GET is dropped before it reaches the handler (default false). */
   dropGetBody: boolean;
+  /**
+   * The next `calls` UrlFetchApp calls (fetch or fetchAll) throw Google's short-burst error
+   * ("Service invoked too many times in a short time: exec qps. ...") before sending anything.
+   */
+  execQpsBurst(calls: number): void;
 }
 
 export interface UrlFetchInit {
@@ -48,4 +53,6 @@ export interface UrlFetchInit {
   dailyQuota: number;
   whitelist: readonly string[] | undefined;
   dropGetBody: boolean;
+  /** The language of Google's error texts (./fault-texts.ts). */
+  locale: FaultLocale;
 }

@@ -6,7 +6,8 @@
 import { isTransportFailure, type HttpHandler, type SimMethod, type SimOutcome, type SimRequest } from '../apis/types';
 import { makeBlob, bytesOf, toSignedBytes } from './blob';
 import type { GasObject } from './sheets-ctx';
-import { MAX_URL_LENGTH, QUOTA_EXCEEDED, URL_TOO_LONG, USER_AGENT, type HttpHub, type HttpLogEntry, type UrlFetchInit } from './urlfetch-types';
+import { faultText } from './fault-texts';
+import { MAX_URL_LENGTH, URL_TOO_LONG, USER_AGENT, type HttpHub, type HttpLogEntry, type UrlFetchInit } from './urlfetch-types';
 export * from './urlfetch-types';
 
 interface Prepared {
@@ -50,13 +51,21 @@ export function makeUrlFetch(init: UrlFetchInit): { service: GasObject; hub: Htt
     log: [],
     getPayloadWarnings: [],
     dropGetBody: init.dropGetBody,
+    execQpsBurst: (calls) => void (burstLeft = calls),
+  };
+  let burstLeft = 0;
+  /** A short burst refuses the call before anything is sent or counted. */
+  const refuseInBurst = (): void => {
+    if (burstLeft <= 0) return;
+    burstLeft--;
+    throw rt.error(faultText('exec-qps', init.locale));
   };
 
   const quotaKey = () => `${rt.activeUser()}:${Math.floor(rt.clock.now() / DAY)}`;
   const takeQuota = (n: number) => {
     const key = quotaKey();
     const u = used.get(key) ?? 0;
-    if (u + n > init.dailyQuota) throw rt.error(QUOTA_EXCEEDED);
+    if (u + n > init.dailyQuota) throw rt.error(faultText('urlfetch-day', init.locale));
     used.set(key, u + n);
   };
 
@@ -156,9 +165,9 @@ export function makeUrlFetch(init: UrlFetchInit): { service: GasObject; hub: Htt
 
   const transportError = (url: string, o: SimOutcome): Error | null => {
     if (!isTransportFailure(o)) return null;
-    if (o.transport === 'timeout') return rt.error(`Timeout: ${url}`);
-    if (o.transport === 'dns') return rt.error(`DNS error: ${url}`);
-    return rt.error(`Address unavailable: ${url}`);
+    if (o.transport === 'timeout') return rt.error(faultText('timeout', init.locale, url));
+    if (o.transport === 'dns') return rt.error(faultText('dns', init.locale, url));
+    return rt.error(faultText('address-unavailable', init.locale, url));
   };
 
   const httpError = (prep: Prepared, o: SimOutcome): Error | null => {
@@ -191,6 +200,7 @@ export function makeUrlFetch(init: UrlFetchInit): { service: GasObject; hub: Htt
     fetch: (url: unknown, params?: unknown) =>
       call('fetch', () => {
         const prep = prepare(url, params, false, 'fetch');
+        refuseInBurst();
         takeQuota(1);
         const o = deliver(prep);
         rt.clock.advance(rt.latency.urlFetchMs + serverLatency(o));
@@ -205,6 +215,7 @@ export function makeUrlFetch(init: UrlFetchInit): { service: GasObject; hub: Htt
         const preps = requests.map((r: unknown) =>
           typeof r === 'string' ? prepare(r, {}, true, 'fetchAll') : prepare((r as Record<string, unknown> | null)?.['url'], r, true, 'fetchAll'),
         );
+        refuseInBurst();
         takeQuota(preps.length);
         waveSeq++;
         const outcomes = preps.map(deliver);

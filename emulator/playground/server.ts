@@ -90,7 +90,15 @@ export async function createPlayground(opts: PlaygroundOptions): Promise<Playgro
   const realStart = Date.now();
   const virtualStart = Date.now();
 
-  const addOn = loadAddOn(bundle, { startTime: virtualStart, spreadsheetName: 'Playground', addonName: ADDON_NAME_FOR_MENU, userEmail: 'you@example.com' });
+  // The playground shows paid formulas at work, so custom functions may write document properties
+  // here (Google's custom-function page forbids only user properties); the tests' default is 'none'.
+  const addOn = loadAddOn(bundle, {
+    startTime: virtualStart,
+    spreadsheetName: 'Playground',
+    addonName: ADDON_NAME_FOR_MENU,
+    userEmail: 'you@example.com',
+    customFunctionPropertyWrites: 'shared',
+  });
   const em = addOn.emulator;
   const providers = createProviders(opts.env ?? process.env, join(dir, 'fetch-once.mjs'));
   for (const [base, handler] of providers.routes) em.http.register(base, handler);

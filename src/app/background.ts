@@ -7,6 +7,7 @@
 import { CACHE_MAX_TTL_S, JsonCache, type CacheLike } from '../platform/cache';
 import type { AppContext } from './context';
 import { whoAmI } from './owner';
+import { toUserMessage } from './user-error';
 
 const LAST_POLL_KEY = 'poller.lastRunAt';
 /**
@@ -42,6 +43,22 @@ export function spreadsheetReached(ctx: AppContext): boolean {
   }
   ctx.userCache().remove(NO_SPREADSHEET_KEY);
   return true;
+}
+
+const FAILED_RUN_KEY = 'trigger.failedRun';
+
+/**
+ * A trigger run that met an error (a transient Sheets or Properties failure, ...): say it in the
+ * log and the user cache, scrubbed, and return. Never throws: the services may be what failed.
+ */
+export function noteFailedRun(ctx: AppContext, e: unknown): void {
+  try {
+    const text = ctx.scrubber().text(`The background check stopped at an error and tries again at its next run: ${toUserMessage(e)}`);
+    console.warn(text);
+    new JsonCache(ctx.userCache()).put(FAILED_RUN_KEY, { at: ctx.clock.now(), text });
+  } catch {
+    // nothing more can be said; the next run tries again
+  }
 }
 
 /** What the Jobs view says about background checks that cannot run (no spreadsheet, no trigger), or null. */

@@ -7,7 +7,7 @@ import type { JobEnv, JobHandler } from '../jobs/handler';
 import { isOpen, transition, type Job } from '../jobs/model';
 import { pollJobs, type PollResult } from '../jobs/poller';
 import { JobStore } from '../jobs/store';
-import { ScheduleStore } from '../jobs/schedules';
+import { ScheduleStore, runDueSchedules, type Schedule } from '../jobs/schedules';
 import { openProspectOrdersHandler } from '../jobs/openprospect-orders';
 import { openProspectProfileHandler } from '../jobs/openprospect-profile';
 import { gu1RunHandler } from '../jobs/gu1-run';
@@ -31,6 +31,7 @@ import { concurrencyFor } from './concurrency';
 import { httpFor } from './clients';
 import { UserInputError, parseInput } from './input';
 import { rebuildOrderBody } from './openprospect-bodies';
+import { preflight } from './preflight';
 import { readPrefs } from './settings';
 import { toUserMessage } from './user-error';
 import { actionable, isMine, ownerNote, requireMine } from './owner';
@@ -94,15 +95,40 @@ export function syncTrigger(ctx: AppContext, openJobs: number): string | null {
   return null;
 }
 
-/** Advance open jobs within `budgetMs`, then keep the trigger in line with what is open. */
+/**
+ * Run this user's due schedules, under the document lock (the trigger, the open sidebar and the
+ * menu alike: a trigger may not see the spreadsheet, docs/PLATFORM.md). Only the owner's
+ * executions run a schedule; nothing is locked or read again while none of theirs is due.
+ */
+export function runMySchedules(ctx: AppContext, deadline: Deadline, lockWaitMs = 2_000): void {
+  const mine = (s: Schedule, job: Job | undefined): boolean => (s.owner !== undefined ? isMine(ctx, s) : job !== undefined && actionable(ctx, job) !== null);
+  const due = (): boolean => {
+    const jobs = new JobStore(ctx.docProps());
+    return new ScheduleStore(ctx.docProps()).active().some((s) => s.nextRunAt <= ctx.clock.now() && mine(s, jobs.get(s.jobId)));
+  };
+  if (!due()) return;
+  withLock(ctx.documentLock(), lockWaitMs, () =>
+    runDueSchedules(new ScheduleStore(ctx.docProps()), new JobStore(ctx.docProps()), handlers(), jobEnv(ctx, deadline), ctx.timeZone(), (job) => preflight(ctx, job), mine),
+  );
+}
+
+/** Advance open jobs within `budgetMs`, run due schedules (their jobs move at the next poll), keep the trigger in line. */
 export function runPoll(ctx: AppContext, budgetMs: number, lockWaitMs?: number): { poll: PollResult; notice: string | null } {
   const deadline = new Deadline(ctx.clock, budgetMs);
   const store = new JobStore(ctx.docProps());
   // Only this user's jobs (and ownerless ones they can adopt with a key): never another editor's.
   const poll = pollJobs(store, handlers(), jobEnv(ctx, deadline), ctx.documentLock(), toUserMessage, (job) => actionable(ctx, job), lockWaitMs);
   if (poll.ran) notePoll(ctx);
+  // After the poll, whose lock already read the stores: a check that finds nothing due costs no Properties call.
+  runMySchedules(ctx, deadline, lockWaitMs);
   const notice = syncTrigger(ctx, openJobCount(ctx));
   return { poll, notice };
+}
+
+/** The menu's "Refresh jobs now": due schedules first, so the jobs they re-arm move in this same run. */
+export function refreshNow(ctx: AppContext, budgetMs: number): { poll: PollResult; notice: string | null } {
+  runMySchedules(ctx, new Deadline(ctx.clock, budgetMs));
+  return runPoll(ctx, budgetMs);
 }
 
 /**

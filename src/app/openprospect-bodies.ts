@@ -7,7 +7,7 @@
  * are found again by their header text), or from the stored body for discovery.
  */
 import type { JobEnv } from '../jobs/handler';
-import type { Job } from '../jobs/model';
+import { JobStopError, type Job } from '../jobs/model';
 import type { OpOrdersData } from '../jobs/openprospect-order-data';
 import { EnrichmentRebuildSchema, storedBody, type EnrichmentRebuild } from '../jobs/openprospect-order-body';
 import { buildEnrichmentOrders, type PlannedEnrichmentOrder as PlannedOrder } from '../providers/openprospect/build-enrichment';
@@ -62,15 +62,15 @@ function plannedOrders(job: Job, rebuild: EnrichmentRebuild, env: JobEnv): reado
 export function rebuildOrderBody(job: Job, data: OpOrdersData, index: number, env: JobEnv): { body: OrderBody; rowNumbers?: number[] } {
   if (data.orderType === 'DISCOVERY') {
     const body = storedBody(env.docProps, job.id);
-    if (!body) throw new Error('The discovery form of this job was not kept; submit it again from the Discover section.');
+    if (!body) throw new JobStopError('The discovery form of this job was not kept; submit it again from the Discover section.');
     return { body };
   }
   const rebuild = EnrichmentRebuildSchema.safeParse(data.rebuild);
-  if (!rebuild.success) throw new Error('This job cannot be resubmitted (its source is unknown); start it again from the sidebar.');
+  if (!rebuild.success) throw new JobStopError('This job cannot be resubmitted (its source is unknown); start it again from the sidebar.');
   const orders = plannedOrders(job, rebuild.data, env);
   const order = orders[index];
   if (!order || orders.length !== data.parts.length) {
-    throw new Error('The source rows changed since this job was submitted, so the unsent orders cannot be rebuilt. Cancel this job and submit again.');
+    throw new JobStopError('The source rows changed since this job was submitted, so the unsent orders cannot be rebuilt. Cancel this job and submit again.');
   }
   return { body: order.body, rowNumbers: [...order.rowNumbers] };
 }

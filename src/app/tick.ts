@@ -1,15 +1,10 @@
 /** The time-driven trigger's run: due schedules, then every open job of this user, within today's trigger time. */
 import { BUDGET, Deadline } from '../platform/clock';
-import type { Job } from '../jobs/model';
 import type { PollResult } from '../jobs/poller';
-import { JobStore } from '../jobs/store';
-import { ScheduleStore, runDueSchedules, type Schedule } from '../jobs/schedules';
 import { sidebarPolling } from './advance';
 import { spreadsheetReached } from './background';
 import type { AppContext } from './context';
-import { handlers, jobEnv, runPoll } from './jobs';
-import { actionable, isMine } from './owner';
-import { preflight } from './preflight';
+import { runMySchedules, runPoll } from './jobs';
 
 /** Trigger runs skipped for the rest of the day once less than this much trigger time is left. */
 const MIN_TRIGGER_MS = 5 * 60_000;
@@ -25,8 +20,7 @@ export function tick(ctx: AppContext): PollResult | null {
   if (left < MIN_TRIGGER_MS) return null;
   const budget = Math.min(BUDGET.executionMs, left);
   // Due schedules first: the jobs they re-arm are advanced by this same run.
-  const mine = (s: Schedule, job: Job | undefined): boolean => (s.owner !== undefined ? isMine(ctx, s) : job !== undefined && actionable(ctx, job) !== null);
-  runDueSchedules(new ScheduleStore(ctx.docProps()), new JobStore(ctx.docProps()), handlers(), jobEnv(ctx, new Deadline(ctx.clock, budget)), ctx.timeZone(), (job) => preflight(ctx, job), mine);
+  runMySchedules(ctx, new Deadline(ctx.clock, budget));
   // The open sidebar is polling this user's jobs (app/advance.ts): leave them to it.
   if (sidebarPolling(ctx)) return null;
   return runPoll(ctx, budget).poll;

@@ -32,7 +32,7 @@ export function showSettings(): void {
 /** Menu: advance every open job now (a full run's budget) and say what happened. */
 export function refreshJobsNow(): void {
   rpc((ctx) => {
-    const { poll, notice } = jobs.runPoll(ctx, BUDGET.executionMs);
+    const { poll, notice } = jobs.refreshNow(ctx, BUDGET.executionMs);
     const text = !poll.ran
       ? 'Another run is updating the jobs right now; try again in a minute.'
       : poll.advanced === 0

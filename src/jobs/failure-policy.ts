@@ -10,7 +10,7 @@ import { nextDayStart } from '../platform/quota';
 import { SHEETS_UNAVAILABLE, isTransientSheetsError } from '../platform/sheets-retry';
 import { note, transition, type Job } from './model';
 import { JobSaveError } from './store';
-import { isUnreadableAnswer, onUnreadable } from './unreadable';
+import { isUnreadableAnswer, isUnrecognisedError, onUnrecognised, onUnreadable } from './unreadable';
 
 export type ErrorMessage = (e: unknown) => string;
 
@@ -18,6 +18,7 @@ export type ErrorMessage = (e: unknown) => string;
 export const MIN_FETCHES_FOR_A_STEP = 200;
 const QUOTA_TEXT =
   "Paused: this Google account's UrlFetch quota for today is (nearly) used up. The job continues tomorrow by itself.";
+const BURST_TEXT = 'Google refused more requests for a moment (too many in a short time); nothing was sent. The job continues at the next run by itself.';
 /** How long to leave a job alone after a transient failure without Retry-After. */
 const TRANSIENT_PAUSE_MS = 60_000;
 /** A job whose owner removed their key waits (open, unchanged) and looks again after this long. */
@@ -48,7 +49,11 @@ export function applyError(job: Job, e: unknown, now: number, message: ErrorMess
   if (e instanceof NotSentError) return { ...job, updatedAt: now };
   // Never a failed job: the next run tries again (the step is safe to repeat).
   if (isTransientSheetsError(e)) return note({ ...job, lastError: SHEETS_UNAVAILABLE }, now, SHEETS_UNAVAILABLE);
-  if (e instanceof ConnectionError && e.code === 'QUOTA') return pauseForQuota(job, now);
+  if (e instanceof ConnectionError && e.code === 'QUOTA') {
+    // A short burst ("exec qps") passes in seconds: the next run tries again; the day's quota waits for tomorrow.
+    if (e.extra['window'] === 'short') return note({ ...job, lastError: BURST_TEXT, resumeAt: now + TRANSIENT_PAUSE_MS }, now, BURST_TEXT);
+    return pauseForQuota(job, now);
+  }
   if (e instanceof RateLimitError) {
     const until = now + (e.retryAfterMs ?? TRANSIENT_PAUSE_MS);
     const at = new Date(until).toISOString().slice(11, 16);
@@ -66,6 +71,8 @@ export function applyError(job: Job, e: unknown, now: number, message: ErrorMess
   if (e instanceof ServerError || e instanceof ConnectionError) {
     return note({ ...job, lastError: text, resumeAt: now + TRANSIENT_PAUSE_MS }, now, text);
   }
+  // A Google service's error in the user's language: tried again for a few runs, never failed at once.
+  if (isUnrecognisedError(e)) return onUnrecognised(job, e, now);
   // Everything else (a refused key, a missing scope, no credits, invalid input) fails the job.
   return transition({ ...job, lastError: text }, 'FAILED', now, text);
 }

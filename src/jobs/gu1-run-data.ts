@@ -4,7 +4,7 @@ import { PinnedSourceSchema } from '../sheet/source';
 import { gu1CostLine, rowCost } from '../providers/gu1/costs';
 import type { Gu1Record } from '../providers/gu1/records';
 import type { KindData } from './kind';
-import type { Job } from './model';
+import { JobStopError, type Job } from './model';
 
 export const GU1_RUN_KIND = 'gu1.run';
 
@@ -100,7 +100,7 @@ export function gu1Summary(job: Job): string {
 export function realign(data: Gu1RunData, records: readonly Gu1Record[]): Gu1RunData {
   if (data.cursorId === undefined || records[data.cursor]?.externalId === data.cursorId) return data;
   const at = records.findIndex((r) => r.externalId === data.cursorId);
-  if (at < 0) throw new Error(`The row with external_id ${data.cursorId} (the next one to send) is no longer in the source, so the run cannot tell which rows are left. Start a new run for the remaining rows.`);
+  if (at < 0) throw new JobStopError(`The row with external_id ${data.cursorId} (the next one to send) is no longer in the source, so the run cannot tell which rows are left. Start a new run for the remaining rows.`);
   const shift = (list: number[]): number[] => list.map((i) => i + at - data.cursor);
   return { ...data, cursor: at, doneAhead: shift(data.doneAhead), inflight: shift(data.inflight) };
 }

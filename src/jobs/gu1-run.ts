@@ -25,7 +25,7 @@ import type { ResultTab } from '../sheet/result-tab';
 import { openJobTab } from './job-tabs';
 import type { JobEnv } from './handler';
 import { dataOf, defineJobKind, type JobKind } from './kind';
-import { transition, type Job } from './model';
+import { JobStopError, transition, type Job } from './model';
 import { applyError, failureText } from './failure-policy';
 import { capWave, GU1_RUN, gu1Summary, nextWave, realign, remainingRows, RESERVE_MS, withData } from './gu1-run-data';
 import type { Gu1RunData } from './gu1-run-data';
@@ -129,9 +129,9 @@ export function gu1RunHandler(): JobKind<Gu1RunData> {
     refresh(job, data, env) {
       // Rows waiting in `inflight` are unwritten, so they are among the remaining rows.
       const left = remainingRows(data, job.progress.total);
-      if (left === 0) throw new Error('Every row of this run is written. Start a new run to enrich the rows again.');
+      if (left === 0) throw new JobStopError('Every row of this run is written. Start a new run to enrich the rows again.');
       const cap = capWave(data, 1);
-      if ('stop' in cap) throw new Error(`This run stopped at its cost cap of ${formatUnits(data.costCapCents ?? 0)}. Start a new run with a higher cap for the ${left} rows left.`);
+      if ('stop' in cap) throw new JobStopError(`This run stopped at its cost cap of ${formatUnits(data.costCapCents ?? 0)}. Start a new run with a higher cap for the ${left} rows left.`);
       const { lastError: _e, resumeAt: _r, ...rest } = job;
       return transition({ ...rest, counts: { ...job.counts, notSent: 0 } }, 'FETCHING', env.clock.now(), `resumed: ${left} rows left`);
     },

@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import type { PropertyStore } from '../platform/store';
 import type { JobEnv, JobHandler, JobSource } from './handler';
-import type { Job } from './model';
+import { JobStopError, type Job } from './model';
 
 /** What to do about a stored record that does not parse, unless the kind says otherwise. */
 const AGAIN = 'start it again from the sidebar';
@@ -23,7 +23,7 @@ export interface KindData<D> {
 /** The job's data parsed with its kind's schema; a record that does not parse throws the sentence. */
 export function dataOf<D>(job: Pick<Job, 'title' | 'data'>, spec: KindData<D>): D {
   const data = readableData(job, spec);
-  if (data === undefined) throw new Error(`Job "${job.title}" has damaged saved state; ${spec.again ?? AGAIN}.`);
+  if (data === undefined) throw new JobStopError(`Job "${job.title}" has damaged saved state; ${spec.again ?? AGAIN}.`);
   return data;
 }
 

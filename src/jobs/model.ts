@@ -86,3 +86,15 @@ export function newJob(init: { id: string; provider: Job['provider']; kind: stri
     data: init.data,
   };
 }
+
+/**
+ * A job that cannot go on for a reason of its own (damaged saved state, a cap reached, rows gone):
+ * it fails at once with this sentence. Any other plain Error is taken for a Google service's
+ * (its text in the user's language) and is tried again for a few runs (./unreadable.ts).
+ */
+export class JobStopError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'JobStopError';
+  }
+}

@@ -7,6 +7,7 @@
  */
 import * as z from 'zod/mini';
 import { JsonStore, type PropertyStore } from '../platform/store';
+import { JobStopError } from './model';
 
 export const BATCH_STATES = ['pending', 'sending', 'submitted', 'ready', 'done', 'unknown', 'rejected', 'skipped'] as const;
 export type BatchState = (typeof BATCH_STATES)[number];
@@ -85,7 +86,7 @@ export class BatchBook {
     const entries: Batch[] = [];
     for (let c = 0; c * PER_KEY < count; c++) {
       const part = store.get(BatchBook.key(jobId, c), ChunkSchema);
-      if (!part) throw new Error('The saved batch list of this job is missing; its batches cannot be tracked any more. Start it again from the sidebar.');
+      if (!part) throw new JobStopError('The saved batch list of this job is missing; its batches cannot be tracked any more. Start it again from the sidebar.');
       entries.push(...part.map(readable));
     }
     return new BatchBook(store, jobId, entries);

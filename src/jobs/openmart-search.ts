@@ -18,7 +18,7 @@ import type { ResultTab } from '../sheet/result-tab';
 import { openJobTab } from './job-tabs';
 import type { JobEnv } from './handler';
 import { defineJobKind, type JobKind, type KindData } from './kind';
-import { note, transition, warn, type Job } from './model';
+import { JobStopError, note, transition, warn, type Job } from './model';
 import { failureText } from './failure-policy';
 import { stopOn } from './openmart-stop';
 
@@ -97,7 +97,7 @@ export function openmartSearchHandler(): JobKind<OmSearchData> {
     advance(job, stored, env) {
       let data = stored;
       const body = new JsonStore(env.docProps).get(BODY_PREFIX + job.id, BodySchema);
-      if (!body) throw new Error('The search form of this job was not kept; run the search again from the sidebar.');
+      if (!body) throw new JobStopError('The search form of this job was not kept; run the search again from the sidebar.');
       const http = env.http('openmart');
       const brands = data.mode === 'brands';
       // Opened with the first rows: a search that matches nothing leaves no empty tab.

@@ -4,9 +4,10 @@
  * next run; after UNREADABLE_RUNS runs in a row with such an answer the job stops FAILED with a
  * sentence naming the route and what was missing. Nothing written is removed, and a failed job is
  * no longer open, so the poll trigger goes when nothing else is. Counted in the job record.
+ * The same bounded rule holds for an error of a Google service the add-on does not recognise.
  */
 import { MalformedResponseError, PROVIDER_NAMES } from '../platform/errors';
-import { note, transition, type Job } from './model';
+import { JobStopError, note, transition, type Job } from './model';
 
 /** Runs in a row with an unreadable answer before the job fails. */
 export const UNREADABLE_RUNS = 3;
@@ -32,10 +33,39 @@ export function onUnreadable(job: Job, e: MalformedResponseError, now: number): 
   return transition({ ...counted, lastError: why }, 'FAILED', now, why);
 }
 
-/** After a step: one that met no unreadable answer ends the run of them. */
+/** Runs in a row ending on an error the add-on does not recognise before the job fails. */
+export const UNRECOGNISED_RUNS = 3;
+const UNRECOGNISED = 'unrecognisedRuns';
+
+/**
+ * A plain Error, not one of the add-on's own (JobStopError, the API errors): an Apps Script
+ * service's, whose text is in the user's language (docs/PLATFORM.md), so no rule can match it.
+ */
+export function isUnrecognisedError(e: unknown): e is Error {
+  return e instanceof Error && !(e instanceof JobStopError) && Object.getPrototypeOf(e) === Error.prototype;
+}
+
+/** The job after one more run ended on such an error: tried again at the next run, failed at the limit. */
+export function onUnrecognised(job: Job, e: Error, now: number): Job {
+  const runs = (job.counts[UNRECOGNISED] ?? 0) + 1;
+  const counted: Job = { ...job, counts: { ...job.counts, [UNRECOGNISED]: runs } };
+  const said = e.message.slice(0, 300);
+  if (runs < UNRECOGNISED_RUNS) {
+    const text = `A Google service stopped this step with an error the add-on does not know ("${said}"); it tries again at the next run (${runs} of ${UNRECOGNISED_RUNS} tries).`;
+    return note({ ...counted, lastError: text, resumeAt: now + PAUSE_MS }, now, text);
+  }
+  const why = `Stopped: a Google service stopped this job ${UNRECOGNISED_RUNS} runs in a row with an error the add-on does not know ("${said}"). Everything written so far is kept in the tab(s); start the job again later.`;
+  return transition({ ...counted, lastError: why }, 'FAILED', now, why);
+}
+
+/** After a step: one that met no unreadable answer (or unknown error) ends the run of them. */
 export function afterStep(before: Job, after: Job): Job {
-  const was = before.counts[COUNT] ?? 0;
-  if (was === 0 || (after.counts[COUNT] ?? 0) !== was) return after;
-  const { [COUNT]: _gone, ...counts } = after.counts;
-  return { ...after, counts };
+  let out = after;
+  for (const key of [COUNT, UNRECOGNISED]) {
+    const was = before.counts[key] ?? 0;
+    if (was === 0 || (out.counts[key] ?? 0) !== was) continue;
+    const { [key]: _gone, ...counts } = out.counts;
+    out = { ...out, counts };
+  }
+  return out;
 }

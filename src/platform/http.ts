@@ -88,10 +88,15 @@ export function buildUrl(baseUrl: string, path: string, query?: ApiRequest['quer
   return parts.length > 0 ? `${base}${p}?${parts.join('&')}` : `${base}${p}`;
 }
 
+/** A burst refusal (nothing was sent): the job waits a minute, not a day. */
+export const BURST_MESSAGE = 'Google refused more requests for a moment (too many in a short time); nothing was sent';
+
 /** Classify a thrown UrlFetch error by kind, never by exact (localised) text alone. */
-export function classifyFetchError(e: unknown): { kind: 'timeout' | 'dns' | 'address' | 'quota' | 'other'; message: string } {
+export function classifyFetchError(e: unknown): { kind: 'timeout' | 'dns' | 'address' | 'quota' | 'burst' | 'other'; message: string } {
   const message = e instanceof Error ? e.message : String(e);
   const m = message.toLowerCase();
+  // "...too many times in a short time: exec qps": a burst limit, over in seconds (not the day's quota).
+  if (m.includes('too many times') && !m.includes('for one day')) return { kind: 'burst', message: BURST_MESSAGE };
   if (m.includes('too many times')) return { kind: 'quota', message: 'the daily UrlFetch quota of this Google account is used up' };
   if (m.includes('timeout') || m.includes('timed out')) return { kind: 'timeout', message: 'the request timed out' };
   if (m.includes('dns')) return { kind: 'dns', message: 'the host name could not be resolved' };
@@ -136,6 +141,8 @@ export function createHttp(deps: HttpDeps): Http {
 
   function connectionError(e: unknown): ApiError {
     const c = classifyFetchError(e);
+    // A burst, like the day's quota, refuses before sending: the same code (never sent), a short window.
+    if (c.kind === 'burst') return new ConnectionError({ provider, status: 0, code: 'QUOTA', message: c.message, extra: { window: 'short' } });
     return new ConnectionError({ provider, status: 0, code: c.kind.toUpperCase(), message: c.message });
   }
 

@@ -17,6 +17,7 @@ import type { HttpHandler, SimOutcome, SimRequest } from '../../emulator/apis/ty
 import { Rng } from '../../emulator/gas/rng';
 import { setEmulatorDefaults } from '../harness/addon';
 import { sheetsFaulter, type SheetsFaultSpec } from './sheets-faults';
+import { triggerFailureProblem } from './trigger-failures';
 
 // Deterministic virtual time: a seed replays exactly (the script's CPU time is measured, so not).
 setEmulatorDefaults({ latency: { cpuFactor: 0 } });
@@ -243,6 +244,8 @@ export function runFlow<W extends ChaosWorld>(flow: Flow<W>, disruption: Disrupt
   }
   const snapshot = flow.snapshot(w);
   const warnings: string[] = [];
+  const failedRuns = triggerFailureProblem(w.addOn.triggerFailures, fired.kills);
+  if (failedRuns) problems.push(failedRuns);
   if (emu.locks.unflushedReleases.length > 0) problems.push(`${emu.locks.unflushedReleases.length} lock releases with unflushed Sheets writes`);
   for (const line of clean ? flow.compare(w, snapshot, clean) : []) {
     if (line.startsWith(WARNING)) warnings.push(line.slice(WARNING.length));

@@ -155,14 +155,14 @@ describe('emulator/gas/runtime', () => {
       );
     });
 
-    it('should let a custom function write document properties, unless the stricter model is chosen', () => {
+    it('should refuse property writes in a custom function by default (read-only, PLATFORM.md), and allow document writes only when opted in', () => {
       const write = (e: ReturnType<typeof createEmulator>) => e.gas.PropertiesService.getDocumentProperties().setProperty('fx', '1');
-      const { emu, run } = inCustomFunction(write);
-      run();
-      expect(emu.properties.document()['fx']).toBe('1');
-      const strict = inCustomFunction(write, { customFunctionPropertyWrites: 'none' });
+      const strict = inCustomFunction(write);
       expect(strict.run).toThrow('You do not have permission to call PropertiesService.Properties.setProperty');
       expect(strict.emu.properties.document()['fx']).toBeUndefined();
+      const shared = inCustomFunction(write, { customFunctionPropertyWrites: 'shared' });
+      shared.run();
+      expect(shared.emu.properties.document()['fx']).toBe('1');
     });
 
     it('should refuse triggers and UI but allow UrlFetch, Cache, Lock and Utilities', () => {

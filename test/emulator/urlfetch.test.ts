@@ -1,6 +1,7 @@
 import { createEmulator, type EmulatorOptions } from '../../emulator';
 import { ZERO_LATENCY } from '../../emulator/costs';
 import { json, type HttpHandler, type SimRequest } from '../../emulator/apis/types';
+import { sheetsFaultText } from '../../emulator/gas/sheets-faults';
 
 function setup(opts: EmulatorOptions = {}) {
   const emu = createEmulator({ latency: { ...ZERO_LATENCY, urlFetchMs: 300, fetchAllOverheadMs: 500 }, ...opts });
@@ -187,5 +188,29 @@ describe('emulator/gas/urlfetch', () => {
       expect(res.getAllHeaders()).toMatchObject({ Location: 'https://api.x.io/target' });
       expect(seen).toHaveLength(1);
     });
+  });
+});
+
+describe('emulator/gas/urlfetch: short bursts and the user\'s language (PLATFORM.md, Errors)', () => {
+  it('should refuse the next calls with the exec-qps text, sending and counting nothing, then work again', () => {
+    const { emu, seen, UrlFetchApp } = setup({ accountType: 'consumer' });
+    emu.http.execQpsBurst(2);
+    const burst = 'Service invoked too many times in a short time: exec qps. Try Utilities.sleep(1000) between calls.';
+    expect(() => UrlFetchApp.fetch('https://api.x.io/ok')).toThrow(burst);
+    expect(() => UrlFetchApp.fetchAll(['https://api.x.io/ok', 'https://api.x.io/ok'])).toThrow(burst);
+    expect(seen).toHaveLength(0);
+    expect(emu.http.log).toHaveLength(0);
+    expect(UrlFetchApp.fetch('https://api.x.io/ok').getResponseCode()).toBe(200);
+    expect(seen).toHaveLength(1);
+  });
+
+  it("should throw Google's texts in the user's language when the locale is German", () => {
+    const { emu, UrlFetchApp } = setup({ locale: 'de' });
+    expect(() => UrlFetchApp.fetch('https://api.x.io/timeout', { muteHttpExceptions: true })).toThrow('Zeitüberschreitung: https://api.x.io/timeout');
+    expect(() => UrlFetchApp.fetch('https://api.x.io/dns', { muteHttpExceptions: true })).toThrow('DNS-Fehler: https://api.x.io/dns');
+    emu.http.execQpsBurst(1);
+    expect(() => UrlFetchApp.fetch('https://api.x.io/ok')).toThrow(/^Dienst wurde in kurzer Zeit zu oft aufgerufen: exec qps/);
+    expect(sheetsFaultText('sheets-failed', 'abc', 'de')).toBe('Fehler beim Dienst Tabellen beim Zugriff auf das Dokument mit der ID abc.');
+    expect(sheetsFaultText('sheets-failed', 'abc')).toBe('Service Spreadsheets failed while accessing document with id abc.');
   });
 });

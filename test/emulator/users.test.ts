@@ -91,3 +91,21 @@ describe('emulator users', () => {
     });
   });
 });
+
+describe('emulator trigger failures (PLATFORM.md: a failing trigger emails its owner)', () => {
+  it('should record one failure email per failed trigger run, for its owner, and none for a clean run', () => {
+    const code = `${CODE}\nfunction boom() { throw new Error('kaputt'); }\nfunction installBoom() { ScriptApp.newTrigger('boom').timeBased().everyHours(1).create(); }`;
+    const addOn = loadAddOn({ code, sidebar: '', manifest: {} }, { latency: ZERO_LATENCY, userEmail: 'owner@example.com', mode: 'bound' });
+    addOn.call('menu', 'installBoom');
+    addOn.runDueTriggers(HOUR);
+    addOn.runDueTriggers(HOUR);
+    expect(addOn.triggerFailures).toEqual([
+      expect.objectContaining({ user: 'owner@example.com', handlerFunction: 'boom', message: 'kaputt' }),
+      expect.objectContaining({ user: 'owner@example.com', handlerFunction: 'boom', message: 'kaputt' }),
+    ]);
+    const clean = setup().addOn;
+    clean.call('menu', 'install');
+    clean.runDueTriggers(HOUR);
+    expect(clean.triggerFailures).toEqual([]);
+  });
+});

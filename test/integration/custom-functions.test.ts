@@ -14,6 +14,12 @@ const DAY = 24 * HOUR;
 
 type Grid = unknown[][];
 
+/**
+ * Paid formulas record their spending in document properties, which custom functions may not
+ * write in the emulator's default (docs/PLATFORM.md's worst case): these tests opt in.
+ */
+const SPENDING = { emulator: { customFunctionPropertyWrites: 'shared' } } as const;
+
 function withOpenmart(s: OpScenario, opts: { saveKey?: boolean; latencyMs?: number } = {}): OpenmartFake {
   const om = createOpenmartFake({ latencyMs: opts.latencyMs ?? 0 });
   s.addOn.emulator.http.register(OM_BASE, om);
@@ -148,6 +154,23 @@ describe('custom functions (built bundle)', () => {
       expect(s.addOn.rpc<Settings>('getSettings').formulas).toEqual({ spendCredits: false, dailyCap: 100, usedToday: 0 });
     });
 
+    it('should spend nothing where formulas cannot write properties (the default), say to use the sidebar, and keep the free formulas', () => {
+      const s = givenOpenProspect();
+      const om = withOpenmart(s);
+      allowSpending(s);
+      for (const [name, args] of [
+        ['OPENMART_SEARCH', ['dentists', 'San Jose, CA', 5]],
+        ['OPENMART_ENRICH', ['bluebottlecoffee.com']],
+        ['OPENMART_BUSINESS', ['54ff8cd5-7497-4f46-9c0c-c6b8c0d10d04']],
+      ] as const) {
+        expect(() => s.addOn.call('custom-function', name, ...args)).toThrow(/formulas spend no credits here\. Use the Openmart section of the sidebar instead/);
+      }
+      expect(om.requests).toHaveLength(0);
+      expect(om.balance).toBe(5000);
+      // Free formulas still answer (=ENRICHED and =OPENPROSPECT_STATUS: their tests above run in this default too).
+      expect(fx(s, 'OPENMART_CREDITS')).toMatchObject({ value: 5000, fetches: 1 });
+    });
+
     it('should answer OPENMART_CREDITS without the switch (it spends nothing), cached for 10 minutes', () => {
       const s = givenOpenProspect();
       const om = withOpenmart(s);
@@ -159,7 +182,7 @@ describe('custom functions (built bundle)', () => {
     });
 
     it('should search into a table with a header, count the credits, and recalculate for free', () => {
-      const s = givenOpenProspect();
+      const s = givenOpenProspect(SPENDING);
       const om = withOpenmart(s);
       allowSpending(s);
       const first = fx<Grid>(s, 'OPENMART_SEARCH', 'dentists', 'San Jose, CA', 10);
@@ -180,7 +203,7 @@ describe('custom functions (built bundle)', () => {
     });
 
     it('should answer a range of URLs per unique value, one row each, and cache them', () => {
-      const s = givenOpenProspect();
+      const s = givenOpenProspect(SPENDING);
       const om = withOpenmart(s);
       allowSpending(s);
       const r = fx<Grid>(s, 'OPENMART_ENRICH', [['bluebottlecoffee.com'], ['https://www.instagram.com/bluebottle/'], ['bluebottlecoffee.com'], ['nomatch.example']]);
@@ -201,7 +224,7 @@ describe('custom functions (built bundle)', () => {
     });
 
     it('should look ids up in one GET per route and answer unknown ids as such', () => {
-      const s = givenOpenProspect();
+      const s = givenOpenProspect(SPENDING);
       const om = withOpenmart(s);
       allowSpending(s);
       const ids = ['54ff8cd5-7497-4f46-9c0c-c6b8c0d10d04', '00000000-0000-4000-a000-000000000000', 'ChIJfeiVPq-AhYARoD84VjA_-Tg'];
@@ -218,7 +241,7 @@ describe('custom functions (built bundle)', () => {
     });
 
     it('should respect the daily credit cap, say so, and allow spending again the next day', () => {
-      const s = givenOpenProspect();
+      const s = givenOpenProspect(SPENDING);
       const om = withOpenmart(s);
       allowSpending(s, 12);
       expect(plain(fx<Grid>(s, 'OPENMART_SEARCH', 'cafes', 'Austin', 10).value)).toHaveLength(11);
@@ -240,7 +263,7 @@ describe('custom functions (built bundle)', () => {
     });
 
     it('should stop inside the 25-s budget, answer what it fetched, say the rest is pending, and finish on recalculation', () => {
-      const s = givenOpenProspect();
+      const s = givenOpenProspect(SPENDING);
       // 20 s per request: one fetchAll wave of 20 takes about 20.5 s, so no second wave fits.
       const om = withOpenmart(s, { latencyMs: 20_000 });
       allowSpending(s, 1000);
@@ -262,7 +285,7 @@ describe('custom functions (built bundle)', () => {
     });
 
     it('should work against the Openmart simulator: search, a URL and ids, billed once', () => {
-      const s = givenOpenProspect();
+      const s = givenOpenProspect(SPENDING);
       const sim = createOpenmartSim({ seed: 5 });
       sim.addKey(OM_KEY);
       s.addOn.emulator.http.register(OM_BASE, sim);
@@ -281,7 +304,7 @@ describe('custom functions (built bundle)', () => {
     });
 
     it('should say where the owner sets the Openmart key when none is saved', () => {
-      const s = givenOpenProspect();
+      const s = givenOpenProspect(SPENDING);
       withOpenmart(s, { saveKey: false });
       allowSpending(s);
       expect(() => s.addOn.call('custom-function', 'OPENMART_CREDITS')).toThrow(/No Openmart API key is saved for this spreadsheet's owner/);

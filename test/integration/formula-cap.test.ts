@@ -10,7 +10,8 @@ const HOUR = 3_600_000;
 const OWNER = 'owner@example.com';
 const EDITOR = 'editor@example.com';
 
-function setup(opts: { customFunctionPropertyWrites?: 'shared' | 'none' } = {}) {
+/** Formulas record their spending in document properties: opted in here, except where a test says 'none'. */
+function setup(opts: { customFunctionPropertyWrites?: 'shared' | 'none' } = { customFunctionPropertyWrites: 'shared' }) {
   const addOn = loadAddOn({ userEmail: OWNER, ownerEmail: OWNER, startTime: Date.UTC(2026, 0, 5, 0, 30), ...opts });
   const om = createOpenmartFake({ latencyMs: 0 });
   addOn.emulator.http.register(OM_BASE, om);

@@ -3,6 +3,7 @@
  * failures, and the rest of PLATFORM.md's hard facts the add-on must live within.
  */
 import { sheetsFaultText } from '../../emulator/gas/sheets-faults';
+import { PROPERTIES_BURST_TEXT } from '../../emulator/gas/properties-quota';
 import type { HttpHandler, SimOutcome, SimRequest } from '../../emulator/apis/types';
 import { OP_BASE } from '../harness/scenarios';
 import type { JobView } from '../../src/app/job-view';
@@ -203,5 +204,78 @@ describe('20 triggers per user (built bundle)', () => {
     expect(view.triggerPresent).toBe(true);
     expect(view.background).toBeNull();
     expect(view.notice).toMatch(/^Background checks were off while jobs were open; they are back on\./);
+  });
+});
+
+describe('a trigger run never fails (built bundle)', () => {
+  const fails: Array<[string, (c: { method: string }) => boolean, (id: string) => string]> = [
+    // Outside a job step (whose own retries would absorb it): reaching the spreadsheet at the start.
+    ['a transient Sheets error', (c) => c.method === 'getActiveSpreadsheet', (id) => sheetsFaultText('sheets-timeout', id)],
+    ['a Properties short-burst error on getDocumentProperties', (c) => c.method === 'getDocumentProperties', () => PROPERTIES_BURST_TEXT],
+  ];
+  it.each(fails)('should catch %s, note it (scrubbed) and finish at the next run', (_name, which, text) => {
+    const { s } = completedOrder(3);
+    const emu = s.addOn.emulator;
+    const id = emu.spreadsheet.getId();
+    let down = true;
+    emu.execution.onServiceCall((c) => (down && c.execution?.kind === 'trigger' && which(c) ? { fail: text(id) } : undefined));
+    expect(s.addOn.runDueTriggers(HOUR)).toBe(1);
+    expect(s.addOn.triggerFailures).toEqual([]);
+    expect(emu.logs.join('\n')).toMatch(/background check stopped/i);
+    expect(emu.triggers.list()).toHaveLength(1);
+    down = false;
+    s.addOn.runDueTriggers(HOUR);
+    expect(s.addOn.triggerFailures).toEqual([]);
+    expect(jobs(s)[0]!.state).toBe('DONE');
+    expect(tabObjects(s.addOn, 'Q1 Hotels - Companies')).toHaveLength(3);
+  });
+});
+
+describe('"too many times in a short time: exec qps" (built bundle)', () => {
+  it('should wait a minute, not a day, and finish at the next run', () => {
+    const { s } = completedOrder(3);
+    const emu = s.addOn.emulator;
+    emu.http.execQpsBurst(1);
+    s.addOn.runDueTriggers(HOUR);
+    const waiting = jobs(s)[0]!;
+    expect(waiting.open).toBe(true);
+    expect(waiting.lastError).toBe('Google refused more requests for a moment (too many in a short time); nothing was sent. The job continues at the next run by itself.');
+    expect(waiting.resumeAt! - emu.clock.now()).toBeLessThanOrEqual(60_000);
+    expect(s.addOn.triggerFailures).toEqual([]);
+    s.addOn.runDueTriggers(HOUR);
+    expect(jobs(s)[0]!.state).toBe('DONE');
+    expect(tabObjects(s.addOn, 'Q1 Hotels - Companies')).toHaveLength(3);
+  });
+});
+
+describe("Google's errors in the user's language (built bundle)", () => {
+  it('should keep a job open through a German transient Sheets error and finish when Sheets is back', () => {
+    const { s } = completedOrder(3);
+    const id = s.addOn.emulator.spreadsheet.getId();
+    let down = true;
+    s.addOn.emulator.execution.onServiceCall((c) => (down && c.family === 'sheets' && c.method === 'setValues' && c.execution?.kind === 'trigger' ? { fail: sheetsFaultText('sheets-failed', id, 'de') } : undefined));
+    s.addOn.runDueTriggers(HOUR);
+    const waiting = jobs(s)[0]!;
+    expect(waiting.open).toBe(true);
+    expect(waiting.lastError).toMatch(/^A Google service stopped this step with an error the add-on does not know \("Fehler beim Dienst Tabellen.*it tries again at the next run \(1 of 3 tries\)\.$/);
+    down = false;
+    s.addOn.runDueTriggers(HOUR);
+    const done = jobs(s)[0]!;
+    expect(done.state).toBe('DONE');
+    expect(done.lastError).toBeNull();
+    expect(tabObjects(s.addOn, 'Q1 Hotels - Companies')).toHaveLength(3);
+  });
+
+  it('should fail the job with a sentence only after three runs in a row meet the unknown error', () => {
+    const { s } = completedOrder(3);
+    const id = s.addOn.emulator.spreadsheet.getId();
+    s.addOn.emulator.execution.onServiceCall((c) => (c.family === 'sheets' && c.method === 'setValues' && c.execution?.kind === 'trigger' ? { fail: sheetsFaultText('sheets-timeout', id, 'de') } : undefined));
+    s.addOn.runDueTriggers(HOUR);
+    s.addOn.runDueTriggers(HOUR);
+    expect(jobs(s)[0]!.open).toBe(true);
+    s.addOn.runDueTriggers(HOUR);
+    const failed = jobs(s)[0]!;
+    expect(failed.state).toBe('FAILED');
+    expect(failed.lastError).toMatch(/^Stopped: a Google service stopped this job 3 runs in a row .*Zeitüberschreitung.*start the job again later\.$/);
   });
 });

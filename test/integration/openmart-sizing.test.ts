@@ -76,7 +76,8 @@ describe('Openmart search sizing (built bundle)', () => {
   });
 
   it('should answer =OPENMART_SEARCH that matches nothing with the same sentence under its header', () => {
-    const s = givenOpenmart();
+    // The formula records its spending in document properties: opted in (the emulator's default refuses).
+    const s = givenOpenmart({ emulator: { customFunctionPropertyWrites: 'shared' } });
     s.addOn.rpc('saveFormulaSettings', { spendCredits: true, dailyCap: 100 });
     const table = JSON.parse(JSON.stringify(s.addOn.call('custom-function', 'OPENMART_SEARCH', 'zzqx unicorn farrier', 'San Jose, CA', 5))) as string[][];
     expect(table).toHaveLength(2);

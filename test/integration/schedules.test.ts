@@ -123,3 +123,43 @@ describe('poll frequency (built bundle)', () => {
     expect(bound.s.addOn.emulator.triggers.list().map((t) => t.everyMs)).toEqual([10 * 60_000]);
   });
 });
+
+describe('schedules when trigger runs cannot see the spreadsheet (built bundle)', () => {
+  function docLessSchedule() {
+    const s = givenGu1({ entities: gu1Ids(12), emulator: { triggersWithoutDocument: true } });
+    s.addOn.emulator.spreadsheet.givenSheet('Clients', [GU1_HEADER, ...gu1Rows(12)]);
+    const r = s.addOn.rpc<{ job: JobView }>('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'Nightly KYB', integrationCodes: [AFIP], forceRefresh: true }, confirmed: true });
+    const [created] = s.addOn.rpc<ScheduleView[]>('createSchedule', { jobId: r.job.id, every: 'daily', hour: 3 });
+    const billed = s.sim.billedCents();
+    // Hourly trigger runs past the slot: they see no spreadsheet, so they run nothing.
+    while (s.addOn.emulator.clock.now() < created!.nextRunAt! + HOUR) s.addOn.runDueTriggers(HOUR);
+    expect(s.sim.billedCents()).toBe(billed);
+    expect(s.addOn.rpc<ScheduleView[]>('listSchedules')[0]!.lastRunAt).toBeNull();
+    return { s, created: { nextRunAt: created!.nextRunAt! }, billed, tab: r.job.tabs['results']! };
+  }
+
+  it("should run a due daily schedule from the open sidebar's progress loop, once", () => {
+    const { s, created, billed, tab } = docLessSchedule();
+    const rows = tabObjects(s.addOn, tab).length;
+    const a = s.addOn.rpc<{ view: { jobs: JobView[] } | null }>('advanceJobs', {});
+    expect(a.view).not.toBeNull();
+    const [after] = s.addOn.rpc<ScheduleView[]>('listSchedules');
+    expect(after!.lastRunAt).toBeGreaterThanOrEqual(created.nextRunAt);
+    expect(after!.nextRunAt).toBe(created.nextRunAt + 24 * HOUR);
+    // The next progress call does not run it again (billed once more, not twice).
+    s.addOn.rpc('advanceJobs', {});
+    s.addOn.rpc('refreshJobs');
+    expect(s.sim.billedCents()).toBe(2 * billed);
+    expect(tabObjects(s.addOn, tab)).toHaveLength(rows);
+  });
+
+  it('should run a due schedule from the menu\'s "Refresh jobs now", and never a co-editor\'s', () => {
+    const { s, created, billed } = docLessSchedule();
+    // A co-editor's refresh does not run the owner's schedule (nor spend with their key).
+    s.addOn.as('colleague@example.com').call('menu', 'refreshJobsNow');
+    expect(s.sim.billedCents()).toBe(billed);
+    s.addOn.call('menu', 'refreshJobsNow');
+    expect(s.addOn.rpc<ScheduleView[]>('listSchedules')[0]!.lastRunAt).toBeGreaterThanOrEqual(created.nextRunAt);
+    expect(s.sim.billedCents()).toBe(2 * billed);
+  });
+});

@@ -1,6 +1,6 @@
 import { Deadline } from '../../../src/platform/clock';
 import { ApiError, AuthError, ConnectionError, MalformedResponseError, RateLimitError, ServerError, ValidationError } from '../../../src/platform/errors';
-import { buildUrl, createHttp, NotSentError } from '../../../src/platform/http';
+import { buildUrl, classifyFetchError, createHttp, NotSentError } from '../../../src/platform/http';
 import { fakeClock, fakeUrlFetch, type Scripted } from './fake-urlfetch';
 
 function setup(script: (n: number, url: string) => Scripted, budgetMs?: number) {
@@ -12,6 +12,19 @@ function setup(script: (n: number, url: string) => Scripted, budgetMs?: number) 
 }
 
 describe('platform/http', () => {
+  describe('#classifyFetchError()', () => {
+    it.each([
+      ['Service invoked too many times for one day: urlfetch.', 'quota'],
+      ['Service invoked too many times in a short time: exec qps. Try Utilities.sleep(1000) between calls.', 'burst'],
+      ['Timeout: https://api.x.io/a', 'timeout'],
+      ['DNS error: https://api.x.io/a', 'dns'],
+      ['Address unavailable: https://api.x.io/a', 'address'],
+      ['Zeitüberschreitung: https://api.x.io/a', 'other'],
+    ])('should read "%s" as %s', (text, kind) => {
+      expect(classifyFetchError(new Error(text)).kind).toBe(kind);
+    });
+  });
+
   describe('#buildUrl()', () => {
     it('should join base and path and encode the query, skipping undefined', () => {
       expect(buildUrl('https://h/api/v1/', '/orders/', { limit: 100, offset: 0, since: undefined, q: 'a b&c' })).toBe('https://h/api/v1/orders/?limit=100&offset=0&q=a%20b%26c');
