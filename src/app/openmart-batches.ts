@@ -115,7 +115,8 @@ export function submitOpenmartBatch(ctx: AppContext, input: unknown): OpenmartSu
   const id = ctx.uuid();
   const title = build.options.title;
   const t = BATCH_TABS[parsed.operation];
-  BatchBook.create(ctx.docProps(), id, build.batches.map((b) => ({ state: 'pending', rows: b.tasks.length, hash: idsHash(b.ids) }))).save();
+  const batches = build.batches.map((b) => ({ state: 'pending' as const, rows: b.tasks.length, hash: idsHash(b.ids) }));
+  BatchBook.create(ctx.docProps(), id, batches).save();
   const mappingHeaders = headersOf(read.mapping, read.block.headers);
   const data: OmBatchesData = { op: parsed.operation, source, mapping: read.mapping, mappingHeaders, options: parsed.options ?? {}, batches: build.batches.length };
   const total = build.batches.reduce((n, b) => n + b.tasks.length, 0);

@@ -56,6 +56,9 @@ export function planFromSheet(env: Pick<JobEnv, 'spreadsheet' | 'prepared'>, job
   return buildBatches(data.op, rows.records, data.options).batches;
 }
 
+/** Batch states whose rows count as done for the progress bar. */
+const FINISHED: readonly BatchState[] = ['done', 'unknown', 'rejected', 'skipped'];
+
 export function sum(book: BatchBook, pick: (e: Batch) => number): number {
   return book.entries.reduce((n, e) => n + pick(e), 0);
 }
@@ -64,7 +67,7 @@ export function sum(book: BatchBook, pick: (e: Batch) => number): number {
 export function withCounts(job: Job, data: OmBatchesData, book: BatchBook, written: number): Job {
   const rows = sum(book, (e) => e.rows);
   const rowsIn = (s: BatchState) => sum(book, (e) => (e.state === s ? e.rows : 0));
-  const finished = (e: Batch) => e.state === 'done' || e.state === 'unknown' || e.state === 'rejected' || e.state === 'skipped';
+  const finished = (e: Batch) => FINISHED.includes(e.state);
   const done = sum(book, (e) => (finished(e) ? e.rows : e.state === 'ready' ? Math.min(e.rows, e.written ?? 0) : 0));
   const counts = {
     ...job.counts,

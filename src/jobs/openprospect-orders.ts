@@ -14,7 +14,8 @@ import type { OrderBody } from '../providers/openprospect/bodies';
 import { openJobTab } from './job-tabs';
 import type { JobEnv } from './handler';
 import { dataOf, defineJobKind, type JobKind } from './kind';
-import { costOf, label, OP_ORDERS, updatePart, withData, type OpOrdersData, type OrderPart } from './openprospect-order-data';
+import { costOf, label, OP_ORDERS, updatePart, withData } from './openprospect-order-data';
+import type { OpOrdersData, OrderPart } from './openprospect-order-data';
 import { EnrichmentRebuildSchema, forgetBody } from './openprospect-order-body';
 import { note, transition, warn, type Job } from './model';
 

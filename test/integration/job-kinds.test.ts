@@ -9,7 +9,8 @@ import { DOMAIN_HEADER, domainRows, givenOpenmart, givenOpenProspect } from '../
 import type { AddOn } from '../harness/addon';
 
 const HOUR = 3_600_000;
-const REFUSED = { status: 422, body: JSON.stringify({ error: { code: 'VALIDATION_ERROR', message: 'Invalid input', details: [{ field: 'body', message: 'refused' }] } }) };
+const REFUSAL = { error: { code: 'VALIDATION_ERROR', message: 'Invalid input', details: [{ field: 'body', message: 'refused' }] } };
+const REFUSED = { status: 422, body: JSON.stringify(REFUSAL) };
 const PROFILE = {
   profile_name: 'DACH hotels',
   ideal_customer_profile: 'Independent hotels with 20-200 rooms',
@@ -42,7 +43,8 @@ describe('job kinds (built bundle)', () => {
     });
 
     it('should leave no kept profile form behind', () => {
-      const s = givenOpenProspect({ faults: [{ method: 'POST', pathIncludes: '/search-profile-creations', ...REFUSED }] });
+      const refuse = { method: 'POST', pathIncludes: '/search-profile-creations', ...REFUSED } as const;
+      const s = givenOpenProspect({ faults: [refuse] });
       expect(() => rpcOf(s.addOn)('createSearchProfile', PROFILE)).toThrow(/refused|Invalid input/);
       expect(keysOf(s.addOn, 'job:')).toEqual([]);
       expect(keysOf(s.addOn, 'opprofile:')).toEqual([]);
