@@ -69,7 +69,7 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     rt,
     dailyQuota: URLFETCH_DAILY_QUOTA[opts.accountType ?? 'consumer'],
     whitelist: opts.urlFetchWhitelist,
-    dropGetBody: opts.dropGetBody ?? false,
+    dropGetBody: opts.dropGetBody ?? true,
     locale: opts.locale ?? 'en',
   });
   const properties = makePropertiesService(rt, opts.customFunctionPropertyWrites ?? 'none');

@@ -44,7 +44,10 @@ export interface EmulatorOptions {
   latency?: Partial<LatencyModel>;
   /** Seed for uuids, ids and trigger ids. Default 1. */
   seed?: number;
-  /** Drop the payload of GET requests before the handler sees it (default false: delivered and flagged). */
+  /**
+   * Drop the payload of GET requests before the handler sees it (default true: NOTES.md, "treat a
+   * dropped body as likely"; every GET with a payload is flagged either way).
+   */
   dropGetBody?: boolean;
   /** Title of the add-on menu created by Ui.createAddonMenu(). Default 'Add-on'. */
   addonName?: string;

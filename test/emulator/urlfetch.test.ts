@@ -93,14 +93,14 @@ describe('emulator/gas/urlfetch', () => {
       ]);
     });
 
-    it('should flag a GET with a payload, and drop it when asked', () => {
+    it('should flag a GET with a payload and drop it by default (NOTES.md: treat a dropped body as likely), deliver it when asked', () => {
       const { emu, seen, UrlFetchApp } = setup();
       UrlFetchApp.fetch('https://api.x.io/q', { payload: 'x=1' });
-      expect(seen[0]?.body).toBe('x=1');
-      emu.http.dropGetBody = true;
+      expect(seen[0]?.body).toBeUndefined();
+      emu.http.dropGetBody = false;
       UrlFetchApp.fetch('https://api.x.io/q', { payload: 'x=1' });
-      expect(seen[1]?.body).toBeUndefined();
-      expect(emu.http.getPayloadWarnings.map((w) => w.dropped)).toEqual([false, true]);
+      expect(seen[1]?.body).toBe('x=1');
+      expect(emu.http.getPayloadWarnings.map((w) => w.dropped)).toEqual([true, false]);
     });
 
     it('should route to the longest registered prefix', () => {

@@ -24,9 +24,13 @@ export function unknownBatch(batchId: string): string {
 
 const DROPPED_BODY = 'Apps Script may have dropped the JSON body of this GET request (UrlFetchApp documents request bodies for POST, PUT and PATCH only), so Openmart received no ids. Records by id cannot be fetched from this account; use website enrichment instead.';
 
-/** A records 422 that reads like a missing body: the platform dropped the GET body (records.ts). */
+/**
+ * A records 422 about the body's presence, shape or size: the add-on always sends 1-100 ids, so
+ * such a refusal means the platform dropped the GET body (records.ts), whatever Openmart's wording.
+ */
 export function droppedBodyHint(e: unknown): string | undefined {
-  return e instanceof ValidationError && /EOF|request body|bind|unmarshal/i.test(`${e.code ?? ''} ${e.message}`) ? DROPPED_BODY : undefined;
+  const said = e instanceof ValidationError ? `${e.code ?? ''} ${e.message}` : '';
+  return /EOF|request body|bind|unmarshal|number of ids|between 1 and|empty|size|length|at least/i.test(said) ? DROPPED_BODY : undefined;
 }
 
 /** True when an Openmart error means the credits are used up (402, or a 429 that says so). */

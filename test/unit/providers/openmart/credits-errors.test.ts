@@ -36,11 +36,13 @@ describe('providers/openmart', () => {
       expect((explain(rate) as ApiError).retryAfterMs).toBe(3000);
     });
 
-    it('should explain a records 422 that reads like a missing body as a dropped GET body', () => {
+    it('should explain a records 422 about the body or its size as a dropped GET body (the add-on always sends 1-100 ids)', () => {
       const e = ApiError.generate('openmart', 422, { error: 'invalid request body: EOF' });
       expect((explainRecordsError(e) as Error).message).toMatch(/dropped the JSON body of this GET request/);
       const size = ApiError.generate('openmart', 422, { error: 'the number of ids should be between 1 and 100' });
-      expect((explainRecordsError(size) as Error).message).toBe('the number of ids should be between 1 and 100');
+      expect((explainRecordsError(size) as Error).message).toMatch(/^the number of ids should be between 1 and 100\. Apps Script may have dropped the JSON body/);
+      const ids = ApiError.generate('openmart', 422, { error: 'no valid UUIDs provided' });
+      expect((explainRecordsError(ids) as Error).message).toBe('no valid UUIDs provided');
     });
   });
 
