@@ -57,7 +57,11 @@ export function jobEnv(ctx: AppContext, deadline: Deadline): JobEnv {
     quota: ctx.quota,
     scrub: (text) => ctx.scrubber().text(text),
     concurrency: concurrencyFor(ctx),
-    hints: new JsonCache(ctx.documentCache()),
+    // Opened on first use: most runs need no hint (and each service call counts).
+    hints: {
+      get: <T>(key: string) => new JsonCache(ctx.documentCache()).get<T>(key),
+      put: (key: string, value: unknown) => new JsonCache(ctx.documentCache()).put(key, value),
+    },
   };
 }
 
