@@ -32,14 +32,43 @@ interface Group {
   competent?(n: number): Measured[];
 }
 
-const one = (f: (n: number) => Measured) => (n: number): Measured[] => [f(n)];
+const one =
+  (f: (n: number) => Measured) =>
+  (n: number): Measured[] => [f(n)];
 
 const GROUPS: Group[] = [
-  { scenarios: ['openprospect-sync'], sizes: [100, 1_000, 10_000], unavailable: () => null, addon: one(addonSync), baseline: one(baselineSync), competent: one((n) => baselineSync(n, 'competent')) },
-  { scenarios: ['openmart-find-people'], sizes: [100, 1_000, 10_000], unavailable: openmartAvailability, addon: one(addonFindPeople), baseline: one(baselineFindPeople), competent: one((n) => baselineFindPeople(n, 'competent')) },
+  {
+    scenarios: ['openprospect-sync'],
+    sizes: [100, 1_000, 10_000],
+    unavailable: () => null,
+    addon: one(addonSync),
+    baseline: one(baselineSync),
+    competent: one((n) => baselineSync(n, 'competent')),
+  },
+  {
+    scenarios: ['openmart-find-people'],
+    sizes: [100, 1_000, 10_000],
+    unavailable: openmartAvailability,
+    addon: one(addonFindPeople),
+    baseline: one(baselineFindPeople),
+    competent: one((n) => baselineFindPeople(n, 'competent')),
+  },
   { scenarios: ['upsert-unchanged', 'upsert-10pct'], sizes: [100, 1_000, 10_000], unavailable: () => null, addon: addonUpsert, baseline: baselineUpsert },
-  { scenarios: ['gu1'], sizes: [100, 1_000, 2_000], unavailable: () => null, addon: one(addonGu1), baseline: one(baselineGu1), competent: one((n) => baselineGu1(n, 'competent')) },
-  { scenarios: ['custom-function-cold', 'custom-function-warm'], sizes: [500], unavailable: () => null, addon: addonCustomFunction, baseline: baselineCustomFunction },
+  {
+    scenarios: ['gu1'],
+    sizes: [100, 1_000, 2_000],
+    unavailable: () => null,
+    addon: one(addonGu1),
+    baseline: one(baselineGu1),
+    competent: one((n) => baselineGu1(n, 'competent')),
+  },
+  {
+    scenarios: ['custom-function-cold', 'custom-function-warm'],
+    sizes: [500],
+    unavailable: () => null,
+    addon: addonCustomFunction,
+    baseline: baselineCustomFunction,
+  },
   // N = finished jobs (issue 20): 8 hours of the open Jobs view.
   { scenarios: ['jobs-view-8h'], sizes: [40], unavailable: () => null, addon: one(addonJobsView), baseline: one(baselineJobsView) },
 ];
@@ -93,7 +122,21 @@ function parseArgs(argv: string[]): Args {
 const serviceCalls = (r: ResultRow): number => r.urlfetch_calls + r.sheets_calls;
 
 function table(pairs: Pair[]): string {
-  const head = ['scenario', 'N', 'UrlFetch calls', 'fetchAll waves', 'Sheets calls', 'setValues', 'service calls ratio', 'virtual time', 'time ratio', 'executions', 'Properties calls', 'peak properties', 'CPU'];
+  const head = [
+    'scenario',
+    'N',
+    'UrlFetch calls',
+    'fetchAll waves',
+    'Sheets calls',
+    'setValues',
+    'service calls ratio',
+    'virtual time',
+    'time ratio',
+    'executions',
+    'Properties calls',
+    'peak properties',
+    'CPU',
+  ];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const p of pairs) {
     const a = p.addon.row;
@@ -113,25 +156,68 @@ function targets(pairs: Pair[], bundle: BundleFigures | null, skipped: string[])
   if (op) {
     const a = op.addon.row;
     const b = op.baseline.row;
-    out.push({ text: 'OpenProspect 10,000: <= 101 UrlFetch calls in <= 3 fetchAll waves', met: a.urlfetch_calls <= 101 && a.fetch_waves <= 3, measured: `${a.urlfetch_calls} calls, ${a.fetch_waves} waves` });
-    out.push({ text: 'OpenProspect 10,000: <= 4 setValues per tab (2 tabs)', met: a.setvalues_calls <= 8, measured: `${a.setvalues_calls} setValues in total` });
-    out.push({ text: 'OpenProspect 10,000: >= 20x fewer service calls (UrlFetch + Sheets) than the baseline', met: serviceCalls(b) >= 20 * serviceCalls(a), measured: `${fmt(serviceCalls(a))} vs ${fmt(serviceCalls(b))} (${ratio(serviceCalls(b), serviceCalls(a))})` });
-    out.push({ text: 'OpenProspect 10,000: >= 30x less virtual time than the baseline', met: b.virtual_ms >= 30 * a.virtual_ms, measured: `${secs(a.virtual_ms)} vs ${secs(b.virtual_ms)} (${ratio(b.virtual_ms, a.virtual_ms)})` });
+    out.push({
+      text: 'OpenProspect 10,000: <= 101 UrlFetch calls in <= 3 fetchAll waves',
+      met: a.urlfetch_calls <= 101 && a.fetch_waves <= 3,
+      measured: `${a.urlfetch_calls} calls, ${a.fetch_waves} waves`,
+    });
+    out.push({
+      text: 'OpenProspect 10,000: <= 4 setValues per tab (2 tabs)',
+      met: a.setvalues_calls <= 8,
+      measured: `${a.setvalues_calls} setValues in total`,
+    });
+    out.push({
+      text: 'OpenProspect 10,000: >= 20x fewer service calls (UrlFetch + Sheets) than the baseline',
+      met: serviceCalls(b) >= 20 * serviceCalls(a),
+      measured: `${fmt(serviceCalls(a))} vs ${fmt(serviceCalls(b))} (${ratio(serviceCalls(b), serviceCalls(a))})`,
+    });
+    out.push({
+      text: 'OpenProspect 10,000: >= 30x less virtual time than the baseline',
+      met: b.virtual_ms >= 30 * a.virtual_ms,
+      measured: `${secs(a.virtual_ms)} vs ${secs(b.virtual_ms)} (${ratio(b.virtual_ms, a.virtual_ms)})`,
+    });
     out.push({ text: 'OpenProspect 10,000: one execution', met: a.executions === 1, measured: `${a.executions}` });
   } else out.push({ text: 'OpenProspect 10,000 targets', met: null, measured: 'not measured (--max-n)' });
   const om = find('openmart-find-people', 10_000);
   if (om) {
     const floor = Number(/floor (\d+)/.exec(om.addon.extras.note ?? '')?.[1] ?? Number.NaN);
-    out.push({ text: 'Openmart 10,000 rows: within 1.1x of the floor of calls', met: Number.isFinite(floor) ? om.addon.row.urlfetch_calls <= 1.1 * floor : null, measured: `${fmt(om.addon.row.urlfetch_calls)} calls, floor ${Number.isFinite(floor) ? fmt(floor) : '?'}` });
-    out.push({ text: 'Openmart 10,000 rows: every execution < 4.5 min', met: om.addon.extras.maxExecutionMs < 270_000, measured: `longest ${secs(om.addon.extras.maxExecutionMs)}` });
-  } else out.push({ text: 'Openmart 10,000 rows targets', met: null, measured: skipped.includes('openmart-find-people') ? 'not available yet' : 'not measured (--max-n)' });
+    out.push({
+      text: 'Openmart 10,000 rows: within 1.1x of the floor of calls',
+      met: Number.isFinite(floor) ? om.addon.row.urlfetch_calls <= 1.1 * floor : null,
+      measured: `${fmt(om.addon.row.urlfetch_calls)} calls, floor ${Number.isFinite(floor) ? fmt(floor) : '?'}`,
+    });
+    out.push({
+      text: 'Openmart 10,000 rows: every execution < 4.5 min',
+      met: om.addon.extras.maxExecutionMs < 270_000,
+      measured: `longest ${secs(om.addon.extras.maxExecutionMs)}`,
+    });
+  } else
+    out.push({
+      text: 'Openmart 10,000 rows targets',
+      met: null,
+      measured: skipped.includes('openmart-find-people') ? 'not available yet' : 'not measured (--max-n)',
+    });
   const view = find('jobs-view-8h', 40);
-  if (view) out.push({ text: 'Jobs view open 8 h (40 finished jobs, one waiting order): < 5,000 Properties calls', met: view.addon.row.properties_calls < 5_000, measured: `${fmt(view.addon.row.properties_calls)} (baseline ${fmt(view.baseline.row.properties_calls)})` });
+  if (view)
+    out.push({
+      text: 'Jobs view open 8 h (40 finished jobs, one waiting order): < 5,000 Properties calls',
+      met: view.addon.row.properties_calls < 5_000,
+      measured: `${fmt(view.addon.row.properties_calls)} (baseline ${fmt(view.baseline.row.properties_calls)})`,
+    });
   const warm = find('custom-function-warm', 500);
-  if (warm) out.push({ text: 'Warm custom functions: 0 UrlFetch calls', met: warm.addon.row.urlfetch_calls === 0, measured: `${warm.addon.row.urlfetch_calls} calls` });
+  if (warm)
+    out.push({ text: 'Warm custom functions: 0 UrlFetch calls', met: warm.addon.row.urlfetch_calls === 0, measured: `${warm.addon.row.urlfetch_calls} calls` });
   if (bundle) {
-    out.push({ text: 'dist/Code.js <= 150 KB', met: bundle.bytes <= 150 * 1024, measured: `${(bundle.bytes / 1024).toFixed(1)} KB (${fmt(bundle.bytes)} bytes)` });
-    out.push({ text: 'dist/Code.js loads in <= 20 ms (median vm compile + evaluate)', met: bundle.medianLoadMs <= 20, measured: `${bundle.medianLoadMs} ms over ${bundle.loads} loads` });
+    out.push({
+      text: 'dist/Code.js <= 150 KB',
+      met: bundle.bytes <= 150 * 1024,
+      measured: `${(bundle.bytes / 1024).toFixed(1)} KB (${fmt(bundle.bytes)} bytes)`,
+    });
+    out.push({
+      text: 'dist/Code.js loads in <= 20 ms (median vm compile + evaluate)',
+      met: bundle.medianLoadMs <= 20,
+      measured: `${bundle.medianLoadMs} ms over ${bundle.loads} loads`,
+    });
   }
   return out;
 }
@@ -190,10 +276,13 @@ function main(): void {
   console.log(`\nAgainst a competent script (issue 16: sequential fetch, pages of 100, rows in memory, one setValues per tab):\n\n${competentTable(pairs)}`);
   if (singles.length > 0) console.log(`\nTime to results and waiting (issue 16; virtual wall clock, hourly trigger of an add-on):\n\n${singlesTable(singles)}`);
   console.log(`\nLongest single add-on execution: ${pairs.map((p) => `${p.scenario} ${fmt(p.n)}: ${secs(p.addon.extras.maxExecutionMs)}`).join('; ')}`);
-  console.log(`dist/Code.js: ${(bundle.bytes / 1024).toFixed(1)} KB (${fmt(bundle.bytes)} bytes); median vm compile + evaluate over ${bundle.loads} loads: ${bundle.medianLoadMs} ms`);
+  console.log(
+    `dist/Code.js: ${(bundle.bytes / 1024).toFixed(1)} KB (${fmt(bundle.bytes)} bytes); median vm compile + evaluate over ${bundle.loads} loads: ${bundle.medianLoadMs} ms`,
+  );
   if (notes.length > 0) console.log(`\nNotes:\n${notes.map((n) => `- ${n}`).join('\n')}`);
   console.log('\nTargets (issues 8, 16 and 20):');
-  for (const t of [...targets(pairs, bundle, skipped), ...issue16Targets(pairs, singles)]) console.log(`- [${t.met === null ? ' ' : t.met ? 'x' : ' '}] ${t.text}: ${t.measured}${t.met === false ? '  <-- MISSED' : ''}`);
+  for (const t of [...targets(pairs, bundle, skipped), ...issue16Targets(pairs, singles)])
+    console.log(`- [${t.met === null ? ' ' : t.met ? 'x' : ' '}] ${t.text}: ${t.measured}${t.met === false ? '  <-- MISSED' : ''}`);
   if (problems.length > 0) {
     console.log(`\nEnd-state problems (these numbers are not comparable):\n${problems.map((p) => `- ${p}`).join('\n')}`);
     process.exitCode = 1;

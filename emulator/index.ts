@@ -48,7 +48,9 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
   const rng = new Rng(opts.seed ?? 1);
   const realm = new Realm(globals);
   const rt = new Runtime({
-    clock, counters, rng,
+    clock,
+    counters,
+    rng,
     latency: { ...DEFAULT_LATENCY, ...(opts.latency ?? {}) },
     realm,
     userEmail,
@@ -58,13 +60,24 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     onExecutionEnd: () => undefined,
   });
   const VDate = makeVirtualDate(clock);
-  Object.assign(rt, { triggersWithoutDocument: opts.triggersWithoutDocument ?? false, propertiesQuota: new PropertiesQuota(PROPERTIES_PER_DAY[opts.accountType ?? 'consumer']) });
+  Object.assign(rt, {
+    triggersWithoutDocument: opts.triggersWithoutDocument ?? false,
+    propertiesQuota: new PropertiesQuota(PROPERTIES_PER_DAY[opts.accountType ?? 'consumer']),
+  });
 
   const uiLog = newUiLog();
   const uiObject = makeUi(rt, uiLog, opts.addonName ?? 'Add-on');
   const idRng = new Rng((opts.seed ?? 1) ^ 0x5eed);
   const ssId = Array.from({ length: 44 }, () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'.charAt(idRng.int(64))).join('');
-  const sheets = makeSheets({ rt, ui: uiLog, uiObject, VDate, id: ssId, name: opts.spreadsheetName ?? 'Untitled spreadsheet', timeZone: opts.spreadsheetTimeZone });
+  const sheets = makeSheets({
+    rt,
+    ui: uiLog,
+    uiObject,
+    VDate,
+    id: ssId,
+    name: opts.spreadsheetName ?? 'Untitled spreadsheet',
+    timeZone: opts.spreadsheetTimeZone,
+  });
   const urlFetch = makeUrlFetch({
     rt,
     dailyQuota: URLFETCH_DAILY_QUOTA[opts.accountType ?? 'consumer'],

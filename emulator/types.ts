@@ -106,7 +106,12 @@ export interface Emulator {
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet & SpreadsheetHelpers;
   ui: UiLog;
   /** Raw stores, and the Properties calls `email` (default: current user) made in executions on the UTC day of `at`. */
-  properties: { user(email?: string): Record<string, string>; document(): Record<string, string>; script(): Record<string, string>; callsToday(email?: string, at?: number): number };
+  properties: {
+    user(email?: string): Record<string, string>;
+    document(): Record<string, string>;
+    script(): Record<string, string>;
+    callsToday(email?: string, at?: number): number;
+  };
   cache: CacheHooks;
   locks: LockHooks;
   triggers: TriggerHooks;

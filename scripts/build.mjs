@@ -46,7 +46,14 @@ async function buildCode() {
   const header = '// Built by scripts/build.mjs from src/. Do not edit: run `npm run build`.\n';
   const code = `${header}${bundle}\n${stubs}`;
   writeFileSync(join(dist, 'Code.js'), code);
-  writeFileSync(join(dist, 'entrypoints.json'), JSON.stringify(entries.map((e) => ({ name: e.name, params: e.params, customFunction: e.customFunction })), null, 2));
+  writeFileSync(
+    join(dist, 'entrypoints.json'),
+    JSON.stringify(
+      entries.map((e) => ({ name: e.name, params: e.params, customFunction: e.customFunction })),
+      null,
+      2,
+    ),
+  );
   return entries.length;
 }
 
@@ -71,7 +78,8 @@ async function buildSidebar() {
   // `</script` inside inlined JS would end the script element early.
   const script = js.outputFiles[0].text.replace(/<\/(script)/gi, '<\\/$1');
   const style = css.outputFiles[0].text.replace(/<\/(style)/gi, '<\\/$1');
-  if (!page.includes('<!-- STYLE -->') || !page.includes('<!-- SCRIPT -->')) throw new Error('sidebar/index.html needs <!-- STYLE --> and <!-- SCRIPT --> markers');
+  if (!page.includes('<!-- STYLE -->') || !page.includes('<!-- SCRIPT -->'))
+    throw new Error('sidebar/index.html needs <!-- STYLE --> and <!-- SCRIPT --> markers');
   const html = page.replace('<!-- STYLE -->', () => `<style>${style}</style>`).replace('<!-- SCRIPT -->', () => `<script>${script}</script>`);
   writeFileSync(join(dist, 'Sidebar.html'), html);
 }

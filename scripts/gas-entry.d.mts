@@ -1,4 +1,9 @@
-export interface EntryPoint { name: string; jsdoc: string; params: string[]; customFunction: boolean }
+export interface EntryPoint {
+  name: string;
+  jsdoc: string;
+  params: string[];
+  customFunction: boolean;
+}
 export type LoadModule = (specifier: string, fromFile: string) => { text: string; file: string };
 export function entryPoints(text: string, file?: string, load?: LoadModule): EntryPoint[];
 export function renderStubs(entries: EntryPoint[], globalName: string): string;

@@ -23,7 +23,11 @@ export function entryPoints(text, file = 'index.ts', load = undefined) {
       throw new Error(`${file}: only "export function" is supported for entry points (found: ${st.getText(sf).slice(0, 60)})`);
     }
     const ranges = ts.getLeadingCommentRanges(text, st.getFullStart()) ?? [];
-    const jsdoc = ranges.map((r) => text.slice(r.pos, r.end)).filter((c) => c.startsWith('/**')).pop() ?? '';
+    const jsdoc =
+      ranges
+        .map((r) => text.slice(r.pos, r.end))
+        .filter((c) => c.startsWith('/**'))
+        .pop() ?? '';
     const params = st.parameters.map((p) => p.name.getText(sf).replace(/^_+/, '') || 'arg');
     out.push({ name: st.name.text, jsdoc, params, customFunction: /@customfunction\b/.test(jsdoc) });
   }

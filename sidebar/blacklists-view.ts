@@ -35,7 +35,11 @@ function detailView(box: HTMLElement, status: HTMLElement, detail: BlacklistDeta
   const shown = detail.entries.length === 0 ? 'none' : `${detail.offset + 1}-${detail.offset + detail.entries.length}`;
   mount(
     box,
-    el('div', { class: 'muted', id: 'blacklist-summary', text: `"${detail.name}": ${count}${detail.description ? ` · ${detail.description}` : ''} (showing ${shown})` }),
+    el('div', {
+      class: 'muted',
+      id: 'blacklist-summary',
+      text: `"${detail.name}": ${count}${detail.description ? ` · ${detail.description}` : ''} (showing ${shown})`,
+    }),
     detail.entries.length > 0 ? entriesTable(detail) : null,
     detail.nextOffset !== null ? more : null,
   );
@@ -53,7 +57,8 @@ function createBlock(status: HTMLElement, onCreated: (id: string, said: string) 
       create,
       status,
       'Creating blacklist…',
-      async () => call('blacklistFromRange', { name: text(fresh, 'name'), description: text(fresh, 'description'), source: await selection('the companies to exclude') }),
+      async () =>
+        call('blacklistFromRange', { name: text(fresh, 'name'), description: text(fresh, 'description'), source: await selection('the companies to exclude') }),
       (r) => `Blacklist "${r.name}" created with ${r.added} entries.`,
     ).then((r) => r && onCreated(r.blacklistId, status.textContent ?? ''));
   });
@@ -80,7 +85,13 @@ function manageBlock(status: HTMLElement, blacklists: BlacklistSummary[], rerend
   const id = (): string => current()?.id ?? '';
   view.addEventListener('click', () => void show(box, status, view, id(), 0));
   add.addEventListener('click', () => {
-    void runAction(add, status, 'Adding entries…', async () => call('blacklistFromRange', { name: '', blacklistId: id(), source: await selection('the companies to add') }), (r) => `${r.added} entr${r.added === 1 ? 'y' : 'ies'} added to "${current()?.name ?? ''}".`);
+    void runAction(
+      add,
+      status,
+      'Adding entries…',
+      async () => call('blacklistFromRange', { name: '', blacklistId: id(), source: await selection('the companies to add') }),
+      (r) => `${r.added} entr${r.added === 1 ? 'y' : 'ies'} added to "${current()?.name ?? ''}".`,
+    );
   });
   remove.addEventListener('click', () => {
     void runAction(
@@ -93,14 +104,26 @@ function manageBlock(status: HTMLElement, blacklists: BlacklistSummary[], rerend
   });
   rename.addEventListener('click', () => {
     const b = current();
-    void runAction(rename, status, 'Renaming…', () => call('renameBlacklist', { blacklistId: id(), name: text(manage, 'name') || (b?.name ?? ''), description: text(manage, 'description') }), (r) => `Renamed to "${r.name}".`).then((r) => {
+    void runAction(
+      rename,
+      status,
+      'Renaming…',
+      () => call('renameBlacklist', { blacklistId: id(), name: text(manage, 'name') || (b?.name ?? ''), description: text(manage, 'description') }),
+      (r) => `Renamed to "${r.name}".`,
+    ).then((r) => {
       if (r) rerender(status.textContent ?? '');
     });
   });
   del.addEventListener('click', () => {
     const b = current();
     if (!window.confirm(`Delete the blacklist "${b?.name ?? ''}"? Orders already placed keep their results; this cannot be undone.`)) return;
-    void runAction(del, status, 'Deleting…', () => call('deleteBlacklist', { blacklistId: id() }), () => `Blacklist "${b?.name ?? ''}" deleted.`).then((r) => {
+    void runAction(
+      del,
+      status,
+      'Deleting…',
+      () => call('deleteBlacklist', { blacklistId: id() }),
+      () => `Blacklist "${b?.name ?? ''}" deleted.`,
+    ).then((r) => {
       if (r) rerender(status.textContent ?? '');
     });
   });
@@ -108,7 +131,13 @@ function manageBlock(status: HTMLElement, blacklists: BlacklistSummary[], rerend
     'details',
     { id: 'blacklists-manage' },
     el('summary', { text: `Your blacklists (${blacklists.length})` }),
-    selectField(manage, 'blacklist', 'Blacklist', blacklists.map((b) => [b.id, b.entryCount === null ? b.name : `${b.name} (${b.entryCount})`]), () => mount(box)),
+    selectField(
+      manage,
+      'blacklist',
+      'Blacklist',
+      blacklists.map((b) => [b.id, b.entryCount === null ? b.name : `${b.name} (${b.entryCount})`]),
+      () => mount(box),
+    ),
     el('div', { class: 'row' }, view, add, remove),
     textField(manage, 'name', 'New name'),
     textField(manage, 'description', 'New description'),
@@ -121,7 +150,12 @@ function manageBlock(status: HTMLElement, blacklists: BlacklistSummary[], rerend
  * The blacklist blocks of the Discover section; `onCreated` attaches a new list to the order.
  * Both render the section again, passing on what the status line said so it stays visible.
  */
-export function blacklistBlocks(status: HTMLElement, blacklists: BlacklistSummary[], onCreated: (id: string, said: string) => void, rerender: (said: string) => void): HTMLElement[] {
+export function blacklistBlocks(
+  status: HTMLElement,
+  blacklists: BlacklistSummary[],
+  onCreated: (id: string, said: string) => void,
+  rerender: (said: string) => void,
+): HTMLElement[] {
   const out = [createBlock(status, onCreated)];
   const managed = manageBlock(status, blacklists, rerender);
   if (managed) out.push(managed);

@@ -38,7 +38,13 @@ export async function renderDiscover(root: HTMLElement): Promise<void> {
     for (const [k, v] of Object.entries(form)) body[k] = v;
     if (text(form, 'briefing_quantity') !== '') body['briefing_quantity'] = Number(text(form, 'briefing_quantity'));
     else delete body['briefing_quantity'];
-    void runAction(submit, submitStatus, 'Submitting…', () => submitCall('submitDiscovery', body), (r: SubmitResult) => `Job "${r.job.title}" created: ${r.job.state}. Follow it in Jobs.${r.notice ? ` ${r.notice}` : ''}`).then((r) => {
+    void runAction(
+      submit,
+      submitStatus,
+      'Submitting…',
+      () => submitCall('submitDiscovery', body),
+      (r: SubmitResult) => `Job "${r.job.title}" created: ${r.job.state}. Follow it in Jobs.${r.notice ? ` ${r.notice}` : ''}`,
+    ).then((r) => {
       if (r) resetForm(form, { ...DEFAULTS, features: [...info.recommended] });
     });
   });
@@ -58,7 +64,12 @@ export async function renderDiscover(root: HTMLElement): Promise<void> {
     textField(form, 'excluded_industries', OP_LABELS.excluded_industries),
     textField(form, 'briefing_quantity', OP_LABELS.briefing_quantity, { type: 'number', help: OP_HINTS.briefing_quantity }),
     textField(form, 'output_language', OP_LABELS.output_language, { placeholder: 'en', help: OP_HINTS.output_language }),
-    checkboxList(form, 'features', OP_LABELS.features, info.features.map((f) => ({ value: f.key, text: f.label, title: f.description }))),
+    checkboxList(
+      form,
+      'features',
+      OP_LABELS.features,
+      info.features.map((f) => ({ value: f.key, text: f.label, title: f.description })),
+    ),
     textField(form, 'contact_roles', OP_LABELS.contact_roles, { multiline: true }),
     selectField(form, 'priority', OP_LABELS.priority, [
       ['NORMAL', 'Normal'],
@@ -67,7 +78,14 @@ export async function renderDiscover(root: HTMLElement): Promise<void> {
     textField(form, 'profile_name', OP_LABELS.profile_name, { help: OP_HINTS.profile_name }),
     profileIdField(form),
     el('details', {}, el('summary', { text: 'Webhook (optional)' }), textField(form, 'webhook_url', OP_LABELS.webhook_url, { type: 'url' })),
-    blacklists.length > 0 ? checkboxList(form, 'blacklist_ids', OP_LABELS.blacklist_ids, blacklists.map((b) => ({ value: b.id, text: b.name }))) : null,
+    blacklists.length > 0
+      ? checkboxList(
+          form,
+          'blacklist_ids',
+          OP_LABELS.blacklist_ids,
+          blacklists.map((b) => ({ value: b.id, text: b.name })),
+        )
+      : null,
     ...blacklistBlocks(
       status,
       blacklists,

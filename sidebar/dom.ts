@@ -43,7 +43,13 @@ export function setStatus(node: Element, kind: 'busy' | 'ok' | 'error' | 'idle',
  * Run an async action from a button: disables it (no double submit), shows a spinner, then
  * the result or the server's message.
  */
-export async function runAction<T>(button: HTMLButtonElement, status: Element, busyText: string, action: () => Promise<T>, okText?: (v: T) => string): Promise<T | undefined> {
+export async function runAction<T>(
+  button: HTMLButtonElement,
+  status: Element,
+  busyText: string,
+  action: () => Promise<T>,
+  okText?: (v: T) => string,
+): Promise<T | undefined> {
   if (button.disabled) return undefined;
   button.disabled = true;
   setStatus(status, 'busy', busyText);

@@ -11,7 +11,17 @@ import { profileIdField } from './profile-view';
 import { phoneOffer } from './phone-offer';
 
 // Module state: survives tab switches and failed submissions.
-const DEFAULTS: FormState = { source: '', title: '', features: [], priority: 'NORMAL', profile_name: '', profile_id: '', ideal_customer_profile: '', contact_roles: '', webhook_url: '' };
+const DEFAULTS: FormState = {
+  source: '',
+  title: '',
+  features: [],
+  priority: 'NORMAL',
+  profile_name: '',
+  profile_id: '',
+  ideal_customer_profile: '',
+  contact_roles: '',
+  webhook_url: '',
+};
 const form: FormState = { ...DEFAULTS, features: [] };
 let mapping: Mapping | undefined;
 let preview: EnrichmentPreview | undefined;
@@ -22,8 +32,15 @@ let withoutPhone = false;
 function previewBlock(p: EnrichmentPreview): HTMLElement {
   const cols = ['company_name', 'website_url', 'city', 'country'].filter((c) => p.mapping[c] !== undefined);
   const label = (key: string): string => p.fields.find((f) => f.key === key)?.label ?? key;
-  const table = el('table', { class: 'preview values' }, el('tr', {}, el('th', { text: 'Row', scope: 'col' }), ...cols.map((c) => el('th', { text: label(c), scope: 'col' }))));
-  for (const r of p.rows) table.appendChild(el('tr', {}, el('td', { text: String(r.rowNumber) }), ...cols.map((c) => el('td', { text: (r.values[c] ?? '').replace(/^https?:\/\/(www\.)?/, '') }))));
+  const table = el(
+    'table',
+    { class: 'preview values' },
+    el('tr', {}, el('th', { text: 'Row', scope: 'col' }), ...cols.map((c) => el('th', { text: label(c), scope: 'col' }))),
+  );
+  for (const r of p.rows)
+    table.appendChild(
+      el('tr', {}, el('td', { text: String(r.rowNumber) }), ...cols.map((c) => el('td', { text: (r.values[c] ?? '').replace(/^https?:\/\/(www\.)?/, '') }))),
+    );
   const summary = `${p.validCount} row(s) ready${p.orders > 1 ? ` in ${p.orders} orders` : ''}, ${p.invalidCount} invalid, ${p.emptyRows} empty; ${p.idsToGenerate} external_id(s) will be generated and written back.`;
   return el(
     'div',
@@ -48,7 +65,11 @@ export async function renderEnrich(root: HTMLElement): Promise<void> {
   const load = async (): Promise<void> => {
     setStatus(previewStatus, 'busy', 'Reading rows…');
     try {
-      preview = await call('previewEnrichment', { source: sourceArg(String(form['source'])), ...(mapping ? { mapping } : {}), ...(withoutPhone ? { withoutBrokenPhones: true } : {}) });
+      preview = await call('previewEnrichment', {
+        source: sourceArg(String(form['source'])),
+        ...(mapping ? { mapping } : {}),
+        ...(withoutPhone ? { withoutBrokenPhones: true } : {}),
+      });
       mapping = preview.mapping;
       const p = preview;
       mount(
@@ -82,8 +103,15 @@ export async function renderEnrich(root: HTMLElement): Promise<void> {
       submit,
       submitStatus,
       'Submitting…',
-      () => submitCall('submitEnrichment', { source: sourceArg(String(form['source'])), mapping: mapping ?? {}, options: optionsFromForm(), ...(withoutPhone ? { withoutBrokenPhones: true } : {}) }),
-      (r: SubmitResult) => `Job "${r.job.title}" created: ${r.job.state}. Follow it in Jobs.${r.idsGenerated ? ` ${r.idsGenerated} external_id(s) written back.` : ''}${r.invalidCount ? ` ${r.invalidCount} row(s) skipped (see preview).` : ''}${r.notice ? ` ${r.notice}` : ''}`,
+      () =>
+        submitCall('submitEnrichment', {
+          source: sourceArg(String(form['source'])),
+          mapping: mapping ?? {},
+          options: optionsFromForm(),
+          ...(withoutPhone ? { withoutBrokenPhones: true } : {}),
+        }),
+      (r: SubmitResult) =>
+        `Job "${r.job.title}" created: ${r.job.state}. Follow it in Jobs.${r.idsGenerated ? ` ${r.idsGenerated} external_id(s) written back.` : ''}${r.invalidCount ? ` ${r.invalidCount} row(s) skipped (see preview).` : ''}${r.notice ? ` ${r.notice}` : ''}`,
     ).then((r) => {
       if (!r) return;
       // A clean form for the next job (same sheet and mapping); the preview shows the ids written back.
@@ -96,11 +124,18 @@ export async function renderEnrich(root: HTMLElement): Promise<void> {
   mount(
     root,
     el('h2', { text: 'OpenProspect enrichment' }),
-    rowsFromField(form, 'source', 'enrich', sheets, () => {
-      mapping = undefined;
-      withoutPhone = false;
-      void load();
-    }, true),
+    rowsFromField(
+      form,
+      'source',
+      'enrich',
+      sheets,
+      () => {
+        mapping = undefined;
+        withoutPhone = false;
+        void load();
+      },
+      true,
+    ),
     previewStatus,
     mapArea,
     previewArea,
@@ -110,7 +145,11 @@ export async function renderEnrich(root: HTMLElement): Promise<void> {
       form,
       'features',
       OP_LABELS.features,
-      info.features.map((f) => ({ value: f.key, text: f.label, title: f.description + (f.needs.length ? ` Builds on: ${f.needs.map((n) => info.features.find((x) => x.key === n)?.label ?? n).join(', ')}.` : '') })),
+      info.features.map((f) => ({
+        value: f.key,
+        text: f.label,
+        title: f.description + (f.needs.length ? ` Builds on: ${f.needs.map((n) => info.features.find((x) => x.key === n)?.label ?? n).join(', ')}.` : ''),
+      })),
       updateHints,
     ),
     hints,

@@ -28,10 +28,17 @@ export function resetForm(state: FormState, defaults: FormState, keep: readonly 
 }
 
 /** A labelled text input or textarea bound to `state[key]`. */
-export function textField(state: FormState, key: string, label: string, opts: { multiline?: boolean; placeholder?: string; type?: string; help?: string } = {}): HTMLElement {
+export function textField(
+  state: FormState,
+  key: string,
+  label: string,
+  opts: { multiline?: boolean; placeholder?: string; type?: string; help?: string } = {},
+): HTMLElement {
   const id = `f-${key}-${++uid}`;
   const value = typeof state[key] === 'string' ? (state[key] as string) : '';
-  const input = opts.multiline ? el('textarea', { id, rows: '3', placeholder: opts.placeholder }) : el('input', { id, type: opts.type ?? 'text', placeholder: opts.placeholder });
+  const input = opts.multiline
+    ? el('textarea', { id, rows: '3', placeholder: opts.placeholder })
+    : el('input', { id, type: opts.type ?? 'text', placeholder: opts.placeholder });
   input.value = value;
   input.addEventListener('input', () => {
     state[key] = input.value;
@@ -40,7 +47,13 @@ export function textField(state: FormState, key: string, label: string, opts: { 
     input.value = typeof v === 'string' ? v : '';
   });
   if (opts.help) input.setAttribute('aria-describedby', `${id}-help`);
-  return el('div', { class: 'block' }, el('label', { for: id, text: label }), input, opts.help ? el('div', { class: 'muted', id: `${id}-help`, text: opts.help }) : null);
+  return el(
+    'div',
+    { class: 'block' },
+    el('label', { for: id, text: label }),
+    input,
+    opts.help ? el('div', { class: 'muted', id: `${id}-help`, text: opts.help }) : null,
+  );
 }
 
 /** A select bound to `state[key]`. */
@@ -62,7 +75,13 @@ export function selectField(state: FormState, key: string, label: string, option
 }
 
 /** A list of checkboxes bound to `state[key]` (string[]). */
-export function checkboxList(state: FormState, key: string, label: string, items: Array<{ value: string; text: string; title?: string }>, onChange?: () => void): HTMLElement {
+export function checkboxList(
+  state: FormState,
+  key: string,
+  label: string,
+  items: Array<{ value: string; text: string; title?: string }>,
+  onChange?: () => void,
+): HTMLElement {
   const chosen = new Set(Array.isArray(state[key]) ? (state[key] as string[]) : []);
   const box = el('fieldset', { class: 'block' }, el('legend', { text: label }));
   const boxes: HTMLInputElement[] = [];

@@ -42,7 +42,8 @@ function options(): Record<string, unknown> {
 
 /** The estimate in gu1's unit, and why it asks for a tick. */
 function estimateText(p: Gu1Preview): string {
-  if (p.estimate.totalCents === null) return 'Estimated cost: unknown (gu1 has not priced these integrations for you yet; it bills each row it enriches). Tick "I accept this cost" to send.';
+  if (p.estimate.totalCents === null)
+    return 'Estimated cost: unknown (gu1 has not priced these integrations for you yet; it bills each row it enriches). Tick "I accept this cost" to send.';
   const above = p.needsConfirmation ? ' (above your confirmation threshold: tick "I accept this cost" to send)' : '';
   return `Estimated cost: ${p.estimate.total} in your gu1 account's currency${above}.`;
 }
@@ -70,16 +71,48 @@ function previewBlock(p: Gu1Preview): HTMLElement {
 
 /** The user's saved code list, the confirmation threshold and the learnt prices. */
 function settingsBlock(settings: Gu1SettingsView, status: HTMLElement): HTMLElement {
-  const threshold = el('input', { type: 'number', id: 'gu1-threshold', min: '0', step: '0.01', value: settings.confirmAbove === null ? '' : String(settings.confirmAbove) });
+  const threshold = el('input', {
+    type: 'number',
+    id: 'gu1-threshold',
+    min: '0',
+    step: '0.01',
+    value: settings.confirmAbove === null ? '' : String(settings.confirmAbove),
+  });
   const saveCodes = el('button', { type: 'button', text: 'Save the codes above as my list' });
-  saveCodes.addEventListener('click', () => void runAction(saveCodes, status, 'Saving…', () => call('saveGu1Settings', { integrationCodes: list(form['codes']) }), (v) => `Saved ${v.integrationCodes.length} code(s).`));
+  saveCodes.addEventListener(
+    'click',
+    () =>
+      void runAction(
+        saveCodes,
+        status,
+        'Saving…',
+        () => call('saveGu1Settings', { integrationCodes: list(form['codes']) }),
+        (v) => `Saved ${v.integrationCodes.length} code(s).`,
+      ),
+  );
   const saveThreshold = el('button', { type: 'button', text: 'Save threshold' });
   saveThreshold.addEventListener('click', () => {
     const t = threshold.value.trim();
-    void runAction(saveThreshold, status, 'Saving…', () => call('saveGu1Settings', { confirmAbove: t === '' ? null : Number(t) }), (v) => (v.confirmAbove === null ? 'Runs never ask for confirmation.' : `Runs above ${v.confirmAbove} ask for confirmation.`));
+    void runAction(
+      saveThreshold,
+      status,
+      'Saving…',
+      () => call('saveGu1Settings', { confirmAbove: t === '' ? null : Number(t) }),
+      (v) => (v.confirmAbove === null ? 'Runs never ask for confirmation.' : `Runs above ${v.confirmAbove} ask for confirmation.`),
+    );
   });
   const forget = el('button', { type: 'button', text: 'Forget learnt prices' });
-  forget.addEventListener('click', () => void runAction(forget, status, 'Forgetting…', () => call('saveGu1Settings', { forgetCosts: true }), () => 'Prices forgotten; the next estimates say "unknown" until gu1 answers again.'));
+  forget.addEventListener(
+    'click',
+    () =>
+      void runAction(
+        forget,
+        status,
+        'Forgetting…',
+        () => call('saveGu1Settings', { forgetCosts: true }),
+        () => 'Prices forgotten; the next estimates say "unknown" until gu1 answers again.',
+      ),
+  );
   return el(
     'details',
     {},
@@ -88,7 +121,10 @@ function settingsBlock(settings: Gu1SettingsView, status: HTMLElement): HTMLElem
     el('label', { for: 'gu1-threshold', text: 'Ask for confirmation above (currency units; empty: never)' }),
     threshold,
     el('div', { class: 'row' }, saveThreshold),
-    el('div', { class: 'muted', text: settings.knownCosts.length > 0 ? `Prices seen: ${settings.knownCosts.map((c) => `${c.code} ${c.cost}`).join(', ')}` : 'No prices seen yet.' }),
+    el('div', {
+      class: 'muted',
+      text: settings.knownCosts.length > 0 ? `Prices seen: ${settings.knownCosts.map((c) => `${c.code} ${c.cost}`).join(', ')}` : 'No prices seen yet.',
+    }),
     forget,
   );
 }
@@ -126,15 +162,29 @@ export async function renderGu1(root: HTMLElement): Promise<void> {
   const submit = el('button', { type: 'button', class: 'create', id: 'submit-gu1', text: 'Run gu1 enrichment' });
   submit.addEventListener('click', () => {
     if (last?.needsConfirmation && !confirm.checked) {
-      setStatus(submitStatus, 'error', last.estimate.totalCents === null ? 'The price is unknown: tick "I accept this cost" first.' : 'The estimate is above your threshold: tick "I accept this cost" first.');
+      setStatus(
+        submitStatus,
+        'error',
+        last.estimate.totalCents === null
+          ? 'The price is unknown: tick "I accept this cost" first.'
+          : 'The estimate is above your threshold: tick "I accept this cost" first.',
+      );
       return;
     }
     void runAction(
       submit,
       submitStatus,
       'Submitting…',
-      async () => submitCall('submitGu1', { source: sourceArg(String(form['source'])), mapping: mapping ?? {}, ...params(), options: options(), confirmed: confirm.checked }),
-      (r: Gu1SubmitResult) => `Job "${r.job.title}" ${r.job.state}: ${r.job.counts['rowsDone'] ?? 0} row(s) done so far. Follow it in Jobs.${r.notice ? ` ${r.notice}` : ''}`,
+      async () =>
+        submitCall('submitGu1', {
+          source: sourceArg(String(form['source'])),
+          mapping: mapping ?? {},
+          ...params(),
+          options: options(),
+          confirmed: confirm.checked,
+        }),
+      (r: Gu1SubmitResult) =>
+        `Job "${r.job.title}" ${r.job.state}: ${r.job.counts['rowsDone'] ?? 0} row(s) done so far. Follow it in Jobs.${r.notice ? ` ${r.notice}` : ''}`,
     ).then((r) => {
       if (!r) return;
       // The next run starts clean; the codes, groups and parameter columns stay (the user's usual choice).
@@ -166,7 +216,12 @@ export async function renderGu1(root: HTMLElement): Promise<void> {
     codePicker(form, codesField, groupsField),
     parametersField(form),
     textField(form, 'costCap', 'Cost cap (currency units, optional)', { type: 'number' }),
-    el('div', { class: 'block' }, force, el('label', { for: 'gu1-force', text: ' Force refresh (bypass gu1’s cache; costs again)', style: 'display:inline;font-weight:normal' })),
+    el(
+      'div',
+      { class: 'block' },
+      force,
+      el('label', { for: 'gu1-force', text: ' Force refresh (bypass gu1’s cache; costs again)', style: 'display:inline;font-weight:normal' }),
+    ),
     el('div', { class: 'row' }, preview),
     previewArea,
     el('div', { class: 'block' }, confirm, el('label', { for: 'gu1-confirm', text: ' I accept this cost', style: 'display:inline;font-weight:normal' })),

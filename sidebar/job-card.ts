@@ -63,7 +63,17 @@ function actionsOf(job: JobView, ctx: CardContext): Action[] {
       key: 'refresh',
       make: () => {
         const b = button('Refresh results', 'action');
-        b.addEventListener('click', () => void runAction(b, status, 'Fetching new results…', () => call('refreshJobResults', { jobId: id }), () => 'Results refreshed.').then((v) => v && render(v)));
+        b.addEventListener(
+          'click',
+          () =>
+            void runAction(
+              b,
+              status,
+              'Fetching new results…',
+              () => call('refreshJobResults', { jobId: id }),
+              () => 'Results refreshed.',
+            ).then((v) => v && render(v)),
+        );
         return b;
       },
     });
@@ -78,7 +88,13 @@ function actionsOf(job: JobView, ctx: CardContext): Action[] {
             if (!r || r.rows === 0) return;
             // The first answer only carries the warning: ask before anything may bill twice.
             if (!window.confirm(r.warning)) return;
-            void runAction(b, status, 'Resubmitting…', () => call('resubmitOpenmartRows', { jobId: id, confirm: true }), (x) => `${x.rows} row(s) resubmitted.`);
+            void runAction(
+              b,
+              status,
+              'Resubmitting…',
+              () => call('resubmitOpenmartRows', { jobId: id, confirm: true }),
+              (x) => `${x.rows} row(s) resubmitted.`,
+            );
           });
         });
         return b;
@@ -92,7 +108,17 @@ function actionsOf(job: JobView, ctx: CardContext): Action[] {
       key: 'retry',
       make: () => {
         const b = button('Retry failed rows');
-        b.addEventListener('click', () => void runAction(b, status, 'Retrying…', () => call('retryGu1FailedRows', { jobId: id }), (r) => `Retry "${r.job.title}": ${r.job.state}.`));
+        b.addEventListener(
+          'click',
+          () =>
+            void runAction(
+              b,
+              status,
+              'Retrying…',
+              () => call('retryGu1FailedRows', { jobId: id }),
+              (r) => `Retry "${r.job.title}": ${r.job.state}.`,
+            ),
+        );
         return b;
       },
     });
@@ -106,7 +132,14 @@ function actionsOf(job: JobView, ctx: CardContext): Action[] {
         const b = button('Stop tracking…');
         const why = `Stop tracking "${job.title}"? The order itself goes on at ${job.provider} and may still bill; its results are just no longer written here.`;
         b.addEventListener('click', () => {
-          if (window.confirm(why)) void runAction(b, status, 'Stopping…', () => call('cancelJob', { jobId: id }), () => 'Tracking stopped; the order goes on at the provider.').then((v) => v && render(v));
+          if (window.confirm(why))
+            void runAction(
+              b,
+              status,
+              'Stopping…',
+              () => call('cancelJob', { jobId: id }),
+              () => 'Tracking stopped; the order goes on at the provider.',
+            ).then((v) => v && render(v));
         });
         return b;
       },
@@ -158,7 +191,22 @@ export function updateJobCard(card: HTMLElement, job: JobView, ctx: CardContext)
   optionalText(part(card, 'cost'), job.cost);
   optionalText(part(card, 'job-resume'), job.resumeAt ? `Paused until ${when(job.resumeAt)}` : null);
   optionalText(part(card, 'job-error'), job.lastError);
-  syncKeyed(part(card, 'job-warnings'), job.warnings, (w) => w, (w) => el('div', { class: 'muted', text: `⚠ ${w}` }));
-  syncKeyed(part(card, 'history-lines'), job.history, (h) => `${h.at}|${h.text}`, (h) => el('div', { class: 'muted', text: `${when(h.at)} ${h.text}` }));
-  syncKeyed(part(card, 'job-actions'), actionsOf(job, ctx), (a) => a.key, (a) => a.make());
+  syncKeyed(
+    part(card, 'job-warnings'),
+    job.warnings,
+    (w) => w,
+    (w) => el('div', { class: 'muted', text: `⚠ ${w}` }),
+  );
+  syncKeyed(
+    part(card, 'history-lines'),
+    job.history,
+    (h) => `${h.at}|${h.text}`,
+    (h) => el('div', { class: 'muted', text: `${when(h.at)} ${h.text}` }),
+  );
+  syncKeyed(
+    part(card, 'job-actions'),
+    actionsOf(job, ctx),
+    (a) => a.key,
+    (a) => a.make(),
+  );
 }

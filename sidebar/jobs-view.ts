@@ -22,7 +22,13 @@ export async function renderJobs(root: HTMLElement): Promise<void> {
     mount(info, `${last}${v.notice ? ` ${v.notice}` : ''}`, v.background ? el('div', { class: 'error', text: v.background }) : null);
     // In place: cards that stay keep their open History, schedule form, choices and focus.
     empty.hidden = v.jobs.length > 0;
-    syncKeyed(list, v.jobs, (j) => j.id, (j) => makeJobCard(j, cards), (node, j) => updateJobCard(node, j, cards));
+    syncKeyed(
+      list,
+      v.jobs,
+      (j) => j.id,
+      (j) => makeJobCard(j, cards),
+      (node, j) => updateJobCard(node, j, cards),
+    );
     list.setAttribute('data-renders', String(Number(list.getAttribute('data-renders') ?? '0') + 1));
   };
   // The form names the spreadsheet's time zone, asked once per render of the section.

@@ -25,7 +25,13 @@ export function optionalText(node: HTMLElement, text: string | null): void {
  * whose key stays is kept as it is and updated with `update`; new keys get `make`; keys gone are
  * removed; nodes are moved only when the order changed (moving a node would drop its focus).
  */
-export function syncKeyed<T>(container: Element, items: readonly T[], key: (item: T) => string, make: (item: T) => HTMLElement, update?: (node: HTMLElement, item: T) => void): void {
+export function syncKeyed<T>(
+  container: Element,
+  items: readonly T[],
+  key: (item: T) => string,
+  make: (item: T) => HTMLElement,
+  update?: (node: HTMLElement, item: T) => void,
+): void {
   const existing = new Map<string, HTMLElement>();
   for (const child of Array.from(container.children)) {
     const k = child.getAttribute('data-key');

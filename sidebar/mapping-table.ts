@@ -11,7 +11,11 @@ export interface MappingSpec {
 
 /** The table; `onChange` gets the whole new mapping after each pick. */
 export function mappingTable(spec: MappingSpec, onChange: (next: Mapping) => void, id?: string): HTMLElement {
-  const table = el('table', { class: 'preview mapping', ...(id ? { id } : {}) }, el('tr', {}, el('th', { text: 'Field', scope: 'col' }), el('th', { text: 'Column', scope: 'col' })));
+  const table = el(
+    'table',
+    { class: 'preview mapping', ...(id ? { id } : {}) },
+    el('tr', {}, el('th', { text: 'Field', scope: 'col' }), el('th', { text: 'Column', scope: 'col' })),
+  );
   for (const f of spec.fields) {
     const select = el('select', { 'aria-label': `Column for ${f.label}`, 'data-field': f.key });
     select.appendChild(el('option', { value: '-1', text: '— not mapped —' }));

@@ -8,15 +8,46 @@ import { checkboxList, selectField, textField, type FormState } from './form';
 import { pair, searchActions, text, YES_NO } from './openmart-common';
 import { call, submitCall } from './rpc';
 
-const state: FormState = { title: '', search_term: '', country: 'US', state: '', city: '', min_stores: '', max_stores: '', ownership_type: [], has_staff_info: '', has_business_email: '', has_business_phone_number: '', website_url: '', exclude_website_url: '', social_media_link: '', order_by: '', count: '100' };
+const state: FormState = {
+  title: '',
+  search_term: '',
+  country: 'US',
+  state: '',
+  city: '',
+  min_stores: '',
+  max_stores: '',
+  ownership_type: [],
+  has_staff_info: '',
+  has_business_email: '',
+  has_business_phone_number: '',
+  website_url: '',
+  exclude_website_url: '',
+  social_media_link: '',
+  order_by: '',
+  count: '100',
+};
 
 /** The form as buildBrandSearch reads it. */
 export function brandForm(): Record<string, unknown> {
-  const keys = ['title', 'search_term', 'min_stores', 'max_stores', 'has_staff_info', 'has_business_email', 'has_business_phone_number', 'website_url', 'exclude_website_url', 'social_media_link', 'order_by', 'count'];
+  const keys = [
+    'title',
+    'search_term',
+    'min_stores',
+    'max_stores',
+    'has_staff_info',
+    'has_business_email',
+    'has_business_phone_number',
+    'website_url',
+    'exclude_website_url',
+    'social_media_link',
+    'order_by',
+    'count',
+  ];
   const form: Record<string, unknown> = Object.fromEntries(keys.map((k) => [k, text(state, k)]));
   const owners = state['ownership_type'];
   if (Array.isArray(owners) && owners.length > 0) form['ownership_type'] = owners;
-  if (['country', 'state', 'city'].some((k) => text(state, k).trim() !== '')) form['location'] = [{ country: text(state, 'country'), state: text(state, 'state'), city: text(state, 'city') }];
+  if (['country', 'state', 'city'].some((k) => text(state, k).trim() !== ''))
+    form['location'] = [{ country: text(state, 'country'), state: text(state, 'state'), city: text(state, 'city') }];
   return form;
 }
 
@@ -49,6 +80,12 @@ export function brandBlock(status: HTMLElement): HTMLElement {
     ]),
     textField(state, 'count', 'Brands wanted (1 credit per row)', num),
     el('div', { class: 'muted', text: 'Counting asks Openmart for one brand first (at most 1 credit).' }),
-    searchActions('submit-openmart-brands', 'Search brands', status, () => call('previewOpenmartBrandSearch', { form: brandForm() }), (confirmCredits) => submitCall('submitOpenmartBrandSearch', { form: brandForm(), confirmCredits })),
+    searchActions(
+      'submit-openmart-brands',
+      'Search brands',
+      status,
+      () => call('previewOpenmartBrandSearch', { form: brandForm() }),
+      (confirmCredits) => submitCall('submitOpenmartBrandSearch', { form: brandForm(), confirmCredits }),
+    ),
   );
 }

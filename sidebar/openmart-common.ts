@@ -26,7 +26,13 @@ export function creditLine(c: CreditCheck): HTMLElement {
  * A confirm checkbox + submit button pair that insists on confirmation when the preview asks. The
  * answer shows right under the button (`#<id>-result`); after a success `reset` clears the form.
  */
-export function submitWithConfirm(id: string, label: string, needs: () => boolean, submit: (confirmed: boolean) => Promise<OpenmartSubmitResult>, reset?: () => void): HTMLElement {
+export function submitWithConfirm(
+  id: string,
+  label: string,
+  needs: () => boolean,
+  submit: (confirmed: boolean) => Promise<OpenmartSubmitResult>,
+  reset?: () => void,
+): HTMLElement {
   const confirm = el('input', { type: 'checkbox', id: `${id}-confirm` });
   const button = el('button', { type: 'button', class: 'create', id, text: label });
   const result = el('div', { class: 'status submit-result', id: `${id}-result` });
@@ -35,13 +41,25 @@ export function submitWithConfirm(id: string, label: string, needs: () => boolea
       setStatus(result, 'error', 'The credit estimate is above your threshold: tick "I accept these credits" first.');
       return;
     }
-    void runAction(button, result, 'Submitting…', () => submit(confirm.checked), (r) => `Job "${r.job.title}" ${r.job.state}. Follow it in Jobs.${r.notice ? ` ${r.notice}` : ''}`).then((r) => {
+    void runAction(
+      button,
+      result,
+      'Submitting…',
+      () => submit(confirm.checked),
+      (r) => `Job "${r.job.title}" ${r.job.state}. Follow it in Jobs.${r.notice ? ` ${r.notice}` : ''}`,
+    ).then((r) => {
       if (!r) return;
       confirm.checked = false;
       reset?.();
     });
   });
-  return el('div', {}, el('div', { class: 'block' }, confirm, el('label', { for: `${id}-confirm`, text: ' I accept these credits', style: 'display:inline;font-weight:normal' })), el('div', { class: 'row' }, button), result);
+  return el(
+    'div',
+    {},
+    el('div', { class: 'block' }, confirm, el('label', { for: `${id}-confirm`, text: ' I accept these credits', style: 'display:inline;font-weight:normal' })),
+    el('div', { class: 'row' }, button),
+    result,
+  );
 }
 
 /** Two fields side by side (min and max), each half of the 300 px width. */
@@ -56,7 +74,13 @@ export function searchPreviewLines(p: SearchPreview): HTMLElement[] {
 }
 
 /** A search form's actions: "Count and estimate" with its result lines, then the confirm + submit pair. */
-export function searchActions(id: string, label: string, status: HTMLElement, preview: () => Promise<SearchPreview>, submit: (confirmed: boolean) => Promise<OpenmartSubmitResult>): HTMLElement {
+export function searchActions(
+  id: string,
+  label: string,
+  status: HTMLElement,
+  preview: () => Promise<SearchPreview>,
+  submit: (confirmed: boolean) => Promise<OpenmartSubmitResult>,
+): HTMLElement {
   const out = el('div', { id: `${id}-preview` });
   let last: SearchPreview | undefined;
   const count = el('button', { type: 'button', class: 'action', text: 'Count and estimate' });
@@ -67,5 +91,11 @@ export function searchActions(id: string, label: string, status: HTMLElement, pr
       mount(out, ...searchPreviewLines(p));
     });
   });
-  return el('div', {}, el('div', { class: 'row' }, count), out, submitWithConfirm(id, label, () => last?.needsConfirmation === true, submit));
+  return el(
+    'div',
+    {},
+    el('div', { class: 'row' }, count),
+    out,
+    submitWithConfirm(id, label, () => last?.needsConfirmation === true, submit),
+  );
 }

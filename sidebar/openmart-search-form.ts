@@ -10,17 +10,49 @@ import { call, submitCall } from './rpc';
 
 const LOCATION = ['country', 'state', 'city', 'zip_code', 'lat', 'long', 'geo_radius', 'use_geo_fuzz'] as const;
 const FLAT = [
-  'title', 'count', 'query', 'tags', 'store_name', 'has_website', 'has_valid_website', 'has_contact_info',
-  'min_overall_rating', 'max_overall_rating', 'min_total_reviews', 'max_total_reviews', 'min_price_tier', 'max_price_tier',
-  'min_locations', 'max_locations', 'ownership_type', 'include_keywords', 'exclude_keywords', 'exclude_root_domains',
-  'open_date_after', 'open_date_before', 'info_updated_after', 'info_updated_before',
+  'title',
+  'count',
+  'query',
+  'tags',
+  'store_name',
+  'has_website',
+  'has_valid_website',
+  'has_contact_info',
+  'min_overall_rating',
+  'max_overall_rating',
+  'min_total_reviews',
+  'max_total_reviews',
+  'min_price_tier',
+  'max_price_tier',
+  'min_locations',
+  'max_locations',
+  'ownership_type',
+  'include_keywords',
+  'exclude_keywords',
+  'exclude_root_domains',
+  'open_date_after',
+  'open_date_before',
+  'info_updated_after',
+  'info_updated_before',
 ] as const;
 
 const state: FormState = Object.fromEntries([...FLAT, ...LOCATION].map((k) => [k, ''])) as FormState;
 state['count'] = '100';
 
-const TIERS: Array<[string, string]> = [['', 'Any'], ['1', '1 ($)'], ['2', '2 ($$)'], ['3', '3 ($$$)'], ['4', '4 ($$$$)']];
-const OWNERSHIP: Array<[string, string]> = [['', 'Any'], ['INDEPENDENT', 'Independent'], ['FAMILY', 'Family'], ['FRANCHISE', 'Franchise'], ['CHAIN', 'Chain']];
+const TIERS: Array<[string, string]> = [
+  ['', 'Any'],
+  ['1', '1 ($)'],
+  ['2', '2 ($$)'],
+  ['3', '3 ($$$)'],
+  ['4', '4 ($$$$)'],
+];
+const OWNERSHIP: Array<[string, string]> = [
+  ['', 'Any'],
+  ['INDEPENDENT', 'Independent'],
+  ['FAMILY', 'Family'],
+  ['FRANCHISE', 'Franchise'],
+  ['CHAIN', 'Chain'],
+];
 
 /** The form as buildSearch reads it (blank fields are no filter). */
 export function searchForm(): Record<string, unknown> {
@@ -48,7 +80,10 @@ function advanced(): HTMLElement {
     textField(state, 'exclude_keywords', 'Exclude keywords (up to 64)'),
     textField(state, 'exclude_root_domains', 'Exclude domains (comma separated)'),
     pair(textField(state, 'open_date_after', 'Opened after', { type: 'date' }), textField(state, 'open_date_before', 'Opened before', { type: 'date' })),
-    pair(textField(state, 'info_updated_after', 'Updated after', { type: 'date' }), textField(state, 'info_updated_before', 'Updated before', { type: 'date' })),
+    pair(
+      textField(state, 'info_updated_after', 'Updated after', { type: 'date' }),
+      textField(state, 'info_updated_before', 'Updated before', { type: 'date' }),
+    ),
   );
 }
 
@@ -68,6 +103,12 @@ export function searchBlock(status: HTMLElement): HTMLElement {
     advanced(),
     textField(state, 'count', 'Results wanted (1 credit per row)', { type: 'number' }),
     el('div', { class: 'muted', text: 'Counting asks Openmart for one id first (at most 1 credit).' }),
-    searchActions('submit-openmart-search', 'Search', status, () => call('previewOpenmartSearch', { form: searchForm() }), (confirmCredits) => submitCall('submitOpenmartSearch', { form: searchForm(), confirmCredits })),
+    searchActions(
+      'submit-openmart-search',
+      'Search',
+      status,
+      () => call('previewOpenmartSearch', { form: searchForm() }),
+      (confirmCredits) => submitCall('submitOpenmartSearch', { form: searchForm(), confirmCredits }),
+    ),
   );
 }

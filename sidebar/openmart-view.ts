@@ -39,8 +39,20 @@ function batchBlock(status: HTMLElement, sheets: SheetsInfo, operations: Operati
   const out = el('div');
   const mapArea = el('div', { id: 'openmart-batch-mapping' });
   let last: BatchPreview | undefined;
-  const options = (): Record<string, unknown> => ({ title: text(batch, 'title'), role: text(batch, 'role'), max_k: text(batch, 'max_k'), info_access: text(batch, 'info_access'), version: text(batch, 'version'), tech_type: text(batch, 'tech_type') });
-  const input = (): OpenmartBatchInput => ({ operation: text(batch, 'operation') as OpenmartBatchInput['operation'], source: sourceArg(text(batch, 'source')), options: options(), ...(batchMapping ? { mapping: batchMapping } : {}) });
+  const options = (): Record<string, unknown> => ({
+    title: text(batch, 'title'),
+    role: text(batch, 'role'),
+    max_k: text(batch, 'max_k'),
+    info_access: text(batch, 'info_access'),
+    version: text(batch, 'version'),
+    tech_type: text(batch, 'tech_type'),
+  });
+  const input = (): OpenmartBatchInput => ({
+    operation: text(batch, 'operation') as OpenmartBatchInput['operation'],
+    source: sourceArg(text(batch, 'source')),
+    options: options(),
+    ...(batchMapping ? { mapping: batchMapping } : {}),
+  });
   const preview = el('button', { type: 'button', class: 'action', text: 'Preview and estimate' });
   const show = (): void => {
     void runAction(preview, status, 'Reading rows…', () => call('previewOpenmartBatch', input())).then((p) => {
@@ -76,7 +88,13 @@ function batchBlock(status: HTMLElement, sheets: SheetsInfo, operations: Operati
     'details',
     {},
     el('summary', { text: 'People, tech or emails from rows' }),
-    selectField(batch, 'operation', 'What to find', operations.map((o) => [o.operation, o.operation.replace(/_/g, ' ')]), again),
+    selectField(
+      batch,
+      'operation',
+      'What to find',
+      operations.map((o) => [o.operation, o.operation.replace(/_/g, ' ')]),
+      again,
+    ),
     rowsFromField(batch, 'source', 'openmart-batch', sheets, again),
     textField(batch, 'title', 'Title', { help: 'Names the job and its result tab.' }),
     textField(batch, 'role', 'Job title to look for (find people; a title column wins)'),
@@ -94,11 +112,17 @@ function batchBlock(status: HTMLElement, sheets: SheetsInfo, operations: Operati
     el('div', { class: 'row' }, preview),
     mapArea,
     out,
-    submitWithConfirm('submit-openmart-batch', 'Submit batch', () => last?.needsConfirmation === true, (confirmCredits) => submitCall('submitOpenmartBatch', { ...input(), mapping: batchMapping ?? {}, confirmCredits }), () => {
-      resetForm(batch, { role: 'Owner', max_k: '3' }, ['operation', 'source']);
-      last = undefined;
-      mount(out);
-    }),
+    submitWithConfirm(
+      'submit-openmart-batch',
+      'Submit batch',
+      () => last?.needsConfirmation === true,
+      (confirmCredits) => submitCall('submitOpenmartBatch', { ...input(), mapping: batchMapping ?? {}, confirmCredits }),
+      () => {
+        resetForm(batch, { role: 'Owner', max_k: '3' }, ['operation', 'source']);
+        last = undefined;
+        mount(out);
+      },
+    ),
   );
 }
 
@@ -114,10 +138,18 @@ function enrichBlock(status: HTMLElement, sheets: SheetsInfo): HTMLElement {
   let last: CreditCheck | undefined;
   const preview = el('button', { type: 'button', class: 'action', text: 'Preview and estimate' });
   preview.addEventListener('click', () => {
-    void runAction(preview, status, 'Reading rows…', () => call('previewOpenmartEnrich', { source: sourceArg(text(enrich, 'source')), options: enrichOptions() })).then((p) => {
+    void runAction(preview, status, 'Reading rows…', () =>
+      call('previewOpenmartEnrich', { source: sourceArg(text(enrich, 'source')), options: enrichOptions() }),
+    ).then((p) => {
       if (!p) return;
       last = p;
-      mount(out, el('div', { text: `${p.validCount} row(s): ${p.lanes.openmart_id} Openmart ids, ${p.lanes.google_place_id} Place ids, ${p.lanes.website} websites; ${p.calls} call(s).` }), creditLine(p));
+      mount(
+        out,
+        el('div', {
+          text: `${p.validCount} row(s): ${p.lanes.openmart_id} Openmart ids, ${p.lanes.google_place_id} Place ids, ${p.lanes.website} websites; ${p.calls} call(s).`,
+        }),
+        creditLine(p),
+      );
     });
   });
   return el(
@@ -139,11 +171,17 @@ function enrichBlock(status: HTMLElement, sheets: SheetsInfo): HTMLElement {
     ),
     el('div', { class: 'row' }, preview),
     out,
-    submitWithConfirm('submit-openmart-enrich', 'Enrich', () => last?.needsConfirmation === true, (confirmCredits) => submitCall('submitOpenmartEnrich', { source: sourceArg(text(enrich, 'source')), options: enrichOptions(), confirmCredits }), () => {
-      resetForm(enrich, { limit: '1' }, ['source']);
-      last = undefined;
-      mount(out);
-    }),
+    submitWithConfirm(
+      'submit-openmart-enrich',
+      'Enrich',
+      () => last?.needsConfirmation === true,
+      (confirmCredits) => submitCall('submitOpenmartEnrich', { source: sourceArg(text(enrich, 'source')), options: enrichOptions(), confirmCredits }),
+      () => {
+        resetForm(enrich, { limit: '1' }, ['source']);
+        last = undefined;
+        mount(out);
+      },
+    ),
   );
 }
 
@@ -151,7 +189,14 @@ function denyBlock(status: HTMLElement): HTMLElement {
   const act = (name: 'addOpenmartDenyRules' | 'removeOpenmartDenyRules' | 'checkOpenmartDenyRules', label: string): HTMLButtonElement => {
     const b = el('button', { type: 'button', text: label });
     b.addEventListener('click', () => {
-      void runAction(b, status, 'Working…', () => call(name, { type: text(deny, 'type') as 'email' | 'phone', source: 'selection' }), (r) => `${r.values} value(s) ${name.startsWith('add') ? 'added' : name.startsWith('remove') ? 'removed' : 'checked'}${r.skipped ? `, ${r.skipped} skipped` : ''}.`);
+      void runAction(
+        b,
+        status,
+        'Working…',
+        () => call(name, { type: text(deny, 'type') as 'email' | 'phone', source: 'selection' }),
+        (r) =>
+          `${r.values} value(s) ${name.startsWith('add') ? 'added' : name.startsWith('remove') ? 'removed' : 'checked'}${r.skipped ? `, ${r.skipped} skipped` : ''}.`,
+      );
     });
     return b;
   };
@@ -176,10 +221,34 @@ export async function renderOpenmart(root: HTMLElement): Promise<void> {
   const threshold = el('input', { type: 'number', id: 'openmart-threshold', min: '0', step: '1', value: String(info.creditThreshold) });
   const saveThreshold = el('button', { type: 'button', text: 'Save threshold' });
   saveThreshold.addEventListener('click', () => {
-    void runAction(saveThreshold, status, 'Saving…', () => call('saveOpenmartCreditThreshold', { threshold: Number(threshold.value) }), (v) => `Billed actions above ${v.creditThreshold} credits ask for confirmation.`).then((v) => {
+    void runAction(
+      saveThreshold,
+      status,
+      'Saving…',
+      () => call('saveOpenmartCreditThreshold', { threshold: Number(threshold.value) }),
+      (v) => `Billed actions above ${v.creditThreshold} credits ask for confirmation.`,
+    ).then((v) => {
       if (v) mount(credits, `Confirmation above ${v.creditThreshold} credits.`);
     });
   });
-  const thresholdBlock = el('details', {}, el('summary', { text: 'Credit confirmation threshold' }), el('label', { for: 'openmart-threshold', text: 'Ask before actions estimated above (credits)' }), threshold, saveThreshold);
-  mount(root, el('h2', { text: 'Openmart' }), credits, thresholdBlock, searchBlock(status), brandBlock(status), batchBlock(status, sheets, info.operations), enrichBlock(status, sheets), denyBlock(status), status);
+  const thresholdBlock = el(
+    'details',
+    {},
+    el('summary', { text: 'Credit confirmation threshold' }),
+    el('label', { for: 'openmart-threshold', text: 'Ask before actions estimated above (credits)' }),
+    threshold,
+    saveThreshold,
+  );
+  mount(
+    root,
+    el('h2', { text: 'Openmart' }),
+    credits,
+    thresholdBlock,
+    searchBlock(status),
+    brandBlock(status),
+    batchBlock(status, sheets, info.operations),
+    enrichBlock(status, sheets),
+    denyBlock(status),
+    status,
+  );
 }

@@ -26,7 +26,11 @@ export function importBlock(status: HTMLElement): HTMLElement {
     const of = page.total === null ? '' : ` of ${page.total}`;
     mount(
       list,
-      el('div', { class: 'muted', id: 'orders-count', text: page.orders.length === 0 ? `No ${page.status ? `${page.status} ` : ''}orders.` : `Orders ${first}-${page.offset + page.orders.length}${of}` }),
+      el('div', {
+        class: 'muted',
+        id: 'orders-count',
+        text: page.orders.length === 0 ? `No ${page.status ? `${page.status} ` : ''}orders.` : `Orders ${first}-${page.offset + page.orders.length}${of}`,
+      }),
       ...page.orders.map((o) => {
         const b = el('button', { type: 'button', text: `${o.title || o.orderId} · ${o.status}` });
         b.addEventListener('click', () => void runAction(b, status, 'Importing…', () => call('importOrder', { orderId: o.orderId }), tracked));

@@ -12,9 +12,17 @@ export interface PreviewNotes {
 
 /** Blocking problems, then the hints, then the invalid rows with their reasons (text only). */
 export function previewNotes(p: PreviewNotes, openInvalid = true): HTMLElement[] {
-  const out: HTMLElement[] = [...p.problems.map((m) => el('div', { class: 'error', text: m })), ...p.hints.map((h) => el('div', { class: 'hint muted', text: h }))];
+  const out: HTMLElement[] = [
+    ...p.problems.map((m) => el('div', { class: 'error', text: m })),
+    ...p.hints.map((h) => el('div', { class: 'hint muted', text: h })),
+  ];
   if (p.invalid.length > 0) {
-    const details = el('details', {}, el('summary', { text: `Invalid rows (${p.invalidCount})` }), ...p.invalid.map((r) => el('div', { class: 'error invalid-row', text: r.reasons.join(' ') })));
+    const details = el(
+      'details',
+      {},
+      el('summary', { text: `Invalid rows (${p.invalidCount})` }),
+      ...p.invalid.map((r) => el('div', { class: 'error invalid-row', text: r.reasons.join(' ') })),
+    );
     details.open = openInvalid;
     out.push(details);
   }

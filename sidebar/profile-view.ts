@@ -16,14 +16,24 @@ export function profileBlock(status: HTMLElement): HTMLElement {
   go.addEventListener('click', () => {
     const body: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(profile)) body[k] = v;
-    void runAction(go, status, 'Creating profile…', () => submitCall('createSearchProfile', body), (r) => `Profile "${r.job.title}" is being created (${r.job.state}); follow it in Jobs. Once ready it is offered in the Enrich and Discover forms.${r.notice ? ` ${r.notice}` : ''}`);
+    void runAction(
+      go,
+      status,
+      'Creating profile…',
+      () => submitCall('createSearchProfile', body),
+      (r) =>
+        `Profile "${r.job.title}" is being created (${r.job.state}); follow it in Jobs. Once ready it is offered in the Enrich and Discover forms.${r.notice ? ` ${r.notice}` : ''}`,
+    );
   });
   const f = (key: string, label: string, opts: { multiline?: boolean; placeholder?: string } = {}): HTMLElement => textField(profile, key, label, opts);
   return el(
     'details',
     { id: 'profile-form' },
     el('summary', { text: 'New search profile' }),
-    el('p', { class: 'muted', text: `A search profile keeps an ideal customer profile, what you sell and the target countries under a name. Orders reuse it by its id ("${OP_LABELS.profile_id}"), or save a new one under "${OP_LABELS.profile_name}".` }),
+    el('p', {
+      class: 'muted',
+      text: `A search profile keeps an ideal customer profile, what you sell and the target countries under a name. Orders reuse it by its id ("${OP_LABELS.profile_id}"), or save a new one under "${OP_LABELS.profile_name}".`,
+    }),
     f('profile_name', 'Profile name *'),
     f('ideal_customer_profile', 'Ideal customer profile *', { multiline: true }),
     f('seller_offering', 'What you sell', { multiline: true }),

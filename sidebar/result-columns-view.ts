@@ -47,20 +47,48 @@ export function resultColumnsPanel(): HTMLElement {
         setStatus(status, 'error', 'Tick at least one field to add.');
         return;
       }
-      const input = { tab: String(state['tab']), fields, sheet: String(state['sheet'] ?? ''), mode: state['mode'] === 'values' ? ('values' as const) : ('formulas' as const) };
-      void runAction(add, status, 'Adding columns…', () => call('addResultColumns', input), (r) => r.message);
+      const input = {
+        tab: String(state['tab']),
+        fields,
+        sheet: String(state['sheet'] ?? ''),
+        mode: state['mode'] === 'values' ? ('values' as const) : ('formulas' as const),
+      };
+      void runAction(
+        add,
+        status,
+        'Adding columns…',
+        () => call('addResultColumns', input),
+        (r) => r.message,
+      );
     });
     // The sheet the user picked stays picked; otherwise the server's default (the job's rows).
     if (!(state['sheetTouched'] === true && o.sheets.includes(String(state['sheet'])))) state['sheet'] = o.sheet ?? '';
     mount(
       body,
       el('p', { class: 'muted', text: 'Results next to your rows, matched by external_id. Nothing of yours is overwritten: occupied columns are skipped.' }),
-      selectField(state, 'tab', 'From result tab', o.tabs.map((t) => [t.tab, t.tab]), load),
-      checkboxList(state, 'fields', 'Fields', o.fields.map((f) => ({ value: f, text: f }))),
+      selectField(
+        state,
+        'tab',
+        'From result tab',
+        o.tabs.map((t) => [t.tab, t.tab]),
+        load,
+      ),
+      checkboxList(
+        state,
+        'fields',
+        'Fields',
+        o.fields.map((f) => ({ value: f, text: f })),
+      ),
       o.sheets.length > 0
-        ? selectField(state, 'sheet', 'Into sheet (the one with your rows)', o.sheets.map((n) => [n, n]), () => {
-            state['sheetTouched'] = true;
-          })
+        ? selectField(
+            state,
+            'sheet',
+            'Into sheet (the one with your rows)',
+            o.sheets.map((n) => [n, n]),
+            () => {
+              state['sheetTouched'] = true;
+            },
+          )
         : el('p', { class: 'error', text: 'There is no sheet of yours to add columns to.' }),
       modeField(state),
       add,

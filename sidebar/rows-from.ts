@@ -12,7 +12,10 @@ export { sourceArg } from './source';
 
 /** The select, bound to `state[key]`; `onChange` runs after the user picks another source. */
 export function rowsFromField(state: FormState, key: string, form: RowsFromForm, sheets: SheetsInfo, onChange?: () => void, counts = false): HTMLElement {
-  const options: Array<[string, string]> = sheets.sheets.map((s) => [s.name, `${s.name}${counts ? ` (${Math.max(0, s.rows - 1)} rows)` : ''}${s.ours ? ' · results' : ''}`]);
+  const options: Array<[string, string]> = sheets.sheets.map((s) => [
+    s.name,
+    `${s.name}${counts ? ` (${Math.max(0, s.rows - 1)} rows)` : ''}${s.ours ? ' · results' : ''}`,
+  ]);
   if (sheets.selection) options.unshift([sheets.selection, `Selection ${sheets.selection}`]);
   const current = typeof state[key] === 'string' ? (state[key] as string) : '';
   if (!options.some(([v]) => v === current)) state[key] = sheets.defaults[form];

@@ -34,7 +34,12 @@ export function call<K extends ServerName>(name: K, ...args: Parameters<ServerFn
       .withFailureHandler((error) => {
         if (settled) return;
         settled = true;
-        const message = error instanceof Error ? error.message : typeof error === 'object' && error && 'message' in error ? String((error as { message: unknown }).message) : String(error);
+        const message =
+          error instanceof Error
+            ? error.message
+            : typeof error === 'object' && error && 'message' in error
+              ? String((error as { message: unknown }).message)
+              : String(error);
         reject(new Error(message.replace(/^(Exception|Error):\s*/, '')));
       });
     const fn = runner[name] as ((...a: unknown[]) => void) | undefined;

@@ -30,9 +30,25 @@ export function cadenceText(every: string, hour: number, weekday: number): strin
 
 /** The form under a finished job; `timeZone` is the spreadsheet's. */
 export function scheduleForm(job: JobView, timeZone: string): HTMLElement {
-  const every = picker('How often', [['daily', 'Daily'], ['weekly', 'Weekly'], ['hourly', 'Hourly']], 'daily');
-  const day = picker('On', WEEKDAY_NAMES.map((n, i) => [String(i), n]), '1');
-  const hour = picker(`At (${timeZone} time)`, Array.from({ length: 24 }, (_, h) => [String(h), `${String(h).padStart(2, '0')}:00`]), '6');
+  const every = picker(
+    'How often',
+    [
+      ['daily', 'Daily'],
+      ['weekly', 'Weekly'],
+      ['hourly', 'Hourly'],
+    ],
+    'daily',
+  );
+  const day = picker(
+    'On',
+    WEEKDAY_NAMES.map((n, i) => [String(i), n]),
+    '1',
+  );
+  const hour = picker(
+    `At (${timeZone} time)`,
+    Array.from({ length: 24 }, (_, h) => [String(h), `${String(h).padStart(2, '0')}:00`]),
+    '6',
+  );
   const showFitting = (): void => {
     day.block.hidden = every.select.value !== 'weekly';
     hour.block.hidden = every.select.value === 'hourly';
@@ -42,10 +58,21 @@ export function scheduleForm(job: JobView, timeZone: string): HTMLElement {
   const result = el('div', { class: 'status schedule-result' });
   const save = el('button', { type: 'button', class: 'action', text: 'Save schedule' });
   save.addEventListener('click', () => {
-    const input = { jobId: job.id, every: every.select.value as CreateScheduleInput['every'], hour: Number(hour.select.value), weekday: Number(day.select.value) };
+    const input = {
+      jobId: job.id,
+      every: every.select.value as CreateScheduleInput['every'],
+      hour: Number(hour.select.value),
+      weekday: Number(day.select.value),
+    };
     const done = `Scheduled: runs ${cadenceText(input.every, input.hour, input.weekday)}${input.every === 'hourly' ? '' : ` (${timeZone})`}.`;
     // The job list may be redrawn any second (the sidebar's progress loop): the answer also heads the schedules, in view.
-    void runAction(save, result, 'Scheduling…', () => call('createSchedule', input), () => `${done} It is listed under Schedules below.`).then((list) => {
+    void runAction(
+      save,
+      result,
+      'Scheduling…',
+      () => call('createSchedule', input),
+      () => `${done} It is listed under Schedules below.`,
+    ).then((list) => {
       if (list) renderSchedules(list, done);
     });
   });
@@ -53,7 +80,10 @@ export function scheduleForm(job: JobView, timeZone: string): HTMLElement {
     'details',
     { class: 'schedule-form' },
     el('summary', { text: 'Run again on a schedule' }),
-    el('p', { class: 'muted', text: `Each run writes into this job's tabs again. Times are in the spreadsheet's time zone, ${timeZone} (File > Settings in Sheets).` }),
+    el('p', {
+      class: 'muted',
+      text: `Each run writes into this job's tabs again. Times are in the spreadsheet's time zone, ${timeZone} (File > Settings in Sheets).`,
+    }),
     every.block,
     day.block,
     hour.block,
@@ -72,7 +102,13 @@ export function schedulesBox(): HTMLElement {
 export function renderSchedules(list: ScheduleView[], note?: string): void {
   if (!box) return;
   const status = el('div', { class: 'status', id: 'schedules-status' });
-  const action = (s: ScheduleView, label: string, name: 'pauseSchedule' | 'resumeSchedule' | 'deleteSchedule', busy: string, cls?: string): HTMLButtonElement | null => {
+  const action = (
+    s: ScheduleView,
+    label: string,
+    name: 'pauseSchedule' | 'resumeSchedule' | 'deleteSchedule',
+    busy: string,
+    cls?: string,
+  ): HTMLButtonElement | null => {
     if (!s.mine) return null;
     const b = el('button', { type: 'button', text: label, ...(cls ? { class: cls } : {}) });
     b.addEventListener('click', () => void runAction(b, status, busy, () => call(name, { scheduleId: s.id })).then((v) => v && renderSchedules(v)));
@@ -87,10 +123,22 @@ export function renderSchedules(list: ScheduleView[], note?: string): void {
         { class: 'job schedule', 'data-schedule': s.id, 'data-paused': String(s.pausedReason !== null) },
         el('strong', { text: s.jobTitle }),
         s.ownerNote ? el('div', { class: 'muted owner-note', text: s.ownerNote }) : null,
-        el('div', { class: 'muted', text: `Runs ${cadenceText(s.every, s.hour, s.weekday)}${s.every === 'hourly' ? '' : ` (${s.timeZone}, the spreadsheet's time zone)`}.` }),
+        el('div', {
+          class: 'muted',
+          text: `Runs ${cadenceText(s.every, s.hour, s.weekday)}${s.every === 'hourly' ? '' : ` (${s.timeZone}, the spreadsheet's time zone)`}.`,
+        }),
         el('div', { class: 'muted', text: `Last run: ${s.lastRunText ?? 'not yet'} · Next run: ${s.nextRunText ?? 'paused'}` }),
-        s.pausedReason ? el('div', { class: 'error', text: `Paused: ${s.pausedReason}` }) : s.lastError ? el('div', { class: 'error', text: s.lastError }) : null,
-        el('div', { class: 'row' }, s.pausedReason ? action(s, 'Resume', 'resumeSchedule', 'Resuming…', 'action') : action(s, 'Pause', 'pauseSchedule', 'Pausing…'), action(s, 'Delete', 'deleteSchedule', 'Deleting…')),
+        s.pausedReason
+          ? el('div', { class: 'error', text: `Paused: ${s.pausedReason}` })
+          : s.lastError
+            ? el('div', { class: 'error', text: s.lastError })
+            : null,
+        el(
+          'div',
+          { class: 'row' },
+          s.pausedReason ? action(s, 'Resume', 'resumeSchedule', 'Resuming…', 'action') : action(s, 'Pause', 'pauseSchedule', 'Pausing…'),
+          action(s, 'Delete', 'deleteSchedule', 'Deleting…'),
+        ),
       ),
     ),
     status,

@@ -10,13 +10,25 @@ function providerBlock(p: ProviderSettingsView, rerender: (s: SettingsView) => v
   const status = el('div', { class: 'status' });
   const save = el('button', { class: 'action', type: 'button', text: 'Save key' });
   save.addEventListener('click', () => {
-    void runAction(save, status, 'Saving…', () => call('saveApiKey', { provider: p.provider, key: input.value }), () => 'Saved.').then((s) => {
+    void runAction(
+      save,
+      status,
+      'Saving…',
+      () => call('saveApiKey', { provider: p.provider, key: input.value }),
+      () => 'Saved.',
+    ).then((s) => {
       if (s) rerender(s);
     });
   });
   const remove = el('button', { type: 'button', text: 'Remove', disabled: !p.maskedKey });
   remove.addEventListener('click', () => {
-    void runAction(remove, status, 'Removing…', () => call('removeApiKey', { provider: p.provider }), () => 'Removed.').then((s) => {
+    void runAction(
+      remove,
+      status,
+      'Removing…',
+      () => call('removeApiKey', { provider: p.provider }),
+      () => 'Removed.',
+    ).then((s) => {
       if (s) rerender(s);
     });
   });
@@ -33,7 +45,13 @@ function providerBlock(p: ProviderSettingsView, rerender: (s: SettingsView) => v
   const urlLabel = el('label', { for: `url-${p.provider}`, text: `${p.label} base URL` });
   const saveUrl = el('button', { type: 'button', text: 'Save URL' });
   saveUrl.addEventListener('click', () => {
-    void runAction(saveUrl, status, 'Saving…', () => call('saveBaseUrl', { provider: p.provider, baseUrl: urlInput.value }), () => 'Base URL saved.').then((s) => {
+    void runAction(
+      saveUrl,
+      status,
+      'Saving…',
+      () => call('saveBaseUrl', { provider: p.provider, baseUrl: urlInput.value }),
+      () => 'Base URL saved.',
+    ).then((s) => {
       if (s) rerender(s);
     });
   });
@@ -59,7 +77,13 @@ function formulasBlock(s: SettingsView, rerender: (s: SettingsView) => void): HT
   const status = el('div', { class: 'status' });
   const save = el('button', { class: 'action', type: 'button', id: 'save-formulas', text: 'Save' });
   save.addEventListener('click', () => {
-    void runAction(save, status, 'Saving…', () => call('saveFormulaSettings', { spendCredits: spend.checked, dailyCap: Number(cap.value) }), () => 'Saved.').then((v) => {
+    void runAction(
+      save,
+      status,
+      'Saving…',
+      () => call('saveFormulaSettings', { spendCredits: spend.checked, dailyCap: Number(cap.value) }),
+      () => 'Saved.',
+    ).then((v) => {
       if (v) rerender(v);
     });
   });
@@ -68,10 +92,17 @@ function formulasBlock(s: SettingsView, rerender: (s: SettingsView) => void): HT
     { class: 'provider', id: 'formulas' },
     el('h2', { text: 'Formulas' }),
     el('div', {}, spend, el('label', { for: 'formula-spend', text: 'Formulas may spend credits', style: 'display:inline' })),
-    el('div', { class: 'muted', text: 'OPENMART_SEARCH, OPENMART_ENRICH and OPENMART_BUSINESS spend 1 Openmart credit per row. Sheets recalculates formulas on open, sort and edit; answers are cached for 6 hours.' }),
+    el('div', {
+      class: 'muted',
+      text: 'OPENMART_SEARCH, OPENMART_ENRICH and OPENMART_BUSINESS spend 1 Openmart credit per row. Sheets recalculates formulas on open, sort and edit; answers are cached for 6 hours.',
+    }),
     el('label', { for: 'formula-cap', text: 'Daily credit cap for formulas' }),
     cap,
-    el('div', { class: 'muted', id: 'formula-used', text: `Used today: ${f.usedToday} of ${f.dailyCap}. Formulas use the spreadsheet owner's keys and settings.` }),
+    el('div', {
+      class: 'muted',
+      id: 'formula-used',
+      text: `Used today: ${f.usedToday} of ${f.dailyCap}. Formulas use the spreadsheet owner's keys and settings.`,
+    }),
     el('div', { class: 'row' }, save),
     status,
   );
@@ -86,13 +117,17 @@ function quotaBlock(): HTMLElement {
     account.appendChild(el('option', { value: 'workspace', text: 'Workspace account (100,000 calls a day)' }));
     account.value = q.account;
     account.addEventListener('change', () => {
-      void call('saveAccountType', { account: account.value as AccountInput['account'] }).then(show, (e: unknown) => setStatus(status, 'error', e instanceof Error ? e.message : String(e)));
+      void call('saveAccountType', { account: account.value as AccountInput['account'] }).then(show, (e: unknown) =>
+        setStatus(status, 'error', e instanceof Error ? e.message : String(e)),
+      );
     });
     const pct = (a: number, b: number): string => `${Math.min(100, Math.round((a / b) * 100))} %`;
     mount(
       box,
       el('h2', { text: 'Google quotas today' }),
-      el('div', { text: `External calls: ${q.urlFetchToday.toLocaleString()} of ${q.urlFetchLimit.toLocaleString()} (${pct(q.urlFetchToday, q.urlFetchLimit)})` }),
+      el('div', {
+        text: `External calls: ${q.urlFetchToday.toLocaleString()} of ${q.urlFetchLimit.toLocaleString()} (${pct(q.urlFetchToday, q.urlFetchLimit)})`,
+      }),
       el('div', { text: `Trigger run time: ${q.triggerMinutesToday} of ${q.triggerMinutesLimit} min (${pct(q.triggerMinutesToday, q.triggerMinutesLimit)})` }),
       el('div', { class: 'muted', text: 'Near a limit, jobs pause and continue the next day instead of failing.' }),
       account,
@@ -110,7 +145,9 @@ function pollBlock(s: SettingsView, rerender: (v: SettingsView) => void): HTMLEl
   for (const m of [5, 10, 15, 30, 60]) select.appendChild(el('option', { value: String(m), text: m === 60 ? 'hour' : `${m} minutes` }));
   select.value = String(s.pollMinutes);
   select.addEventListener('change', () => {
-    void call('savePollMinutes', { pollMinutes: Number(select.value) }).then(rerender, (e: unknown) => setStatus(status, 'error', e instanceof Error ? e.message : String(e)));
+    void call('savePollMinutes', { pollMinutes: Number(select.value) }).then(rerender, (e: unknown) =>
+      setStatus(status, 'error', e instanceof Error ? e.message : String(e)),
+    );
   });
   return el(
     'div',
@@ -118,7 +155,10 @@ function pollBlock(s: SettingsView, rerender: (v: SettingsView) => void): HTMLEl
     el('h2', { text: 'Background checks' }),
     el('label', { for: 'poll-minutes', text: 'Check open jobs every' }),
     select,
-    el('div', { class: 'muted', text: 'Google lets an add-on installed from the Marketplace check at most every hour, whatever you choose here; a script bound to this spreadsheet checks as often as chosen. While the sidebar is open, it moves the jobs on itself either way.' }),
+    el('div', {
+      class: 'muted',
+      text: 'Google lets an add-on installed from the Marketplace check at most every hour, whatever you choose here; a script bound to this spreadsheet checks as often as chosen. While the sidebar is open, it moves the jobs on itself either way.',
+    }),
     status,
   );
 }

@@ -19,7 +19,16 @@ export interface TabBar {
 export function tabBar(tabs: readonly TabSpec[], panel: HTMLElement, onSelect: (id: string) => void): TabBar {
   const nav = el('nav', { class: 'tabs', role: 'tablist', 'aria-label': 'Sections' });
   const buttons = tabs.map((t) =>
-    el('button', { type: 'button', role: 'tab', id: `tab-${t.id}`, 'aria-controls': panel.id, 'aria-selected': 'false', tabindex: '-1', 'data-section': t.id, text: t.label }),
+    el('button', {
+      type: 'button',
+      role: 'tab',
+      id: `tab-${t.id}`,
+      'aria-controls': panel.id,
+      'aria-selected': 'false',
+      tabindex: '-1',
+      'data-section': t.id,
+      text: t.label,
+    }),
   );
   panel.setAttribute('role', 'tabpanel');
   const select = (id: string): void => {

@@ -137,11 +137,22 @@ const submitOp = (c: Ctx, title = 'Bad', mapping?: Record<string, number>, sourc
   const m = mapping ?? c.addOn.rpc<{ mapping: Record<string, number> }>('previewEnrichment', { source }).mapping;
   return c.addOn.rpc<Reasons & { job: JobView; idsGenerated: number }>('submitEnrichment', { source, mapping: m, options: enrichmentOptions(title) });
 };
-const previewOp = (c: Ctx) => c.addOn.rpc<Reasons & { rows: Array<{ values: Record<string, string> }> }>('previewEnrichment', { source: { sheetName: 'Leads' } });
+const previewOp = (c: Ctx) =>
+  c.addOn.rpc<Reasons & { rows: Array<{ values: Record<string, string> }> }>('previewEnrichment', { source: { sheetName: 'Leads' } });
 const submitGu1 = (c: Ctx, options: Record<string, unknown> = {}) =>
-  c.addOn.rpc<Reasons & { job: JobView }>('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'KYB', integrationCodes: [AFIP], ...options }, confirmed: true });
+  c.addOn.rpc<Reasons & { job: JobView }>('submitGu1', {
+    source: { sheetName: 'Clients' },
+    mapping: { external_id: 0 },
+    options: { title: 'KYB', integrationCodes: [AFIP], ...options },
+    confirmed: true,
+  });
 const batch = (c: Ctx, extra: Record<string, unknown> = {}) =>
-  c.addOn.rpc<Reasons & { job: JobView }>('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'People', role: 'Owner' }, ...extra });
+  c.addOn.rpc<Reasons & { job: JobView }>('submitOpenmartBatch', {
+    operation: 'find_people',
+    source: { sheetName: 'Leads' },
+    options: { title: 'People', role: 'Owner' },
+    ...extra,
+  });
 
 /** An OpenProspect enrichment job taken to DONE: 3 companies in "Del - Companies" / "Del - Prospects". */
 function finishedOpJob(): Ctx {
@@ -195,7 +206,7 @@ function expectCellsKept(before: Snapshot, after: Snapshot, ids?: { column: numb
     return;
   }
   const width = Math.max(before.values[0]?.length ?? 0, ids.column + 1);
-  const pad = <T,>(row: readonly T[] | undefined, fill: T): T[] => Array.from({ length: width }, (_, j) => row?.[j] ?? fill);
+  const pad = <T>(row: readonly T[] | undefined, fill: T): T[] => Array.from({ length: width }, (_, j) => row?.[j] ?? fill);
   const values = before.values.map((r) => pad(r, '' as unknown));
   const formulas = before.formulas.map((r) => pad(r, ''));
   let filled = 0;
@@ -247,7 +258,15 @@ const CASES: Case[] = [
     name: 'OpenProspect: no company name column',
     setup: () => {
       const c = op();
-      givenCompanies(c.addOn, 'Leads', ['Website', 'City'], [['https://a.example', 'Berlin'], ['https://b.example', 'Köln']]);
+      givenCompanies(
+        c.addOn,
+        'Leads',
+        ['Website', 'City'],
+        [
+          ['https://a.example', 'Berlin'],
+          ['https://b.example', 'Köln'],
+        ],
+      );
       return c;
     },
     act: (c) => refusal(() => submitOp(c, 'No names')),
@@ -261,7 +280,10 @@ const CASES: Case[] = [
     name: 'OpenProspect: no header row (data from row 1)',
     setup: () => {
       const c = op();
-      c.addOn.emulator.spreadsheet.givenSheet('Leads', [['Acme Corp', 'https://acme.example', 'Berlin'], ['Beta Corp', 'https://beta.example', 'Köln']]);
+      c.addOn.emulator.spreadsheet.givenSheet('Leads', [
+        ['Acme Corp', 'https://acme.example', 'Berlin'],
+        ['Beta Corp', 'https://beta.example', 'Köln'],
+      ]);
       return c;
     },
     act: (c) => previewOp(c).problems!.join(' '),
@@ -280,7 +302,12 @@ const CASES: Case[] = [
       return r.job.history.map((h) => h.text).join('\n');
     },
     expected: (c) =>
-      ['Created', `Order 1 of 2 created: ${c.op!.sim.orders()[0]!.id}, RECEIVED`, `Order 2 of 2 created: ${c.op!.sim.orders()[1]!.id}, RECEIVED`, 'WAITING: submitted; waiting for OpenProspect'].join('\n'),
+      [
+        'Created',
+        `Order 1 of 2 created: ${c.op!.sim.orders()[0]!.id}, RECEIVED`,
+        `Order 2 of 2 created: ${c.op!.sim.orders()[1]!.id}, RECEIVED`,
+        'WAITING: submitted; waiting for OpenProspect',
+      ].join('\n'),
     ids: { sheet: 'Leads', column: 4, created: true },
     check: (c) => {
       const orders = c.op!.sim.orders();
@@ -294,7 +321,17 @@ const CASES: Case[] = [
     name: 'OpenProspect: duplicate ids (one only differs by surrounding spaces)',
     setup: () => {
       const c = op();
-      givenCompanies(c.addOn, 'Leads', ['ID', 'Company'], [['A-1', 'Acme'], ['A-2', 'Beta'], [' A-1  ', 'Gamma'], ['A-2', 'Delta']]);
+      givenCompanies(
+        c.addOn,
+        'Leads',
+        ['ID', 'Company'],
+        [
+          ['A-1', 'Acme'],
+          ['A-2', 'Beta'],
+          [' A-1  ', 'Gamma'],
+          ['A-2', 'Delta'],
+        ],
+      );
       return c;
     },
     act: (c) => reasons(submitOp(c, 'Dups')),
@@ -305,7 +342,17 @@ const CASES: Case[] = [
     name: 'OpenProspect: blank ids (filled with generated ids, the one allowed change)',
     setup: () => {
       const c = op();
-      givenCompanies(c.addOn, 'Leads', ['ID', 'Company', 'City'], [['', 'Acme', 'Berlin'], ['K-7', 'Beta', 'Köln'], ['', 'Gamma', ''], ['', '', '']]);
+      givenCompanies(
+        c.addOn,
+        'Leads',
+        ['ID', 'Company', 'City'],
+        [
+          ['', 'Acme', 'Berlin'],
+          ['K-7', 'Beta', 'Köln'],
+          ['', 'Gamma', ''],
+          ['', '', ''],
+        ],
+      );
       return c;
     },
     act: (c) => {
@@ -324,7 +371,15 @@ const CASES: Case[] = [
     name: 'OpenProspect: ids with spaces inside and around them',
     setup: () => {
       const c = op();
-      givenCompanies(c.addOn, 'Leads', ['ID', 'Company'], [['  CRM 0001  ', 'Acme'], ['CRM 0002', 'Beta']]);
+      givenCompanies(
+        c.addOn,
+        'Leads',
+        ['ID', 'Company'],
+        [
+          ['  CRM 0001  ', 'Acme'],
+          ['CRM 0002', 'Beta'],
+        ],
+      );
       return c;
     },
     act: (c) => lastHistory(submitOp(c, 'Spaces').job),
@@ -336,7 +391,15 @@ const CASES: Case[] = [
     name: 'OpenProspect: a 501-character company name',
     setup: () => {
       const c = op();
-      givenCompanies(c.addOn, 'Leads', ['ID', 'Company'], [['A-1', 'x'.repeat(501)], ['A-2', 'y'.repeat(500)]]);
+      givenCompanies(
+        c.addOn,
+        'Leads',
+        ['ID', 'Company'],
+        [
+          ['A-1', 'x'.repeat(501)],
+          ['A-2', 'y'.repeat(500)],
+        ],
+      );
       return c;
     },
     act: (c) => reasons(submitOp(c, 'Long names')),
@@ -347,15 +410,24 @@ const CASES: Case[] = [
     name: 'OpenProspect: emoji and right-to-left text (names, title, a website cut inside an emoji)',
     setup: () => {
       const c = op();
-      givenCompanies(c.addOn, 'Leads', ['ID', 'Company', 'Website'], [
-        ['A-1', '🚀 Rocket GmbH 👩‍💻', 'https://rocket.example'],
-        ['A-2', '\u200Fشركة الاتصالات المتقدمة', ''],
-        ['A-3', 'Emoji Host', `https://${'a'.repeat(31)}🚀.example`],
-      ]);
+      givenCompanies(
+        c.addOn,
+        'Leads',
+        ['ID', 'Company', 'Website'],
+        [
+          ['A-1', '🚀 Rocket GmbH 👩‍💻', 'https://rocket.example'],
+          ['A-2', '\u200Fشركة الاتصالات المتقدمة', ''],
+          ['A-3', 'Emoji Host', `https://${'a'.repeat(31)}🚀.example`],
+        ],
+      );
       return c;
     },
     act: (c) => {
-      const r = c.addOn.rpc<Reasons & { job: JobView }>('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { external_id: 0, company_name: 1, website_url: 2 }, options: enrichmentOptions('🚀 حملة Q1') });
+      const r = c.addOn.rpc<Reasons & { job: JobView }>('submitEnrichment', {
+        source: { sheetName: 'Leads' },
+        mapping: { external_id: 0, company_name: 1, website_url: 2 },
+        options: enrichmentOptions('🚀 حملة Q1'),
+      });
       expect(r.job.tabs).toEqual({ companies: '🚀 حملة Q1 - Companies', prospects: '🚀 حملة Q1 - Prospects' });
       return reasons(r);
     },
@@ -370,7 +442,16 @@ const CASES: Case[] = [
       // The emulator does not model merges (Range.merge throws "not modelled"). A merged A2:A3
       // reads through getValues as its value in the top-left cell and blanks elsewhere: that is
       // what the add-on sees, so the sheet is given exactly that.
-      givenCompanies(c.addOn, 'Leads', ['Company', 'City'], [['Acme Holding', 'Berlin'], ['', 'Hamburg'], ['Beta', 'Köln']]);
+      givenCompanies(
+        c.addOn,
+        'Leads',
+        ['Company', 'City'],
+        [
+          ['Acme Holding', 'Berlin'],
+          ['', 'Hamburg'],
+          ['Beta', 'Köln'],
+        ],
+      );
       return c;
     },
     act: (c) => reasons(submitOp(c, 'Merged')),
@@ -382,7 +463,15 @@ const CASES: Case[] = [
     name: 'OpenProspect: a formula error in a company name cell',
     setup: () => {
       const c = op();
-      givenCompanies(c.addOn, 'Leads', ['ID', 'Company'], [['A-1', ''], ['A-2', 'Beta']]);
+      givenCompanies(
+        c.addOn,
+        'Leads',
+        ['ID', 'Company'],
+        [
+          ['A-1', ''],
+          ['A-2', 'Beta'],
+        ],
+      );
       // Through the normal setFormula path: the cell holds the formula and shows its error.
       onSheet(c.addOn, 'Leads', (s) => s.getRange('B2').setFormula('=1/0'));
       expect(c.addOn.emulator.spreadsheet.sheetValues('Leads')[1]).toEqual(['A-1', '#ERROR!']);
@@ -399,7 +488,16 @@ const CASES: Case[] = [
     name: 'OpenProspect: formulas in source cells (a HYPERLINK website, a formula id between blank ids)',
     setup: () => {
       const c = op();
-      givenCompanies(c.addOn, 'Leads', ['ID', 'Company', 'Website'], [['', 'Acme', ''], ['', 'Beta', 'https://beta.example'], ['', 'Gamma', 'https://gamma.example']]);
+      givenCompanies(
+        c.addOn,
+        'Leads',
+        ['ID', 'Company', 'Website'],
+        [
+          ['', 'Acme', ''],
+          ['', 'Beta', 'https://beta.example'],
+          ['', 'Gamma', 'https://gamma.example'],
+        ],
+      );
       onSheet(c.addOn, 'Leads', (s) => {
         s.getRange('C2').setFormula('=HYPERLINK("https://acme.example","Acme site")');
         s.getRange('A3').setFormula('="KEEP-7"');
@@ -422,14 +520,24 @@ const CASES: Case[] = [
     name: 'OpenProspect: numbers where text is expected, text where a number is expected',
     setup: () => {
       const c = op();
-      givenCompanies(c.addOn, 'Leads', ['ID', 'Company', 'Employees', 'Zip'], [[1001, 4711, 250, 1067], [1002, 'Beta', 'about 50', '01067']]);
+      givenCompanies(
+        c.addOn,
+        'Leads',
+        ['ID', 'Company', 'Employees', 'Zip'],
+        [
+          [1001, 4711, 250, 1067],
+          [1002, 'Beta', 'about 50', '01067'],
+        ],
+      );
       return c;
     },
     act: (c) => reasons(submitOp(c, 'Numbers')),
     expected: 'Row 3: employee count "about 50" is not a whole number',
     check: (c) => {
       // Number cells are read as written and sent as text (the count as a number); they stay numbers.
-      expect(c.op!.sim.orders()[0]!.input.companies).toEqual([expect.objectContaining({ external_id: '1001', company_name: '4711', employee_count: 250, postal_code: '1067' })]);
+      expect(c.op!.sim.orders()[0]!.input.companies).toEqual([
+        expect.objectContaining({ external_id: '1001', company_name: '4711', employee_count: 250, postal_code: '1067' }),
+      ]);
       expect(c.addOn.emulator.spreadsheet.sheetValues('Leads')[1]).toEqual([1001, 4711, 250, 1067]);
     },
   },
@@ -437,11 +545,25 @@ const CASES: Case[] = [
     name: 'OpenProspect: invalid URLs',
     setup: () => {
       const c = op();
-      givenCompanies(c.addOn, 'Leads', ['ID', 'Company', 'Website'], [['A-1', 'Acme', 'htp//acme'], ['A-2', 'Beta', 'ftp://beta.example'], ['A-3', 'Gamma', 'gamma dot com'], ['A-4', 'Delta', 'delta.example']]);
+      givenCompanies(
+        c.addOn,
+        'Leads',
+        ['ID', 'Company', 'Website'],
+        [
+          ['A-1', 'Acme', 'htp//acme'],
+          ['A-2', 'Beta', 'ftp://beta.example'],
+          ['A-3', 'Gamma', 'gamma dot com'],
+          ['A-4', 'Delta', 'delta.example'],
+        ],
+      );
       return c;
     },
     act: (c) => reasons(submitOp(c, 'Urls')),
-    expected: [`Row 2: website "htp//acme" is not a web address ${BAD_URL}`, `Row 3: website "ftp://beta.example" is not a web address ${BAD_URL}`, `Row 4: website "gamma dot com" is not a web address ${BAD_URL}`].join('\n'),
+    expected: [
+      `Row 2: website "htp//acme" is not a web address ${BAD_URL}`,
+      `Row 3: website "ftp://beta.example" is not a web address ${BAD_URL}`,
+      `Row 4: website "gamma dot com" is not a web address ${BAD_URL}`,
+    ].join('\n'),
     check: (c) => expect(c.op!.sim.orders()[0]!.sourceIds).toEqual(['A-4']),
   },
   {
@@ -488,7 +610,13 @@ const CASES: Case[] = [
     },
     act: (c) => {
       const live = refusal(() => c.addOn.rpc('getFeatureHints', ['COMPANY_DATA', 'NOPE']));
-      const submit = refusal(() => c.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0 }, options: { ...enrichmentOptions('Feature'), features: ['COMPANY_DATA', 'NOPE'] } }));
+      const submit = refusal(() =>
+        c.addOn.rpc('submitEnrichment', {
+          source: { sheetName: 'Leads' },
+          mapping: { company_name: 0 },
+          options: { ...enrichmentOptions('Feature'), features: ['COMPANY_DATA', 'NOPE'] },
+        }),
+      );
       // The form's live hints and the submit say the same.
       expect(live).toBe(submit);
       return submit;
@@ -513,7 +641,8 @@ const CASES: Case[] = [
       return c;
     },
     act: (c) => refusal(() => submitOp(c, 'Revoked', { company_name: 0 })),
-    expected: (c) => `OpenProspect refused the API key (Invalid or expired API key). Check the OpenProspect key in Settings. (request id ${c.facts['requestId']})`,
+    expected: (c) =>
+      `OpenProspect refused the API key (Invalid or expired API key). Check the OpenProspect key in Settings. (request id ${c.facts['requestId']})`,
     // The key is checked (GET /auth/validate) before any external_id is written or any order sent.
     check: (c) => {
       expect(jobs(c.addOn)).toHaveLength(0);
@@ -523,7 +652,16 @@ const CASES: Case[] = [
   {
     name: 'OpenProspect: a server message that echoes the key',
     setup: () =>
-      op({ faults: [{ method: 'GET', pathIncludes: '/orders/', status: 403, body: JSON.stringify({ code: 'AUTHORIZATION_ERROR', message: `Key ${OP_KEY} may not read orders` }) }] }),
+      op({
+        faults: [
+          {
+            method: 'GET',
+            pathIncludes: '/orders/',
+            status: 403,
+            body: JSON.stringify({ code: 'AUTHORIZATION_ERROR', message: `Key ${OP_KEY} may not read orders` }),
+          },
+        ],
+      }),
     act: (c) => refusal(() => c.addOn.rpc('importOrder', { orderId: '4f767705-03a2-4e91-a3e8-1ec3f9dea865' })),
     expected: 'OpenProspect key is not allowed to do this (Key [key] may not read orders). Create a key with those scopes and save it in Settings.',
   },
@@ -531,14 +669,16 @@ const CASES: Case[] = [
     name: 'OpenProspect: an order id that does not exist',
     setup: () => op(),
     act: (c) => refusal(() => c.addOn.rpc('importOrder', { orderId: ' 00000000-0000-4000-8000-000000000000 ' })),
-    expected: 'OpenProspect could not find the order "00000000-0000-4000-8000-000000000000" with this key. Copy the order id again (it looks like 4f767705-03a2-4e91-a3e8-1ec3f9dea865), or pick an order from the list.',
+    expected:
+      'OpenProspect could not find the order "00000000-0000-4000-8000-000000000000" with this key. Copy the order id again (it looks like 4f767705-03a2-4e91-a3e8-1ec3f9dea865), or pick an order from the list.',
     check: (c) => expect(jobs(c.addOn)).toHaveLength(0),
   },
   {
     name: 'OpenProspect: an order id that is no order id at all',
     setup: () => op(),
     act: (c) => refusal(() => c.addOn.rpc('importOrder', { orderId: 'ord_123' })),
-    expected: 'OpenProspect could not find the order "ord_123" with this key. Copy the order id again (it looks like 4f767705-03a2-4e91-a3e8-1ec3f9dea865), or pick an order from the list.',
+    expected:
+      'OpenProspect could not find the order "ord_123" with this key. Copy the order id again (it looks like 4f767705-03a2-4e91-a3e8-1ec3f9dea865), or pick an order from the list.',
     check: (c) => expect(jobs(c.addOn)).toHaveLength(0),
   },
   {
@@ -562,7 +702,10 @@ const CASES: Case[] = [
     act: (c) => {
       const job = c.addOn.rpc<{ jobs: JobView[] }>('refreshJobResults', { jobId: c.facts['jobId'] }).jobs[0]!;
       expect(job.state).toBe('DONE');
-      return job.history.slice(-4).map((h) => h.text).join('\n');
+      return job.history
+        .slice(-4)
+        .map((h) => h.text)
+        .join('\n');
     },
     // Written again in full, not only the deliveries since the last sync (there are none).
     expected: [
@@ -590,7 +733,10 @@ const CASES: Case[] = [
     name: 'gu1: no id column',
     setup: () => {
       const c = gu1();
-      c.addOn.emulator.spreadsheet.givenSheet('Clients', [['Name', 'Tax ID'], ['Cliente 1', '030700000001']]);
+      c.addOn.emulator.spreadsheet.givenSheet('Clients', [
+        ['Name', 'Tax ID'],
+        ['Cliente 1', '030700000001'],
+      ]);
       return c;
     },
     act: (c) => refusal(() => c.addOn.rpc('submitGu1', { source: { sheetName: 'Clients' }, mapping: {}, options: { title: 'KYB', integrationCodes: [AFIP] } })),
@@ -701,7 +847,11 @@ const CASES: Case[] = [
       return c;
     },
     act: (c) => {
-      const preview = c.addOn.rpc<Reasons>('previewOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'People', role: 'Owner' } });
+      const preview = c.addOn.rpc<Reasons>('previewOpenmartBatch', {
+        operation: 'find_people',
+        source: { sheetName: 'Leads' },
+        options: { title: 'People', role: 'Owner' },
+      });
       expect(reasons(preview)).toBe('Row 2: domain "12345" is not a domain (like acme.com)\nRow 3: domain "not a url" is not a domain (like acme.com)');
       return refusal(() => batch(c));
     },
@@ -712,7 +862,10 @@ const CASES: Case[] = [
     name: 'Openmart: no domain column',
     setup: () => {
       const c = om();
-      c.addOn.emulator.spreadsheet.givenSheet('Leads', [['Company', 'City'], ['Acme', 'Austin']]);
+      c.addOn.emulator.spreadsheet.givenSheet('Leads', [
+        ['Company', 'City'],
+        ['Acme', 'Austin'],
+      ]);
       return c;
     },
     act: (c) => refusal(() => batch(c, { operation: 'lookup_business_email', options: { title: 'Mail' } })),
@@ -726,7 +879,8 @@ const CASES: Case[] = [
       return c;
     },
     act: (c) => refusal(() => batch(c)),
-    expected: 'This may use up to 75,000 Openmart credits (up to 75,000: 25,000 row(s) x 3 contacts per row (assumed 1 credit per contact)), more than your confirmation threshold of 1,000. Confirm to continue.',
+    expected:
+      'This may use up to 75,000 Openmart credits (up to 75,000: 25,000 row(s) x 3 contacts per row (assumed 1 credit per contact)), more than your confirmation threshold of 1,000. Confirm to continue.',
     check: (c) => expect(c.om!.sim.batches()).toHaveLength(0),
   },
   {
@@ -737,7 +891,8 @@ const CASES: Case[] = [
       return c;
     },
     act: (c) => refusal(() => batch(c, { confirmCredits: true })),
-    expected: 'Sheet "Leads" has 25,001 data rows; one job takes at most 25,000. Select a range of at most 25,000 rows (or split the sheet into several tabs) and preview again. Nothing was written.',
+    expected:
+      'Sheet "Leads" has 25,001 data rows; one job takes at most 25,000. Select a range of at most 25,000 rows (or split the sheet into several tabs) and preview again. Nothing was written.',
     check: (c) => expect(c.om!.sim.batches()).toHaveLength(0),
   },
   {
@@ -766,7 +921,11 @@ const CASES: Case[] = [
     name: 'Openmart: enrich from a column without an id, website or social link',
     setup: () => {
       const c = om();
-      c.addOn.emulator.spreadsheet.givenSheet('Leads', [['Company', 'City'], ['Acme', 'Austin'], ['Beta', 'Dallas']]);
+      c.addOn.emulator.spreadsheet.givenSheet('Leads', [
+        ['Company', 'City'],
+        ['Acme', 'Austin'],
+        ['Beta', 'Dallas'],
+      ]);
       return c;
     },
     act: (c) => refusal(() => c.addOn.rpc('submitOpenmartEnrich', { source: { sheetName: 'Leads' }, options: { title: 'Enrich' } })),

@@ -37,7 +37,14 @@ function enrichRow(o: NaiveGu1, externalId: string): unknown[][] {
     muteHttpExceptions: true,
   });
   const body = JSON.parse(res.getContentText()) as { results?: Gu1Result[] };
-  return (body.results ?? []).map((r) => [externalId, r.integrationCode ?? '', r.success === true, r.costCents ?? 0, r.error?.code ?? '', JSON.stringify(r.result?.enrichmentData ?? null).slice(0, 50_000)]);
+  return (body.results ?? []).map((r) => [
+    externalId,
+    r.integrationCode ?? '',
+    r.success === true,
+    r.costCents ?? 0,
+    r.error?.code ?? '',
+    JSON.stringify(r.result?.enrichmentData ?? null).slice(0, 50_000),
+  ]);
 }
 
 /** Enrich every row and append one row per (external_id, integration code). */

@@ -23,7 +23,8 @@ export function naiveRefresh(o: NaiveJobsView): number {
     if (job.state === 'DONE' || job.state === 'FAILED' || job.state === 'CANCELLED') continue;
     open++;
     for (const part of job.data?.parts ?? []) {
-      if (part.orderId) o.gas.UrlFetchApp.fetch(`${o.baseUrl}/orders/${part.orderId}`, { headers: { Authorization: `Bearer ${o.key}` }, muteHttpExceptions: true });
+      if (part.orderId)
+        o.gas.UrlFetchApp.fetch(`${o.baseUrl}/orders/${part.orderId}`, { headers: { Authorization: `Bearer ${o.key}` }, muteHttpExceptions: true });
     }
   }
   doc.setProperty('poller.lastRunAt', String(Date.now()));

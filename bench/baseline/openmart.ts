@@ -27,7 +27,11 @@ function call<T>(o: NaiveOpenmart, method: 'get' | 'post', path: string, body?: 
 }
 
 /** Submit every row (domain, tracking_id) as find_people batches of 100; returns the batch ids. */
-export function naiveSubmitFindPeople(o: NaiveOpenmart, rows: ReadonlyArray<{ id: string; domain: string }>, options: { title: string; max_k: number }): string[] {
+export function naiveSubmitFindPeople(
+  o: NaiveOpenmart,
+  rows: ReadonlyArray<{ id: string; domain: string }>,
+  options: { title: string; max_k: number },
+): string[] {
   const ids: string[] = [];
   for (let i = 0; i < rows.length; i += BATCH) {
     const tasks = rows.slice(i, i + BATCH).map((r) => ({ domain: r.domain, title: options.title, max_k: options.max_k, tracking_id: r.id }));
@@ -47,7 +51,13 @@ function eachPerson(o: NaiveOpenmart, batchIds: readonly string[], onRow: (row: 
       const task = call<{ tracking_id?: string | null; data?: Array<Record<string, unknown>> | null }>(o, 'get', `/api/v1/task/${t}`);
       for (const p of task.data ?? []) {
         const email = p['email'] as { email?: string } | string | null | undefined;
-        onRow([task.tracking_id ?? '', String(p['first_name'] ?? ''), String(p['last_name'] ?? ''), String(p['title'] ?? ''), typeof email === 'string' ? email : (email?.email ?? '')]);
+        onRow([
+          task.tracking_id ?? '',
+          String(p['first_name'] ?? ''),
+          String(p['last_name'] ?? ''),
+          String(p['title'] ?? ''),
+          typeof email === 'string' ? email : (email?.email ?? ''),
+        ]);
       }
     }
   }

@@ -14,20 +14,32 @@ export function world(n: number): Gu1Scenario {
 
 function checkBilling(s: Gu1Scenario, n: number): string | undefined {
   const keys = new Set(s.sim.ledger.map((l) => `${l.externalId}|${l.integrationCode}`));
-  return keys.size === s.sim.ledger.length && s.sim.ledger.length === 2 * n ? undefined : `ledger holds ${s.sim.ledger.length} executions for ${keys.size} (row, code) pairs; expected ${2 * n}`;
+  return keys.size === s.sim.ledger.length && s.sim.ledger.length === 2 * n
+    ? undefined
+    : `ledger holds ${s.sim.ledger.length} executions for ${keys.size} (row, code) pairs; expected ${2 * n}`;
 }
 
 /** gu1, add-on: the submit RPC (which sends the first waves) and the trigger runs after it. */
 export function addonGu1(n: number): Measured {
   const s = world(n);
   const meter = new Meter(s.addOn.emulator);
-  s.addOn.rpc('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'Bench', integrationCodes: GU1_CODES }, confirmed: true });
+  s.addOn.rpc('submitGu1', {
+    source: { sheetName: 'Clients' },
+    mapping: { external_id: 0 },
+    options: { title: 'Bench', integrationCodes: GU1_CODES },
+    confirmed: true,
+  });
   const job = latestJob(s.addOn);
   runUntilSettled(s.addOn, job.id);
   const m = meter.stop('gu1', n, 'addon');
   const done = storedJobs(s.addOn).find((j) => j.id === job.id);
   const rows = s.addOn.emulator.spreadsheet.sheetValues(job.tabs['results'] ?? '').length - 1;
-  m.extras.problem = done?.state !== 'DONE' ? `job ended ${done?.state}: ${done?.lastError ?? ''}` : rows !== 2 * n ? `expected ${2 * n} result rows, found ${rows}` : checkBilling(s, n);
+  m.extras.problem =
+    done?.state !== 'DONE'
+      ? `job ended ${done?.state}: ${done?.lastError ?? ''}`
+      : rows !== 2 * n
+        ? `expected ${2 * n} result rows, found ${rows}`
+        : checkBilling(s, n);
   return m;
 }
 
@@ -35,7 +47,16 @@ export function addonGu1(n: number): Measured {
 export function baselineGu1(n: number, impl: BaselineImpl = 'baseline'): Measured {
   const s = world(n);
   const meter = new Meter(s.addOn.emulator);
-  meter.unbounded(() => (impl === 'competent' ? competentGu1 : naiveGu1)({ gas: s.addOn.emulator.gas, baseUrl: GU1_BASE, key: GU1_KEY, externalIds: gu1Ids(n), integrationCodes: GU1_CODES, tab: 'Baseline - gu1' }));
+  meter.unbounded(() =>
+    (impl === 'competent' ? competentGu1 : naiveGu1)({
+      gas: s.addOn.emulator.gas,
+      baseUrl: GU1_BASE,
+      key: GU1_KEY,
+      externalIds: gu1Ids(n),
+      integrationCodes: GU1_CODES,
+      tab: 'Baseline - gu1',
+    }),
+  );
   const m = meter.stop('gu1', n, impl);
   const rows = s.addOn.emulator.spreadsheet.sheetValues('Baseline - gu1').length - 1;
   m.extras.problem = rows !== 2 * n ? `expected ${2 * n} result rows, found ${rows}` : checkBilling(s, n);

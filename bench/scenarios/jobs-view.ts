@@ -24,7 +24,11 @@ export function addonJobsView(n: number): Measured {
   const meter = new Meter(s.addOn.emulator);
   keepSidebarOpen(s.addOn, EIGHT_HOURS);
   const m = meter.stop('jobs-view-8h', n, 'addon');
-  m.extras.problem = check(storedJobs(s.addOn).filter((j) => OPEN_STATES.has(j.state)).map((j) => j.state));
+  m.extras.problem = check(
+    storedJobs(s.addOn)
+      .filter((j) => OPEN_STATES.has(j.state))
+      .map((j) => j.state),
+  );
   return m;
 }
 
@@ -46,6 +50,7 @@ export function baselineJobsView(n: number): Measured {
     }
   }
   const m = meter.stop('jobs-view-8h', n, 'baseline');
-  if (firstFailure !== null) m.extras.note = `the consumer day's Properties quota ran out after ${(firstFailure / 3_600_000).toFixed(1)} h; ${failed} of ${EIGHT_HOURS / JOBS_VIEW_REFRESH_MS} refreshes failed`;
+  if (firstFailure !== null)
+    m.extras.note = `the consumer day's Properties quota ran out after ${(firstFailure / 3_600_000).toFixed(1)} h; ${failed} of ${EIGHT_HOURS / JOBS_VIEW_REFRESH_MS} refreshes failed`;
   return m;
 }

@@ -45,7 +45,12 @@ export function addonFindPeople(n: number): Measured {
   const tab = done?.tabs['people'] ?? Object.values(done?.tabs ?? {})[0] ?? '';
   const rows = tab ? s.addOn.emulator.spreadsheet.sheetValues(tab).length - 1 : -1;
   m.extras.note = `floor ${floorOfCalls(n)} calls (${Math.ceil(n / 100)} batches x 3 + ${n} task reads); ${s.sim.batches().length} batches on the server`;
-  m.extras.problem = done?.state !== 'DONE' ? `job ended ${done?.state}: ${done?.lastError ?? ''}` : rows !== expectedRows(s) ? `expected ${expectedRows(s)} result rows, found ${rows}` : undefined;
+  m.extras.problem =
+    done?.state !== 'DONE'
+      ? `job ended ${done?.state}: ${done?.lastError ?? ''}`
+      : rows !== expectedRows(s)
+        ? `expected ${expectedRows(s)} result rows, found ${rows}`
+        : undefined;
   return m;
 }
 

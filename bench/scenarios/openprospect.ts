@@ -2,7 +2,16 @@
  * OpenProspect scenarios: sync a COMPLETED enrichment order of N companies (3 prospects each) into
  * the two tabs; then re-sync the same N into the existing tabs, unchanged and with 10 % changed.
  */
-import { COMPANY_HEADER, OP_BASE, OP_KEY, companyRows, enrichmentOptions, givenCompanies, givenOpenProspect, type OpScenario } from '../../test/harness/scenarios';
+import {
+  COMPANY_HEADER,
+  OP_BASE,
+  OP_KEY,
+  companyRows,
+  enrichmentOptions,
+  givenCompanies,
+  givenOpenProspect,
+  type OpScenario,
+} from '../../test/harness/scenarios';
 import { competentSync, naiveSync, naiveUpsert, type NaiveOpenProspect } from '../baseline/openprospect';
 import { latestJob, rewriteJob, runUntilSettled, storedJobs } from '../drive';
 import { resultsFixture, type ResultsFixture } from '../fixtures';
@@ -19,7 +28,11 @@ function world(n: number): OpWorld {
   const fixture = resultsFixture(s.faults);
   s.addOn.emulator.http.register(OP_BASE, fixture);
   givenCompanies(s.addOn, 'Companies', COMPANY_HEADER, companyRows(n));
-  s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Companies' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Bench') });
+  s.addOn.rpc('submitEnrichment', {
+    source: { sheetName: 'Companies' },
+    mapping: { company_name: 0, website_url: 1, city: 2, country: 3 },
+    options: enrichmentOptions('Bench'),
+  });
   const order = s.sim.orders()[0];
   if (!order) throw new Error('the enrichment created no order');
   s.sim.advance(order.id, 'COMPLETED');

@@ -41,7 +41,12 @@ export function ttrGu1(n: number, sidebar: Sidebar): Measured {
   const em = s.addOn.emulator;
   const meter = new Meter(em);
   const t0 = em.clock.now();
-  s.addOn.rpc('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'Bench', integrationCodes: GU1_CODES }, confirmed: true });
+  s.addOn.rpc('submitGu1', {
+    source: { sheetName: 'Clients' },
+    mapping: { external_id: 0 },
+    options: { title: 'Bench', integrationCodes: GU1_CODES },
+    confirmed: true,
+  });
   const job = latestJob(s.addOn);
   const runs = drive(s.addOn, job.id, sidebar);
   const ttr = em.clock.now() - t0;
@@ -77,7 +82,11 @@ export function ttrFindPeople(n: number, sidebar: Sidebar): Measured {
 export function waitingOrderHour(): Measured {
   const s = givenOpenProspect();
   givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(5));
-  s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Review') });
+  s.addOn.rpc('submitEnrichment', {
+    source: { sheetName: 'Leads' },
+    mapping: { company_name: 0, website_url: 1, city: 2, country: 3 },
+    options: enrichmentOptions('Review'),
+  });
   s.addOn.runDueTriggers(3 * HOUR);
   const meter = new Meter(s.addOn.emulator);
   const open = keepSidebarOpen(s.addOn, HOUR);

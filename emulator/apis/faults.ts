@@ -122,7 +122,8 @@ export function withFaults(handler: HttpHandler, schedule: FaultRule[]): FaultyH
         if (action && 'variant' in action) action = { variant: { pick: s.rng?.int(1000) ?? 0 } };
       } else {
         const nth = s.rule.nth;
-        const hit = nth !== undefined ? (Array.isArray(nth) ? nth.includes(s.seen) : nth === s.seen) : s.rule.every !== undefined ? s.seen % s.rule.every === 0 : true;
+        const hit =
+          nth !== undefined ? (Array.isArray(nth) ? nth.includes(s.seen) : nth === s.seen) : s.rule.every !== undefined ? s.seen % s.rule.every === 0 : true;
         if (hit) action = s.rule;
       }
       if (action) {

@@ -53,7 +53,8 @@ export function makeCacheService(rt: Runtime): { service: GasObject; hooks: Cach
       return e;
     };
     const checkKey = (key: unknown): string => {
-      if (typeof key !== 'string') throw rt.error(`The parameters (${key === null || key === undefined ? 'null' : typeof key}) don't match the method signature for CacheService.Cache.`);
+      if (typeof key !== 'string')
+        throw rt.error(`The parameters (${key === null || key === undefined ? 'null' : typeof key}) don't match the method signature for CacheService.Cache.`);
       if (key.length > CACHE_LIMITS.maxKeyChars) throw rt.error('Argument too large: key');
       return key;
     };
@@ -103,7 +104,8 @@ export function makeCacheService(rt: Runtime): { service: GasObject; hooks: Cach
         }),
       putAll: (values: unknown, expirationInSeconds?: unknown) =>
         call('putAll', () => {
-          if (typeof values !== 'object' || values === null) throw rt.error("The parameters (null) don't match the method signature for CacheService.Cache.putAll.");
+          if (typeof values !== 'object' || values === null)
+            throw rt.error("The parameters (null) don't match the method signature for CacheService.Cache.putAll.");
           const ms = ttlMs(expirationInSeconds);
           const prepared = Object.entries(values).map(([k, v]) => prepare(k, v));
           for (const [k, v] of prepared) store1(k, v, ms);
@@ -127,7 +129,10 @@ export function makeCacheService(rt: Runtime): { service: GasObject; hooks: Cach
   const service = rt.strict('CacheService', {
     toString: () => 'CacheService',
     getUserCache: getter('getUserCache', () => userStore(rt.storageUser())),
-    getDocumentCache: () => (rt.documentVisible() ? getter('getDocumentCache', () => documentStore)() : rt.invoke({ service: 'CacheService', method: 'getDocumentCache', access: 'doc', family: 'cache' }, () => null)),
+    getDocumentCache: () =>
+      rt.documentVisible()
+        ? getter('getDocumentCache', () => documentStore)()
+        : rt.invoke({ service: 'CacheService', method: 'getDocumentCache', access: 'doc', family: 'cache' }, () => null),
     getScriptCache: getter('getScriptCache', () => scriptStore),
   });
 

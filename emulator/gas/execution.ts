@@ -65,7 +65,7 @@ export class ExecutionState {
   begin(kind: ExecutionKind, now: number, user: string, opts: ExecutionOptions = {}): ExecutionInfo {
     if (this.cur) throw new Error(`emulator: execution.begin(${kind}) while a ${this.cur.kind} execution is running; call end() first`);
     if (!(kind in EXECUTION_LIMIT_MS)) throw new Error(`emulator: unknown execution kind ${String(kind)}`);
-    const authMode: EffectiveAuth = kind === 'custom-function' ? 'CUSTOM_FUNCTION' : opts.authMode ?? (kind === 'simple-trigger' ? 'LIMITED' : 'FULL');
+    const authMode: EffectiveAuth = kind === 'custom-function' ? 'CUSTOM_FUNCTION' : (opts.authMode ?? (kind === 'simple-trigger' ? 'LIMITED' : 'FULL'));
     this.cur = { id: this.nextId++, kind, startedAt: now, authMode, user: opts.user ?? user, limitMs: EXECUTION_LIMIT_MS[kind], killed: false };
     this.lastKilled = false;
     return this.info() as ExecutionInfo;
@@ -138,7 +138,8 @@ export class ExecutionState {
     const c = this.cur;
     if (!c) return;
     if (!c.killed && now - c.startedAt > c.limitMs) c.killed = EXCEEDED_TIME;
-    if (!c.killed && c.kind === 'trigger' && this.triggerRuntime(c.user, c.startedAt) + (now - c.startedAt) > this.triggerBudgetMs) c.killed = TOO_MUCH_COMPUTER_TIME;
+    if (!c.killed && c.kind === 'trigger' && this.triggerRuntime(c.user, c.startedAt) + (now - c.startedAt) > this.triggerBudgetMs)
+      c.killed = TOO_MUCH_COMPUTER_TIME;
     if (c.killed) throw makeError(c.killed);
   }
 }

@@ -5,15 +5,7 @@
  */
 export type FaultLocale = 'en' | 'de';
 
-export type FaultTextKey =
-  | 'sheets-failed'
-  | 'sheets-timeout'
-  | 'server-error'
-  | 'urlfetch-day'
-  | 'exec-qps'
-  | 'timeout'
-  | 'dns'
-  | 'address-unavailable';
+export type FaultTextKey = 'sheets-failed' | 'sheets-timeout' | 'server-error' | 'urlfetch-day' | 'exec-qps' | 'timeout' | 'dns' | 'address-unavailable';
 
 const TEXTS: Record<FaultLocale, Record<FaultTextKey, (arg: string) => string>> = {
   en: {

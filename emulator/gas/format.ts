@@ -24,7 +24,10 @@ export function sheetsToSimplePattern(format: string): string {
     else if (lower.startsWith('h')) out.push(ampm ? lower : lower.toUpperCase());
     else if (lower.startsWith('s')) out.push(lower);
     else if (lower.startsWith('m')) {
-      const prev = tokens.slice(0, i).reverse().find((t) => /^[a-z]/i.test(t) && !/^[\s:./-]$/.test(t));
+      const prev = tokens
+        .slice(0, i)
+        .reverse()
+        .find((t) => /^[a-z]/i.test(t) && !/^[\s:./-]$/.test(t));
       const next = tokens.slice(i + 1).find((t) => /^[a-z]/i.test(t));
       const minute = (prev !== undefined && /^h/i.test(prev)) || (next !== undefined && /^s/i.test(next));
       if (minute && lower.length <= 2) out.push(lower);
@@ -37,7 +40,11 @@ export function sheetsToSimplePattern(format: string): string {
 
 function generalNumber(n: number): string {
   if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
-  if (Math.abs(n) >= 1e15) return n.toExponential(5).toUpperCase().replace(/\.?0+E/, 'E');
+  if (Math.abs(n) >= 1e15)
+    return n
+      .toExponential(5)
+      .toUpperCase()
+      .replace(/\.?0+E/, 'E');
   return String(Number(n.toPrecision(10)));
 }
 

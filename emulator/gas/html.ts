@@ -44,7 +44,16 @@ export function makeHtmlService(rt: Runtime, files: Readonly<Record<string, stri
   };
 
   const makeOutput = (content: string): GasObject => {
-    const m: HtmlModel = { title: '', content, width: undefined, height: undefined, sandboxMode: undefined, xFrameOptionsMode: undefined, metaTags: [], faviconUrl: undefined };
+    const m: HtmlModel = {
+      title: '',
+      content,
+      width: undefined,
+      height: undefined,
+      sandboxMode: undefined,
+      xFrameOptionsMode: undefined,
+      metaTags: [],
+      faviconUrl: undefined,
+    };
     /** A chainable setter: run `f`, return the HtmlOutput. */
     const chain =
       <A extends unknown[]>(f: (...args: A) => void) =>
@@ -109,7 +118,10 @@ export function makeHtmlService(rt: Runtime, files: Readonly<Record<string, stri
           makeOutput(
             raw.replace(/<\?(!?=)?([\s\S]*?)\?>/g, (_all, kind: string | undefined, code: string) => {
               const name = code.trim();
-              if (!kind || !/^[A-Za-z_$][\w$]*$/.test(name)) throw rt.realm.typeError(`HtmlTemplate.evaluate: scriptlet <?${kind ?? ''}${code}?> is not modelled in the emulator (only <?= name ?> and <?!= name ?>)`);
+              if (!kind || !/^[A-Za-z_$][\w$]*$/.test(name))
+                throw rt.realm.typeError(
+                  `HtmlTemplate.evaluate: scriptlet <?${kind ?? ''}${code}?> is not modelled in the emulator (only <?= name ?> and <?!= name ?>)`,
+                );
               const value: unknown = Object.getOwnPropertyDescriptor(template, name)?.value;
               if (value === undefined) throw rt.error(`ReferenceError: "${name}" is not defined.`);
               return kind === '=' ? escapeHtml(String(value)) : String(value);
@@ -122,7 +134,8 @@ export function makeHtmlService(rt: Runtime, files: Readonly<Record<string, stri
 
   const contentOf = (v: unknown): string => {
     if (v === undefined || v === null) return '';
-    if (typeof v === 'object' && typeof (v as { getDataAsString?: unknown }).getDataAsString === 'function') return String((v as { getDataAsString: () => string }).getDataAsString());
+    if (typeof v === 'object' && typeof (v as { getDataAsString?: unknown }).getDataAsString === 'function')
+      return String((v as { getDataAsString: () => string }).getDataAsString());
     return String(v);
   };
 

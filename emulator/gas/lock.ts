@@ -87,7 +87,9 @@ export function makeLockService(rt: Runtime): { service: GasObject; hooks: LockH
   };
 
   const getter = (method: string, scope: LockScope) => () =>
-    rt.invoke({ service: 'LockService', method, access: 'doc', family: 'lock' }, () => (scope === 'document' && !rt.documentVisible() ? null : makeLock(stateOf(scope, rt.activeUser()))));
+    rt.invoke({ service: 'LockService', method, access: 'doc', family: 'lock' }, () =>
+      scope === 'document' && !rt.documentVisible() ? null : makeLock(stateOf(scope, rt.activeUser())),
+    );
 
   const service = rt.strict('LockService', {
     toString: () => 'LockService',

@@ -42,16 +42,24 @@ export function makeLogging(rt: Runtime, sink: LogSink): { Logger: GasObject; co
         write('log', 'Logger', loggerText(args));
         return Logger;
       }),
-    getLog: () => rt.invoke({ service: 'Logger', method: 'getLog', access: 'free' }, () => sink.entries.filter((e) => e.source === 'Logger').map((e) => e.message).join('\n')),
+    getLog: () =>
+      rt.invoke({ service: 'Logger', method: 'getLog', access: 'free' }, () =>
+        sink.entries
+          .filter((e) => e.source === 'Logger')
+          .map((e) => e.message)
+          .join('\n'),
+      ),
     clear: () =>
       rt.invoke({ service: 'Logger', method: 'clear', access: 'free' }, () => {
         sink.entries = sink.entries.filter((e) => e.source !== 'Logger');
       }),
   });
-  const level = (l: LogLevel) => (...args: unknown[]) =>
-    rt.invoke({ service: 'console', method: l, access: 'free' }, () => {
-      write(l, 'console', format(...args));
-    });
+  const level =
+    (l: LogLevel) =>
+    (...args: unknown[]) =>
+      rt.invoke({ service: 'console', method: l, access: 'free' }, () => {
+        write(l, 'console', format(...args));
+      });
   const console = rt.strict('console', {
     toString: () => 'console',
     log: level('log'),

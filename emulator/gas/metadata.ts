@@ -50,7 +50,21 @@ export function metadataFinder(ctx: SheetsCtx, model: SpreadsheetModel): GasObje
       call('find', 'doc', 0, () =>
         ctx.rt.realm.array(
           model.sheets.flatMap((s) =>
-            s.metadata.filter((m) => (key === undefined || m.key === key) && (value === undefined || m.value === value)).map((m) => metadataView(ctx, sheetsCaller(ctx, 'Sheet', () => s.deleted, () => s.name), s, m)),
+            s.metadata
+              .filter((m) => (key === undefined || m.key === key) && (value === undefined || m.value === value))
+              .map((m) =>
+                metadataView(
+                  ctx,
+                  sheetsCaller(
+                    ctx,
+                    'Sheet',
+                    () => s.deleted,
+                    () => s.name,
+                  ),
+                  s,
+                  m,
+                ),
+              ),
           ),
         ),
       ),

@@ -48,7 +48,10 @@ export function makePropertiesService(rt: Runtime, customFunctionWrites: 'shared
     // 'full' lets a custom function write; 'full-write' refuses it there (elsewhere both need FULL).
     const writeAccess = shared && customFunctionWrites === 'shared' ? 'full' : 'full-write';
     const call = <T>(method: string, write: boolean, body: () => T): T =>
-      rt.invoke({ service: 'Properties', method, access: write ? writeAccess : 'full', family: 'properties', qualified: `PropertiesService.Properties.${method}` }, body);
+      rt.invoke(
+        { service: 'Properties', method, access: write ? writeAccess : 'full', family: 'properties', qualified: `PropertiesService.Properties.${method}` },
+        body,
+      );
     /** Apply `changes` (null = delete) atomically, enforcing the limits. */
     const apply = (changes: Array<[string, string | null]>, deleteOthers: boolean): void => {
       const next: Record<string, string> = deleteOthers ? {} : { ...store };
@@ -64,7 +67,8 @@ export function makePropertiesService(rt: Runtime, customFunctionWrites: 'shared
       Object.assign(store, next);
     };
     const keyOf = (method: string, key: unknown): string => {
-      if (key === undefined || key === null) throw rt.error(`The parameters (null) don't match the method signature for PropertiesService.Properties.${method}.`);
+      if (key === undefined || key === null)
+        throw rt.error(`The parameters (null) don't match the method signature for PropertiesService.Properties.${method}.`);
       return String(key);
     };
     const api = {
@@ -83,8 +87,12 @@ export function makePropertiesService(rt: Runtime, customFunctionWrites: 'shared
         }),
       setProperties: (properties: unknown, deleteAllOthers?: unknown) =>
         call('setProperties', true, () => {
-          if (typeof properties !== 'object' || properties === null) throw rt.error("The parameters (null) don't match the method signature for PropertiesService.Properties.setProperties.");
-          apply(Object.entries(properties).map(([k, v]) => [k, String(v)]), deleteAllOthers === true);
+          if (typeof properties !== 'object' || properties === null)
+            throw rt.error("The parameters (null) don't match the method signature for PropertiesService.Properties.setProperties.");
+          apply(
+            Object.entries(properties).map(([k, v]) => [k, String(v)]),
+            deleteAllOthers === true,
+          );
           return self;
         }),
       deleteProperty: (key: unknown) =>
@@ -108,7 +116,10 @@ export function makePropertiesService(rt: Runtime, customFunctionWrites: 'shared
   const service = rt.strict('PropertiesService', {
     toString: () => 'PropertiesService',
     getUserProperties: getter('getUserProperties', () => userStore(rt.storageUser()), false),
-    getDocumentProperties: () => (rt.documentVisible() ? getter('getDocumentProperties', () => documentStore, true)() : rt.invoke({ service: 'PropertiesService', method: 'getDocumentProperties', access: 'full', family: 'properties' }, () => null)),
+    getDocumentProperties: () =>
+      rt.documentVisible()
+        ? getter('getDocumentProperties', () => documentStore, true)()
+        : rt.invoke({ service: 'PropertiesService', method: 'getDocumentProperties', access: 'full', family: 'properties' }, () => null),
     getScriptProperties: getter('getScriptProperties', () => scriptStore, true),
   });
   return { service, stores: { user: userStore, document: () => documentStore, script: () => scriptStore } };

@@ -24,7 +24,12 @@ export function checkCellLengths(ctx: SheetsCtx, rows: readonly (readonly unknow
 /** Build the Range façade for a rectangle of `sheet` (the caller has validated it). */
 export function makeRange(ctx: SheetsCtx, sheet: SheetModel, row: number, col: number, numRows: number, numCols: number): GasObject {
   const { rt } = ctx;
-  const call = sheetsCaller(ctx, 'Range', () => sheet.deleted, () => sheet.name);
+  const call = sheetsCaller(
+    ctx,
+    'Range',
+    () => sheet.deleted,
+    () => sheet.name,
+  );
   const n = numRows * numCols;
   const q = (m: string) => `SpreadsheetApp.Range.${m}`;
 
@@ -49,9 +54,15 @@ export function makeRange(ctx: SheetsCtx, sheet: SheetModel, row: number, col: n
   const checkShape = (method: string, data: unknown): unknown[][] => {
     if (!Array.isArray(data) || !data.every((r) => Array.isArray(r))) throw rt.error(paramMismatch(q(method), [data]));
     const rows = data as unknown[][];
-    if (rows.length !== numRows) throw rt.error(`The number of rows in the data does not match the number of rows in the range. The data has ${rows.length} but the range has ${numRows}.`);
+    if (rows.length !== numRows)
+      throw rt.error(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${rows.length} but the range has ${numRows}.`,
+      );
     for (const r of rows) {
-      if (r.length !== numCols) throw rt.error(`The number of columns in the data does not match the number of columns in the range. The data has ${r.length} but the range has ${numCols}.`);
+      if (r.length !== numCols)
+        throw rt.error(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${r.length} but the range has ${numCols}.`,
+        );
     }
     return rows;
   };
@@ -195,7 +206,13 @@ export function makeRange(ctx: SheetsCtx, sheet: SheetModel, row: number, col: n
     clear: (options?: { contentsOnly?: boolean; formatOnly?: boolean; commentsOnly?: boolean }) =>
       call('clear', 'doc-write', n, () => {
         const only = options && (options.contentsOnly || options.formatOnly || options.commentsOnly);
-        sheet.clearRect(row, col, numRows, numCols, only ? { contents: !!options.contentsOnly, formats: !!options.formatOnly, notes: !!options.commentsOnly } : { contents: true, formats: true });
+        sheet.clearRect(
+          row,
+          col,
+          numRows,
+          numCols,
+          only ? { contents: !!options.contentsOnly, formats: !!options.formatOnly, notes: !!options.commentsOnly } : { contents: true, formats: true },
+        );
         return self;
       }),
     setFontWeight: (v: unknown) => setStyle('setFontWeight', 'fontWeight', v),

@@ -13,7 +13,6 @@ export * from './runtime-types';
 
 const SCRIPTAPP_SCOPE = 'https://www.googleapis.com/auth/script.scriptapp';
 
-
 /**
  * The shared context of every emulated service: clock, counters, latency, execution state and
  * users. `invoke` is the one gate every service method passes through.
@@ -203,7 +202,14 @@ export class Runtime {
   private notifyCall(spec: CallSpec): { kill: boolean; fail?: string } {
     const index = ++this.serviceCalls;
     if (this.callListeners.length === 0) return { kill: false };
-    const call: ServiceCallInfo = { index, service: spec.service, method: spec.method, execution: this.execution.info(), ...(spec.family ? { family: spec.family } : {}), ...(spec.sheet !== undefined ? { sheet: spec.sheet } : {}) };
+    const call: ServiceCallInfo = {
+      index,
+      service: spec.service,
+      method: spec.method,
+      execution: this.execution.info(),
+      ...(spec.family ? { family: spec.family } : {}),
+      ...(spec.sheet !== undefined ? { sheet: spec.sheet } : {}),
+    };
     let kill = false;
     let fail: string | undefined;
     for (const l of [...this.callListeners]) {

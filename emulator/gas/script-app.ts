@@ -100,7 +100,10 @@ export function makeScriptApp(init: ScriptAppInit): { service: GasObject; hooks:
     if (mine.length >= MAX_TRIGGERS_PER_USER) throw rt.error(TOO_MANY_TRIGGERS);
     if (init.mode === 'addon') {
       const sameType = mine.filter((x) => x.documentId === t.documentId && x.eventType === t.eventType);
-      if (sameType.length > 0) throw rt.error(t.eventType === 'CLOCK' ? ADDON_ONE_PER_TYPE : `This add-on has created too many ${t.eventType} triggers in this document for this Google Account.`);
+      if (sameType.length > 0)
+        throw rt.error(
+          t.eventType === 'CLOCK' ? ADDON_ONE_PER_TYPE : `This add-on has created too many ${t.eventType} triggers in this document for this Google Account.`,
+        );
     }
     triggers.push(t);
     return facade(t);
@@ -111,7 +114,9 @@ export function makeScriptApp(init: ScriptAppInit): { service: GasObject; hooks:
     const numArg = (method: string, v: unknown, allowed?: number[], min = 0, max = Number.MAX_SAFE_INTEGER): number => {
       const n = Number(v);
       if (!Number.isInteger(n) || n < min || n > max || (allowed && !allowed.includes(n))) {
-        throw rt.error(allowed ? `Invalid argument: ${method}() accepts ${allowed.join(', ')}; got ${String(v)}.` : `Invalid argument: ${method}(${String(v)}).`);
+        throw rt.error(
+          allowed ? `Invalid argument: ${method}() accepts ${allowed.join(', ')}; got ${String(v)}.` : `Invalid argument: ${method}(${String(v)}).`,
+        );
       }
       return n;
     };
@@ -149,7 +154,8 @@ export function makeScriptApp(init: ScriptAppInit): { service: GasObject; hooks:
         call('ClockTriggerBuilder', 'create', 'triggers', () => {
           const now = rt.clock.now();
           const oneOff = s.after !== undefined ? now + s.after : s.at;
-          if (s.every === undefined && oneOff === undefined) throw rt.error('Invalid argument: the trigger has no schedule (everyMinutes, everyHours, everyDays, everyWeeks, after or at).');
+          if (s.every === undefined && oneOff === undefined)
+            throw rt.error('Invalid argument: the trigger has no schedule (everyMinutes, everyHours, everyDays, everyWeeks, after or at).');
           if (init.mode === 'addon') {
             if (s.every !== undefined && s.every < HOUR) throw rt.error(ADDON_HOURLY);
             if (s.every === undefined && oneOff !== undefined && oneOff - now < HOUR) throw rt.error(ADDON_HOURLY);
@@ -157,13 +163,23 @@ export function makeScriptApp(init: ScriptAppInit): { service: GasObject; hooks:
           const tz = s.tz ?? rt.timeZone;
           let nextRunAt: number;
           if (s.every === undefined) nextRunAt = oneOff ?? now;
-          else if (s.every >= DAY && (s.atHour !== undefined || s.weekDay !== undefined)) nextRunAt = firstAligned(now, tz, s.atHour ?? 0, s.nearMinute ?? 0, s.weekDay);
+          else if (s.every >= DAY && (s.atHour !== undefined || s.weekDay !== undefined))
+            nextRunAt = firstAligned(now, tz, s.atHour ?? 0, s.nearMinute ?? 0, s.weekDay);
           else nextRunAt = now + s.every;
           const schedule: Record<string, number | string> = {};
           for (const [k, v] of Object.entries(s)) if (v !== undefined) schedule[k] = v;
           return register({
-            id: newId(), handlerFunction: handler, eventType: 'CLOCK', source: 'CLOCK', user: rt.activeUser(), documentId: init.documentId(),
-            everyMs: s.every ?? null, createdAt: now, lastRunAt: null, nextRunAt, schedule,
+            id: newId(),
+            handlerFunction: handler,
+            eventType: 'CLOCK',
+            source: 'CLOCK',
+            user: rt.activeUser(),
+            documentId: init.documentId(),
+            everyMs: s.every ?? null,
+            createdAt: now,
+            lastRunAt: null,
+            nextRunAt,
+            schedule,
           });
         }),
     };
@@ -187,7 +203,19 @@ export function makeScriptApp(init: ScriptAppInit): { service: GasObject; hooks:
       create: () =>
         call('SpreadsheetTriggerBuilder', 'create', 'triggers', () => {
           if (!event) throw rt.error('Invalid argument: the trigger has no event type (onOpen, onEdit, onChange or onFormSubmit).');
-          return register({ id: newId(), handlerFunction: handler, eventType: event, source: 'SPREADSHEETS', user: rt.activeUser(), documentId, everyMs: null, createdAt: rt.clock.now(), lastRunAt: null, nextRunAt: null, schedule: {} });
+          return register({
+            id: newId(),
+            handlerFunction: handler,
+            eventType: event,
+            source: 'SPREADSHEETS',
+            user: rt.activeUser(),
+            documentId,
+            everyMs: null,
+            createdAt: rt.clock.now(),
+            lastRunAt: null,
+            nextRunAt: null,
+            schedule: {},
+          });
         }),
     };
     const self: GasObject = rt.strict('SpreadsheetTriggerBuilder', api);
@@ -202,7 +230,8 @@ export function makeScriptApp(init: ScriptAppInit): { service: GasObject; hooks:
     WeekDay,
     newTrigger: (functionName: unknown) =>
       call('ScriptApp', 'newTrigger', 'triggers', () => {
-        if (typeof functionName !== 'string' || functionName === '') throw rt.error("The parameters (null) don't match the method signature for ScriptApp.newTrigger.");
+        if (typeof functionName !== 'string' || functionName === '')
+          throw rt.error("The parameters (null) don't match the method signature for ScriptApp.newTrigger.");
         return rt.strict('TriggerBuilder', {
           toString: () => 'TriggerBuilder',
           timeBased: () => call('TriggerBuilder', 'timeBased', 'free', () => clockBuilder(functionName)),
@@ -242,7 +271,19 @@ export function makeScriptApp(init: ScriptAppInit): { service: GasObject; hooks:
     givenInOtherDocument: (documentId, handlerFunction, everyMs, user = rt.activeUser()) => {
       if (documentId === init.documentId()) throw new Error('emulator: givenInOtherDocument needs another document id');
       const now = rt.clock.now();
-      const t: TriggerInfo = { id: newId(), handlerFunction, eventType: 'CLOCK', source: 'CLOCK', user, documentId, everyMs, createdAt: now, lastRunAt: null, nextRunAt: now + everyMs, schedule: { every: everyMs } };
+      const t: TriggerInfo = {
+        id: newId(),
+        handlerFunction,
+        eventType: 'CLOCK',
+        source: 'CLOCK',
+        user,
+        documentId,
+        everyMs,
+        createdAt: now,
+        lastRunAt: null,
+        nextRunAt: now + everyMs,
+        schedule: { every: everyMs },
+      };
       triggers.push(t);
       return t.id;
     },

@@ -41,7 +41,12 @@ export function resolveRange(ctx: SheetsCtx, sheet: SheetModel, qualified: strin
 /** Build the Sheet façade over `sheet`. */
 export function makeSheet(ctx: SheetsCtx, sheet: SheetModel): GasObject {
   const { rt, model } = ctx;
-  const call = sheetsCaller(ctx, 'Sheet', () => sheet.deleted, () => sheet.name);
+  const call = sheetsCaller(
+    ctx,
+    'Sheet',
+    () => sheet.deleted,
+    () => sheet.name,
+  );
   const q = (m: string) => `SpreadsheetApp.Sheet.${m}`;
   const num = (method: string, ...args: unknown[]): number[] => {
     if (args.some((a) => typeof a !== 'number' || Number.isNaN(a))) throw rt.error(paramMismatch(q(method), args));
@@ -102,14 +107,12 @@ export function makeSheet(ctx: SheetsCtx, sheet: SheetModel): GasObject {
     addDeveloperMetadata: (key: unknown, value?: unknown) =>
       call('addDeveloperMetadata', 'doc-write', 0, () => {
         // Sheets: a key of 1-256 characters; the value is optional text.
-        if (typeof key !== 'string' || key.length === 0 || key.length > 256 || (value !== undefined && typeof value !== 'string')) throw rt.error(paramMismatch(q('addDeveloperMetadata'), [key, value]));
+        if (typeof key !== 'string' || key.length === 0 || key.length > 256 || (value !== undefined && typeof value !== 'string'))
+          throw rt.error(paramMismatch(q('addDeveloperMetadata'), [key, value]));
         sheet.metadata.push({ id: model.newSheetId(), key, value: value ?? null });
         return self;
       }),
-    getDeveloperMetadata: () =>
-      call('getDeveloperMetadata', 'doc', 0, () =>
-        sheet.metadata.map((m) => metadataView(ctx, call, sheet, m)),
-      ),
+    getDeveloperMetadata: () => call('getDeveloperMetadata', 'doc', 0, () => sheet.metadata.map((m) => metadataView(ctx, call, sheet, m))),
     getIndex: () => call('getIndex', 'doc', 0, () => model.sheets.indexOf(sheet) + 1),
     getParent: () => call('getParent', 'doc', 0, () => ctx.spreadsheet()),
     getRange: (...args: unknown[]) => call('getRange', 'doc', 0, () => resolveRange(ctx, sheet, q('getRange'), args)),
@@ -171,7 +174,12 @@ export function makeSheet(ctx: SheetsCtx, sheet: SheetModel): GasObject {
         return self;
       }),
     clear: (options?: { contentsOnly?: boolean; formatOnly?: boolean }) =>
-      clearAll('clear', options && (options.contentsOnly || options.formatOnly) ? { contents: !!options.contentsOnly, formats: !!options.formatOnly } : { contents: true, formats: true }),
+      clearAll(
+        'clear',
+        options && (options.contentsOnly || options.formatOnly)
+          ? { contents: !!options.contentsOnly, formats: !!options.formatOnly }
+          : { contents: true, formats: true },
+      ),
     clearContents: () => clearAll('clearContents', { contents: true }),
     clearFormats: () => clearAll('clearFormats', { formats: true }),
     clearNotes: () => clearAll('clearNotes', { notes: true }),
@@ -186,7 +194,8 @@ export function makeSheet(ctx: SheetsCtx, sheet: SheetModel): GasObject {
       call('sort', 'doc-write', 0, () => {
         const [c = 0] = num('sort', column);
         const last = sheet.lastRow();
-        if (last > sheet.frozenRows) sortRect(sheet, sheet.frozenRows + 1, 1, last - sheet.frozenRows, Math.max(c, sheet.lastColumn()), [{ column: c, ascending: ascending !== false }]);
+        if (last > sheet.frozenRows)
+          sortRect(sheet, sheet.frozenRows + 1, 1, last - sheet.frozenRows, Math.max(c, sheet.lastColumn()), [{ column: c, ascending: ascending !== false }]);
         return self;
       }),
     getFrozenRows: () => call('getFrozenRows', 'doc', 0, () => sheet.frozenRows),
@@ -211,7 +220,8 @@ export function makeSheet(ctx: SheetsCtx, sheet: SheetModel): GasObject {
     getTabColor: () => call('getTabColor', 'doc', 0, () => sheet.tabColor),
     hideSheet: () =>
       call('hideSheet', 'doc-write', 0, () => {
-        if (!sheet.hidden && model.sheets.filter((s) => !s.hidden).length <= 1) throw rt.error("Sorry, it is not possible to hide all the sheets in a document.");
+        if (!sheet.hidden && model.sheets.filter((s) => !s.hidden).length <= 1)
+          throw rt.error('Sorry, it is not possible to hide all the sheets in a document.');
         sheet.hidden = true;
         return self;
       }),

@@ -37,11 +37,14 @@ export function paramMismatch(qualified: string, args: readonly unknown[]): stri
 /** A call helper bound to one Sheets class: counts, charges Sheets latency, checks access. */
 export function sheetsCaller(ctx: SheetsCtx, service: 'Spreadsheet' | 'Sheet' | 'Range', deletedCheck?: () => boolean, sheetName?: () => string) {
   return <T>(method: string, access: Access, cells: number, body: () => T): T =>
-    ctx.rt.invoke({ service, method, access, family: 'sheets', cells, qualified: `SpreadsheetApp.${service}.${method}`, ...(sheetName ? { sheet: sheetName() } : {}) }, () => {
-      if (deletedCheck?.()) throw ctx.rt.error('This sheet has been deleted.');
-      if (access === 'doc-write') ctx.rt.writes.noteWrite(ctx.rt.executionId());
-      return body();
-    });
+    ctx.rt.invoke(
+      { service, method, access, family: 'sheets', cells, qualified: `SpreadsheetApp.${service}.${method}`, ...(sheetName ? { sheet: sheetName() } : {}) },
+      () => {
+        if (deletedCheck?.()) throw ctx.rt.error('This sheet has been deleted.');
+        if (access === 'doc-write') ctx.rt.writes.noteWrite(ctx.rt.executionId());
+        return body();
+      },
+    );
 }
 
 export const OUTSIDE_GRID = 'The coordinates of the range are outside the dimensions of the sheet.';

@@ -23,7 +23,13 @@ export function shiftFormulaRows(formula: string, delta: number): string {
   // Split on string literals so "A1" inside quotes is kept.
   return formula
     .split(/("(?:[^"]|"")*")/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(REF, (m, sheet: string | undefined, dc: string, col: string, dr: string, row: string) => (dr === '$' ? m : `${sheet ?? ''}${dc}${col}${dr}${Number(row) + delta}`))))
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(REF, (m, sheet: string | undefined, dc: string, col: string, dr: string, row: string) =>
+            dr === '$' ? m : `${sheet ?? ''}${dc}${col}${dr}${Number(row) + delta}`,
+          ),
+    )
     .join('');
 }
 

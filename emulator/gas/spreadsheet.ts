@@ -88,7 +88,8 @@ export function makeSheets(init: SheetsInit): SheetsBundle {
       else if (typeof a !== 'object' || a === null) throw rt.error(paramMismatch(q('insertSheet'), args));
     }
     if (name !== undefined && model.byName(name)) throw rt.error(`A sheet with the name "${name}" already exists. Please enter another name.`);
-    if (name !== undefined && name.length > 100) throw rt.error(`The sheet name "${name.slice(0, 20)}..." is too long; sheet names are at most 100 characters.`);
+    if (name !== undefined && name.length > 100)
+      throw rt.error(`The sheet name "${name.slice(0, 20)}..." is too long; sheet names are at most 100 characters.`);
     if (model.totalCells() + 1000 * 26 > MAX_CELLS) throw rt.error(TOO_MANY_CELLS);
     const m = new SheetModel(model.newSheetId(), name === undefined || name === '' ? model.defaultSheetName() : name);
     const at = index === undefined ? model.sheets.length : Math.max(0, Math.min(model.sheets.length, Math.trunc(index)));
@@ -127,7 +128,8 @@ export function makeSheets(init: SheetsInit): SheetsBundle {
     deleteSheet: (sheet: unknown) =>
       call('deleteSheet', 'doc-write', 0, () => {
         const m = sheetArg('deleteSheet', sheet);
-        if (model.sheets.length <= 1 || model.sheets.filter((s) => !s.hidden && s !== m).length === 0) throw rt.error("You can't remove all the sheets in a document.");
+        if (model.sheets.length <= 1 || model.sheets.filter((s) => !s.hidden && s !== m).length === 0)
+          throw rt.error("You can't remove all the sheets in a document.");
         model.sheets = model.sheets.filter((s) => s !== m);
         m.deleted = true;
         if (model.activeSheetId === m.id) {
@@ -176,7 +178,12 @@ export function makeSheets(init: SheetsInit): SheetsBundle {
       }),
     toast: (msg: unknown, title?: unknown, timeoutSeconds?: unknown) =>
       call('toast', 'doc-write', 0, () => {
-        init.ui.toasts.push({ msg: String(msg), title: title === undefined || title === null ? '' : String(title), timeoutSeconds: typeof timeoutSeconds === 'number' ? timeoutSeconds : undefined, at: rt.clock.now() });
+        init.ui.toasts.push({
+          msg: String(msg),
+          title: title === undefined || title === null ? '' : String(title),
+          timeoutSeconds: typeof timeoutSeconds === 'number' ? timeoutSeconds : undefined,
+          at: rt.clock.now(),
+        });
       }),
   };
   const active: GasObject = rt.strict('Spreadsheet', spreadsheetApi);
@@ -223,7 +230,8 @@ export function makeSheets(init: SheetsInit): SheetsBundle {
       sheet.maxCols = Math.max(sheet.maxCols, ...rows.map((r) => r.length));
       for (const [i, r] of rows.entries()) {
         for (const [j, v] of r.entries()) {
-          const value: CellValue = v === null || v === undefined ? '' : isDate(v) ? new Date(v.getTime()) : typeof v === 'object' ? String(v) : (v as CellValue);
+          const value: CellValue =
+            v === null || v === undefined ? '' : isDate(v) ? new Date(v.getTime()) : typeof v === 'object' ? String(v) : (v as CellValue);
           if (value !== '') sheet.ensure(i + 1, j + 1).value = value;
         }
       }

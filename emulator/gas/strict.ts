@@ -5,8 +5,18 @@ import type { Realm } from './realm';
  * any object. They read as `undefined` instead of throwing.
  */
 const PROBES = new Set<string>([
-  'then', 'toJSON', 'asymmetricMatch', '$$typeof', 'nodeType', 'tagName', 'inspect', '_isMockFunction',
-  '@@__IMMUTABLE_ITERABLE__@@', '@@__IMMUTABLE_RECORD__@@', '@@__IMMUTABLE_KEYED__@@', '@@__IMMUTABLE_ORDERED__@@',
+  'then',
+  'toJSON',
+  'asymmetricMatch',
+  '$$typeof',
+  'nodeType',
+  'tagName',
+  'inspect',
+  '_isMockFunction',
+  '@@__IMMUTABLE_ITERABLE__@@',
+  '@@__IMMUTABLE_RECORD__@@',
+  '@@__IMMUTABLE_KEYED__@@',
+  '@@__IMMUTABLE_ORDERED__@@',
   '__esModule',
 ]);
 

@@ -17,8 +17,15 @@ function formatterFor(tz: string): Intl.DateTimeFormat {
   let f = formatters.get(tz);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-      hour: 'numeric', minute: 'numeric', second: 'numeric', weekday: 'short',
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      weekday: 'short',
     });
     formatters.set(tz, f);
   }
@@ -42,9 +49,14 @@ export function zonedParts(epochMs: number, tz: string): ZonedParts {
   const parts: Record<string, string> = {};
   for (const p of formatterFor(tz).formatToParts(new Date(epochMs))) parts[p.type] = p.value;
   return {
-    year: Number(parts['year']), month: Number(parts['month']), day: Number(parts['day']),
-    hour: Number(parts['hour']) % 24, minute: Number(parts['minute']), second: Number(parts['second']),
-    ms: ((epochMs % 1000) + 1000) % 1000, weekday: WEEKDAYS.indexOf(parts['weekday'] ?? 'Sun'),
+    year: Number(parts['year']),
+    month: Number(parts['month']),
+    day: Number(parts['day']),
+    hour: Number(parts['hour']) % 24,
+    minute: Number(parts['minute']),
+    second: Number(parts['second']),
+    ms: ((epochMs % 1000) + 1000) % 1000,
+    weekday: WEEKDAYS.indexOf(parts['weekday'] ?? 'Sun'),
   };
 }
 

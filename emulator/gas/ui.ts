@@ -47,7 +47,8 @@ export function makeUi(rt: Runtime, log: UiLog, addonTitle: string): GasObject {
       toString: () => 'Menu',
       addItem: (caption: unknown, functionName: unknown) =>
         call('Menu', 'addItem', 'free', () => {
-          if (typeof caption !== 'string' || typeof functionName !== 'string') throw rt.error(`The parameters (${typeof caption},${typeof functionName}) don't match the method signature for Ui.Menu.addItem.`);
+          if (typeof caption !== 'string' || typeof functionName !== 'string')
+            throw rt.error(`The parameters (${typeof caption},${typeof functionName}) don't match the method signature for Ui.Menu.addItem.`);
           m.items.push({ caption, functionName });
           return self;
         }),
@@ -89,7 +90,8 @@ export function makeUi(rt: Runtime, log: UiLog, addonTitle: string): GasObject {
     return b;
   };
   const checkResponse = (wanted: ButtonName, allowed: ButtonName[]): ButtonName => {
-    if (wanted !== 'CLOSE' && !allowed.includes(wanted)) throw new Error(`emulator: scripted response ${wanted} is not a button of this dialog (${allowed.join(', ')})`);
+    if (wanted !== 'CLOSE' && !allowed.includes(wanted))
+      throw new Error(`emulator: scripted response ${wanted} is not a button of this dialog (${allowed.join(', ')})`);
     return wanted;
   };
   const show = (html: unknown, method: string): { title: string; html: string; width: number | undefined; height: number | undefined } => {

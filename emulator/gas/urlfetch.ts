@@ -32,7 +32,12 @@ function formEncode(obj: Record<string, unknown>): string {
 
 function whitelistMatch(url: string, prefix: string): boolean {
   if (!prefix.includes('*')) return url.startsWith(prefix);
-  const re = new RegExp(`^${prefix.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}`);
+  const re = new RegExp(
+    `^${prefix
+      .split('*')
+      .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[^/]*')}`,
+  );
   return re.test(url);
 }
 
@@ -71,7 +76,8 @@ export function makeUrlFetch(init: UrlFetchInit): { service: GasObject; hub: Htt
 
   /** Validate and normalise one request (url + params) the way UrlFetchApp reads its options. */
   const prepare = (url: unknown, params: unknown, viaFetchAll: boolean, method: string): Prepared => {
-    if (typeof url !== 'string') throw rt.error(`The parameters (${url === null || url === undefined ? 'null' : typeof url}) don't match the method signature for UrlFetchApp.${method}.`);
+    if (typeof url !== 'string')
+      throw rt.error(`The parameters (${url === null || url === undefined ? 'null' : typeof url}) don't match the method signature for UrlFetchApp.${method}.`);
     const p = (typeof params === 'object' && params !== null ? params : {}) as Record<string, unknown>;
     if (url.length > MAX_URL_LENGTH) throw rt.error(URL_TOO_LONG);
     let parsed: URL;
@@ -133,7 +139,14 @@ export function makeUrlFetch(init: UrlFetchInit): { service: GasObject; hub: Htt
       url.searchParams.forEach((v, k) => {
         query[k] = v;
       });
-      const req: SimRequest = { ...current.req, url: url.toString(), path: url.pathname, query, method: keep ? current.req.method : 'GET', body: keep ? current.req.body : undefined };
+      const req: SimRequest = {
+        ...current.req,
+        url: url.toString(),
+        path: url.pathname,
+        query,
+        method: keep ? current.req.method : 'GET',
+        body: keep ? current.req.body : undefined,
+      };
       current = { ...current, req };
       outcome = deliverOnce(current);
     }
@@ -151,8 +164,13 @@ export function makeUrlFetch(init: UrlFetchInit): { service: GasObject; hub: Htt
     const req = { ...prep.req, headers: { ...prep.req.headers }, now: rt.clock.now(), ...(prep.viaFetchAll ? { wave: waveSeq } : {}) };
     const outcome: SimOutcome = route ? route.handler.handle(req) : { transport: 'address-unavailable' };
     const entry: HttpLogEntry = {
-      method: req.method, url: req.url, headers: req.headers, body: req.body,
-      status: isTransportFailure(outcome) ? 'transport-error' : outcome.status, at: req.now, viaFetchAll: prep.viaFetchAll,
+      method: req.method,
+      url: req.url,
+      headers: req.headers,
+      body: req.body,
+      status: isTransportFailure(outcome) ? 'transport-error' : outcome.status,
+      at: req.now,
+      viaFetchAll: prep.viaFetchAll,
       user: rt.activeUser(),
     };
     if (isTransportFailure(outcome)) entry.transport = outcome.transport;
@@ -160,8 +178,7 @@ export function makeUrlFetch(init: UrlFetchInit): { service: GasObject; hub: Htt
     return outcome;
   };
 
-  const serverLatency = (o: SimOutcome): number =>
-    o.latencyMs ?? (isTransportFailure(o) && o.transport === 'timeout' ? rt.latency.urlFetchTimeoutMs : 0);
+  const serverLatency = (o: SimOutcome): number => o.latencyMs ?? (isTransportFailure(o) && o.transport === 'timeout' ? rt.latency.urlFetchTimeoutMs : 0);
 
   const transportError = (url: string, o: SimOutcome): Error | null => {
     if (!isTransportFailure(o)) return null;
@@ -174,7 +191,9 @@ export function makeUrlFetch(init: UrlFetchInit): { service: GasObject; hub: Htt
     if (isTransportFailure(o) || o.status < 400 || prep.mute) return null;
     const origin = new URL(prep.req.url).origin;
     const text = o.body.length > 100 ? `${o.body.slice(0, 100)}...` : o.body;
-    return rt.error(`Request failed for ${origin} returned code ${o.status}. Truncated server response: ${text} (use muteHttpExceptions option to examine full response)`);
+    return rt.error(
+      `Request failed for ${origin} returned code ${o.status}. Truncated server response: ${text} (use muteHttpExceptions option to examine full response)`,
+    );
   };
 
   const response = (o: SimOutcome): GasObject => {
@@ -184,7 +203,8 @@ export function makeUrlFetch(init: UrlFetchInit): { service: GasObject; hub: Htt
     return rt.strict('HTTPResponse', {
       toString: () => 'HTTPResponse',
       getResponseCode: () => o.status,
-      getContentText: (charset?: unknown) => bytesOf(o.body).toString(charset === undefined ? 'utf8' : (String(charset).toLowerCase().replace('-', '') as BufferEncoding)),
+      getContentText: (charset?: unknown) =>
+        bytesOf(o.body).toString(charset === undefined ? 'utf8' : (String(charset).toLowerCase().replace('-', '') as BufferEncoding)),
       getContent: () => rt.realm.array(toSignedBytes(bytesOf(o.body))),
       getHeaders: () => ({ ...headers }),
       getAllHeaders: () => ({ ...headers }),

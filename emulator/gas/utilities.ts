@@ -54,9 +54,13 @@ export function makeUtilities(rt: Runtime): GasObject {
     computeDigest: (algorithm: unknown, value: unknown, charset?: unknown) =>
       call('computeDigest', () => rt.realm.array(toSignedBytes(crypto.createHash(hashName(algorithm)).update(bytesOf(value, charset)).digest()))),
     computeHmacSignature: (algorithm: unknown, value: unknown, key: unknown, charset?: unknown) =>
-      call('computeHmacSignature', () => rt.realm.array(toSignedBytes(crypto.createHmac(hashName(algorithm, 'HMAC_'), bytesOf(key, charset)).update(bytesOf(value, charset)).digest()))),
+      call('computeHmacSignature', () =>
+        rt.realm.array(toSignedBytes(crypto.createHmac(hashName(algorithm, 'HMAC_'), bytesOf(key, charset)).update(bytesOf(value, charset)).digest())),
+      ),
     computeHmacSha256Signature: (value: unknown, key: unknown, charset?: unknown) =>
-      call('computeHmacSha256Signature', () => rt.realm.array(toSignedBytes(crypto.createHmac('sha256', bytesOf(key, charset)).update(bytesOf(value, charset)).digest()))),
+      call('computeHmacSha256Signature', () =>
+        rt.realm.array(toSignedBytes(crypto.createHmac('sha256', bytesOf(key, charset)).update(bytesOf(value, charset)).digest())),
+      ),
     formatDate: (date: unknown, timeZone: unknown, format: unknown) =>
       call('formatDate', () => {
         if (!isDate(date) || typeof timeZone !== 'string' || typeof format !== 'string') {
@@ -70,7 +74,14 @@ export function makeUtilities(rt: Runtime): GasObject {
         }
       }),
     newBlob: (data: unknown, contentType?: unknown, name?: unknown) =>
-      call('newBlob', () => makeBlob(rt, bytesOf(data), contentType === undefined || contentType === null ? null : String(contentType), name === undefined || name === null ? null : String(name))),
+      call('newBlob', () =>
+        makeBlob(
+          rt,
+          bytesOf(data),
+          contentType === undefined || contentType === null ? null : String(contentType),
+          name === undefined || name === null ? null : String(name),
+        ),
+      ),
     jsonStringify: (obj: unknown) => call('jsonStringify', () => JSON.stringify(obj)),
     jsonParse: (text: unknown) => call('jsonParse', () => JSON.parse(String(text)) as unknown),
   });

@@ -14,15 +14,19 @@ const done = (reply) => {
 const url = new URL(req.url);
 const client = url.protocol === 'http:' ? http : https;
 const body = req.body === undefined || req.body === null ? undefined : Buffer.from(req.body, 'utf8');
-const r = client.request(url, { method: req.method, headers: { ...req.headers, ...(body ? { 'content-length': String(body.length) } : {}) }, timeout: 60_000 }, (res) => {
-  const chunks = [];
-  res.on('data', (c) => chunks.push(c));
-  res.on('end', () => {
-    const headers = {};
-    for (const [k, v] of Object.entries(res.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : String(v);
-    done({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks).toString('utf8') });
-  });
-});
+const r = client.request(
+  url,
+  { method: req.method, headers: { ...req.headers, ...(body ? { 'content-length': String(body.length) } : {}) }, timeout: 60_000 },
+  (res) => {
+    const chunks = [];
+    res.on('data', (c) => chunks.push(c));
+    res.on('end', () => {
+      const headers = {};
+      for (const [k, v] of Object.entries(res.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : String(v);
+      done({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks).toString('utf8') });
+    });
+  },
+);
 r.on('timeout', () => {
   r.destroy();
   done({ transport: 'timeout' });

@@ -6,7 +6,10 @@
  */
 import { parseA1, type A1Ref } from '../gas/a1';
 
-export type FormulaArg = { kind: 'value'; value: string | number | boolean } | { kind: 'ref'; ref: A1Ref; text: string } | { kind: 'array'; rows: Array<Array<string | number | boolean>> };
+export type FormulaArg =
+  | { kind: 'value'; value: string | number | boolean }
+  | { kind: 'ref'; ref: A1Ref; text: string }
+  | { kind: 'array'; rows: Array<Array<string | number | boolean>> };
 
 export interface FormulaCall {
   name: string;

@@ -59,7 +59,14 @@ export function createProviders(env: Record<string, string | undefined>, workerP
 
   const simulated: Record<ProviderName, [string, HttpHandler]> = {
     openprospect: [OPENPROSPECT_BASE_URL, acceptAnyKey(openprospect, bearer, (k) => openprospect.addKey(k))],
-    openmart: [OPENMART_BASE_URL, acceptAnyKey(openmart, (r) => r.headers['x-api-key'] ?? bearer(r), (k) => openmart.addKey(k))],
+    openmart: [
+      OPENMART_BASE_URL,
+      acceptAnyKey(
+        openmart,
+        (r) => r.headers['x-api-key'] ?? bearer(r),
+        (k) => openmart.addKey(k),
+      ),
+    ],
     gu1: [
       GU1_BASE_URL,
       acceptAnyKey(gu1, bearer, (k, req) => {

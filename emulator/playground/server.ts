@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { loadAddOn, readBundle, type AddOn } from '../addon';
 import { ADDON_NAME_FOR_MENU, renderPage, sidebarPage } from './pages';
 import { createProviders, type Providers } from './providers';
+import { readJson, send, sendJson } from './http-io';
 import { Workbook, errorMessage } from './workbook';
 
 export interface PlaygroundOptions {
@@ -47,37 +48,6 @@ interface SampleCompany {
   city: string;
   country: string;
   industry: string;
-}
-
-/** Read a request body as JSON (small bodies only). */
-function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > 5 * 1024 * 1024) reject(new Error('request body too large'));
-      else chunks.push(c);
-    });
-    req.on('end', () => {
-      try {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve(text ? (JSON.parse(text) as Record<string, unknown>) : {});
-      } catch (e) {
-        reject(e);
-      }
-    });
-    req.on('error', reject);
-  });
-}
-
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
-  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
-  res.end(body);
-}
-
-function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
 }
 
 /** Start the playground. */
@@ -115,7 +85,10 @@ export async function createPlayground(opts: PlaygroundOptions): Promise<Playgro
 
   // The sample sheet a visitor starts with; the default empty Sheet1 goes.
   const sample = JSON.parse(readFileSync(join(dir, 'sample-companies.json'), 'utf8')) as SampleCompany[];
-  em.spreadsheet.givenSheet('Companies', [['Company', 'Website', 'City', 'Country', 'Industry'], ...sample.map((c) => [c.company, c.website, c.city, c.country, c.industry])]);
+  em.spreadsheet.givenSheet('Companies', [
+    ['Company', 'Website', 'City', 'Country', 'Industry'],
+    ...sample.map((c) => [c.company, c.website, c.city, c.country, c.industry]),
+  ]);
   const first = em.spreadsheet.getSheets()[0];
   if (first && first.getName() !== 'Companies' && first.getLastRow() === 0) em.spreadsheet.deleteSheet(first);
   em.spreadsheet.select("'Companies'!A1");
@@ -136,7 +109,15 @@ export async function createPlayground(opts: PlaygroundOptions): Promise<Playgro
   let pageJs: string | undefined;
   const pageScript = (): string => {
     // Bundled on first use: the page script is TypeScript like the rest of the project.
-    pageJs ??= (require('esbuild') as typeof import('esbuild')).buildSync({ entryPoints: [join(dir, 'page/page.ts')], bundle: true, format: 'iife', target: 'es2019', write: false, logLevel: 'warning' }).outputFiles[0]?.text ?? '';
+    pageJs ??=
+      (require('esbuild') as typeof import('esbuild')).buildSync({
+        entryPoints: [join(dir, 'page/page.ts')],
+        bundle: true,
+        format: 'iife',
+        target: 'es2019',
+        write: false,
+        logLevel: 'warning',
+      }).outputFiles[0]?.text ?? '';
     return pageJs;
   };
 

@@ -56,7 +56,9 @@ function display(v: unknown): string {
 
 function plain(value: unknown): unknown {
   if (value === undefined) return '';
-  return JSON.parse(JSON.stringify(value, (_k, v: unknown) => (Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).toISOString().slice(0, 10) : v)));
+  return JSON.parse(
+    JSON.stringify(value, (_k, v: unknown) => (Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).toISOString().slice(0, 10) : v)),
+  );
 }
 
 export class Workbook {
@@ -152,7 +154,11 @@ export class Workbook {
       return { value: '', error: `Formula parse error: ${(e as Error).message}`, code: '#ERROR!' };
     }
     if (!this.customFunctions.has(call.name)) {
-      return { value: '', error: `Unknown function: ${call.name}. The playground evaluates the add-on's custom functions: ${[...this.customFunctions].sort().join(', ')}.`, code: '#NAME?' };
+      return {
+        value: '',
+        error: `Unknown function: ${call.name}. The playground evaluates the add-on's custom functions: ${[...this.customFunctions].sort().join(', ')}.`,
+        code: '#NAME?',
+      };
     }
     let args: unknown[];
     try {

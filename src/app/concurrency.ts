@@ -18,7 +18,11 @@ export function concurrencyFor(ctx: AppContext): (kind: WaveKind) => Concurrency
     if (!c) {
       const cache = new JsonCache(ctx.userCache());
       const key = `aimd.${kind}`;
-      c = aimd(CONFIGS[kind], () => cache.get<unknown>(key), (s) => cache.put(key, s));
+      c = aimd(
+        CONFIGS[kind],
+        () => cache.get<unknown>(key),
+        (s) => cache.put(key, s),
+      );
       made.set(kind, c);
     }
     return c;

@@ -52,7 +52,8 @@ export function testConnection(ctx: AppContext, input: unknown): ConnectionResul
     }
   } catch (e) {
     // The user is in Settings already: say what to do here, not "check the key in Settings".
-    if (e instanceof AuthError) return { ok: false, message: `${PROVIDER_NAMES[provider]} refused this key (${e.message}). Paste a valid key above, press Save key and test again.` };
+    if (e instanceof AuthError)
+      return { ok: false, message: `${PROVIDER_NAMES[provider]} refused this key (${e.message}). Paste a valid key above, press Save key and test again.` };
     return { ok: false, message: toActionMessage(e) };
   }
 }

@@ -64,16 +64,34 @@ export function retryGu1FailedRows(ctx: AppContext, input: unknown): Gu1SubmitRe
   const failed = failedIds(ctx, tabName);
   const ids = failed.retry;
   if (ids.length === 0 && failed.final.length === 0) throw new UserInputError(`Every row in "${tabName}" succeeded: nothing to retry.`);
-  if (ids.length === 0) throw new UserInputError(`${notRetryable(failed.final.length)}; nothing to retry. Fix those entities in gu1 (see error_code and error_message in "${tabName}") and run them again.`);
+  if (ids.length === 0)
+    throw new UserInputError(
+      `${notRetryable(failed.final.length)}; nothing to retry. Fix those entities in gu1 (see error_code and error_message in "${tabName}") and run them again.`,
+    );
   const data = readableData(old, GU1_RUN);
   if (!data) throw new UserInputError('This run has damaged saved state; start a new run from the gu1 section.');
   const retry = ids.slice(0, RETRY_LIMIT);
   const { cursorId: _c, ...rest } = data;
   const fresh: Gu1RunData = { ...rest, cursor: 0, doneAhead: [], inflight: [], spentCents: 0, maybeBilledCents: 0, onlyIds: retry };
-  const job = newJob({ id: ctx.uuid(), provider: 'gu1', kind: GU1_RUN_KIND, title: `${old.title} (retry)`, now: ctx.clock.now(), tabs: { results: tabName }, data: fresh, total: retry.length });
+  const job = newJob({
+    id: ctx.uuid(),
+    provider: 'gu1',
+    kind: GU1_RUN_KIND,
+    title: `${old.title} (retry)`,
+    now: ctx.clock.now(),
+    tabs: { results: tabName },
+    data: fresh,
+    total: retry.length,
+  });
   job.counts = { rows: retry.length, rowsDone: 0, rowsFailed: 0, rowsNotFound: 0, costCents: 0, resends: 0 };
   if (ids.length > RETRY_LIMIT) job.warnings.push(`${ids.length} rows failed; this retry sends the first ${RETRY_LIMIT}. Retry again for the rest.`);
   if (failed.final.length > 0) job.warnings.push(`${notRetryable(failed.final.length)}; they are not sent again.`);
   const { job: latest, notice } = startJob(ctx, job, { refused: refusedBeforeAnything });
-  return { job: toView(latest), invalid: [], invalidCount: 0, estimate: estimateCost(retry.length, data.integrationCodes, data.enrichmentGroupRefs, readKnownCosts(ctx.docProps())), notice };
+  return {
+    job: toView(latest),
+    invalid: [],
+    invalidCount: 0,
+    estimate: estimateCost(retry.length, data.integrationCodes, data.enrichmentGroupRefs, readKnownCosts(ctx.docProps())),
+    notice,
+  };
 }

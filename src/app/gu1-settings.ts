@@ -7,7 +7,6 @@ import { cleanList, DEFAULT_WAVE_SIZE, formatUnits, MAX_WAVE_SIZE, toCents } fro
 import type { AppContext } from './context';
 import { UserInputError, parseInput } from './input';
 
-
 const SETTINGS_KEY = 'gu1.settings';
 const SettingsSchema = z.object({ integrationCodes: z.array(z.string()), confirmAboveCents: z.nullable(z.number()) });
 type Settings = z.infer<typeof SettingsSchema>;
@@ -66,7 +65,8 @@ export function saveGu1Settings(ctx: AppContext, input: unknown): Gu1SettingsVie
   const problems: string[] = [];
   if (given.integrationCodes !== undefined) s.integrationCodes = cleanList(given.integrationCodes, 'integration code', problems);
   if (given.confirmAbove !== undefined) {
-    if (given.confirmAbove !== null && (!Number.isFinite(given.confirmAbove) || given.confirmAbove < 0)) problems.push('The confirmation threshold must be 0 or more (or empty to never ask).');
+    if (given.confirmAbove !== null && (!Number.isFinite(given.confirmAbove) || given.confirmAbove < 0))
+      problems.push('The confirmation threshold must be 0 or more (or empty to never ask).');
     else s.confirmAboveCents = given.confirmAbove === null ? null : toCents(given.confirmAbove);
   }
   if (problems.length > 0) throw new UserInputError(problems.join(' '));

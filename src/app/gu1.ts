@@ -38,8 +38,19 @@ const OptionsInput = z.object({
   intoTab: z.optional(z.string()),
 });
 type OptionsInputType = z.infer<typeof OptionsInput>;
-export const PreviewInput = z.object({ source: SourceInput, mapping: z.optional(MappingInput), parameterColumns: z.optional(MappingInput), options: z.optional(OptionsInput) });
-export const SubmitInput = z.object({ source: SourceInput, mapping: MappingInput, parameterColumns: z.optional(MappingInput), options: OptionsInput, confirmed: z.optional(z.boolean()) });
+export const PreviewInput = z.object({
+  source: SourceInput,
+  mapping: z.optional(MappingInput),
+  parameterColumns: z.optional(MappingInput),
+  options: z.optional(OptionsInput),
+});
+export const SubmitInput = z.object({
+  source: SourceInput,
+  mapping: MappingInput,
+  parameterColumns: z.optional(MappingInput),
+  options: OptionsInput,
+  confirmed: z.optional(z.boolean()),
+});
 
 import { readSettings } from './gu1-settings';
 /** The preview: rows, codes, the estimate, every invalid row with its reason. Nothing is sent. */
@@ -74,12 +85,12 @@ interface Checked {
   known: KnownCosts;
 }
 
-
 function columnProblems(block: Source, mapping: Mapping, parameterColumns: Record<string, number>): string[] {
   const width = block.values.reduce((w, r) => Math.max(w, r.length), 0);
   const problems: string[] = [];
   const idCol = mapping[EXTERNAL_ID_KEY];
-  if (idCol === undefined) problems.push('Map the column that holds each row\'s gu1 external_id: gu1 finds entities by the id you already use, so the add-on never makes one up.');
+  if (idCol === undefined)
+    problems.push("Map the column that holds each row's gu1 external_id: gu1 finds entities by the id you already use, so the add-on never makes one up.");
   for (const [name, col] of Object.entries({ ...mapping, ...parameterColumns })) {
     if (!Number.isInteger(col) || col < 0 || col >= width) problems.push(`The column chosen for ${name} is outside the source (it has ${width} columns).`);
   }
@@ -91,7 +102,13 @@ function columnProblems(block: Source, mapping: Mapping, parameterColumns: Recor
   return problems;
 }
 
-function check(ctx: AppContext, source: z.infer<typeof SourceInput>, givenMapping: Mapping | undefined, parameterColumns: Record<string, number>, rawOptions: OptionsInputType | undefined): Checked {
+function check(
+  ctx: AppContext,
+  source: z.infer<typeof SourceInput>,
+  givenMapping: Mapping | undefined,
+  parameterColumns: Record<string, number>,
+  rawOptions: OptionsInputType | undefined,
+): Checked {
   const read = readGu1Rows(ctx.spreadsheet(), source, { mapping: givenMapping, parameterColumns });
   const mapping = read.mapping;
   const problems = columnProblems(read.read.block, mapping, parameterColumns);
@@ -153,14 +170,16 @@ export interface Gu1SubmitResult {
   notice: string | null;
 }
 
-
 function resultTabName(ctx: AppContext, options: OptionsInputType, title: string): string {
   const ss = ctx.spreadsheet();
   const into = options.intoTab?.trim();
   if (!into) return freshTabName(ctx, `${title} - gu1`);
   const target = ss.getSheetByName(into);
   if (target === null) throw new UserInputError(`There is no tab named "${into}" to write the results into.`);
-  if (!isOurTab(target)) throw new UserInputError(`The tab "${into}" was not made by Prospect Enrich, so the add-on does not write into it; pick a gu1 result tab, or leave the field empty for a new tab.`);
+  if (!isOurTab(target))
+    throw new UserInputError(
+      `The tab "${into}" was not made by Prospect Enrich, so the add-on does not write into it; pick a gu1 result tab, or leave the field empty for a new tab.`,
+    );
   // Refuses (with a sentence) a tab without the external_id and integration_code columns.
   openResultTab(ss, { tabName: into, keyColumns: GU1_KEY_COLUMNS, columns: [...GU1_COLUMNS] });
   return into;
@@ -197,10 +216,16 @@ export function submitGu1(ctx: AppContext, input: unknown): Gu1SubmitResult {
   const { preview, read, options, known } = check(ctx, source, mapping, parameterColumns ?? {}, rawOptions);
   if (preview.problems.length > 0 || options === null) throw new UserInputError(preview.problems.join(' '));
   if (preview.validCount === 0 && preview.invalidCount === 0) throw new UserInputError('There are no rows to send.');
-  if (preview.validCount === 0) throw new UserInputError('None of the rows can be sent: every row needs its gu1 external_id. Fix the rows listed in the preview and try again.');
+  if (preview.validCount === 0)
+    throw new UserInputError('None of the rows can be sent: every row needs its gu1 external_id. Fix the rows listed in the preview and try again.');
   if (preview.needsConfirmation && confirmed !== true) {
-    if (preview.estimate.totalCents === null) throw new UserInputError(`The cost is unknown: gu1 has not priced ${unpricedText(preview.estimate)} for you yet, and bills each row it enriches. Confirm to send (the cost cap, if you set one, still holds).`);
-    throw new UserInputError(`The estimated cost is ${preview.estimate.total} ${GU1_UNIT}, above your confirmation threshold of ${formatUnits(toCents(preview.confirmAbove ?? 0))}. Confirm to send.`);
+    if (preview.estimate.totalCents === null)
+      throw new UserInputError(
+        `The cost is unknown: gu1 has not priced ${unpricedText(preview.estimate)} for you yet, and bills each row it enriches. Confirm to send (the cost cap, if you set one, still holds).`,
+      );
+    throw new UserInputError(
+      `The estimated cost is ${preview.estimate.total} ${GU1_UNIT}, above your confirmation threshold of ${formatUnits(toCents(preview.confirmAbove ?? 0))}. Confirm to send.`,
+    );
   }
   const tabName = resultTabName(ctx, rawOptions, options.title);
   const runKnown = knownForRun(known, options);
@@ -227,7 +252,16 @@ export function submitGu1(ctx: AppContext, input: unknown): Gu1SubmitResult {
   };
   const first = read.records[0];
   if (first) data.cursorId = first.externalId;
-  const job = newJob({ id: ctx.uuid(), provider: 'gu1', kind: GU1_RUN_KIND, title: options.title, now: ctx.clock.now(), tabs: { results: tabName }, data, total: read.records.length });
+  const job = newJob({
+    id: ctx.uuid(),
+    provider: 'gu1',
+    kind: GU1_RUN_KIND,
+    title: options.title,
+    now: ctx.clock.now(),
+    tabs: { results: tabName },
+    data,
+    total: read.records.length,
+  });
   job.counts = { rows: read.records.length, invalidRows: read.invalid.length, rowsDone: 0, rowsFailed: 0, rowsNotFound: 0, costCents: 0, resends: 0 };
   const { job: latest, notice } = startJob(ctx, job, {
     repeat: { rows: [read.records, options.integrationCodes, options.enrichmentGroupRefs, options.forceRefresh], again: againOf(input) },
@@ -240,4 +274,3 @@ export function submitGu1(ctx: AppContext, input: unknown): Gu1SubmitResult {
   });
   return { job: toView(latest), invalid: preview.invalid, invalidCount: preview.invalidCount, estimate: preview.estimate, notice };
 }
-

@@ -54,7 +54,9 @@ export function startJob(ctx: AppContext, job: Job, opts: StartOptions): { job: 
     if (opts.repeat) {
       const digest = submitDigest(ctx.sha256, job.kind, job.title, opts.repeat.rows);
       try {
-        assertNotRepeat(store.all(), digest, job.title, ctx.clock.now(), opts.repeat.again, (ms) => clockTime(ms, () => ctx.spreadsheet().getSpreadsheetTimeZone()));
+        assertNotRepeat(store.all(), digest, job.title, ctx.clock.now(), opts.repeat.again, (ms) =>
+          clockTime(ms, () => ctx.spreadsheet().getSpreadsheetTimeZone()),
+        );
       } catch (e) {
         cleanup(job);
         throw e;

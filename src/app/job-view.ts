@@ -38,7 +38,11 @@ export function toView(job: Job, note: string | null = null): JobView {
     title: job.title,
     state: job.state,
     open: isOpen(job),
-    progress: { done: job.progress.done, total, percent: total > 0 ? Math.min(100, Math.round((job.progress.done / total) * 100)) : job.state === 'DONE' ? 100 : 0 },
+    progress: {
+      done: job.progress.done,
+      total,
+      percent: total > 0 ? Math.min(100, Math.round((job.progress.done / total) * 100)) : job.state === 'DONE' ? 100 : 0,
+    },
     counts: job.counts,
     lastError: job.lastError ?? null,
     resumeAt: job.resumeAt ?? null,
@@ -66,4 +70,3 @@ export interface JobsView {
   /** The document's change stamp this view was read at (send it back as `since`). */
   stamp: string;
 }
-

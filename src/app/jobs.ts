@@ -40,7 +40,14 @@ import { toView, type JobsView } from './job-view';
 export const TICK_HANDLER = 'tick';
 
 export function handlers(): Record<string, JobHandler> {
-  const list = [openProspectOrdersHandler(rebuildOrderBody), gu1RunHandler(), openmartBatchesHandler(), openmartSearchHandler(), openmartEnrichHandler(), openProspectProfileHandler()];
+  const list = [
+    openProspectOrdersHandler(rebuildOrderBody),
+    gu1RunHandler(),
+    openmartBatchesHandler(),
+    openmartSearchHandler(),
+    openmartEnrichHandler(),
+    openProspectProfileHandler(),
+  ];
   return Object.fromEntries(list.map((h) => [h.kind, h]));
 }
 
@@ -112,7 +119,15 @@ export function runMySchedules(ctx: AppContext, deadline: Deadline, lockWaitMs =
   };
   if (!due()) return;
   withLock(ctx.documentLock(), lockWaitMs, () =>
-    runDueSchedules(new ScheduleStore(ctx.docProps()), new JobStore(ctx.docProps()), handlers(), jobEnv(ctx, deadline), ctx.timeZone(), (job) => preflight(ctx, job), mine),
+    runDueSchedules(
+      new ScheduleStore(ctx.docProps()),
+      new JobStore(ctx.docProps()),
+      handlers(),
+      jobEnv(ctx, deadline),
+      ctx.timeZone(),
+      (job) => preflight(ctx, job),
+      mine,
+    ),
   );
 }
 
@@ -141,7 +156,8 @@ export function refreshNow(ctx: AppContext, budgetMs: number): { poll: PollResul
  */
 export function backgroundChecksText(state: { everyMinutes?: number; fellBackToHourly?: boolean }, asked: number): string {
   const open = 'While the sidebar is open, it moves the jobs on itself.';
-  if (state.fellBackToHourly) return `Background checks are on: every hour (Settings asks for every ${asked} minutes, but Google lets an add-on check at most hourly). ${open}`;
+  if (state.fellBackToHourly)
+    return `Background checks are on: every hour (Settings asks for every ${asked} minutes, but Google lets an add-on check at most hourly). ${open}`;
   const every = (state.everyMinutes ?? 60) >= 60 ? 'every hour' : `every ${state.everyMinutes} minutes`;
   return `Background checks are on: ${every}, as set in Settings. ${open}`;
 }
@@ -173,7 +189,10 @@ function pollAndList(ctx: AppContext): JobsView {
  */
 export function listJobs(ctx: AppContext, poll: PollResult | null = null, notice: string | null = null): JobsView {
   const stamp = docStamp(ctx);
-  const jobs = new JobStore(ctx.docProps()).all().reverse().map((j) => toView(j, ownerNote(ctx, j)));
+  const jobs = new JobStore(ctx.docProps())
+    .all()
+    .reverse()
+    .map((j) => toView(j, ownerNote(ctx, j)));
   const healed = healTrigger(ctx, jobs.filter((j) => j.open && j.mine).length) ?? notice;
   const background = backgroundNotice(ctx);
   // A refusal is said once, as the background notice.

@@ -36,7 +36,8 @@ export const ThresholdInput = z.object({ threshold: z.number() });
 /** Set the credit estimate above which a submit asks for confirmation (0 = always ask). */
 export function saveOpenmartCreditThreshold(ctx: AppContext, input: unknown): { creditThreshold: number } {
   const { threshold } = parseInput(ThresholdInput, input, 'the credit threshold');
-  if (!Number.isInteger(threshold) || threshold < 0 || threshold > 10_000_000) throw new UserInputError('The threshold is a whole number of credits from 0 to 10,000,000.');
+  if (!Number.isInteger(threshold) || threshold < 0 || threshold > 10_000_000)
+    throw new UserInputError('The threshold is a whole number of credits from 0 to 10,000,000.');
   new JsonStore(ctx.userProps()).set(PREFS_KEY, PrefsSchema, { creditThreshold: threshold });
   return { creditThreshold: threshold };
 }
@@ -146,7 +147,13 @@ export function checkOpenmartDenyRules(ctx: AppContext, input: unknown): DenyRes
   const out = cells.map((v, i) => [v === null ? (i === 0 && header ? 'Openmart deny rule' : '') : result[v] === true ? 'denied' : 'not denied']);
   target.setValues(out);
   target.setNotes(out.map(() => [DENY_CHECK_NOTE]));
-  return { type, values: values.length, skipped, denied: values.filter((v) => result[v] === true).length, written: `'${sheet.getName().replace(/'/g, "''")}'!${target.getA1Notation()}` };
+  return {
+    type,
+    values: values.length,
+    skipped,
+    denied: values.filter((v) => result[v] === true).length,
+    written: `'${sheet.getName().replace(/'/g, "''")}'!${target.getA1Notation()}`,
+  };
 }
 
 function readBlock(r: Range): { values: unknown[][]; formulas: string[][]; notes: string[][] } {

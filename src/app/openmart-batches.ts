@@ -26,7 +26,18 @@ import type { AppContext } from './context';
 import { MappingInput, SourceInput, UserInputError, parseInput, sourceLabel } from './input';
 import { toView, type JobView } from './job-view';
 import { requireMine } from './owner';
-import { count, creditCheck, forgetStale, MAX_BATCH_ROWS, pinned, problemsText, requireConfirmation, startOpenmartJob, type CreditCheck, type OpenmartSubmitResult } from './openmart';
+import {
+  count,
+  creditCheck,
+  forgetStale,
+  MAX_BATCH_ROWS,
+  pinned,
+  problemsText,
+  requireConfirmation,
+  startOpenmartJob,
+  type CreditCheck,
+  type OpenmartSubmitResult,
+} from './openmart';
 
 export const BatchInput = z.object({
   operation: z.enum(BATCH_OPS),
@@ -69,7 +80,8 @@ function previewBatchOf(ctx: AppContext, input: z.infer<typeof BatchInput>, rows
   const problems = build.problems.filter((p) => p.field !== 'rows').map((p) => p.message);
   if (unmapped.length > 0) problems.unshift(...unmapped);
   else if (build.problems.some((p) => p.field === 'rows')) problems.push(noRowsProblem(invalid.length));
-  if (tasks.length > MAX_BATCH_ROWS) problems.push(`${count(tasks.length)} rows are more than one job takes (${count(MAX_BATCH_ROWS)}); split them over several sheets or ranges.`);
+  if (tasks.length > MAX_BATCH_ROWS)
+    problems.push(`${count(tasks.length)} rows are more than one job takes (${count(MAX_BATCH_ROWS)}); split them over several sheets or ranges.`);
   return {
     operation: input.operation,
     source: sourceLabel(input.source),
@@ -118,12 +130,35 @@ export function submitOpenmartBatch(ctx: AppContext, input: unknown): OpenmartSu
   const batches = build.batches.map((b) => ({ state: 'pending' as const, rows: b.tasks.length, hash: idsHash(b.ids) }));
   BatchBook.create(ctx.docProps(), id, batches).save();
   const mappingHeaders = headersOf(read.mapping, read.block.headers);
-  const data: OmBatchesData = { op: parsed.operation, source, mapping: read.mapping, mappingHeaders, options: parsed.options ?? {}, batches: build.batches.length };
+  const data: OmBatchesData = {
+    op: parsed.operation,
+    source,
+    mapping: read.mapping,
+    mappingHeaders,
+    options: parsed.options ?? {},
+    batches: build.batches.length,
+  };
   const total = build.batches.reduce((n, b) => n + b.tasks.length, 0);
-  const job = newJob({ id, provider: 'openmart', kind: OM_BATCHES_KIND, title, now: ctx.clock.now(), tabs: { [t.role]: freshTabName(ctx, `${title} - ${t.suffix}`) }, data, total });
+  const job = newJob({
+    id,
+    provider: 'openmart',
+    kind: OM_BATCHES_KIND,
+    title,
+    now: ctx.clock.now(),
+    tabs: { [t.role]: freshTabName(ctx, `${title} - ${t.suffix}`) },
+    data,
+    total,
+  });
   job.counts = { rows: total, invalidRows: check.invalidCount, idsGenerated: rows.idsGenerated };
   const started = startOpenmartJob(ctx, job, true, { rows: build.batches.map((b) => b.tasks), again: againOf(input) }, new PlannedBatches(build.batches));
-  return { job: toView(started.job), invalid: check.invalid, invalidCount: check.invalidCount, idsGenerated: rows.idsGenerated, estimate: check.estimate, notice: started.notice };
+  return {
+    job: toView(started.job),
+    invalid: check.invalid,
+    invalidCount: check.invalidCount,
+    idsGenerated: rows.idsGenerated,
+    estimate: check.estimate,
+    notice: started.notice,
+  };
 }
 
 export const ResubmitInput = z.object({ jobId: z.string(), confirm: z.optional(z.boolean()) });

@@ -50,7 +50,8 @@ function enrichOptions(raw: unknown): { title: string; limit: number; location?:
   const title = textOf(o['title']) ?? '';
   if (title === '') problems.push({ field: 'title', message: 'Give the job a title (it names the result tab).' });
   const limit = numberOf(o['limit']) ?? 1;
-  if (!Number.isInteger(limit) || limit < 1 || limit > LIMITS.enrichLimitMax) problems.push({ field: 'limit', message: `Matches per website must be 1 to ${LIMITS.enrichLimitMax}.` });
+  if (!Number.isInteger(limit) || limit < 1 || limit > LIMITS.enrichLimitMax)
+    problems.push({ field: 'limit', message: `Matches per website must be 1 to ${LIMITS.enrichLimitMax}.` });
   const out: { title: string; limit: number; location?: Record<string, unknown>; problems: Problem[] } = { title, limit, problems };
   // The same Location object as search (zip_code, long): blanks dropped, coordinates checked.
   const location = o['location'] === undefined || o['location'] === null ? undefined : buildLocation(o['location'], 0, problems);
@@ -117,7 +118,19 @@ export function submitOpenmartEnrich(ctx: AppContext, input: unknown): OpenmartS
   const total = sizes.reduce((a, b) => a + b, 0);
   const tabName = freshTabName(ctx, `${opts.title} - Businesses`);
   const job = newJob({ id, provider: 'openmart', kind: OM_ENRICH_KIND, title: opts.title, now: ctx.clock.now(), tabs: { businesses: tabName }, data, total });
-  job.counts = { rows: total, invalidRows: check.invalidCount, idsGenerated: rows.idsGenerated, ...Object.fromEntries(LANES.map((l, i) => [`${l}Rows`, sizes[i] ?? 0])) };
+  job.counts = {
+    rows: total,
+    invalidRows: check.invalidCount,
+    idsGenerated: rows.idsGenerated,
+    ...Object.fromEntries(LANES.map((l, i) => [`${l}Rows`, sizes[i] ?? 0])),
+  };
   const started = startOpenmartJob(ctx, job, true, { rows: rows.records, again: againOf(input) }, new PlannedLanes(lanes));
-  return { job: toView(started.job), invalid: check.invalid, invalidCount: check.invalidCount, idsGenerated: rows.idsGenerated, estimate: check.estimate, notice: started.notice };
+  return {
+    job: toView(started.job),
+    invalid: check.invalid,
+    invalidCount: check.invalidCount,
+    idsGenerated: rows.idsGenerated,
+    estimate: check.estimate,
+    notice: started.notice,
+  };
 }

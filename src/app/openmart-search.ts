@@ -55,7 +55,16 @@ function submitSearchOf(ctx: AppContext, input: unknown, brands: boolean): Openm
   const data: OmSearchData = { mode, count: check.count, fetched: 0 };
   if (check.orderBy) data.orderBy = check.orderBy;
   const tabName = freshTabName(ctx, `${check.title} - ${brands ? 'Brands' : 'Businesses'}`);
-  const job = newJob({ id, provider: 'openmart', kind: OM_SEARCH_KIND, title: check.title, now: ctx.clock.now(), tabs: { [mode]: tabName }, data, total: check.count });
+  const job = newJob({
+    id,
+    provider: 'openmart',
+    kind: OM_SEARCH_KIND,
+    title: check.title,
+    now: ctx.clock.now(),
+    tabs: { [mode]: tabName },
+    data,
+    total: check.count,
+  });
   const started = startOpenmartJob(ctx, job, true, { rows: [mode, check.body, check.count], again: againOf(input) });
   return { job: toView(started.job), invalid: [], invalidCount: 0, idsGenerated: 0, estimate: check.estimate, notice: started.notice };
 }

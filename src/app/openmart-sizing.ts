@@ -27,7 +27,11 @@ export function sizeForPreview(ctx: AppContext, body: Record<string, unknown>, c
 }
 
 /** Add the sizing to a preview that has no problems; a search that matches nothing gets its sentence as a problem. */
-export function withSizing<P extends { body: Record<string, unknown>; count: number; problems: string[] }>(ctx: AppContext, preview: P, kind: SizedKind): P & Partial<SearchSizing> {
+export function withSizing<P extends { body: Record<string, unknown>; count: number; problems: string[] }>(
+  ctx: AppContext,
+  preview: P,
+  kind: SizedKind,
+): P & Partial<SearchSizing> {
   if (preview.problems.length > 0) return preview;
   const sized = sizeForPreview(ctx, preview.body, preview.count, kind);
   return { ...preview, ...sized, problems: sized.matches === 0 ? [noMatchSentence(kind)] : [] };

@@ -57,7 +57,9 @@ export function creditCheck(ctx: AppContext, estimate: CreditEstimate): CreditCh
 
 export function requireConfirmation(check: CreditCheck, confirmed: boolean | undefined): void {
   if (check.needsConfirmation && confirmed !== true) {
-    throw new UserInputError(`This may use up to ${count(check.estimate.credits)} Openmart credits (${check.estimate.basis}), more than your confirmation threshold of ${count(check.threshold)}. Confirm to continue.`);
+    throw new UserInputError(
+      `This may use up to ${count(check.estimate.credits)} Openmart credits (${check.estimate.basis}), more than your confirmation threshold of ${count(check.threshold)}. Confirm to continue.`,
+    );
   }
 }
 
@@ -100,7 +102,13 @@ export function forgetStale(ctx: AppContext): void {
  * advance it under the document lock (the trigger must never submit the same batch at the same
  * time) within this execution's budget.
  */
-export function startOpenmartJob(ctx: AppContext, job: Job, fresh = true, repeat?: { rows: unknown; again: boolean }, prepared?: object): { job: Job; notice: string | null } {
+export function startOpenmartJob(
+  ctx: AppContext,
+  job: Job,
+  fresh = true,
+  repeat?: { rows: unknown; again: boolean },
+  prepared?: object,
+): { job: Job; notice: string | null } {
   return startJob(ctx, job, {
     fresh,
     ...(repeat ? { repeat } : {}),

@@ -5,7 +5,12 @@
  */
 import * as z from 'zod/mini';
 import { BUDGET, Deadline } from '../platform/clock';
-import { addBlacklistEntriesInChunks, deleteBlacklistEntries, listBlacklistEntries, type BlacklistEntryInput } from '../providers/openprospect/blacklist-entries';
+import {
+  addBlacklistEntriesInChunks,
+  deleteBlacklistEntries,
+  listBlacklistEntries,
+  type BlacklistEntryInput,
+} from '../providers/openprospect/blacklist-entries';
 import { createBlacklist, deleteBlacklist, getBlacklist, listBlacklists, updateBlacklist, type BlacklistInfo } from '../providers/openprospect/blacklists';
 import { noSuchBlacklist } from '../providers/openprospect/errors';
 import type { BlacklistEntry } from '../providers/openprospect/result-schemas';
@@ -111,7 +116,8 @@ export function renameBlacklist(ctx: AppContext, input: unknown): BlacklistSumma
   const trimmed = name.trim();
   if (trimmed === '') throw new UserInputError('Give the blacklist a name (1 to 500 characters).');
   if (trimmed.length > 500) throw new UserInputError(`The blacklist name has ${trimmed.length} characters; OpenProspect allows 500. Shorten it.`);
-  if (description !== undefined && description.length > 5000) throw new UserInputError(`The description has ${description.length} characters; OpenProspect allows 5,000. Shorten it.`);
+  if (description !== undefined && description.length > 5000)
+    throw new UserInputError(`The description has ${description.length} characters; OpenProspect allows 5,000. Shorten it.`);
   requireScopes(ctx, 'blacklists');
   const patch = description === undefined ? { name: trimmed } : { name: trimmed, description };
   try {
@@ -141,14 +147,20 @@ const BLACKLIST_FIELDS: FieldSpec[] = [
   { key: 'country', label: 'Country', aliases: ['country', 'land'] },
 ];
 
-export const BlacklistFromRangeInput = z.object({ name: z.string(), description: z.optional(z.string()), source: SourceInput, blacklistId: z.optional(z.string()) });
+export const BlacklistFromRangeInput = z.object({
+  name: z.string(),
+  description: z.optional(z.string()),
+  source: SourceInput,
+  blacklistId: z.optional(z.string()),
+});
 
 /** Create a blacklist (or add to one) from a range with name / website / city / country / id columns. */
 export function blacklistFromRange(ctx: AppContext, input: unknown): { blacklistId: string; name: string; added: number; skipped: number } {
   const { name, description, source, blacklistId } = parseInput(BlacklistFromRangeInput, input, 'the blacklist form');
   const block = readSource(ctx.spreadsheet(), source as SourceSpec);
   const mapping = guessMapping(block.headers, BLACKLIST_FIELDS);
-  if (Object.keys(mapping).length === 0) throw new UserInputError('The range needs a header row with at least one of: name, website, city, country, external_id.');
+  if (Object.keys(mapping).length === 0)
+    throw new UserInputError('The range needs a header row with at least one of: name, website, city, country, external_id.');
   const records = rowsToRecords(block.values, block.headerRowIndex, mapping, { fields: BLACKLIST_FIELDS, firstRow: block.firstRow });
   const entries: BlacklistEntryInput[] = records.records
     .map((r) => r.values as BlacklistEntryInput)
@@ -165,7 +177,10 @@ export function blacklistFromRange(ctx: AppContext, input: unknown): { blacklist
   }
   const progress = addBlacklistEntriesInChunks(http, id, entries, { deadline: new Deadline(ctx.clock, BUDGET.executionMs), reserveMs: 20_000 });
   if (progress.error) throw progress.error;
-  if (!progress.complete) throw new UserInputError(`Added ${progress.nextIndex} of ${entries.length} entries before the time limit; add the rest from row ${progress.nextIndex + 1} again.`);
+  if (!progress.complete)
+    throw new UserInputError(
+      `Added ${progress.nextIndex} of ${entries.length} entries before the time limit; add the rest from row ${progress.nextIndex + 1} again.`,
+    );
   return { blacklistId: id, name: trimmedName, added: progress.nextIndex, skipped: records.records.length - entries.length + records.invalid.length };
 }
 
@@ -173,7 +188,14 @@ export const RemoveFromRangeInput = z.object({ blacklistId: z.string(), source: 
 
 /** Lower-case host without www, for matching entries by domain. */
 function domainOf(url: string | null | undefined): string {
-  return (url ?? '').trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/^www\./, '').split(/[/?#]/)[0] ?? '';
+  return (
+    (url ?? '')
+      .trim()
+      .toLowerCase()
+      .replace(/^[a-z]+:\/\//, '')
+      .replace(/^www\./, '')
+      .split(/[/?#]/)[0] ?? ''
+  );
 }
 
 /** Every entry of a blacklist (pages of 100). */
@@ -196,14 +218,20 @@ export function removeBlacklistEntriesFromRange(ctx: AppContext, input: unknown)
   const { blacklistId, source } = parseInput(RemoveFromRangeInput, input, 'the blacklist form');
   const block = readSource(ctx.spreadsheet(), source as SourceSpec);
   const mapping = guessMapping(block.headers, BLACKLIST_FIELDS);
-  const rows = rowsToRecords(block.values, block.headerRowIndex, mapping, { fields: BLACKLIST_FIELDS, firstRow: block.firstRow }).records.map((r) => r.values as BlacklistEntryInput);
+  const rows = rowsToRecords(block.values, block.headerRowIndex, mapping, { fields: BLACKLIST_FIELDS, firstRow: block.firstRow }).records.map(
+    (r) => r.values as BlacklistEntryInput,
+  );
   if (rows.length === 0) throw new UserInputError('The range has no rows with a name, website or external_id.');
   const entries = allEntries(ctx, blacklistId);
   const ids = new Set<string>();
   let notFound = 0;
   for (const row of rows) {
     const hit = entries.find((e) =>
-      row.external_id ? e.external_id === row.external_id : row.website_url ? domainOf(e.website_url) === domainOf(row.website_url) : (e.company_name ?? '').trim().toLowerCase() === (row.company_name ?? '').trim().toLowerCase(),
+      row.external_id
+        ? e.external_id === row.external_id
+        : row.website_url
+          ? domainOf(e.website_url) === domainOf(row.website_url)
+          : (e.company_name ?? '').trim().toLowerCase() === (row.company_name ?? '').trim().toLowerCase(),
     );
     if (hit?.id) ids.add(hit.id);
     else notFound++;

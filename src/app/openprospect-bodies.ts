@@ -54,7 +54,12 @@ export class PlannedOrders {
 function plannedOrders(job: Job, rebuild: EnrichmentRebuild, env: JobEnv): readonly PlannedOrder[] {
   const prepared = env.prepared;
   if (prepared?.jobId === job.id && prepared.plan instanceof PlannedOrders) return prepared.plan.orders;
-  const read = readEnrichmentRows(env.spreadsheet, rebuild.source, { columns: rebuild.mapping, headers: rebuild.mappingHeaders }, rebuild.withoutBrokenPhones === true);
+  const read = readEnrichmentRows(
+    env.spreadsheet,
+    rebuild.source,
+    { columns: rebuild.mapping, headers: rebuild.mappingHeaders },
+    rebuild.withoutBrokenPhones === true,
+  );
   return planEnrichment(writeIds(read), rebuild.options).build.orders;
 }
 

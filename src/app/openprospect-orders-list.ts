@@ -44,7 +44,14 @@ export function pickOrders(ctx: AppContext, input: unknown): OrdersPick {
   }
   const offset = parsed.offset ?? 0;
   const page = listOrders(httpFor(ctx, 'openprospect'), { limit: ORDERS_PAGE, offset, ...(status ? { status } : {}) });
-  const orders = page.orders.map((o) => ({ orderId: o.order_id, title: o.title ?? '', status: o.status, type: o.order_type ?? '', companies: o.company_count ?? null, createdAt: o.created_at ?? null }));
+  const orders = page.orders.map((o) => ({
+    orderId: o.order_id,
+    title: o.title ?? '',
+    status: o.status,
+    type: o.order_type ?? '',
+    companies: o.company_count ?? null,
+    createdAt: o.created_at ?? null,
+  }));
   const more = page.hasMore ?? orders.length === ORDERS_PAGE;
   return { orders, offset, nextOffset: more ? offset + orders.length : null, total: page.total ?? null, status: status ?? null };
 }

@@ -25,11 +25,22 @@ export function createProfileJob(ctx: AppContext, input: unknown): { job: JobVie
   requireScopes(ctx, 'profiles');
   const id = ctx.uuid();
   const data: OpProfileData = { key: `${id}-profile` };
-  const job = newJob({ id, provider: 'openprospect', kind: OP_PROFILE_KIND, title: build.body.profile_name ?? 'Search profile', now: ctx.clock.now(), data, total: 1 });
+  const job = newJob({
+    id,
+    provider: 'openprospect',
+    kind: OP_PROFILE_KIND,
+    title: build.body.profile_name ?? 'Search profile',
+    now: ctx.clock.now(),
+    data,
+    total: 1,
+  });
   try {
     storeProfileBody(ctx.docProps(), id, build.body);
   } catch (e) {
-    if (e instanceof StoreError) throw new UserInputError(`The profile form is too large to keep for a retry (Apps Script keeps 9 KB per saved value); shorten the ideal customer profile or the offering.`);
+    if (e instanceof StoreError)
+      throw new UserInputError(
+        `The profile form is too large to keep for a retry (Apps Script keeps 9 KB per saved value); shorten the ideal customer profile or the offering.`,
+      );
     throw e;
   }
   const started = startJob(ctx, job, {

@@ -31,14 +31,18 @@ function hasRemoteWork(job: Job): boolean {
   return dataOf(job, OP_ORDERS).parts.some((p) => p.orderId !== undefined);
 }
 
-
 /** The enrichment fields as the mapping table shows them. */
 export function fieldList(fields: readonly FieldSpec[]): Array<{ key: string; label: string; required: boolean }> {
   return fields.map((f) => ({ key: f.key, label: f.label, required: f.required === true }));
 }
 
 /** Static facts the enrichment and discovery forms need (features, hints). */
-export function openProspectFormInfo(): { features: Array<{ key: Feature; label: string; description: string; needs: Feature[] }>; recommended: Feature[]; fields: ReturnType<typeof fieldList>; cost: string } {
+export function openProspectFormInfo(): {
+  features: Array<{ key: Feature; label: string; description: string; needs: Feature[] }>;
+  recommended: Feature[];
+  fields: ReturnType<typeof fieldList>;
+  cost: string;
+} {
   return {
     cost: OP_COST_BEFORE,
     features: FEATURES.map((f) => ({ key: f, label: FEATURE_INFO[f].label, description: FEATURE_INFO[f].description, needs: [...FEATURE_DEPENDENCIES[f]] })),
@@ -50,7 +54,6 @@ export function openProspectFormInfo(): { features: Array<{ key: Feature; label:
 function problemsText(problems: Problem[]): string {
   return problems.map((p) => p.message).join(' ');
 }
-
 
 export interface EnrichmentPreview {
   source: string;
@@ -74,10 +77,16 @@ export interface EnrichmentPreview {
   brokenPhoneRows: number[];
 }
 
-export const PreviewInput = z.object({ source: SourceInput, mapping: z.optional(MappingInput), options: z.optional(z.unknown()), withoutBrokenPhones: z.optional(z.boolean()) });
+export const PreviewInput = z.object({
+  source: SourceInput,
+  mapping: z.optional(MappingInput),
+  options: z.optional(z.unknown()),
+  withoutBrokenPhones: z.optional(z.boolean()),
+});
 
 /** OpenProspect prices an order at review, after it is sent: what the sidebar says before a submit. */
-export const OP_COST_BEFORE = 'Cost: priced by OpenProspect at review, after you submit (nothing is charged before); the Jobs view shows its estimate once the order carries one.';
+export const OP_COST_BEFORE =
+  'Cost: priced by OpenProspect at review, after you submit (nothing is charged before); the Jobs view shows its estimate once the order carries one.';
 
 /** Read the source once, guess (or apply) the mapping, and check every row; nothing is written or sent. */
 export function previewEnrichment(ctx: AppContext, input: unknown): EnrichmentPreview {
@@ -129,8 +138,12 @@ function start(ctx: AppContext, job: Job, repeat?: { rows: unknown; again: boole
   });
 }
 
-
-export const SubmitEnrichmentInput = z.object({ source: SourceInput, mapping: MappingInput, options: z.unknown(), withoutBrokenPhones: z.optional(z.boolean()) });
+export const SubmitEnrichmentInput = z.object({
+  source: SourceInput,
+  mapping: MappingInput,
+  options: z.unknown(),
+  withoutBrokenPhones: z.optional(z.boolean()),
+});
 
 /**
  * Submit an enrichment: check the options and rows first (nothing written when they are wrong),
@@ -153,15 +166,37 @@ export function submitEnrichment(ctx: AppContext, input: unknown): SubmitResult 
 
   const id = ctx.uuid();
   const title = plan.build.orders[0]?.body.title.replace(/ \(part 1 of \d+\)$/, '') ?? 'Enrichment';
-  const parts: OrderPart[] = plan.build.orders.map((o, i) => ({ key: `${id}-part-${i + 1}`, companies: o.body.companies.length, synced: false, offset: 0, written: 0 }));
+  const parts: OrderPart[] = plan.build.orders.map((o, i) => ({
+    key: `${id}-part-${i + 1}`,
+    companies: o.body.companies.length,
+    synced: false,
+    offset: 0,
+    written: 0,
+  }));
   // "Send without the phone" is kept with the job: a submit killed midway re-sends the same body.
   const phoneChoice = withoutPhone === true ? { withoutBrokenPhones: true } : {};
   const rebuild = { source: pinned, mapping: read.mapping, mappingHeaders: headersOf(read.mapping, read.block.headers), options, ...phoneChoice };
   const data: OpOrdersData = { orderType: 'ENRICHMENT', rebuild, parts };
-  const job = newJob({ id, provider: 'openprospect', kind: OP_ORDERS_KIND, title, now: ctx.clock.now(), tabs: createTabs(ctx, title), data, total: parts.reduce((n, p) => n + p.companies, 0) });
+  const job = newJob({
+    id,
+    provider: 'openprospect',
+    kind: OP_ORDERS_KIND,
+    title,
+    now: ctx.clock.now(),
+    tabs: createTabs(ctx, title),
+    data,
+    total: parts.reduce((n, p) => n + p.companies, 0),
+  });
   job.counts = { rows: written.records.length, invalidRows: plan.invalid.length, idsGenerated: written.idsGenerated };
   const started = start(ctx, job, { rows: written.records, again: againOf(input) }, new PlannedOrders(plan.build.orders));
-  return { job: toView(started.job), invalid: plan.invalid.slice(0, 100), invalidCount: plan.invalid.length, idsGenerated: written.idsGenerated, hints: plan.build.hints, notice: started.notice };
+  return {
+    job: toView(started.job),
+    invalid: plan.invalid.slice(0, 100),
+    invalidCount: plan.invalid.length,
+    idsGenerated: written.idsGenerated,
+    hints: plan.build.hints,
+    notice: started.notice,
+  };
 }
 
 /** Submit a discovery order from the ICP form (validated; the form stays in the sidebar on error). */
@@ -198,8 +233,23 @@ export function importOrder(ctx: AppContext, input: unknown): SubmitResult {
   const title = (given?.trim() || order.title || `Order ${trimmed.slice(0, 8)}`).slice(0, 80);
   const id = ctx.uuid();
   const orderType = order.order_type === 'DISCOVERY' ? 'DISCOVERY' : 'ENRICHMENT';
-  const data: OpOrdersData = { orderType, parts: [{ key: `${id}-import`, orderId: order.order_id, companies: order.company_count ?? 0, synced: false, offset: 0, written: 0 }] };
-  const job = { ...newJob({ id, provider: 'openprospect', kind: OP_ORDERS_KIND, title, now: ctx.clock.now(), tabs: createTabs(ctx, title), data, total: order.company_count ?? 0 }), state: 'WAITING' as const };
+  const data: OpOrdersData = {
+    orderType,
+    parts: [{ key: `${id}-import`, orderId: order.order_id, companies: order.company_count ?? 0, synced: false, offset: 0, written: 0 }],
+  };
+  const job = {
+    ...newJob({
+      id,
+      provider: 'openprospect',
+      kind: OP_ORDERS_KIND,
+      title,
+      now: ctx.clock.now(),
+      tabs: createTabs(ctx, title),
+      data,
+      total: order.company_count ?? 0,
+    }),
+    state: 'WAITING' as const,
+  };
   const started = start(ctx, job);
   return { job: toView(started.job), invalid: [], invalidCount: 0, idsGenerated: 0, hints: [], notice: started.notice };
 }

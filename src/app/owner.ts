@@ -68,7 +68,10 @@ export function actionable(ctx: AppContext, job: Job): Job | null {
 export function requireMine(ctx: AppContext, job: Job, action: string): Job {
   const mine = actionable(ctx, job);
   if (mine) return mine;
-  if (job.owner === undefined) throw new UserInputError(`This job was started before jobs had owners; save your own key for this provider in Settings to take it over, then ${action} it.`);
+  if (job.owner === undefined)
+    throw new UserInputError(
+      `This job was started before jobs had owners; save your own key for this provider in Settings to take it over, then ${action} it.`,
+    );
   throw new UserInputError(notYoursSentence(job, 'job', action));
 }
 

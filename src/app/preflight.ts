@@ -14,11 +14,14 @@ import { handlers } from './jobs';
 
 /** Why a job cannot run now: its key is gone, its source sheet was deleted or renamed, or its search form is no longer kept. */
 export function preflight(ctx: AppContext, job: Job): string | null {
-  if (!new KeyStore(ctx.userProps()).get(job.provider)) return `The ${PROVIDER_NAMES[job.provider]} key was removed; save it in Settings, then resume this schedule.`;
+  if (!new KeyStore(ctx.userProps()).get(job.provider))
+    return `The ${PROVIDER_NAMES[job.provider]} key was removed; save it in Settings, then resume this schedule.`;
   const read = handlers()[job.kind]?.sourceOf?.(job);
   const sheet = read ? pinnedSheetName(read.source) : undefined;
-  if (sheet !== undefined && ctx.spreadsheet().getSheetByName(sheet) === null) return `The source sheet "${sheet}" was deleted or renamed; resume the schedule once a sheet has that name again, or delete the schedule.`;
-  if (job.kind === OM_SEARCH_KIND && !hasSearchBody(ctx.docProps(), job.id)) return 'The search form of this job is no longer kept (finished searches keep it only while scheduled); run the search again from the sidebar and schedule the new job.';
+  if (sheet !== undefined && ctx.spreadsheet().getSheetByName(sheet) === null)
+    return `The source sheet "${sheet}" was deleted or renamed; resume the schedule once a sheet has that name again, or delete the schedule.`;
+  if (job.kind === OM_SEARCH_KIND && !hasSearchBody(ctx.docProps(), job.id))
+    return 'The search form of this job is no longer kept (finished searches keep it only while scheduled); run the search again from the sidebar and schedule the new job.';
   return read ? headersChanged(ctx, read) : null;
 }
 
@@ -31,10 +34,12 @@ function headersChanged(ctx: AppContext, data: JobSource): string | null {
   } catch (e) {
     return e instanceof Error ? e.message : String(e);
   }
-  for (const [mapping, stored] of [[data.mapping ?? {}, data.mappingHeaders], [data.parameterColumns ?? {}, data.parameterHeaders]] as const) {
+  for (const [mapping, stored] of [
+    [data.mapping ?? {}, data.mappingHeaders],
+    [data.parameterColumns ?? {}, data.parameterHeaders],
+  ] as const) {
     const r = resolveByHeader(mapping, stored, headers);
     if ('problem' in r) return r.problem;
   }
   return null;
 }
-

@@ -84,7 +84,11 @@ export function resultColumnsOptions(ctx: AppContext, input?: unknown): ResultCo
   const sheets = userSheets(ss, new Set(tabs.map((t) => t.tab)));
   const active = ss.getActiveSheet().getName();
   // The sheet asked for, else the job's source, else the active one, else the first with rows.
-  const sheet = [want.sheet, chosen?.source, active].find((n) => n !== undefined && sheets.includes(n)) ?? sheets.find((n) => (ss.getSheetByName(n)?.getLastRow() ?? 0) > 1) ?? sheets[0] ?? null;
+  const sheet =
+    [want.sheet, chosen?.source, active].find((n) => n !== undefined && sheets.includes(n)) ??
+    sheets.find((n) => (ss.getSheetByName(n)?.getLastRow() ?? 0) > 1) ??
+    sheets[0] ??
+    null;
   return { tabs: tabs.map((t) => ({ tab: t.tab, job: t.job })), tab, fields: header.filter((h, i) => h !== '' && i !== key), sheets, sheet };
 }
 
@@ -96,7 +100,10 @@ function readBlock(ss: Spreadsheet, sheetName: string): { block: BesideBlock; ke
   // Else a header that is exactly one of the id names (ID, Kundennummer, ...): a key is never guessed loosely.
   const names = new Set([EXTERNAL_ID_FIELD.key, ...EXTERNAL_ID_FIELD.aliases].map(normalizeHeader));
   const keyIdx = exact >= 0 ? exact : src.headers.findIndex((h) => names.has(normalizeHeader(h)));
-  if (keyIdx < 0) throw new UserInputError(`"${sheetName}" has no external_id column. The results are keyed by external_id: add them to the sheet the job read (its external_id column holds the keys).`);
+  if (keyIdx < 0)
+    throw new UserInputError(
+      `"${sheetName}" has no external_id column. The results are keyed by external_id: add them to the sheet the job read (its external_id column holds the keys).`,
+    );
   let last = headerCells.length - 1;
   while (last > 0 && cellText(headerCells[last]) === '') last--;
   const headerRow = src.headerRow;
@@ -104,11 +111,19 @@ function readBlock(ss: Spreadsheet, sheetName: string): { block: BesideBlock; ke
   const rightEdge = src.firstColumn + last;
   const sheetLast = src.sheet.getLastColumn();
   const rows = src.raw.slice(src.headerRowIndex).map((r) => r.slice(last + 1));
-  const formulas = sheetLast > rightEdge ? (src.sheet.getRange(headerRow, rightEdge + 1, lastRow - headerRow + 1, sheetLast - rightEdge).getFormulas() as string[][]) : rows.map(() => []);
+  const formulas =
+    sheetLast > rightEdge
+      ? (src.sheet.getRange(headerRow, rightEdge + 1, lastRow - headerRow + 1, sheetLast - rightEdge).getFormulas() as string[][])
+      : rows.map(() => []);
   const keys = src.values.slice(src.headerRowIndex + 1).map((r) => cellText(r[keyIdx]));
   // The header row's formulas: columns added before look like the table's own (they show a header).
   const headerFormulas = (src.sheet.getRange(headerRow, src.firstColumn, 1, Math.max(1, sheetLast - src.firstColumn + 1)).getFormulas()[0] ?? []) as string[];
-  return { block: { headerRow, lastRow, rightEdge, keyColumn: src.firstColumn + keyIdx, right: { values: rows, formulas } }, keys, headerFormulas, firstColumn: src.firstColumn };
+  return {
+    block: { headerRow, lastRow, rightEdge, keyColumn: src.firstColumn + keyIdx, right: { values: rows, formulas } },
+    keys,
+    headerFormulas,
+    firstColumn: src.firstColumn,
+  };
 }
 
 /**
@@ -127,7 +142,8 @@ export function addResultColumns(ctx: AppContext, input: unknown): { message: st
   if (unknown.length > 0) throw new UserInputError(`"${tab}" has no column ${unknown.map((f) => `"${f}"`).join(', ')}. Pick the fields from the list.`);
   const target = ss.getSheetByName(sheetName);
   if (!target) throw new UserInputError(`There is no sheet named "${sheetName}". Pick a sheet from the list.`);
-  if (tabs.has(target.getName()) || isOurTab(target)) throw new UserInputError(`"${sheetName}" is a result tab of the add-on. Add the columns to your own sheet, the one with the rows the job read.`);
+  if (tabs.has(target.getName()) || isOurTab(target))
+    throw new UserInputError(`"${sheetName}" is a result tab of the add-on. Add the columns to your own sheet, the one with the rows the job read.`);
 
   // Under the document lock: two editors adding columns at once never pick the same ones.
   const locked = withLock(ctx.documentLock(), LOCK_WAIT_MS, () => {
@@ -136,7 +152,8 @@ export function addResultColumns(ctx: AppContext, input: unknown): { message: st
     const shown = mode === 'formulas' ? existingColumns(headerFormulas, firstColumn, tab) : new Map<string, number>();
     const fresh = fields.filter((f) => !shown.has(f));
     const already = fields.filter((f) => shown.has(f)).map((f) => `${f} (column ${columnLetters(shown.get(f) ?? 0)})`);
-    if (fresh.length === 0) throw new UserInputError(`Already in "${sheetName}": ${already.join(', ')}. Its formula shows every row, including rows added later.`);
+    if (fresh.length === 0)
+      throw new UserInputError(`Already in "${sheetName}": ${already.join(', ')}. Its formula shows every row, including rows added later.`);
     const place = placeColumns(block, fresh.length);
     const lastNeeded = place.column + fresh.length - 1;
     if (lastNeeded > target.getMaxColumns()) target.insertColumnsAfter(target.getMaxColumns(), lastNeeded - target.getMaxColumns());

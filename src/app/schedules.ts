@@ -60,7 +60,12 @@ export function listSchedules(ctx: AppContext): ScheduleView[] {
   return new ScheduleStore(ctx.docProps()).all().map((s) => view(ctx, s, jobs, timeZone));
 }
 
-export const CreateInput = z.object({ jobId: z.string(), every: z.enum(['hourly', 'daily', 'weekly']), hour: z.optional(z.number()), weekday: z.optional(z.number()) });
+export const CreateInput = z.object({
+  jobId: z.string(),
+  every: z.enum(['hourly', 'daily', 'weekly']),
+  hour: z.optional(z.number()),
+  weekday: z.optional(z.number()),
+});
 
 /** Schedule a job to run again into its own tabs. */
 export function createSchedule(ctx: AppContext, input: unknown): ScheduleView[] {
@@ -75,11 +80,20 @@ export function createSchedule(ctx: AppContext, input: unknown): ScheduleView[] 
   if (job !== stored) jobs.save(job);
   const full = scheduleBudgetRefusal(new ScheduleStore(ctx.docProps()).all(), whoAmI(ctx).id);
   if (full) throw new UserInputError(full);
-  if (!handlers()[job.kind]?.rerun) throw new UserInputError('This kind of job cannot be scheduled (running it again would bill every row again); submit it again by hand instead.');
+  if (!handlers()[job.kind]?.rerun)
+    throw new UserInputError('This kind of job cannot be scheduled (running it again would bill every row again); submit it again by hand instead.');
   const cannot = preflight(ctx, job);
   if (cannot) throw new UserInputError(cannot);
   const now = ctx.clock.now();
-  const schedule = ownedByMe<Schedule>(ctx, { id: ctx.uuid(), jobId, every, hour, weekday, createdAt: now, nextRunAt: nextRunAt(now, every, hour, weekday, ctx.timeZone()) });
+  const schedule = ownedByMe<Schedule>(ctx, {
+    id: ctx.uuid(),
+    jobId,
+    every,
+    hour,
+    weekday,
+    createdAt: now,
+    nextRunAt: nextRunAt(now, every, hour, weekday, ctx.timeZone()),
+  });
   new ScheduleStore(ctx.docProps()).save(schedule);
   return listSchedules(ctx);
 }

@@ -11,5 +11,9 @@ export const SCOPE_REASONS: Array<{ scope: string; title: string; why: string }>
     title: 'Connect to external services',
     why: 'call OpenProspect, Openmart and gu1, and only those hosts (the manifest lists them).',
   },
-  { scope: 'https://www.googleapis.com/auth/script.scriptapp', title: 'Run when you are not present', why: 'one time-driven trigger that checks open jobs and runs your schedules.' },
+  {
+    scope: 'https://www.googleapis.com/auth/script.scriptapp',
+    title: 'Run when you are not present',
+    why: 'one time-driven trigger that checks open jobs and runs your schedules.',
+  },
 ];

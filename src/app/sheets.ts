@@ -23,7 +23,8 @@ export function sheetsInfo(ctx: AppContext): SheetsInfo {
   const ss = ctx.spreadsheet();
   const active = ss.getActiveSheet();
   const range = ss.getActiveRange();
-  const selection = range && (range.getNumRows() > 1 || range.getNumColumns() > 1) ? `'${range.getSheet().getName().replace(/'/g, "''")}'!${range.getA1Notation()}` : null;
+  const selection =
+    range && (range.getNumRows() > 1 || range.getNumColumns() > 1) ? `'${range.getSheet().getName().replace(/'/g, "''")}'!${range.getA1Notation()}` : null;
   const ours = ourTabNames(ss);
   const sheets = ss.getSheets().map((s) => {
     const name = s.getName();
@@ -53,7 +54,9 @@ function missingTabMessage(ctx: AppContext, name: string): string {
   const job = new JobStore(ctx.docProps()).all().find((j) => Object.values(j.tabs).includes(name));
   if (!job || isOpen(job)) return `The tab "${name}" does not exist (yet): results appear once the order completes.`;
   if (job.progress.done === 0) return `The tab "${name}" does not exist: the job "${job.title}" wrote no results.`;
-  const again = handlers()[job.kind]?.refresh ? `Use "Refresh results" on the job "${job.title}" to write them again.` : `Submit the job "${job.title}" again to write them anew.`;
+  const again = handlers()[job.kind]?.refresh
+    ? `Use "Refresh results" on the job "${job.title}" to write them again.`
+    : `Submit the job "${job.title}" again to write them anew.`;
   return `The tab "${name}" was deleted or renamed after the job wrote its results. ${again}`;
 }
 

@@ -25,4 +25,3 @@ export function tick(ctx: AppContext): PollResult | null {
   if (sidebarPolling(ctx)) return null;
   return runPoll(ctx, budget).poll;
 }
-

@@ -47,7 +47,11 @@ export function context(): AppContext {
         .join(''),
     // The spreadsheet's zone, not the script's (the manifest's, the same for every user): schedules are read in the sheet's.
     timeZone: () => SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone(),
-    quota: new QuotaMeter(userProps, () => Date.now(), () => accountType(props)),
+    quota: new QuotaMeter(
+      userProps,
+      () => Date.now(),
+      () => accountType(props),
+    ),
     userEmail: () => {
       try {
         return Session.getActiveUser().getEmail() || '';

@@ -37,7 +37,13 @@ export function keepAnswer(env: FormulaEnv, key: string, value: unknown, ttlSeco
  * Answer each unique value: cache hits first, then `fetchMisses` for the rest in one go (the
  * caller sends them as fetchAll waves). Values the fetch did not answer get NOT_FETCHED.
  */
-export function answerEach<T>(env: FormulaEnv, name: string, values: readonly string[], extra: readonly unknown[], fetchMisses: (misses: string[]) => Map<string, Answer<T>>): Map<string, Answer<T>> {
+export function answerEach<T>(
+  env: FormulaEnv,
+  name: string,
+  values: readonly string[],
+  extra: readonly unknown[],
+  fetchMisses: (misses: string[]) => Map<string, Answer<T>>,
+): Map<string, Answer<T>> {
   const cache = new JsonCache(env.cache);
   const keys = new Map(values.map((v) => [v, answerKey(env, name, [v, ...extra])]));
   const hits = values.length > 0 ? cache.getMany<{ v: T }>([...keys.values()]) : {};

@@ -65,7 +65,9 @@ export class CreditMeter {
     try {
       this.props.setProperty(LEDGER_KEY, JSON.stringify({ day: this.today(), used }));
     } catch {
-      throw new FormulaError('This spreadsheet cannot record what formulas spend, so formulas spend no credits here. Use the Openmart section of the sidebar instead.');
+      throw new FormulaError(
+        'This spreadsheet cannot record what formulas spend, so formulas spend no credits here. Use the Openmart section of the sidebar instead.',
+      );
     }
   }
 

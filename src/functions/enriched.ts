@@ -22,7 +22,9 @@ export interface TabIndex {
 
 /** A header as ENRICHED compares it: lower case, spaces and dashes as `_`. */
 export function norm(h: unknown): string {
-  return argText(h).toLowerCase().replace(/[\s-]+/g, '_');
+  return argText(h)
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 }
 
 /** The key column: `external_id`, else one that ends with it (`company_external_id`), else the first. */
@@ -76,12 +78,14 @@ function candidateTabs(env: FormulaEnv, tab: string): string[] {
   if (tab !== '') return [tab];
   const fromJobs = env.resultTabs();
   if (fromJobs.length > 0) return fromJobs;
-  return env
-    .spreadsheet()
-    .getSheets()
-    // One read per tab (its A1 header), only when no job has recorded its result tabs.
-    .filter((s) => s.getLastRow() >= 1 && norm(s.getRange(1, 1, 1, 1).getValues()[0]?.[0]).endsWith('external_id'))
-    .map((s) => s.getName());
+  return (
+    env
+      .spreadsheet()
+      .getSheets()
+      // One read per tab (its A1 header), only when no job has recorded its result tabs.
+      .filter((s) => s.getLastRow() >= 1 && norm(s.getRange(1, 1, 1, 1).getValues()[0]?.[0]).endsWith('external_id'))
+      .map((s) => s.getName())
+  );
 }
 
 function toValue(v: unknown): CellValue {
@@ -113,7 +117,10 @@ function lookUp(env: FormulaEnv, externalId: unknown, field: unknown, tab?: unkn
   const ids = gridOf(externalId);
 
   const names = candidateTabs(env, tabName);
-  if (names.length === 0) throw new FormulaError(`${FN}: no result tabs yet. Run an enrichment from Extensions > Prospect Enrich > Open sidebar; its tabs appear when results arrive.`);
+  if (names.length === 0)
+    throw new FormulaError(
+      `${FN}: no result tabs yet. Run an enrichment from Extensions > Prospect Enrich > Open sidebar; its tabs appear when results arrive.`,
+    );
   const tabs: TabIndex[] = [];
   for (const n of names) {
     const t = readTab(env.spreadsheet(), n, fields);
@@ -130,7 +137,10 @@ function lookUp(env: FormulaEnv, externalId: unknown, field: unknown, tab?: unkn
       return col >= 0 ? [{ tab: t, col }] : [];
     });
     if (found.length > 0) return found;
-    const known = (tabs[0]?.header ?? []).filter((h) => h !== '').slice(0, 12).join(', ');
+    const known = (tabs[0]?.header ?? [])
+      .filter((h) => h !== '')
+      .slice(0, 12)
+      .join(', ');
     throw new FormulaError(`${FN}: no column "${f}" in ${tabs.map((t) => `"${t.name}"`).join(', ')}. Columns include: ${known}.`);
   });
   const lookup = (id: string, k: number): CellValue | undefined => {

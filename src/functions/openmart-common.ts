@@ -7,7 +7,6 @@ import { FormulaError } from './args';
 import { capReachedMessage, spendingOffMessage } from './credits';
 import type { FormulaEnv } from './env';
 
-
 /** Columns of every business row the formulas answer (OPENMART_SEARCH shows them as its header). */
 export const BUSINESS_COLUMNS: ReadonlyArray<[label: string, keys: string[]]> = [
   ['Name', ['business_name', 'name', 'store_name']],
@@ -39,7 +38,6 @@ export function businessOf(row: unknown): Record<string, unknown> {
   const id = row['id'] ?? content['openmart_id'] ?? content['store_id'];
   return id === undefined ? { ...content } : { openmart_id: id, ...content };
 }
-
 
 /** One business as a row of BUSINESS_COLUMNS. */
 export function businessRow(b: Record<string, unknown>): CellValue[] {

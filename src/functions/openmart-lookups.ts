@@ -28,7 +28,12 @@ function noMatch(text: string): CellValue[] {
  * Reserve credits for `misses` (at most one each); the values past the grant answer "cap
  * reached", the rest are fetched by `fetch`, which says how many credits it spent.
  */
-function spendEach(env: FormulaEnv, fn: string, misses: string[], fetch: (batch: string[]) => { answers: Map<string, Answer<CellValue[]>>; spent: number }): Map<string, Answer<CellValue[]>> {
+function spendEach(
+  env: FormulaEnv,
+  fn: string,
+  misses: string[],
+  fetch: (batch: string[]) => { answers: Map<string, Answer<CellValue[]>>; spent: number },
+): Map<string, Answer<CellValue[]>> {
   let granted: number;
   try {
     assertSpendingOn(env, fn);

@@ -19,7 +19,9 @@ export const DEFAULT_SEARCH_LIMIT = 10;
 export const MAX_SEARCH_LIMIT = 100;
 
 const US_STATES = new Set(
-  'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC'.split(' '),
+  'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -27,7 +29,10 @@ const US_STATES = new Set(
  * city, state, country; "US" -> country; "Austin" -> city.
  */
 export function parseLocation(text: string): Record<string, string> | undefined {
-  const parts = text.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  const parts = text
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   const [a, b, c] = parts;
   if (a === undefined) return undefined;
   if (c !== undefined) return { city: a, state: b as string, country: c };
@@ -59,7 +64,9 @@ export function openmartSearch(env: FormulaEnv, query: unknown, location: unknow
   const loc = parseLocation(where);
   let rows: Array<Record<string, unknown>> = [];
   try {
-    rows = searchPage(http, { query: q, ...(loc ? { location: [loc] } : {}) }, { limit: granted }).rows.slice(0, granted).map(businessOf);
+    rows = searchPage(http, { query: q, ...(loc ? { location: [loc] } : {}) }, { limit: granted })
+      .rows.slice(0, granted)
+      .map(businessOf);
   } catch (e) {
     // A request whose response was lost may have been billed: keep it counted.
     env.meter.refund(e instanceof ConnectionError ? 0 : granted);

@@ -31,10 +31,24 @@ function refusal(existing: readonly Owned[], me: string | undefined, perDocument
 
 /** Null when `me` may start one more job, else the sentence that says what to do. */
 export function jobBudgetRefusal(openJobs: readonly Job[], me: string | undefined): string | null {
-  return refusal(openJobs, me, BUDGETS.openJobsPerDocument, BUDGETS.openJobsPerEditor, 'open jobs', 'Wait for some to finish, or cancel ones you no longer need in Jobs, then submit again.');
+  return refusal(
+    openJobs,
+    me,
+    BUDGETS.openJobsPerDocument,
+    BUDGETS.openJobsPerEditor,
+    'open jobs',
+    'Wait for some to finish, or cancel ones you no longer need in Jobs, then submit again.',
+  );
 }
 
 /** Null when `me` may create one more schedule, else the sentence that says what to do. */
 export function scheduleBudgetRefusal(schedules: readonly Owned[], me: string | undefined): string | null {
-  return refusal(schedules, me, BUDGETS.schedulesPerDocument, BUDGETS.schedulesPerEditor, 'schedules', 'Delete schedules you no longer need in Jobs > Schedules, then create this one.');
+  return refusal(
+    schedules,
+    me,
+    BUDGETS.schedulesPerDocument,
+    BUDGETS.schedulesPerEditor,
+    'schedules',
+    'Delete schedules you no longer need in Jobs > Schedules, then create this one.',
+  );
 }

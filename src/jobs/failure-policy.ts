@@ -16,8 +16,7 @@ export type ErrorMessage = (e: unknown) => string;
 
 /** A step needs at least this many UrlFetch calls left today to start. */
 export const MIN_FETCHES_FOR_A_STEP = 200;
-const QUOTA_TEXT =
-  "Paused: this Google account's UrlFetch quota for today is (nearly) used up. The job continues tomorrow by itself.";
+const QUOTA_TEXT = "Paused: this Google account's UrlFetch quota for today is (nearly) used up. The job continues tomorrow by itself.";
 const BURST_TEXT = 'Google refused more requests for a moment (too many in a short time); nothing was sent. The job continues at the next run by itself.';
 /** How long to leave a job alone after a transient failure without Retry-After. */
 const TRANSIENT_PAUSE_MS = 60_000;

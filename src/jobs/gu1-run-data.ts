@@ -91,7 +91,10 @@ export function withData(job: Job, data: Gu1RunData, total: number): Job {
 export function gu1Summary(job: Job): string {
   const cost = gu1CostLine(job.counts).replace(/\.$/, '');
   const resends = count(job, 'resends') > 0 ? `; ${count(job, 'resends')} rows re-sent after a lost response` : '';
-  const noResponse = count(job, 'noResponse') > 0 ? `; ${count(job, 'noResponse')} rows marked NO_RESPONSE after ${GIVE_UP_RUNS} runs in a row without a usable answer from gu1` : '';
+  const noResponse =
+    count(job, 'noResponse') > 0
+      ? `; ${count(job, 'noResponse')} rows marked NO_RESPONSE after ${GIVE_UP_RUNS} runs in a row without a usable answer from gu1`
+      : '';
   const notSent = count(job, 'notSent') > 0 ? `; ${count(job, 'notSent')} rows not sent` : '';
   return `${count(job, 'rowsDone')} rows done, ${count(job, 'rowsFailed')} failed, ${count(job, 'rowsNotFound')} not found of ${job.progress.total}; ${cost}${resends}${noResponse}${notSent}.`;
 }
@@ -100,7 +103,10 @@ export function gu1Summary(job: Job): string {
 export function realign(data: Gu1RunData, records: readonly Gu1Record[]): Gu1RunData {
   if (data.cursorId === undefined || records[data.cursor]?.externalId === data.cursorId) return data;
   const at = records.findIndex((r) => r.externalId === data.cursorId);
-  if (at < 0) throw new JobStopError(`The row with external_id ${data.cursorId} (the next one to send) is no longer in the source, so the run cannot tell which rows are left. Start a new run for the remaining rows.`);
+  if (at < 0)
+    throw new JobStopError(
+      `The row with external_id ${data.cursorId} (the next one to send) is no longer in the source, so the run cannot tell which rows are left. Start a new run for the remaining rows.`,
+    );
   const shift = (list: number[]): number[] => list.map((i) => i + at - data.cursor);
   return { ...data, cursor: at, doneAhead: shift(data.doneAhead), inflight: shift(data.inflight) };
 }

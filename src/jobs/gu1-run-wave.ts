@@ -72,7 +72,9 @@ export function applyWave(job: Job, data: Gu1RunData, records: readonly Gu1Recor
       maybe += hidden.cents;
       for (const code of hidden.unpriced) unpriced[code] = (unpriced[code] ?? 0) + 1;
     } else if (o.kind === 'notFound' || o.kind === 'rowError') {
-      rows.push(...requestErrorRows(rec.externalId, data.integrationCodes, data.enrichmentGroupRefs, o.kind === 'notFound' ? 'ENTITY_NOT_FOUND' : o.code, o.message));
+      rows.push(
+        ...requestErrorRows(rec.externalId, data.integrationCodes, data.enrichmentGroupRefs, o.kind === 'notFound' ? 'ENTITY_NOT_FOUND' : o.code, o.message),
+      );
       written.push(i);
       add(o.kind === 'notFound' ? 'rowsNotFound' : 'rowsFailed');
     } else if (o.kind === 'unanswered') {
@@ -125,7 +127,8 @@ export function applyWave(job: Job, data: Gu1RunData, records: readonly Gu1Recor
 
 export function finish(job: Job, now: number): Job {
   let next = job;
-  if (count(job, 'resends') > 0) next = warn(next, `${count(job, 'resends')} rows were re-sent after a lost response, without forceRefresh, so gu1's cache answered them.`);
+  if (count(job, 'resends') > 0)
+    next = warn(next, `${count(job, 'resends')} rows were re-sent after a lost response, without forceRefresh, so gu1's cache answered them.`);
   return transition(next, 'DONE', now, gu1Summary(next));
 }
 

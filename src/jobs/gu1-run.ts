@@ -55,7 +55,13 @@ function sendRows(start: Job, records: readonly Gu1Record[], tab: ResultTab, htt
     const started = env.clock.now();
     const args = indices.map((i) => {
       const r = records[i] as Gu1Record;
-      return { externalId: r.externalId, integrationCodes: data.integrationCodes, enrichmentGroupRefs: data.enrichmentGroupRefs, parameters: r.parameters, forceRefresh: data.forceRefresh };
+      return {
+        externalId: r.externalId,
+        integrationCodes: data.integrationCodes,
+        enrichmentGroupRefs: data.enrichmentGroupRefs,
+        parameters: r.parameters,
+        forceRefresh: data.forceRefresh,
+      };
     });
     const wave = sendWave(http, args, { waveSize, resendOnly: indices.map(() => plan.resend), ...(concurrency ? { concurrency } : {}) });
     const applied = applyWave(job, data, records, indices, wave, tab);
@@ -131,7 +137,10 @@ export function gu1RunHandler(): JobKind<Gu1RunData> {
       const left = remainingRows(data, job.progress.total);
       if (left === 0) throw new JobStopError('Every row of this run is written. Start a new run to enrich the rows again.');
       const cap = capWave(data, 1);
-      if ('stop' in cap) throw new JobStopError(`This run stopped at its cost cap of ${formatUnits(data.costCapCents ?? 0)}. Start a new run with a higher cap for the ${left} rows left.`);
+      if ('stop' in cap)
+        throw new JobStopError(
+          `This run stopped at its cost cap of ${formatUnits(data.costCapCents ?? 0)}. Start a new run with a higher cap for the ${left} rows left.`,
+        );
       const { lastError: _e, resumeAt: _r, ...rest } = job;
       return transition({ ...rest, counts: { ...job.counts, notSent: 0 } }, 'FETCHING', env.clock.now(), `resumed: ${left} rows left`);
     },
@@ -140,7 +149,12 @@ export function gu1RunHandler(): JobKind<Gu1RunData> {
       const { cursorId: _c, lostRuns: _l, ...data } = stored;
       const fresh: Gu1RunData = { ...data, cursor: 0, doneAhead: [], inflight: [], spentCents: 0, maybeBilledCents: 0, unpriced: {} };
       const { lastError: _e, resumeAt: _r, ...rest } = job;
-      return transition({ ...rest, data: fresh, counts: {}, progress: { done: 0, total: job.progress.total } }, 'FETCHING', env.clock.now(), 'scheduled refresh: running every row again');
+      return transition(
+        { ...rest, data: fresh, counts: {}, progress: { done: 0, total: job.progress.total } },
+        'FETCHING',
+        env.clock.now(),
+        'scheduled refresh: running every row again',
+      );
     },
     summary: gu1Summary,
   });

@@ -30,8 +30,12 @@ export interface Gu1Rows extends Gu1Records {
 export function readGu1Rows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, source: SourceSpec, cols: Gu1Columns): Gu1Rows {
   const names = Object.keys(cols.parameterColumns);
   let mapping: Mapping = {};
-  const columns = (headers: readonly string[]): Mapping => recordMapping((mapping = cols.mapping ?? guessMapping([...headers], GU1_FIELDS)), cols.parameterColumns);
-  const headers: MappingHeaders = { ...cols.mappingHeaders, ...Object.fromEntries(Object.entries(cols.parameterHeaders ?? {}).map(([n, h]) => [parameterKey(n), h])) };
+  const columns = (headers: readonly string[]): Mapping =>
+    recordMapping((mapping = cols.mapping ?? guessMapping([...headers], GU1_FIELDS)), cols.parameterColumns);
+  const headers: MappingHeaders = {
+    ...cols.mappingHeaders,
+    ...Object.fromEntries(Object.entries(cols.parameterHeaders ?? {}).map(([n, h]) => [parameterKey(n), h])),
+  };
   const read = readRows(ss, source, { columns, headers }, GU1_FIELDS, { maxRows: SOURCE_ROW_LIMITS.gu1, ids: 'keep' });
   const resolved = { ...mapping };
   for (const [key, col] of Object.entries(read.mapping)) if (key in mapping) resolved[key] = col;

@@ -10,8 +10,18 @@ import { isOpen, type Job } from './model';
 import { JobStore } from './store';
 
 /** Open the job's tab for `role` (`fallback` when the job recorded none) and record its real name. */
-export function openJobTab(env: Pick<JobEnv, 'spreadsheet' | 'docProps'>, job: Job, role: string, fallback: string, spec: Omit<ResultTabSpec, 'tabName' | 'owner' | 'reserved'>): ResultTab {
-  const reserved = (): string[] => new JobStore(env.docProps).all().filter((j) => isOpen(j) && j.id !== job.id).flatMap((j) => Object.values(j.tabs));
+export function openJobTab(
+  env: Pick<JobEnv, 'spreadsheet' | 'docProps'>,
+  job: Job,
+  role: string,
+  fallback: string,
+  spec: Omit<ResultTabSpec, 'tabName' | 'owner' | 'reserved'>,
+): ResultTab {
+  const reserved = (): string[] =>
+    new JobStore(env.docProps)
+      .all()
+      .filter((j) => isOpen(j) && j.id !== job.id)
+      .flatMap((j) => Object.values(j.tabs));
   // A job of a version before tab marks (no tabsMarked) keeps writing the tabs it made then.
   const legacy = job.tabsMarked !== true && job.tabs[role] !== undefined;
   const tab = openResultTab(env.spreadsheet, { ...spec, tabName: job.tabs[role] ?? fallback, owner: job.id, reserved, legacy });

@@ -66,9 +66,10 @@ export function defineJobKind<D>(spec: KindSpec<D>): JobKind<D> {
   if (cleanup) out.cleanup = cleanup;
   if (summary) out.summary = summary;
   // A listing must not stop at one damaged record: it has no source then.
-  if (source) out.sourceOf = (job) => {
-    const data = readableData(job, spec);
-    return data === undefined ? undefined : source(data);
-  };
+  if (source)
+    out.sourceOf = (job) => {
+      const data = readableData(job, spec);
+      return data === undefined ? undefined : source(data);
+    };
   return out;
 }

@@ -68,7 +68,16 @@ export function transition(job: Job, state: JobState, at: number, why?: string):
 }
 
 /** A fresh job record. */
-export function newJob(init: { id: string; provider: Job['provider']; kind: string; title: string; now: number; tabs?: Record<string, string>; data: unknown; total?: number }): Job {
+export function newJob(init: {
+  id: string;
+  provider: Job['provider'];
+  kind: string;
+  title: string;
+  now: number;
+  tabs?: Record<string, string>;
+  data: unknown;
+  total?: number;
+}): Job {
   return {
     id: init.id,
     provider: init.provider,

@@ -49,7 +49,11 @@ export class PlannedBatches {
 }
 
 /** The batches: the submit's plan in its own execution, else rebuilt from the source rows (ids were written back at submission). */
-export function planFromSheet(env: Pick<JobEnv, 'spreadsheet' | 'prepared'>, job: Pick<Job, 'id'>, data: Pick<OmBatchesData, 'op' | 'source' | 'mapping' | 'mappingHeaders' | 'options'>): PlannedBatch[] {
+export function planFromSheet(
+  env: Pick<JobEnv, 'spreadsheet' | 'prepared'>,
+  job: Pick<Job, 'id'>,
+  data: Pick<OmBatchesData, 'op' | 'source' | 'mapping' | 'mappingHeaders' | 'options'>,
+): PlannedBatch[] {
   const prepared = env.prepared;
   if (prepared?.jobId === job.id && prepared.plan instanceof PlannedBatches) return prepared.plan.batches;
   const rows = runRows(env.spreadsheet, data.source, { columns: data.mapping, headers: data.mappingHeaders }, BATCH_FIELDS[data.op]);

@@ -1,12 +1,11 @@
 /** One execution of an Openmart batch job: submit waves, poll batches, fetch ready tasks (see openmart-batches.ts). */
 import { companyNames, withCompany } from './openmart-companies';
 import { isOutcomeUnknown } from '../platform/billing';
-import { ApiError, AuthError, MalformedResponseError, NotFoundError, PermissionError, RateLimitError } from '../platform/errors';
+import { ApiError, AuthError, MalformedResponseError, PermissionError, RateLimitError } from '../platform/errors';
 import { NotSentError } from '../platform/http';
 import type { Http } from '../platform/http-types';
-import { readStatus, statusRequest } from '../providers/openmart/batch-status';
 import { idsHash, type PlannedBatch } from '../providers/openmart/build-batches';
-import { explain, isOutOfCredits, unknownBatch } from '../providers/openmart/errors';
+import { explain, isOutOfCredits } from '../providers/openmart/errors';
 import { readTask, taskRequest } from '../providers/openmart/get-task';
 import { BATCH_KEY, BATCH_TABS, ROW_STATUS, statusRow, taskKey, taskRows, type Row } from '../providers/openmart/result-rows';
 import { salvageBatchId } from '../providers/openmart/readers';
@@ -17,7 +16,6 @@ import { openJobTab } from './job-tabs';
 import type { JobEnv } from './handler';
 import { note, warn, type Job } from './model';
 import type { BatchBook } from './openmart-book';
-import { askInTurn, readStatusPolls } from './openmart-status-plan';
 import { withCounts, FETCH_GROUP, LISTED, planFromSheet, RESERVE_MS, UNKNOWN_REASON, WAVE, type OmBatchesData } from './openmart-batch-data';
 
 export interface Run {
@@ -64,7 +62,10 @@ export function upsert(run: Run, rows: Row[]): void {
 /** Status lines for every row of batch `i`. */
 export function markRows(run: Run, i: number, status: string, reason: string): void {
   const ids = plan(run)[i]?.ids ?? [];
-  upsert(run, ids.map((id) => statusRow(id, status, reason, { batch_id: run.book.get(i).batchId ?? '' })));
+  upsert(
+    run,
+    ids.map((id) => statusRow(id, status, reason, { batch_id: run.book.get(i).batchId ?? '' })),
+  );
 }
 
 export function keepTransient(run: Run, e: ApiError): void {
@@ -110,7 +111,10 @@ export function submit(run: Run): void {
     }
     for (const i of sendable) run.book.set(i, { state: 'sending' });
     save(run);
-    const answers = run.http.requestAll<unknown>(sendable.map((i) => submitRequest(run.data.op, (planned[i] as PlannedBatch).tasks)), { waveSize: WAVE });
+    const answers = run.http.requestAll<unknown>(
+      sendable.map((i) => submitRequest(run.data.op, (planned[i] as PlannedBatch).tasks)),
+      { waveSize: WAVE },
+    );
     let created = 0;
     sendable.forEach((i, k) => {
       const a = answers[k] as ApiError | { status: number; headers: Record<string, string>; body: unknown };
@@ -129,7 +133,7 @@ export function submit(run: Run): void {
       if (salvaged !== undefined) {
         // Cut off in transit, but it names the batch Openmart created (and billed): track that one.
         run.book.set(i, { state: 'submitted', batchId: salvaged });
-        run.job = warn(run.job, 'Openmart\'s answer to a submit arrived cut off; the batch it named is being followed.');
+        run.job = warn(run.job, "Openmart's answer to a submit arrived cut off; the batch it named is being followed.");
         created++;
         return;
       }
@@ -179,54 +183,16 @@ export function submit(run: Run): void {
   }
 }
 
-/** Ask these batches for their status; returns how many turned ready. */
-function askStatus(run: Run, batches: readonly number[]): number {
-  if (batches.length === 0) return 0;
-  const answers = run.http.requestAll<unknown>(batches.map((i) => statusRequest(run.book.get(i).batchId as string)));
-  let ready = 0;
-  batches.forEach((i, k) => {
-    const a = answers[k];
-    const id = run.book.get(i).batchId as string;
-    if (a instanceof NotSentError) return;
-    if (a instanceof NotFoundError) {
-      run.book.set(i, { state: 'rejected', reason: unknownBatch(id) });
-      markRows(run, i, ROW_STATUS.rejected, unknownBatch(id));
-      return;
-    }
-    try {
-      const s = readStatus(a as never, id);
-      // Without counters every status is listed and the counts come from the lists.
-      if (s.ready) {
-        run.book.set(i, { state: 'ready', written: 0, counts: s.counts });
-        ready++;
-      }
-    } catch (e) {
-      if (e instanceof ApiError) keepTransient(run, e);
-      else throw e;
-    }
-  });
-  return ready;
-}
-
-/** Ask the processing batches for their status: all now and then, a few in turn between (openmart-status-plan.ts). */
-export function poll(run: Run): void {
-  const waiting = run.book.where('submitted');
-  if (waiting.length === 0) return;
-  // A hint in the document cache, not the job: saving it would count as a change of the jobs.
-  const key = `om.polls.${run.job.id}`;
-  const was = readStatusPolls(run.env.hints?.get<unknown>(key));
-  run.env.hints?.put(key, askInTurn(waiting, was, run.env.clock.now(), (batches) => askStatus(run, batches)));
-  save(run);
-}
-
 /** Rows for the tasks read, plus "COMPLETED" on status lines left from an earlier state. */
 export function rowsOf(run: Run, tasks: Array<{ task: ReturnType<typeof readTask>; batchId: string }>): Row[] {
   const rows: Row[] = [];
   for (const { task, batchId } of tasks) {
-    if (!task.tracking_id) run.job = warn(run.job, 'Openmart returned some results without their tracking_id: they are keyed "task:<task id>" instead of the row\'s external_id.');
+    if (!task.tracking_id)
+      run.job = warn(run.job, 'Openmart returned some results without their tracking_id: they are keyed "task:<task id>" instead of the row\'s external_id.');
     const r = taskRows(run.data.op, task, batchId);
     const key = taskKey(task);
-    if (r.length > 0 && r.every((x) => x['index'] !== 0) && tab(run).hasKey(key, 0)) rows.push(statusRow(key, ROW_STATUS.completed, `${r.length} result(s)`, { task_id: task.task_id, batch_id: batchId }));
+    if (r.length > 0 && r.every((x) => x['index'] !== 0) && tab(run).hasKey(key, 0))
+      rows.push(statusRow(key, ROW_STATUS.completed, `${r.length} result(s)`, { task_id: task.task_id, batch_id: batchId }));
     rows.push(...r);
   }
   return rows;
@@ -268,7 +234,13 @@ export function fetchReady(run: Run): void {
     }
     // Task reads: waves that adapt to Openmart's answers (no published rate limit).
     const concurrency = run.env.concurrency?.('openmart-reads');
-    const answers = reads.length > 0 ? run.http.requestAll<unknown>(reads.map((r) => taskRequest(r.taskId)), concurrency ? { concurrency } : {}) : [];
+    const answers =
+      reads.length > 0
+        ? run.http.requestAll<unknown>(
+            reads.map((r) => taskRequest(r.taskId)),
+            concurrency ? { concurrency } : {},
+          )
+        : [];
     const got: Array<{ task: ReturnType<typeof readTask>; batchId: string }> = [];
     const advanced = new Map<number, number>();
     const broken = new Set<number>();

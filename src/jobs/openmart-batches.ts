@@ -18,8 +18,8 @@ import { isOpen, transition, warn, type Job } from './model';
 import { BatchBook } from './openmart-book';
 import { applyError, failureText } from './failure-policy';
 import { OM_BATCHES, withCounts, type OmBatchesData } from './openmart-batch-data';
-import { fetchReady, poll, recover, submit, type Run } from './openmart-batch-run';
-
+import { poll } from './openmart-batch-poll';
+import { fetchReady, recover, submit, type Run } from './openmart-batch-run';
 
 function settle(run: Run): Job {
   const { book, data } = run;
@@ -39,7 +39,8 @@ function settle(run: Run): Job {
   if (book.where('ready').length > 0) return transition(job, 'FETCHING', now);
   const c = job.counts;
   if ((c['tasksErrored'] ?? 0) > 0) job = warn(job, `${c['tasksErrored']} row(s) ended ERRORED at Openmart; the reasons are in the tab.`);
-  if ((c['unknownRows'] ?? 0) > 0) job = warn(job, `${c['unknownRows']} row(s): submitted, outcome unknown. Resubmit them only if they get no results (it may bill twice).`);
+  if ((c['unknownRows'] ?? 0) > 0)
+    job = warn(job, `${c['unknownRows']} row(s): submitted, outcome unknown. Resubmit them only if they get no results (it may bill twice).`);
   if ((c['rejectedRows'] ?? 0) > 0) job = warn(job, `${c['rejectedRows']} row(s) were refused by Openmart; the reasons are in the tab.`);
   if (data.outOfCredits) {
     const why = `${data.outOfCredits} ${c['notSentRows'] ?? 0} row(s) were not submitted; the results fetched so far are in the tab.`;

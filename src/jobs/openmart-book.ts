@@ -86,7 +86,8 @@ export class BatchBook {
     const entries: Batch[] = [];
     for (let c = 0; c * PER_KEY < count; c++) {
       const part = store.get(BatchBook.key(jobId, c), ChunkSchema);
-      if (!part) throw new JobStopError('The saved batch list of this job is missing; its batches cannot be tracked any more. Start it again from the sidebar.');
+      if (!part)
+        throw new JobStopError('The saved batch list of this job is missing; its batches cannot be tracked any more. Start it again from the sidebar.');
       entries.push(...part.map(readable));
     }
     return new BatchBook(store, jobId, entries);

@@ -76,7 +76,9 @@ export function lanesOf(records: readonly SheetRecord[]): { lanes: LaneRow[][]; 
     else if (v['website']) lanes[2]?.push({ rowNumber: r.rowNumber, externalId, value: v['website'] });
     else if (v['social_media_link']) lanes[2]?.push({ rowNumber: r.rowNumber, externalId, value: v['social_media_link'], social: true });
     else {
-      const why = om ? `Openmart ID "${om.slice(0, 40)}" is not a UUID, and there is no Place ID or website` : 'has no Openmart ID, Google Place ID, website or social link';
+      const why = om
+        ? `Openmart ID "${om.slice(0, 40)}" is not a UUID, and there is no Place ID or website`
+        : 'has no Openmart ID, Google Place ID, website or social link';
       invalid.push({ rowNumber: r.rowNumber, reasons: [`Row ${r.rowNumber}: ${why}`] });
     }
   }
@@ -90,7 +92,13 @@ function step(data: OmEnrichData, lane: number, rows: LaneRow[]): Array<{ req: A
   while (at < rows.length && out.length < WAVE) {
     if (lane < 2) {
       const part = rows.slice(at, at + LIMITS.recordIds);
-      out.push({ req: recordsRequest(LANES[lane] as 'openmart_id' | 'google_place_id', part.map((r) => r.value)), rows: part });
+      out.push({
+        req: recordsRequest(
+          LANES[lane] as 'openmart_id' | 'google_place_id',
+          part.map((r) => r.value),
+        ),
+        rows: part,
+      });
       at += part.length;
     } else {
       const r = rows[at] as LaneRow;
@@ -108,7 +116,8 @@ function progress(job: Job, data: OmEnrichData): Job {
   return { ...job, data, counts: { ...job.counts, rowsDone: done }, progress: { done: Math.min(done, total), total } };
 }
 
-const UNKNOWN_LOOKUP = 'Looked up, outcome unknown: Openmart\'s answer was lost or was a gateway error (these come after the work is done). Never looked up again by itself; run these rows again only if they have no results (it may bill them twice).';
+const UNKNOWN_LOOKUP =
+  "Looked up, outcome unknown: Openmart's answer was lost or was a gateway error (these come after the work is done). Never looked up again by itself; run these rows again only if they have no results (it may bill them twice).";
 
 /** The lanes a submit planned (JobEnv.prepared): its first advance reads no rows. */
 export class PlannedLanes {
@@ -145,7 +154,10 @@ export function openmartEnrichHandler(): JobKind<OmEnrichData> {
         }
         if (env.deadline.nearlyOver(RESERVE_MS)) return progress(job, data);
         const calls = step(data, data.lane, rows);
-        const answers = http.requestAll<unknown>(calls.map((c) => c.req), { waveSize: WAVE });
+        const answers = http.requestAll<unknown>(
+          calls.map((c) => c.req),
+          { waveSize: WAVE },
+        );
         const out: Row[] = [];
         let covered = 0;
         let unknown = 0;
@@ -163,7 +175,12 @@ export function openmartEnrichHandler(): JobKind<OmEnrichData> {
               }
             } else {
               const matches = readEnrichCompany(a);
-              out.push(...enrichRows(call.rows[0]?.externalId ?? '', matches.map((m) => ({ id: m.id, content: m.content, score: m.match_score, highlights: m.match_highlights }))));
+              out.push(
+                ...enrichRows(
+                  call.rows[0]?.externalId ?? '',
+                  matches.map((m) => ({ id: m.id, content: m.content, score: m.match_score, highlights: m.match_highlights })),
+                ),
+              );
             }
           } catch (e) {
             if (isOutcomeUnknown(e)) {
@@ -187,10 +204,15 @@ export function openmartEnrichHandler(): JobKind<OmEnrichData> {
         tab.upsert(out);
         data = { ...data, offset: data.offset + covered };
         job = progress(job, data);
-        if (unknown > 0) job = warn({ ...job, counts: { ...job.counts, unknownRows: (job.counts['unknownRows'] ?? 0) + unknown } }, `${(job.counts['unknownRows'] ?? 0) + unknown} row(s): looked up, outcome unknown (Openmart's answer was lost or was a gateway error). Run them again only if they have no results: it may bill them twice.`);
+        if (unknown > 0)
+          job = warn(
+            { ...job, counts: { ...job.counts, unknownRows: (job.counts['unknownRows'] ?? 0) + unknown } },
+            `${(job.counts['unknownRows'] ?? 0) + unknown} row(s): looked up, outcome unknown (Openmart's answer was lost or was a gateway error). Run them again only if they have no results: it may bill them twice.`,
+          );
         if (covered > 0) job = note(job, env.clock.now(), `${covered} row(s) looked up`);
         env.checkpoint(job);
-        if (failure !== undefined) return stopOn(job, failure, env.clock.now(), `The results of the ${job.progress.done} row(s) looked up before are in the tab.`);
+        if (failure !== undefined)
+          return stopOn(job, failure, env.clock.now(), `The results of the ${job.progress.done} row(s) looked up before are in the tab.`);
       }
       return transition(progress(job, data), 'DONE', env.clock.now(), `${job.progress.total} row(s) looked up`);
     },

@@ -124,7 +124,8 @@ export function openmartSearchHandler(): JobKind<OmSearchData> {
             next = page.nextCursor;
           }
           // A cursor that does not move would fetch (and bill) the same page forever.
-          if (rows.length > 0 && sameCursor(data.cursor, next)) throw malformedAnswer('openmart', { status: 200, headers: {} }, 'the search cursor did not advance');
+          if (rows.length > 0 && sameCursor(data.cursor, next))
+            throw malformedAnswer('openmart', { status: 200, headers: {} }, 'the search cursor did not advance');
         } catch (e) {
           // A page is billed without a key: after a lost, gateway-error or unreadable answer Openmart may
           // have billed it, and the next page depends on its cursor, so the search stops (never re-asked).

@@ -9,7 +9,12 @@ import { readRows, writeIds, type MappingSpec, type RowsRead } from '../sheet/re
 import type { SourceSpec } from '../sheet/source';
 
 /** Read the rows once, ids previewed (nothing written). */
-export function readOpenmartRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, source: SourceSpec, mapping: MappingSpec, fields: readonly FieldSpec[]): RowsRead {
+export function readOpenmartRows(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  source: SourceSpec,
+  mapping: MappingSpec,
+  fields: readonly FieldSpec[],
+): RowsRead {
   return readRows(ss, source, mapping, fields, { maxRows: SOURCE_ROW_LIMITS.openmart, ids: 'generate' });
 }
 

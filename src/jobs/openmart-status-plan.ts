@@ -53,7 +53,10 @@ export function planStatusPolls(waiting: readonly number[], state: StatusPolls |
   }
   const oldest = waiting[0] as number;
   const rest = waiting.slice(1);
-  const start = Math.max(0, rest.findIndex((i) => i >= state.next));
+  const start = Math.max(
+    0,
+    rest.findIndex((i) => i >= state.next),
+  );
   const ask: number[] = [oldest];
   for (let k = 0; k < ROTATION - 1; k++) ask.push(rest[(start + k) % rest.length] as number);
   const last = ask[ask.length - 1] as number;
@@ -61,12 +64,7 @@ export function planStatusPolls(waiting: readonly number[], state: StatusPolls |
 }
 
 /** After a partial look found a ready batch: every other waiting batch, and the state of a full look. */
-export function followUp(
-  waiting: readonly number[],
-  asked: readonly number[],
-  state: StatusPolls,
-  now: number,
-): { ask: number[]; state: StatusPolls } {
+export function followUp(waiting: readonly number[], asked: readonly number[], state: StatusPolls, now: number): { ask: number[]; state: StatusPolls } {
   const seen = new Set(asked);
   return { ask: waiting.filter((i) => !seen.has(i)), state: { ...state, sweptAt: now } };
 }
@@ -75,12 +73,7 @@ export function followUp(
  * Ask by the plan, and all the others when a partial look found a ready batch; `ask` asks the
  * given batches and returns how many turned ready. Returns the state to keep.
  */
-export function askInTurn(
-  waiting: readonly number[],
-  state: StatusPolls | undefined,
-  now: number,
-  ask: (batches: readonly number[]) => number,
-): StatusPolls {
+export function askInTurn(waiting: readonly number[], state: StatusPolls | undefined, now: number, ask: (batches: readonly number[]) => number): StatusPolls {
   const plan = planStatusPolls(waiting, state, now);
   if (ask(plan.ask) === 0) return plan.state;
   if (plan.sweep) return { ...plan.state, readyAt: now };

@@ -44,7 +44,12 @@ export const OP_ORDERS: KindData<OpOrdersData> = { kind: OP_ORDERS_KIND, schema:
 export function withData(job: Job, data: OpOrdersData): Job {
   const written = data.parts.reduce((n, p) => n + p.written, 0);
   const total = data.parts.reduce((n, p) => n + p.companies, 0);
-  return { ...job, data, counts: { ...job.counts, companiesWritten: written }, progress: { done: Math.min(written, total || written), total: total || written } };
+  return {
+    ...job,
+    data,
+    counts: { ...job.counts, companiesWritten: written },
+    progress: { done: Math.min(written, total || written), total: total || written },
+  };
 }
 
 /** The data with part `i` changed. */

@@ -37,7 +37,12 @@ function submit(job: Job, env: JobEnv, http: Http, rebuild: BodyRebuilder): Job 
     } catch (e) {
       throw explainSubmitError(e, rowNumbers);
     }
-    data = updatePart(data, i, { orderId: res.order_id, status: res.status ?? 'RECEIVED', companies: res.company_count ?? part.companies, ...costOf(res.estimated_cost) });
+    data = updatePart(data, i, {
+      orderId: res.order_id,
+      status: res.status ?? 'RECEIVED',
+      companies: res.company_count ?? part.companies,
+      ...costOf(res.estimated_cost),
+    });
     const cost = res.estimated_cost ? ` (estimated ${res.estimated_cost.total} ${res.estimated_cost.currency})` : '';
     job = note(withData(job, data), env.clock.now(), `${label(data, i)} created: ${res.order_id}, ${res.status ?? 'RECEIVED'}${cost}`);
     env.checkpoint(job);
@@ -76,7 +81,10 @@ function poll(job: Job, env: JobEnv, http: Http): Job {
 /** Write one batch of result companies into the tabs. */
 function writeResults(job: Job, env: JobEnv, data: OpOrdersData, items: Parameters<typeof companyRow>[0][]): void {
   if (items.length === 0) return;
-  const companies = openJobTab(env, job, 'companies', `${job.title} - Companies`, { keyColumns: [COMPANY_COLUMNS[0] as string], columns: [...COMPANY_COLUMNS] });
+  const companies = openJobTab(env, job, 'companies', `${job.title} - Companies`, {
+    keyColumns: [COMPANY_COLUMNS[0] as string],
+    columns: [...COMPANY_COLUMNS],
+  });
   companies.upsert(items.map((it) => companyRow(it, data.orderType)));
   const prospects = items.flatMap((it) => prospectRows(it, data.orderType));
   if (prospects.length > 0 || job.tabs['prospects']) {
@@ -139,7 +147,11 @@ function refusedEarly(e: unknown): boolean {
   return e instanceof ApiError && e.status >= 400 && e.status < 500 && ![401, 403, 408, 429].includes(e.status);
 }
 
-const ENDED_IN_WORDS: Record<string, string> = { REJECTED: 'was rejected by OpenProspect', FAILED: 'failed at OpenProspect', CANCELLED: 'was cancelled at OpenProspect' };
+const ENDED_IN_WORDS: Record<string, string> = {
+  REJECTED: 'was rejected by OpenProspect',
+  FAILED: 'failed at OpenProspect',
+  CANCELLED: 'was cancelled at OpenProspect',
+};
 
 /** "Order 2 of 3 was cancelled at OpenProspect (CANCELLED): <their words>. Nothing more will arrive for it; ..." */
 function ended(what: string, status: string, message: string): string {
@@ -159,7 +171,13 @@ function settle(job: Job, env: JobEnv): Job {
   if (unsynced) return transition(job, 'FETCHING', now, 'completed; writing results');
   const failed = data.parts.filter((p) => TERMINAL_FAIL.has(p.status ?? ''));
   if (failed.length === 0) return transition(job, 'DONE', now, `${job.counts['companiesWritten'] ?? 0} companies written`);
-  if (failed.length < data.parts.length) return transition(warn(job, `${failed.length} of ${data.parts.length} orders ended ${failed.map((p) => p.status).join(', ')}`), 'DONE', now, 'done with failed parts');
+  if (failed.length < data.parts.length)
+    return transition(
+      warn(job, `${failed.length} of ${data.parts.length} orders ended ${failed.map((p) => p.status).join(', ')}`),
+      'DONE',
+      now,
+      'done with failed parts',
+    );
   const status = (failed[0]?.status ?? 'FAILED') as 'REJECTED' | 'FAILED' | 'CANCELLED';
   const why = job.warnings.filter((w) => w.includes(status)).pop() ?? ended('The order', status, '');
   return transition({ ...job, lastError: why }, status, now, why);
@@ -180,7 +198,8 @@ function restartSync(job: Job, data: OpOrdersData, env: JobEnv): Job {
     else if (p.watermark) next.passSince = p.watermark;
     return next;
   });
-  const why = missing !== undefined ? `refresh: the tab "${missing}" is missing, so every result is written again` : 'refresh: fetching newly delivered results';
+  const why =
+    missing !== undefined ? `refresh: the tab "${missing}" is missing, so every result is written again` : 'refresh: fetching newly delivered results';
   return transition(withData(job, { ...data, parts }), 'FETCHING', env.clock.now(), why);
 }
 

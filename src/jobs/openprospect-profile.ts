@@ -10,7 +10,13 @@
  */
 import * as z from 'zod/mini';
 import { JsonStore } from '../platform/store';
-import { createSearchProfile, getSearchProfileCreation, isKnownProfileCreationStatus, type ProfileCreationState, type SearchProfileCreationBody } from '../providers/openprospect/profiles';
+import {
+  createSearchProfile,
+  getSearchProfileCreation,
+  isKnownProfileCreationStatus,
+  type ProfileCreationState,
+  type SearchProfileCreationBody,
+} from '../providers/openprospect/profiles';
 import type { JobEnv } from './handler';
 import { defineJobKind, readableData, type JobKind, type KindData } from './kind';
 import { note, transition, warn, type Job } from './model';
@@ -63,7 +69,8 @@ function apply(job: Job, data: OpProfileData, state: ProfileCreationState, env: 
     const text = `Profile creation FAILED: ${reason}. Change the form and create a new profile (a new request).`;
     return transition({ ...out, data: { ...next, reason }, lastError: text }, 'FAILED', now, text);
   }
-  if (!isKnownProfileCreationStatus(state.status)) out = warn(out, `OpenProspect answered the unknown status "${state.status.slice(0, 40)}"; still waiting for SUCCEEDED or FAILED.`);
+  if (!isKnownProfileCreationStatus(state.status))
+    out = warn(out, `OpenProspect answered the unknown status "${state.status.slice(0, 40)}"; still waiting for SUCCEEDED or FAILED.`);
   const waiting = out.state === 'WAITING' ? out : transition(out, 'WAITING', now);
   return data.status === state.status ? waiting : note(waiting, now, `Profile ${state.status}`);
 }
@@ -73,7 +80,12 @@ function advanceProfile(job: Job, data: OpProfileData, env: JobEnv): Job {
   const http = env.http('openprospect');
   if (data.creationId === undefined) {
     const body = new JsonStore(env.docProps).get(BODY_PREFIX + job.id, BodySchema);
-    if (!body) return transition({ ...job, lastError: 'The profile form of this job was not kept; create the profile again from the Discover section.' }, 'FAILED', env.clock.now());
+    if (!body)
+      return transition(
+        { ...job, lastError: 'The profile form of this job was not kept; create the profile again from the Discover section.' },
+        'FAILED',
+        env.clock.now(),
+      );
     const created = createSearchProfile(http, body as SearchProfileCreationBody, { idempotencyKey: data.key });
     const saved = apply(job, data, created, env);
     env.checkpoint(saved);

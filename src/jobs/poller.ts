@@ -30,7 +30,9 @@ function saveOrNote(store: JobStore, next: Job, before: Job, now: number, messag
     return true;
   } catch (e) {
     try {
-      store.save(note({ ...before, lastError: `Could not save this job's progress: ${message(e)}` }, now, 'Could not save progress; the next run tries again.'));
+      store.save(
+        note({ ...before, lastError: `Could not save this job's progress: ${message(e)}` }, now, 'Could not save progress; the next run tries again.'),
+      );
     } catch {
       // Nothing can be saved for this job now; its last saved record stands and the next run resumes from it.
     }
@@ -46,7 +48,15 @@ export type ClaimJob = (job: Job) => Job | null;
  * jobs are left exactly as they are. One job whose save fails (a full store, a record too
  * large) is noted and skipped: the others are still advanced and saved.
  */
-export function pollJobs(store: JobStore, handlers: Record<string, JobHandler>, env: JobEnv, lock: LockLike, message: ErrorMessage, claim: ClaimJob = (j) => j, lockWaitMs = 2_000): PollResult {
+export function pollJobs(
+  store: JobStore,
+  handlers: Record<string, JobHandler>,
+  env: JobEnv,
+  lock: LockLike,
+  message: ErrorMessage,
+  claim: ClaimJob = (j) => j,
+  lockWaitMs = 2_000,
+): PollResult {
   const outcome = withLock(lock, lockWaitMs, () => {
     let advanced = 0;
     let deferred = 0;

@@ -29,6 +29,14 @@ export function nextRunAt(after: number, every: Every, hour: number, weekday: nu
 
 /** An instant as the spreadsheet's users read it, with the zone named: `Tue, Jan 6, 08:00 (America/New_York)`. */
 export function localText(ms: number, timeZone: string): string {
-  const text = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(ms));
+  const text = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(ms));
   return `${text} (${timeZone})`;
 }

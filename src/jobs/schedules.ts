@@ -86,7 +86,11 @@ export function runDueSchedules(
     if (!mine(s, job)) continue;
     const next = nextRunAt(now, s.every as Every, s.hour, s.weekday, timeZone);
     const handler = job ? handlers[job.kind] : undefined;
-    const pause = !job ? 'Its job was deleted; delete this schedule or schedule another job.' : !handler?.rerun ? 'This kind of job cannot be run again on a schedule.' : preflight(job);
+    const pause = !job
+      ? 'Its job was deleted; delete this schedule or schedule another job.'
+      : !handler?.rerun
+        ? 'This kind of job cannot be run again on a schedule.'
+        : preflight(job);
     if (pause) {
       schedules.save({ ...s, pausedReason: pause, lastError: pause });
       out.paused++;

@@ -32,7 +32,9 @@ export function boundJob(job: Job): Job {
 /** A job could not be saved (the document's property store is full, or its record too large): a later run tries again. */
 export class JobSaveError extends Error {
   constructor(cause: unknown) {
-    super(`The job could not be saved (${cause instanceof Error ? cause.message : String(cause)}). Delete finished jobs or schedules you no longer need; the job continues once there is room.`);
+    super(
+      `The job could not be saved (${cause instanceof Error ? cause.message : String(cause)}). Delete finished jobs or schedules you no longer need; the job continues once there is room.`,
+    );
     this.name = 'JobSaveError';
   }
 }

@@ -65,7 +65,11 @@ export const ROUTES: readonly RoutePolicy[] = [
 ];
 
 function pattern(route: string): RegExp {
-  const body = route.replace(/\/+$/, '').split('/').map((s) => (/^\{\w+\}$/.test(s) ? '[^/]+' : s.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))).join('/');
+  const body = route
+    .replace(/\/+$/, '')
+    .split('/')
+    .map((s) => (/^\{\w+\}$/.test(s) ? '[^/]+' : s.replace(/[.*+?^$()|[\]\\]/g, '\\$&')))
+    .join('/');
   // A trailing slash is the same route (the guides and the endpoint list disagree on it).
   return new RegExp(`^${body}/?$`);
 }

@@ -117,7 +117,10 @@ export class PermissionError extends ApiError {
   override userMessage(): string {
     const required = this.extra['required_scopes'];
     const scopes = Array.isArray(required) && required.length > 0 ? ` It needs the scope(s) ${required.join(', ')}.` : '';
-    return withRequestId(`${this.who} key is not allowed to do this (${this.message}).${scopes} Create a key with those scopes and save it in Settings.`, this.requestId);
+    return withRequestId(
+      `${this.who} key is not allowed to do this (${this.message}).${scopes} Create a key with those scopes and save it in Settings.`,
+      this.requestId,
+    );
   }
 }
 
@@ -145,7 +148,12 @@ export class ValidationError extends ApiError {
 
 export class RateLimitError extends ApiError {
   override userMessage(): string {
-    const wait = this.waitUntil !== undefined ? ` It asks to wait until ${this.waitUntil};` : this.retryAfterMs !== undefined ? ` Retry after ${Math.ceil(this.retryAfterMs / 1000)} s;` : '';
+    const wait =
+      this.waitUntil !== undefined
+        ? ` It asks to wait until ${this.waitUntil};`
+        : this.retryAfterMs !== undefined
+          ? ` Retry after ${Math.ceil(this.retryAfterMs / 1000)} s;`
+          : '';
     return withRequestId(`${this.who} rate limit reached (${this.message}).${wait} the job resumes by itself.`, this.requestId);
   }
 }
@@ -166,7 +174,10 @@ export class ConnectionError extends ApiError {
 /** A 2xx whose body is not what the API documents. */
 export class MalformedResponseError extends ApiError {
   override userMessage(): string {
-    return withRequestId(`${this.who} sent a response the add-on does not understand (${this.message}). Try again later; if it persists, report it to ${this.who}.`, this.requestId);
+    return withRequestId(
+      `${this.who} sent a response the add-on does not understand (${this.message}). Try again later; if it persists, report it to ${this.who}.`,
+      this.requestId,
+    );
   }
 }
 

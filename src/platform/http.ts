@@ -134,9 +134,23 @@ export function createHttp(deps: HttpDeps): Http {
     for (const [k, v] of Object.entries(raw)) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
     if (status >= 300 && status < 400) {
       const location = headers['location'] ?? '';
-      return new ApiError({ provider, status, code: 'REDIRECT', extra: { location }, message: `redirected to ${location || 'another address'}; the add-on does not send a request to an address it was not given. Check the base URL in Settings (now ${deps.baseUrl})` });
+      return new ApiError({
+        provider,
+        status,
+        code: 'REDIRECT',
+        extra: { location },
+        message: `redirected to ${location || 'another address'}; the add-on does not send a request to an address it was not given. Check the base URL in Settings (now ${deps.baseUrl})`,
+      });
     }
-    return readResponse<T>({ provider, status, headers, text: res.getContentText(), what: `${req.method.toUpperCase()} ${req.path}`, scrub: deps.scrub, scrubEscapes: deps.scrubEscapes });
+    return readResponse<T>({
+      provider,
+      status,
+      headers,
+      text: res.getContentText(),
+      what: `${req.method.toUpperCase()} ${req.path}`,
+      scrub: deps.scrub,
+      scrubEscapes: deps.scrubEscapes,
+    });
   }
 
   function connectionError(e: unknown): ApiError {
@@ -250,7 +264,13 @@ export function createHttp(deps: HttpDeps): Http {
             longestWait = Math.max(longestWait, retryDelayMs(attempts[i] ?? 1, r.retryAfterMs, random));
           }
         });
-        opts?.concurrency?.observe(waveReport(wave.map((i) => results[i]), thrown !== undefined, deps.clock.now() - waveStarted));
+        opts?.concurrency?.observe(
+          waveReport(
+            wave.map((i) => results[i]),
+            thrown !== undefined,
+            deps.clock.now() - waveStarted,
+          ),
+        );
       }
       if (retry.length === 0) break;
       const first = results[retry[0] as number];

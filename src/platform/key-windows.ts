@@ -149,5 +149,4 @@ export class KeyWindows {
     }
     return false;
   }
-
 }

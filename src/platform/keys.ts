@@ -6,7 +6,6 @@ import { KEY_PREFIX, PROVIDER_NAMES, providerOf } from './providers';
 import type { Provider } from './http-types';
 import type { PropertyStore } from './store';
 
-
 export class MissingKeyError extends Error {
   readonly code = 'KEY_MISSING';
   constructor(readonly provider: Provider) {
@@ -35,7 +34,11 @@ export function maskKey(key: string): string {
 /** Check what the user pasted: trimmed, no spaces or quotes inside, plausible length. */
 export function normaliseKey(raw: string): { key: string } | { error: string } {
   // Quotes and a "Bearer " prefix, in either order (copied from a curl line or a header).
-  const unquote = (t: string): string => t.trim().replace(/^["']+|["']+$/g, '').trim();
+  const unquote = (t: string): string =>
+    t
+      .trim()
+      .replace(/^["']+|["']+$/g, '')
+      .trim();
   const key = unquote(unquote(raw).replace(/^Bearer\s+/i, ''));
   if (key.length === 0) return { error: 'The key is empty. Paste the whole key from your provider account.' };
   if (/\s/.test(key)) return { error: 'The key contains spaces or line breaks. Paste it again without them.' };
@@ -49,7 +52,9 @@ export class KeyStore {
   /** Every saved key, in one Properties call (for the scrubber; also a key of a provider no longer listed). */
   all(): string[] {
     const props = this.userProps.getProperties();
-    return Object.keys(props).filter((k) => k.startsWith(KEY_PREFIX)).map((k) => String(props[k]));
+    return Object.keys(props)
+      .filter((k) => k.startsWith(KEY_PREFIX))
+      .map((k) => String(props[k]));
   }
 
   get(provider: Provider): string | undefined {

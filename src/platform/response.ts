@@ -127,7 +127,14 @@ export function readResponse<T>(raw: RawAnswer): ApiResponse<T> | ApiError {
     }
   }
   if (status >= 200 && status < 300) {
-    if (!parsed) return new MalformedResponseError({ provider, status, message: `${raw.what}: the body is not valid JSON`, requestId: headers['x-request-id'], body: text });
+    if (!parsed)
+      return new MalformedResponseError({
+        provider,
+        status,
+        message: `${raw.what}: the body is not valid JSON`,
+        requestId: headers['x-request-id'],
+        body: text,
+      });
     return { status, headers, body: body as T };
   }
   return ApiError.generate(provider, status, body, headers);

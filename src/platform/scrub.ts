@@ -147,7 +147,8 @@ export function scrubbingStore(store: PropertyStore, scrubber: () => Scrubber): 
  * code `br_cpfcnpj_complete_company_enrichment`) is a name, and a UUID (an order id support asks
  * for) is an id: both stay readable.
  */
-const KEY_LIKE = /\b(?:[a-z]{2,4}_(?:live|test|prod|production|sandbox)_[A-Za-z0-9_-]+|(?![0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b)(?=[A-Za-z_-]*\d)[A-Za-z0-9_-]{32,})\b/gi;
+const KEY_LIKE =
+  /\b(?:[a-z]{2,4}_(?:live|test|prod|production|sandbox)_[A-Za-z0-9_-]+|(?![0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b)(?=[A-Za-z_-]*\d)[A-Za-z0-9_-]{32,})\b/gi;
 
 /** A provider's free text (a plain-text or HTML error body) as a short detail: tags and key-shaped tokens removed, one line, at most `max` chars. */
 export function shortDetail(text: string, max = 80): string {

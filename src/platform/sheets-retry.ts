@@ -10,8 +10,7 @@
 const TRANSIENT_SHEETS = [/Service Spreadsheets\b/i, /server error occurred/i, /wait a bit and try again/i];
 
 /** The sentence a job shows when Sheets stayed unavailable through every try of a run. */
-export const SHEETS_UNAVAILABLE =
-  'Google Sheets was briefly unavailable (a temporary Google error); the job continues at the next run by itself.';
+export const SHEETS_UNAVAILABLE = 'Google Sheets was briefly unavailable (a temporary Google error); the job continues at the next run by itself.';
 
 /** Whether `e` is one of Google's transient Sheets failures (a plain Error, not one of ours). */
 export function isTransientSheetsError(e: unknown): boolean {

@@ -8,7 +8,13 @@ import * as z from 'zod/mini';
 
 /** `schema`, or null for anything it does not accept (a display value never fails a page). */
 export function orNull<T extends z.ZodMiniType>(schema: T) {
-  return z.union([schema, z.pipe(z.unknown(), z.transform(() => null))]);
+  return z.union([
+    schema,
+    z.pipe(
+      z.unknown(),
+      z.transform(() => null),
+    ),
+  ]);
 }
 
 /** An optional display field of shape `schema`: absent stays absent, anything unreadable is null. */
@@ -17,7 +23,10 @@ export function soft<T extends z.ZodMiniType>(schema: T) {
 }
 
 /** Text for display: a number or boolean where text is documented is kept as its text. */
-export const Text = z.pipe(z.union([z.string(), z.number(), z.boolean()]), z.transform((v: string | number | boolean) => String(v)));
+export const Text = z.pipe(
+  z.union([z.string(), z.number(), z.boolean()]),
+  z.transform((v: string | number | boolean) => String(v)),
+);
 /** Numeric text: digits, an optional minus and decimals, spaces around. */
 const NUMERIC_TEXT = /^\s*-?\d+(\.\d+)?\s*$/;
 

@@ -18,8 +18,17 @@ export function freeCell(value: unknown, formula: string, note: string, ownNote:
  * Pure: the 0-based offset (into the block read right of the range) of the first column whose
  * cells are all free; `width` (the column after the block) when none is.
  */
-export function pickBesideColumn(block: { values: unknown[][]; formulas: string[][]; notes: string[][] }, width: number, ownNote: string, ownValues: ReadonlySet<string>): number {
-  return firstFreeRun((c) => block.values.every((row, r) => freeCell(row[c], block.formulas[r]?.[c] ?? '', block.notes[r]?.[c] ?? '', ownNote, ownValues)), width, 1);
+export function pickBesideColumn(
+  block: { values: unknown[][]; formulas: string[][]; notes: string[][] },
+  width: number,
+  ownNote: string,
+  ownValues: ReadonlySet<string>,
+): number {
+  return firstFreeRun(
+    (c) => block.values.every((row, r) => freeCell(row[c], block.formulas[r]?.[c] ?? '', block.notes[r]?.[c] ?? '', ownNote, ownValues)),
+    width,
+    1,
+  );
 }
 
 /**

@@ -52,7 +52,16 @@ const zoneFormats = new Map<string, Intl.DateTimeFormat>();
 function zonedParts(d: Date, timeZone: string): number[] {
   let f = zoneFormats.get(timeZone);
   if (f === undefined) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
     zoneFormats.set(timeZone, f);
   }
   const parts: Record<string, number> = {};
@@ -121,7 +130,11 @@ function scalarText(v: Scalar): string {
 /** One value rendered for use inside a line: lists joined by `, `, objects in parentheses. */
 function inlineText(v: unknown): string {
   if (isScalar(v)) return scalarText(v);
-  if (Array.isArray(v)) return v.map(inlineText).filter((t) => t !== '').join(', ');
+  if (Array.isArray(v))
+    return v
+      .map(inlineText)
+      .filter((t) => t !== '')
+      .join(', ');
   if (isPlainObject(v)) {
     const inner = objectEntriesText(v).join('; ');
     return inner === '' ? '' : `(${inner})`;

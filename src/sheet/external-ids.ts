@@ -57,7 +57,13 @@ export interface FilledIds {
  * Pure: fill the blank cells of an id column. `column[i]` is the id cell of `rows[i]`, which is
  * sheet row `firstRowNumber + i`. Rows that are empty apart from the id cell get no id.
  */
-export function fillExternalIds(column: readonly unknown[], rows: readonly (readonly unknown[])[], sheetId: number, firstRowNumber: number, idColumnInRow = -1): FilledIds {
+export function fillExternalIds(
+  column: readonly unknown[],
+  rows: readonly (readonly unknown[])[],
+  sheetId: number,
+  firstRowNumber: number,
+  idColumnInRow = -1,
+): FilledIds {
   const taken = new Set(column.map((c) => cellText(c)).filter((t) => t !== ''));
   const out = column.slice();
   const changed: number[] = [];
@@ -103,7 +109,12 @@ function rewritesToItself(v: unknown): boolean {
  * write per run of filled cells. `formulas(start, end)` (the span's `getFormulas`, called at most
  * once and only when the span holds user cells) decides whether a user cell could be a formula.
  */
-export function planIdWrites(original: readonly unknown[], filled: readonly unknown[], changed: readonly number[], formulas: (start: number, end: number) => string[]): ColumnWrite[] {
+export function planIdWrites(
+  original: readonly unknown[],
+  filled: readonly unknown[],
+  changed: readonly number[],
+  formulas: (start: number, end: number) => string[],
+): ColumnWrite[] {
   const runs = runsOf(changed);
   const first = runs[0]?.[0];
   const lastRun = runs[runs.length - 1];
@@ -112,7 +123,10 @@ export function planIdWrites(original: readonly unknown[], filled: readonly unkn
   const span: ColumnWrite = { start: first, values: filled.slice(first, last + 1) };
   if (runs.length === 1) return [span];
   const isChanged = new Set(changed);
-  const kept = original.slice(first, last + 1).map((v, i) => ({ v, i })).filter(({ i }) => !isChanged.has(first + i));
+  const kept = original
+    .slice(first, last + 1)
+    .map((v, i) => ({ v, i }))
+    .filter(({ i }) => !isChanged.has(first + i));
   // Our own ids are literal strings we wrote: rewriting them is safe without looking further.
   if (kept.every(({ v }) => typeof v === 'string' && isGeneratedId(v))) return [span];
   if (kept.every(({ v }) => rewritesToItself(v) || (typeof v === 'string' && isGeneratedId(v)))) {
@@ -177,7 +191,13 @@ export function ensureExternalIds(source: Source, mapping: Mapping, opts: Ensure
     const { found, lastColumn } = findIdColumnOutside(sheet, source, width, idKey);
     if (found !== undefined) {
       column = found;
-      original = n > 0 ? sheet.getRange(source.firstDataRow, column, n, 1).getValues().map((r) => r[0]) : [];
+      original =
+        n > 0
+          ? sheet
+              .getRange(source.firstDataRow, column, n, 1)
+              .getValues()
+              .map((r) => r[0])
+          : [];
     } else {
       column = lastColumn + 1;
       created = true;
@@ -190,7 +210,10 @@ export function ensureExternalIds(source: Source, mapping: Mapping, opts: Ensure
   if (created && filled.changed.length > 0) writeCreatedColumn(sheet, source, column, idKey, filled.column);
   else if (!created) {
     const writes = planIdWrites(original, filled.column, filled.changed, (start, end) =>
-      sheet.getRange(source.firstDataRow + start, column, end - start + 1, 1).getFormulas().map((r) => r[0] ?? ''),
+      sheet
+        .getRange(source.firstDataRow + start, column, end - start + 1, 1)
+        .getFormulas()
+        .map((r) => r[0] ?? ''),
     );
     for (const w of writes) sheet.getRange(source.firstDataRow + w.start, column, w.values.length, 1).setValues(w.values.map((v) => [v]));
   }

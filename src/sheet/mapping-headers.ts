@@ -24,7 +24,11 @@ export function headersOf(mapping: Readonly<Record<string, number>>, headers: re
  * Pure: `mapping` with each column found again by its stored header text, or the sentence that
  * says which header is gone. Fields without a stored header keep their column.
  */
-export function resolveByHeader(mapping: Readonly<Record<string, number>>, stored: MappingHeaders | undefined, headers: readonly string[]): { mapping: Record<string, number> } | { problem: string } {
+export function resolveByHeader(
+  mapping: Readonly<Record<string, number>>,
+  stored: MappingHeaders | undefined,
+  headers: readonly string[],
+): { mapping: Record<string, number> } | { problem: string } {
   const out: Record<string, number> = { ...mapping };
   for (const [field, col] of Object.entries(mapping)) {
     const text = stored?.[field];
@@ -32,7 +36,9 @@ export function resolveByHeader(mapping: Readonly<Record<string, number>>, store
     const at = headers.flatMap((h, i) => (norm(h) === norm(text) ? [i] : []));
     if (at.length !== 1) {
       const why = at.length === 0 ? 'is no longer in the source' : 'now appears more than once in the source';
-      return { problem: `The column "${text}" (mapped to ${field}) ${why}; the headers changed since this run was set up. Map the columns again in the sidebar and start a new run.` };
+      return {
+        problem: `The column "${text}" (mapped to ${field}) ${why}; the headers changed since this run was set up. Map the columns again in the sidebar and start a new run.`,
+      };
     }
     out[field] = at[0] ?? col;
   }

@@ -85,7 +85,12 @@ export interface ResultIndex {
  * Pure: the values mode's block: the field names, then per source row the field's value for the
  * row's key ('' where the tab has no row yet), with the number formats that keep text literal.
  */
-export function valuesBlock(fields: readonly string[], columns: readonly number[], keys: readonly string[], index: ResultIndex): { values: unknown[][]; formats: string[][] } {
+export function valuesBlock(
+  fields: readonly string[],
+  columns: readonly number[],
+  keys: readonly string[],
+  index: ResultIndex,
+): { values: unknown[][]; formats: string[][] } {
   const values: unknown[][] = [[...fields]];
   for (const k of keys) {
     const row = k === '' ? undefined : index.rows.get(k);
@@ -96,11 +101,21 @@ export function valuesBlock(fields: readonly string[], columns: readonly number[
 }
 
 /** The sentence after a write: where the columns went, and why they moved. */
-export function columnsSentence(o: { fields: readonly string[]; sheet: string; place: ColumnsPlace; mode: 'formulas' | 'values'; tab: string; rows: number }): string {
+export function columnsSentence(o: {
+  fields: readonly string[];
+  sheet: string;
+  place: ColumnsPlace;
+  mode: 'formulas' | 'values';
+  tab: string;
+  rows: number;
+}): string {
   const from = columnLetters(o.place.column);
   const to = columnLetters(o.place.column + o.fields.length - 1);
   const where = from === to ? `column ${from}` : `columns ${from}:${to}`;
-  const what = o.mode === 'formulas' ? `=ENRICHED formulas in the header row, one per column, keyed by external_id; they follow a sort of the rows` : `values copied now (a snapshot; sort whole rows so they stay with theirs)`;
+  const what =
+    o.mode === 'formulas'
+      ? `=ENRICHED formulas in the header row, one per column, keyed by external_id; they follow a sort of the rows`
+      : `values copied now (a snapshot; sort whole rows so they stay with theirs)`;
   const moved = o.place.moved ? ` The columns right of your table hold cells of yours, so the results start at ${from}.` : '';
   return `Added ${o.fields.join(', ')} from "${o.tab}" to "${o.sheet}" as ${where} (${o.rows} row(s)): ${what}.${moved}`;
 }

@@ -101,7 +101,8 @@ function keyPart(v: unknown): string {
 }
 
 function checkSpec(spec: ResultTabSpec): void {
-  if (spec.tabName.trim() === '' || spec.tabName.length > MAX_TAB_NAME_CHARS) throw new SheetError('BAD_SPEC', `A result tab needs a name of 1 to ${MAX_TAB_NAME_CHARS} characters.`);
+  if (spec.tabName.trim() === '' || spec.tabName.length > MAX_TAB_NAME_CHARS)
+    throw new SheetError('BAD_SPEC', `A result tab needs a name of 1 to ${MAX_TAB_NAME_CHARS} characters.`);
   if (spec.keyColumns.length === 0) throw new SheetError('BAD_SPEC', `Result tab "${spec.tabName}" needs at least one key column.`);
 }
 
@@ -122,11 +123,18 @@ export function openResultTab(ss: Spreadsheet, spec: ResultTabSpec): ResultTab {
   const header: string[] = headerCells.every((h) => h === '') ? [] : headerCells;
   const data: unknown[][] = header.length === 0 ? [] : values.slice(1);
   if (header.length === 0 && values.some((r) => r.some((c) => cellText(c) !== ''))) {
-    throw new SheetError('TAB_NOT_OURS', `The tab "${spec.tabName}" has data but no header row, so its rows cannot be matched. Rename that tab or choose another name.`);
+    throw new SheetError(
+      'TAB_NOT_OURS',
+      `The tab "${spec.tabName}" has data but no header row, so its rows cannot be matched. Rename that tab or choose another name.`,
+    );
   }
   if (header.length > 0) {
     const missing = spec.keyColumns.filter((k) => !header.includes(k));
-    if (missing.length > 0) throw new SheetError('TAB_NOT_OURS', `The tab "${spec.tabName}" exists but has no ${missing.join(', ')} column, so its rows cannot be matched. Rename that tab or choose another name.`);
+    if (missing.length > 0)
+      throw new SheetError(
+        'TAB_NOT_OURS',
+        `The tab "${spec.tabName}" exists but has no ${missing.join(', ')} column, so its rows cannot be matched. Rename that tab or choose another name.`,
+      );
   }
   let writtenHeaderLength = header.length;
   let maxRows = sheet.getMaxRows();
@@ -178,7 +186,8 @@ export function openResultTab(ss: Spreadsheet, spec: ResultTabSpec): ResultTab {
     const range = sheet.getRange(block.from, first + 1, block.to - block.from + 1, span);
     const formulas = range.getFormulas();
     const formats = range.getNumberFormats();
-    const keep = (r: number): boolean => positions.some((p) => !exactRewrite(formulas[r - block.from]?.[p - first] ?? '', formats[r - block.from]?.[p - first] ?? ''));
+    const keep = (r: number): boolean =>
+      positions.some((p) => !exactRewrite(formulas[r - block.from]?.[p - first] ?? '', formats[r - block.from]?.[p - first] ?? ''));
     return splitAtKeptRows(block, changed, keep);
   };
 

@@ -69,14 +69,23 @@ function rowList(rows: readonly number[]): string {
 }
 
 /** The preview's sentences for the values Sheets changed (row numbers are sheet rows). */
-export function sheetsChangedHints(zeros: ReadonlyArray<{ rowNumber: number; stored: string; typed: string }>, phones: ReadonlyArray<{ rowNumber: number; typed: string }>, brokenPhones: readonly number[], withoutPhone = false): string[] {
+export function sheetsChangedHints(
+  zeros: ReadonlyArray<{ rowNumber: number; stored: string; typed: string }>,
+  phones: ReadonlyArray<{ rowNumber: number; typed: string }>,
+  brokenPhones: readonly number[],
+  withoutPhone = false,
+): string[] {
   const hints: string[] = [];
   if (zeros.length > 0) {
     const z = zeros[0];
-    hints.push(`Row${zeros.length > 1 ? 's' : ''} ${rowList(zeros.map((x) => x.rowNumber))}: Sheets stored ${z?.typed} as ${z?.stored}${zeros.length > 1 ? ' (and the like)' : ''}; format the column as plain text and type ${zeros.length > 1 ? 'them' : 'it'} again.`);
+    hints.push(
+      `Row${zeros.length > 1 ? 's' : ''} ${rowList(zeros.map((x) => x.rowNumber))}: Sheets stored ${z?.typed} as ${z?.stored}${zeros.length > 1 ? ' (and the like)' : ''}; format the column as plain text and type ${zeros.length > 1 ? 'them' : 'it'} again.`,
+    );
   }
   if (phones.length > 0) {
-    hints.push(`Row${phones.length > 1 ? 's' : ''} ${rowList(phones.map((x) => x.rowNumber))}: Sheets shows #ERROR! for a phone typed as ${phones[0]?.typed}; the typed number is read back and sent. Format the column as plain text to keep such numbers.`);
+    hints.push(
+      `Row${phones.length > 1 ? 's' : ''} ${rowList(phones.map((x) => x.rowNumber))}: Sheets shows #ERROR! for a phone typed as ${phones[0]?.typed}; the typed number is read back and sent. Format the column as plain text to keep such numbers.`,
+    );
   }
   if (brokenPhones.length > 0) {
     const rows = brokenPhones.length > 1 ? 'these rows' : 'this row';
@@ -109,7 +118,13 @@ export function withoutBrokenPhones<T extends Pick<Source, 'values' | 'headerRow
 }
 
 /** The preview's sentences for a source block: lost zeros in the id column, phones read back or broken. */
-export function sourceChangedHints(block: Pick<Source, 'raw' | 'values' | 'typedBack' | 'firstRow' | 'headerRowIndex'>, mapping: Readonly<Record<string, number | undefined>>, withoutPhone = false, idKey = 'external_id', phoneKey = 'phone'): string[] {
+export function sourceChangedHints(
+  block: Pick<Source, 'raw' | 'values' | 'typedBack' | 'firstRow' | 'headerRowIndex'>,
+  mapping: Readonly<Record<string, number | undefined>>,
+  withoutPhone = false,
+  idKey = 'external_id',
+  phoneKey = 'phone',
+): string[] {
   const idCol = mapping[idKey];
   const phoneCol = mapping[phoneKey];
   const zeros = idCol === undefined ? [] : lostZeros(block.raw, idCol, block.headerRowIndex + 1).map((z) => ({ ...z, rowNumber: block.firstRow + z.row }));

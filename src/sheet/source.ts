@@ -61,7 +61,8 @@ function resolveRange(ss: Spreadsheet, spec: SourceSpec): { range: Range; label:
   if (spec === 'selection') {
     const range = ss.getActiveRange();
     if (range === null) throw new SheetError('NO_SELECTION', 'Nothing is selected. Select the header row and the data rows, then try again.');
-    if (range.getNumRows() < 2) throw new SheetError('SELECTION_ONE_ROW', 'The selection has only one row. Select the header row and at least one data row below it.');
+    if (range.getNumRows() < 2)
+      throw new SheetError('SELECTION_ONE_ROW', 'The selection has only one row. Select the header row and at least one data row below it.');
     return { range, label: 'The selection', mode: 'selection' };
   }
   if ('sheetName' in spec) {
@@ -77,7 +78,8 @@ function resolveRange(ss: Spreadsheet, spec: SourceSpec): { range: Range; label:
     const why = typeof e === 'object' && e !== null && 'message' in e ? String(e.message) : String(e);
     throw new SheetError('BAD_RANGE', `"${spec.a1}" is not a range this sheet has (${why}). Use a range like Sheet1!A1:F30.`);
   }
-  if (range.getNumRows() < 2) throw new SheetError('SELECTION_ONE_ROW', `The range ${spec.a1} has only one row. Include the header row and at least one data row.`);
+  if (range.getNumRows() < 2)
+    throw new SheetError('SELECTION_ONE_ROW', `The range ${spec.a1} has only one row. Include the header row and at least one data row.`);
   return { range, label: `The range ${spec.a1}`, mode: 'data' };
 }
 

@@ -34,7 +34,11 @@ export function ourTabNames(ss: Spreadsheet): Set<string> {
  * shortened, never the suffix).
  */
 export function uniqueTabName(ss: Spreadsheet, base: string, reserved: Iterable<string> = []): string {
-  const clean = base.replace(/\p{Cc}+/gu, ' ').replace(/\s+/g, ' ').trim() || 'Results';
+  const clean =
+    base
+      .replace(/\p{Cc}+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim() || 'Results';
   const taken = new Set([...ss.getSheets().map((s) => s.getName()), ...reserved].map((n) => n.toLowerCase()));
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? '' : ` (${n})`;
@@ -50,7 +54,13 @@ export function uniqueTabName(ss: Spreadsheet, base: string, reserved: Iterable<
  * new name is taken (nor one in `reserved`, read only then). `sheet.getName()` tells which; the
  * caller remembers it.
  */
-export function claimTab(ss: Spreadsheet, tabName: string, owner = '', reserved: () => Iterable<string> = () => [], legacyOwn?: (sheet: Sheet) => boolean): { sheet: Sheet; existing: boolean } {
+export function claimTab(
+  ss: Spreadsheet,
+  tabName: string,
+  owner = '',
+  reserved: () => Iterable<string> = () => [],
+  legacyOwn?: (sheet: Sheet) => boolean,
+): { sheet: Sheet; existing: boolean } {
   const found = ss.getSheetByName(tabName);
   if (found !== null && isOurTab(found)) return { sheet: found, existing: true };
   const mark = `${owner}\u001f${tabName}`;

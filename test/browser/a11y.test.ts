@@ -31,7 +31,9 @@ browserSuite('sidebar accessibility (axe-core in Chromium)', () => {
     expect(facts.h1).toEqual(['Prospect Enrich']);
     expect(facts.live).toEqual([]);
     // The only roles that announce by themselves are the status lines (status / alert).
-    const announcing = await s.sidebar.locator('[role="status"], [role="alert"], [role="log"], [role="marquee"]').evaluateAll((els) => els.map((e) => e.className));
+    const announcing = await s.sidebar
+      .locator('[role="status"], [role="alert"], [role="log"], [role="marquee"]')
+      .evaluateAll((els) => els.map((e) => e.className));
     for (const c of announcing) expect(c).toMatch(/\bstatus\b/);
     expect(await s.sidebar.locator('#app').getAttribute('aria-live')).toBeNull();
   });

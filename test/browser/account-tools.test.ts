@@ -19,9 +19,20 @@ browserSuite('account tools in the sidebar (Chromium)', () => {
   beforeAll(async () => {
     ({ pg, browser, page, sidebar } = await openPlayground((p) => {
       const sheet = p.addOn.emulator.spreadsheet;
-      sheet.givenSheet('Customers', [['Company', 'Website', 'City'], ['Alpha GmbH', 'https://alpha.example', 'Berlin'], ['Beta AG', 'https://beta.example', 'Hamburg']]);
-      sheet.givenSheet('More customers', [['Company', 'Website', 'City'], ['Gamma KG', 'https://gamma.example', 'Köln']]);
-      sheet.givenSheet('Clients', [['Customer ID', 'Name', 'Tax ID'], ['CUST-0001', 'Cliente 1', '030700000001'], ['CUST-0002', 'Cliente 2', '030700000002']]);
+      sheet.givenSheet('Customers', [
+        ['Company', 'Website', 'City'],
+        ['Alpha GmbH', 'https://alpha.example', 'Berlin'],
+        ['Beta AG', 'https://beta.example', 'Hamburg'],
+      ]);
+      sheet.givenSheet('More customers', [
+        ['Company', 'Website', 'City'],
+        ['Gamma KG', 'https://gamma.example', 'Köln'],
+      ]);
+      sheet.givenSheet('Clients', [
+        ['Customer ID', 'Name', 'Tax ID'],
+        ['CUST-0001', 'Cliente 1', '030700000001'],
+        ['CUST-0002', 'Cliente 2', '030700000002'],
+      ]);
     }));
     // "Delete list" asks first.
     page.on('dialog', (d) => void d.accept());
@@ -67,15 +78,23 @@ browserSuite('account tools in the sidebar (Chromium)', () => {
     const manage = sidebar.locator('#blacklists-manage');
     await manage.locator('summary', { hasText: 'Your blacklists (1)' }).click();
     await manage.getByRole('button', { name: 'View entries' }).click();
-    await manage.locator('#blacklist-summary').getByText(/"Existing customers": 2 entries · From our CRM/).waitFor();
-    await expect(manage.locator('#blacklist-entries td').allTextContents()).resolves.toEqual(expect.arrayContaining(['Alpha GmbH', 'https://beta.example', 'Hamburg']));
+    await manage
+      .locator('#blacklist-summary')
+      .getByText(/"Existing customers": 2 entries · From our CRM/)
+      .waitFor();
+    await expect(manage.locator('#blacklist-entries td').allTextContents()).resolves.toEqual(
+      expect.arrayContaining(['Alpha GmbH', 'https://beta.example', 'Hamburg']),
+    );
     await noHorizontalScroll();
 
     await select('More customers', 'A1', 'C2');
     await manage.getByRole('button', { name: 'Add selection' }).click();
     await sidebar.getByText('1 entry added to "Existing customers".').waitFor();
     await manage.getByRole('button', { name: 'View entries' }).click();
-    await manage.locator('#blacklist-summary').getByText(/: 3 entries/).waitFor();
+    await manage
+      .locator('#blacklist-summary')
+      .getByText(/: 3 entries/)
+      .waitFor();
     await manage.locator('#blacklist-entries').getByText('Gamma KG').waitFor();
     expect(sim.blacklists()).toHaveLength(1);
 

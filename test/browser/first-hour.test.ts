@@ -41,7 +41,13 @@ browserSuite('the first hour (Chromium)', () => {
     await expect(s.page.locator('#dialog-title').textContent()).resolves.toBe('Prospect Enrich: help');
     const help = s.page.frameLocator('#dialog-frame');
     await help.locator('h1', { hasText: 'How to use Prospect Enrich' }).waitFor();
-    await expect(help.locator('li strong').allTextContents()).resolves.toEqual(['Save a key.', 'Pick your rows.', 'Submit.', 'Follow it in Jobs.', 'Formulas.']);
+    await expect(help.locator('li strong').allTextContents()).resolves.toEqual([
+      'Save a key.',
+      'Pick your rows.',
+      'Submit.',
+      'Follow it in Jobs.',
+      'Formulas.',
+    ]);
     await expect(help.locator('h2').allTextContents()).resolves.toEqual(['What you pay for', 'Shared spreadsheets', 'What is written where', 'Schedules']);
     await expect(help.locator('a').count()).resolves.toBe(0);
     await s.page.locator('#dialog').screenshot({ path: join(SHOTS, 'help.png') });

@@ -13,7 +13,16 @@ export const ROOT = join(__dirname, '../..');
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export const HAVE_CHROMIUM = existsSync(CHROMIUM);
 /** The flags that work on these machines (closed network: no background connections). */
-export const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+export const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 /** In CI a missing browser fails loudly instead of skipping. */
 export const browserSuite = HAVE_CHROMIUM || process.env['CI'] === 'true' ? describe : describe.skip;
@@ -29,7 +38,9 @@ export interface Opened {
 /** Start the playground (fast clock, trigger every second), launch Chromium and open the page; `before` runs before the page loads. */
 export async function openPlayground(before: (pg: Playground) => void = () => undefined): Promise<Opened> {
   if (!HAVE_CHROMIUM) {
-    throw new Error(`Chromium not found at ${CHROMIUM}. The browser tests need Debian's chromium: apt-get update && apt-get install -y chromium (.ci/run does this), or set CHROMIUM_PATH. They never download a browser.`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}. The browser tests need Debian's chromium: apt-get update && apt-get install -y chromium (.ci/run does this), or set CHROMIUM_PATH. They never download a browser.`,
+    );
   }
   if (!existsSync(join(ROOT, 'dist/Code.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
   const pg = await createPlayground({ root: ROOT, port: 0, speed: 120, triggerEveryMs: 1000, env: {} });
@@ -127,7 +138,9 @@ export async function axeViolations(page: Page): Promise<string[]> {
   axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   if (!(await frame.evaluate(() => 'axe' in window))) await frame.evaluate(axeSource);
   return frame.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown[] }> }> }> } }
+    ).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
     return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });

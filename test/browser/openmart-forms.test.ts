@@ -35,7 +35,11 @@ browserSuite('Openmart forms (Chromium, 300 px sidebar)', () => {
   async function expectFitsIn300(): Promise<void> {
     await expectNoHorizontalScroll(sidebar);
     const m = await sidebar.locator('html').evaluate((h) => {
-      const right = Math.max(...Array.from(h.querySelectorAll('input, select, button, label, summary')).filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.getBoundingClientRect().right));
+      const right = Math.max(
+        ...Array.from(h.querySelectorAll('input, select, button, label, summary'))
+          .filter((e) => (e as HTMLElement).offsetParent !== null)
+          .map((e) => e.getBoundingClientRect().right),
+      );
       return { client: h.clientWidth, right };
     });
     expect(m.client).toBeLessThanOrEqual(300);
@@ -52,7 +56,29 @@ browserSuite('Openmart forms (Chromium, 300 px sidebar)', () => {
     await advanced.locator('summary').click();
     await search.getByLabel('Min price tier').waitFor({ state: 'visible' });
     // Every documented filter is reachable.
-    for (const label of ['Zip / postal codes (comma separated)', 'Latitude', 'Longitude', 'Radius (meters)', 'Prefer the radius', 'Has a validated website', 'Store name', 'Min rating (0-5)', 'Max rating (0-5)', 'Min reviews', 'Max reviews', 'Max price tier', 'Min locations', 'Max locations', 'Ownership', 'Exclude keywords (up to 64)', 'Exclude domains (comma separated)', 'Opened after', 'Opened before', 'Updated after', 'Updated before']) {
+    for (const label of [
+      'Zip / postal codes (comma separated)',
+      'Latitude',
+      'Longitude',
+      'Radius (meters)',
+      'Prefer the radius',
+      'Has a validated website',
+      'Store name',
+      'Min rating (0-5)',
+      'Max rating (0-5)',
+      'Min reviews',
+      'Max reviews',
+      'Max price tier',
+      'Min locations',
+      'Max locations',
+      'Ownership',
+      'Exclude keywords (up to 64)',
+      'Exclude domains (comma separated)',
+      'Opened after',
+      'Opened before',
+      'Updated after',
+      'Updated before',
+    ]) {
       await expect(search.getByLabel(label, { exact: true }).isVisible()).resolves.toBe(true);
     }
     await expectFitsIn300();
@@ -76,7 +102,9 @@ browserSuite('Openmart forms (Chromium, 300 px sidebar)', () => {
     expect(await sizing.textContent()).toMatch(/^About [\d,]+ businesses match; fetching 20 rows costs about 20 credits/);
     // Counting asked for ids only, never a page of rows.
     expect(pg.addOn.emulator.http.log.filter((e) => e.url.endsWith('/api/v1/search')).length).toBe(searchesBefore);
-    const sized = pg.addOn.emulator.http.log.filter((e) => e.url.endsWith('/api/v1/search/only_ids')).map((e) => JSON.parse(String(e.body)) as Record<string, unknown>);
+    const sized = pg.addOn.emulator.http.log
+      .filter((e) => e.url.endsWith('/api/v1/search/only_ids'))
+      .map((e) => JSON.parse(String(e.body)) as Record<string, unknown>);
     expect(sized.at(-1)).toMatchObject({ query: 'restaurant', min_price_tier: 2, max_price_tier: 3, limit: 1, estimate_total: true });
     await expectFitsIn300();
   });
@@ -95,7 +123,9 @@ browserSuite('Openmart forms (Chromium, 300 px sidebar)', () => {
     await brands.getByLabel('I accept these credits').check();
     await brands.getByRole('button', { name: 'Search brands' }).click();
     await sidebar.getByText(/Job "Coffee brands" (DONE|FETCHING)/).waitFor();
-    const sent = pg.addOn.emulator.http.log.filter((e) => e.url.endsWith('/api/v2/brands/search')).map((e) => JSON.parse(String(e.body)) as { search_param: Record<string, unknown>; pagination: Record<string, unknown>; estimate_total?: boolean });
+    const sent = pg.addOn.emulator.http.log
+      .filter((e) => e.url.endsWith('/api/v2/brands/search'))
+      .map((e) => JSON.parse(String(e.body)) as { search_param: Record<string, unknown>; pagination: Record<string, unknown>; estimate_total?: boolean });
     // The count: one brand with estimate_total; then the pages of the job.
     expect(sent[0]).toMatchObject({ pagination: { limit: 1 }, estimate_total: true });
     expect(sent[1]?.estimate_total).toBeUndefined();

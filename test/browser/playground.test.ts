@@ -11,14 +11,27 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { Playground } from '../../emulator/playground/server';
-import { CHROMIUM, HAVE_CHROMIUM, SHOTS, actionDone, browserSuite, sectionLoaded, expectNoHorizontalScroll as noSidewaysScroll, openPlayground, showSection, waitForJobDone } from './kit';
+import {
+  CHROMIUM,
+  HAVE_CHROMIUM,
+  SHOTS,
+  actionDone,
+  browserSuite,
+  sectionLoaded,
+  expectNoHorizontalScroll as noSidewaysScroll,
+  openPlayground,
+  showSection,
+  waitForJobDone,
+} from './kit';
 
 const TITLE = 'Playground Q1';
 
 jest.setTimeout(90_000);
 
 if (!HAVE_CHROMIUM && process.env['CI'] !== 'true') {
-  process.stderr.write(`Browser tests skipped: no Chromium at ${CHROMIUM}; install it with "sudo apt-get install -y chromium" (Debian) or set CHROMIUM_PATH.\n`);
+  process.stderr.write(
+    `Browser tests skipped: no Chromium at ${CHROMIUM}; install it with "sudo apt-get install -y chromium" (Debian) or set CHROMIUM_PATH.\n`,
+  );
 }
 
 browserSuite('playground (Chromium)', () => {
@@ -92,10 +105,19 @@ browserSuite('playground (Chromium)', () => {
     const city = sidebar.locator('select[data-field="city"]');
     await city.selectOption({ label: 'City' });
     await expect(city.inputValue()).resolves.toBe('2');
-    await sidebar.locator('#preview-summary').getByText(/30 row\(s\) ready, 1 invalid/).waitFor();
-    await sidebar.locator('.invalid-row').getByText(/Row 32: company name is empty/).waitFor();
+    await sidebar
+      .locator('#preview-summary')
+      .getByText(/30 row\(s\) ready, 1 invalid/)
+      .waitFor();
+    await sidebar
+      .locator('.invalid-row')
+      .getByText(/Row 32: company name is empty/)
+      .waitFor();
     // The price before the submit, in OpenProspect's terms: set at review, shown in Jobs then.
-    await sidebar.locator('#enrich-cost').getByText(/priced by OpenProspect at review/).waitFor();
+    await sidebar
+      .locator('#enrich-cost')
+      .getByText(/priced by OpenProspect at review/)
+      .waitFor();
     await expectNoHorizontalScroll();
     await shot('enrich.png');
   });
@@ -116,7 +138,10 @@ browserSuite('playground (Chromium)', () => {
       await actionDone(sidebar, 'Refresh now');
     }
     await sidebar.locator(`.job[data-state="DONE"]:has-text("${TITLE}")`).waitFor();
-    await sidebar.locator(`.job:has-text("${TITLE}") .cost`).getByText(/^Cost: (priced by OpenProspect at review|estimated by OpenProspect at [\d.]+ [A-Z]{3})/).waitFor();
+    await sidebar
+      .locator(`.job:has-text("${TITLE}") .cost`)
+      .getByText(/^Cost: (priced by OpenProspect at review|estimated by OpenProspect at [\d.]+ [A-Z]{3})/)
+      .waitFor();
     await expectNoHorizontalScroll();
     await shot('jobs.png');
   });
@@ -162,7 +187,10 @@ browserSuite('playground (Chromium)', () => {
     await sidebar.locator('#formula-spend').check();
     await sidebar.locator('#formula-cap').fill('50');
     await sidebar.locator('#save-formulas').click();
-    await sidebar.locator('#formula-used').getByText(/Used today: 0 of 50/).waitFor();
+    await sidebar
+      .locator('#formula-used')
+      .getByText(/Used today: 0 of 50/)
+      .waitFor();
     await shot('settings-formulas.png');
 
     await page.locator('#grid td[data-cell="H6"]').click();
@@ -186,7 +214,10 @@ browserSuite('playground (Chromium)', () => {
     await sidebar.getByLabel('Integration codes (one per line)').fill('ar_afip_enrichment');
     await sidebar.getByRole('button', { name: 'Preview and estimate' }).click();
     // The price is unknown until gu1 has answered once: the estimate says so.
-    await sidebar.locator('#gu1-estimate').getByText(/Estimated cost: unknown/).waitFor();
+    await sidebar
+      .locator('#gu1-estimate')
+      .getByText(/Estimated cost: unknown/)
+      .waitFor();
     await expectNoHorizontalScroll();
     await shot('gu1.png');
     // An unknown price is never spent without a tick.
@@ -198,14 +229,20 @@ browserSuite('playground (Chromium)', () => {
     await section('jobs');
     const job = await waitForJobDone(page, sidebar, 'KYB check');
     // 31 rows with an external_id at 45 cents each.
-    await job.locator('.cost').getByText(/Cost: 13\.95 in your gu1 account's currency/).waitFor();
+    await job
+      .locator('.cost')
+      .getByText(/Cost: 13\.95 in your gu1 account's currency/)
+      .waitFor();
     await openSheet('KYB check - gu1');
     // The price gu1 charged is now known: the settings show it and the next estimate uses it.
     await section('gu1');
     await sidebar.locator('summary', { hasText: 'gu1 settings' }).click();
     await sidebar.getByText(/Prices seen: ar_afip_enrichment 0\.45/).waitFor();
     await sidebar.getByRole('button', { name: 'Preview and estimate' }).click();
-    await sidebar.locator('#gu1-estimate').getByText(/Estimated cost: 13\.95 in your gu1 account's currency/).waitFor();
+    await sidebar
+      .locator('#gu1-estimate')
+      .getByText(/Estimated cost: 13\.95 in your gu1 account's currency/)
+      .waitFor();
   });
 
   it('should schedule a daily refresh of the finished enrichment and show its next run', async () => {
@@ -245,7 +282,9 @@ browserSuite('playground (Chromium)', () => {
       await actionDone(sidebar, 'Refresh now');
     }
     await expect(job.locator('summary', { hasText: 'History' }).evaluate((s) => (s.parentElement as HTMLDetailsElement).open)).resolves.toBe(true);
-    await expect(job.locator('summary', { hasText: 'Run again on a schedule' }).evaluate((s) => (s.parentElement as HTMLDetailsElement).open)).resolves.toBe(true);
+    await expect(job.locator('summary', { hasText: 'Run again on a schedule' }).evaluate((s) => (s.parentElement as HTMLDetailsElement).open)).resolves.toBe(
+      true,
+    );
     await expect(job.getByLabel('How often').inputValue()).resolves.toBe('weekly');
     await expect(job.getByLabel('At (Europe/Berlin time)').inputValue()).resolves.toBe('9');
     await expect(job.getByLabel('On', { exact: true }).inputValue()).resolves.toBe('5');
@@ -264,7 +303,10 @@ browserSuite('playground (Chromium)', () => {
       await block.getByText(/Key saved/).waitFor();
     }
     await section('openmart');
-    await sidebar.locator('#openmart-credits').getByText(/Credits: \d/).waitFor();
+    await sidebar
+      .locator('#openmart-credits')
+      .getByText(/Credits: \d/)
+      .waitFor();
     await sidebar.locator('summary', { hasText: 'Credit confirmation threshold' }).click();
     await sidebar.locator('#openmart-threshold').fill('50');
     await sidebar.getByRole('button', { name: 'Save threshold' }).click();

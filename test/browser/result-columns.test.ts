@@ -23,7 +23,11 @@ browserSuite('results beside the rows (Chromium)', () => {
     bp = await openPlayground((p) => {
       // A finished enrichment of the sample sheet, run through the add-on's own RPCs and trigger.
       p.addOn.rpc('saveApiKey', { provider: 'openprospect', key: OP_TEST_KEY });
-      p.addOn.rpc('submitEnrichment', { source: { sheetName: 'Companies' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: { title: TITLE, features: ['COMPANY_DATA'], profile_name: 'Beside profile', priority: 'NORMAL' } });
+      p.addOn.rpc('submitEnrichment', {
+        source: { sheetName: 'Companies' },
+        mapping: { company_name: 0, website_url: 1, city: 2, country: 3 },
+        options: { title: TITLE, features: ['COMPANY_DATA'], profile_name: 'Beside profile', priority: 'NORMAL' },
+      });
       const order = p.providers.sims.openprospect.orders()[0];
       if (!order) throw new Error('no order was created');
       p.providers.sims.openprospect.advance(order.id, 'COMPLETED');
@@ -91,7 +95,9 @@ browserSuite('results beside the rows (Chromium)', () => {
     expect([...after.map((r) => r[0])].sort()).toEqual([...before.map((r) => r[0])].sort());
     expectValuesWithTheirRows(after);
     // Cities are now in order in the user's own column.
-    const cities = await page.locator('#grid').evaluate((grid) => Array.from({ length: 31 }, (_, i) => grid.querySelector(`td[data-cell="C${i + 2}"]`)?.textContent ?? ''));
+    const cities = await page
+      .locator('#grid')
+      .evaluate((grid) => Array.from({ length: 31 }, (_, i) => grid.querySelector(`td[data-cell="C${i + 2}"]`)?.textContent ?? ''));
     const filled = cities.filter((c) => c !== '');
     expect(filled).toEqual([...filled].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
   });

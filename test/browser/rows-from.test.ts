@@ -16,8 +16,14 @@ browserSuite('"Rows from" (Chromium)', () => {
     await saveKey(s, 'openmart', 'om_test_5b8e2d7c4a19e6');
     // A second sheet of the user's, and a result tab as a finished job leaves it (marked by the add-on).
     const ss = s.pg.addOn.emulator.spreadsheet;
-    ss.givenSheet('Partners', [['Company', 'Website'], ['Kaffee Rösterei Nord', 'https://roesterei-nord.example']]);
-    ss.givenSheet('Q1 - Companies', [['external_id', 'name'], ['c1', 'Brauerei Lindenhof GmbH']]);
+    ss.givenSheet('Partners', [
+      ['Company', 'Website'],
+      ['Kaffee Rösterei Nord', 'https://roesterei-nord.example'],
+    ]);
+    ss.givenSheet('Q1 - Companies', [
+      ['external_id', 'name'],
+      ['c1', 'Brauerei Lindenhof GmbH'],
+    ]);
     ss.getSheetByName('Q1 - Companies')!.addDeveloperMetadata('prospect-enrich.result-tab', 'owner\u001fQ1 - Companies');
   });
 
@@ -43,10 +49,16 @@ browserSuite('"Rows from" (Chromium)', () => {
 
   it('should remember the sheet picked in each form after the sidebar is opened again', async () => {
     await s.sidebar.getByLabel('Rows from').selectOption('Partners');
-    await s.sidebar.locator('#preview-summary').getByText(/^1 row\(s\) ready/).waitFor();
+    await s.sidebar
+      .locator('#preview-summary')
+      .getByText(/^1 row\(s\) ready/)
+      .waitFor();
     await reopen('enrich');
     await expect(s.sidebar.getByLabel('Rows from').inputValue()).resolves.toBe('Partners');
-    await s.sidebar.locator('#preview-summary').getByText(/^1 row\(s\) ready/).waitFor();
+    await s.sidebar
+      .locator('#preview-summary')
+      .getByText(/^1 row\(s\) ready/)
+      .waitFor();
     // Another form keeps its own default.
     await showSection(s.sidebar, 'gu1');
     await expect(s.sidebar.getByLabel('Rows from').inputValue()).resolves.toBe('Companies');

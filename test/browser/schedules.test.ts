@@ -13,7 +13,11 @@ browserSuite('schedules and tracking (Chromium)', () => {
   beforeAll(async () => {
     s = await openPlayground();
     await sectionLoaded(s.sidebar);
-    s.pg.addOn.emulator.spreadsheet.givenSheet('Clients', [['external_id', 'Name'], ['20-12345678-9', 'Acme SA'], ['30-71234567-1', 'Beta SRL']]);
+    s.pg.addOn.emulator.spreadsheet.givenSheet('Clients', [
+      ['external_id', 'Name'],
+      ['20-12345678-9', 'Acme SA'],
+      ['30-71234567-1', 'Beta SRL'],
+    ]);
     await saveKey(s, 'gu1', 'gk_sandbox_c72e914fd042');
     await saveKey(s, 'openprospect', 'lnc_test_7d41e0b9c5f3a9c');
   });
@@ -39,7 +43,10 @@ browserSuite('schedules and tracking (Chromium)', () => {
     await s.sidebar.locator('#preview-summary').waitFor();
     await s.sidebar.getByLabel('Title *').fill('Tracked order');
     await s.sidebar.locator('#submit-enrichment').click();
-    await s.sidebar.locator('#enrich-result').getByText(/Job "Tracked order" created/).waitFor({ timeout: 20_000 });
+    await s.sidebar
+      .locator('#enrich-result')
+      .getByText(/Job "Tracked order" created/)
+      .waitFor({ timeout: 20_000 });
     await showSection(s.sidebar, 'jobs');
     const stop = s.sidebar.locator('.job:has-text("Tracked order") button', { hasText: 'Stop tracking…' });
     const asked = new Promise<string>((resolve) => {
@@ -49,7 +56,9 @@ browserSuite('schedules and tracking (Chromium)', () => {
       });
     });
     await stop.click();
-    await expect(asked).resolves.toBe('Stop tracking "Tracked order"? The order itself goes on at openprospect and may still bill; its results are just no longer written here.');
+    await expect(asked).resolves.toBe(
+      'Stop tracking "Tracked order"? The order itself goes on at openprospect and may still bill; its results are just no longer written here.',
+    );
   });
 
   it('should offer only the pickers that fit, with visible labels and the zone named', async () => {
@@ -61,14 +70,18 @@ browserSuite('schedules and tracking (Chromium)', () => {
     await s.sidebar.locator('#gu1-estimate').waitFor();
     await s.sidebar.locator('#gu1-confirm').check();
     await s.sidebar.locator('#submit-gu1').click();
-    await s.sidebar.locator('#gu1-result').getByText(/Job "Nightly KYB"/).waitFor({ timeout: 30_000 });
+    await s.sidebar
+      .locator('#gu1-result')
+      .getByText(/Job "Nightly KYB"/)
+      .waitFor({ timeout: 30_000 });
     await showSection(s.sidebar, 'jobs');
     await untilDone('Nightly KYB');
     const job = s.sidebar.locator('.job[data-state="DONE"]:has-text("Nightly KYB")').first();
     await job.locator('summary', { hasText: 'Run again on a schedule' }).click();
     const form = job.locator('.schedule-form');
     await form.getByText("Times are in the spreadsheet's time zone, Europe/Berlin").waitFor();
-    const visibleLabels = async (): Promise<string[]> => form.locator('label').evaluateAll((ls) => ls.filter((l) => (l as HTMLElement).offsetParent !== null).map((l) => l.textContent ?? ''));
+    const visibleLabels = async (): Promise<string[]> =>
+      form.locator('label').evaluateAll((ls) => ls.filter((l) => (l as HTMLElement).offsetParent !== null).map((l) => l.textContent ?? ''));
     await expect(form.getByLabel('How often').inputValue()).resolves.toBe('daily');
     await expect(visibleLabels()).resolves.toEqual(['How often', 'At (Europe/Berlin time)']);
     await form.getByLabel('How often').selectOption('weekly');

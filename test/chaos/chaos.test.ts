@@ -22,18 +22,22 @@ describe('chaos (seeded slice)', () => {
   }, TIMEOUT_MS);
 
   describe('kill sweep', () => {
-    it('should end every flow killed at a sampled service call like the fault-free run', () => {
-      const failures: string[] = [];
-      for (const c of cleans) {
-        const points = [...new Set(Array.from({ length: POINTS }, (_, i) => 1 + Math.round((i * (c.calls - 1)) / (POINTS - 1))))];
-        for (const f of sweep(c, points).failed) failures.push(`${c.flow.name} killed at call ${f.k} (${f.killed}): ${f.problems.join('; ')}`);
-      }
-      expect(failures).toEqual([]);
-    }, TIMEOUT_MS);
+    it(
+      'should end every flow killed at a sampled service call like the fault-free run',
+      () => {
+        const failures: string[] = [];
+        for (const c of cleans) {
+          const points = [...new Set(Array.from({ length: POINTS }, (_, i) => 1 + Math.round((i * (c.calls - 1)) / (POINTS - 1))))];
+          for (const f of sweep(c, points).failed) failures.push(`${c.flow.name} killed at call ${f.k} (${f.killed}): ${f.problems.join('; ')}`);
+        }
+        expect(failures).toEqual([]);
+      },
+      TIMEOUT_MS,
+    );
   });
 
   describe('seeds 1-20', () => {
-    it('should never duplicate a row, an order or a batch, bill twice or touch the user\'s cells, and have no problem outside the known issues', () => {
+    it("should never duplicate a row, an order or a batch, bill twice or touch the user's cells, and have no problem outside the known issues", () => {
       const unexplained = seeds.flatMap((s) => s.runs.flatMap((r) => classify(r).unexplained.map((p) => `seed ${s.seed} ${r.flow}: ${p} [${r.text}]`)));
       expect(unexplained).toEqual([]);
     });

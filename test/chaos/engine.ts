@@ -149,7 +149,13 @@ export interface TracedCall {
   kind: string | null;
 }
 
-export function runFlow<W extends ChaosWorld>(flow: Flow<W>, disruption: Disruption, clean: Snapshot | null, mathSeed = 1, trace?: TracedCall[]): RunResult & { snapshot: Snapshot } {
+export function runFlow<W extends ChaosWorld>(
+  flow: Flow<W>,
+  disruption: Disruption,
+  clean: Snapshot | null,
+  mathSeed = 1,
+  trace?: TracedCall[],
+): RunResult & { snapshot: Snapshot } {
   const fired: Fired = { faults: {}, kills: [], overlaps: [] };
   const problems: string[] = [];
   let faulty: ReturnType<typeof withFaults> | null = null;
@@ -261,7 +267,10 @@ export function disruptionFor(seed: number, flowIndex: number, cleanCalls: numbe
   if (kinds.length === 0) kinds.push(ALL_FAULT_KINDS[rng.int(ALL_FAULT_KINDS.length)] as ChaosFaultKind);
   const span = Math.max(1, Math.round(cleanCalls * 1.2));
   const killAt = Array.from({ length: rng.int(3) }, () => 1 + rng.int(span));
-  const overlapAt = Array.from({ length: rng.int(3) }, () => ({ call: 1 + rng.int(span), what: rng.next() < 0.5 ? ('trigger' as const) : ('sidebar' as const) }));
+  const overlapAt = Array.from({ length: rng.int(3) }, () => ({
+    call: 1 + rng.int(span),
+    what: rng.next() < 0.5 ? ('trigger' as const) : ('sidebar' as const),
+  }));
   // 2-15 % of requests fail: enough to hit every step, not so many that a fetchAll wave (which
   // one transport failure throws away whole) never gets through.
   const rate = 0.02 + 0.13 * rng.next();
@@ -271,12 +280,20 @@ export function disruptionFor(seed: number, flowIndex: number, cleanCalls: numbe
   // Google's transient Sheets failures on up to 4 % of Sheets calls in half the runs, from a stream of their own.
   const sr = new Rng(((seed * 7919 + flowIndex * 104_729) ^ 0x5ee75) >>> 0);
   const sheetsFaults = sr.next() < 0.5 ? { seed: seed * 41 + flowIndex, rate: 0.04 * sr.next() } : undefined;
-  return { faults: { seed: seed * 31 + flowIndex, rate, kinds }, killAt, overlapAt, ...(variants ? { variants } : {}), ...(sheetsFaults ? { sheetsFaults } : {}) };
+  return {
+    faults: { seed: seed * 31 + flowIndex, rate, kinds },
+    killAt,
+    overlapAt,
+    ...(variants ? { variants } : {}),
+    ...(sheetsFaults ? { sheetsFaults } : {}),
+  };
 }
 
 /** One line saying what fired. */
 export function firedText(f: Fired): string {
-  const faults = Object.entries(f.faults).map(([k, n]) => `${k}×${n}`).join(' ');
+  const faults = Object.entries(f.faults)
+    .map(([k, n]) => `${k}×${n}`)
+    .join(' ');
   const parts = [faults ? `faults ${faults}` : 'no faults'];
   if (f.kills.length > 0) parts.push(`killed: ${f.kills.join('; ')}`);
   if (f.overlaps.length > 0) parts.push(`overlapped: ${f.overlaps.join('; ')}`);

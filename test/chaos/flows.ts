@@ -5,15 +5,34 @@
 import type { HttpHandler } from '../../emulator/apis/types';
 import { allSettled, storedJobs } from '../harness/jobs';
 import {
-  COMPANY_HEADER, DOMAIN_HEADER, GU1_HEADER, OP_BASE, companyRows, domainRows, enrichmentOptions, givenCompanies, givenGu1, givenOpenmart, givenOpenProspect, gu1Ids, gu1Rows,
-  type Gu1Scenario, type OmScenario, type OpScenario,
+  COMPANY_HEADER,
+  DOMAIN_HEADER,
+  GU1_HEADER,
+  OP_BASE,
+  companyRows,
+  domainRows,
+  enrichmentOptions,
+  givenCompanies,
+  givenGu1,
+  givenOpenmart,
+  givenOpenProspect,
+  gu1Ids,
+  gu1Rows,
+  type Gu1Scenario,
+  type OmScenario,
+  type OpScenario,
 } from '../harness/scenarios';
 import { WARNING, duplicateKeys, runFlow, tableDiff, type ChaosWorld, type Flow, type Snapshot } from './engine';
 
 /** Every tab except `source`, by name. */
 function resultTabs(w: ChaosWorld, source: string): Record<string, unknown[][]> {
   const ss = w.addOn.emulator.spreadsheet;
-  return Object.fromEntries(ss.sheetNames().filter((n) => n !== source).map((n) => [n, ss.sheetValues(n)]));
+  return Object.fromEntries(
+    ss
+      .sheetNames()
+      .filter((n) => n !== source)
+      .map((n) => [n, ss.sheetValues(n)]),
+  );
 }
 
 /** A table as header -> value objects sorted by key columns (order-insensitive form). */
@@ -39,7 +58,8 @@ function compareTabs(got: Record<string, unknown[][]>, want: Record<string, unkn
     else if (!x) out.push(`extra tab "${n}" (${g.length - 1} rows)`);
     else if (JSON.stringify(g) !== JSON.stringify(x)) {
       // Same rows and cells in another order: nothing lost or doubled, so it only warns.
-      if (canonical(g, keyColumnsOf(n)) === canonical(x, keyColumnsOf(n))) out.push(`${WARNING}tab "${n}": same rows and cells, in another row or column order`);
+      if (canonical(g, keyColumnsOf(n)) === canonical(x, keyColumnsOf(n)))
+        out.push(`${WARNING}tab "${n}": same rows and cells, in another row or column order`);
       else out.push(...tableDiff(`tab "${n}"`, g, x));
     }
   }
@@ -71,7 +91,13 @@ export function openProspectFlow(companies = 250, ids?: string[]): Flow<OpWorld>
       const s = givenOpenProspect();
       s.addOn.emulator.http.register(OP_BASE, wrap(s.faults));
       const rows = companyRows(companies);
-      if (ids) givenCompanies(s.addOn, OP_SOURCE, [...COMPANY_HEADER, 'external_id'], rows.map((r, i) => [...r, ids[i] ?? '']));
+      if (ids)
+        givenCompanies(
+          s.addOn,
+          OP_SOURCE,
+          [...COMPANY_HEADER, 'external_id'],
+          rows.map((r, i) => [...r, ids[i] ?? '']),
+        );
       else givenCompanies(s.addOn, OP_SOURCE, COMPANY_HEADER, rows);
       return { addOn: s.addOn, sim: s.sim };
     },
@@ -79,7 +105,12 @@ export function openProspectFlow(companies = 250, ids?: string[]): Flow<OpWorld>
       const hasJob = (): boolean => storedJobs(w.addOn).length > 0;
       env.userAction(
         'submitEnrichment',
-        () => void w.addOn.rpc('submitEnrichment', { source: { sheetName: OP_SOURCE }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions(OP_TITLE) }),
+        () =>
+          void w.addOn.rpc('submitEnrichment', {
+            source: { sheetName: OP_SOURCE },
+            mapping: { company_name: 0, website_url: 1, city: 2, country: 3 },
+            options: enrichmentOptions(OP_TITLE),
+          }),
         hasJob,
       );
       env.runTriggers(
@@ -183,7 +214,13 @@ export function gu1Flow(rows = 25): Flow<Gu1World> {
     drive(w, env) {
       env.userAction(
         'submitGu1',
-        () => void w.addOn.rpc('submitGu1', { source: { sheetName: GU1_SOURCE }, mapping: { external_id: 0 }, options: { title: 'Chaos', integrationCodes: GU1_CHAOS_CODES }, confirmed: true }),
+        () =>
+          void w.addOn.rpc('submitGu1', {
+            source: { sheetName: GU1_SOURCE },
+            mapping: { external_id: 0 },
+            options: { title: 'Chaos', integrationCodes: GU1_CHAOS_CODES },
+            confirmed: true,
+          }),
         () => storedJobs(w.addOn).length > 0,
       );
       env.runTriggers(() => allSettled(w.addOn));
@@ -220,8 +257,11 @@ export function gu1Flow(rows = 25): Flow<Gu1World> {
           return n + t.slice(1).filter((r) => r[col] === 'NO_RESPONSE' || r[col] === 'UNREADABLE_RESPONSE').length;
         }, 0);
       const lost = givenUp(end['rawTabs'] as Record<string, unknown[][]>) - givenUp(clean['rawTabs'] as Record<string, unknown[][]>);
-      if (lost > 0) out.push(`${lost} results written as failed (NO_RESPONSE / UNREADABLE_RESPONSE) after two sends without a usable answer; the fault-free run has them`);
-      out.push(...compareTabs(end['tabs'] as Record<string, unknown[][]>, clean['tabs'] as Record<string, unknown[][]>, () => ['external_id', 'integration_code']));
+      if (lost > 0)
+        out.push(`${lost} results written as failed (NO_RESPONSE / UNREADABLE_RESPONSE) after two sends without a usable answer; the fault-free run has them`);
+      out.push(
+        ...compareTabs(end['tabs'] as Record<string, unknown[][]>, clean['tabs'] as Record<string, unknown[][]>, () => ['external_id', 'integration_code']),
+      );
       return out;
     },
   };
@@ -242,7 +282,13 @@ export function gu1CapFlow(rows = 20, capCents = 2_000): Flow<Gu1World> {
     drive(w, env) {
       env.userAction(
         'submitGu1',
-        () => void w.addOn.rpc('submitGu1', { source: { sheetName: GU1_SOURCE }, mapping: { external_id: 0 }, options: { title: 'Capped', integrationCodes: GU1_CHAOS_CODES, forceRefresh: true, costCap: capCents / 100 }, confirmed: true }),
+        () =>
+          void w.addOn.rpc('submitGu1', {
+            source: { sheetName: GU1_SOURCE },
+            mapping: { external_id: 0 },
+            options: { title: 'Capped', integrationCodes: GU1_CHAOS_CODES, forceRefresh: true, costCap: capCents / 100 },
+            confirmed: true,
+          }),
         () => storedJobs(w.addOn).length > 0,
       );
       env.runTriggers(() => allSettled(w.addOn));
@@ -296,7 +342,9 @@ function omBatchProblems(end: Snapshot): string[] {
       else if (b >= 0 && r[b]) known.add(String(r[b]));
     }
   }
-  const stray = (end['serverBatches'] as Array<{ id: string; tracking: string[] }>).filter((x) => !known.has(x.id) && !x.tracking.every((id) => unknownRows.has(id)));
+  const stray = (end['serverBatches'] as Array<{ id: string; tracking: string[] }>).filter(
+    (x) => !known.has(x.id) && !x.tracking.every((id) => unknownRows.has(id)),
+  );
   return stray.length > 0 ? [`${stray.length} batch(es) at Openmart the job neither knows nor marks "outcome unknown" (e.g. ${stray[0]?.id})`] : [];
 }
 
@@ -319,7 +367,8 @@ export function openmartFlow(rows = 150, ids?: string[]): Flow<OmWorld> {
     drive(w, env) {
       env.userAction(
         'submitOpenmartBatch',
-        () => void w.addOn.rpc('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: OM_SOURCE }, options: OM_OPTIONS, confirmCredits: true }),
+        () =>
+          void w.addOn.rpc('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: OM_SOURCE }, options: OM_OPTIONS, confirmCredits: true }),
         () => storedJobs(w.addOn).length > 0,
       );
       env.runTriggers(
@@ -392,7 +441,8 @@ export function openmartFlow(rows = 150, ids?: string[]): Flow<OmWorld> {
       const gotStatus = statuses(got);
       const wantStatus = statuses(expected);
       for (const st of new Set([...gotStatus.keys(), ...wantStatus.keys()])) {
-        if ((gotStatus.get(st) ?? 0) !== (wantStatus.get(st) ?? 0)) out.push(`${gotStatus.get(st) ?? 0} rows ${st} (fault-free run: ${wantStatus.get(st) ?? 0})`);
+        if ((gotStatus.get(st) ?? 0) !== (wantStatus.get(st) ?? 0))
+          out.push(`${gotStatus.get(st) ?? 0} rows ${st} (fault-free run: ${wantStatus.get(st) ?? 0})`);
       }
       out.push(...compareTabs(without(got), without(expected), () => ['external_id', 'index']));
       return out;

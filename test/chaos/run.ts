@@ -24,7 +24,12 @@ function parse(argv: string[]): { seeds: number[]; flow: string | null; sweep: b
   }
   if (only !== null && !Number.isInteger(only)) throw new Error('--seed needs an integer');
   if (!Number.isInteger(count) || count < 0) throw new Error('--seeds needs a count');
-  return { seeds: only !== null ? [only] : Array.from({ length: count }, (_, i) => i + 1), flow, sweep: doSweep && only === null, verbose: verbose || only !== null };
+  return {
+    seeds: only !== null ? [only] : Array.from({ length: count }, (_, i) => i + 1),
+    flow,
+    sweep: doSweep && only === null,
+    verbose: verbose || only !== null,
+  };
 }
 
 function main(): void {
@@ -67,7 +72,10 @@ function main(): void {
   if (sweepFailures > 0) console.log(`kill sweep: ${sweepFailures} failing kill points`);
   for (const k of KNOWN_ISSUES) {
     const seeds = knownCount.get(k.id) ?? [];
-    if (seeds.length > 0) console.log(`known issue ${k.id} (${k.flows.join(', ')}): ${seeds.length} runs, seeds ${seeds.slice(0, 15).join(' ')}${seeds.length > 15 ? ' ...' : ''}: ${k.text}`);
+    if (seeds.length > 0)
+      console.log(
+        `known issue ${k.id} (${k.flows.join(', ')}): ${seeds.length} runs, seeds ${seeds.slice(0, 15).join(' ')}${seeds.length > 15 ? ' ...' : ''}: ${k.text}`,
+      );
   }
   if (unexplainedSeeds.length > 0) console.log(`seeds with problems no known issue explains: ${unexplainedSeeds.join(' ')}`);
   console.log(`chaos: ${clean}/${args.seeds.length} seeds clean`);

@@ -22,11 +22,11 @@ export function cleanRuns(flows: Flow[]): Clean[] {
  * changed by this suite). A run whose problems include a signature line is explained by it,
  * except for the lines in NEVER_EXPLAINED, which always count.
  */
-export const KNOWN_ISSUES: ReadonlyArray<{ id: string; flows: string[]; signature: RegExp; text: string }> = [
-];
+export const KNOWN_ISSUES: ReadonlyArray<{ id: string; flows: string[]; signature: RegExp; text: string }> = [];
 
 /** Problems no known issue may explain: a duplicate, a second order or batch, a double charge, the user's cells. */
-const NEVER_EXPLAINED = /duplicate rows|orders on the server|billed twice|in two batches|user.s cells|external_id column|above the cost cap|but gu1 billed|neither knows nor marks/;
+const NEVER_EXPLAINED =
+  /duplicate rows|orders on the server|billed twice|in two batches|user.s cells|external_id column|above the cost cap|but gu1 billed|neither knows nor marks/;
 
 /** Which known issues explain a run's problems, and what they leave unexplained. */
 export function classify(run: RunResult): { known: string[]; unexplained: string[] } {
@@ -45,7 +45,10 @@ export interface SeedResult {
 export function runSeed(seed: number, cleans: Clean[]): SeedResult {
   const runs = cleans.map((c, i) => {
     const r = runFlow(c.flow, disruptionFor(seed, i, c.calls), c.snapshot, seed);
-    return { ...r, text: `${c.flow.name}: ${firedText(r.fired)} | ${r.triggerRuns} trigger runs${r.warnings.length > 0 ? ` | warnings: ${r.warnings.join('; ')}` : ''}` };
+    return {
+      ...r,
+      text: `${c.flow.name}: ${firedText(r.fired)} | ${r.triggerRuns} trigger runs${r.warnings.length > 0 ? ` | warnings: ${r.warnings.join('; ')}` : ''}`,
+    };
   });
   return { seed, runs, clean: runs.every((r) => r.problems.length === 0) };
 }

@@ -11,7 +11,9 @@ describe('chaos invariant: no trigger run fails', () => {
   });
 
   it('should report any other failure, and kills beyond the ones the suite made', () => {
-    expect(triggerFailureProblem([failure('Service Spreadsheets timed out while accessing document with id x.')], [])).toMatch(/^1 trigger run\(s\) failed .*timed out/);
+    expect(triggerFailureProblem([failure('Service Spreadsheets timed out while accessing document with id x.')], [])).toMatch(
+      /^1 trigger run\(s\) failed .*timed out/,
+    );
     expect(triggerFailureProblem([failure(EXCEEDED_TIME)], ['rpc at call 3 (Sheet.getRange)'])).toMatch(/^1 trigger run\(s\) failed/);
   });
 });

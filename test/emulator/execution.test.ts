@@ -53,7 +53,10 @@ describe('emulator/gas/runtime', () => {
       const emu = createEmulator({ latency: ZERO_LATENCY });
       const ss = emu.gas.SpreadsheetApp.getActive();
       const sheet = ss.getSheetByName('Sheet1');
-      sheet?.getRange(1, 1, 2, 2).setValues([[1, 2], [3, 4]]);
+      sheet?.getRange(1, 1, 2, 2).setValues([
+        [1, 2],
+        [3, 4],
+      ]);
       sheet?.getRange('A1').getValues();
       emu.gas.PropertiesService.getUserProperties().setProperty('a', '1');
       emu.gas.CacheService.getScriptCache().put('k', 'v');
@@ -262,7 +265,9 @@ describe('emulator execution hooks (chaos and bench)', () => {
       emu.spreadsheet.givenSheet('Leads', [['a'], ['1']]);
       emu.spreadsheet.givenSheet('Other', [['b']]);
       const seen: string[] = [];
-      emu.execution.onServiceCall((c) => void (c.method === 'getValues' || c.method === 'getLastRow' ? seen.push(`${c.service}.${c.method} ${c.sheet ?? '-'}`) : undefined));
+      emu.execution.onServiceCall(
+        (c) => void (c.method === 'getValues' || c.method === 'getLastRow' ? seen.push(`${c.service}.${c.method} ${c.sheet ?? '-'}`) : undefined),
+      );
       emu.execution.run('rpc', () => {
         const ss = emu.gas.SpreadsheetApp.getActiveSpreadsheet();
         ss.getSheetByName('Leads')!.getDataRange().getValues();
@@ -296,7 +301,7 @@ describe('emulator execution hooks (chaos and bench)', () => {
   });
 
   describe('#concurrent()', () => {
-    it('should run a second execution at a call of the first, sharing stores and honouring the first one\'s lock', () => {
+    it("should run a second execution at a call of the first, sharing stores and honouring the first one's lock", () => {
       const emu = createEmulator({ latency: ZERO_LATENCY });
       const got: Array<boolean | string | null> = [];
       let fired = false;

@@ -14,7 +14,15 @@ function server() {
   return { committed, handler };
 }
 
-const req = (method: SimRequest['method'], path: string): SimRequest => ({ method, url: `https://api.x.io${path}`, path, query: {}, headers: {}, body: undefined, now: 0 });
+const req = (method: SimRequest['method'], path: string): SimRequest => ({
+  method,
+  url: `https://api.x.io${path}`,
+  path,
+  query: {},
+  headers: {},
+  body: undefined,
+  now: 0,
+});
 
 describe('emulator/apis/faults', () => {
   describe('#withFaults()', () => {
@@ -87,7 +95,13 @@ describe('emulator/apis/faults', () => {
     it('should surface through UrlFetchApp as the matching Apps Script errors', () => {
       const emu = createEmulator({ latency: ZERO_LATENCY });
       const { handler } = server();
-      emu.http.register('https://api.x.io', withFaults(handler, [{ nth: 1, status: 502 }, { nth: 2, lost: true }]));
+      emu.http.register(
+        'https://api.x.io',
+        withFaults(handler, [
+          { nth: 1, status: 502 },
+          { nth: 2, lost: true },
+        ]),
+      );
       expect(() => emu.gas.UrlFetchApp.fetch('https://api.x.io/a')).toThrow(/returned code 502/);
       expect(() => emu.gas.UrlFetchApp.fetch('https://api.x.io/a', { muteHttpExceptions: true })).toThrow('Timeout: https://api.x.io/a');
       expect(emu.clock.now() - Date.UTC(2026, 0, 5, 9)).toBe(60_000);

@@ -15,7 +15,9 @@ describe('emulator limits (issue 20)', () => {
         return { fail: sheetsFaultText('sheets-failed', id) };
       });
       const range = () => emu.gas.SpreadsheetApp.getActive().getSheetByName('Sheet1')!.getRange('A1:B1');
-      expect(() => emu.execution.run('trigger', () => range().setValues([['a', 'b']]))).toThrow(`Service Spreadsheets failed while accessing document with id ${id}.`);
+      expect(() => emu.execution.run('trigger', () => range().setValues([['a', 'b']]))).toThrow(
+        `Service Spreadsheets failed while accessing document with id ${id}.`,
+      );
       expect(emu.spreadsheet.sheetValues('Sheet1')).toEqual([]);
       emu.execution.run('trigger', () => range().setValues([['a', 'b']]));
       expect(emu.spreadsheet.sheetValues('Sheet1')).toEqual([['a', 'b']]);
@@ -126,5 +128,4 @@ describe('emulator limits (issue 20)', () => {
       expect(emu.locks.unflushedReleases).toEqual([]);
     });
   });
-
 });

@@ -23,7 +23,9 @@ describe('emulator Properties quota (PLATFORM.md)', () => {
     reads(emu, 20_000);
     reads(emu, 30_000);
     expect(emu.properties.callsToday()).toBe(PROPERTIES_PER_DAY.consumer);
-    expect(() => emu.execution.run('rpc', () => emu.gas.PropertiesService.getUserProperties())).toThrow('Service invoked too many times for one day: properties.');
+    expect(() => emu.execution.run('rpc', () => emu.gas.PropertiesService.getUserProperties())).toThrow(
+      'Service invoked too many times for one day: properties.',
+    );
     // Another user of the same document has their own quota.
     expect(() => emu.execution.run('rpc', () => emu.gas.PropertiesService.getDocumentProperties().getKeys(), { user: 'bob@example.com' })).not.toThrow();
     expect(emu.properties.callsToday('bob@example.com')).toBe(2);

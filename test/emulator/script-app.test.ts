@@ -16,7 +16,9 @@ describe('emulator/gas/script-app', () => {
       expect(t.getTriggerSourceId()).toBeNull();
       expect(t.getUniqueId()).toMatch(/^\d+$/);
       expect(ScriptApp.getProjectTriggers().map((x) => x.getUniqueId())).toEqual([t.getUniqueId()]);
-      expect(emu.triggers.list()).toEqual([expect.objectContaining({ handlerFunction: 'tick', everyMs: HOUR, nextRunAt: emu.clock.now() + HOUR, user: 'user@example.com' })]);
+      expect(emu.triggers.list()).toEqual([
+        expect.objectContaining({ handlerFunction: 'tick', everyMs: HOUR, nextRunAt: emu.clock.now() + HOUR, user: 'user@example.com' }),
+      ]);
     });
 
     it('should refuse sub-hourly triggers in add-on mode but allow them in a bound script', () => {

@@ -17,7 +17,7 @@ describe('emulator/gas/sort', () => {
   describe('#shiftFormulaRows()', () => {
     it('should move relative row references and keep absolute ones and quoted text', () => {
       expect(shiftFormulaRows('=ENRICHED(E2, "A1")', 3)).toBe('=ENRICHED(E5, "A1")');
-      expect(shiftFormulaRows('=F(A$2, $B3, \'My tab\'!C4:D9)', 2)).toBe("=F(A$2, $B5, 'My tab'!C6:D11)");
+      expect(shiftFormulaRows("=F(A$2, $B3, 'My tab'!C4:D9)", 2)).toBe("=F(A$2, $B5, 'My tab'!C6:D11)");
       expect(shiftFormulaRows('=LOG10(A2)', -1)).toBe('=LOG10(A1)');
     });
   });
@@ -31,7 +31,10 @@ describe('emulator/gas/sort', () => {
   describe('#sortKeys()', () => {
     it("should read Apps Script's sort specs and refuse others", () => {
       expect(sortKeys(2)).toEqual([{ column: 2, ascending: true }]);
-      expect(sortKeys([{ column: 1, ascending: false }, 3])).toEqual([{ column: 1, ascending: false }, { column: 3, ascending: true }]);
+      expect(sortKeys([{ column: 1, ascending: false }, 3])).toEqual([
+        { column: 1, ascending: false },
+        { column: 3, ascending: true },
+      ]);
       expect(sortKeys('A')).toBeNull();
     });
   });

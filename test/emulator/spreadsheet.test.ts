@@ -31,12 +31,22 @@ describe('emulator/gas/spreadsheet', () => {
 
     it('should give a trigger run no active spreadsheet, document properties, cache or lock when asked (PLATFORM.md, unverified)', () => {
       const emu = createEmulator({ latency: ZERO_LATENCY, triggersWithoutDocument: true });
-      const seen = () => [emu.gas.SpreadsheetApp.getActiveSpreadsheet(), emu.gas.SpreadsheetApp.getActive(), emu.gas.PropertiesService.getDocumentProperties(), emu.gas.CacheService.getDocumentCache(), emu.gas.LockService.getDocumentLock()];
+      const seen = () => [
+        emu.gas.SpreadsheetApp.getActiveSpreadsheet(),
+        emu.gas.SpreadsheetApp.getActive(),
+        emu.gas.PropertiesService.getDocumentProperties(),
+        emu.gas.CacheService.getDocumentCache(),
+        emu.gas.LockService.getDocumentLock(),
+      ];
       expect(emu.execution.run('trigger', seen)).toEqual([null, null, null, null, null]);
       expect(emu.execution.run('rpc', seen).every((x) => x !== null)).toBe(true);
       // The user's own stores stay reachable.
       expect(emu.execution.run('trigger', () => emu.gas.PropertiesService.getUserProperties())).not.toBeNull();
-      expect(createEmulator({ latency: ZERO_LATENCY }).execution.run('trigger', seen).every((x) => x !== null)).toBe(true);
+      expect(
+        createEmulator({ latency: ZERO_LATENCY })
+          .execution.run('trigger', seen)
+          .every((x) => x !== null),
+      ).toBe(true);
     });
 
     it('should insert sheets, activate them and refuse duplicate names (case-insensitively)', () => {
@@ -84,7 +94,9 @@ describe('emulator/gas/spreadsheet', () => {
       expect(() => sheet.getRange('A1:AA1')).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
       expect(() => sheet.getRange(0, 1)).toThrow('The starting row of the range is too small.');
       expect(() => sheet.getRange(1, 1, 0, 1)).toThrow('The number of rows in the range must be at least 1.');
-      expect(() => sheet.getRange(1, 1, undefined as unknown as number, 2)).toThrow("The parameters (number,number,null,number) don't match the method signature for SpreadsheetApp.Sheet.getRange.");
+      expect(() => sheet.getRange(1, 1, undefined as unknown as number, 2)).toThrow(
+        "The parameters (number,number,null,number) don't match the method signature for SpreadsheetApp.Sheet.getRange.",
+      );
       expect(() => sheet.getRange('not a range!!')).toThrow('Range not found');
     });
 
@@ -116,13 +128,19 @@ describe('emulator/gas/spreadsheet', () => {
     it('should throw on dimension mismatches with the Apps Script texts', () => {
       const { sheet } = setup();
       const r = sheet.getRange(1, 1, 2, 2);
-      expect(() => r.setValues([[1, 2]])).toThrow('The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.');
-      expect(() => r.setValues([[1, 2], [3]])).toThrow('The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.');
+      expect(() => r.setValues([[1, 2]])).toThrow(
+        'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
+      );
+      expect(() => r.setValues([[1, 2], [3]])).toThrow(
+        'The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.',
+      );
     });
 
     it('should refuse a cell over 50,000 characters and write nothing', () => {
       const { sheet } = setup();
-      expect(() => sheet.getRange(1, 1, 1, 2).setValues([['ok', 'x'.repeat(50_001)]])).toThrow('Your input contains more than the maximum of 50000 characters in a single cell.');
+      expect(() => sheet.getRange(1, 1, 1, 2).setValues([['ok', 'x'.repeat(50_001)]])).toThrow(
+        'Your input contains more than the maximum of 50000 characters in a single cell.',
+      );
       expect(sheet.getRange('A1').getValue()).toBe('');
     });
 
@@ -168,9 +186,15 @@ describe('emulator/gas/spreadsheet', () => {
       const { sheet } = setup();
       const r = sheet.getRange('A1:B2');
       r.setNumberFormat('@').setValue('007');
-      expect(r.getValues()).toEqual([['007', '007'], ['007', '007']]);
+      expect(r.getValues()).toEqual([
+        ['007', '007'],
+        ['007', '007'],
+      ]);
       r.clearContent();
-      expect(r.getValues()).toEqual([['', ''], ['', '']]);
+      expect(r.getValues()).toEqual([
+        ['', ''],
+        ['', ''],
+      ]);
       expect(r.getNumberFormat()).toBe('@');
       r.clear();
       expect(r.getNumberFormat()).toBe('General');
@@ -212,7 +236,10 @@ describe('emulator/gas/spreadsheet', () => {
 
     it('should append rows after the last row and grow the grid by itself', () => {
       const { emu, sheet } = setup();
-      emu.spreadsheet.givenSheet('Sheet1', Array.from({ length: 1000 }, (_, i) => [i]));
+      emu.spreadsheet.givenSheet(
+        'Sheet1',
+        Array.from({ length: 1000 }, (_, i) => [i]),
+      );
       sheet.appendRow(['new', '-5', 'x'.repeat(3)]);
       expect(sheet.getMaxRows()).toBe(1001);
       expect(sheet.getRange(1001, 1, 1, 3).getValues()).toEqual([['new', -5, 'xxx']]);
@@ -245,7 +272,9 @@ describe('emulator/gas/spreadsheet', () => {
 
     it('should refuse to grow past 10,000,000 cells', () => {
       const { sheet } = setup();
-      expect(() => sheet.insertRowsAfter(1000, 400_000)).toThrow('This action would increase the number of cells in the workbook above the limit of 10000000 cells.');
+      expect(() => sheet.insertRowsAfter(1000, 400_000)).toThrow(
+        'This action would increase the number of cells in the workbook above the limit of 10000000 cells.',
+      );
     });
   });
 
@@ -262,8 +291,14 @@ describe('emulator/gas/spreadsheet', () => {
   describe('test helpers', () => {
     it('should write raw values literally and read them back', () => {
       const { emu } = setup();
-      emu.spreadsheet.givenSheet('Leads', [['Company', 'Zip'], ['Acme', '01067']]);
-      expect(emu.spreadsheet.sheetValues('Leads')).toEqual([['Company', 'Zip'], ['Acme', '01067']]);
+      emu.spreadsheet.givenSheet('Leads', [
+        ['Company', 'Zip'],
+        ['Acme', '01067'],
+      ]);
+      expect(emu.spreadsheet.sheetValues('Leads')).toEqual([
+        ['Company', 'Zip'],
+        ['Acme', '01067'],
+      ]);
       expect(emu.spreadsheet.sheetNames()).toEqual(['Sheet1', 'Leads']);
       emu.spreadsheet.select('Leads!A2:B2');
       const active = emu.gas.SpreadsheetApp.getActive();

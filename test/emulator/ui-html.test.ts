@@ -33,7 +33,14 @@ describe('emulator/gas/ui', () => {
       const sub = ui.createMenu('More').addItem('Refresh jobs now', 'refreshJobs');
       ui.createAddonMenu().addItem('Open', 'showSidebar').addSeparator().addSubMenu(sub).addToUi();
       expect(emu.ui.menus).toEqual([
-        { title: 'Enrich', items: [{ caption: 'Open', functionName: 'showSidebar' }, 'separator', { caption: 'More', items: [{ caption: 'Refresh jobs now', functionName: 'refreshJobs' }] }] },
+        {
+          title: 'Enrich',
+          items: [
+            { caption: 'Open', functionName: 'showSidebar' },
+            'separator',
+            { caption: 'More', items: [{ caption: 'Refresh jobs now', functionName: 'refreshJobs' }] },
+          ],
+        },
       ]);
     });
 

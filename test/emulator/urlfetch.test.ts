@@ -144,9 +144,13 @@ describe('emulator/gas/urlfetch', () => {
 
     it('should throw for the whole wave on one transport failure after delivering every request', () => {
       const { seen, UrlFetchApp } = setup();
-      expect(() => UrlFetchApp.fetchAll([{ url: 'https://api.x.io/a', method: 'post' }, { url: 'https://api.x.io/timeout', muteHttpExceptions: true }, 'https://api.x.io/c'])).toThrow(
-        'Timeout: https://api.x.io/timeout',
-      );
+      expect(() =>
+        UrlFetchApp.fetchAll([
+          { url: 'https://api.x.io/a', method: 'post' },
+          { url: 'https://api.x.io/timeout', muteHttpExceptions: true },
+          'https://api.x.io/c',
+        ]),
+      ).toThrow('Timeout: https://api.x.io/timeout');
       expect(seen.map((r) => r.path)).toEqual(['/a', '/timeout', '/c']);
     });
 
@@ -191,7 +195,7 @@ describe('emulator/gas/urlfetch', () => {
   });
 });
 
-describe('emulator/gas/urlfetch: short bursts and the user\'s language (PLATFORM.md, Errors)', () => {
+describe("emulator/gas/urlfetch: short bursts and the user's language (PLATFORM.md, Errors)", () => {
   it('should refuse the next calls with the exec-qps text, sending and counting nothing, then work again', () => {
     const { emu, seen, UrlFetchApp } = setup({ accountType: 'consumer' });
     emu.http.execQpsBurst(2);

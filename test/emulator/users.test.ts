@@ -44,13 +44,24 @@ describe('emulator users', () => {
       editor.call('rpc', 'saveKey', 'editor-key');
       editor.call('menu', 'install');
 
-      expect(addOn.emulator.triggers.list().map((t) => t.user).sort()).toEqual(['editor@example.com', 'owner@example.com']);
+      expect(
+        addOn.emulator.triggers
+          .list()
+          .map((t) => t.user)
+          .sort(),
+      ).toEqual(['editor@example.com', 'owner@example.com']);
       expect(addOn.runDueTriggers(HOUR)).toBe(2);
 
-      expect(addOn.emulator.properties.document().seen?.split(';').filter(Boolean).sort()).toEqual(['editor@example.com=editor-key', 'owner@example.com=owner-key']);
+      expect(addOn.emulator.properties.document().seen?.split(';').filter(Boolean).sort()).toEqual([
+        'editor@example.com=editor-key',
+        'owner@example.com=owner-key',
+      ]);
       expect(keys.sort()).toEqual(['Bearer editor-key', 'Bearer owner-key']);
       expect(addOn.emulator.cache.entries('user', 'editor@example.com').ran).toBe('editor@example.com');
-      expect(addOn.emulator.http.log.map((e) => `${e.user} ${e.headers.authorization ?? ''}`).sort()).toEqual(['editor@example.com Bearer editor-key', 'owner@example.com Bearer owner-key']);
+      expect(addOn.emulator.http.log.map((e) => `${e.user} ${e.headers.authorization ?? ''}`).sort()).toEqual([
+        'editor@example.com Bearer editor-key',
+        'owner@example.com Bearer owner-key',
+      ]);
     });
 
     it('should fire a trigger as its creator even while another user is the default one', () => {
@@ -80,7 +91,7 @@ describe('emulator users', () => {
   });
 
   describe('Session', () => {
-    it("should give a blank email for users whose identity Apps Script hides, also in their triggers", () => {
+    it('should give a blank email for users whose identity Apps Script hides, also in their triggers', () => {
       const { addOn } = setup(['editor@example.com']);
       const editor = addOn.as('editor@example.com');
       editor.call('rpc', 'saveKey', 'editor-key');

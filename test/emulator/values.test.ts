@@ -28,7 +28,11 @@ describe('emulator/gas/values', () => {
       expect(value('4006381333931')).toBe(4006381333931);
     });
 
-    it.each([['TRUE', true], ['false', false], ['True', true]])('should turn %p into the boolean %p', (input, expected) => {
+    it.each([
+      ['TRUE', true],
+      ['false', false],
+      ['True', true],
+    ])('should turn %p into the boolean %p', (input, expected) => {
       expect(value(input)).toBe(expected);
     });
 

@@ -26,7 +26,10 @@ describe('emulator/index', () => {
       // Exact virtual times: the script's own CPU time is not charged here.
       const emu = createEmulator({ startTime: Date.UTC(2026, 2, 1, 12), latency: { cpuFactor: 0 } });
       emu.http.register('https://api.x.io', { handle: (r) => ({ ...json(200, { domain: `${r.query['name']?.toLowerCase()}.com` }), latencyMs: 200 }) });
-      emu.spreadsheet.givenSheet('Leads', [['Company', 'Domain', 'Checked'], ['Acme', '', '']]);
+      emu.spreadsheet.givenSheet('Leads', [
+        ['Company', 'Domain', 'Checked'],
+        ['Acme', '', ''],
+      ]);
       const context = vm.createContext(emu.globals);
       vm.runInContext(SCRIPT, context);
       const out = emu.execution.run('menu', () => vm.runInContext('enrichFirstRow()', context) as { at: number; code: number; isDate: boolean });
@@ -43,7 +46,11 @@ describe('emulator/index', () => {
       emu.spreadsheet.givenSheet('Leads', [['x']]);
       const context = emu.createContext();
       vm.runInContext(SCRIPT, context);
-      expect(vm.runInContext('broken()', context)).toEqual({ isError: true, message: 'The coordinates of the range are outside the dimensions of the sheet.', arrays: true });
+      expect(vm.runInContext('broken()', context)).toEqual({
+        isError: true,
+        message: 'The coordinates of the range are outside the dimensions of the sheet.',
+        arrays: true,
+      });
     });
 
     it('should bind the realm of a context made from a copy of the globals', () => {
@@ -78,7 +85,20 @@ describe('emulator/index', () => {
     it('should expose only Apps Script globals plus the virtual Date', () => {
       const emu = createEmulator();
       expect(Object.keys(emu.globals).sort()).toEqual(
-        ['CacheService', 'Date', 'HtmlService', 'LockService', 'Logger', 'PropertiesService', 'ScriptApp', 'Session', 'SpreadsheetApp', 'UrlFetchApp', 'Utilities', 'console'].sort(),
+        [
+          'CacheService',
+          'Date',
+          'HtmlService',
+          'LockService',
+          'Logger',
+          'PropertiesService',
+          'ScriptApp',
+          'Session',
+          'SpreadsheetApp',
+          'UrlFetchApp',
+          'Utilities',
+          'console',
+        ].sort(),
       );
     });
   });

@@ -14,7 +14,11 @@ export function givenFinishedJobs(finished: number, opts: Parameters<typeof give
   const rpc = rpcOf(s.addOn);
   const submit = (i: number): void => {
     givenCompanies(s.addOn, `Leads ${i}`, COMPANY_HEADER, companyRows(2, 2 * i));
-    rpc('submitEnrichment', { source: { sheetName: `Leads ${i}` }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions(`List ${i}`) });
+    rpc('submitEnrichment', {
+      source: { sheetName: `Leads ${i}` },
+      mapping: { company_name: 0, website_url: 1, city: 2, country: 3 },
+      options: enrichmentOptions(`List ${i}`),
+    });
   };
   const settle = (): void => {
     for (let i = 0; i < 10 && rpc('listJobs').jobs.some((j) => j.open); i++) rpc('refreshJobs');

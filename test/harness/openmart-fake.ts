@@ -79,7 +79,11 @@ export function createOpenmartFake(opts: { key?: string; balance?: number; laten
       if (req.method === 'POST' && req.path === '/api/v1/enrich_company') {
         const b = body as { website?: string; social_media_link?: string; limit?: number };
         const url = b.website ?? b.social_media_link ?? '';
-        const domain = url.replace(/^https?:\/\//, '').replace(/^www\./, '').split('/')[0] ?? '';
+        const domain =
+          url
+            .replace(/^https?:\/\//, '')
+            .replace(/^www\./, '')
+            .split('/')[0] ?? '';
         if (domain.includes('nomatch')) return answer(200, []);
         if (!bill(1)) return answer(402, { detail: 'credit limit reached' });
         const name = (domain.split('.')[0] ?? domain).replace(/\b\w/g, (c) => c.toUpperCase());
@@ -90,7 +94,10 @@ export function createOpenmartFake(opts: { key?: string; balance?: number; laten
         if (ids.length < 1 || ids.length > 100) return answer(422, { error: 'the number of ids should be between 1 and 100' });
         const found = ids.filter((id) => !id.startsWith('00000000'));
         if (!bill(found.length)) return answer(402, { detail: 'credit limit reached' });
-        return answer(200, Object.fromEntries(found.map((id) => [id, { store_id: id, ...business(`Store ${id.slice(0, 4)}`, `${id.slice(0, 6)}.example.com`, 'Oakland') }])));
+        return answer(
+          200,
+          Object.fromEntries(found.map((id) => [id, { store_id: id, ...business(`Store ${id.slice(0, 4)}`, `${id.slice(0, 6)}.example.com`, 'Oakland') }])),
+        );
       }
       return answer(404, { detail: 'Not Found' });
     },

@@ -17,7 +17,17 @@ export interface OpScenario {
 }
 
 /** The add-on with the OpenProspect simulator mounted (optionally behind a fault schedule) and a key saved. */
-export function givenOpenProspect(opts: { faults?: FaultRule[]; scopes?: string[]; emulator?: EmulatorOptions; seed?: number; saveKey?: boolean; variants?: OpenProspectVariant[]; sim?: OpenProspectSimOptions } = {}): OpScenario {
+export function givenOpenProspect(
+  opts: {
+    faults?: FaultRule[];
+    scopes?: string[];
+    emulator?: EmulatorOptions;
+    seed?: number;
+    saveKey?: boolean;
+    variants?: OpenProspectVariant[];
+    sim?: OpenProspectSimOptions;
+  } = {},
+): OpScenario {
   const addOn = loadAddOn(opts.emulator ?? {});
   const sim = createOpenProspectSim({ seed: opts.seed ?? 11, variants: opts.variants ?? [], ...(opts.sim ?? {}) });
   if (opts.scopes) sim.addKey(OP_KEY, opts.scopes);
@@ -59,7 +69,6 @@ export function enrichmentOptions(title: string): Record<string, unknown> {
 
 // ---- gu1 -----------------------------------------------------------------------------------
 
-
 export const GU1_KEY = 'gk_sandbox_9f8e7d6c5b4a3210';
 export const GU1_BASE = 'https://api.gu1.ai';
 
@@ -73,7 +82,16 @@ export interface Gu1Scenario {
  * The add-on with the gu1 simulator mounted (behind an optional fault schedule and an optional
  * wrapper, e.g. one that moves the clock) and a key saved; `entities` are registered in gu1.
  */
-export function givenGu1(opts: { faults?: FaultRule[]; emulator?: EmulatorOptions; sim?: Gu1SimOptions; entities?: string[]; saveKey?: boolean; wrap?: (h: HttpHandler) => HttpHandler } = {}): Gu1Scenario {
+export function givenGu1(
+  opts: {
+    faults?: FaultRule[];
+    emulator?: EmulatorOptions;
+    sim?: Gu1SimOptions;
+    entities?: string[];
+    saveKey?: boolean;
+    wrap?: (h: HttpHandler) => HttpHandler;
+  } = {},
+): Gu1Scenario {
   const addOn = loadAddOn(opts.emulator ?? {});
   const sim = createGu1Sim({ seed: 7, ...(opts.sim ?? {}) });
   sim.addKey(GU1_KEY);
@@ -116,7 +134,9 @@ export interface OmScenario {
  * The add-on with the Openmart simulator mounted (behind an optional fault schedule and an
  * optional wrapper, e.g. one that moves the clock) and a key saved.
  */
-export function givenOpenmart(opts: { faults?: FaultRule[]; emulator?: EmulatorOptions; sim?: OpenmartSimOptions; saveKey?: boolean; wrap?: (h: HttpHandler) => HttpHandler } = {}): OmScenario {
+export function givenOpenmart(
+  opts: { faults?: FaultRule[]; emulator?: EmulatorOptions; sim?: OpenmartSimOptions; saveKey?: boolean; wrap?: (h: HttpHandler) => HttpHandler } = {},
+): OmScenario {
   const addOn = loadAddOn(opts.emulator ?? {});
   const sim = createOpenmartSim({ seed: 5, businesses: 1_500, ...(opts.sim ?? {}) });
   sim.addKey(OM_SIM_KEY);

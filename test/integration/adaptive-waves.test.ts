@@ -42,7 +42,12 @@ describe('adaptive waves (built bundle)', () => {
       const rec = waveRecorder(() => true);
       const s = givenGu1({ entities: gu1Ids(rows), sim: { concurrencyLimit: limit }, wrap: rec.wrap });
       s.addOn.emulator.spreadsheet.givenSheet('Clients', [GU1_HEADER, ...gu1Rows(rows)]);
-      const r = s.addOn.rpc<{ job: { id: string } }>('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'AIMD', integrationCodes: ['global_pep_screening'] }, confirmed: true });
+      const r = s.addOn.rpc<{ job: { id: string } }>('submitGu1', {
+        source: { sheetName: 'Clients' },
+        mapping: { external_id: 0 },
+        options: { title: 'AIMD', integrationCodes: ['global_pep_screening'] },
+        confirmed: true,
+      });
       runUntilDone(s.addOn, r.job.id);
       // Every row billed once: a 429 did nothing.
       expect(new Set(s.sim.ledger.map((l) => l.externalId)).size).toBe(rows);
@@ -56,7 +61,12 @@ describe('adaptive waves (built bundle)', () => {
       const rec = waveRecorder((req) => /^\/api\/v1\/task\/[^/]+$/.test(req.path));
       const s = givenOpenmart({ sim: { concurrencyLimit: limit }, wrap: rec.wrap });
       s.addOn.emulator.spreadsheet.givenSheet('Leads', [DOMAIN_HEADER, ...domainRows(rows)]);
-      const r = s.addOn.rpc<{ job: { id: string } }>('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'AIMD', role: 'Owner', max_k: 2 }, confirmCredits: true });
+      const r = s.addOn.rpc<{ job: { id: string } }>('submitOpenmartBatch', {
+        operation: 'find_people',
+        source: { sheetName: 'Leads' },
+        options: { title: 'AIMD', role: 'Owner', max_k: 2 },
+        confirmCredits: true,
+      });
       s.sim.completeTasks();
       runUntilDone(s.addOn, r.job.id);
       expect(Math.abs(settled(rec.sizes()) - limit) / limit).toBeLessThanOrEqual(0.25);

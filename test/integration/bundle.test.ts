@@ -20,9 +20,8 @@ function walk(node: unknown, visit: (n: AnyNode, parent: AnyNode | null) => void
   for (const [k, v] of Object.entries(n)) {
     if (k === 'loc' || k === 'start' || k === 'end') continue;
     if (Array.isArray(v)) {
-      for (const c of v) walk(c, visit, typeof n.type === "string" ? n : parent);
-    }
-    else if (v && typeof v === 'object') walk(v, visit, typeof n.type === 'string' ? n : parent);
+      for (const c of v) walk(c, visit, typeof n.type === 'string' ? n : parent);
+    } else if (v && typeof v === 'object') walk(v, visit, typeof n.type === 'string' ? n : parent);
   }
 }
 

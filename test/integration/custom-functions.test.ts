@@ -11,7 +11,6 @@ import type { SettingsView as Settings } from '../../src/app/contract';
 const HOUR = 60 * 60_000;
 const DAY = 24 * HOUR;
 
-
 type Grid = unknown[][];
 
 /**
@@ -49,13 +48,20 @@ function allowSpending(s: OpScenario, dailyCap = 100): Settings {
 /** An enrichment of `n` rows taken to COMPLETED and synced into its tabs; answers the job's tabs and ids. */
 function completedEnrichment(s: OpScenario, n: number): { tabs: Record<string, string>; ids: string[]; orderId: string } {
   givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(n));
-  s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Q1 Hotels') });
+  s.addOn.rpc('submitEnrichment', {
+    source: { sheetName: 'Leads' },
+    mapping: { company_name: 0, website_url: 1, city: 2, country: 3 },
+    options: enrichmentOptions('Q1 Hotels'),
+  });
   const order = s.sim.orders()[0]!;
   s.sim.advance(order.id, 'COMPLETED');
   s.addOn.runDueTriggers(HOUR);
   const job = s.addOn.rpc<{ jobs: Array<{ state: string; tabs: Record<string, string> }> }>('listJobs').jobs[0]!;
   expect(job.state).toBe('DONE');
-  const ids = s.addOn.emulator.spreadsheet.sheetValues('Leads').slice(1).map((r) => String(r[4]));
+  const ids = s.addOn.emulator.spreadsheet
+    .sheetValues('Leads')
+    .slice(1)
+    .map((r) => String(r[4]));
   return { tabs: job.tabs, ids, orderId: order.id };
 }
 
@@ -98,7 +104,9 @@ describe('custom functions (built bundle)', () => {
     it("should say that formulas use the spreadsheet owner's key when a co-editor saved their own", () => {
       const s = givenOpenProspect({ saveKey: false, emulator: { userEmail: 'editor@example.com', ownerEmail: 'owner@example.com' } });
       s.addOn.rpc('saveApiKey', { provider: 'openprospect', key: 'lnc_test_4c1e5b0a9d8f7e6d' });
-      expect(() => s.addOn.call('custom-function', 'OPENPROSPECT_STATUS', 'ord_1')).toThrow(/No OpenProspect API key is saved for this spreadsheet's owner.*owner saves it in Extensions > Prospect Enrich > Open settings.*Co-editors can use the sidebar/);
+      expect(() => s.addOn.call('custom-function', 'OPENPROSPECT_STATUS', 'ord_1')).toThrow(
+        /No OpenProspect API key is saved for this spreadsheet's owner.*owner saves it in Extensions > Prospect Enrich > Open settings.*Co-editors can use the sidebar/,
+      );
       expect(s.addOn.emulator.counters.get('urlfetch')).toBe(0);
     });
   });
@@ -127,7 +135,9 @@ describe('custom functions (built bundle)', () => {
     it('should name the columns it knows when a field is unknown, and say when an id has no row yet', () => {
       const s = givenOpenProspect();
       const { ids } = completedEnrichment(s, 2);
-      expect(() => s.addOn.call('custom-function', 'ENRICHED', ids[0], 'revenue_eur')).toThrow(/no column "revenue_eur".*Columns include: external_id, company_id, name/);
+      expect(() => s.addOn.call('custom-function', 'ENRICHED', ids[0], 'revenue_eur')).toThrow(
+        /no column "revenue_eur".*Columns include: external_id, company_id, name/,
+      );
       expect(() => s.addOn.call('custom-function', 'ENRICHED', 'nope-1', 'name')).toThrow(/external_id "nope-1" is not in "Q1 Hotels - Companies" \(yet\)/);
       expect(() => s.addOn.call('custom-function', 'ENRICHED', ids[0], 'name', 'No such tab')).toThrow(/there is no tab "No such tab"/);
     });
@@ -147,11 +157,18 @@ describe('custom functions (built bundle)', () => {
         ['OPENMART_ENRICH', ['bluebottlecoffee.com']],
         ['OPENMART_BUSINESS', ['54ff8cd5-7497-4f46-9c0c-c6b8c0d10d04']],
       ] as const) {
-        expect(() => s.addOn.call('custom-function', name, ...args)).toThrow(new RegExp(`${name} spends Openmart credits.*off until "Formulas may spend credits" is turned on in Extensions > Prospect Enrich > Open settings > Formulas`));
+        expect(() => s.addOn.call('custom-function', name, ...args)).toThrow(
+          new RegExp(
+            `${name} spends Openmart credits.*off until "Formulas may spend credits" is turned on in Extensions > Prospect Enrich > Open settings > Formulas`,
+          ),
+        );
       }
       // A range answers the same sentence per cell instead of failing the whole range.
       const cells = plain(fx<Grid>(s, 'OPENMART_ENRICH', [['a.com'], ['b.com']]).value);
-      expect(cells.map((r) => String(r[0]))).toEqual([expect.stringMatching(/^⚠ OPENMART_ENRICH spends Openmart credits/), expect.stringMatching(/^⚠ OPENMART_ENRICH spends/)]);
+      expect(cells.map((r) => String(r[0]))).toEqual([
+        expect.stringMatching(/^⚠ OPENMART_ENRICH spends Openmart credits/),
+        expect.stringMatching(/^⚠ OPENMART_ENRICH spends/),
+      ]);
       expect(om.requests).toHaveLength(0);
       expect(s.addOn.rpc<Settings>('getSettings').formulas).toEqual({ spendCredits: false, dailyCap: 100, usedToday: 0 });
     });
@@ -165,7 +182,9 @@ describe('custom functions (built bundle)', () => {
         ['OPENMART_ENRICH', ['bluebottlecoffee.com']],
         ['OPENMART_BUSINESS', ['54ff8cd5-7497-4f46-9c0c-c6b8c0d10d04']],
       ] as const) {
-        expect(() => s.addOn.call('custom-function', name, ...args)).toThrow(/formulas spend no credits here\. Use the Openmart section of the sidebar instead/);
+        expect(() => s.addOn.call('custom-function', name, ...args)).toThrow(
+          /formulas spend no credits here\. Use the Openmart section of the sidebar instead/,
+        );
       }
       expect(om.requests).toHaveLength(0);
       expect(om.balance).toBe(5000);
@@ -191,7 +210,22 @@ describe('custom functions (built bundle)', () => {
       const table = plain(first.value);
       expect(first.fetches).toBe(1);
       expect(table).toHaveLength(11);
-      expect(table[0]).toEqual(['Name', 'Website', 'Address', 'City', 'State', 'Country', 'Zip', 'Phone', 'Email', 'Rating', 'Reviews', 'Stores', 'Categories', 'Openmart ID']);
+      expect(table[0]).toEqual([
+        'Name',
+        'Website',
+        'Address',
+        'City',
+        'State',
+        'Country',
+        'Zip',
+        'Phone',
+        'Email',
+        'Rating',
+        'Reviews',
+        'Stores',
+        'Categories',
+        'Openmart ID',
+      ]);
       expect(table[1]![0]).toBe('Dentists 1');
       expect(table[1]![3]).toBe('San Jose');
       // Flat location keys, never a nested `filters` object (NOTES.md).
@@ -208,7 +242,12 @@ describe('custom functions (built bundle)', () => {
       const s = givenOpenProspect(SPENDING);
       const om = withOpenmart(s);
       allowSpending(s);
-      const r = fx<Grid>(s, 'OPENMART_ENRICH', [['bluebottlecoffee.com'], ['https://www.instagram.com/bluebottle/'], ['bluebottlecoffee.com'], ['nomatch.example']]);
+      const r = fx<Grid>(s, 'OPENMART_ENRICH', [
+        ['bluebottlecoffee.com'],
+        ['https://www.instagram.com/bluebottle/'],
+        ['bluebottlecoffee.com'],
+        ['nomatch.example'],
+      ]);
       expect(r.fetches).toBe(3);
       const rows = plain(r.value);
       expect(rows).toHaveLength(4);
@@ -230,7 +269,13 @@ describe('custom functions (built bundle)', () => {
       const om = withOpenmart(s);
       allowSpending(s);
       const ids = ['54ff8cd5-7497-4f46-9c0c-c6b8c0d10d04', '00000000-0000-4000-a000-000000000000', 'ChIJfeiVPq-AhYARoD84VjA_-Tg'];
-      const rows = plain(fx<Grid>(s, 'OPENMART_BUSINESS', ids.map((x) => [x])).value);
+      const rows = plain(
+        fx<Grid>(
+          s,
+          'OPENMART_BUSINESS',
+          ids.map((x) => [x]),
+        ).value,
+      );
       expect(om.requests.map((q) => `${q.method} ${q.path} ${q.body}`)).toEqual([
         `GET /api/v1/business_records/list/openmart_id ${JSON.stringify(ids.slice(0, 2))}`,
         `GET /api/v1/business_records/list/google_place_id ${JSON.stringify(ids.slice(2))}`,
@@ -249,8 +294,15 @@ describe('custom functions (built bundle)', () => {
       expect(plain(fx<Grid>(s, 'OPENMART_SEARCH', 'cafes', 'Austin', 10).value)).toHaveLength(11);
       // 2 credits left: the first two URLs are looked up, the rest say why not.
       const rows = plain(fx<Grid>(s, 'OPENMART_ENRICH', [['a.com'], ['b.com'], ['c.com'], ['d.com']]).value);
-      expect(rows.map((r) => r[0])).toEqual(['A', 'B', expect.stringMatching(/^⚠ Today's formula credit cap \(12\) is used up/), expect.stringMatching(/cap \(12\)/)]);
-      expect(() => s.addOn.call('custom-function', 'OPENMART_SEARCH', 'bakeries', 'Austin', 5)).toThrow(/Today's formula credit cap \(12\) is used up. Raise it in Extensions > Prospect Enrich > Open settings > Formulas/);
+      expect(rows.map((r) => r[0])).toEqual([
+        'A',
+        'B',
+        expect.stringMatching(/^⚠ Today's formula credit cap \(12\) is used up/),
+        expect.stringMatching(/cap \(12\)/),
+      ]);
+      expect(() => s.addOn.call('custom-function', 'OPENMART_SEARCH', 'bakeries', 'Austin', 5)).toThrow(
+        /Today's formula credit cap \(12\) is used up. Raise it in Extensions > Prospect Enrich > Open settings > Formulas/,
+      );
       expect(om.balance).toBe(5000 - 12);
       expect(s.addOn.rpc<Settings>('getSettings').formulas.usedToday).toBe(12);
 

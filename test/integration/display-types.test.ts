@@ -21,7 +21,10 @@ describe('display fields of unexpected types (built bundle)', () => {
 
   it('should enrich from a column when the rows carry highlights as an object', () => {
     const s = givenOpenmart({ sim: { variants: ['display-types'] } });
-    const stores = s.sim.businesses().filter((b) => typeof b.content['root_domain'] === 'string').slice(0, 3);
+    const stores = s.sim
+      .businesses()
+      .filter((b) => typeof b.content['root_domain'] === 'string')
+      .slice(0, 3);
     s.addOn.emulator.spreadsheet.givenSheet('Sites', [['Ref', 'Website'], ...stores.map((b, i) => [`R${i}`, `https://${String(b.content['root_domain'])}/`])]);
     const r = s.addOn.rpc<SubmitResult>('submitOpenmartEnrich', { source: { sheetName: 'Sites' }, options: { title: 'Sites', limit: 1 } });
     expect(jobById(s.addOn, r.job.id)).toMatchObject({ state: 'DONE', lastError: null });
@@ -31,8 +34,16 @@ describe('display fields of unexpected types (built bundle)', () => {
 
   it('should key find_people rows by a tracking_id Openmart sends back as a number', () => {
     const s = givenOpenmart({ sim: { variants: ['display-types'] } });
-    s.addOn.emulator.spreadsheet.givenSheet('Leads', [['ID', 'Company', 'Website', 'Country'], ...[1001, 1002, 1003].map((id, i) => [String(id), `Shop ${i}`, `https://www.shop-${i}.example.com/`, 'US'])]);
-    const r = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, mapping: { external_id: 0, company_name: 1, domain: 2, country: 3 }, options: { title: 'Numeric', role: 'CEO', max_k: 1 } });
+    s.addOn.emulator.spreadsheet.givenSheet('Leads', [
+      ['ID', 'Company', 'Website', 'Country'],
+      ...[1001, 1002, 1003].map((id, i) => [String(id), `Shop ${i}`, `https://www.shop-${i}.example.com/`, 'US']),
+    ]);
+    const r = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', {
+      operation: 'find_people',
+      source: { sheetName: 'Leads' },
+      mapping: { external_id: 0, company_name: 1, domain: 2, country: 3 },
+      options: { title: 'Numeric', role: 'CEO', max_k: 1 },
+    });
     s.sim.completeTasks();
     for (let i = 0; i < 3 && jobById(s.addOn, r.job.id).state !== 'DONE'; i++) s.addOn.runDueTriggers(HOUR);
     expect(jobById(s.addOn, r.job.id)).toMatchObject({ state: 'DONE', lastError: null, warnings: [] });
@@ -45,11 +56,19 @@ describe('display fields of unexpected types (built bundle)', () => {
     const s = givenGu1({ entities: gu1Ids(4), sim: { variants: ['display-types'] } });
     s.sim.failResult('CUST-0003', CNPJ, { code: 'SOURCE_TIMEOUT', message: 'Receita Federal did not answer', retryable: true });
     s.addOn.emulator.spreadsheet.givenSheet('Clients', [GU1_HEADER, ...gu1Rows(4)]);
-    const r = s.addOn.rpc<{ job: JobView }>('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'KYB', integrationCodes: ['ar_afip_enrichment', CNPJ], forceRefresh: true }, confirmed: true });
+    const r = s.addOn.rpc<{ job: JobView }>('submitGu1', {
+      source: { sheetName: 'Clients' },
+      mapping: { external_id: 0 },
+      options: { title: 'KYB', integrationCodes: ['ar_afip_enrichment', CNPJ], forceRefresh: true },
+      confirmed: true,
+    });
     expect(r.job).toMatchObject({ state: 'DONE', lastError: null });
     expect(r.job.counts).toMatchObject({ rowsDone: 3, rowsFailed: 1, resultsOk: 7, resultsFailed: 1, costCents: s.sim.billedCents() });
     const rows = tabObjects(s.addOn, r.job.tabs['results']!);
     expect(rows.reduce((n, x) => n + Number(x['cost_cents']), 0)).toBe(s.sim.billedCents());
-    expect(rows.find((x) => x['external_id'] === 'CUST-0003' && x['integration_code'] === CNPJ)).toMatchObject({ success: false, error_message: 'Receita Federal did not answer' });
+    expect(rows.find((x) => x['external_id'] === 'CUST-0003' && x['integration_code'] === CNPJ)).toMatchObject({
+      success: false,
+      error_message: 'Receita Federal did not answer',
+    });
   });
 });

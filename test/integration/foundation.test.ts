@@ -5,7 +5,9 @@ describe('add-on foundation (built bundle)', () => {
   describe('#onOpen()', () => {
     it('should build the add-on menu with authMode NONE, naming only functions that exist', () => {
       const addOn = loadAddOn();
-      addOn.emulator.execution.run('simple-trigger', () => (addOn.context as Record<string, (e: unknown) => void>)['onOpen']!({ authMode: 'NONE' }), { authMode: 'NONE' });
+      addOn.emulator.execution.run('simple-trigger', () => (addOn.context as Record<string, (e: unknown) => void>)['onOpen']!({ authMode: 'NONE' }), {
+        authMode: 'NONE',
+      });
       const menu = addOn.emulator.ui.menus.at(-1)!;
       const items = menu.items.filter((i): i is { caption: string; functionName: string } => i !== 'separator');
       // Every item starts with a verb, and Help is there.
@@ -21,7 +23,8 @@ describe('add-on foundation (built bundle)', () => {
       const dialog = addOn.emulator.ui.dialogs.at(-1)!;
       expect(dialog.modal).toBe(true);
       expect(dialog.title).toBe('Prospect Enrich: help');
-      for (const step of ['Save a key', 'Pick your rows', 'Submit', 'Follow it in Jobs', 'Formulas']) expect(dialog.html).toContain(`<strong>${step}.</strong>`);
+      for (const step of ['Save a key', 'Pick your rows', 'Submit', 'Follow it in Jobs', 'Formulas'])
+        expect(dialog.html).toContain(`<strong>${step}.</strong>`);
       for (const fact of ['What you pay for', 'Shared spreadsheets', 'What is written where', 'Schedules']) expect(dialog.html).toContain(`<h2>${fact}</h2>`);
       // No link to a page the add-on does not have.
       expect(dialog.html).not.toMatch(/<a\b|https?:\/\//);
@@ -64,7 +67,10 @@ describe('add-on foundation (built bundle)', () => {
 
     it('should store a key in user properties only and return it masked', () => {
       const addOn = loadAddOn();
-      const view = addOn.rpc<{ providers: Array<{ provider: string; maskedKey: string | null }> }>('saveApiKey', { provider: 'openprospect', key: `  ${KEY}\n` });
+      const view = addOn.rpc<{ providers: Array<{ provider: string; maskedKey: string | null }> }>('saveApiKey', {
+        provider: 'openprospect',
+        key: `  ${KEY}\n`,
+      });
       const op = view.providers.find((p) => p.provider === 'openprospect')!;
       expect(op.maskedKey).toMatch(/^lnc_…/);
       expect(op.maskedKey).not.toContain(KEY.slice(4, -4));
@@ -101,7 +107,10 @@ describe('add-on foundation (built bundle)', () => {
 
     it('should accept an https staging base URL and refuse anything else', () => {
       const addOn = loadAddOn();
-      const view = addOn.rpc<{ providers: Array<{ provider: string; baseUrl: string }> }>('saveBaseUrl', { provider: 'openprospect', baseUrl: 'https://staging.openprospect.io/api/v1/' });
+      const view = addOn.rpc<{ providers: Array<{ provider: string; baseUrl: string }> }>('saveBaseUrl', {
+        provider: 'openprospect',
+        baseUrl: 'https://staging.openprospect.io/api/v1/',
+      });
       expect(view.providers.find((p) => p.provider === 'openprospect')!.baseUrl).toBe('https://staging.openprospect.io/api/v1');
       expect(() => addOn.rpc('saveBaseUrl', { provider: 'openprospect', baseUrl: 'http://evil.example/x' })).toThrow(/must start with https/);
     });

@@ -19,7 +19,11 @@ function jobs(s: { addOn: { rpc<T>(n: string, ...a: unknown[]): T } }): JobView[
 function completedOrder(n = 5) {
   const s = givenOpenProspect();
   givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(n));
-  const r = s.addOn.rpc<{ job: JobView }>('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Q1 Hotels') });
+  const r = s.addOn.rpc<{ job: JobView }>('submitEnrichment', {
+    source: { sheetName: 'Leads' },
+    mapping: { company_name: 0, website_url: 1, city: 2, country: 3 },
+    options: enrichmentOptions('Q1 Hotels'),
+  });
   s.sim.advance(s.sim.orders()[0]!.id, 'COMPLETED');
   return { s, job: r.job };
 }
@@ -41,7 +45,11 @@ describe('transient Sheets failures (built bundle)', () => {
     const { s } = completedOrder();
     const id = s.addOn.emulator.spreadsheet.getId();
     let left = 2;
-    s.addOn.emulator.execution.onServiceCall((c) => (c.family === 'sheets' && c.method === 'setValues' && c.execution?.kind === 'trigger' && left-- > 0 ? { fail: sheetsFaultText('sheets-timeout', id) } : undefined));
+    s.addOn.emulator.execution.onServiceCall((c) =>
+      c.family === 'sheets' && c.method === 'setValues' && c.execution?.kind === 'trigger' && left-- > 0
+        ? { fail: sheetsFaultText('sheets-timeout', id) }
+        : undefined,
+    );
     expect(s.addOn.runDueTriggers(HOUR)).toBe(1);
     const job = jobs(s)[0]!;
     expect(job.state).toBe('DONE');
@@ -53,7 +61,9 @@ describe('transient Sheets failures (built bundle)', () => {
     const { s } = completedOrder();
     const id = s.addOn.emulator.spreadsheet.getId();
     let down = true;
-    s.addOn.emulator.execution.onServiceCall((c) => (down && c.family === 'sheets' && c.method === 'setValues' && c.execution?.kind === 'trigger' ? { fail: sheetsFaultText('sheets-failed', id) } : undefined));
+    s.addOn.emulator.execution.onServiceCall((c) =>
+      down && c.family === 'sheets' && c.method === 'setValues' && c.execution?.kind === 'trigger' ? { fail: sheetsFaultText('sheets-failed', id) } : undefined,
+    );
     s.addOn.runDueTriggers(HOUR);
     const waiting = jobs(s)[0]!;
     expect(waiting.open).toBe(true);
@@ -118,7 +128,11 @@ describe('a trigger run without the active spreadsheet (built bundle)', () => {
   it('should change nothing, and the sidebar should say so and still finish the work', () => {
     const s = givenOpenProspect({ emulator: { triggersWithoutDocument: true } });
     givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(4));
-    s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Q1 Hotels') });
+    s.addOn.rpc('submitEnrichment', {
+      source: { sheetName: 'Leads' },
+      mapping: { company_name: 0, website_url: 1, city: 2, country: 3 },
+      options: enrichmentOptions('Q1 Hotels'),
+    });
     s.sim.advance(s.sim.orders()[0]!.id, 'COMPLETED');
     const emu = s.addOn.emulator;
     const docBefore = { ...emu.properties.document() };
@@ -149,7 +163,11 @@ describe('triggers per document (built bundle)', () => {
     // The same user uses the add-on in another spreadsheet, whose jobs keep its own poll trigger.
     const elsewhere = emu.triggers.givenInOtherDocument('spreadsheet-b', 'tick', HOUR);
     givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(3));
-    s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Q1 Hotels') });
+    s.addOn.rpc('submitEnrichment', {
+      source: { sheetName: 'Leads' },
+      mapping: { company_name: 0, website_url: 1, city: 2, country: 3 },
+      options: enrichmentOptions('Q1 Hotels'),
+    });
     // This spreadsheet has an open job: it gets its own trigger (B's is not its own).
     const here = emu.triggers.list().filter((t) => t.documentId !== 'spreadsheet-b');
     expect(here.map((t) => t.handlerFunction)).toEqual(['tick']);
@@ -169,7 +187,11 @@ describe('20 triggers per user (built bundle)', () => {
     const emu = s.addOn.emulator;
     for (let i = 0; i < 20; i++) emu.triggers.givenInOtherDocument(`spreadsheet-${i}`, 'tick', HOUR);
     givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(3));
-    const r = s.addOn.rpc<{ job: JobView; notice: string | null }>('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Q1 Hotels') });
+    const r = s.addOn.rpc<{ job: JobView; notice: string | null }>('submitEnrichment', {
+      source: { sheetName: 'Leads' },
+      mapping: { company_name: 0, website_url: 1, city: 2, country: 3 },
+      options: enrichmentOptions('Q1 Hotels'),
+    });
     // The order went out; no trigger here; the submit says why in one sentence.
     expect(s.sim.orders()).toHaveLength(1);
     expect(r.job.state).toBe('WAITING');
@@ -195,7 +217,11 @@ describe('20 triggers per user (built bundle)', () => {
     const emu = s.addOn.emulator;
     for (let i = 0; i < 20; i++) emu.triggers.givenInOtherDocument(`spreadsheet-${i}`, 'tick', HOUR);
     givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(3));
-    s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Q1 Hotels') });
+    s.addOn.rpc('submitEnrichment', {
+      source: { sheetName: 'Leads' },
+      mapping: { company_name: 0, website_url: 1, city: 2, country: 3 },
+      options: enrichmentOptions('Q1 Hotels'),
+    });
     // The user deletes a trigger elsewhere; after the refusal lapses, the Jobs view heals the poller.
     const other = s.addOn.emulator.gas.ScriptApp.getProjectTriggers()[0]!;
     emu.execution.run('rpc', () => emu.gas.ScriptApp.deleteTrigger(other));
@@ -239,7 +265,9 @@ describe('"too many times in a short time: exec qps" (built bundle)', () => {
     s.addOn.runDueTriggers(HOUR);
     const waiting = jobs(s)[0]!;
     expect(waiting.open).toBe(true);
-    expect(waiting.lastError).toBe('Google refused more requests for a moment (too many in a short time); nothing was sent. The job continues at the next run by itself.');
+    expect(waiting.lastError).toBe(
+      'Google refused more requests for a moment (too many in a short time); nothing was sent. The job continues at the next run by itself.',
+    );
     expect(waiting.resumeAt! - emu.clock.now()).toBeLessThanOrEqual(60_000);
     expect(s.addOn.triggerFailures).toEqual([]);
     s.addOn.runDueTriggers(HOUR);
@@ -253,11 +281,17 @@ describe("Google's errors in the user's language (built bundle)", () => {
     const { s } = completedOrder(3);
     const id = s.addOn.emulator.spreadsheet.getId();
     let down = true;
-    s.addOn.emulator.execution.onServiceCall((c) => (down && c.family === 'sheets' && c.method === 'setValues' && c.execution?.kind === 'trigger' ? { fail: sheetsFaultText('sheets-failed', id, 'de') } : undefined));
+    s.addOn.emulator.execution.onServiceCall((c) =>
+      down && c.family === 'sheets' && c.method === 'setValues' && c.execution?.kind === 'trigger'
+        ? { fail: sheetsFaultText('sheets-failed', id, 'de') }
+        : undefined,
+    );
     s.addOn.runDueTriggers(HOUR);
     const waiting = jobs(s)[0]!;
     expect(waiting.open).toBe(true);
-    expect(waiting.lastError).toMatch(/^A Google service stopped this step with an error the add-on does not know \("Fehler beim Dienst Tabellen.*it tries again at the next run \(1 of 3 tries\)\.$/);
+    expect(waiting.lastError).toMatch(
+      /^A Google service stopped this step with an error the add-on does not know \("Fehler beim Dienst Tabellen.*it tries again at the next run \(1 of 3 tries\)\.$/,
+    );
     down = false;
     s.addOn.runDueTriggers(HOUR);
     const done = jobs(s)[0]!;
@@ -269,7 +303,9 @@ describe("Google's errors in the user's language (built bundle)", () => {
   it('should fail the job with a sentence only after three runs in a row meet the unknown error', () => {
     const { s } = completedOrder(3);
     const id = s.addOn.emulator.spreadsheet.getId();
-    s.addOn.emulator.execution.onServiceCall((c) => (c.family === 'sheets' && c.method === 'setValues' && c.execution?.kind === 'trigger' ? { fail: sheetsFaultText('sheets-timeout', id, 'de') } : undefined));
+    s.addOn.emulator.execution.onServiceCall((c) =>
+      c.family === 'sheets' && c.method === 'setValues' && c.execution?.kind === 'trigger' ? { fail: sheetsFaultText('sheets-timeout', id, 'de') } : undefined,
+    );
     s.addOn.runDueTriggers(HOUR);
     s.addOn.runDueTriggers(HOUR);
     expect(jobs(s)[0]!.open).toBe(true);

@@ -18,7 +18,12 @@ function sheet(s: Gu1Scenario, n: number): void {
 }
 
 function submit(s: Gu1Scenario, options: Record<string, unknown>): SubmitResult {
-  return s.addOn.rpc<SubmitResult>('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'KYB', ...options }, confirmed: true });
+  return s.addOn.rpc<SubmitResult>('submitGu1', {
+    source: { sheetName: 'Clients' },
+    mapping: { external_id: 0 },
+    options: { title: 'KYB', ...options },
+    confirmed: true,
+  });
 }
 
 function enrichRequests(s: Gu1Scenario): number {
@@ -67,7 +72,11 @@ describe('gu1 documented errors (built bundle)', () => {
     it('should stop a running job when gu1 deactivates an integration midway, keeping the rows written, sending nothing more', () => {
       let ref: Gu1Scenario | undefined;
       // The 20th request takes the run past its budget: the rest is left to the trigger.
-      const s = givenGu1({ entities: gu1Ids(40), sim: { notActiveStatus: status }, wrap: onNthRequest((n) => n === 20 && ref!.addOn.emulator.clock.advance(245_000)) });
+      const s = givenGu1({
+        entities: gu1Ids(40),
+        sim: { notActiveStatus: status },
+        wrap: onNthRequest((n) => n === 20 && ref!.addOn.emulator.clock.advance(245_000)),
+      });
       ref = s;
       sheet(s, 40);
       const r = submit(s, { integrationCodes: [AFIP, CNPJ], waveSize: 10 });

@@ -18,15 +18,27 @@ function sheet(s: Gu1Scenario, rows: unknown[][]): void {
 }
 
 function submit(s: Gu1Scenario, options: Record<string, unknown>): SubmitResult {
-  return s.addOn.rpc<SubmitResult>('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'KYB', ...options }, confirmed: true });
+  return s.addOn.rpc<SubmitResult>('submitGu1', {
+    source: { sheetName: 'Clients' },
+    mapping: { external_id: 0 },
+    options: { title: 'KYB', ...options },
+    confirmed: true,
+  });
 }
 
-const enriched = (s: Gu1Scenario): string[] => s.sim.requests.filter((r) => r.path.endsWith('/enrichment-by-external-id')).map((r) => (JSON.parse(r.body ?? '{}') as { externalId: string }).externalId);
+const enriched = (s: Gu1Scenario): string[] =>
+  s.sim.requests.filter((r) => r.path.endsWith('/enrichment-by-external-id')).map((r) => (JSON.parse(r.body ?? '{}') as { externalId: string }).externalId);
 
 describe('gu1 result details (built bundle)', () => {
   it('should write category, retryable, statusCode and totalExecutionTime beside each result', () => {
     const s = givenGu1({ entities: gu1Ids(2) });
-    s.sim.failResult('CUST-0002', CNPJ, { code: 'SOURCE_TIMEOUT', message: 'Receita Federal did not answer', category: 'provider', retryable: true, statusCode: 504 });
+    s.sim.failResult('CUST-0002', CNPJ, {
+      code: 'SOURCE_TIMEOUT',
+      message: 'Receita Federal did not answer',
+      category: 'provider',
+      retryable: true,
+      statusCode: 504,
+    });
     sheet(s, gu1Rows(2));
     const r = submit(s, { integrationCodes: [AFIP, CNPJ] });
     const rows = tabObjects(s.addOn, r.job.tabs['results']!);
@@ -46,7 +58,13 @@ describe('gu1 retry by retryable (built bundle)', () => {
   it('should send again only rows whose failures gu1 marked retryable, and say why the others stay', () => {
     const s = givenGu1({ entities: gu1Ids(5) });
     s.sim.failResult('CUST-0002', AFIP, { code: 'SOURCE_TIMEOUT', message: 'AFIP did not answer', category: 'provider', retryable: true, statusCode: 503 });
-    s.sim.failResult('CUST-0004', AFIP, { code: 'INVALID_TAX_ID', message: 'CUIT has a bad check digit', category: 'validation', retryable: false, statusCode: 422 });
+    s.sim.failResult('CUST-0004', AFIP, {
+      code: 'INVALID_TAX_ID',
+      message: 'CUIT has a bad check digit',
+      category: 'validation',
+      retryable: false,
+      statusCode: 422,
+    });
     sheet(s, gu1Rows(5));
     const r = submit(s, { integrationCodes: [AFIP] });
     // One of the two failed rows failed only in ways gu1 marked not retryable (the card offers no retry for it).
@@ -64,7 +82,9 @@ describe('gu1 retry by retryable (built bundle)', () => {
 
     // Only the not-retryable row is left: nothing is sent, the sentence says what to do.
     const sent = enriched(s).length;
-    expect(() => s.addOn.rpc('retryGu1FailedRows', { jobId: retry.job.id })).toThrow(/1 row\(s\) failed with errors gu1 marked not retryable .*; nothing to retry\. Fix those entities in gu1/);
+    expect(() => s.addOn.rpc('retryGu1FailedRows', { jobId: retry.job.id })).toThrow(
+      /1 row\(s\) failed with errors gu1 marked not retryable .*; nothing to retry\. Fix those entities in gu1/,
+    );
     expect(enriched(s)).toHaveLength(sent);
   });
 });

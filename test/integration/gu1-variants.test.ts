@@ -8,7 +8,12 @@ describe('gu1 variant shapes (built bundle)', () => {
   it('should write every result of answers with rulesResult / rulesExecutionSummary and without entityId / integrationName', () => {
     const s = givenGu1({ entities: gu1Ids(12), sim: { variants: ['second-shape', 'extra-keys'] } });
     s.addOn.emulator.spreadsheet.givenSheet('Clients', [GU1_HEADER, ...gu1Rows(12)]);
-    const r = s.addOn.rpc<{ job: JobView }>('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'KYB', integrationCodes: CODES }, confirmed: true });
+    const r = s.addOn.rpc<{ job: JobView }>('submitGu1', {
+      source: { sheetName: 'Clients' },
+      mapping: { external_id: 0 },
+      options: { title: 'KYB', integrationCodes: CODES },
+      confirmed: true,
+    });
     expect(r.job.state).toBe('DONE');
     expect(r.job.lastError).toBeNull();
     const rows = tabObjects(s.addOn, r.job.tabs['results']!);

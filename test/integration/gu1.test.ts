@@ -15,14 +15,19 @@ const TWO_CODES = [AFIP, CNPJ];
 const ROW_CENTS = 125;
 const HOUR = 3_600_000;
 
-
 function sheet(s: Gu1Scenario, rows: unknown[][], name = 'Clients'): void {
   s.addOn.emulator.spreadsheet.givenSheet(name, [GU1_HEADER, ...rows]);
 }
 
 function submit(s: Gu1Scenario, options: Record<string, unknown>, extra: Record<string, unknown> = {}): SubmitResult {
   // Confirmed unless a test says otherwise: a fresh document knows no price, and an unknown price always asks.
-  return s.addOn.rpc<SubmitResult>('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'KYB', ...options }, confirmed: true, ...extra });
+  return s.addOn.rpc<SubmitResult>('submitGu1', {
+    source: { sheetName: 'Clients' },
+    mapping: { external_id: 0 },
+    options: { title: 'KYB', ...options },
+    confirmed: true,
+    ...extra,
+  });
 }
 
 function job(s: Gu1Scenario, id?: string): JobView {
@@ -34,7 +39,10 @@ function keys(rows: Array<Record<string, unknown>>): string[] {
   return rows.map((r) => `${String(r['external_id'])}|${String(r['integration_code'])}`);
 }
 
-function enrichBodies(s: Gu1Scenario, externalId?: string): Array<{ externalId: string; integrationCodes: string[]; enrichmentGroupRefs?: string[]; parameters?: Record<string, unknown> }> {
+function enrichBodies(
+  s: Gu1Scenario,
+  externalId?: string,
+): Array<{ externalId: string; integrationCodes: string[]; enrichmentGroupRefs?: string[]; parameters?: Record<string, unknown> }> {
   return s.sim.requests
     .filter((r) => r.path === ENRICH_PATH)
     .map((r) => JSON.parse(r.body ?? '{}'))
@@ -78,7 +86,11 @@ describe('gu1 (built bundle)', () => {
       const rows = tabObjects(s.addOn, r.job.tabs['results']!);
       expect(rows).toHaveLength(80);
       expect(new Set(keys(rows)).size).toBe(80);
-      expect(keys(rows).sort()).toEqual(gu1Ids(40).flatMap((id) => TWO_CODES.map((c) => `${id}|${c}`)).sort());
+      expect(keys(rows).sort()).toEqual(
+        gu1Ids(40)
+          .flatMap((id) => TWO_CODES.map((c) => `${id}|${c}`))
+          .sort(),
+      );
       expect(rows.every((x) => x['success'] === true)).toBe(true);
 
       expect(s.sim.billedCents()).toBe(40 * ROW_CENTS);
@@ -118,7 +130,9 @@ describe('gu1 (built bundle)', () => {
       const codes = rows.filter((x) => x['external_id'] === 'CUST-0001').map((x) => x['integration_code']);
       expect(codes).toEqual([AFIP, 'global_sanctions_screening', 'global_pep_screening']);
       expect(enrichBodies(s)[0]).toEqual({ externalId: 'CUST-0001', integrationCodes: [], enrichmentGroupRefs: ['kyb-argentina'] });
-      expect(s.addOn.rpc<Settings>('getGu1Settings').knownGroups).toEqual([{ ref: 'kyb-argentina', codes: [AFIP, 'global_sanctions_screening', 'global_pep_screening'] }]);
+      expect(s.addOn.rpc<Settings>('getGu1Settings').knownGroups).toEqual([
+        { ref: 'kyb-argentina', codes: [AFIP, 'global_sanctions_screening', 'global_pep_screening'] },
+      ]);
       const p = s.addOn.rpc<Preview>('previewGu1', { source: { sheetName: 'Clients' }, options: { enrichmentGroupRefs: ['kyb-argentina'] } });
       expect(p.estimate).toMatchObject({ perRowCents: 45 + 20 + 25, total: '4.50' });
     });
@@ -155,7 +169,12 @@ describe('gu1 (built bundle)', () => {
       const retry = s.addOn.rpc<SubmitResult>('retryGu1FailedRows', { jobId: r.job.id });
       expect(retry.job.state).toBe('DONE');
       expect(retry.job.counts).toMatchObject({ rows: 3, rowsDone: 3, rowsNotFound: 0 });
-      expect(s.sim.ledger.slice(-6).map((l) => l.externalId).sort()).toEqual([...unknown, ...unknown].sort());
+      expect(
+        s.sim.ledger
+          .slice(-6)
+          .map((l) => l.externalId)
+          .sort(),
+      ).toEqual([...unknown, ...unknown].sort());
       expect(s.sim.billedCents() - billed).toBe(3 * ROW_CENTS);
       const rows = tabObjects(s.addOn, r.job.tabs['results']!);
       expect(rows).toHaveLength(20);
@@ -205,7 +224,10 @@ describe('gu1 (built bundle)', () => {
 
     it('should refuse a source without an external_id column', () => {
       const s = givenGu1();
-      s.addOn.emulator.spreadsheet.givenSheet('Clients', [['Name', 'City'], ['A', 'Rosario']]);
+      s.addOn.emulator.spreadsheet.givenSheet('Clients', [
+        ['Name', 'City'],
+        ['A', 'Rosario'],
+      ]);
       const p = s.addOn.rpc<Preview>('previewGu1', { source: { sheetName: 'Clients' } });
       expect(p.mapping).toEqual({});
       expect(p.problems.join(' ')).toMatch(/external_id.*never makes one up/);
@@ -220,7 +242,9 @@ describe('gu1 (built bundle)', () => {
       expect(s.addOn.rpc<Settings>('getGu1Settings')).toMatchObject({ integrationCodes: [AFIP, CNPJ], confirmAbove: 5 });
       const p = s.addOn.rpc<Preview>('previewGu1', { source: { sheetName: 'Clients' }, options: { integrationCodes: TWO_CODES } });
       expect(p.needsConfirmation).toBe(true);
-      expect(() => submit(s, { integrationCodes: TWO_CODES }, { confirmed: false })).toThrow(/cost is unknown: gu1 has not priced ar_afip_enrichment, br_cpfcnpj_complete_company_enrichment.*Confirm to send/);
+      expect(() => submit(s, { integrationCodes: TWO_CODES }, { confirmed: false })).toThrow(
+        /cost is unknown: gu1 has not priced ar_afip_enrichment, br_cpfcnpj_complete_company_enrichment.*Confirm to send/,
+      );
       expect(s.sim.requests).toHaveLength(0);
       expect(submit(s, { integrationCodes: TWO_CODES }, { confirmed: true }).job.state).toBe('DONE');
       // Known now: 10 x 1.25 = 12.50 > 5.00 still needs it; 3.00 worth of rows does not.
@@ -288,11 +312,18 @@ describe('gu1 (built bundle)', () => {
       ref = s;
       sheet(s, gu1Rows(40));
       s.addOn.emulator.spreadsheet.select("'Clients'!A1:C41");
-      const r = s.addOn.rpc<SubmitResult>('submitGu1', { source: 'selection', mapping: { external_id: 0 }, options: { title: 'Sel', integrationCodes: TWO_CODES, forceRefresh: true, waveSize: 10 }, confirmed: true });
+      const r = s.addOn.rpc<SubmitResult>('submitGu1', {
+        source: 'selection',
+        mapping: { external_id: 0 },
+        options: { title: 'Sel', integrationCodes: TWO_CODES, forceRefresh: true, waveSize: 10 },
+        confirmed: true,
+      });
       expect(r.job.state).toBe('FETCHING');
       expect(r.job.progress).toMatchObject({ done: 20, total: 40 });
       // The emulator runs as an add-on: hourly at most, and the sentence names the Settings choice.
-      expect(r.notice).toBe('Background checks are on: every hour (Settings asks for every 15 minutes, but Google lets an add-on check at most hourly). While the sidebar is open, it moves the jobs on itself.');
+      expect(r.notice).toBe(
+        'Background checks are on: every hour (Settings asks for every 15 minutes, but Google lets an add-on check at most hourly). While the sidebar is open, it moves the jobs on itself.',
+      );
       // The user moves the selection: the run keeps reading the rows it was started on.
       s.addOn.emulator.spreadsheet.select("'Clients'!A1:A2");
       s.addOn.runDueTriggers(HOUR);
@@ -322,7 +353,10 @@ describe('gu1 (built bundle)', () => {
       expect(enrichBodies(moved).map((b) => b.externalId)).toEqual(gu1Ids(40));
 
       const deleted = budgetStop();
-      sheet(deleted, gu1Rows(40).filter((r) => r[0] !== 'CUST-0021'));
+      sheet(
+        deleted,
+        gu1Rows(40).filter((r) => r[0] !== 'CUST-0021'),
+      );
       deleted.addOn.runDueTriggers(HOUR);
       const failed = job(deleted);
       expect(failed.state).toBe('FAILED');
@@ -380,15 +414,17 @@ describe('gu1 (built bundle)', () => {
     });
 
     it('should mark a row NO_RESPONSE, say so in the job and finish after 5 runs in a row without an answer for it', () => {
-      const lostFor = (id: string) => (h: HttpHandler): HttpHandler => ({
-        handle(req) {
-          if (req.path === ENRICH_PATH && JSON.parse(req.body ?? '{}').externalId === id) {
-            h.handle(req);
-            return { transport: 'timeout', latencyMs: 60_000 };
-          }
-          return h.handle(req);
-        },
-      });
+      const lostFor =
+        (id: string) =>
+        (h: HttpHandler): HttpHandler => ({
+          handle(req) {
+            if (req.path === ENRICH_PATH && JSON.parse(req.body ?? '{}').externalId === id) {
+              h.handle(req);
+              return { transport: 'timeout', latencyMs: 60_000 };
+            }
+            return h.handle(req);
+          },
+        });
       const s = givenGu1({ entities: gu1Ids(3), wrap: lostFor('CUST-0002') });
       sheet(s, gu1Rows(3));
       const r = submit(s, { integrationCodes: [AFIP], waveSize: 1 });
@@ -405,7 +441,11 @@ describe('gu1 (built bundle)', () => {
       const done = job(s);
       // Two sends in the first run, then one per run, never with forceRefresh after the first.
       expect(enrichBodies(s, 'CUST-0002')).toHaveLength(6);
-      expect(enrichBodies(s).map((b) => b.externalId).filter((id) => id !== 'CUST-0002')).toEqual(['CUST-0001', 'CUST-0003']);
+      expect(
+        enrichBodies(s)
+          .map((b) => b.externalId)
+          .filter((id) => id !== 'CUST-0002'),
+      ).toEqual(['CUST-0001', 'CUST-0003']);
       expect(done.counts).toMatchObject({ rowsDone: 2, rowsFailed: 1, noResponse: 1, resends: 5 });
       const row = tabObjects(s.addOn, done.tabs['results']!).find((x) => x['external_id'] === 'CUST-0002')!;
       expect(row).toMatchObject({ success: false, error_code: 'NO_RESPONSE' });
@@ -464,7 +504,9 @@ describe('gu1 (built bundle)', () => {
       expect(() => submit(s, { integrationCodes: [AFIP] })).toThrow(/check your gu1 key/);
       s.addOn.rpc('saveApiKey', { provider: 'gu1', key: 'gk_sandbox_9f8e7d6c5b4a3210' });
       expect(() => submit(s, { integrationCodes: [AFIP, 'zz_unknown_code'] })).toThrow(/Unknown integration code: zz_unknown_code/);
-      expect(() => submit(s, { integrationCodes: ['cl_sii_company_enrichment'] })).toThrow(/cl_sii_company_enrichment is not active for your organization\)\. Activate it in gu1/);
+      expect(() => submit(s, { integrationCodes: ['cl_sii_company_enrichment'] })).toThrow(
+        /cl_sii_company_enrichment is not active for your organization\)\. Activate it in gu1/,
+      );
       expect(() => submit(s, { enrichmentGroupRefs: ['kyb-nowhere'] })).toThrow(/kyb-nowhere/);
       expect(s.addOn.rpc<{ jobs: JobView[] }>('listJobs').jobs).toEqual([]);
       expect(s.addOn.emulator.spreadsheet.sheetNames()).toEqual(expect.not.arrayContaining(['KYB - gu1']));
@@ -495,16 +537,26 @@ describe('gu1 (built bundle)', () => {
       sheet(s, gu1Rows(12));
       const r = submit(s, { integrationCodes: [AFIP, RENAPER] });
       const tab = r.job.tabs['results']!;
-      const formulas = s.addOn.emulator.spreadsheet.sheetFormulas(tab).flat().filter((f) => f !== '');
+      const formulas = s.addOn.emulator.spreadsheet
+        .sheetFormulas(tab)
+        .flat()
+        .filter((f) => f !== '');
       expect(formulas).toEqual([]);
       const rows = tabObjects(s.addOn, tab);
       const header = s.addOn.emulator.spreadsheet.sheetValues(tab)[0] as string[];
-      expect(header).toEqual(expect.arrayContaining(['company.address.city', 'company.taxId', 'person.documentNumber', 'contact.phones', 'registry.registryNumber', 'officers']));
+      expect(header).toEqual(
+        expect.arrayContaining(['company.address.city', 'company.taxId', 'person.documentNumber', 'contact.phones', 'registry.registryNumber', 'officers']),
+      );
       const cells = s.addOn.emulator.spreadsheet.sheetValues(tab).flat();
       expect(cells.filter((c) => c === HOSTILE_NAME).length).toBeGreaterThanOrEqual(2);
 
       for (const id of gu1Ids(12)) {
-        const data = s.sim.enrichmentData(id, AFIP) as { company: { taxId: string; address: { city: string; postalCode: string } }; contact: { phones: string[] }; registry: { registryNumber: string; fiscalPeriod: string }; notes?: string };
+        const data = s.sim.enrichmentData(id, AFIP) as {
+          company: { taxId: string; address: { city: string; postalCode: string } };
+          contact: { phones: string[] };
+          registry: { registryNumber: string; fiscalPeriod: string };
+          notes?: string;
+        };
         const row = rows.find((x) => x['external_id'] === id && x['integration_code'] === AFIP)!;
         expect(row['company.taxId']).toBe(data.company.taxId);
         expect(row['company.address.city']).toBe(data.company.address.city);

@@ -56,7 +56,12 @@ describe('job kinds (built bundle)', () => {
       rpcOf(s.addOn)('saveApiKey', { provider: 'openmart', key: 'om_wrong_key_123456' });
       const rpc = rpcOf(s.addOn);
       expect(() => rpc('submitOpenmartSearch', { form: { title: 'S', query: 'q', count: 5 }, confirmCredits: true })).toThrow(/refused the API key/);
-      const batch = { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'B', role: 'Owner', max_k: 1 }, confirmCredits: true } as const;
+      const batch = {
+        operation: 'find_people',
+        source: { sheetName: 'Leads' },
+        options: { title: 'B', role: 'Owner', max_k: 1 },
+        confirmCredits: true,
+      } as const;
       expect(() => rpc('submitOpenmartBatch', batch)).toThrow(/refused the API key/);
       expect(keysOf(s.addOn, 'job:')).toEqual([]);
       expect(keysOf(s.addOn, 'oms:')).toEqual([]);

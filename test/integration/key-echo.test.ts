@@ -5,7 +5,23 @@
  */
 import type { HttpHandler, SimRequest } from '../../emulator/apis/types';
 import type { AddOn } from '../harness/addon';
-import { COMPANY_HEADER, DOMAIN_HEADER, GU1_HEADER, GU1_KEY, OM_SIM_KEY, OP_KEY, companyRows, domainRows, enrichmentOptions, givenCompanies, givenGu1, givenOpenProspect, givenOpenmart, gu1Ids, gu1Rows } from '../harness/scenarios';
+import {
+  COMPANY_HEADER,
+  DOMAIN_HEADER,
+  GU1_HEADER,
+  GU1_KEY,
+  OM_SIM_KEY,
+  OP_KEY,
+  companyRows,
+  domainRows,
+  enrichmentOptions,
+  givenCompanies,
+  givenGu1,
+  givenOpenProspect,
+  givenOpenmart,
+  gu1Ids,
+  gu1Rows,
+} from '../harness/scenarios';
 
 const HOUR = 3_600_000;
 type Variant = (key: string) => string;
@@ -86,7 +102,11 @@ describe('a provider that echoes the key (built bundle)', () => {
           const out = new Outputs(s.addOn);
           out.rpc('testConnection', { provider: 'openprospect' });
           givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(3));
-          out.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Q1') });
+          out.rpc('submitEnrichment', {
+            source: { sheetName: 'Leads' },
+            mapping: { company_name: 0, website_url: 1, city: 2, country: 3 },
+            options: enrichmentOptions('Q1'),
+          });
           const orderId = s.sim.orders()[0]?.id ?? '00000000-0000-4000-8000-000000000000';
           s.addOn.emulator.http.register('https://api.openprospect.io', echoing('/', status, variant)(s.faults));
           out.rpc('testConnection', { provider: 'openprospect' });
@@ -111,10 +131,21 @@ describe('a provider that echoes the key (built bundle)', () => {
   describe('Openmart', () => {
     for (const status of STATUSES) {
       it(`should keep a ${status} echoing the key out of enrich result cells, formula answers and job errors`, () => {
-        const s = givenOpenmart({ wrap: (h) => echoing('/enrich_company', status, VARIANTS.upper as Variant)(echoing('/search', status, VARIANTS.last8 as Variant)(h)) });
+        const s = givenOpenmart({
+          wrap: (h) => echoing('/enrich_company', status, VARIANTS.upper as Variant)(echoing('/search', status, VARIANTS.last8 as Variant)(h)),
+        });
         const out = new Outputs(s.addOn);
-        s.addOn.emulator.spreadsheet.givenSheet('Sites', [['Ref', 'Website'], ['R1', 'https://a.example.com'], ['R2', 'https://b.example.com']]);
-        out.rpc('submitOpenmartEnrich', { source: { sheetName: 'Sites' }, mapping: { external_id: 0, website: 1 }, options: { title: 'Sites' }, confirmCredits: true });
+        s.addOn.emulator.spreadsheet.givenSheet('Sites', [
+          ['Ref', 'Website'],
+          ['R1', 'https://a.example.com'],
+          ['R2', 'https://b.example.com'],
+        ]);
+        out.rpc('submitOpenmartEnrich', {
+          source: { sheetName: 'Sites' },
+          mapping: { external_id: 0, website: 1 },
+          options: { title: 'Sites' },
+          confirmCredits: true,
+        });
         out.rpc('submitOpenmartSearch', { form: { title: 'S', query: 'q', count: 5 }, confirmCredits: true });
         s.addOn.runDueTriggers(HOUR);
         out.rpc('listJobs');
@@ -173,10 +204,18 @@ describe('a provider that echoes the key (built bundle)', () => {
           const variant: Variant = name === 'escaped' ? () => ESCAPED : (VARIANTS[name] as Variant);
           // The first 4 rows are answered; then every request gets the echo.
           let n = 0;
-          const s = givenGu1({ entities: gu1Ids(8), wrap: (h) => ({ handle: (req) => (++n <= 4 ? h.handle(req) : echoing('/', status, variant)(h).handle(req)) }) });
+          const s = givenGu1({
+            entities: gu1Ids(8),
+            wrap: (h) => ({ handle: (req) => (++n <= 4 ? h.handle(req) : echoing('/', status, variant)(h).handle(req)) }),
+          });
           const out = new Outputs(s.addOn);
           s.addOn.emulator.spreadsheet.givenSheet('Clients', [GU1_HEADER, ...gu1Rows(8)]);
-          out.rpc('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'KYB', integrationCodes: ['ar_afip_enrichment'] }, confirmed: true });
+          out.rpc('submitGu1', {
+            source: { sheetName: 'Clients' },
+            mapping: { external_id: 0 },
+            options: { title: 'KYB', integrationCodes: ['ar_afip_enrichment'] },
+            confirmed: true,
+          });
           s.addOn.runDueTriggers(HOUR);
           out.rpc('listJobs');
           out.rpc('testConnection', { provider: 'gu1' });

@@ -6,7 +6,20 @@
  */
 import type { FaultRule } from '../../emulator/apis/faults';
 import type { AddOn } from '../harness/addon';
-import { COMPANY_HEADER, DOMAIN_HEADER, GU1_HEADER, companyRows, domainRows, enrichmentOptions, givenCompanies, givenGu1, givenOpenProspect, givenOpenmart, gu1Ids, gu1Rows } from '../harness/scenarios';
+import {
+  COMPANY_HEADER,
+  DOMAIN_HEADER,
+  GU1_HEADER,
+  companyRows,
+  domainRows,
+  enrichmentOptions,
+  givenCompanies,
+  givenGu1,
+  givenOpenProspect,
+  givenOpenmart,
+  gu1Ids,
+  gu1Rows,
+} from '../harness/scenarios';
 import type { JobView } from '../../src/app/job-view';
 
 const HOUR_S = 3600;
@@ -69,7 +82,11 @@ describe('long waits: a 429 asking for an hour (built bundle)', () => {
     { name: 'renameBlacklist', input: { blacklistId: '00000000-0000-4000-8000-000000000001', name: 'Renamed' } },
     { name: 'deleteBlacklist', input: { blacklistId: '00000000-0000-4000-8000-000000000001' } },
     { name: 'importOrder', input: { orderId: '00000000-0000-4000-8000-000000000002' } },
-    { name: 'blacklistFromRange', input: { name: 'Customers', source: { sheetName: 'Block' } }, given: (a) => a.emulator.spreadsheet.givenSheet('Block', [['Company'], ['Acme GmbH']]) },
+    {
+      name: 'blacklistFromRange',
+      input: { name: 'Customers', source: { sheetName: 'Block' } },
+      given: (a) => a.emulator.spreadsheet.givenSheet('Block', [['Company'], ['Acme GmbH']]),
+    },
     {
       name: 'removeBlacklistEntriesFromRange',
       input: { blacklistId: '00000000-0000-4000-8000-000000000003', source: { sheetName: 'Unblock' } },
@@ -83,7 +100,15 @@ describe('long waits: a 429 asking for an hour (built bundle)', () => {
     },
     {
       name: 'submitDiscovery',
-      input: { title: 'Hotels', features: ['COMPANY_DATA'], ideal_customer_profile: 'Independent hotels', seller_offering: 'Software', target_countries: 'DE', briefing_quantity: 10, output_language: 'en' },
+      input: {
+        title: 'Hotels',
+        features: ['COMPANY_DATA'],
+        ideal_customer_profile: 'Independent hotels',
+        seller_offering: 'Software',
+        target_countries: 'DE',
+        briefing_quantity: 10,
+        output_language: 'en',
+      },
       job: true,
     },
   ];
@@ -95,9 +120,21 @@ describe('long waits: a 429 asking for an hour (built bundle)', () => {
   const OM: Action[] = [
     { name: 'testConnection', input: { provider: 'openmart' } },
     { name: 'getOpenmartCredits', input: undefined },
-    { name: 'addOpenmartDenyRules', input: { type: 'email', source: { a1: "'Block'!A1:A2" } }, given: (a) => a.emulator.spreadsheet.givenSheet('Block', [['Email'], ['a@example.com']]) },
-    { name: 'removeOpenmartDenyRules', input: { type: 'email', source: { a1: "'Block'!A1:A2" } }, given: (a) => a.emulator.spreadsheet.givenSheet('Block', [['Email'], ['a@example.com']]) },
-    { name: 'checkOpenmartDenyRules', input: { type: 'email', source: { a1: "'Block'!A1:A2" } }, given: (a) => a.emulator.spreadsheet.givenSheet('Block', [['Email'], ['a@example.com']]) },
+    {
+      name: 'addOpenmartDenyRules',
+      input: { type: 'email', source: { a1: "'Block'!A1:A2" } },
+      given: (a) => a.emulator.spreadsheet.givenSheet('Block', [['Email'], ['a@example.com']]),
+    },
+    {
+      name: 'removeOpenmartDenyRules',
+      input: { type: 'email', source: { a1: "'Block'!A1:A2" } },
+      given: (a) => a.emulator.spreadsheet.givenSheet('Block', [['Email'], ['a@example.com']]),
+    },
+    {
+      name: 'checkOpenmartDenyRules',
+      input: { type: 'email', source: { a1: "'Block'!A1:A2" } },
+      given: (a) => a.emulator.spreadsheet.givenSheet('Block', [['Email'], ['a@example.com']]),
+    },
     {
       name: 'submitOpenmartBatch',
       input: { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'Wait', role: 'Owner' }, confirmCredits: true },
@@ -105,7 +142,11 @@ describe('long waits: a 429 asking for an hour (built bundle)', () => {
       given: (a) => a.emulator.spreadsheet.givenSheet('Leads', [DOMAIN_HEADER, ...domainRows(5)]),
     },
     { name: 'submitOpenmartSearch', input: { form: { title: 'Wait', query: 'plumber', count: 10 }, confirmCredits: true }, job: true },
-    { name: 'submitOpenmartBrandSearch', input: { form: { title: 'Wait', search_term: 'coffee', location: [{ country: 'US' }], count: 10 }, confirmCredits: true }, job: true },
+    {
+      name: 'submitOpenmartBrandSearch',
+      input: { form: { title: 'Wait', search_term: 'coffee', location: [{ country: 'US' }], count: 10 }, confirmCredits: true },
+      job: true,
+    },
     {
       name: 'submitOpenmartEnrich',
       input: { source: { sheetName: 'Sites' }, options: { title: 'Wait' }, confirmCredits: true },
@@ -122,7 +163,12 @@ describe('long waits: a 429 asking for an hour (built bundle)', () => {
     { name: 'testConnection', input: { provider: 'gu1' } },
     {
       name: 'submitGu1',
-      input: { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'Wait', integrationCodes: ['ar_afip_enrichment'] }, confirmed: true },
+      input: {
+        source: { sheetName: 'Clients' },
+        mapping: { external_id: 0 },
+        options: { title: 'Wait', integrationCodes: ['ar_afip_enrichment'] },
+        confirmed: true,
+      },
       job: true,
       given: (a) => a.emulator.spreadsheet.givenSheet('Clients', [GU1_HEADER, ...gu1Rows(3)]),
     },
@@ -132,8 +178,11 @@ describe('long waits: a 429 asking for an hour (built bundle)', () => {
     expectAnsweredAtOnce(s.addOn, a);
   });
 
-  it('should give the time in the spreadsheet\'s time zone and name it', () => {
-    const s = givenOpenProspect({ emulator: { timeZone: 'America/New_York' }, faults: rateLimited({ error: 'RATE_LIMIT_EXCEEDED', message: 'Rate limit exceeded', retry_after: HOUR_S }) });
+  it("should give the time in the spreadsheet's time zone and name it", () => {
+    const s = givenOpenProspect({
+      emulator: { timeZone: 'America/New_York' },
+      faults: rateLimited({ error: 'RATE_LIMIT_EXCEEDED', message: 'Rate limit exceeded', retry_after: HOUR_S }),
+    });
     const r = timed(s.addOn, { name: 'listOpenProspectOrders', input: undefined });
     const at = new Date(s.addOn.emulator.clock.now() + HOUR_S * 1000);
     const hhmm = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
@@ -141,7 +190,7 @@ describe('long waits: a 429 asking for an hour (built bundle)', () => {
     expect(r.error).toMatch(/OpenProspect asks to wait until \d\d:\d\d \(America\/New_York\); try again then\.$/);
     const said = /until (\d\d):(\d\d)/.exec(r.error ?? '');
     const [h, m] = hhmm.split(':').map(Number);
-    const diff = ((Number(said?.[1]) * 60 + Number(said?.[2]) - ((h ?? 0) * 60 + (m ?? 0))) + 1440) % 1440;
+    const diff = (Number(said?.[1]) * 60 + Number(said?.[2]) - ((h ?? 0) * 60 + (m ?? 0)) + 1440) % 1440;
     expect(diff <= 1 || diff >= 1439).toBe(true);
   });
 });

@@ -6,7 +6,19 @@
  */
 import type { AddOn } from '../harness/addon';
 import { rpcOf } from '../harness/rpc';
-import { COMPANY_HEADER, companyRows, DOMAIN_HEADER, domainRows, enrichmentOptions, givenGu1, givenOpenmart, givenOpenProspect, GU1_HEADER, gu1Ids, gu1Rows } from '../harness/scenarios';
+import {
+  COMPANY_HEADER,
+  companyRows,
+  DOMAIN_HEADER,
+  domainRows,
+  enrichmentOptions,
+  givenGu1,
+  givenOpenmart,
+  givenOpenProspect,
+  GU1_HEADER,
+  gu1Ids,
+  gu1Rows,
+} from '../harness/scenarios';
 
 const HOUR = 3_600_000;
 const AFIP = 'ar_afip_enrichment';
@@ -32,7 +44,11 @@ describe('one read of the source per submit (built bundle)', () => {
     s.addOn.emulator.spreadsheet.givenSheet('Leads', [COMPANY_HEADER, ...companyRows(3)]);
     const rpc = rpcOf(s.addOn);
     const reads = sourceReads(s.addOn, 'Leads', () => {
-      rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Once') });
+      rpc('submitEnrichment', {
+        source: { sheetName: 'Leads' },
+        mapping: { company_name: 0, website_url: 1, city: 2, country: 3 },
+        options: enrichmentOptions('Once'),
+      });
     });
     expect(reads).toBe(1);
     expect(s.sim.orders()).toHaveLength(1);
@@ -43,7 +59,12 @@ describe('one read of the source per submit (built bundle)', () => {
     const s = givenOpenmart();
     s.addOn.emulator.spreadsheet.givenSheet('Leads', [DOMAIN_HEADER, ...domainRows(3)]);
     const reads = sourceReads(s.addOn, 'Leads', () => {
-      rpcOf(s.addOn)('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'Once', role: 'Owner', max_k: 1 }, confirmCredits: true });
+      rpcOf(s.addOn)('submitOpenmartBatch', {
+        operation: 'find_people',
+        source: { sheetName: 'Leads' },
+        options: { title: 'Once', role: 'Owner', max_k: 1 },
+        confirmCredits: true,
+      });
     });
     expect(reads).toBe(1);
     expect(s.sim.batches()).toHaveLength(1);
@@ -62,7 +83,12 @@ describe('one read of the source per submit (built bundle)', () => {
     const s = givenGu1({ entities: gu1Ids(3) });
     s.addOn.emulator.spreadsheet.givenSheet('Clients', [GU1_HEADER, ...gu1Rows(3)]);
     const reads = sourceReads(s.addOn, 'Clients', () => {
-      const r = rpcOf(s.addOn)('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'Once', integrationCodes: [AFIP] }, confirmed: true });
+      const r = rpcOf(s.addOn)('submitGu1', {
+        source: { sheetName: 'Clients' },
+        mapping: { external_id: 0 },
+        options: { title: 'Once', integrationCodes: [AFIP] },
+        confirmed: true,
+      });
       expect(r.job.state).toBe('DONE');
     });
     expect(reads).toBe(1);
@@ -81,7 +107,11 @@ describe('columns found again by header in a later run (built bundle)', () => {
   it('should post an OpenProspect order held back by a 429 with the moved columns found by header', () => {
     const s = givenOpenProspect({ faults: [{ method: 'POST', pathIncludes: '/orders', nth: 1, status: 429, retryAfter: 7_200 }] });
     s.addOn.emulator.spreadsheet.givenSheet('Leads', [COMPANY_HEADER, ...companyRows(3)]);
-    const r = rpcOf(s.addOn)('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Moved') });
+    const r = rpcOf(s.addOn)('submitEnrichment', {
+      source: { sheetName: 'Leads' },
+      mapping: { company_name: 0, website_url: 1, city: 2, country: 3 },
+      options: enrichmentOptions('Moved'),
+    });
     expect(s.sim.orders()).toHaveLength(0);
     expect(r.job.open).toBe(true);
     insertColumnAtA(s.addOn, 'Leads', 3);
@@ -93,7 +123,11 @@ describe('columns found again by header in a later run (built bundle)', () => {
   it('should stop an OpenProspect order whose mapped header is gone with the sentence naming it', () => {
     const s = givenOpenProspect({ faults: [{ method: 'POST', pathIncludes: '/orders', nth: 1, status: 429, retryAfter: 7_200 }] });
     s.addOn.emulator.spreadsheet.givenSheet('Leads', [COMPANY_HEADER, ...companyRows(3)]);
-    const r = rpcOf(s.addOn)('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Gone') });
+    const r = rpcOf(s.addOn)('submitEnrichment', {
+      source: { sheetName: 'Leads' },
+      mapping: { company_name: 0, website_url: 1, city: 2, country: 3 },
+      options: enrichmentOptions('Gone'),
+    });
     s.addOn.emulator.spreadsheet.getSheetByName('Leads')!.getRange(1, 1).setValue('Firmenname');
     s.addOn.runDueTriggers(3 * HOUR);
     expect(s.sim.orders()).toHaveLength(0);
@@ -104,13 +138,23 @@ describe('columns found again by header in a later run (built bundle)', () => {
   it('should submit an Openmart batch held back by a 429 with the moved columns found by header', () => {
     const s = givenOpenmart({ faults: [{ method: 'POST', pathIncludes: '/task/batch/find_people', nth: 1, status: 429, retryAfter: 7_200 }] });
     s.addOn.emulator.spreadsheet.givenSheet('Leads', [DOMAIN_HEADER, ...domainRows(3)]);
-    rpcOf(s.addOn)('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'Moved', role: 'Owner', max_k: 1 }, confirmCredits: true });
+    rpcOf(s.addOn)('submitOpenmartBatch', {
+      operation: 'find_people',
+      source: { sheetName: 'Leads' },
+      options: { title: 'Moved', role: 'Owner', max_k: 1 },
+      confirmCredits: true,
+    });
     expect(s.sim.batches()).toHaveLength(0);
     insertColumnAtA(s.addOn, 'Leads', 3);
     s.addOn.runDueTriggers(3 * HOUR);
     expect(s.sim.batches()).toHaveLength(1);
     const sent = JSON.stringify(s.sim.tasks().map((t) => t.input));
-    for (const row of domainRows(3)) expect(sent).toContain(String(row[1]).replace(/^https:\/\/www\./, '').replace(/\/$/, ''));
+    for (const row of domainRows(3))
+      expect(sent).toContain(
+        String(row[1])
+          .replace(/^https:\/\/www\./, '')
+          .replace(/\/$/, ''),
+      );
     expect(sent).not.toContain('note ');
   });
 });
@@ -122,14 +166,20 @@ describe('values Sheets changed, named in every preview (built bundle)', () => {
   function idsLostZeros(addOn: AddOn, header: string[], row: (i: number) => unknown[]): void {
     const ss = addOn.emulator.spreadsheet;
     ss.givenSheet('Leads', [header, row(0)]);
-    ss.getSheetByName('Leads')!.getRange(3, 1, 2, header.length).setValues([row(1), row(2)]);
+    ss.getSheetByName('Leads')!
+      .getRange(3, 1, 2, header.length)
+      .setValues([row(1), row(2)]);
   }
 
   it('should name an id that lost its leading zeros in the Openmart batch preview', () => {
     const s = givenOpenmart();
     idsLostZeros(s.addOn, ['external_id', ...DOMAIN_HEADER], (i) => [`000123${3 + i}`, ...domainRows(1, i)[0]!]);
     expect(s.addOn.emulator.spreadsheet.sheetValues('Leads').map((r) => r[0])).toEqual(['external_id', '0001233', 1234, 1235]);
-    const p = rpcOf(s.addOn)('previewOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'Z', role: 'Owner', max_k: 1 } });
+    const p = rpcOf(s.addOn)('previewOpenmartBatch', {
+      operation: 'find_people',
+      source: { sheetName: 'Leads' },
+      options: { title: 'Z', role: 'Owner', max_k: 1 },
+    });
     expect(p.hints).toEqual([ZEROS]);
   });
 

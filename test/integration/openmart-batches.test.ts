@@ -6,7 +6,6 @@ import { DOMAIN_HEADER, domainRows, givenOpenmart, tabObjects } from '../harness
 import { HOUR, jobById, type SubmitResult } from './openmart-helpers';
 import type { BatchPreview as Preview } from '../../src/app/contract';
 
-
 const OPTIONS = { title: 'Q3 People', role: 'Head of Marketing', max_k: 2 };
 
 describe('Openmart batches (built bundle)', () => {
@@ -15,10 +14,22 @@ describe('Openmart batches (built bundle)', () => {
     s.addOn.emulator.spreadsheet.givenSheet('Leads', [DOMAIN_HEADER, ...domainRows(250)]);
     const preview = s.addOn.rpc<Preview>('previewOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: OPTIONS });
     expect(preview.mapping).toEqual({ company_name: 0, domain: 1, country: 2 });
-    expect(preview).toMatchObject({ validCount: 250, batches: 3, idsToGenerate: 250, estimate: { credits: 500 }, needsConfirmation: false, balance: 1_000_000 });
+    expect(preview).toMatchObject({
+      validCount: 250,
+      batches: 3,
+      idsToGenerate: 250,
+      estimate: { credits: 500 },
+      needsConfirmation: false,
+      balance: 1_000_000,
+    });
     expect(preview.tasks[0]).toMatchObject({ domain: 'shop-0.example.com', title: 'Head of Marketing', max_k: 2, company_name: 'Shop 0', country: 'US' });
 
-    const r = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, mapping: preview.mapping, options: OPTIONS });
+    const r = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', {
+      operation: 'find_people',
+      source: { sheetName: 'Leads' },
+      mapping: preview.mapping,
+      options: OPTIONS,
+    });
     expect(r.idsGenerated).toBe(250);
     expect(r.job.state).toBe('WAITING');
     const sheet = s.addOn.emulator.spreadsheet.sheetValues('Leads');
@@ -57,7 +68,12 @@ describe('Openmart batches (built bundle)', () => {
       expect(mine.map((x) => x['email'] || null)).toEqual(people.map((p) => p.email?.email ?? null));
     }
     // Hostile titles stay literal text.
-    expect(s.addOn.emulator.spreadsheet.sheetFormulas('Q3 People - People').flat().filter((f) => f !== '')).toEqual([]);
+    expect(
+      s.addOn.emulator.spreadsheet
+        .sheetFormulas('Q3 People - People')
+        .flat()
+        .filter((f) => f !== ''),
+    ).toEqual([]);
     expect(s.addOn.emulator.triggers.list()).toHaveLength(0);
   });
 
@@ -71,7 +87,11 @@ describe('Openmart batches (built bundle)', () => {
     const src = { sheetName: 'Shops' };
     const tech = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', { operation: 'find_tech', source: src, options: { title: 'Stack' } });
     const mail = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', { operation: 'lookup_business_email', source: src, options: { title: 'Mailboxes' } });
-    const people = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', { operation: 'lookup_people', source: src, options: { title: 'Known', info_access: ['EMAIL'] } });
+    const people = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', {
+      operation: 'lookup_people',
+      source: src,
+      options: { title: 'Known', info_access: ['EMAIL'] },
+    });
     expect(s.sim.tasks().map((t) => t.input)).toEqual([
       expect.objectContaining({ domain: 'bluebottlecoffee.com', tech_type: 'shopify' }),
       expect.objectContaining({ domain: 'allbirds.com', tech_type: 'hubspot' }),
@@ -85,7 +105,13 @@ describe('Openmart batches (built bundle)', () => {
     for (const j of [tech, mail, people]) expect(jobById(s.addOn, j.job.id).state).toBe('DONE');
     const techRows = tabObjects(s.addOn, 'Stack - Tech');
     expect(techRows).toHaveLength(2);
-    expect(techRows.find((t) => t['tech_type'] === 'shopify')).toMatchObject({ index: 1, status: 'COMPLETED', tech_type: 'shopify', domain: 'bluebottlecoffee.com', 'checked_pages.home': 'https://bluebottlecoffee.com/' });
+    expect(techRows.find((t) => t['tech_type'] === 'shopify')).toMatchObject({
+      index: 1,
+      status: 'COMPLETED',
+      tech_type: 'shopify',
+      domain: 'bluebottlecoffee.com',
+      'checked_pages.home': 'https://bluebottlecoffee.com/',
+    });
     const mails = tabObjects(s.addOn, 'Mailboxes - Emails');
     for (const m of mails) expect(m['index'] === 0 ? m['reason'] : m['email']).toBeTruthy();
     const known = tabObjects(s.addOn, 'Known - People');
@@ -95,9 +121,15 @@ describe('Openmart batches (built bundle)', () => {
   it('should refuse rows without a domain and a job without a role, sending nothing', () => {
     const s = givenOpenmart();
     s.addOn.emulator.spreadsheet.givenSheet('Leads', [DOMAIN_HEADER, ['No site', '', 'US'], ['Bad', 'not a domain', 'US'], ...domainRows(2)]);
-    const p = s.addOn.rpc<Preview & { invalid: Array<{ rowNumber: number; reasons: string[] }> }>('previewOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'X' } });
+    const p = s.addOn.rpc<Preview & { invalid: Array<{ rowNumber: number; reasons: string[] }> }>('previewOpenmartBatch', {
+      operation: 'find_people',
+      source: { sheetName: 'Leads' },
+      options: { title: 'X' },
+    });
     expect(p.invalid.map((i) => i.rowNumber)).toEqual([2, 3, 4, 5]);
-    expect(() => s.addOn.rpc('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'X' } })).toThrow(/None of the rows can be sent/);
+    expect(() => s.addOn.rpc('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'X' } })).toThrow(
+      /None of the rows can be sent/,
+    );
     expect(s.sim.batches()).toHaveLength(0);
     expect(s.addOn.emulator.spreadsheet.sheetValues('Leads')[0]).toEqual(DOMAIN_HEADER);
   });
@@ -132,7 +164,11 @@ describe('Openmart batches (built bundle)', () => {
   it('should key results by task id, with a warning, when Openmart drops the tracking_id', () => {
     const s = givenOpenmart();
     s.addOn.emulator.spreadsheet.givenSheet('Leads', [DOMAIN_HEADER, ...domainRows(3)]);
-    const r = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', { operation: 'find_tech', source: { sheetName: 'Leads' }, options: { title: 'No ids', tech_type: 'shopify' } });
+    const r = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', {
+      operation: 'find_tech',
+      source: { sheetName: 'Leads' },
+      options: { title: 'No ids', tech_type: 'shopify' },
+    });
     s.sim.setNullTrackingIds(true);
     s.sim.completeTasks();
     s.addOn.runDueTriggers(HOUR);
@@ -140,6 +176,11 @@ describe('Openmart batches (built bundle)', () => {
     expect(job.state).toBe('DONE');
     expect(job.warnings.join(' ')).toMatch(/without their tracking_id/);
     const keys = tabObjects(s.addOn, 'No ids - Tech').map((x) => String(x['external_id']));
-    expect(keys.sort()).toEqual(s.sim.tasks().map((t) => `task:${t.id}`).sort());
+    expect(keys.sort()).toEqual(
+      s.sim
+        .tasks()
+        .map((t) => `task:${t.id}`)
+        .sort(),
+    );
   });
 });

@@ -24,9 +24,15 @@ describe('Openmart credits (built bundle)', () => {
   });
 
   it('should stop submitting batches at a 402, collect the batches already created, and end FAILED with them kept', () => {
-    const s = givenOpenmart({ faults: [{ method: 'POST', pathIncludes: '/task/batch/find_people', nth: 2, status: 402, body: '{"detail":"credit limit reached"}' }] });
+    const s = givenOpenmart({
+      faults: [{ method: 'POST', pathIncludes: '/task/batch/find_people', nth: 2, status: 402, body: '{"detail":"credit limit reached"}' }],
+    });
     s.addOn.emulator.spreadsheet.givenSheet('Leads', [DOMAIN_HEADER, ...domainRows(250)]);
-    const r = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'Partial', role: 'Owner', max_k: 1 } });
+    const r = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', {
+      operation: 'find_people',
+      source: { sheetName: 'Leads' },
+      options: { title: 'Partial', role: 'Owner', max_k: 1 },
+    });
     // Batches 1 and 3 went out in the same wave as the refused batch 2.
     expect(s.sim.batches().map((b) => b.taskIds.length)).toEqual([100, 50]);
     expect(r.job.state).toBe('WAITING');
@@ -37,7 +43,10 @@ describe('Openmart credits (built bundle)', () => {
     expect(job.lastError).toMatch(/out of credits.*100 row\(s\) were not submitted; the results fetched so far are in the tab/);
     expect(job.counts).toMatchObject({ notSentRows: 100, tasksCompleted: 150 });
     const rows = tabObjects(s.addOn, 'Partial - People');
-    const ids = s.addOn.emulator.spreadsheet.sheetValues('Leads').slice(1).map((x) => String(x[3]));
+    const ids = s.addOn.emulator.spreadsheet
+      .sheetValues('Leads')
+      .slice(1)
+      .map((x) => String(x[3]));
     expect(new Set(rows.map((x) => x['external_id']))).toEqual(new Set(ids));
     const notSent = rows.filter((x) => x['status'] === 'NOT_SENT').map((x) => x['external_id']);
     expect(notSent).toEqual(ids.slice(100, 200));
@@ -50,7 +59,11 @@ describe('Openmart credits (built bundle)', () => {
   it('should end tasks that Openmart could not pay for as ERRORED rows with the reason', () => {
     const s = givenOpenmart({ sim: { credits: 5 } });
     s.addOn.emulator.spreadsheet.givenSheet('Leads', [DOMAIN_HEADER, ...domainRows(20)]);
-    const r = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'Tight', role: 'Owner', max_k: 2 } });
+    const r = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', {
+      operation: 'find_people',
+      source: { sheetName: 'Leads' },
+      options: { title: 'Tight', role: 'Owner', max_k: 2 },
+    });
     s.sim.completeTasks();
     s.addOn.runDueTriggers(HOUR);
     expect(jobById(s.addOn, r.job.id).state).toBe('DONE');

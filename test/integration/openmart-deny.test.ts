@@ -2,7 +2,10 @@
 import { givenOpenmart, OM_SIM_KEY, tabObjects } from '../harness/scenarios';
 import { HOUR, type SubmitResult } from './openmart-helpers';
 
-const ROWS = [['Company', 'Website'], ['Allbirds', 'allbirds.com']];
+const ROWS = [
+  ['Company', 'Website'],
+  ['Allbirds', 'allbirds.com'],
+];
 const OPTIONS = { title: '', role: 'Head of Marketing', max_k: 4 };
 
 function run(s: ReturnType<typeof givenOpenmart>, title: string): Array<Record<string, unknown>> {
@@ -19,9 +22,16 @@ describe('Openmart deny rules (built bundle)', () => {
     const first = run(s, 'Before');
     const person = first.find((p) => p['email'] !== '' && p['phones'] !== '') ?? first.find((p) => p['email'] !== '')!;
     const email = String(person['email']);
-    const phones = String(person['phones'] ?? '').split('\n').filter((x) => x !== '').map((x) => x.split(' ')[0] as string);
+    const phones = String(person['phones'] ?? '')
+      .split('\n')
+      .filter((x) => x !== '')
+      .map((x) => x.split(' ')[0] as string);
 
-    s.addOn.emulator.spreadsheet.givenSheet('Block', [['Email', 'Phone'], [email, phones[0] ?? ''], ['ok@example.com', '']]);
+    s.addOn.emulator.spreadsheet.givenSheet('Block', [
+      ['Email', 'Phone'],
+      [email, phones[0] ?? ''],
+      ['ok@example.com', ''],
+    ]);
     s.addOn.emulator.spreadsheet.select("'Block'!A1:A2");
     expect(s.addOn.rpc('addOpenmartDenyRules', { type: 'email' })).toEqual({ type: 'email', values: 1, skipped: 1 });
     if (phones.length > 0) {
@@ -43,7 +53,10 @@ describe('Openmart deny rules (built bundle)', () => {
     ]);
     // A second check rewrites its own column; a user column there is never overwritten.
     s.addOn.rpc('checkOpenmartDenyRules', { type: 'email', source: { a1: "'Check'!A1:A4" } });
-    s.addOn.emulator.spreadsheet.givenSheet('Busy', [['Email', 'Mine'], [email, 'keep me']]);
+    s.addOn.emulator.spreadsheet.givenSheet('Busy', [
+      ['Email', 'Mine'],
+      [email, 'keep me'],
+    ]);
     expect(s.addOn.rpc('checkOpenmartDenyRules', { type: 'email', source: { a1: "'Busy'!A1:A2" } })).toMatchObject({ written: "'Busy'!C1:C2" });
     expect(s.addOn.emulator.spreadsheet.sheetValues('Busy')[1]).toEqual([email, 'keep me', 'denied']);
 

@@ -19,7 +19,7 @@ function sizeWorded(inner: HttpHandler): HttpHandler {
 }
 
 describe('Openmart enrich from a column (built bundle)', () => {
-  it('should fetch 150 rows by Google Place id in two calls, keyed by the rows\' external_id', () => {
+  it("should fetch 150 rows by Google Place id in two calls, keyed by the rows' external_id", () => {
     const s = givenOpenmart(DELIVERED);
     const stores = s.sim.businesses().slice(0, 150);
     const rows = stores.map((b, i) => [`REF-${String(i).padStart(4, '0')}`, b.placeId, i % 10 === 0 ? '' : 'note']);
@@ -39,7 +39,13 @@ describe('Openmart enrich from a column (built bundle)', () => {
     expect(out).toHaveLength(150);
     expect(out.find((x) => x['external_id'] === 'REF-0007')).toMatchObject({ match: 0, status: 'NOT_FOUND' });
     const hit = out.find((x) => x['external_id'] === 'REF-0003')!;
-    expect(hit).toMatchObject({ match: 1, status: 'FOUND', openmart_id: stores[3]!.id, business_name: stores[3]!.content['business_name'], 'from_sources.GOOGLE_MAP.id': stores[3]!.placeId });
+    expect(hit).toMatchObject({
+      match: 1,
+      status: 'FOUND',
+      openmart_id: stores[3]!.id,
+      business_name: stores[3]!.content['business_name'],
+      'from_sources.GOOGLE_MAP.id': stores[3]!.placeId,
+    });
     // 149 found rows billed.
     expect(s.sim.credits()).toBe(1_000_000 - 149);
   });
@@ -49,7 +55,9 @@ describe('Openmart enrich from a column (built bundle)', () => {
     const stores = s.sim.businesses().slice(0, 3);
     s.addOn.emulator.spreadsheet.givenSheet('Ids', [['Openmart ID'], ...stores.map((b) => [b.id])]);
     // Refused before anything came back: the sidebar keeps the form and shows why; no job or tab is left.
-    expect(() => s.addOn.rpc('submitOpenmartEnrich', { source: { sheetName: 'Ids' }, options: { title: 'Dropped' } })).toThrow(/dropped the JSON body of this GET request/);
+    expect(() => s.addOn.rpc('submitOpenmartEnrich', { source: { sheetName: 'Ids' }, options: { title: 'Dropped' } })).toThrow(
+      /dropped the JSON body of this GET request/,
+    );
     expect(s.sim.counts.getWithoutBody).toBe(1);
     expect(s.addOn.rpc<{ jobs: unknown[] }>('listJobs').jobs).toEqual([]);
     expect(s.addOn.emulator.spreadsheet.sheetNames()).not.toContain('Dropped - Businesses');
@@ -59,13 +67,18 @@ describe('Openmart enrich from a column (built bundle)', () => {
     const s = givenOpenmart({ wrap: sizeWorded });
     const stores = s.sim.businesses().slice(0, 3);
     s.addOn.emulator.spreadsheet.givenSheet('Ids', [['Openmart ID'], ...stores.map((b) => [b.id])]);
-    expect(() => s.addOn.rpc('submitOpenmartEnrich', { source: { sheetName: 'Ids' }, options: { title: 'Dropped' } })).toThrow(/dropped the JSON body of this GET request/);
+    expect(() => s.addOn.rpc('submitOpenmartEnrich', { source: { sheetName: 'Ids' }, options: { title: 'Dropped' } })).toThrow(
+      /dropped the JSON body of this GET request/,
+    );
     expect(s.addOn.rpc<{ jobs: unknown[] }>('listJobs').jobs).toEqual([]);
   });
 
   it('should enrich rows by website with enrich_company, and by Openmart id, in one job', () => {
     const s = givenOpenmart(DELIVERED);
-    const withSite = s.sim.businesses().filter((b) => b.content['root_domain']).slice(0, 4);
+    const withSite = s.sim
+      .businesses()
+      .filter((b) => b.content['root_domain'])
+      .slice(0, 4);
     const byId = s.sim.businesses().slice(500, 502);
     s.addOn.emulator.spreadsheet.givenSheet('Mixed', [
       ['Company', 'Website', 'Openmart ID'],
@@ -79,9 +92,17 @@ describe('Openmart enrich from a column (built bundle)', () => {
     expect(enrichBodies).toHaveLength(5);
     expect(enrichBodies[0]).toEqual({ limit: 1, website: `https://www.${withSite[0]!.content['root_domain']}/contact` });
     const out = tabObjects(s.addOn, 'Mixed - Businesses');
-    const sheetIds = s.addOn.emulator.spreadsheet.sheetValues('Mixed').slice(1).map((row) => String(row[3]));
+    const sheetIds = s.addOn.emulator.spreadsheet
+      .sheetValues('Mixed')
+      .slice(1)
+      .map((row) => String(row[3]));
     expect(new Set(out.map((x) => x['external_id']))).toEqual(new Set(sheetIds));
-    expect(out.filter((x) => x['status'] === 'FOUND').map((x) => x['openmart_id']).sort()).toEqual([...withSite, ...byId].map((b) => b.id).sort());
+    expect(
+      out
+        .filter((x) => x['status'] === 'FOUND')
+        .map((x) => x['openmart_id'])
+        .sort(),
+    ).toEqual([...withSite, ...byId].map((b) => b.id).sort());
     expect(out.find((x) => x['external_id'] === sheetIds[6])).toMatchObject({ status: 'NOT_FOUND' });
   });
 });

@@ -4,7 +4,6 @@ import type { JobView } from '../../src/app/contract';
 
 export type { JobView, OpenmartSubmitResult as SubmitResult } from '../../src/app/contract';
 
-
 export const HOUR = 60 * 60_000;
 
 export function jobs(addOn: AddOn): JobView[] {
@@ -19,5 +18,7 @@ export function jobById(addOn: AddOn, id: string): JobView {
 
 /** Submit bodies the add-on sent to a path. */
 export function bodiesTo(addOn: AddOn, method: string, pathPart: string): unknown[] {
-  return addOn.emulator.http.log.filter((e) => e.method === method && e.url.includes(pathPart)).map((e) => (e.body === undefined ? undefined : JSON.parse(e.body)));
+  return addOn.emulator.http.log
+    .filter((e) => e.method === method && e.url.includes(pathPart))
+    .map((e) => (e.body === undefined ? undefined : JSON.parse(e.body)));
 }

@@ -8,9 +8,15 @@ import { bodiesTo, HOUR, jobById, type SubmitResult } from './openmart-helpers';
 describe('Openmart options (built bundle)', () => {
   it('should send enrich_company limit and location (blanks dropped) and keep only matches in that area', () => {
     const s = givenOpenmart();
-    const ca = s.sim.businesses().filter((b) => b.content['root_domain'] && b.content['state'] === 'California').slice(0, 3);
+    const ca = s.sim
+      .businesses()
+      .filter((b) => b.content['root_domain'] && b.content['state'] === 'California')
+      .slice(0, 3);
     expect(ca.length).toBe(3);
-    s.addOn.emulator.spreadsheet.givenSheet('Sites', [['Company', 'Website'], ...ca.map((b) => [String(b.content['business_name']), `https://${b.content['root_domain']}/`])]);
+    s.addOn.emulator.spreadsheet.givenSheet('Sites', [
+      ['Company', 'Website'],
+      ...ca.map((b) => [String(b.content['business_name']), `https://${b.content['root_domain']}/`]),
+    ]);
     const options = { title: 'CA sites', limit: '3', location: { country: 'US', state: 'CA', city: '' } };
     const r = s.addOn.rpc<SubmitResult>('submitOpenmartEnrich', { source: { sheetName: 'Sites' }, options });
     expect(jobById(s.addOn, r.job.id).state).toBe('DONE');
@@ -26,8 +32,12 @@ describe('Openmart options (built bundle)', () => {
   it('should refuse an enrich limit above 50 and a bad location with a sentence, sending nothing', () => {
     const s = givenOpenmart();
     s.addOn.emulator.spreadsheet.givenSheet('Sites', [['Website'], ['https://example.com']]);
-    expect(() => s.addOn.rpc('submitOpenmartEnrich', { source: { sheetName: 'Sites' }, options: { title: 'x', limit: 51 } })).toThrow(/Matches per website must be 1 to 50/);
-    expect(() => s.addOn.rpc('submitOpenmartEnrich', { source: { sheetName: 'Sites' }, options: { title: 'x', location: { lat: '200', long: '1' } } })).toThrow(/latitude must be a number from -90 to 90/);
+    expect(() => s.addOn.rpc('submitOpenmartEnrich', { source: { sheetName: 'Sites' }, options: { title: 'x', limit: 51 } })).toThrow(
+      /Matches per website must be 1 to 50/,
+    );
+    expect(() => s.addOn.rpc('submitOpenmartEnrich', { source: { sheetName: 'Sites' }, options: { title: 'x', location: { lat: '200', long: '1' } } })).toThrow(
+      /latitude must be a number from -90 to 90/,
+    );
     expect(bodiesTo(s.addOn, 'POST', '/api/v1/enrich_company')).toHaveLength(0);
   });
 
@@ -51,7 +61,11 @@ describe('Openmart options (built bundle)', () => {
   it('should write the company name of the source row beside the external_id of every People row', () => {
     const s = givenOpenmart();
     s.addOn.emulator.spreadsheet.givenSheet('Leads', [DOMAIN_HEADER, ...domainRows(30)]);
-    const r = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'Named', role: 'Owner' } });
+    const r = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', {
+      operation: 'find_people',
+      source: { sheetName: 'Leads' },
+      options: { title: 'Named', role: 'Owner' },
+    });
     s.sim.completeTasks({ error: (t) => (t.seq % 7 === 3 ? 'domain could not be resolved' : null) });
     s.addOn.runDueTriggers(HOUR);
     expect(jobById(s.addOn, r.job.id).state).toBe('DONE');

@@ -28,7 +28,12 @@ describe('Openmart batch job resumption (built bundle)', () => {
       }),
     });
     s.addOn.emulator.spreadsheet.givenSheet('Leads', [DOMAIN_HEADER, ...domainRows(500)]);
-    const r = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'Kill', role: 'Owner', max_k: 3 }, confirmCredits: true });
+    const r = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', {
+      operation: 'find_people',
+      source: { sheetName: 'Leads' },
+      options: { title: 'Kill', role: 'Owner', max_k: 3 },
+      confirmCredits: true,
+    });
     expect(s.sim.batches()).toHaveLength(5);
     s.sim.completeTasks({ error: (t) => (t.seq % 17 === 0 ? 'no such company' : null) });
     armed = true;
@@ -54,7 +59,11 @@ describe('Openmart batch job resumption (built bundle)', () => {
   it('should checkpoint at its time budget when Openmart is slow and resume run after run without duplicates', () => {
     const s = givenOpenmart();
     s.addOn.emulator.spreadsheet.givenSheet('Leads', [DOMAIN_HEADER, ...domainRows(400)]);
-    const r = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'Slow', role: 'Owner', max_k: 2 } });
+    const r = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', {
+      operation: 'find_people',
+      source: { sheetName: 'Leads' },
+      options: { title: 'Slow', role: 'Owner', max_k: 2 },
+    });
     s.sim.completeTasks();
     // Each task read takes 40 s, a wave about as long: slower than the adaptive waves grow on
     // (platform/concurrency.ts), so they stay at 20 and 400 reads need several runs.
@@ -83,7 +92,11 @@ describe('Openmart batch job resumption (built bundle)', () => {
   it('should end with every row once when a run wrote its rows but its checkpoints were lost', () => {
     const s = givenOpenmart();
     s.addOn.emulator.spreadsheet.givenSheet('Leads', [DOMAIN_HEADER, ...domainRows(300)]);
-    const r = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'Lost save', role: 'Owner', max_k: 2 } });
+    const r = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', {
+      operation: 'find_people',
+      source: { sheetName: 'Leads' },
+      options: { title: 'Lost save', role: 'Owner', max_k: 2 },
+    });
     s.sim.completeTasks();
     // As if the run were killed after writing the tab but before saving anything.
     const props = s.addOn.emulator.properties.document();
@@ -109,7 +122,11 @@ describe('Openmart batch job resumption (built bundle)', () => {
   it('should read a truncated answer to a task read again (the http layer retries a GET) and finish in the same run', () => {
     const s = givenOpenmart({ faults: [{ method: 'GET', pathIncludes: '/api/v1/task/', nth: 8, malformed: true }] });
     s.addOn.emulator.spreadsheet.givenSheet('Leads', [DOMAIN_HEADER, ...domainRows(120)]);
-    const r = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'Garbled', role: 'Owner', max_k: 1 } });
+    const r = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', {
+      operation: 'find_people',
+      source: { sheetName: 'Leads' },
+      options: { title: 'Garbled', role: 'Owner', max_k: 1 },
+    });
     s.sim.completeTasks();
     s.addOn.runDueTriggers(HOUR);
     const job = jobById(s.addOn, r.job.id);
@@ -140,7 +157,11 @@ describe('Openmart batch job resumption (built bundle)', () => {
       }),
     });
     s.addOn.emulator.spreadsheet.givenSheet('Leads', [DOMAIN_HEADER, ...domainRows(120)]);
-    const r = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'Garbled', role: 'Owner', max_k: 1 } });
+    const r = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', {
+      operation: 'find_people',
+      source: { sheetName: 'Leads' },
+      options: { title: 'Garbled', role: 'Owner', max_k: 1 },
+    });
     s.sim.completeTasks();
     s.addOn.runDueTriggers(HOUR);
     expect(garbledTimes).toBe(4);

@@ -8,7 +8,12 @@ describe('Openmart 10,000-row find_people (built bundle)', () => {
     s.addOn.emulator.spreadsheet.givenSheet('Big', [DOMAIN_HEADER, ...domainRows(10_000)]);
     const c = s.addOn.emulator.counters;
     const t0 = s.addOn.emulator.clock.now();
-    const r = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Big' }, options: { title: 'Ten thousand', role: 'Owner', max_k: 2 }, confirmCredits: true });
+    const r = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', {
+      operation: 'find_people',
+      source: { sheetName: 'Big' },
+      options: { title: 'Ten thousand', role: 'Owner', max_k: 2 },
+      confirmCredits: true,
+    });
     const submitMs = s.addOn.emulator.clock.now() - t0;
     const submitRequests = c.get('UrlFetchApp.requests');
     const submitWaves = c.get('UrlFetchApp.fetchAll');

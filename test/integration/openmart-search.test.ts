@@ -24,10 +24,19 @@ describe('Openmart search (built bundle)', () => {
     expect((bodies[1]!['cursor'] as unknown[])[1]).toBe(ids[99]);
     expect((bodies[2]!['cursor'] as unknown[])[1]).toBe(ids[199]);
     const first = s.sim.businesses().find((b) => b.id === ids[0])!;
-    expect(rows[0]).toMatchObject({ business_name: first.content['business_name'], root_domain: first.content['root_domain'] ?? '', city: first.content['city'] });
+    expect(rows[0]).toMatchObject({
+      business_name: first.content['business_name'],
+      root_domain: first.content['root_domain'] ?? '',
+      city: first.content['city'],
+    });
     expect(s.sim.credits()).toBe(1_000_000 - 250 - 1);
     expect(jobById(s.addOn, r.job.id).counts['rowsFetched']).toBe(250);
-    expect(s.addOn.emulator.spreadsheet.sheetFormulas('Salons - Businesses').flat().filter((f) => f !== '')).toEqual([]);
+    expect(
+      s.addOn.emulator.spreadsheet
+        .sheetFormulas('Salons - Businesses')
+        .flat()
+        .filter((f) => f !== ''),
+    ).toEqual([]);
   });
 
   it('should stop, never ask again, when a billed page answers 2xx unreadable (Openmart billed it; DESIGN billing rules)', () => {
@@ -50,7 +59,13 @@ describe('Openmart search (built bundle)', () => {
 
   it('should never send a nested filters object: nested form filters go out as flat keys', () => {
     const s = givenOpenmart();
-    const form = { title: 'SJ dentists', query: 'dentist', count: 40, filters: { has_website: true, location: [{ city: 'San Jose', state: 'CA', country: 'US' }] }, min_total_reviews: '10' };
+    const form = {
+      title: 'SJ dentists',
+      query: 'dentist',
+      count: 40,
+      filters: { has_website: true, location: [{ city: 'San Jose', state: 'CA', country: 'US' }] },
+      min_total_reviews: '10',
+    };
     const r = s.addOn.rpc<SubmitResult>('submitOpenmartSearch', { form });
     expect(r.job.state).toBe('DONE');
     const bodies = bodiesTo(s.addOn, 'POST', '/api/v1/search') as Array<Record<string, unknown>>;
@@ -70,7 +85,10 @@ describe('Openmart search (built bundle)', () => {
 
   it('should stop at the last page when fewer results exist than asked', () => {
     const s = givenOpenmart();
-    const r = s.addOn.rpc<SubmitResult>('submitOpenmartSearch', { form: { title: 'Few', query: 'plumber', location: [{ city: 'Austin', state: 'TX' }], count: 5_000 }, confirmCredits: true });
+    const r = s.addOn.rpc<SubmitResult>('submitOpenmartSearch', {
+      form: { title: 'Few', query: 'plumber', location: [{ city: 'Austin', state: 'TX' }], count: 5_000 },
+      confirmCredits: true,
+    });
     expect(r.job.state).toBe('DONE');
     const n = tabObjects(s.addOn, 'Few - Businesses').length;
     expect(n).toBeGreaterThan(0);
@@ -80,7 +98,9 @@ describe('Openmart search (built bundle)', () => {
 
   it('should refuse a form with unknown filters or out-of-range values, sending nothing', () => {
     const s = givenOpenmart();
-    expect(() => s.addOn.rpc('submitOpenmartSearch', { form: { title: 'x', query: 'q', cuisine: 'thai', min_overall_rating: 7 } })).toThrow(/"cuisine" is not an Openmart search filter.*The minimum rating must be a number from 0 to 5 \(min_overall_rating\)/);
+    expect(() => s.addOn.rpc('submitOpenmartSearch', { form: { title: 'x', query: 'q', cuisine: 'thai', min_overall_rating: 7 } })).toThrow(
+      /"cuisine" is not an Openmart search filter.*The minimum rating must be a number from 0 to 5 \(min_overall_rating\)/,
+    );
     expect(bodiesTo(s.addOn, 'POST', '/api/v1/search')).toHaveLength(0);
   });
 

@@ -45,7 +45,9 @@ describe('Openmart search sizing (built bundle)', () => {
     const matches = allMatches(s, { query: 'plumber', min_price_tier: 1, max_price_tier: 4 });
     expect(matches).toBeGreaterThan(40);
     expect(p.matches).toBe(matches);
-    expect(p.sizing).toBe(`About ${matches.toLocaleString('en-US')} businesses match; fetching 40 rows costs about 40 credits (1 per returned row, at most 40) (raise "Results wanted" to get more than 40). Counting used at most 1 credit.`);
+    expect(p.sizing).toBe(
+      `About ${matches.toLocaleString('en-US')} businesses match; fetching 40 rows costs about 40 credits (1 per returned row, at most 40) (raise "Results wanted" to get more than 40). Counting used at most 1 credit.`,
+    );
   });
 
   it('should say fewer rows cost fewer credits when fewer match than asked', () => {
@@ -56,7 +58,9 @@ describe('Openmart search sizing (built bundle)', () => {
     expect(matches).toBeGreaterThan(0);
     expect(matches).toBeLessThan(500);
     expect(p.matches).toBe(matches);
-    expect(p.sizing).toMatch(new RegExp(`^About ${matches} businesses match; fetching ${matches} rows costs about ${matches} credits \\(1 per returned row, at most 500\\)\\.`));
+    expect(p.sizing).toMatch(
+      new RegExp(`^About ${matches} businesses match; fetching ${matches} rows costs about ${matches} credits \\(1 per returned row, at most 500\\)\\.`),
+    );
   });
 
   it('should end a search that matches nothing with a sentence, not an empty tab', () => {
@@ -106,11 +110,28 @@ describe('Openmart search sizing (built bundle)', () => {
 
   it('should send every advanced filter flat, and the rows match them', () => {
     const s = givenOpenmart({ sim: { businesses: 3_000 } });
-    const form = { title: 'Adv', query: 'restaurant', count: 60, min_price_tier: '2', max_price_tier: '3', min_overall_rating: '3', exclude_keywords: 'closed', ownership_type: 'independent', open_date_after: '1990-01-01' };
+    const form = {
+      title: 'Adv',
+      query: 'restaurant',
+      count: 60,
+      min_price_tier: '2',
+      max_price_tier: '3',
+      min_overall_rating: '3',
+      exclude_keywords: 'closed',
+      ownership_type: 'independent',
+      open_date_after: '1990-01-01',
+    };
     const r = s.addOn.rpc<SubmitResult>('submitOpenmartSearch', { form, confirmCredits: true });
     expect(jobById(s.addOn, r.job.id).state).toBe('DONE');
     const bodies = s.addOn.emulator.http.log.filter((e) => e.url.endsWith('/api/v1/search')).map((e) => JSON.parse(String(e.body)) as Record<string, unknown>);
-    expect(bodies[0]).toMatchObject({ min_price_tier: 2, max_price_tier: 3, min_overall_rating: 3, exclude_keywords: ['closed'], ownership_type: 'INDEPENDENT', open_date_after: '1990-01-01' });
+    expect(bodies[0]).toMatchObject({
+      min_price_tier: 2,
+      max_price_tier: 3,
+      min_overall_rating: 3,
+      exclude_keywords: ['closed'],
+      ownership_type: 'INDEPENDENT',
+      open_date_after: '1990-01-01',
+    });
     const byId = new Map(s.sim.businesses().map((b) => [b.id, b]));
     const rows = tabObjects(s.addOn, 'Adv - Businesses');
     expect(rows.length).toBeGreaterThan(0);
@@ -129,7 +150,12 @@ describe('Openmart search sizing (built bundle)', () => {
     const sent = bodiesTo(s.addOn, 'POST', '/api/v2/brands/search') as Array<Record<string, unknown>>;
     expect(sent).toEqual([{ search_param: { search_term: 'coffee shop', location: [{ country: 'US' }] }, pagination: { limit: 1 }, estimate_total: true }]);
     const before = s.sim.credits();
-    const all = s.sim.handle(omRequest('POST', '/api/v2/brands/search', { json: { search_param: { search_term: 'coffee shop', location: [{ country: 'US' }] }, pagination: { limit: 500 } }, key: OM_SIM_KEY }));
+    const all = s.sim.handle(
+      omRequest('POST', '/api/v2/brands/search', {
+        json: { search_param: { search_term: 'coffee shop', location: [{ country: 'US' }] }, pagination: { limit: 500 } },
+        key: OM_SIM_KEY,
+      }),
+    );
     s.sim.setCredits(before);
     const total = 'status' in all ? (JSON.parse(all.body) as { data: unknown[] }).data.length : -1;
     expect(total).toBeGreaterThan(10);

@@ -16,7 +16,12 @@ describe('Openmart submits that take 40 s each (built bundle)', () => {
     s.sim.setLatency({ submitMs: 40_000 });
     s.addOn.emulator.spreadsheet.givenSheet('Leads', [DOMAIN_HEADER, ...domainRows(5_000)]);
     const started = s.addOn.emulator.clock.now();
-    const r = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'Slow submits', role: 'Owner', max_k: 2 }, confirmCredits: true });
+    const r = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', {
+      operation: 'find_people',
+      source: { sheetName: 'Leads' },
+      options: { title: 'Slow submits', role: 'Owner', max_k: 2 },
+      confirmCredits: true,
+    });
     // The sidebar call stays inside its execution limit.
     expect(s.addOn.emulator.clock.now() - started).toBeLessThan(360_000);
     let runs = 0;

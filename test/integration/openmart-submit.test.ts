@@ -10,7 +10,11 @@ describe('Openmart batch submission (built bundle)', () => {
     const s = givenOpenmart();
     s.addOn.emulator.spreadsheet.givenSheet('Leads', [DOMAIN_HEADER, ...domainRows(300)]);
     const before = s.addOn.emulator.clock.now();
-    const r = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', { operation: 'lookup_business_email', source: { sheetName: 'Leads' }, options: { title: 'Mailboxes' } });
+    const r = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', {
+      operation: 'lookup_business_email',
+      source: { sheetName: 'Leads' },
+      options: { title: 'Mailboxes' },
+    });
     const elapsed = s.addOn.emulator.clock.now() - before;
     const waves = s.addOn.emulator.counters.get('UrlFetchApp.fetchAll');
     expect(r.job.state).toBe('WAITING');
@@ -28,13 +32,19 @@ describe('Openmart batch submission (built bundle)', () => {
     const rows = tabObjects(s.addOn, 'Mailboxes - Emails');
     expect(new Set(rows.map((x) => x['external_id'])).size).toBe(300);
     // eslint-disable-next-line no-console
-    console.log(`300-row lookup_business_email submit: ${posts.length} POSTs in ${waves} fetchAll calls (submit + first status poll), ${elapsed / 1000} s virtual`);
+    console.log(
+      `300-row lookup_business_email submit: ${posts.length} POSTs in ${waves} fetchAll calls (submit + first status poll), ${elapsed / 1000} s virtual`,
+    );
   });
 
   it('should mark the rows of a submit whose answer was lost "outcome unknown", never resubmit by itself, and resubmit only when confirmed', () => {
     const s = givenOpenmart({ faults: [{ method: 'POST', pathIncludes: '/task/batch/find_people', nth: 1, lost: true }] });
     s.addOn.emulator.spreadsheet.givenSheet('Leads', [DOMAIN_HEADER, ...domainRows(60)]);
-    const r = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'Lost', role: 'Owner', max_k: 1 } });
+    const r = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', {
+      operation: 'find_people',
+      source: { sheetName: 'Leads' },
+      options: { title: 'Lost', role: 'Owner', max_k: 1 },
+    });
     // The simulator created the batch; the add-on never heard of it.
     expect(s.sim.batches()).toHaveLength(1);
     expect(s.faults.faultsFired).toHaveLength(1);
@@ -77,7 +87,11 @@ describe('Openmart batch submission (built bundle)', () => {
       ],
     });
     s.addOn.emulator.spreadsheet.givenSheet('Leads', [DOMAIN_HEADER, ...domainRows(250)]);
-    const r = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'Garbled', role: 'Owner', max_k: 1 } });
+    const r = s.addOn.rpc<SubmitResult>('submitOpenmartBatch', {
+      operation: 'find_people',
+      source: { sheetName: 'Leads' },
+      options: { title: 'Garbled', role: 'Owner', max_k: 1 },
+    });
     // Only the batch whose answer was unreadable exists at Openmart.
     expect(s.sim.batches()).toHaveLength(1);
     for (let i = 0; i < 3; i++) {
@@ -126,7 +140,9 @@ describe('Openmart batch submission (built bundle)', () => {
       }),
     });
     s.addOn.emulator.spreadsheet.givenSheet('Leads', [DOMAIN_HEADER, ...domainRows(10)]);
-    expect(() => s.addOn.rpc('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'Killed', role: 'Owner' } })).toThrow(/longer than Apps Script allows|Exceeded maximum execution time/);
+    expect(() =>
+      s.addOn.rpc('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'Killed', role: 'Owner' } }),
+    ).toThrow(/longer than Apps Script allows|Exceeded maximum execution time/);
     expect(s.sim.batches()).toHaveLength(1);
     s.addOn.runDueTriggers(HOUR);
     expect(s.sim.batches()).toHaveLength(1);

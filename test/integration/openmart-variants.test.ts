@@ -42,7 +42,12 @@ describe('Openmart variant shapes (built bundle)', () => {
       expect(job.lastError).toBeNull();
       expect(s.sim.batches()).toHaveLength(2);
       // The counters come from the task lists when the status carries none.
-      expect(job.counts).toMatchObject({ batchesSubmitted: 2, unknownRows: 0, tasksCompleted: wantCounts['tasksCompleted'], tasksErrored: wantCounts['tasksErrored'] });
+      expect(job.counts).toMatchObject({
+        batchesSubmitted: 2,
+        unknownRows: 0,
+        tasksCompleted: wantCounts['tasksCompleted'],
+        tasksErrored: wantCounts['tasksErrored'],
+      });
       expect(job.counts['tasksErrored']).toBeGreaterThan(0);
       expect(tabObjects(s.addOn, 'Variants - People')).toEqual(want);
       expect(s.addOn.emulator.triggers.list()).toHaveLength(0);
@@ -50,7 +55,9 @@ describe('Openmart variant shapes (built bundle)', () => {
 
     it('should write phone line types in lower case whatever case Openmart sends', () => {
       const { s } = peopleJob(['line-type-upper'], 40);
-      const phones = tabObjects(s.addOn, 'Variants - People').map((r) => String(r['phones'] ?? '')).filter((p) => p !== '');
+      const phones = tabObjects(s.addOn, 'Variants - People')
+        .map((r) => String(r['phones'] ?? ''))
+        .filter((p) => p !== '');
       expect(phones.length).toBeGreaterThan(0);
       for (const p of phones) expect(p).toMatch(/\((mobile|landline)\)/);
     });
@@ -62,8 +69,10 @@ describe('Openmart variant shapes (built bundle)', () => {
     const wrap = (h: HttpHandler): HttpHandler => ({
       handle(req: SimRequest): SimOutcome {
         const out = h.handle(req);
-        if (broken === undefined && req.method === 'POST' && 'body' in out && out.status === 200) broken = (JSON.parse(out.body) as { batch_id: string }).batch_id;
-        if (broken && req.path === `/api/v1/task/batch/${broken}/status`) return { status: 200, headers: { 'Content-Type': 'application/json' }, body: '{"state":"running"}' };
+        if (broken === undefined && req.method === 'POST' && 'body' in out && out.status === 200)
+          broken = (JSON.parse(out.body) as { batch_id: string }).batch_id;
+        if (broken && req.path === `/api/v1/task/batch/${broken}/status`)
+          return { status: 200, headers: { 'Content-Type': 'application/json' }, body: '{"state":"running"}' };
         return out;
       },
     });
@@ -75,7 +84,11 @@ describe('Openmart variant shapes (built bundle)', () => {
     for (let i = 0; i < 20; i++) s.addOn.runDueTriggers(HOUR);
     const job = jobById(s.addOn, r.job.id);
     expect(job.state).toBe('FAILED');
-    expect(job.lastError).toMatch(new RegExp(`Openmart answered 3 runs in a row with something the add-on cannot read: GET /api/v1/task/batch/${broken}/status: the answer has no batch_ready flag`));
+    expect(job.lastError).toMatch(
+      new RegExp(
+        `Openmart answered 3 runs in a row with something the add-on cannot read: GET /api/v1/task/batch/${broken}/status: the answer has no batch_ready flag`,
+      ),
+    );
     expect(job.lastError).toMatch(/Everything written so far is kept/);
     // One status call per run for the broken batch: three runs, then nothing more.
     const brokenCalls = s.addOn.emulator.http.log.filter((e) => e.url.endsWith(`/task/batch/${broken}/status`)).length;
@@ -95,7 +108,8 @@ describe('Openmart variant shapes (built bundle)', () => {
     const wrap = (h: HttpHandler): HttpHandler => ({
       handle(req: SimRequest): SimOutcome {
         const out = h.handle(req);
-        if (req.method === 'POST' && req.path.startsWith('/api/v1/task/batch/') && 'body' in out && out.status === 200) return { ...out, body: out.body.slice(0, out.body.indexOf('"status"') + 12) };
+        if (req.method === 'POST' && req.path.startsWith('/api/v1/task/batch/') && 'body' in out && out.status === 200)
+          return { ...out, body: out.body.slice(0, out.body.indexOf('"status"') + 12) };
         return out;
       },
     });
@@ -127,7 +141,10 @@ describe('Openmart variant shapes (built bundle)', () => {
 
     it('should say so when the search has fewer matches than asked', () => {
       const s = givenOpenmart();
-      const r = s.addOn.rpc<SubmitResult>('submitOpenmartSearch', { form: { title: 'Few', query: 'plumber', location: [{ city: 'Austin', state: 'TX' }], count: 5_000 }, confirmCredits: true });
+      const r = s.addOn.rpc<SubmitResult>('submitOpenmartSearch', {
+        form: { title: 'Few', query: 'plumber', location: [{ city: 'Austin', state: 'TX' }], count: 5_000 },
+        confirmCredits: true,
+      });
       const n = tabObjects(s.addOn, 'Few - Businesses').length;
       expect(n).toBeLessThan(100);
       expect(jobById(s.addOn, r.job.id).warnings).toEqual([`Openmart returned ${n} of the 5000 rows asked; the search has no more matches.`]);
@@ -147,7 +164,10 @@ describe('Openmart variant shapes (built bundle)', () => {
 
   it('should write match_highlights into enrich tabs', () => {
     const s = givenOpenmart();
-    const stores = s.sim.businesses().filter((b) => typeof b.content['root_domain'] === 'string').slice(0, 3);
+    const stores = s.sim
+      .businesses()
+      .filter((b) => typeof b.content['root_domain'] === 'string')
+      .slice(0, 3);
     s.addOn.emulator.spreadsheet.givenSheet('Sites', [['Ref', 'Website'], ...stores.map((b, i) => [`R${i}`, `https://${String(b.content['root_domain'])}/`])]);
     const r = s.addOn.rpc<SubmitResult>('submitOpenmartEnrich', { source: { sheetName: 'Sites' }, options: { title: 'Sites', limit: 1 } });
     expect(jobById(s.addOn, r.job.id).state).toBe('DONE');
@@ -162,7 +182,7 @@ describe('Openmart variant shapes (built bundle)', () => {
     }
   });
 
-  it('should show a plain-text 402 only inside the add-on\'s sentence, short and without the key', () => {
+  it("should show a plain-text 402 only inside the add-on's sentence, short and without the key", () => {
     const s = givenOpenmart({ sim: { variants: ['payment-text'], credits: 0 } });
     let message = '';
     try {
@@ -172,7 +192,9 @@ describe('Openmart variant shapes (built bundle)', () => {
     }
     const job = s.addOn.rpc<{ jobs: Array<{ lastError: string | null }> }>('listJobs').jobs[0];
     const text = message || job?.lastError || '';
-    expect(text).toMatch(/^(Error: )?Openmart: out of credits or balance \(Payment required; the answer was not JSON: "Payment Required: credit limit reached for API key \[key\]\..*"\)\. Top up your Openmart account, then retry\./);
+    expect(text).toMatch(
+      /^(Error: )?Openmart: out of credits or balance \(Payment required; the answer was not JSON: "Payment Required: credit limit reached for API key \[key\]\..*"\)\. Top up your Openmart account, then retry\./,
+    );
     expect(text).not.toContain(OM_SIM_KEY);
     expect(text).not.toContain('https://openmart.ai/pricing');
   });

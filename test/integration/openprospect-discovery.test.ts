@@ -51,27 +51,44 @@ describe('OpenProspect discovery (built bundle)', () => {
 
   it('should add entries to a blacklist and remove the ones matching a range', () => {
     const s = givenOpenProspect();
-    givenCompanies(s.addOn, 'Block', ['Company', 'Website', 'City'], [
-      ['Alpha GmbH', 'https://www.alpha.example', 'Berlin'],
-      ['Beta AG', 'https://beta.example', 'Hamburg'],
-      ['Gamma KG', '', 'Köln'],
-    ]);
+    givenCompanies(
+      s.addOn,
+      'Block',
+      ['Company', 'Website', 'City'],
+      [
+        ['Alpha GmbH', 'https://www.alpha.example', 'Berlin'],
+        ['Beta AG', 'https://beta.example', 'Hamburg'],
+        ['Gamma KG', '', 'Köln'],
+      ],
+    );
     const bl = s.addOn.rpc<{ blacklistId: string; added: number }>('blacklistFromRange', { name: 'Block list', source: { sheetName: 'Block' } });
     expect(s.sim.blacklists()[0]!.entries).toHaveLength(3);
-    expect(s.addOn.rpc<Array<{ id: string; name: string }>>('listBlacklists')).toEqual([{ id: bl.blacklistId, name: 'Block list', description: '', entryCount: 3 }]);
-    givenCompanies(s.addOn, 'Unblock', ['Company', 'Website'], [
-      ['Alpha', 'alpha.example'],
-      ['Gamma KG', ''],
-      ['Nobody', 'https://nobody.example'],
+    expect(s.addOn.rpc<Array<{ id: string; name: string }>>('listBlacklists')).toEqual([
+      { id: bl.blacklistId, name: 'Block list', description: '', entryCount: 3 },
     ]);
-    const r = s.addOn.rpc<{ removed: number; notFound: number }>('removeBlacklistEntriesFromRange', { blacklistId: bl.blacklistId, source: { sheetName: 'Unblock' } });
+    givenCompanies(
+      s.addOn,
+      'Unblock',
+      ['Company', 'Website'],
+      [
+        ['Alpha', 'alpha.example'],
+        ['Gamma KG', ''],
+        ['Nobody', 'https://nobody.example'],
+      ],
+    );
+    const r = s.addOn.rpc<{ removed: number; notFound: number }>('removeBlacklistEntriesFromRange', {
+      blacklistId: bl.blacklistId,
+      source: { sheetName: 'Unblock' },
+    });
     expect(r).toEqual({ removed: 2, notFound: 1 });
     expect(s.sim.blacklists()[0]!.entries.map((e) => e.company_name)).toEqual(['Beta AG']);
   });
 
   it('should refuse an incomplete ICP form with each field named', () => {
     const s = givenOpenProspect();
-    expect(() => s.addOn.rpc('submitDiscovery', { title: 'x', features: ['COMPANY_DATA'] })).toThrow(/Ideal customer profile is required.*What you sell is required: describe what you offer/);
+    expect(() => s.addOn.rpc('submitDiscovery', { title: 'x', features: ['COMPANY_DATA'] })).toThrow(
+      /Ideal customer profile is required.*What you sell is required: describe what you offer/,
+    );
     expect(s.sim.orders()).toHaveLength(0);
   });
 });
@@ -80,7 +97,11 @@ describe('OpenProspect results refresh (built bundle)', () => {
   it('should add only newly delivered companies on a refresh, without duplicates', () => {
     const s = givenOpenProspect();
     givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(30));
-    s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Progressive') });
+    s.addOn.rpc('submitEnrichment', {
+      source: { sheetName: 'Leads' },
+      mapping: { company_name: 0, website_url: 1, city: 2, country: 3 },
+      options: enrichmentOptions('Progressive'),
+    });
     const order = s.sim.orders()[0]!;
     s.sim.advance(order.id, 'IN_PROGRESS');
     s.sim.deliver(order.id, 20, s.addOn.emulator.clock.now());

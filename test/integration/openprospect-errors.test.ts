@@ -4,7 +4,11 @@ import type { JobView } from '../../src/app/job-view';
 
 const HOUR = 60 * 60_000;
 const submit = (s: ReturnType<typeof givenOpenProspect>, title = 'Errors') =>
-  s.addOn.rpc<{ job: JobView }>('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions(title) });
+  s.addOn.rpc<{ job: JobView }>('submitEnrichment', {
+    source: { sheetName: 'Leads' },
+    mapping: { company_name: 0, website_url: 1, city: 2, country: 3 },
+    options: enrichmentOptions(title),
+  });
 const jobs = (s: ReturnType<typeof givenOpenProspect>): JobView[] => s.addOn.rpc<{ jobs: JobView[] }>('listJobs').jobs;
 
 describe('OpenProspect errors (built bundle)', () => {
@@ -34,11 +38,26 @@ describe('OpenProspect errors (built bundle)', () => {
     const s = givenOpenProspect({ faults: [{ method: 'POST', pathIncludes: '/orders', nth: 1, status: 422, body: JSON.stringify({ detail }) }] });
     givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(3));
     expect(() => submit(s)).toThrow(/Row 3 \(company_name\): Value error, company_name looks like a placeholder/);
-    expect(s.addOn.emulator.spreadsheet.sheetValues('Leads').slice(1).map((r) => r.slice(0, 4))).toEqual(companyRows(3));
+    expect(
+      s.addOn.emulator.spreadsheet
+        .sheetValues('Leads')
+        .slice(1)
+        .map((r) => r.slice(0, 4)),
+    ).toEqual(companyRows(3));
   });
 
   it('should explain an Idempotency-Key conflict (409)', () => {
-    const s = givenOpenProspect({ faults: [{ method: 'POST', pathIncludes: '/orders', nth: 1, status: 409, body: JSON.stringify({ code: 'IDEMPOTENCY_CONFLICT', message: 'Key reused with a different body' }) }] });
+    const s = givenOpenProspect({
+      faults: [
+        {
+          method: 'POST',
+          pathIncludes: '/orders',
+          nth: 1,
+          status: 409,
+          body: JSON.stringify({ code: 'IDEMPOTENCY_CONFLICT', message: 'Key reused with a different body' }),
+        },
+      ],
+    });
     givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(3));
     expect(() => submit(s)).toThrow(/Key reused with a different body.*rows changed.*submit the rows again/);
   });

@@ -27,11 +27,20 @@ function direct(s: OpScenario, method: SimRequest['method'], path: string, body:
 }
 
 function discovery(s: OpScenario, title: string): string {
-  const body = { order_type: 'DISCOVERY', title, features: ['COMPANY_DATA'], ideal_customer_profile: 'Hotels', seller_offering: 'Software', target_countries: ['Germany'], briefing_quantity: 5 };
+  const body = {
+    order_type: 'DISCOVERY',
+    title,
+    features: ['COMPANY_DATA'],
+    ideal_customer_profile: 'Hotels',
+    seller_offering: 'Software',
+    target_countries: ['Germany'],
+    briefing_quantity: 5,
+  };
   return (direct(s, 'POST', '/orders/', body, { 'idempotency-key': `setup-${title}` }) as { order_id: string }).order_id;
 }
 
-const paths = (s: OpScenario, from: number, method: string, suffix: RegExp): SimRequest[] => s.sim.requests.slice(from).filter((r) => r.method === method && suffix.test(r.path));
+const paths = (s: OpScenario, from: number, method: string, suffix: RegExp): SimRequest[] =>
+  s.sim.requests.slice(from).filter((r) => r.method === method && suffix.test(r.path));
 
 describe('OpenProspect blacklists (built bundle)', () => {
   it('should list every blacklist past the first page of 100', () => {
@@ -51,15 +60,28 @@ describe('OpenProspect blacklists (built bundle)', () => {
 
   it('should create a list with its description, view, add to, rename and delete it', () => {
     const s = givenOpenProspect();
-    givenCompanies(s.addOn, 'Customers', ['Company', 'Website', 'City'], [
-      ['Alpha GmbH', 'https://alpha.example', 'Berlin'],
-      ['Beta AG', 'https://beta.example', 'Hamburg'],
-    ]);
-    const made = s.addOn.rpc<{ blacklistId: string; added: number }>('blacklistFromRange', { name: 'Customers', description: 'Already in our CRM', source: { sheetName: 'Customers' } });
+    givenCompanies(
+      s.addOn,
+      'Customers',
+      ['Company', 'Website', 'City'],
+      [
+        ['Alpha GmbH', 'https://alpha.example', 'Berlin'],
+        ['Beta AG', 'https://beta.example', 'Hamburg'],
+      ],
+    );
+    const made = s.addOn.rpc<{ blacklistId: string; added: number }>('blacklistFromRange', {
+      name: 'Customers',
+      description: 'Already in our CRM',
+      source: { sheetName: 'Customers' },
+    });
     expect(s.sim.blacklists()[0]!.description).toBe('Already in our CRM');
 
     givenCompanies(s.addOn, 'More', ['Company', 'Website'], [['Gamma KG', 'https://gamma.example']]);
-    const added = s.addOn.rpc<{ blacklistId: string; added: number }>('blacklistFromRange', { name: '', blacklistId: made.blacklistId, source: { sheetName: 'More' } });
+    const added = s.addOn.rpc<{ blacklistId: string; added: number }>('blacklistFromRange', {
+      name: '',
+      blacklistId: made.blacklistId,
+      source: { sheetName: 'More' },
+    });
     expect(added).toMatchObject({ blacklistId: made.blacklistId, added: 1 });
     expect(s.sim.blacklists()).toHaveLength(1);
 
@@ -117,7 +139,8 @@ describe('OpenProspect scopes before a submit (built bundle)', () => {
   it('should name the missing scope before sending, and ask /auth/validate once per key', () => {
     const s = givenOpenProspect({ scopes: ['orders:read'] });
     givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(3));
-    const submit = (): unknown => s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0 }, options: enrichmentOptions('Scoped') });
+    const submit = (): unknown =>
+      s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0 }, options: enrichmentOptions('Scoped') });
     expect(submit).toThrow(/lacks the scope orders:write, needed for submitting an order\. Create a key with orders:read, orders:write/);
     expect(submit).toThrow(/lacks the scope orders:write/);
     expect(s.sim.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
@@ -126,7 +149,14 @@ describe('OpenProspect scopes before a submit (built bundle)', () => {
 
     // A discovery with a blacklist also needs the blacklist scopes; each missing one is named.
     expect(() =>
-      s.addOn.rpc('submitDiscovery', { title: 'D', features: ['COMPANY_DATA'], ideal_customer_profile: 'Hotels', seller_offering: 'x', target_countries: 'DE', blacklist_ids: ['d33b69ce-80ce-4ede-b4df-4b11427f8b55'] }),
+      s.addOn.rpc('submitDiscovery', {
+        title: 'D',
+        features: ['COMPANY_DATA'],
+        ideal_customer_profile: 'Hotels',
+        seller_offering: 'x',
+        target_countries: 'DE',
+        blacklist_ids: ['d33b69ce-80ce-4ede-b4df-4b11427f8b55'],
+      }),
     ).toThrow(/lacks the scopes orders:write, blacklists:read, blacklists:write/);
 
     // A new key with every scope is checked afresh (the cache is per key) and the submit goes out.
@@ -142,7 +172,11 @@ describe('OpenProspect estimated_cost (built bundle)', () => {
   it('should show no price at submit and the estimate once review sets it', () => {
     const s = givenOpenProspect();
     givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(4));
-    const r = s.addOn.rpc<{ job: JobView }>('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1 }, options: enrichmentOptions('Priced') });
+    const r = s.addOn.rpc<{ job: JobView }>('submitEnrichment', {
+      source: { sheetName: 'Leads' },
+      mapping: { company_name: 0, website_url: 1 },
+      options: enrichmentOptions('Priced'),
+    });
     expect(r.job.cost ?? '').not.toMatch(/\d+(\.\d+)? EUR/);
     const order = s.sim.orders()[0]!;
     s.sim.advance(order.id, 'ACCEPTED');

@@ -52,7 +52,11 @@ describe('OpenProspect search profile creation (built bundle)', () => {
     expect(s.sim.profileCreations()).toHaveLength(1);
 
     givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(2));
-    s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0 }, options: { title: 'With profile', features: ['COMPANY_DATA'], profile_id: creation.profileId } });
+    s.addOn.rpc('submitEnrichment', {
+      source: { sheetName: 'Leads' },
+      mapping: { company_name: 0 },
+      options: { title: 'With profile', features: ['COMPANY_DATA'], profile_id: creation.profileId },
+    });
     expect(s.sim.orders()[0]!.profileId).toBe(creation.profileId);
   });
 
@@ -81,7 +85,9 @@ describe('OpenProspect search profile creation (built bundle)', () => {
 
   it('should refuse a form without name or ICP before sending anything', () => {
     const s = givenOpenProspect();
-    expect(() => s.addOn.rpc('createSearchProfile', { profile_name: ' ', output_language: 'deutsch-de-at' })).toThrow(/Profile name is required\. Ideal customer profile is required\. Output language is longer than 10 characters/);
+    expect(() => s.addOn.rpc('createSearchProfile', { profile_name: ' ', output_language: 'deutsch-de-at' })).toThrow(
+      /Profile name is required\. Ideal customer profile is required\. Output language is longer than 10 characters/,
+    );
     expect(posts(s)).toHaveLength(0);
     expect(jobs(s)).toHaveLength(0);
   });

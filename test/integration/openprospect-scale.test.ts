@@ -5,7 +5,11 @@ describe('OpenProspect 10,000-company sync (built bundle)', () => {
   it('should sync in one trigger run with <= 101 UrlFetch requests, <= 3 waves and few writes', () => {
     const s = givenOpenProspect();
     givenCompanies(s.addOn, 'Big', COMPANY_HEADER, companyRows(10_000));
-    s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Big' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Ten thousand') });
+    s.addOn.rpc('submitEnrichment', {
+      source: { sheetName: 'Big' },
+      mapping: { company_name: 0, website_url: 1, city: 2, country: 3 },
+      options: enrichmentOptions('Ten thousand'),
+    });
     const order = s.sim.orders()[0]!;
     s.sim.advance(order.id, 'COMPLETED');
     s.addOn.emulator.counters.reset();
@@ -25,6 +29,8 @@ describe('OpenProspect 10,000-company sync (built bundle)', () => {
     // One execution, inside the 4.5-minute plan.
     expect(s.addOn.emulator.clock.now() - started).toBeLessThan(270_000);
     // eslint-disable-next-line no-console
-    console.log(`10,000-company sync: ${requests} UrlFetch requests, ${c.get('UrlFetchApp.fetch')} fetch + ${waves} fetchAll calls, ${c.get('Range.setValues')} setValues, ${c.get('sheets')} Sheets calls, ${(s.addOn.emulator.clock.now() - started) / 1000} s virtual`);
+    console.log(
+      `10,000-company sync: ${requests} UrlFetch requests, ${c.get('UrlFetchApp.fetch')} fetch + ${waves} fetchAll calls, ${c.get('Range.setValues')} setValues, ${c.get('sheets')} Sheets calls, ${(s.addOn.emulator.clock.now() - started) / 1000} s virtual`,
+    );
   });
 });

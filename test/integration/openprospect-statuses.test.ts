@@ -15,7 +15,11 @@ function jobs(s: { addOn: { rpc<T>(n: string, ...a: unknown[]): T } }): JobView[
 
 function submitted(s: ReturnType<typeof givenOpenProspect>, rows = 3): SubmitResult {
   givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(rows));
-  return s.addOn.rpc<SubmitResult>('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1 }, options: enrichmentOptions('Status') });
+  return s.addOn.rpc<SubmitResult>('submitEnrichment', {
+    source: { sheetName: 'Leads' },
+    mapping: { company_name: 0, website_url: 1 },
+    options: enrichmentOptions('Status'),
+  });
 }
 
 describe('OpenProspect order statuses (built bundle)', () => {
@@ -38,7 +42,12 @@ describe('OpenProspect order statuses (built bundle)', () => {
     expect(job.lastError).toContain(`${status === 'FAILED' ? 'failed' : 'was cancelled'} at OpenProspect (${status}): Ended by the test as ${status}`);
     expect(job.lastError).toMatch(/Nothing more will arrive for it; submit the rows again for a new order\.$/);
     // The user's rows are as they were, ids included; no result tab was made for nothing.
-    expect(s.addOn.emulator.spreadsheet.sheetValues('Leads').slice(1).map((row) => row.slice(0, 4))).toEqual(companyRows(3));
+    expect(
+      s.addOn.emulator.spreadsheet
+        .sheetValues('Leads')
+        .slice(1)
+        .map((row) => row.slice(0, 4)),
+    ).toEqual(companyRows(3));
     expect(s.addOn.emulator.triggers.list()).toHaveLength(0);
     // Later runs ask nothing more about it.
     const asked = s.sim.requests.length;

@@ -12,7 +12,11 @@ function run(variants: OpenProspectVariant[]): { job: JobView; companies: Array<
   // Exact virtual times in both runs (delivered_at is compared): the script's CPU time is not charged.
   const s = givenOpenProspect({ variants, emulator: { latency: { cpuFactor: 0 } } });
   givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(60));
-  const r = s.addOn.rpc<{ job: JobView }>('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Hotels') });
+  const r = s.addOn.rpc<{ job: JobView }>('submitEnrichment', {
+    source: { sheetName: 'Leads' },
+    mapping: { company_name: 0, website_url: 1, city: 2, country: 3 },
+    options: enrichmentOptions('Hotels'),
+  });
   const order = s.sim.orders()[0]!;
   s.sim.advance(order.id, 'COMPLETED');
   s.addOn.runDueTriggers(HOUR);

@@ -5,7 +5,6 @@
 import { COMPANY_HEADER, companyRows, enrichmentOptions, givenCompanies, givenOpenProspect, tabObjects } from '../harness/scenarios';
 import type { EnrichmentPreview as Preview, JobView, SubmitResult } from '../../src/app/contract';
 
-
 // Installed as an add-on, the poller may run at most hourly.
 const HOUR = 60 * 60_000;
 
@@ -21,7 +20,11 @@ describe('OpenProspect enrichment (built bundle)', () => {
     expect(preview.mapping).toEqual({ company_name: 0, website_url: 1, city: 2, country: 3 });
     expect(preview).toMatchObject({ validCount: 3, invalidCount: 0, idsToGenerate: 3, orders: 1 });
 
-    const submitted = s.addOn.rpc<SubmitResult>('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: preview.mapping, options: enrichmentOptions('Q1 Hotels') });
+    const submitted = s.addOn.rpc<SubmitResult>('submitEnrichment', {
+      source: { sheetName: 'Leads' },
+      mapping: preview.mapping,
+      options: enrichmentOptions('Q1 Hotels'),
+    });
     expect(submitted.idsGenerated).toBe(3);
     expect(submitted.job.state).toBe('WAITING');
 
@@ -72,7 +75,11 @@ describe('OpenProspect enrichment (built bundle)', () => {
     expect(preview.invalid.map((r) => r.rowNumber)).toEqual([4, 5]);
     expect(preview.invalid[0]!.reasons.join(' ')).toMatch(/Row 4: company name is empty/);
     expect(preview.invalid[1]!.reasons.join(' ')).toMatch(/Row 5: .*500 characters/);
-    const r = s.addOn.rpc<SubmitResult>('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: preview.mapping, options: enrichmentOptions('Partial') });
+    const r = s.addOn.rpc<SubmitResult>('submitEnrichment', {
+      source: { sheetName: 'Leads' },
+      mapping: preview.mapping,
+      options: enrichmentOptions('Partial'),
+    });
     expect(r.invalidCount).toBe(2);
     expect(s.sim.orders()[0]!.sourceIds).toHaveLength(2);
   });
@@ -82,7 +89,11 @@ describe('OpenProspect enrichment (built bundle)', () => {
     givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(2));
     const before = s.addOn.emulator.spreadsheet.sheetValues('Leads');
     expect(() =>
-      s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0 }, options: { title: '', features: ['NOPE'], profile_name: 'a', profile_id: 'b' } }),
+      s.addOn.rpc('submitEnrichment', {
+        source: { sheetName: 'Leads' },
+        mapping: { company_name: 0 },
+        options: { title: '', features: ['NOPE'], profile_name: 'a', profile_id: 'b' },
+      }),
     ).toThrow(/title|feature|profile/i);
     expect(s.addOn.emulator.spreadsheet.sheetValues('Leads')).toEqual(before);
     expect(s.sim.orders()).toHaveLength(0);
@@ -91,13 +102,19 @@ describe('OpenProspect enrichment (built bundle)', () => {
   it('should say where to set the key when none is saved', () => {
     const s = givenOpenProspect({ saveKey: false });
     givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(2));
-    expect(() => s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0 }, options: enrichmentOptions('X') })).toThrow(/No OpenProspect API key is saved.*Settings/);
+    expect(() => s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0 }, options: enrichmentOptions('X') })).toThrow(
+      /No OpenProspect API key is saved.*Settings/,
+    );
   });
 
   it('should split 25,000 rows into 3 orders and survive a 502 on the second POST without a duplicate', () => {
     const s = givenOpenProspect({ faults: [{ method: 'POST', pathIncludes: '/orders', nth: 2, status: 502 }] });
     givenCompanies(s.addOn, 'Big', COMPANY_HEADER, companyRows(25_000));
-    const r = s.addOn.rpc<SubmitResult>('submitEnrichment', { source: { sheetName: 'Big' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Big list') });
+    const r = s.addOn.rpc<SubmitResult>('submitEnrichment', {
+      source: { sheetName: 'Big' },
+      mapping: { company_name: 0, website_url: 1, city: 2, country: 3 },
+      options: enrichmentOptions('Big list'),
+    });
     expect(r.job.state).toBe('WAITING');
     const orders = s.sim.orders();
     expect(orders).toHaveLength(3);
@@ -107,7 +124,8 @@ describe('OpenProspect enrichment (built bundle)', () => {
     // Four POSTs left the add-on; the 502 one never reached the server, and its retry carried the same key.
     const posts = s.addOn.emulator.http.log.filter((q) => q.method === 'POST');
     expect(posts.map((p) => p.status)).toEqual([202, 502, 202, 202]);
-    const keyOf = (p: { headers: Record<string, string> }): string | undefined => Object.entries(p.headers).find(([k]) => k.toLowerCase() === 'idempotency-key')?.[1];
+    const keyOf = (p: { headers: Record<string, string> }): string | undefined =>
+      Object.entries(p.headers).find(([k]) => k.toLowerCase() === 'idempotency-key')?.[1];
     expect(keyOf(posts[1]!)).toBe(keyOf(posts[2]!));
     expect(s.faults.faultsFired).toHaveLength(1);
     expect(new Set(orders.map((o) => o.idempotencyKey)).size).toBe(3);
@@ -128,7 +146,11 @@ describe('OpenProspect enrichment (built bundle)', () => {
   it('should write hostile values as literal text', () => {
     const s = givenOpenProspect();
     givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(60));
-    s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Hostile') });
+    s.addOn.rpc('submitEnrichment', {
+      source: { sheetName: 'Leads' },
+      mapping: { company_name: 0, website_url: 1, city: 2, country: 3 },
+      options: enrichmentOptions('Hostile'),
+    });
     const order = s.sim.orders()[0]!;
     s.sim.advance(order.id, 'COMPLETED');
     s.addOn.runDueTriggers(HOUR);
@@ -139,11 +161,16 @@ describe('OpenProspect enrichment (built bundle)', () => {
     expect(strings.some((t) => t.startsWith('='))).toBe(true);
     expect(strings.some((t) => t.startsWith('+'))).toBe(true);
     const tab = job.tabs['companies']!;
-    const formulas = s.addOn.emulator.spreadsheet.sheetFormulas(tab).flat().filter((f) => f !== '');
+    const formulas = s.addOn.emulator.spreadsheet
+      .sheetFormulas(tab)
+      .flat()
+      .filter((f) => f !== '');
     expect(formulas).toEqual([]);
     const cells = s.addOn.emulator.spreadsheet.sheetValues(tab).flat();
     // Postal codes keep their leading zero.
-    const zeroCodes = results.map((c) => (c as { postal_code?: string | null }).postal_code).filter((p): p is string => typeof p === 'string' && p.startsWith('0'));
+    const zeroCodes = results
+      .map((c) => (c as { postal_code?: string | null }).postal_code)
+      .filter((p): p is string => typeof p === 'string' && p.startsWith('0'));
     expect(zeroCodes.length).toBeGreaterThan(0);
     for (const z of zeroCodes) expect(cells).toContain(z);
     // Job titles like "- Head of Sales" stay text in the Prospects tab.
@@ -151,7 +178,12 @@ describe('OpenProspect enrichment (built bundle)', () => {
     expect(titles.length).toBeGreaterThan(0);
     const prospectCells = s.addOn.emulator.spreadsheet.sheetValues(job.tabs['prospects']!).flat();
     for (const t of titles) expect(prospectCells).toContain(t);
-    expect(s.addOn.emulator.spreadsheet.sheetFormulas(job.tabs['prospects']!).flat().filter((f) => f !== '')).toEqual([]);
+    expect(
+      s.addOn.emulator.spreadsheet
+        .sheetFormulas(job.tabs['prospects']!)
+        .flat()
+        .filter((f) => f !== ''),
+    ).toEqual([]);
     for (const c of results) {
       if (c.name.startsWith('=')) expect(cells).toContain(c.name);
       if ((c.description ?? '').startsWith('=')) expect(cells).toContain(c.description);
@@ -203,7 +235,9 @@ describe('staying inside Google quotas (built bundle)', () => {
 
     // Another script of this user spent most of today's quota.
     const day = new Date(s.addOn.emulator.clock.now()).toISOString().slice(0, 10);
-    s.addOn.emulator.execution.run('rpc', () => s.addOn.emulator.gas.PropertiesService.getUserProperties().setProperty('quota.usage', JSON.stringify({ day, urlFetch: 18_950, triggerMs: 0 })));
+    s.addOn.emulator.execution.run('rpc', () =>
+      s.addOn.emulator.gas.PropertiesService.getUserProperties().setProperty('quota.usage', JSON.stringify({ day, urlFetch: 18_950, triggerMs: 0 })),
+    );
     s.sim.advance(s.sim.orders()[0]!.id, 'COMPLETED');
     const before = s.addOn.emulator.http.log.length;
     s.addOn.call('menu', 'refreshJobsNow');

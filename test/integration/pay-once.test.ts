@@ -5,7 +5,21 @@
  * the trailing-slash redirect on POST /orders/ is followed once.
  */
 import type { FaultRule } from '../../emulator/apis/faults';
-import { COMPANY_HEADER, DOMAIN_HEADER, GU1_HEADER, companyRows, domainRows, enrichmentOptions, givenCompanies, givenGu1, givenOpenProspect, givenOpenmart, gu1Ids, gu1Rows, tabObjects } from '../harness/scenarios';
+import {
+  COMPANY_HEADER,
+  DOMAIN_HEADER,
+  GU1_HEADER,
+  companyRows,
+  domainRows,
+  enrichmentOptions,
+  givenCompanies,
+  givenGu1,
+  givenOpenProspect,
+  givenOpenmart,
+  gu1Ids,
+  gu1Rows,
+  tabObjects,
+} from '../harness/scenarios';
 import type { JobView } from '../../src/app/job-view';
 
 const HOUR = 3_600_000;
@@ -25,23 +39,34 @@ describe('pay once (built bundle)', () => {
       ['lookup_people', {}],
     ];
     for (const status of GATEWAY) {
-      it.each(OPS)(`should hold one %s batch at Openmart after a committed-then-${status} submit, mark its rows unknown and offer a resubmit`, (op, options) => {
-        const s = givenOpenmart({ faults: [{ method: 'POST', pathIncludes: `/task/batch/${op}`, nth: 1, committed: status }] });
-        s.addOn.emulator.spreadsheet.givenSheet('Leads', [[...DOMAIN_HEADER, 'First name', 'Last name'], ...domainRows(40).map((r, i) => [...r, `Ann${i}`, `Lee${i}`])]);
-        const r = s.addOn.rpc<{ job: JobView }>('submitOpenmartBatch', { operation: op, source: { sheetName: 'Leads' }, options: { title: 'Gateway', ...options }, confirmCredits: true });
-        for (let i = 0; i < 3; i++) s.addOn.runDueTriggers(HOUR);
-        expect(s.sim.batches()).toHaveLength(1);
-        const posts = s.addOn.emulator.http.log.filter((e) => e.method === 'POST' && e.url.includes('/task/batch/'));
-        expect(posts.map((p) => p.status)).toEqual([status]);
-        const job = jobsOf(s.addOn).find((j) => j.id === r.job.id) as JobView;
-        expect(job.counts['unknownRows']).toBe(40);
-        const tab = Object.values(job.tabs)[0] as string;
-        expect(tabObjects(s.addOn, tab).every((x) => x['status'] === 'SUBMITTED_OUTCOME_UNKNOWN')).toBe(true);
-        const ask = s.addOn.rpc<{ resubmitted: boolean; rows: number; warning: string }>('resubmitOpenmartRows', { jobId: r.job.id });
-        expect(ask).toMatchObject({ resubmitted: false, rows: 40 });
-        expect(ask.warning).toMatch(/bill them twice/);
-        expect(s.sim.batches()).toHaveLength(1);
-      });
+      it.each(OPS)(
+        `should hold one %s batch at Openmart after a committed-then-${status} submit, mark its rows unknown and offer a resubmit`,
+        (op, options) => {
+          const s = givenOpenmart({ faults: [{ method: 'POST', pathIncludes: `/task/batch/${op}`, nth: 1, committed: status }] });
+          s.addOn.emulator.spreadsheet.givenSheet('Leads', [
+            [...DOMAIN_HEADER, 'First name', 'Last name'],
+            ...domainRows(40).map((r, i) => [...r, `Ann${i}`, `Lee${i}`]),
+          ]);
+          const r = s.addOn.rpc<{ job: JobView }>('submitOpenmartBatch', {
+            operation: op,
+            source: { sheetName: 'Leads' },
+            options: { title: 'Gateway', ...options },
+            confirmCredits: true,
+          });
+          for (let i = 0; i < 3; i++) s.addOn.runDueTriggers(HOUR);
+          expect(s.sim.batches()).toHaveLength(1);
+          const posts = s.addOn.emulator.http.log.filter((e) => e.method === 'POST' && e.url.includes('/task/batch/'));
+          expect(posts.map((p) => p.status)).toEqual([status]);
+          const job = jobsOf(s.addOn).find((j) => j.id === r.job.id) as JobView;
+          expect(job.counts['unknownRows']).toBe(40);
+          const tab = Object.values(job.tabs)[0] as string;
+          expect(tabObjects(s.addOn, tab).every((x) => x['status'] === 'SUBMITTED_OUTCOME_UNKNOWN')).toBe(true);
+          const ask = s.addOn.rpc<{ resubmitted: boolean; rows: number; warning: string }>('resubmitOpenmartRows', { jobId: r.job.id });
+          expect(ask).toMatchObject({ resubmitted: false, rows: 40 });
+          expect(ask.warning).toMatch(/bill them twice/);
+          expect(s.sim.batches()).toHaveLength(1);
+        },
+      );
     }
   });
 
@@ -49,30 +74,40 @@ describe('pay once (built bundle)', () => {
     function run(faults: FaultRule[], options: Record<string, unknown>, rows = 12) {
       const s = givenGu1({ entities: gu1Ids(rows), faults });
       s.addOn.emulator.spreadsheet.givenSheet('Clients', [GU1_HEADER, ...gu1Rows(rows)]);
-      s.addOn.rpc('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'KYB', integrationCodes: TWO_CODES, ...options }, confirmed: true });
+      s.addOn.rpc('submitGu1', {
+        source: { sheetName: 'Clients' },
+        mapping: { external_id: 0 },
+        options: { title: 'KYB', integrationCodes: TWO_CODES, ...options },
+        confirmed: true,
+      });
       for (let i = 0; i < 6 && jobsOf(s.addOn).some((j) => j.state !== 'DONE' && j.state !== 'FAILED'); i++) s.addOn.runDueTriggers(HOUR);
       const job = jobsOf(s.addOn)[0] as JobView;
       return { s, job, ledger: s.sim.ledger.map((l) => `${l.externalId}|${l.integrationCode}|${l.forceRefresh}`) };
     }
 
-    it.each([503, 408, 502, 504, 500])('should bill a Force refresh row answered committed-then-%i once, re-send it without forceRefresh, and count it as "up to"', (status) => {
-      const { s, job, ledger } = run([{ method: 'POST', nth: [2, 5], committed: status }], { forceRefresh: true });
-      expect(job.state).toBe('DONE');
-      expect(new Set(ledger).size).toBe(ledger.length);
-      expect(ledger).toHaveLength(12 * 2);
-      const billed = s.sim.billedCents();
-      const cost = job.counts['costCents'] ?? 0;
-      const maybe = job.counts['maybeBilledCents'] ?? 0;
-      expect(cost).toBeLessThanOrEqual(billed);
-      expect(billed).toBeLessThanOrEqual(cost + maybe);
-      expect(maybe).toBeGreaterThan(0);
-      // The re-sends went without forceRefresh, so gu1's cache answered them.
-      const bodies = s.addOn.emulator.http.log.filter((e) => e.method === 'POST').map((e) => JSON.parse(e.body ?? '{}') as { externalId: string; parameters?: { forceRefresh?: boolean } });
-      const sent = (id: string) => bodies.filter((b) => b.externalId === id).map((b) => b.parameters?.forceRefresh === true);
-      expect(sent('CUST-0002')).toEqual([true, false]);
-      expect(sent('CUST-0005')).toEqual([true, false]);
-      expect(tabObjects(s.addOn, 'KYB - gu1').filter((x) => x['success'] === true)).toHaveLength(24);
-    });
+    it.each([503, 408, 502, 504, 500])(
+      'should bill a Force refresh row answered committed-then-%i once, re-send it without forceRefresh, and count it as "up to"',
+      (status) => {
+        const { s, job, ledger } = run([{ method: 'POST', nth: [2, 5], committed: status }], { forceRefresh: true });
+        expect(job.state).toBe('DONE');
+        expect(new Set(ledger).size).toBe(ledger.length);
+        expect(ledger).toHaveLength(12 * 2);
+        const billed = s.sim.billedCents();
+        const cost = job.counts['costCents'] ?? 0;
+        const maybe = job.counts['maybeBilledCents'] ?? 0;
+        expect(cost).toBeLessThanOrEqual(billed);
+        expect(billed).toBeLessThanOrEqual(cost + maybe);
+        expect(maybe).toBeGreaterThan(0);
+        // The re-sends went without forceRefresh, so gu1's cache answered them.
+        const bodies = s.addOn.emulator.http.log
+          .filter((e) => e.method === 'POST')
+          .map((e) => JSON.parse(e.body ?? '{}') as { externalId: string; parameters?: { forceRefresh?: boolean } });
+        const sent = (id: string) => bodies.filter((b) => b.externalId === id).map((b) => b.parameters?.forceRefresh === true);
+        expect(sent('CUST-0002')).toEqual([true, false]);
+        expect(sent('CUST-0005')).toEqual([true, false]);
+        expect(tabObjects(s.addOn, 'KYB - gu1').filter((x) => x['success'] === true)).toHaveLength(24);
+      },
+    );
 
     it('should never let what gu1 billed pass the cost cap, faults and all', () => {
       // 125 cents a row; a cap of 10.00 covers 8 rows.
@@ -104,7 +139,12 @@ describe('pay once (built bundle)', () => {
       });
       s.addOn.emulator.spreadsheet.givenSheet('Clients', [GU1_HEADER, ...gu1Rows(14)]);
       try {
-        s.addOn.rpc('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'KYB', integrationCodes: TWO_CODES }, confirmed: true });
+        s.addOn.rpc('submitGu1', {
+          source: { sheetName: 'Clients' },
+          mapping: { external_id: 0 },
+          options: { title: 'KYB', integrationCodes: TWO_CODES },
+          confirmed: true,
+        });
       } catch {
         // killed by the time limit
       }
@@ -122,7 +162,11 @@ describe('pay once (built bundle)', () => {
     it('should re-send an order POST answered committed-then-502 with the same Idempotency-Key and end with one order', () => {
       const s = givenOpenProspect({ faults: [{ method: 'POST', pathIncludes: '/orders', nth: 1, committed: 502 }] });
       givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(30));
-      s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Once') });
+      s.addOn.rpc('submitEnrichment', {
+        source: { sheetName: 'Leads' },
+        mapping: { company_name: 0, website_url: 1, city: 2, country: 3 },
+        options: enrichmentOptions('Once'),
+      });
       const posts = s.addOn.emulator.http.log.filter((e) => e.method === 'POST' && e.url.includes('/orders'));
       expect(posts.map((p) => p.status)).toEqual([502, 202]);
       expect(new Set(posts.map((p) => p.headers['idempotency-key'])).size).toBe(1);
@@ -134,7 +178,11 @@ describe('pay once (built bundle)', () => {
     it('should follow a 307 from POST /orders/ to /orders once, with the same body and key, and create one order', () => {
       const s = givenOpenProspect({ sim: { slashRedirect: { canonical: 'no-slash', status: 307 } } });
       givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(5));
-      s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Slash') });
+      s.addOn.rpc('submitEnrichment', {
+        source: { sheetName: 'Leads' },
+        mapping: { company_name: 0, website_url: 1, city: 2, country: 3 },
+        options: enrichmentOptions('Slash'),
+      });
       const posts = s.addOn.emulator.http.log.filter((e) => e.method === 'POST');
       expect(posts.map((p) => `${p.status} ${new URL(p.url).pathname}`)).toEqual(['307 /api/v1/orders/', '202 /api/v1/orders']);
       expect(posts[0]?.body).toBe(posts[1]?.body);
@@ -145,9 +193,13 @@ describe('pay once (built bundle)', () => {
     it('should never re-send a POST redirected elsewhere, and name the base URL', () => {
       const s = givenOpenProspect({ sim: { slashRedirect: { canonical: 'no-slash', status: 308, origin: 'https://proxy.example' } } });
       givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(5));
-      expect(() => s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Moved') })).toThrow(
-        /redirected to https:\/\/proxy\.example\/api\/v1\/orders.*base URL in Settings \(now https:\/\/api\.openprospect\.io\/api\/v1\)/,
-      );
+      expect(() =>
+        s.addOn.rpc('submitEnrichment', {
+          source: { sheetName: 'Leads' },
+          mapping: { company_name: 0, website_url: 1, city: 2, country: 3 },
+          options: enrichmentOptions('Moved'),
+        }),
+      ).toThrow(/redirected to https:\/\/proxy\.example\/api\/v1\/orders.*base URL in Settings \(now https:\/\/api\.openprospect\.io\/api\/v1\)/);
       expect(s.addOn.emulator.http.log.filter((e) => e.method === 'POST')).toHaveLength(1);
       expect(s.sim.orders()).toHaveLength(0);
     });
@@ -160,7 +212,11 @@ describe('pay once (built bundle)', () => {
       const preview = s.addOn.rpc<{ cost: string }>('previewEnrichment', { source: { sheetName: 'Leads' } });
       expect(preview.cost).toMatch(/priced by OpenProspect at review/);
       expect(s.addOn.rpc<{ cost: string }>('getOpenProspectFormInfo').cost).toBe(preview.cost);
-      const r = s.addOn.rpc<{ job: JobView }>('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Priced') });
+      const r = s.addOn.rpc<{ job: JobView }>('submitEnrichment', {
+        source: { sheetName: 'Leads' },
+        mapping: { company_name: 0, website_url: 1, city: 2, country: 3 },
+        options: enrichmentOptions('Priced'),
+      });
       expect(r.job.cost).toMatch(/^Cost: priced by OpenProspect at review/);
       const order = s.sim.orders()[0];
       s.sim.setEstimatedCost(order?.id ?? '', { total: 12.5, currency: 'EUR' });
@@ -168,27 +224,44 @@ describe('pay once (built bundle)', () => {
       expect(jobsOf(s.addOn)[0]?.cost).toBe('Cost: estimated by OpenProspect at 12.50 EUR.');
     });
 
-    it('should report a gu1 run\'s cost with its unit named, and an Openmart job\'s unit', () => {
+    it("should report a gu1 run's cost with its unit named, and an Openmart job's unit", () => {
       const s = givenGu1({ entities: gu1Ids(2) });
       s.addOn.emulator.spreadsheet.givenSheet('Clients', [GU1_HEADER, ...gu1Rows(2)]);
-      const r = s.addOn.rpc<{ job: JobView }>('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'KYB', integrationCodes: TWO_CODES }, confirmed: true });
+      const r = s.addOn.rpc<{ job: JobView }>('submitGu1', {
+        source: { sheetName: 'Clients' },
+        mapping: { external_id: 0 },
+        options: { title: 'KYB', integrationCodes: TWO_CODES },
+        confirmed: true,
+      });
       expect(r.job.cost).toBe("Cost: 2.50 in your gu1 account's currency.");
       const om = givenOpenmart();
       om.addOn.emulator.spreadsheet.givenSheet('Leads', [DOMAIN_HEADER, ...domainRows(3)]);
-      const j = om.addOn.rpc<{ job: JobView; estimate: { credits: number } }>('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'P', role: 'Owner' }, confirmCredits: true });
+      const j = om.addOn.rpc<{ job: JobView; estimate: { credits: number } }>('submitOpenmartBatch', {
+        operation: 'find_people',
+        source: { sheetName: 'Leads' },
+        options: { title: 'P', role: 'Owner' },
+        confirmCredits: true,
+      });
       expect(j.estimate.credits).toBeGreaterThan(0);
       expect(j.job.cost).toMatch(/Openmart credits/);
     });
   });
 
   describe('submit again?', () => {
-    const enrich = (title: string, extra: Record<string, unknown> = {}) => ({ source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions(title), ...extra });
+    const enrich = (title: string, extra: Record<string, unknown> = {}) => ({
+      source: { sheetName: 'Leads' },
+      mapping: { company_name: 0, website_url: 1, city: 2, country: 3 },
+      options: enrichmentOptions(title),
+      ...extra,
+    });
 
     it('should ask before an OpenProspect enrichment with the same title and rows as one started in the last 24 hours, and send it on "again"', () => {
       const s = givenOpenProspect();
       givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(8));
       s.addOn.rpc('submitEnrichment', enrich('Twice'));
-      expect(() => s.addOn.rpc('submitEnrichment', enrich('Twice'))).toThrow(/^(Error: )?Submit again\? A job "Twice" with the same rows was started at \d\d:\d\d \(Europe\/Berlin\), less than 24 hours ago/);
+      expect(() => s.addOn.rpc('submitEnrichment', enrich('Twice'))).toThrow(
+        /^(Error: )?Submit again\? A job "Twice" with the same rows was started at \d\d:\d\d \(Europe\/Berlin\), less than 24 hours ago/,
+      );
       expect(s.sim.orders()).toHaveLength(1);
       expect(jobsOf(s.addOn)).toHaveLength(1);
       // Another title is another job; "again" sends the same one once more.
@@ -203,7 +276,15 @@ describe('pay once (built bundle)', () => {
 
     it('should ask before a repeated Discovery order, and before an Openmart batch and a gu1 run with the same rows', () => {
       const op = givenOpenProspect();
-      const form = { title: 'Hotels', features: ['COMPANY_DATA'], ideal_customer_profile: 'Independent hotels', seller_offering: 'Software', target_countries: 'DE', briefing_quantity: 10, output_language: 'en' };
+      const form = {
+        title: 'Hotels',
+        features: ['COMPANY_DATA'],
+        ideal_customer_profile: 'Independent hotels',
+        seller_offering: 'Software',
+        target_countries: 'DE',
+        briefing_quantity: 10,
+        output_language: 'en',
+      };
       op.addOn.rpc('submitDiscovery', form);
       expect(() => op.addOn.rpc('submitDiscovery', form)).toThrow(/Submit again\?/);
       op.addOn.rpc('submitDiscovery', { ...form, again: true });

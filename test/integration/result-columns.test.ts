@@ -25,7 +25,11 @@ interface Options {
 function finishedEnrichment(n: number): OpScenario {
   const s = givenOpenProspect();
   givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(n));
-  s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions(TITLE) });
+  s.addOn.rpc('submitEnrichment', {
+    source: { sheetName: 'Leads' },
+    mapping: { company_name: 0, website_url: 1, city: 2, country: 3 },
+    options: enrichmentOptions(TITLE),
+  });
   const order = s.sim.orders()[0]!;
   s.sim.advance(order.id, 'COMPLETED');
   s.addOn.runDueTriggers(HOUR);
@@ -67,7 +71,10 @@ describe('result columns beside the rows (built bundle)', () => {
     expect(r.message).toMatch(/Added name, city from "Q1 Hotels - Companies" to "Leads" as columns F:G \(5 row\(s\)\)/);
     // Only the two header cells were written, each one formula.
     expect(changedCells(before, snapshot(s.addOn, 'Leads'))).toEqual(['F1', 'G1']);
-    expect(s.addOn.emulator.spreadsheet.sheetFormulas('Leads')[0]?.slice(5, 7)).toEqual([`=ENRICHED(E2:E, "name", "${TAB}", TRUE)`, `=ENRICHED(E2:E, "city", "${TAB}", TRUE)`]);
+    expect(s.addOn.emulator.spreadsheet.sheetFormulas('Leads')[0]?.slice(5, 7)).toEqual([
+      `=ENRICHED(E2:E, "name", "${TAB}", TRUE)`,
+      `=ENRICHED(E2:E, "city", "${TAB}", TRUE)`,
+    ]);
 
     const check = (): void => {
       const grid = shown(s, 'Leads');
@@ -80,7 +87,11 @@ describe('result columns beside the rows (built bundle)', () => {
     check();
     // The user sorts the rows by city, descending: every value stays with its row.
     const sheet = s.addOn.emulator.spreadsheet.getSheetByName('Leads')!;
-    const ids = () => s.addOn.emulator.spreadsheet.sheetValues('Leads').slice(1).map((x) => String(x[4]));
+    const ids = () =>
+      s.addOn.emulator.spreadsheet
+        .sheetValues('Leads')
+        .slice(1)
+        .map((x) => String(x[4]));
     const order = ids();
     sheet.getRange('A2:G6').sort({ column: 3, ascending: false });
     expect(ids()).not.toEqual(order);
@@ -103,7 +114,9 @@ describe('result columns beside the rows (built bundle)', () => {
     expect(r.a1).toBe("'Leads'!H1");
     expect(r.message).toMatch(/Added website_url .* as column H .* Already there, not added again: name \(column F\)\.$/);
     expect(changedCells(before, snapshot(s.addOn, 'Leads'))).toEqual(['H1']);
-    expect(() => s.addOn.rpc('addResultColumns', { tab: TAB, fields: ['city'], sheet: 'Leads', mode: 'formulas' })).toThrow(/Already in "Leads": city \(column G\)\./);
+    expect(() => s.addOn.rpc('addResultColumns', { tab: TAB, fields: ['city'], sheet: 'Leads', mode: 'formulas' })).toThrow(
+      /Already in "Leads": city \(column G\)\./,
+    );
   });
 
   it('should write values under a header when asked', () => {
@@ -139,7 +152,9 @@ describe('result columns beside the rows (built bundle)', () => {
     const s = finishedEnrichment(2);
     const before = snapshot(s.addOn, 'Leads');
     s.addOn.emulator.locks.holdLock('document', s.addOn.emulator.clock.now() + 60_000);
-    expect(() => s.addOn.rpc('addResultColumns', { tab: TAB, fields: ['name'], sheet: 'Leads', mode: 'formulas' })).toThrow(/Another run is writing to this spreadsheet right now; try again in a minute\./);
+    expect(() => s.addOn.rpc('addResultColumns', { tab: TAB, fields: ['name'], sheet: 'Leads', mode: 'formulas' })).toThrow(
+      /Another run is writing to this spreadsheet right now; try again in a minute\./,
+    );
     expect(snapshot(s.addOn, 'Leads')).toEqual(before);
   });
 
@@ -170,12 +185,23 @@ describe('result columns beside the rows (built bundle)', () => {
 
   it('should refuse a result tab as the target, a sheet without external_id, and unknown fields, changing nothing', () => {
     const s = finishedEnrichment(2);
-    s.addOn.emulator.spreadsheet.givenSheet('Other', [['Company', 'Note'], ['X', 'y']]);
+    s.addOn.emulator.spreadsheet.givenSheet('Other', [
+      ['Company', 'Note'],
+      ['X', 'y'],
+    ]);
     const before = [snapshot(s.addOn, 'Leads'), snapshot(s.addOn, 'Other'), snapshot(s.addOn, TAB)];
-    expect(() => s.addOn.rpc('addResultColumns', { tab: TAB, fields: ['name'], sheet: TAB, mode: 'values' })).toThrow(/is a result tab of the add-on\. Add the columns to your own sheet/);
-    expect(() => s.addOn.rpc('addResultColumns', { tab: TAB, fields: ['name'], sheet: 'Other', mode: 'formulas' })).toThrow(/"Other" has no external_id column\. The results are keyed by external_id/);
-    expect(() => s.addOn.rpc('addResultColumns', { tab: TAB, fields: ['revenue'], sheet: 'Leads', mode: 'formulas' })).toThrow(/has no column "revenue"\. Pick the fields from the list/);
-    expect(() => s.addOn.rpc('addResultColumns', { tab: 'Other', fields: ['Note'], sheet: 'Leads', mode: 'formulas' })).toThrow(/"Other" is not a result tab of a job/);
+    expect(() => s.addOn.rpc('addResultColumns', { tab: TAB, fields: ['name'], sheet: TAB, mode: 'values' })).toThrow(
+      /is a result tab of the add-on\. Add the columns to your own sheet/,
+    );
+    expect(() => s.addOn.rpc('addResultColumns', { tab: TAB, fields: ['name'], sheet: 'Other', mode: 'formulas' })).toThrow(
+      /"Other" has no external_id column\. The results are keyed by external_id/,
+    );
+    expect(() => s.addOn.rpc('addResultColumns', { tab: TAB, fields: ['revenue'], sheet: 'Leads', mode: 'formulas' })).toThrow(
+      /has no column "revenue"\. Pick the fields from the list/,
+    );
+    expect(() => s.addOn.rpc('addResultColumns', { tab: 'Other', fields: ['Note'], sheet: 'Leads', mode: 'formulas' })).toThrow(
+      /"Other" is not a result tab of a job/,
+    );
     expect([snapshot(s.addOn, 'Leads'), snapshot(s.addOn, 'Other'), snapshot(s.addOn, TAB)]).toEqual(before);
   });
 });

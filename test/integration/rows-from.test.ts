@@ -11,7 +11,11 @@ describe('"Rows from" defaults (built bundle)', () => {
   it('should mark result tabs and never default to them after a sync made one active', () => {
     const s = givenOpenProspect();
     givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(3));
-    s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Q1') });
+    s.addOn.rpc('submitEnrichment', {
+      source: { sheetName: 'Leads' },
+      mapping: { company_name: 0, website_url: 1, city: 2, country: 3 },
+      options: enrichmentOptions('Q1'),
+    });
     const order = s.sim.orders()[0]!;
     s.sim.advance(order.id, 'COMPLETED');
     s.addOn.runDueTriggers(HOUR);

@@ -8,7 +8,12 @@ const HOUR = 3_600_000;
 function scheduled() {
   const s = givenGu1({ entities: gu1Ids(6) });
   s.addOn.emulator.spreadsheet.givenSheet('Clients', [GU1_HEADER, ...gu1Rows(6)]);
-  const r = s.addOn.rpc<{ job: JobView }>('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'Weekly KYB', integrationCodes: ['ar_afip_enrichment'], forceRefresh: true }, confirmed: true });
+  const r = s.addOn.rpc<{ job: JobView }>('submitGu1', {
+    source: { sheetName: 'Clients' },
+    mapping: { external_id: 0 },
+    options: { title: 'Weekly KYB', integrationCodes: ['ar_afip_enrichment'], forceRefresh: true },
+    confirmed: true,
+  });
   const [sched] = s.addOn.rpc<ScheduleView[]>('createSchedule', { jobId: r.job.id, every: 'hourly' });
   return { s, sched: sched! };
 }

@@ -6,11 +6,15 @@ import type { ScheduleView } from '../../src/app/schedules';
 const AFIP = 'ar_afip_enrichment';
 const HOUR = 3_600_000;
 
-
 function gu1Job(mode: 'addon' | 'bound' = 'addon', spreadsheetTimeZone?: string) {
   const s = givenGu1({ entities: gu1Ids(12), emulator: { mode, ...(spreadsheetTimeZone ? { spreadsheetTimeZone } : {}) } });
   s.addOn.emulator.spreadsheet.givenSheet('Clients', [GU1_HEADER, ...gu1Rows(12)]);
-  const r = s.addOn.rpc<{ job: JobView }>('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'Nightly KYB', integrationCodes: [AFIP], forceRefresh: true }, confirmed: true });
+  const r = s.addOn.rpc<{ job: JobView }>('submitGu1', {
+    source: { sheetName: 'Clients' },
+    mapping: { external_id: 0 },
+    options: { title: 'Nightly KYB', integrationCodes: [AFIP], forceRefresh: true },
+    confirmed: true,
+  });
   expect(r.job.state).toBe('DONE');
   return { s, job: r.job };
 }
@@ -128,7 +132,12 @@ describe('schedules when trigger runs cannot see the spreadsheet (built bundle)'
   function docLessSchedule() {
     const s = givenGu1({ entities: gu1Ids(12), emulator: { triggersWithoutDocument: true } });
     s.addOn.emulator.spreadsheet.givenSheet('Clients', [GU1_HEADER, ...gu1Rows(12)]);
-    const r = s.addOn.rpc<{ job: JobView }>('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'Nightly KYB', integrationCodes: [AFIP], forceRefresh: true }, confirmed: true });
+    const r = s.addOn.rpc<{ job: JobView }>('submitGu1', {
+      source: { sheetName: 'Clients' },
+      mapping: { external_id: 0 },
+      options: { title: 'Nightly KYB', integrationCodes: [AFIP], forceRefresh: true },
+      confirmed: true,
+    });
     const [created] = s.addOn.rpc<ScheduleView[]>('createSchedule', { jobId: r.job.id, every: 'daily', hour: 3 });
     const billed = s.sim.billedCents();
     // Hourly trigger runs past the slot: they see no spreadsheet, so they run nothing.

@@ -44,7 +44,9 @@ function preview(s: OpScenario, withoutBrokenPhones?: boolean): Preview {
 
 /** The companies of every order POST, exactly as the add-on sent them (the raw bodies). */
 function sent(s: OpScenario): Company[] {
-  return s.sim.requests.filter((r) => r.method === 'POST' && r.body !== undefined).flatMap((r) => (JSON.parse(r.body as string) as { companies?: Company[] }).companies ?? []);
+  return s.sim.requests
+    .filter((r) => r.method === 'POST' && r.body !== undefined)
+    .flatMap((r) => (JSON.parse(r.body as string) as { companies?: Company[] }).companies ?? []);
 }
 
 describe('send without the phone (built bundle)', () => {
@@ -75,7 +77,12 @@ describe('send without the phone (built bundle)', () => {
     const s = givenOpenProspect();
     givenLeads(s);
     const cells = snapshot(s.addOn, 'Leads');
-    s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: preview(s, true).mapping, options: enrichmentOptions('Leads'), withoutBrokenPhones: true });
+    s.addOn.rpc('submitEnrichment', {
+      source: { sheetName: 'Leads' },
+      mapping: preview(s, true).mapping,
+      options: enrichmentOptions('Leads'),
+      withoutBrokenPhones: true,
+    });
     const after = sent(s);
     expect(after.map((c) => c['external_id'])).toEqual(['L-1', 'L-2', 'L-3', 'L-4', 'L-5']);
     // The two offered rows go out without a phone; the others exactly as without the choice.
@@ -100,7 +107,14 @@ describe('send without the phone (built bundle)', () => {
       },
     };
     s.addOn.emulator.http.register('https://api.openprospect.io', slow);
-    expect(() => s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: preview(s, true).mapping, options: enrichmentOptions('Killed'), withoutBrokenPhones: true })).toThrow(/longer than Apps Script allows|Exceeded maximum execution time/);
+    expect(() =>
+      s.addOn.rpc('submitEnrichment', {
+        source: { sheetName: 'Leads' },
+        mapping: preview(s, true).mapping,
+        options: enrichmentOptions('Killed'),
+        withoutBrokenPhones: true,
+      }),
+    ).toThrow(/longer than Apps Script allows|Exceeded maximum execution time/);
     expect(s.sim.orders()).toHaveLength(1);
     s.addOn.emulator.http.register('https://api.openprospect.io', s.faults);
     s.addOn.runDueTriggers(HOUR);
@@ -108,7 +122,9 @@ describe('send without the phone (built bundle)', () => {
     expect(s.sim.orders()).toHaveLength(1);
     expect(s.sim.counts.idempotentReplays).toBe(1);
     // Both POSTs carried the rows without the phone (the choice was kept, not lost on resume).
-    const bodies = s.sim.requests.filter((r) => r.method === 'POST' && r.body !== undefined).map((r) => (JSON.parse(r.body as string) as { companies: Company[] }).companies);
+    const bodies = s.sim.requests
+      .filter((r) => r.method === 'POST' && r.body !== undefined)
+      .map((r) => (JSON.parse(r.body as string) as { companies: Company[] }).companies);
     expect(bodies).toHaveLength(2);
     for (const companies of bodies) expect(companies.map((c) => c['external_id'])).toEqual(['L-1', 'L-2', 'L-3', 'L-4', 'L-5']);
     const job = s.addOn.rpc<{ jobs: Array<{ state: string }> }>('listJobs').jobs[0]!;

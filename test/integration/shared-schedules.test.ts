@@ -34,7 +34,11 @@ function scheduledSearch() {
 /** A find_people batch job of `addOn`'s user over `n` rows of a new sheet, waiting at Openmart. */
 function waitingBatch(owner: AddOn, addOn: Pick<AddOn, 'rpc'>, sheetName: string, offset: number): JobView {
   owner.emulator.spreadsheet.givenSheet(sheetName, [DOMAIN_HEADER, ...domainRows(3, offset)]);
-  const job = addOn.rpc<{ job: JobView }>('submitOpenmartBatch', { operation: 'find_people', source: { sheetName }, options: { title: sheetName, role: 'CEO', max_k: 1 } }).job;
+  const job = addOn.rpc<{ job: JobView }>('submitOpenmartBatch', {
+    operation: 'find_people',
+    source: { sheetName },
+    options: { title: sheetName, role: 'CEO', max_k: 1 },
+  }).job;
   expect(job.state).toBe('WAITING');
   return job;
 }
@@ -46,12 +50,17 @@ function records(addOn: AddOn, ids: string[]): string[] {
 }
 
 describe('schedules in a shared spreadsheet (built bundle)', () => {
-  describe('a co-editor\'s own trigger while the owner has open work', () => {
-    it('should run only the co-editor\'s jobs, on the co-editor\'s key, and leave the owner\'s due schedule and open job untouched', () => {
+  describe("a co-editor's own trigger while the owner has open work", () => {
+    it("should run only the co-editor's jobs, on the co-editor's key, and leave the owner's due schedule and open job untouched", () => {
       const { s, job, schedule, editor } = scheduledSearch();
       const ownerBatch = waitingBatch(s.addOn, s.addOn, 'Owner leads', 0);
       const editorBatch = waitingBatch(s.addOn, editor, 'Editor leads', 100);
-      expect(s.addOn.emulator.triggers.list().map((t) => t.user).sort()).toEqual([EDITOR, OWNER]);
+      expect(
+        s.addOn.emulator.triggers
+          .list()
+          .map((t) => t.user)
+          .sort(),
+      ).toEqual([EDITOR, OWNER]);
       const owned = [`job:${job.id}`, `job:${ownerBatch.id}`, `schedule:${schedule.id}`];
       const before = records(s.addOn, owned);
       s.sim.completeTasks();
@@ -81,7 +90,7 @@ describe('schedules in a shared spreadsheet (built bundle)', () => {
   });
 
   describe('a scheduled search and later submits', () => {
-    it('should still run the owner\'s scheduled search after the owner and a co-editor submit other searches', () => {
+    it("should still run the owner's scheduled search after the owner and a co-editor submit other searches", () => {
       const { s, job, editor } = scheduledSearch();
       expect(search(s.addOn, 'Bakeries', 5).state).toBe('DONE');
       expect(search(editor, 'Cafes', 5).state).toBe('DONE');
@@ -100,7 +109,7 @@ describe('schedules in a shared spreadsheet (built bundle)', () => {
       expect(sent.filter((k) => k === EDITOR_OM_KEY)).toEqual([EDITOR_OM_KEY]);
     });
 
-    it('should leave the owner\'s finished search schedulable when only a co-editor submits in between', () => {
+    it("should leave the owner's finished search schedulable when only a co-editor submits in between", () => {
       const s = givenOpenmart(asOwner);
       s.sim.addKey(EDITOR_OM_KEY);
       const job = search(s.addOn, 'Salons', 10);
@@ -113,11 +122,13 @@ describe('schedules in a shared spreadsheet (built bundle)', () => {
       expect(s.addOn.rpc<ScheduleView[]>('listSchedules')[0]).toMatchObject({ lastError: null, pausedReason: null });
     });
 
-    it('should refuse with a sentence to schedule a finished search whose form the owner\'s later submit let go', () => {
+    it("should refuse with a sentence to schedule a finished search whose form the owner's later submit let go", () => {
       const s = givenOpenmart(asOwner);
       const old = search(s.addOn, 'Salons', 10);
       search(s.addOn, 'Bakeries', 5);
-      expect(() => s.addOn.rpc('createSchedule', { jobId: old.id, every: 'daily' })).toThrow(/search form of this job is no longer kept .*run the search again from the sidebar and schedule the new job/);
+      expect(() => s.addOn.rpc('createSchedule', { jobId: old.id, every: 'daily' })).toThrow(
+        /search form of this job is no longer kept .*run the search again from the sidebar and schedule the new job/,
+      );
       expect(s.addOn.rpc<ScheduleView[]>('listSchedules')).toEqual([]);
     });
   });

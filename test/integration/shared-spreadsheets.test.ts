@@ -4,7 +4,26 @@
  * received, showing whose key paid.
  */
 import type { AddOn } from '../harness/addon';
-import { COMPANY_HEADER, DOMAIN_HEADER, GU1_BASE, GU1_HEADER, GU1_KEY, OM_SIM_BASE, OM_SIM_KEY, OP_BASE, OP_KEY, companyRows, enrichmentOptions, givenCompanies, givenGu1, givenOpenProspect, givenOpenmart, domainRows, gu1Ids, gu1Rows } from '../harness/scenarios';
+import {
+  COMPANY_HEADER,
+  DOMAIN_HEADER,
+  GU1_BASE,
+  GU1_HEADER,
+  GU1_KEY,
+  OM_SIM_BASE,
+  OM_SIM_KEY,
+  OP_BASE,
+  OP_KEY,
+  companyRows,
+  enrichmentOptions,
+  givenCompanies,
+  givenGu1,
+  givenOpenProspect,
+  givenOpenmart,
+  domainRows,
+  gu1Ids,
+  gu1Rows,
+} from '../harness/scenarios';
 import { jobsAs, keysByUser, keysSentTo } from '../harness/editors';
 import type { JobView } from '../../src/app/job-view';
 import type { ScheduleView } from '../../src/app/schedules';
@@ -24,15 +43,19 @@ function ownerOrderAndKeyedEditor() {
   const s = givenOpenProspect(asOwner);
   s.sim.addKey(EDITOR_OP_KEY);
   givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(4));
-  s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Owner') });
+  s.addOn.rpc('submitEnrichment', {
+    source: { sheetName: 'Leads' },
+    mapping: { company_name: 0, website_url: 1, city: 2, country: 3 },
+    options: enrichmentOptions('Owner'),
+  });
   const editor = s.addOn.as(EDITOR);
   editor.rpc('saveApiKey', { provider: 'openprospect', key: EDITOR_OP_KEY });
   return { s, ownerOrder: s.sim.orders()[0]!.id, editor };
 }
 
 describe('shared spreadsheets (built bundle, two users)', () => {
-  describe('Openmart: a co-editor cannot put the owner\'s search on a schedule', () => {
-    it('should refuse the schedule with a sentence, and the owner\'s key pays for nothing more in 12 hours', () => {
+  describe("Openmart: a co-editor cannot put the owner's search on a schedule", () => {
+    it("should refuse the schedule with a sentence, and the owner's key pays for nothing more in 12 hours", () => {
       const s = givenOpenmart(asOwner);
       const r = s.addOn.rpc<{ job: JobView }>('submitOpenmartSearch', { form: { title: 'Salons', query: 'hair salons', count: 50 } });
       expect(r.job.state).toBe('DONE');
@@ -57,16 +80,21 @@ describe('shared spreadsheets (built bundle, two users)', () => {
       const r = s.addOn.rpc<{ job: JobView }>('submitOpenmartSearch', { form: { title: 'Salons', query: 'hair salons', count: 5 } });
       expect(jobsAs(s.addOn, OWNER)[0]).toMatchObject({ mine: true, ownerNote: null });
       expect(jobsAs(s.addOn, EDITOR)[0]).toMatchObject({ mine: false, ownerNote: 'Read-only: started by another editor of this spreadsheet.' });
-      expect(() => s.addOn.as(EDITOR).rpc('createSchedule', { jobId: r.job.id, every: 'daily' })).toThrow(/This job was started by another editor of this spreadsheet; only they can schedule it/);
+      expect(() => s.addOn.as(EDITOR).rpc('createSchedule', { jobId: r.job.id, every: 'daily' })).toThrow(
+        /This job was started by another editor of this spreadsheet; only they can schedule it/,
+      );
     });
 
-    it('should let the owner schedule their own search, and only the owner\'s trigger runs it, on the owner\'s key', () => {
+    it("should let the owner schedule their own search, and only the owner's trigger runs it, on the owner's key", () => {
       const s = givenOpenmart(asOwner);
       const r = s.addOn.rpc<{ job: JobView }>('submitOpenmartSearch', { form: { title: 'Salons', query: 'hair salons', count: 20 } });
       const list = s.addOn.rpc<ScheduleView[]>('createSchedule', { jobId: r.job.id, every: 'hourly' });
       expect(list).toEqual([expect.objectContaining({ mine: true, ownerNote: null })]);
       const editorView = s.addOn.as(EDITOR).rpc<ScheduleView[]>('listSchedules');
-      expect(editorView[0]).toMatchObject({ mine: false, ownerNote: expect.stringMatching(/Read-only: created by another editor|Read-only: started by another editor/) });
+      expect(editorView[0]).toMatchObject({
+        mine: false,
+        ownerNote: expect.stringMatching(/Read-only: created by another editor|Read-only: started by another editor/),
+      });
       expect(() => s.addOn.as(EDITOR).rpc('deleteSchedule', { scheduleId: list[0]!.id })).toThrow(/only they can delete it/);
       // The editor opens the sidebar (and gets a trigger of their own for something else): it never runs the owner's schedule.
       s.addOn.as(EDITOR).rpc('refreshJobs');
@@ -79,10 +107,14 @@ describe('shared spreadsheets (built bundle, two users)', () => {
   });
 
   describe('OpenProspect: a co-editor without a key opens the Jobs view', () => {
-    it('should leave the owner\'s waiting order alone; it completes on the owner\'s trigger and key', () => {
+    it("should leave the owner's waiting order alone; it completes on the owner's trigger and key", () => {
       const s = givenOpenProspect(asOwner);
       givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(5));
-      const sub = s.addOn.rpc<{ job: JobView }>('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Q1') });
+      const sub = s.addOn.rpc<{ job: JobView }>('submitEnrichment', {
+        source: { sheetName: 'Leads' },
+        mapping: { company_name: 0, website_url: 1, city: 2, country: 3 },
+        options: enrichmentOptions('Q1'),
+      });
       expect(sub.job.state).toBe('WAITING');
 
       const editorJobs = jobsAs(s.addOn, EDITOR, 'refreshJobs');
@@ -98,10 +130,14 @@ describe('shared spreadsheets (built bundle, two users)', () => {
       expect([...new Set(keysSentTo(s.addOn, OP_BASE))]).toEqual([OP_KEY]);
     });
 
-    it('should keep the owner\'s own job waiting (not FAILED) while the owner\'s key is removed, and finish it once it is back', () => {
+    it("should keep the owner's own job waiting (not FAILED) while the owner's key is removed, and finish it once it is back", () => {
       const s = givenOpenProspect(asOwner);
       givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(3));
-      s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Q1') });
+      s.addOn.rpc('submitEnrichment', {
+        source: { sheetName: 'Leads' },
+        mapping: { company_name: 0, website_url: 1, city: 2, country: 3 },
+        options: enrichmentOptions('Q1'),
+      });
       s.addOn.rpc('removeApiKey', { provider: 'openprospect' });
       s.sim.advance(s.sim.orders()[0]!.id, 'COMPLETED');
       s.addOn.runDueTriggers(HOUR);
@@ -118,7 +154,11 @@ describe('shared spreadsheets (built bundle, two users)', () => {
     it('should be left alone by an editor without a key and adopted by the first one who acts with a key', () => {
       const s = givenOpenProspect(asOwner);
       givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(3));
-      const sub = s.addOn.rpc<{ job: JobView }>('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Old') });
+      const sub = s.addOn.rpc<{ job: JobView }>('submitEnrichment', {
+        source: { sheetName: 'Leads' },
+        mapping: { company_name: 0, website_url: 1, city: 2, country: 3 },
+        options: enrichmentOptions('Old'),
+      });
       const doc = s.addOn.emulator.properties.document();
       const { owner: _o, ownerEmail: _e, ...legacy } = JSON.parse(doc[`job:${sub.job.id}`]!) as Record<string, unknown>;
       doc[`job:${sub.job.id}`] = JSON.stringify(legacy);
@@ -137,7 +177,7 @@ describe('shared spreadsheets (built bundle, two users)', () => {
   });
 
   describe('gu1: paused runs of two editors', () => {
-    it('should finish each editor\'s run only by that editor\'s executions, on that editor\'s key', () => {
+    it("should finish each editor's run only by that editor's executions, on that editor's key", () => {
       let ref: ReturnType<typeof givenGu1> | undefined;
       let n = 0;
       // The first 20 enrichment requests of each submit leave too little time for a third wave: each run pauses.
@@ -157,7 +197,12 @@ describe('shared spreadsheets (built bundle, two users)', () => {
       s.addOn.emulator.spreadsheet.givenSheet('Owner rows', [GU1_HEADER, ...gu1Rows(40)]);
       s.addOn.emulator.spreadsheet.givenSheet('Editor rows', [GU1_HEADER, ...gu1Rows(40, 40)]);
       const submit = (addOn: Pick<AddOn, 'rpc'>, sheetName: string, title: string) =>
-        addOn.rpc<{ job: JobView }>('submitGu1', { source: { sheetName }, mapping: { external_id: 0 }, options: { title, integrationCodes: ['ar_afip_enrichment', 'br_cpfcnpj_complete_company_enrichment'], forceRefresh: true }, confirmed: true }).job;
+        addOn.rpc<{ job: JobView }>('submitGu1', {
+          source: { sheetName },
+          mapping: { external_id: 0 },
+          options: { title, integrationCodes: ['ar_afip_enrichment', 'br_cpfcnpj_complete_company_enrichment'], forceRefresh: true },
+          confirmed: true,
+        }).job;
       const ownerJob = submit(s.addOn, 'Owner rows', 'Owner KYB');
       expect(ownerJob.state).toBe('FETCHING');
       const editor = s.addOn.as(EDITOR);
@@ -188,7 +233,7 @@ describe('shared spreadsheets (built bundle, two users)', () => {
   });
 
   describe('budgets', () => {
-    it('should refuse a co-editor\'s 26th open job with a sentence while the owner\'s order keeps syncing', () => {
+    it("should refuse a co-editor's 26th open job with a sentence while the owner's order keeps syncing", () => {
       const { s, ownerOrder, editor } = ownerOrderAndKeyedEditor();
       let refused: string | undefined;
       for (let i = 0; i < 40 && refused === undefined; i++) {
@@ -201,20 +246,25 @@ describe('shared spreadsheets (built bundle, two users)', () => {
       }
       s.sim.advance(ownerOrder, 'COMPLETED');
       s.addOn.runDueTriggers(HOUR);
-      expect(refused).toMatch(/You already have 25 open jobs in this spreadsheet \(at most 25 per editor\)\. Wait for some to finish, or cancel ones you no longer need in Jobs/);
+      expect(refused).toMatch(
+        /You already have 25 open jobs in this spreadsheet \(at most 25 per editor\)\. Wait for some to finish, or cancel ones you no longer need in Jobs/,
+      );
       const owner = jobsAs(s.addOn, OWNER).find((j) => j.title === 'Owner')!;
       expect(owner.state).toBe('DONE');
       expect(owner.mine).toBe(true);
       expect(keysByUser(s.addOn, OP_BASE)).toEqual({ [OWNER]: [OP_KEY], [EDITOR]: [EDITOR_OP_KEY] });
     });
 
-    it('should keep a job record under 9 KB when its provider answers a 20 KB error, and the owner\'s order keeps syncing', () => {
+    it("should keep a job record under 9 KB when its provider answers a 20 KB error, and the owner's order keeps syncing", () => {
       const { s, ownerOrder, editor } = ownerOrderAndKeyedEditor();
       editor.rpc('importOrder', { orderId: ownerOrder, title: 'Editor copy' });
       // From now on every request on the editor's key gets a 500 whose message is 20,000 characters long.
       const huge = JSON.stringify({ error: 'server_error', message: 'zz '.repeat(7_000) });
       s.addOn.emulator.http.register(OP_BASE, {
-        handle: (req) => ((req.headers['authorization'] ?? '').includes(EDITOR_OP_KEY) ? { status: 500, headers: { 'Content-Type': 'application/json' }, body: huge } : s.faults.handle(req)),
+        handle: (req) =>
+          (req.headers['authorization'] ?? '').includes(EDITOR_OP_KEY)
+            ? { status: 500, headers: { 'Content-Type': 'application/json' }, body: huge }
+            : s.faults.handle(req),
       });
       s.sim.advance(ownerOrder, 'COMPLETED');
       for (let i = 0; i < 3; i++) {
@@ -231,11 +281,15 @@ describe('shared spreadsheets (built bundle, two users)', () => {
       expect(keysByUser(s.addOn, OP_BASE)).toEqual({ [OWNER]: [OP_KEY], [EDITOR]: [EDITOR_OP_KEY] });
     });
 
-    it('should refuse a co-editor\'s 26th schedule with a sentence while the owner\'s batch keeps syncing', () => {
+    it("should refuse a co-editor's 26th schedule with a sentence while the owner's batch keeps syncing", () => {
       const s = givenOpenmart(asOwner);
       s.sim.addKey(EDITOR_OM_KEY);
       s.addOn.emulator.spreadsheet.givenSheet('Leads', [DOMAIN_HEADER, ...domainRows(3)]);
-      const ownerJob = s.addOn.rpc<{ job: JobView }>('submitOpenmartBatch', { operation: 'find_people', source: { sheetName: 'Leads' }, options: { title: 'Owner people', role: 'CEO', max_k: 1 } }).job;
+      const ownerJob = s.addOn.rpc<{ job: JobView }>('submitOpenmartBatch', {
+        operation: 'find_people',
+        source: { sheetName: 'Leads' },
+        options: { title: 'Owner people', role: 'CEO', max_k: 1 },
+      }).job;
       const editor = s.addOn.as(EDITOR);
       editor.rpc('saveApiKey', { provider: 'openmart', key: EDITOR_OM_KEY });
       const job = editor.rpc<{ job: JobView }>('submitOpenmartSearch', { form: { title: 'Mine', query: 'bakery', count: 5 } }).job;

@@ -18,7 +18,12 @@ describe('sidebar progress (built bundle)', () => {
     const s = givenGu1({ entities: gu1Ids(1500), sim: { concurrencyLimit: 10 } });
     s.addOn.emulator.spreadsheet.givenSheet('Clients', [GU1_HEADER, ...gu1Rows(1500)]);
     // A limit of 10 and waves of ~3 s: the submit call leaves rows for later slices.
-    const r = s.addOn.rpc<{ job: { id: string; state: string } }>('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'Live', integrationCodes: ['ar_afip_enrichment'] }, confirmed: true });
+    const r = s.addOn.rpc<{ job: { id: string; state: string } }>('submitGu1', {
+      source: { sheetName: 'Clients' },
+      mapping: { external_id: 0 },
+      options: { title: 'Live', integrationCodes: ['ar_afip_enrichment'] },
+      confirmed: true,
+    });
     expect(r.job.state).toBe('FETCHING');
     const open = keepSidebarOpen(s.addOn, HOUR, () => jobById(s.addOn, r.job.id).state === 'DONE');
     expect(jobById(s.addOn, r.job.id).state).toBe('DONE');
@@ -32,7 +37,11 @@ describe('sidebar progress (built bundle)', () => {
   it('should ask OpenProspect about a waiting order at most 12 times an hour, and gated answers cost no Properties call', () => {
     const s = givenOpenProspect();
     givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(5));
-    s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Review') });
+    s.addOn.rpc('submitEnrichment', {
+      source: { sheetName: 'Leads' },
+      mapping: { company_name: 0, website_url: 1, city: 2, country: 3 },
+      options: enrichmentOptions('Review'),
+    });
     // In admin review for hours already when the sidebar is opened.
     s.addOn.runDueTriggers(3 * HOUR);
     const em = s.addOn.emulator;
@@ -52,13 +61,21 @@ describe('sidebar progress (built bundle)', () => {
   it('should grow the wait while nothing changes and start again at 30 s after a change', () => {
     const s = givenOpenProspect();
     givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(5));
-    s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Grow') });
+    s.addOn.rpc('submitEnrichment', {
+      source: { sheetName: 'Leads' },
+      mapping: { company_name: 0, website_url: 1, city: 2, country: 3 },
+      options: enrichmentOptions('Grow'),
+    });
     const open = keepSidebarOpen(s.addOn, 20 * 60_000);
     const polled = open.answers.filter((a, i) => i === 0 || a.waitMs >= 30_000).map((a) => a.waitMs);
     expect(Math.max(...polled)).toBe(300_000);
     const order = s.sim.orders()[0]!;
     s.sim.advance(order.id, 'COMPLETED');
-    s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Second') });
+    s.addOn.rpc('submitEnrichment', {
+      source: { sheetName: 'Leads' },
+      mapping: { company_name: 0, website_url: 1, city: 2, country: 3 },
+      options: enrichmentOptions('Second'),
+    });
     // The submit changed the jobs: the next call polls at once and the wait starts again.
     const after = s.addOn.rpc<AdvanceAnswer>('advanceJobs', {});
     expect(after.next === 'now' || after.waitMs === 30_000).toBe(true);
@@ -67,7 +84,11 @@ describe('sidebar progress (built bundle)', () => {
   it('should answer "busy" at once while another execution holds the document lock', () => {
     const s = givenOpenProspect();
     givenCompanies(s.addOn, 'Leads', COMPANY_HEADER, companyRows(5));
-    s.addOn.rpc('submitEnrichment', { source: { sheetName: 'Leads' }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions('Busy') });
+    s.addOn.rpc('submitEnrichment', {
+      source: { sheetName: 'Leads' },
+      mapping: { company_name: 0, website_url: 1, city: 2, country: 3 },
+      options: enrichmentOptions('Busy'),
+    });
     const em = s.addOn.emulator;
     em.locks.holdLock('document', em.clock.now() + 120_000);
     const t0 = em.clock.now();
@@ -108,7 +129,7 @@ describe('sidebar progress (built bundle)', () => {
     expect(looks.filter((a) => a.length === 20).length).toBeLessThanOrEqual(1);
     expect(looks.filter((a) => a.length < 20).every((a) => a.length === 4)).toBe(true);
     expect(new Set(looks.flat()).size).toBe(20);
-    expect(em.counters.get('UrlFetchApp.requests') - fetches).toBeLessThan(20 * looks.length / 3);
+    expect(em.counters.get('UrlFetchApp.requests') - fetches).toBeLessThan((20 * looks.length) / 3);
     // Once they are ready, one look finds one and asks the rest: the job ends within minutes.
     keepSidebarOpen(s.addOn, HOUR + 10 * 60_000, () => jobById(s.addOn, r.job.id).state === 'DONE');
     expect(jobById(s.addOn, r.job.id).state).toBe('DONE');

@@ -12,7 +12,10 @@ describe('user cells: values Sheets changed (built bundle)', () => {
     const s = givenOpenProspect();
     const ss = s.addOn.emulator.spreadsheet;
     // Row 2 was typed into a plain-text column; rows 3-5 were typed as a person types them.
-    ss.givenSheet('Leads', [['Company', 'Website', 'Phone', 'external_id'], ['Alpha GmbH', 'https://alpha.example.de', '+49 30 1111111', '0001233']]);
+    ss.givenSheet('Leads', [
+      ['Company', 'Website', 'Phone', 'external_id'],
+      ['Alpha GmbH', 'https://alpha.example.de', '+49 30 1111111', '0001233'],
+    ]);
     const sheet = ss.getSheetByName('Leads')!;
     sheet.getRange(3, 1, 3, 4).setValues([
       ['Beta GmbH', 'https://beta.example.de', '+49 30 1234567', '0001234'],
@@ -24,7 +27,10 @@ describe('user cells: values Sheets changed (built bundle)', () => {
     expect(ss.sheetValues('Leads').map((r) => r[3])).toEqual(['external_id', '0001233', 1234, 1235, 'D-9']);
     const before = snapshot(s.addOn, 'Leads');
 
-    const preview = s.addOn.rpc<{ mapping: Record<string, number>; hints: string[]; invalid: Array<{ rowNumber: number; reasons: string[] }> }>('previewEnrichment', { source: { sheetName: 'Leads' } });
+    const preview = s.addOn.rpc<{ mapping: Record<string, number>; hints: string[]; invalid: Array<{ rowNumber: number; reasons: string[] }> }>(
+      'previewEnrichment',
+      { source: { sheetName: 'Leads' } },
+    );
     expect(preview.mapping).toMatchObject({ phone: 2, external_id: 3 });
     expect(preview.hints).toEqual(
       expect.arrayContaining([

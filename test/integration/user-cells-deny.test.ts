@@ -11,7 +11,10 @@ describe('user cells: deny-rule check (built bundle)', () => {
   it('should move right past formulas and values of the user, and rewrite only its own cells later', () => {
     const s = givenOpenmart();
     const ss = s.addOn.emulator.spreadsheet;
-    ss.givenSheet('Check', EMAILS.map((r, i) => [...r, '', i === 2 ? 'denied' : '']));
+    ss.givenSheet(
+      'Check',
+      EMAILS.map((r, i) => [...r, '', i === 2 ? 'denied' : '']),
+    );
     const sheet = ss.getSheetByName('Check')!;
     // Column B: formulas showing "" and "denied"; column C: a value "denied" the user typed.
     sheet.getRange(2, 2).setFormula('=""');

@@ -10,11 +10,15 @@ import type { ScheduleView } from '../../src/app/contract';
 const AFIP = 'ar_afip_enrichment';
 const HOUR = 3_600_000;
 
-
 function scheduled() {
   const s = givenGu1({ entities: gu1Ids(4) });
   s.addOn.emulator.spreadsheet.givenSheet('Clients', [GU1_HEADER, ...gu1Rows(4)]);
-  const r = s.addOn.rpc<{ job: { id: string; state: string } }>('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'Nightly', integrationCodes: [AFIP], forceRefresh: true }, confirmed: true });
+  const r = s.addOn.rpc<{ job: { id: string; state: string } }>('submitGu1', {
+    source: { sheetName: 'Clients' },
+    mapping: { external_id: 0 },
+    options: { title: 'Nightly', integrationCodes: [AFIP], forceRefresh: true },
+    confirmed: true,
+  });
   expect(r.job.state).toBe('DONE');
   s.addOn.rpc('createSchedule', { jobId: r.job.id, every: 'hourly' });
   return s;
@@ -40,7 +44,9 @@ describe('user cells: mappings by header (built bundle)', () => {
     s.addOn.emulator.spreadsheet.getSheetByName('Clients')!.getRange(1, 1).setValue('Kundennummer');
     s.addOn.runDueTriggers(HOUR);
     const [sched] = s.addOn.rpc<ScheduleView[]>('listSchedules');
-    expect(sched!.pausedReason).toBe('The column "Customer ID" (mapped to external_id) is no longer in the source; the headers changed since this run was set up. Map the columns again in the sidebar and start a new run.');
+    expect(sched!.pausedReason).toBe(
+      'The column "Customer ID" (mapped to external_id) is no longer in the source; the headers changed since this run was set up. Map the columns again in the sidebar and start a new run.',
+    );
     expect(sentIds(s)).toHaveLength(before);
   });
 });

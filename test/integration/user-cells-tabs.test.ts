@@ -4,13 +4,28 @@
  * (built bundle).
  */
 import type { JobView } from '../../src/app/job-view';
-import { COMPANY_HEADER, companyRows, enrichmentOptions, givenCompanies, givenGu1, givenOpenProspect, gu1Ids, gu1Rows, GU1_HEADER, tabObjects } from '../harness/scenarios';
+import {
+  COMPANY_HEADER,
+  companyRows,
+  enrichmentOptions,
+  givenCompanies,
+  givenGu1,
+  givenOpenProspect,
+  gu1Ids,
+  gu1Rows,
+  GU1_HEADER,
+  tabObjects,
+} from '../harness/scenarios';
 import { snapshot } from '../harness/user-cells';
 
 const HOUR = 60 * 60_000;
 
 function submit(s: ReturnType<typeof givenOpenProspect>, sheet: string, title: string): JobView {
-  return s.addOn.rpc<{ job: JobView }>('submitEnrichment', { source: { sheetName: sheet }, mapping: { company_name: 0, website_url: 1, city: 2, country: 3 }, options: enrichmentOptions(title) }).job;
+  return s.addOn.rpc<{ job: JobView }>('submitEnrichment', {
+    source: { sheetName: sheet },
+    mapping: { company_name: 0, website_url: 1, city: 2, country: 3 },
+    options: enrichmentOptions(title),
+  }).job;
 }
 
 function listed(s: ReturnType<typeof givenOpenProspect>): JobView[] {
@@ -30,7 +45,10 @@ describe('user cells: result tabs (built bundle)', () => {
 
     // Before the orders complete, the user makes a tab under the name job A will write, with a formula.
     const mine = s.addOn.emulator.spreadsheet.insertSheet('Q1 - Companies');
-    mine.getRange(1, 1, 2, 2).setValues([['external_id', 'note'], ['x-1', 'my own']]);
+    mine.getRange(1, 1, 2, 2).setValues([
+      ['external_id', 'note'],
+      ['x-1', 'my own'],
+    ]);
     mine.getRange(3, 2).setFormula('=TRUE');
     const before = snapshot(s.addOn, 'Q1 - Companies');
 
@@ -45,10 +63,24 @@ describe('user cells: result tabs (built bundle)', () => {
     // Job A wrote a new tab and now names it; B kept its own.
     expect(ja.tabs['companies']).not.toBe('Q1 - Companies');
     expect(ja.tabs['companies']).not.toBe(jb.tabs['companies']);
-    const idsA = s.addOn.emulator.spreadsheet.sheetValues('Leads A').slice(1).map((r) => r[4]);
-    const idsB = s.addOn.emulator.spreadsheet.sheetValues('Leads B').slice(1).map((r) => r[4]);
-    expect(tabObjects(s.addOn, ja.tabs['companies']!).map((r) => r['external_id']).sort()).toEqual([...idsA].sort());
-    expect(tabObjects(s.addOn, jb.tabs['companies']!).map((r) => r['external_id']).sort()).toEqual([...idsB].sort());
+    const idsA = s.addOn.emulator.spreadsheet
+      .sheetValues('Leads A')
+      .slice(1)
+      .map((r) => r[4]);
+    const idsB = s.addOn.emulator.spreadsheet
+      .sheetValues('Leads B')
+      .slice(1)
+      .map((r) => r[4]);
+    expect(
+      tabObjects(s.addOn, ja.tabs['companies']!)
+        .map((r) => r['external_id'])
+        .sort(),
+    ).toEqual([...idsA].sort());
+    expect(
+      tabObjects(s.addOn, jb.tabs['companies']!)
+        .map((r) => r['external_id'])
+        .sort(),
+    ).toEqual([...idsB].sort());
   });
 });
 
@@ -56,10 +88,18 @@ describe('user cells: gu1 "into tab" (built bundle)', () => {
   it('should refuse to write into a tab the add-on did not create, even with the right columns', () => {
     const s = givenGu1({ entities: gu1Ids(2) });
     s.addOn.emulator.spreadsheet.givenSheet('Clients', [GU1_HEADER, ...gu1Rows(2)]);
-    s.addOn.emulator.spreadsheet.givenSheet('My checks', [['external_id', 'integration_code', 'note'], ['CUST-0001', 'ar_afip_enrichment', 'called them']]);
+    s.addOn.emulator.spreadsheet.givenSheet('My checks', [
+      ['external_id', 'integration_code', 'note'],
+      ['CUST-0001', 'ar_afip_enrichment', 'called them'],
+    ]);
     const before = snapshot(s.addOn, 'My checks');
     expect(() =>
-      s.addOn.rpc('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'KYB', integrationCodes: ['ar_afip_enrichment'], intoTab: 'My checks' }, confirmed: true }),
+      s.addOn.rpc('submitGu1', {
+        source: { sheetName: 'Clients' },
+        mapping: { external_id: 0 },
+        options: { title: 'KYB', integrationCodes: ['ar_afip_enrichment'], intoTab: 'My checks' },
+        confirmed: true,
+      }),
     ).toThrow(/"My checks" was not made by Prospect Enrich/);
     expect(snapshot(s.addOn, 'My checks')).toEqual(before);
     expect(s.sim.ledger).toHaveLength(0);

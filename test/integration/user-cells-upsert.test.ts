@@ -33,7 +33,10 @@ describe('user cells: upserts (built bundle)', () => {
     const sheet = s.addOn.emulator.spreadsheet.getSheetByName(tab)!;
     const nameCol = header.indexOf('integration_name') + 1;
     // Typing a formula into a plain-text cell keeps it text: the user changes the format first.
-    for (const [row, formula] of [[between, '="AFIP, checked by Ana"'], [between2, '=TRUE']] as const) {
+    for (const [row, formula] of [
+      [between, '="AFIP, checked by Ana"'],
+      [between2, '=TRUE'],
+    ] as const) {
       sheet.getRange(row, nameCol).setNumberFormat('General');
       sheet.getRange(row, nameCol).setFormula(formula);
     }
@@ -48,6 +51,11 @@ describe('user cells: upserts (built bundle)', () => {
     expect(s.addOn.emulator.spreadsheet.sheetFormulas(tab)[between - 1]?.[nameCol - 1]).toBe('="AFIP, checked by Ana"');
     expect(s.addOn.emulator.spreadsheet.sheetFormulas(tab)[between2 - 1]?.[nameCol - 1]).toBe('=TRUE');
     // Only the failed ids went out again.
-    expect(s.sim.ledger.slice(-6).map((l) => l.externalId).sort()).toEqual([...unknown, ...unknown].sort());
+    expect(
+      s.sim.ledger
+        .slice(-6)
+        .map((l) => l.externalId)
+        .sort(),
+    ).toEqual([...unknown, ...unknown].sort());
   });
 });

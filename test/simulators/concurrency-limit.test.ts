@@ -18,7 +18,14 @@ function gu1World(limit?: number) {
   const ids = Array.from({ length: 40 }, (_, i) => `C-${i}`);
   sim.addEntities(ids);
   emu.http.register(GU1_BASE_URL, sim);
-  const req = (id: string) => ({ url: `${GU1_BASE_URL}${ENRICH_PATH}`, method: 'post' as const, contentType: 'application/json', headers: { Authorization: `Bearer ${GU1_KEY}` }, payload: JSON.stringify({ externalId: id, integrationCodes: ['global_pep_screening'] }), muteHttpExceptions: true });
+  const req = (id: string) => ({
+    url: `${GU1_BASE_URL}${ENRICH_PATH}`,
+    method: 'post' as const,
+    contentType: 'application/json',
+    headers: { Authorization: `Bearer ${GU1_KEY}` },
+    payload: JSON.stringify({ externalId: id, integrationCodes: ['global_pep_screening'] }),
+    muteHttpExceptions: true,
+  });
   return { emu, sim, ids, req };
 }
 

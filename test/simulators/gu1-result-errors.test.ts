@@ -24,7 +24,13 @@ describe('gu1 sim per-result errors', () => {
     const sim = setup();
     sim.addEntity('BR-1', { country: 'BR' });
     const r = enrich(sim, { externalId: 'BR-1', integrationCodes: [AFIP] });
-    expect(r.json.results[0].error).toEqual({ code: 'COUNTRY_NOT_SUPPORTED', message: expect.stringContaining('covers AR only'), category: 'validation', retryable: false, statusCode: 422 });
+    expect(r.json.results[0].error).toEqual({
+      code: 'COUNTRY_NOT_SUPPORTED',
+      message: expect.stringContaining('covers AR only'),
+      category: 'validation',
+      retryable: false,
+      statusCode: 422,
+    });
   });
 
   it('should mark an unavailable provider as retryable (503)', () => {
@@ -32,7 +38,10 @@ describe('gu1 sim per-result errors', () => {
     sim.addKey(KEY);
     sim.addEntity('AR-1', { country: 'AR' });
     const r = enrich(sim, { externalId: 'AR-1', integrationCodes: [AFIP] });
-    expect(r.json.results[0]).toMatchObject({ success: false, error: { code: 'PROVIDER_UNAVAILABLE', category: 'provider', retryable: true, statusCode: 503 } });
+    expect(r.json.results[0]).toMatchObject({
+      success: false,
+      error: { code: 'PROVIDER_UNAVAILABLE', category: 'provider', retryable: true, statusCode: 503 },
+    });
   });
 
   it('should send a scripted failure with exactly the fields given, and the total execution time of every result', () => {

@@ -98,7 +98,10 @@ describe('gu1 sim', () => {
       const sim = setup(opts);
       const r = enrich(sim, { externalId: 'C-001', integrationCodes: [AFIP, 'cl_sii_company_enrichment'] });
       expect(r.status).toBe(status);
-      expect(r.json).toEqual({ success: false, error: { code: 'SERVICE_INTEGRATION_NOT_ACTIVE', message: expect.stringMatching(/cl_sii_company_enrichment is not active/) } });
+      expect(r.json).toEqual({
+        success: false,
+        error: { code: 'SERVICE_INTEGRATION_NOT_ACTIVE', message: expect.stringMatching(/cl_sii_company_enrichment is not active/) },
+      });
       expect(sim.ledger).toHaveLength(0);
     });
   });
@@ -144,8 +147,19 @@ describe('gu1 sim', () => {
       expect(r.status).toBe(200);
       const [a, b] = r.json.results;
       for (const x of [a, b]) {
-        expect(x).toMatchObject({ success: true, integrationCode: expect.any(String), integrationName: expect.any(String), enrichmentId: expect.any(String), executionTime: expect.any(Number), costCents: expect.any(Number) });
-        expect(x.result).toMatchObject({ fieldsEnriched: expect.any(Array), dataQuality: { completeness: expect.any(Number), confidence: expect.any(Number) }, summary: expect.any(String) });
+        expect(x).toMatchObject({
+          success: true,
+          integrationCode: expect.any(String),
+          integrationName: expect.any(String),
+          enrichmentId: expect.any(String),
+          executionTime: expect.any(Number),
+          costCents: expect.any(Number),
+        });
+        expect(x.result).toMatchObject({
+          fieldsEnriched: expect.any(Array),
+          dataQuality: { completeness: expect.any(Number), confidence: expect.any(Number) },
+          summary: expect.any(String),
+        });
         expect(x.result.dataQuality.completeness).toBeGreaterThanOrEqual(0);
         expect(x.result.dataQuality.completeness).toBeLessThanOrEqual(1);
       }
@@ -153,7 +167,10 @@ describe('gu1 sim', () => {
       expect(r.json.totalCostCents).toBe(125);
       expect(r.json.totalExecutionTime).toBe(a.executionTime + b.executionTime);
       expect(sim.billedCents()).toBe(125);
-      expect(sim.ledger.map((l) => [l.externalId, l.integrationCode, l.costCents])).toEqual([['C-003', AFIP, 45], ['C-003', CNPJ, 80]]);
+      expect(sim.ledger.map((l) => [l.externalId, l.integrationCode, l.costCents])).toEqual([
+        ['C-003', AFIP, 45],
+        ['C-003', CNPJ, 80],
+      ]);
       expect(sim.balance()).toBe(1_000_000 - 125);
     });
 
@@ -172,7 +189,12 @@ describe('gu1 sim', () => {
       sim.failResult('C-004', CNPJ, { code: 'SOURCE_TIMEOUT', message: 'Receita Federal did not answer', retryable: true });
       const r = enrich(sim, { externalId: 'C-004', integrationCodes: [AFIP, CNPJ] });
       expect(r.json.success).toBe(true);
-      expect(r.json.results[1]).toMatchObject({ success: false, integrationCode: CNPJ, costCents: 0, error: { code: 'SOURCE_TIMEOUT', message: 'Receita Federal did not answer' } });
+      expect(r.json.results[1]).toMatchObject({
+        success: false,
+        integrationCode: CNPJ,
+        costCents: 0,
+        error: { code: 'SOURCE_TIMEOUT', message: 'Receita Federal did not answer' },
+      });
       expect(r.json.results[1].result).toBeUndefined();
       expect(r.json.totalCostCents).toBe(45);
       expect(sim.billedCents()).toBe(45);
@@ -202,7 +224,9 @@ describe('gu1 sim', () => {
     it('should fail about the given share of executions with failureRate, deterministically', () => {
       const run = () => {
         const sim = setup({ failureRate: 0.5 });
-        return ['C-001', 'C-002', 'C-003', 'C-004', 'C-005', 'C-006'].map((id) => enrich(sim, { externalId: id, integrationCodes: [PEP] }).json.results[0].success);
+        return ['C-001', 'C-002', 'C-003', 'C-004', 'C-005', 'C-006'].map(
+          (id) => enrich(sim, { externalId: id, integrationCodes: [PEP] }).json.results[0].success,
+        );
       };
       const a = run();
       expect(a).toEqual(run());
@@ -219,7 +243,9 @@ describe('gu1 sim', () => {
       const again = enrich(sim, body, KEY, 60_000);
       expect(again.json.totalCostCents).toBe(0);
       expect(again.json.results.map((x: { costCents: number }) => x.costCents)).toEqual([0, 0]);
-      expect(again.json.results.map((x: { enrichmentId: string }) => x.enrichmentId)).toEqual(first.json.results.map((x: { enrichmentId: string }) => x.enrichmentId));
+      expect(again.json.results.map((x: { enrichmentId: string }) => x.enrichmentId)).toEqual(
+        first.json.results.map((x: { enrichmentId: string }) => x.enrichmentId),
+      );
       expect(again.json.results[0].result).toEqual(first.json.results[0].result);
       expect(sim.billedCents()).toBe(125);
       expect(sim.counts.cacheHits).toBe(2);

@@ -9,9 +9,16 @@ describe('emulator/apis/openmart', () => {
       const s = sim();
       const r = send(s, 'POST', '/api/v1/task/batch/find_people', { json: people(3) });
       expect(r.status).toBe(200);
-      expect(r.json).toEqual({ batch_id: expect.any(String), submit_for: 'find_people', status: { processing: 3, completed: 0, errored: 0, total: 3, batch_ready: false } });
+      expect(r.json).toEqual({
+        batch_id: expect.any(String),
+        submit_for: 'find_people',
+        status: { processing: 3, completed: 0, errored: 0, total: 3, batch_ready: false },
+      });
       expect(s.counts.batchesCreated).toBe(1);
-      expect(send(s, 'POST', '/api/v1/task/batch/find_people', { json: [] })).toMatchObject({ status: 400, json: { detail: 'the number of tasks in each batch should be between 1 and 100' } });
+      expect(send(s, 'POST', '/api/v1/task/batch/find_people', { json: [] })).toMatchObject({
+        status: 400,
+        json: { detail: 'the number of tasks in each batch should be between 1 and 100' },
+      });
       expect(send(s, 'POST', '/api/v1/task/batch/find_people', { json: people(101) }).status).toBe(400);
       expect(s.counts.batchesCreated).toBe(1);
     });
@@ -28,13 +35,17 @@ describe('emulator/apis/openmart', () => {
       expect(post('find_tech', { domain: 'a.com' })).toEqual({ detail: 'tech_type is required' });
       expect(post('lookup_business_email', { domain: 'a.com', company_name: '' })).toEqual({ detail: 'company_name is required' });
       expect(post('lookup_people', { domain: 'a.com' })).toEqual({ detail: 'people is required' });
-      expect(post('lookup_people', { domain: 'a.com', people: [{ first_name: 'J', last_name: 'D' }], notify_url: 'nope' })).toEqual({ detail: 'notify_url must be a valid URL' });
+      expect(post('lookup_people', { domain: 'a.com', people: [{ first_name: 'J', last_name: 'D' }], notify_url: 'nope' })).toEqual({
+        detail: 'notify_url must be a valid URL',
+      });
       expect(s.counts.batchesCreated).toBe(0);
     });
 
     it('should sleep ~26 s before lookup_business_email and lookup_people, even for an invalid body', () => {
       const s = sim();
-      expect(send(s, 'POST', '/api/v1/task/batch/lookup_business_email', { json: [{ domain: 'milvali.com', company_name: 'Milvali' }] }).latencyMs).toBe(26_000);
+      expect(send(s, 'POST', '/api/v1/task/batch/lookup_business_email', { json: [{ domain: 'milvali.com', company_name: 'Milvali' }] }).latencyMs).toBe(
+        26_000,
+      );
       expect(send(s, 'POST', '/api/v1/task/batch/lookup_people', { json: [] }).latencyMs).toBe(26_000);
       expect(send(s, 'POST', '/api/v1/task/batch/find_people', { json: people(1) }).latencyMs).toBeLessThan(5_000);
     });
@@ -70,7 +81,9 @@ describe('emulator/apis/openmart', () => {
 
     it('should deliver people in the NOTES shape, at most max_k, deterministic per domain and title', () => {
       const s = sim();
-      const id = send(s, 'POST', '/api/v1/task/batch/find_people', { json: Array.from({ length: 20 }, (_, i) => ({ domain: `shop${i}.com`, title: 'Owner', max_k: 2, tracking_id: `t${i}` })) }).json.batch_id;
+      const id = send(s, 'POST', '/api/v1/task/batch/find_people', {
+        json: Array.from({ length: 20 }, (_, i) => ({ domain: `shop${i}.com`, title: 'Owner', max_k: 2, tracking_id: `t${i}` })),
+      }).json.batch_id;
       s.completeTasks();
       const ids: string[] = send(s, 'GET', `/api/v1/task/batch/${id}/task_ids?status=COMPLETED`).json;
       const all = ids.flatMap((t) => send(s, 'GET', `/api/v1/task/${t}`).json.data);
@@ -86,7 +99,9 @@ describe('emulator/apis/openmart', () => {
 
     it('should return {email, status} mailboxes, a generic tech object, and echo tracking ids (or null when told)', () => {
       const s = sim();
-      const mail = send(s, 'POST', '/api/v1/task/batch/lookup_business_email', { json: [{ domain: 'milvali.com', company_name: 'Milvali', tracking_id: 'm1' }] }).json.batch_id;
+      const mail = send(s, 'POST', '/api/v1/task/batch/lookup_business_email', {
+        json: [{ domain: 'milvali.com', company_name: 'Milvali', tracking_id: 'm1' }],
+      }).json.batch_id;
       const tech = send(s, 'POST', '/api/v1/task/batch/find_tech', { json: [{ domain: 'allbirds.com', tech_type: 'shopify' }] }).json.batch_id;
       s.completeTasks();
       const m = send(s, 'GET', `/api/v1/task/${s.batch(mail)!.taskIds[0]}`).json;
@@ -117,7 +132,7 @@ describe('emulator/apis/openmart', () => {
       expect(s.counts.creditsBilled).toBeLessThanOrEqual(3);
     });
 
-    it('should answer 404 for another key\'s or an unknown batch', () => {
+    it("should answer 404 for another key's or an unknown batch", () => {
       const s = sim();
       const id = send(s, 'POST', '/api/v1/task/batch/find_tech', { json: [{ domain: 'a.com', tech_type: 'x' }] }).json.batch_id;
       s.addKey('other');
@@ -131,10 +146,19 @@ describe('emulator/apis/openmart', () => {
     it('should create (POST), check (POST, one entry per value) and delete (DELETE with a JSON body)', () => {
       const s = sim();
       expect(send(s, 'POST', '/api/v2/deny-rules', { json: { type: 'email', values: ['Blocked@Example.com'] } }).json).toEqual({ status: 'success' });
-      expect(send(s, 'POST', '/api/v2/deny-rules/check', { json: { type: 'email', values: ['blocked@example.com', 'ok@example.com'] } }).json).toEqual({ denied: { 'blocked@example.com': true, 'ok@example.com': false } });
-      expect(send(s, 'DELETE', '/api/v2/deny-rules', { json: { type: 'email', values: ['blocked@example.com', 'never@x.com'] } }).json).toEqual({ status: 'success' });
-      expect(send(s, 'POST', '/api/v2/deny-rules/check', { json: { type: 'email', values: ['blocked@example.com'] } }).json.denied['blocked@example.com']).toBe(false);
-      expect(send(s, 'POST', '/api/v2/deny-rules', { json: { type: 'fax', values: ['1'] } })).toMatchObject({ status: 400, json: { detail: 'Type must be one of [email phone]' } });
+      expect(send(s, 'POST', '/api/v2/deny-rules/check', { json: { type: 'email', values: ['blocked@example.com', 'ok@example.com'] } }).json).toEqual({
+        denied: { 'blocked@example.com': true, 'ok@example.com': false },
+      });
+      expect(send(s, 'DELETE', '/api/v2/deny-rules', { json: { type: 'email', values: ['blocked@example.com', 'never@x.com'] } }).json).toEqual({
+        status: 'success',
+      });
+      expect(send(s, 'POST', '/api/v2/deny-rules/check', { json: { type: 'email', values: ['blocked@example.com'] } }).json.denied['blocked@example.com']).toBe(
+        false,
+      );
+      expect(send(s, 'POST', '/api/v2/deny-rules', { json: { type: 'fax', values: ['1'] } })).toMatchObject({
+        status: 400,
+        json: { detail: 'Type must be one of [email phone]' },
+      });
       expect(send(s, 'POST', '/api/v2/deny-rules', { body: '{nope' }).status).toBe(400);
     });
 
@@ -146,7 +170,8 @@ describe('emulator/apis/openmart', () => {
       const before = send(s, 'GET', `/api/v1/task/${s.batch(first)!.taskIds[0]}`).json.data;
       const target = before.find((p: { email: unknown }) => p.email)!;
       send(s, 'POST', '/api/v2/deny-rules', { json: { type: 'email', values: [target.email.email] } });
-      if (target.phones.length > 0) send(s, 'POST', '/api/v2/deny-rules', { json: { type: 'phone', values: target.phones.map((p: { phone_number: string }) => p.phone_number) } });
+      if (target.phones.length > 0)
+        send(s, 'POST', '/api/v2/deny-rules', { json: { type: 'phone', values: target.phones.map((p: { phone_number: string }) => p.phone_number) } });
       const second = send(s, 'POST', '/api/v1/task/batch/find_people', { json: [task] }).json.batch_id;
       s.completeTasks();
       const after = send(s, 'GET', `/api/v1/task/${s.batch(second)!.taskIds[0]}`).json.data;

@@ -39,21 +39,39 @@ describe('emulator/apis/openmart search bounds', () => {
 
     it('should accept the bounds themselves', () => {
       const s = sim();
-      const r = send(s, 'POST', route, { json: { min_price_tier: 1, max_price_tier: 4, min_overall_rating: 0, max_overall_rating: 5, open_date_after: '1990-01-01', open_date_before: '2025-12-31T00:00:00Z', location: [{ lat: 37.77, long: -122.42, geo_radius: 50_000 }], limit: 3 } });
+      const r = send(s, 'POST', route, {
+        json: {
+          min_price_tier: 1,
+          max_price_tier: 4,
+          min_overall_rating: 0,
+          max_overall_rating: 5,
+          open_date_after: '1990-01-01',
+          open_date_before: '2025-12-31T00:00:00Z',
+          location: [{ lat: 37.77, long: -122.42, geo_radius: 50_000 }],
+          limit: 3,
+        },
+      });
       expect(r.status).toBe(200);
     });
   });
 
   it('should refuse enrich_company locations out of bounds (one object or a list), billing nothing', () => {
     const s = sim({ credits: 100 });
-    expect(send(s, 'POST', '/api/v1/enrich_company', { json: { website: 'a.com', location: { lat: -91, long: 0 } } })).toMatchObject({ status: 422, json: { error: 'Location[0].Lat must be between -90 and 90' } });
-    expect(send(s, 'POST', '/api/v1/enrich_company', { json: { website: 'a.com', location: [{ country: 'US' }, { lat: 1, long: 2, geo_radius: -1 }] } }).json.error).toMatch(/Location\[1\].GeoRadius/);
+    expect(send(s, 'POST', '/api/v1/enrich_company', { json: { website: 'a.com', location: { lat: -91, long: 0 } } })).toMatchObject({
+      status: 422,
+      json: { error: 'Location[0].Lat must be between -90 and 90' },
+    });
+    expect(
+      send(s, 'POST', '/api/v1/enrich_company', { json: { website: 'a.com', location: [{ country: 'US' }, { lat: 1, long: 2, geo_radius: -1 }] } }).json.error,
+    ).toMatch(/Location\[1\].GeoRadius/);
     expect(s.credits()).toBe(100);
   });
 
   it('should filter by price tier within the bounds', () => {
     const s = sim();
-    const ids = (send(s, 'POST', '/api/v1/search', { json: { min_price_tier: 3, max_price_tier: 3, limit: 1000 } }).json as Array<{ id: string }>).map((r) => r.id);
+    const ids = (send(s, 'POST', '/api/v1/search', { json: { min_price_tier: 3, max_price_tier: 3, limit: 1000 } }).json as Array<{ id: string }>).map(
+      (r) => r.id,
+    );
     expect(ids.length).toBeGreaterThan(0);
     const tiers = new Map(s.businesses().map((b) => [b.id, b.priceTier]));
     expect(ids.every((id) => tiers.get(id) === 3)).toBe(true);

@@ -19,7 +19,10 @@ describe('emulator/apis/openmart', () => {
 
     it('should answer 402 when the credits cannot pay, billing nothing, and 429 when told to model the vendor client', () => {
       const s = sim({ credits: 10 });
-      expect(send(s, 'POST', '/api/v1/search', { json: { query: 'dentist', limit: 20 } })).toMatchObject({ status: 402, json: { detail: 'credit limit reached' } });
+      expect(send(s, 'POST', '/api/v1/search', { json: { query: 'dentist', limit: 20 } })).toMatchObject({
+        status: 402,
+        json: { detail: 'credit limit reached' },
+      });
       expect(s.credits()).toBe(10);
       s.setCreditStatus(429);
       expect(send(s, 'POST', '/api/v1/search', { json: { query: 'dentist', limit: 20 } }).status).toBe(429);
@@ -77,11 +80,15 @@ describe('emulator/apis/openmart', () => {
 
     it('should apply flat filters and silently ignore a nested filters object', () => {
       const s = sim();
-      const flat = send(s, 'POST', '/api/v1/search', { json: { query: 'dentist', has_website: true, location: [{ country: 'USA', state: 'CA', city: 'San Jose' }], limit: 1000 } }).json;
+      const flat = send(s, 'POST', '/api/v1/search', {
+        json: { query: 'dentist', has_website: true, location: [{ country: 'USA', state: 'CA', city: 'San Jose' }], limit: 1000 },
+      }).json;
       expect(flat.length).toBeGreaterThan(0);
       for (const r of flat) expect(r.content).toMatchObject({ city: 'San Jose', state: 'California' });
       for (const r of flat) expect(r.content.website_url).toBeTruthy();
-      const nested = send(s, 'POST', '/api/v1/search', { json: { query: 'dentist', filters: { has_website: true, location: [{ city: 'San Jose' }] }, limit: 1000 } }).json;
+      const nested = send(s, 'POST', '/api/v1/search', {
+        json: { query: 'dentist', filters: { has_website: true, location: [{ city: 'San Jose' }] }, limit: 1000 },
+      }).json;
       expect(nested.length).toBeGreaterThan(flat.length);
       expect(nested.some((r: { content: { city: string } }) => r.content.city !== 'San Jose')).toBe(true);
       expect(s.counts.ignoredKeys).toBe(1);
@@ -89,7 +96,9 @@ describe('emulator/apis/openmart', () => {
 
     it('should filter by tags (replacing query), rating, reviews, locations and keywords', () => {
       const s = sim();
-      const rows = send(s, 'POST', '/api/v1/search', { json: { tags: ['gym'], query: 'dentist', min_overall_rating: 4, min_total_reviews: 100, limit: 1000 } }).json;
+      const rows = send(s, 'POST', '/api/v1/search', {
+        json: { tags: ['gym'], query: 'dentist', min_overall_rating: 4, min_total_reviews: 100, limit: 1000 },
+      }).json;
       expect(rows.length).toBeGreaterThan(0);
       for (const r of rows) {
         expect(r.content.tags).toContain('gym');
@@ -146,7 +155,10 @@ describe('emulator/apis/openmart', () => {
 
     it('should answer the documented 422s, and 422 when the GET body is missing', () => {
       const s = sim();
-      expect(send(s, 'GET', '/api/v1/business_records/list/openmart_id', { json: [] })).toMatchObject({ status: 422, json: { error: 'the number of ids should be between 1 and 100' } });
+      expect(send(s, 'GET', '/api/v1/business_records/list/openmart_id', { json: [] })).toMatchObject({
+        status: 422,
+        json: { error: 'the number of ids should be between 1 and 100' },
+      });
       const many = Array.from({ length: 101 }, (_, i) => `ChIJ${i}`);
       expect(send(s, 'GET', '/api/v1/business_records/list/google_place_id', { json: many }).status).toBe(422);
       expect(send(s, 'GET', '/api/v1/business_records/list/openmart_id', { json: ['x', 'y'] }).json).toEqual({ error: 'no valid UUIDs provided' });
@@ -162,14 +174,19 @@ describe('emulator/apis/openmart', () => {
       const r = send(s, 'POST', '/api/v1/enrich_company', { json: { website: `https://${b.content['root_domain']}/about`, limit: 5 } });
       expect(Array.isArray(r.json)).toBe(true);
       expect(r.json[0].content.root_domain).toBe(b.content['root_domain']);
-      const w = send(s, 'POST', '/api/v1/enrich_company', { json: { website: String(b.content['root_domain']), estimate_total: true, location: { country: 'US' } } }).json;
+      const w = send(s, 'POST', '/api/v1/enrich_company', {
+        json: { website: String(b.content['root_domain']), estimate_total: true, location: { country: 'US' } },
+      }).json;
       expect(w.total_count).toBeGreaterThanOrEqual(1);
       expect(w.data[0].id).toBe(r.json[0].id);
     });
 
     it('should refuse limit > 50 with the documented body', () => {
       const s = sim();
-      expect(send(s, 'POST', '/api/v1/enrich_company', { json: { website: 'a.com', limit: 51 } })).toMatchObject({ status: 422, json: { error: 'Limit maximum value is 50' } });
+      expect(send(s, 'POST', '/api/v1/enrich_company', { json: { website: 'a.com', limit: 51 } })).toMatchObject({
+        status: 422,
+        json: { error: 'Limit maximum value is 50' },
+      });
     });
   });
 
@@ -180,7 +197,13 @@ describe('emulator/apis/openmart', () => {
       let cursor: string | undefined;
       let total: number | undefined;
       for (let i = 0; i < 50; i++) {
-        const r = send(s, 'POST', '/api/v2/brands/search', { json: { search_param: { search_term: 'coffee shop', location: [{ country: 'US' }] }, pagination: { limit: 30, ...(cursor ? { encoded_cursor: cursor } : {}) }, estimate_total: i === 0 } }).json;
+        const r = send(s, 'POST', '/api/v2/brands/search', {
+          json: {
+            search_param: { search_term: 'coffee shop', location: [{ country: 'US' }] },
+            pagination: { limit: 30, ...(cursor ? { encoded_cursor: cursor } : {}) },
+            estimate_total: i === 0,
+          },
+        }).json;
         if (i === 0) total = r.total;
         else expect(r.total).toBeUndefined();
         seen.push(...r.data.map((d: { brand_id: string }) => d.brand_id));
@@ -194,16 +217,25 @@ describe('emulator/apis/openmart', () => {
 
     it('should refuse asc=false, a location without country, arrays over 20 and limit > 500', () => {
       const s = sim();
-      expect(send(s, 'POST', '/api/v2/brands/search', { json: { pagination: { order_by: [{ field: 'num_stores', asc: false }] } } })).toMatchObject({ status: 422, json: { error: 'Asc is required' } });
-      expect(send(s, 'POST', '/api/v2/brands/search', { json: { search_param: { location: [{ city: 'Austin' }] } } }).json).toEqual({ error: 'Country is required' });
-      expect(send(s, 'POST', '/api/v2/brands/search', { json: { search_param: { website_url: Array.from({ length: 21 }, (_, i) => `s${i}.com`) } } }).status).toBe(422);
+      expect(send(s, 'POST', '/api/v2/brands/search', { json: { pagination: { order_by: [{ field: 'num_stores', asc: false }] } } })).toMatchObject({
+        status: 422,
+        json: { error: 'Asc is required' },
+      });
+      expect(send(s, 'POST', '/api/v2/brands/search', { json: { search_param: { location: [{ city: 'Austin' }] } } }).json).toEqual({
+        error: 'Country is required',
+      });
+      expect(
+        send(s, 'POST', '/api/v2/brands/search', { json: { search_param: { website_url: Array.from({ length: 21 }, (_, i) => `s${i}.com`) } } }).status,
+      ).toBe(422);
       expect(send(s, 'POST', '/api/v2/brands/search', { json: { pagination: { limit: 501 } } }).status).toBe(422);
       expect(send(s, 'POST', '/api/v2/brands/search', { json: { pagination: { order_by: [{ field: 'num_stores', asc: true }] } } }).status).toBe(200);
     });
 
     it('should filter by num_stores ranges and ownership type', () => {
       const s = sim();
-      const r = send(s, 'POST', '/api/v2/brands/search', { json: { search_param: { num_stores: [{ ge: 2 }], ownership_type: ['CHAIN'] }, pagination: { limit: 500 } } }).json;
+      const r = send(s, 'POST', '/api/v2/brands/search', {
+        json: { search_param: { num_stores: [{ ge: 2 }], ownership_type: ['CHAIN'] }, pagination: { limit: 500 } },
+      }).json;
       expect(r.data.length).toBeGreaterThan(0);
       for (const b of r.data) {
         expect(b.num_stores).toBeGreaterThanOrEqual(2);

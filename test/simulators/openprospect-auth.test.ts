@@ -43,7 +43,8 @@ describe('openprospect sim', () => {
       const sim = setup();
       sim.addKey('lnc_test_ro', ['orders:read']);
       expect(send(sim, buildRequest('GET', '/api/v1/auth/validate', { key: 'lnc_test_ro' }))).toMatchObject({
-        status: 200, json: { valid: true, scopes: ['orders:read'] },
+        status: 200,
+        json: { valid: true, scopes: ['orders:read'] },
       });
       const all = send(sim, buildRequest('GET', '/api/v1/auth/validate', { key: KEY })).json.scopes;
       expect(all).toEqual(['orders:read', 'orders:write', 'companies:read', 'prospects:read', 'blacklists:read', 'blacklists:write']);

@@ -22,8 +22,14 @@ function newBlacklist(sim: OpenProspectSim, name = 'Existing Customers'): string
 }
 
 const ICP = {
-  order_type: 'DISCOVERY', title: 'D', features: ['COMPANY_DATA', 'CONTACTS'], ideal_customer_profile: 'SaaS in DACH',
-  seller_offering: 'Leads', target_countries: ['Germany', 'Austria'], target_cities: ['Berlin', 'Vienna'], briefing_quantity: 40,
+  order_type: 'DISCOVERY',
+  title: 'D',
+  features: ['COMPANY_DATA', 'CONTACTS'],
+  ideal_customer_profile: 'SaaS in DACH',
+  seller_offering: 'Leads',
+  target_countries: ['Germany', 'Austria'],
+  target_cities: ['Berlin', 'Vienna'],
+  briefing_quantity: 40,
 };
 
 function discover(sim: OpenProspectSim, blacklistIds: string[] = []): ResultCompany[] {
@@ -35,8 +41,17 @@ function discover(sim: OpenProspectSim, blacklistIds: string[] = []): ResultComp
 
 function identity(over: Partial<CompanyIdentity> = {}): CompanyIdentity {
   return {
-    ref: 0, id: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa', name: 'Acme Corp', websiteUrl: 'https://www.acme-corp.com',
-    domain: 'acme-corp.com', city: 'Munich', country: 'Germany', sourceId: null, input: null, limited: false, ...over,
+    ref: 0,
+    id: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa',
+    name: 'Acme Corp',
+    websiteUrl: 'https://www.acme-corp.com',
+    domain: 'acme-corp.com',
+    city: 'Munich',
+    country: 'Germany',
+    sourceId: null,
+    input: null,
+    limited: false,
+    ...over,
   };
 }
 function entry(over: Partial<SimBlacklistEntry> = {}): SimBlacklistEntry {
@@ -60,7 +75,8 @@ describe('openprospect sim', () => {
       expect(del.status).toBe(204);
       expect(del.json).toBeUndefined();
       expect(call(sim, 'GET', `/blacklists/${id}`)).toMatchObject({
-        status: 404, json: { code: 'BLACKLIST_NOT_FOUND', resource_type: 'Blacklist', identifier: id },
+        status: 404,
+        json: { code: 'BLACKLIST_NOT_FOUND', resource_type: 'Blacklist', identifier: id },
       });
     });
 
@@ -106,7 +122,9 @@ describe('openprospect sim', () => {
       const tooMany = call(sim, 'POST', `/blacklists/${id}/entries`, { json: { entries: many(10_001, 'A') } });
       expect(tooMany.status).toBe(422);
       expect(tooMany.json.detail[0]).toMatchObject({
-        type: 'too_long', loc: ['body', 'entries'], msg: 'List should have at most 10000 items after validation, not 10001',
+        type: 'too_long',
+        loc: ['body', 'entries'],
+        msg: 'List should have at most 10000 items after validation, not 10001',
       });
       expect(call(sim, 'GET', `/blacklists/${id}`).json.entry_count).toBe(0);
       expect(call(sim, 'POST', `/blacklists/${id}/entries`, { json: { entries: many(10_000, 'B') } }).json.added).toBe(10_000);
@@ -118,7 +136,10 @@ describe('openprospect sim', () => {
       const id = newBlacklist(sim);
       expect(call(sim, 'POST', `/blacklists/${id}/entries`, { json: { entries: [] } }).json.detail[0].type).toBe('too_short');
       const d = call(sim, 'POST', `/blacklists/${id}/entries`, { json: { entries: [{ website_url: 'x.de' }, { company_name: 'A', zip: '1' }] } }).json.detail;
-      expect(d.map((x: { loc: unknown[] }) => x.loc)).toEqual([['body', 'entries', 0, 'company_name'], ['body', 'entries', 1, 'zip']]);
+      expect(d.map((x: { loc: unknown[] }) => x.loc)).toEqual([
+        ['body', 'entries', 0, 'company_name'],
+        ['body', 'entries', 1, 'zip'],
+      ]);
     });
 
     it('should delete selected entries or all entries', () => {
@@ -163,7 +184,13 @@ describe('openprospect sim', () => {
       const sim = setup();
       const baseline = discover(sim);
       expect(baseline).toHaveLength(40);
-      const [byExt, byDomain, byNameCity, byName, unicode] = [baseline[0], baseline[5], baseline[9], baseline[14], baseline.find((c) => c.name === 'Müller & Söhne GmbH')];
+      const [byExt, byDomain, byNameCity, byName, unicode] = [
+        baseline[0],
+        baseline[5],
+        baseline[9],
+        baseline[14],
+        baseline.find((c) => c.name === 'Müller & Söhne GmbH'),
+      ];
       if (!byExt || !byDomain || !byNameCity || !byName || !unicode) throw new Error('baseline too small');
       const id = newBlacklist(sim);
       call(sim, 'POST', `/blacklists/${id}/entries`, {
@@ -184,8 +211,16 @@ describe('openprospect sim', () => {
       for (const c of [byExt, byDomain, byNameCity, byName, unicode]) expect(ids.has(c.id)).toBe(false);
       expect(ids.has(baseline[20]?.id ?? '')).toBe(true);
       const blocked = new Set([byExt, byDomain, byNameCity, byName, unicode].map((c) => c.id));
-      expect(filtered.filter((c) => !blocked.has(c.id)).slice(0, 10).map((c) => c.id)).toEqual(
-        baseline.filter((c) => !blocked.has(c.id)).slice(0, 10).map((c) => c.id),
+      expect(
+        filtered
+          .filter((c) => !blocked.has(c.id))
+          .slice(0, 10)
+          .map((c) => c.id),
+      ).toEqual(
+        baseline
+          .filter((c) => !blocked.has(c.id))
+          .slice(0, 10)
+          .map((c) => c.id),
       );
     });
 

@@ -14,8 +14,10 @@ function setup(): OpenProspectSim {
   return sim;
 }
 
-const call = (sim: OpenProspectSim, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, o: BuildRequestOptions = {}) => send(sim, buildRequest(method, `/api/v1${path}`, { key: KEY, ...o }));
-const locs = (r: { json: { detail: Array<{ loc: Array<string | number>; type: string }> } }): string[] => r.json.detail.map((d) => `${d.loc.join('.')}:${d.type}`);
+const call = (sim: OpenProspectSim, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, o: BuildRequestOptions = {}) =>
+  send(sim, buildRequest(method, `/api/v1${path}`, { key: KEY, ...o }));
+const locs = (r: { json: { detail: Array<{ loc: Array<string | number>; type: string }> } }): string[] =>
+  r.json.detail.map((d) => `${d.loc.join('.')}:${d.type}`);
 
 describe('openprospect sim bounds', () => {
   describe('GET /blacklists and /blacklists/{id}/entries', () => {
@@ -81,15 +83,25 @@ describe('openprospect sim bounds', () => {
       const over = call(sim, 'POST', '/search-profile-creations', { json: { ...BODY, [field]: 'x'.repeat(n) }, headers: { 'Idempotency-Key': `k-${field}` } });
       expect(over.status).toBe(422);
       expect(locs(over)).toEqual([`body.${field}:string_too_long`]);
-      const fits = call(sim, 'POST', '/search-profile-creations', { json: { ...BODY, [field]: 'x'.repeat(n - 1) }, headers: { 'Idempotency-Key': `k2-${field}` } });
+      const fits = call(sim, 'POST', '/search-profile-creations', {
+        json: { ...BODY, [field]: 'x'.repeat(n - 1) },
+        headers: { 'Idempotency-Key': `k2-${field}` },
+      });
       expect(fits.status).toBe(202);
     });
 
     it('should take all ten documented fields', () => {
       const sim = setup();
       const body = {
-        ...BODY, seller_offering: 'S', seller_industry: 'I', target_countries: ['DE'], target_cities: ['Berlin'], target_industries: ['Hotels'],
-        excluded_industries: ['Gov'], contact_roles: ['CEO'], output_language: 'de',
+        ...BODY,
+        seller_offering: 'S',
+        seller_industry: 'I',
+        target_countries: ['DE'],
+        target_cities: ['Berlin'],
+        target_industries: ['Hotels'],
+        excluded_industries: ['Gov'],
+        contact_roles: ['CEO'],
+        output_language: 'de',
       };
       expect(call(sim, 'POST', '/search-profile-creations', { json: body, headers: { 'Idempotency-Key': 'all' } }).status).toBe(202);
       expect(sim.profileCreations()[0]!.input).toEqual(body);

@@ -60,7 +60,13 @@ describe('openprospect sim', () => {
       const r = post(sim, enrichment());
       expect(r.status).toBe(202);
       expect(Object.keys(r.json).sort()).toEqual(['company_count', 'estimated_cost', 'message', 'order_id', 'order_type', 'status'].sort());
-      expect(r.json).toMatchObject({ order_type: 'ENRICHMENT', status: 'RECEIVED', company_count: 2, estimated_cost: null, message: 'Order received. Awaiting admin review.' });
+      expect(r.json).toMatchObject({
+        order_type: 'ENRICHMENT',
+        status: 'RECEIVED',
+        company_count: 2,
+        estimated_cost: null,
+        message: 'Order received. Awaiting admin review.',
+      });
       expect(r.json.order_id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       expect(sim.counts.ordersCreated).toBe(1);
     });
@@ -75,7 +81,10 @@ describe('openprospect sim', () => {
     it('should reject an empty companies list exactly like the documented example', () => {
       const d = details(setup(), enrichment({ companies: [] }));
       expect(findLoc(d, 'body', 'companies')).toEqual({
-        type: 'too_short', loc: ['body', 'companies'], msg: 'List should have at least 1 item after validation, not 0', input: [],
+        type: 'too_short',
+        loc: ['body', 'companies'],
+        msg: 'List should have at least 1 item after validation, not 0',
+        input: [],
         ctx: { field_name: 'List', min_length: 1, actual_length: 0 },
       });
     });
@@ -109,7 +118,9 @@ describe('openprospect sim', () => {
       const sim = setup();
       const d = details(sim, enrichment({ companies: [{ company_name: 'x'.repeat(501) }] }));
       expect(findLoc(d, 'body', 'companies', 0, 'company_name')).toMatchObject({
-        type: 'string_too_long', msg: 'String should have at most 500 characters', ctx: { max_length: 500 },
+        type: 'string_too_long',
+        msg: 'String should have at most 500 characters',
+        ctx: { max_length: 500 },
       });
       expect(post(sim, enrichment({ companies: [{ company_name: 'ü'.repeat(500) }] })).status).toBe(202);
     });
@@ -250,7 +261,15 @@ describe('openprospect sim', () => {
     });
 
     it('should reject duplicate external_ids within one order', () => {
-      const d = details(setup(), enrichment({ companies: [{ company_name: 'A', external_id: 'X' }, { company_name: 'B', external_id: 'X' }] }));
+      const d = details(
+        setup(),
+        enrichment({
+          companies: [
+            { company_name: 'A', external_id: 'X' },
+            { company_name: 'B', external_id: 'X' },
+          ],
+        }),
+      );
       expect(findLoc(d, 'body', 'companies', 1, 'external_id').msg).toContain("Duplicate external_id 'X'");
     });
 
@@ -283,9 +302,14 @@ describe('openprospect sim', () => {
     });
 
     it('should reject a JSON body sent without Content-Type application/json (UrlFetchApp default)', () => {
-      const r = send(setup(), buildRequest('POST', '/api/v1/orders/', {
-        key: KEY, body: JSON.stringify(enrichment()), headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      }));
+      const r = send(
+        setup(),
+        buildRequest('POST', '/api/v1/orders/', {
+          key: KEY,
+          body: JSON.stringify(enrichment()),
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        }),
+      );
       expect(r.status).toBe(422);
       expect(r.json.detail[0]).toMatchObject({ type: 'model_attributes_type', loc: ['body'] });
     });
@@ -412,12 +436,30 @@ describe('openprospect sim', () => {
       const r = get(sim, `/api/v1/orders/${id}`);
       expect(r.status).toBe(200);
       expect(Object.keys(r.json)).toEqual([
-        'order_id', 'order_type', 'title', 'status', 'priority', 'company_count', 'features', 'estimated_cost',
-        'prospect_search_id', 'admin_notes', 'webhook_url', 'created_at', 'accepted_at', 'completed_at', 'cancelled_at',
+        'order_id',
+        'order_type',
+        'title',
+        'status',
+        'priority',
+        'company_count',
+        'features',
+        'estimated_cost',
+        'prospect_search_id',
+        'admin_notes',
+        'webhook_url',
+        'created_at',
+        'accepted_at',
+        'completed_at',
+        'cancelled_at',
       ]);
       expect(r.json).toMatchObject({
-        status: 'RECEIVED', priority: 'NORMAL', company_count: 2, features: ['COMPANY_DATA', 'CONTACTS', 'TECHNOLOGIES'],
-        created_at: '2026-02-25T10:30:00.000000Z', accepted_at: null, prospect_search_id: null,
+        status: 'RECEIVED',
+        priority: 'NORMAL',
+        company_count: 2,
+        features: ['COMPANY_DATA', 'CONTACTS', 'TECHNOLOGIES'],
+        created_at: '2026-02-25T10:30:00.000000Z',
+        accepted_at: null,
+        prospect_search_id: null,
       });
     });
 
@@ -426,9 +468,15 @@ describe('openprospect sim', () => {
       const id = post(sim, discovery({ webhook_url: 'https://hooks.example.com/op' })).json.order_id;
       const r = get(sim, `/api/v1/orders/${id}`);
       expect(r.json).toMatchObject({
-        order_type: 'DISCOVERY', company_count: 0, seller_offering: 'AI-powered lead generation', seller_industry: 'Software / Technology',
-        excluded_industries: ['Government', 'Non-profit'], target_countries: ['Germany', 'Austria', 'Switzerland'],
-        target_cities: ['Berlin', 'Munich', 'Vienna'], output_language: 'en', webhook_url: 'https://hooks.example.com/op',
+        order_type: 'DISCOVERY',
+        company_count: 0,
+        seller_offering: 'AI-powered lead generation',
+        seller_industry: 'Software / Technology',
+        excluded_industries: ['Government', 'Non-profit'],
+        target_countries: ['Germany', 'Austria', 'Switzerland'],
+        target_cities: ['Berlin', 'Munich', 'Vienna'],
+        output_language: 'en',
+        webhook_url: 'https://hooks.example.com/op',
       });
     });
 

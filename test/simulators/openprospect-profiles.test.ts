@@ -17,7 +17,10 @@ function setup(): OpenProspectSim {
 }
 
 const create = (sim: OpenProspectSim, body: unknown = BODY, idem: string | null = 'pc-1', o: BuildRequestOptions = {}) =>
-  send(sim, buildRequest('POST', '/api/v1/search-profile-creations', { key: KEY, json: body, headers: idem === null ? {} : { 'Idempotency-Key': idem }, ...o }));
+  send(
+    sim,
+    buildRequest('POST', '/api/v1/search-profile-creations', { key: KEY, json: body, headers: idem === null ? {} : { 'Idempotency-Key': idem }, ...o }),
+  );
 const poll = (sim: OpenProspectSim, id: string, key = KEY) => send(sim, buildRequest('GET', `/api/v1/search-profile-creations/${id}`, { key }));
 
 describe('openprospect sim', () => {
@@ -43,7 +46,12 @@ describe('openprospect sim', () => {
       const sim = setup();
       const r = create(sim, { ideal_customer_profile: 'x'.repeat(5001), target_countries: 'Germany', colour: 1 });
       const locs = r.json.detail.map((d: { loc: string[]; type: string }) => `${d.loc.join('.')}:${d.type}`).sort();
-      expect(locs).toEqual(['body.colour:extra_forbidden', 'body.ideal_customer_profile:string_too_long', 'body.profile_name:missing', 'body.target_countries:list_type']);
+      expect(locs).toEqual([
+        'body.colour:extra_forbidden',
+        'body.ideal_customer_profile:string_too_long',
+        'body.profile_name:missing',
+        'body.target_countries:list_type',
+      ]);
     });
 
     it('should return the same creation for the same key and body and 409 for a different body', () => {
@@ -76,9 +84,13 @@ describe('openprospect sim', () => {
       const id = create(sim).json.profile_creation_id;
       for (let i = 0; i < 3; i++) poll(sim, id);
       const profileId = poll(sim, id).json.profile_id;
-      const r = send(sim, buildRequest('POST', '/api/v1/orders', {
-        key: KEY, json: { title: 'x', features: ['COMPANY_DATA'], profile_id: profileId, companies: [{ company_name: 'A' }] },
-      }));
+      const r = send(
+        sim,
+        buildRequest('POST', '/api/v1/orders', {
+          key: KEY,
+          json: { title: 'x', features: ['COMPANY_DATA'], profile_id: profileId, companies: [{ company_name: 'A' }] },
+        }),
+      );
       expect(r.status).toBe(202);
       expect(sim.order(r.json.order_id)?.profileId).toBe(profileId);
     });
@@ -102,7 +114,8 @@ describe('openprospect sim', () => {
       const id = create(sim).json.profile_creation_id;
       sim.addKey('lnc_test_other', undefined, { org: 'org-2' });
       expect(poll(sim, id, 'lnc_test_other')).toMatchObject({
-        status: 404, json: { code: 'PROFILE_CREATION_NOT_FOUND', resource_type: 'SearchProfileCreation', identifier: id },
+        status: 404,
+        json: { code: 'PROFILE_CREATION_NOT_FOUND', resource_type: 'SearchProfileCreation', identifier: id },
       });
       expect(poll(sim, '00000000-0000-0000-0000-000000000000').status).toBe(404);
     });

@@ -11,8 +11,7 @@ function setup(seed = 11): OpenProspectSim {
   return sim;
 }
 
-const companies = (n: number) =>
-  Array.from({ length: n }, (_, i) => ({ company_name: `Firma ${i}`, external_id: `CRM-${i}`, country: 'Germany' }));
+const companies = (n: number) => Array.from({ length: n }, (_, i) => ({ company_name: `Firma ${i}`, external_id: `CRM-${i}`, country: 'Germany' }));
 
 function createEnrichment(sim: OpenProspectSim, n: number, features = ALL, extra: Record<string, unknown> = {}): string {
   const r = send(sim, buildRequest('POST', '/api/v1/orders/', { key: KEY, now: T0, json: { title: 'E', features, companies: companies(n), ...extra } }));
@@ -21,13 +20,22 @@ function createEnrichment(sim: OpenProspectSim, n: number, features = ALL, extra
 }
 
 function createDiscovery(sim: OpenProspectSim, extra: Record<string, unknown> = {}): string {
-  const r = send(sim, buildRequest('POST', '/api/v1/orders', {
-    key: KEY, now: T0,
-    json: {
-      order_type: 'DISCOVERY', title: 'D', features: ALL, ideal_customer_profile: 'B2B SaaS in DACH', seller_offering: 'Leads',
-      target_countries: ['Germany', 'Austria'], ...extra,
-    },
-  }));
+  const r = send(
+    sim,
+    buildRequest('POST', '/api/v1/orders', {
+      key: KEY,
+      now: T0,
+      json: {
+        order_type: 'DISCOVERY',
+        title: 'D',
+        features: ALL,
+        ideal_customer_profile: 'B2B SaaS in DACH',
+        seller_offering: 'Leads',
+        target_countries: ['Germany', 'Austria'],
+        ...extra,
+      },
+    }),
+  );
   expect(r.status).toBe(202);
   return r.json.order_id;
 }
@@ -46,14 +54,46 @@ function allPages(sim: OpenProspectSim, id: string, limit = 100): ResultCompany[
 }
 
 const COMPANY_KEYS = [
-  'id', 'name', 'website_url', 'normalized_url', 'business_type', 'street', 'postal_code', 'city', 'country', 'description',
-  'employee_count', 'phone_numbers', 'social_media_links', 'review_rating', 'review_count', 'favicon_url', 'match_score',
-  'match_reasons', 'match_reasoning', 'web_technologies', 'web_technologies_analyzed_at', 'source_id', 'delivered_at',
-  'legal_registration_info', 'prospects',
+  'id',
+  'name',
+  'website_url',
+  'normalized_url',
+  'business_type',
+  'street',
+  'postal_code',
+  'city',
+  'country',
+  'description',
+  'employee_count',
+  'phone_numbers',
+  'social_media_links',
+  'review_rating',
+  'review_count',
+  'favicon_url',
+  'match_score',
+  'match_reasons',
+  'match_reasoning',
+  'web_technologies',
+  'web_technologies_analyzed_at',
+  'source_id',
+  'delivered_at',
+  'legal_registration_info',
+  'prospects',
 ];
 const PROSPECT_KEYS = [
-  'id', 'company_id', 'first_name', 'last_name', 'job_title', 'email', 'phone_number', 'linkedin_url', 'qualification_score',
-  'qualification_reason', 'email_type', 'validation_confidence', 'bounce_risk_score',
+  'id',
+  'company_id',
+  'first_name',
+  'last_name',
+  'job_title',
+  'email',
+  'phone_number',
+  'linkedin_url',
+  'qualification_score',
+  'qualification_reason',
+  'email_type',
+  'validation_confidence',
+  'bounce_risk_score',
 ];
 
 describe('openprospect sim', () => {
@@ -87,8 +127,15 @@ describe('openprospect sim', () => {
       expect(full?.delivered_at).toBe('2026-02-25T11:00:00.000000Z');
       expect(full?.social_media_links?.every((l) => typeof l.platform === 'string' && l.url.startsWith('https://'))).toBe(true);
       expect(Object.keys(full?.legal_registration_info ?? {})).toEqual([
-        'company_name', 'legal_form', 'registration_number', 'registration_court', 'founding_date', 'share_capital_amount',
-        'business_purpose', 'status', 'is_dissolved',
+        'company_name',
+        'legal_form',
+        'registration_number',
+        'registration_court',
+        'founding_date',
+        'share_capital_amount',
+        'business_purpose',
+        'status',
+        'is_dissolved',
       ]);
       expect(full?.web_technologies_analyzed_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
     });
@@ -126,12 +173,20 @@ describe('openprospect sim', () => {
 
     it('should fill legal_registration_info for German companies only', () => {
       const sim = setup();
-      const r = send(sim, buildRequest('POST', '/api/v1/orders/', {
-        key: KEY, json: { title: 'L', features: ['HANDELSREGISTER'], companies: [
-          { company_name: 'A GmbH', website_url: 'https://a.de', country: 'DE' },
-          { company_name: 'B AG', website_url: 'https://b.ch', country: 'Switzerland' },
-        ] },
-      }));
+      const r = send(
+        sim,
+        buildRequest('POST', '/api/v1/orders/', {
+          key: KEY,
+          json: {
+            title: 'L',
+            features: ['HANDELSREGISTER'],
+            companies: [
+              { company_name: 'A GmbH', website_url: 'https://a.de', country: 'DE' },
+              { company_name: 'B AG', website_url: 'https://b.ch', country: 'Switzerland' },
+            ],
+          },
+        }),
+      );
       sim.advance(r.json.order_id, 'COMPLETED');
       const [a, b] = allPages(sim, r.json.order_id);
       expect(a?.legal_registration_info).not.toBeNull();
@@ -140,7 +195,13 @@ describe('openprospect sim', () => {
 
     it('should auto-generate a source_id when external_id is omitted', () => {
       const sim = setup();
-      const r = send(sim, buildRequest('POST', '/api/v1/orders/', { key: KEY, json: { title: 'x', features: ['COMPANY_DATA'], companies: [{ company_name: 'A' }, { company_name: 'B' }] } }));
+      const r = send(
+        sim,
+        buildRequest('POST', '/api/v1/orders/', {
+          key: KEY,
+          json: { title: 'x', features: ['COMPANY_DATA'], companies: [{ company_name: 'A' }, { company_name: 'B' }] },
+        }),
+      );
       sim.advance(r.json.order_id, 'COMPLETED');
       const ids = allPages(sim, r.json.order_id).map((c) => c.source_id);
       expect(ids.every((s) => typeof s === 'string' && s.length > 0)).toBe(true);
@@ -281,7 +342,11 @@ describe('openprospect sim', () => {
       sim.deliver(id, 10, T0 + 1000);
       const seen = new Set<string>();
       let cursor = '1970-01-01T00:00:00Z';
-      for (const [count, at] of [[0, 0], [12, T0 + 2000], [8, T0 + 3000]] as const) {
+      for (const [count, at] of [
+        [0, 0],
+        [12, T0 + 2000],
+        [8, T0 + 3000],
+      ] as const) {
         if (count > 0) sim.deliver(id, count, at);
         // The cursor only moves after a complete pass: moving it mid-pass would shift the pages.
         let next = cursor;
@@ -324,7 +389,8 @@ describe('openprospect sim', () => {
       expect(d).toEqual(results(sim, id).json);
       sim.addKey('lnc_test_orders_only', ['orders:read']);
       expect(send(sim, buildRequest('GET', `/api/v1/deliveries/${psid}/companies`, { key: 'lnc_test_orders_only' })).json.required_scopes).toEqual([
-        'companies:read', 'prospects:read',
+        'companies:read',
+        'prospects:read',
       ]);
     });
   });
@@ -343,8 +409,11 @@ describe('openprospect sim', () => {
       expect(done).toMatchObject({ status: 'COMPLETED', completed_at: '2026-02-25T10:03:30.000000Z' });
       const delivered = results(sim, id, '', T0 + 10 * 60_000).json.items.map((c: ResultCompany) => c.delivered_at);
       expect(delivered).toEqual([
-        '2026-02-25T10:02:30.000000Z', '2026-02-25T10:02:30.000000Z', '2026-02-25T10:03:00.000000Z',
-        '2026-02-25T10:03:00.000000Z', '2026-02-25T10:03:30.000000Z',
+        '2026-02-25T10:02:30.000000Z',
+        '2026-02-25T10:02:30.000000Z',
+        '2026-02-25T10:03:00.000000Z',
+        '2026-02-25T10:03:00.000000Z',
+        '2026-02-25T10:03:30.000000Z',
       ]);
     });
   });
@@ -393,9 +462,13 @@ describe('openprospect sim', () => {
 
     it('should return limited data for a company whose website cannot be found', () => {
       const sim = setup();
-      const r = send(sim, buildRequest('POST', '/api/v1/orders/', {
-        key: KEY, json: { title: 'x', features: ALL, companies: Array.from({ length: 9 }, (_, i) => ({ company_name: `N ${i}`, city: 'Köln', postal_code: '50667' })) },
-      }));
+      const r = send(
+        sim,
+        buildRequest('POST', '/api/v1/orders/', {
+          key: KEY,
+          json: { title: 'x', features: ALL, companies: Array.from({ length: 9 }, (_, i) => ({ company_name: `N ${i}`, city: 'Köln', postal_code: '50667' })) },
+        }),
+      );
       sim.advance(r.json.order_id, 'COMPLETED');
       const ninth = allPages(sim, r.json.order_id)[8];
       expect(ninth).toMatchObject({ website_url: null, description: null, prospects: [], city: 'Köln', postal_code: '50667' });

@@ -8,7 +8,8 @@ import { buildRequest, send as sendOp } from '../../emulator/apis/openprospect/r
 import { isTransportFailure, type SimOutcome } from '../../emulator/apis/types';
 import { KEY, send, sim } from './openmart-helpers';
 
-const people = (n: number) => Array.from({ length: n }, (_, i) => ({ domain: 'bluebottlecoffee.com', title: 'Head of Marketing', max_k: 2, tracking_id: `row-${i}` }));
+const people = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ domain: 'bluebottlecoffee.com', title: 'Head of Marketing', max_k: 2, tracking_id: `row-${i}` }));
 
 // biome-ignore lint/suspicious/noExplicitAny: parsed JSON for assertions
 function body(out: SimOutcome): any {
@@ -58,7 +59,8 @@ describe('emulator/apis/openmart/variants', () => {
   });
 
   it('should shape search rows: lean, null scores with [null, id] cursors, no cursor on the last row, null store_phones', () => {
-    const search = (variants: OpenmartVariant[]) => send(sim({ variants }), 'POST', '/api/v1/search', { json: { query: 'hair salons', limit: 20 } }).json as Array<Record<string, unknown>>;
+    const search = (variants: OpenmartVariant[]) =>
+      send(sim({ variants }), 'POST', '/api/v1/search', { json: { query: 'hair salons', limit: 20 } }).json as Array<Record<string, unknown>>;
     const plain = search([]);
     expect(plain.length).toBe(20);
     expect(plain.every((r) => 'match_score' in r && 'match_highlights' in r && Array.isArray(r['cursor']))).toBe(true);
@@ -68,14 +70,20 @@ describe('emulator/apis/openmart/variants', () => {
     expect(noCursor.slice(0, -1).every((r) => Array.isArray(r['cursor']))).toBe(true);
     expect(noCursor[19]).not.toHaveProperty('cursor');
     const withEmpty = plain.filter((r) => ((r['content'] as Record<string, unknown>)['store_phones'] as unknown[]).length === 0).map((r) => r['id']);
-    const nulls = search(['store-phones-null']).filter((r) => (r['content'] as Record<string, unknown>)['store_phones'] === null).map((r) => r['id']);
+    const nulls = search(['store-phones-null'])
+      .filter((r) => (r['content'] as Record<string, unknown>)['store_phones'] === null)
+      .map((r) => r['id']);
     expect(nulls).toEqual(withEmpty);
   });
 
   it('should add unknown keys at the top level and inside status objects', () => {
     const s = sim({ variants: ['extra-keys'] });
     const r = send(s, 'POST', '/api/v1/task/batch/find_people', { json: people(1) }).json;
-    expect(r).toMatchObject({ batch_id: expect.any(String), x_request_meta: expect.any(Object), status: { x_request_meta: expect.any(Object), batch_ready: false } });
+    expect(r).toMatchObject({
+      batch_id: expect.any(String),
+      x_request_meta: expect.any(Object),
+      status: { x_request_meta: expect.any(Object), batch_ready: false },
+    });
   });
 
   it('should list every variant and call only facts-keeping ones lossless', () => {
@@ -93,7 +101,12 @@ describe('emulator/apis/openmart/variants', () => {
     expect(rows.map((r) => r['match_highlights'])).toEqual(plain.map((r) => ({ content: r['match_highlights'] })));
     expect(rows.slice(0, -1).map((r) => r['cursor'])).toEqual(plain.slice(0, -1).map((r) => r['cursor']));
     expect(rows[4]!['cursor']).toBe(JSON.stringify(plain[4]!['cursor']));
-    const id = send(s, 'POST', '/api/v1/task/batch/find_people', { json: [{ ...people(1)[0], tracking_id: '1001' }, { ...people(1)[0], tracking_id: 'row-x' }] }).json.batch_id;
+    const id = send(s, 'POST', '/api/v1/task/batch/find_people', {
+      json: [
+        { ...people(1)[0], tracking_id: '1001' },
+        { ...people(1)[0], tracking_id: 'row-x' },
+      ],
+    }).json.batch_id;
     const tasks = send(s, 'GET', `/api/v1/task/batch/${id}/task_ids`).json as string[];
     expect(tasks.map((t) => send(s, 'GET', `/api/v1/task/${t}`).json.tracking_id)).toEqual([1001, 'row-x']);
   });
@@ -105,7 +118,15 @@ describe('emulator/apis/gu1/variants', () => {
     s.addKey('gk_test_1');
     s.addEntity('C-1');
     const code = s.catalogue()[0]!.code;
-    const req = { method: 'POST' as const, url: `${GU1_BASE_URL}${ENRICH_PATH}`, path: ENRICH_PATH, query: {}, headers: { authorization: 'Bearer gk_test_1', 'content-type': 'application/json' }, body: JSON.stringify({ externalId: 'C-1', integrationCodes: [code] }), now: 0 };
+    const req = {
+      method: 'POST' as const,
+      url: `${GU1_BASE_URL}${ENRICH_PATH}`,
+      path: ENRICH_PATH,
+      query: {},
+      headers: { authorization: 'Bearer gk_test_1', 'content-type': 'application/json' },
+      body: JSON.stringify({ externalId: 'C-1', integrationCodes: [code] }),
+      now: 0,
+    };
     return { s, req, code };
   }
 
@@ -118,14 +139,20 @@ describe('emulator/apis/gu1/variants', () => {
     for (const r of b.results) expect(r).not.toHaveProperty('integrationName');
   });
 
-  it('should send costs as text and a failed result\'s error as its bare message', () => {
+  it("should send costs as text and a failed result's error as its bare message", () => {
     const plain = gu1([]);
     const want = body(plain.s.handle(plain.req));
     const { s, req } = gu1(['display-types']);
     const b = body(s.handle(req));
     expect(b.results.map((r: { costCents: unknown }) => r.costCents)).toEqual(want.results.map((r: { costCents: number }) => String(r.costCents)));
     const failing = gu1(['display-types']);
-    failing.s.failResult('C-1', failing.code, { code: 'PROVIDER_UNAVAILABLE', message: 'AFIP did not answer', category: 'provider', retryable: true, statusCode: 503 });
+    failing.s.failResult('C-1', failing.code, {
+      code: 'PROVIDER_UNAVAILABLE',
+      message: 'AFIP did not answer',
+      category: 'provider',
+      retryable: true,
+      statusCode: 503,
+    });
     expect(body(failing.s.handle(failing.req)).results[0]).toMatchObject({ success: false, error: 'AFIP did not answer' });
   });
 });
@@ -138,7 +165,11 @@ describe('emulator/apis/faults variant', () => {
     expect(s.counts.batchesCreated).toBe(1);
     expect(out.batch_id).toBe(s.batches()[0]?.id);
     // The documented submit carries submit_for and full counters; every fitting variant changes that.
-    expect(out).not.toEqual({ batch_id: out.batch_id, submit_for: 'find_people', status: { processing: 2, completed: 0, errored: 0, total: 2, batch_ready: false } });
+    expect(out).not.toEqual({
+      batch_id: out.batch_id,
+      submit_for: 'find_people',
+      status: { processing: 2, completed: 0, errored: 0, total: 2, batch_ready: false },
+    });
     expect(faulty.faultsFired).toHaveLength(1);
   });
 
@@ -154,12 +185,16 @@ describe('emulator/apis/faults variant', () => {
 
 describe('emulator/apis/openprospect/variants', () => {
   const OP_KEY = 'lnc_test_variants';
-  const companies = (n: number) => Array.from({ length: n }, (_, i) => ({ company_name: `Firma ${i}`, external_id: `CRM-${i}`, country: 'Germany', postal_code: `1011${i % 10}` }));
+  const companies = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ company_name: `Firma ${i}`, external_id: `CRM-${i}`, country: 'Germany', postal_code: `1011${i % 10}` }));
 
   function create(variants: OpenProspectVariant[]) {
     const s = createOpenProspectSim({ seed: 11, variants });
     s.addKey(OP_KEY);
-    const r = sendOp(s, buildRequest('POST', '/api/v1/orders/', { key: OP_KEY, now: 0, json: { title: 'E', features: ['COMPANY_DATA', 'CONTACTS'], companies: companies(20) } }));
+    const r = sendOp(
+      s,
+      buildRequest('POST', '/api/v1/orders/', { key: OP_KEY, now: 0, json: { title: 'E', features: ['COMPANY_DATA', 'CONTACTS'], companies: companies(20) } }),
+    );
     return { s, r };
   }
 
@@ -184,7 +219,9 @@ describe('emulator/apis/openprospect/variants', () => {
   it('should append a null and an object item to text lists and send descriptions as objects (display-types)', () => {
     const { s, r } = create(['display-types']);
     s.advance(r.json.order_id, 'COMPLETED', { at: 0 });
-    const items = sendOp(s, buildRequest('GET', `/api/v1/orders/${r.json.order_id}/results?limit=50`, { key: OP_KEY, now: 1 })).json.items as Array<Record<string, unknown>>;
+    const items = sendOp(s, buildRequest('GET', `/api/v1/orders/${r.json.order_id}/results?limit=50`, { key: OP_KEY, now: 1 })).json.items as Array<
+      Record<string, unknown>
+    >;
     const lists = items.map((c) => c['phone_numbers']).filter(Array.isArray) as unknown[][];
     expect(lists.length).toBeGreaterThan(0);
     for (const l of lists) expect(l.slice(-2)).toEqual([null, { unexpected: true }]);
@@ -204,7 +241,10 @@ describe('emulator/apis/openprospect/variants', () => {
   it('should refuse results before COMPLETED with 409 ORDER_NOT_COMPLETED when refuseEarlyResults, and serve them after', () => {
     const s = createOpenProspectSim({ seed: 11, refuseEarlyResults: true });
     s.addKey(OP_KEY);
-    const r = sendOp(s, buildRequest('POST', '/api/v1/orders/', { key: OP_KEY, now: 0, json: { title: 'E', features: ['COMPANY_DATA'], companies: companies(5) } }));
+    const r = sendOp(
+      s,
+      buildRequest('POST', '/api/v1/orders/', { key: OP_KEY, now: 0, json: { title: 'E', features: ['COMPANY_DATA'], companies: companies(5) } }),
+    );
     s.advance(r.json.order_id, 'IN_PROGRESS', { at: 0 });
     s.deliver(r.json.order_id, 3, 0);
     const early = sendOp(s, buildRequest('GET', `/api/v1/orders/${r.json.order_id}/results`, { key: OP_KEY, now: 1 }));

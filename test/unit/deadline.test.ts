@@ -1,7 +1,13 @@
 import { Deadline, type Clock } from '../../src/platform/clock';
 
 function fakeClock(start = 1_000): Clock & { t: number } {
-  const c = { t: start, now: () => c.t, sleep: (ms: number) => { c.t += ms; } };
+  const c = {
+    t: start,
+    now: () => c.t,
+    sleep: (ms: number) => {
+      c.t += ms;
+    },
+  };
   return c;
 }
 

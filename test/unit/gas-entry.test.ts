@@ -28,7 +28,10 @@ describe('scripts/gas-entry', () => {
     });
 
     it('should follow `export * from` through the loader, in order', () => {
-      const files: Record<string, string> = { 'src/entry/a.ts': '/** A. */\nexport function a(): void {}', 'src/entry/b.ts': 'export function b(x: number): number { return x; }' };
+      const files: Record<string, string> = {
+        'src/entry/a.ts': '/** A. */\nexport function a(): void {}',
+        'src/entry/b.ts': 'export function b(x: number): number { return x; }',
+      };
       const load = (spec: string, from: string) => {
         const file = `${from.replace(/[^/]+$/, '')}${spec.replace(/^\.\//, '')}.ts`;
         return { text: files[file]!, file };

@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import { SCOPE_REASONS } from '../../src/app/scopes';
 import { PROVIDERS, hostOf } from '../../src/platform/providers';
 
-const manifest = JSON.parse(readFileSync(join(__dirname, '../../appsscript.json'), 'utf8')) as { oauthScopes: string[]; urlFetchWhitelist: string[]; runtimeVersion: string };
+const manifest = JSON.parse(readFileSync(join(__dirname, '../../appsscript.json'), 'utf8')) as {
+  oauthScopes: string[];
+  urlFetchWhitelist: string[];
+  runtimeVersion: string;
+};
 
 describe('appsscript.json', () => {
   it('should ask for exactly the scopes Settings explains, and nothing more', () => {

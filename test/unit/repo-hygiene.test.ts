@@ -44,7 +44,10 @@ describe('repository hygiene', () => {
           const cited = m[0];
           if (cited.startsWith('/')) missing.push(`${f}: ${cited} (outside the repository)`);
           // A path starting with a dot is read from the citing file's folder.
-          else if (cited.startsWith('.') ? !existsSync(join(ROOT, dirname(f), cited)) : cited.includes('/') ? !existsSync(join(ROOT, cited)) : !names.has(cited)) missing.push(`${f}: ${cited}`);
+          else if (
+            cited.startsWith('.') ? !existsSync(join(ROOT, dirname(f), cited)) : cited.includes('/') ? !existsSync(join(ROOT, cited)) : !names.has(cited)
+          )
+            missing.push(`${f}: ${cited}`);
         }
       }
       expect(missing).toEqual([]);

@@ -21,13 +21,44 @@ export const LONG_NOTES_LENGTH = 60_000;
 
 const FIRST = ['María José', 'João', 'Łukasz', 'Zoë', 'Ñusta', 'Sebastián', 'Ana Carolina', '李娜', 'François', 'Görkem'];
 const LAST = ['Fernández', 'Gonçalves', 'Müller', 'Pérez Núñez', "O'Connor", 'Da Silva', 'Łopieński', '王', 'Håkansson', 'Ibáñez'];
-const COMPANY_WORDS = ['Compañía Ñandú', 'Ação Verde', 'Łódź Trading', 'Andes Minería', 'Río de la Plata Logística', '北京 Import', 'Café São Jorge', 'Pampa Agro', 'Zürich Finanz', 'Selva Digital 🚀'];
-const LEGAL_FORMS: Record<string, string[]> = { AR: ['S.A.', 'S.R.L.', 'S.A.S.'], BR: ['Ltda.', 'S.A.', 'EIRELI'], MX: ['S.A. de C.V.', 'S. de R.L.'], CO: ['S.A.S.', 'Ltda.'], CL: ['SpA', 'Ltda.'] };
+const COMPANY_WORDS = [
+  'Compañía Ñandú',
+  'Ação Verde',
+  'Łódź Trading',
+  'Andes Minería',
+  'Río de la Plata Logística',
+  '北京 Import',
+  'Café São Jorge',
+  'Pampa Agro',
+  'Zürich Finanz',
+  'Selva Digital 🚀',
+];
+const LEGAL_FORMS: Record<string, string[]> = {
+  AR: ['S.A.', 'S.R.L.', 'S.A.S.'],
+  BR: ['Ltda.', 'S.A.', 'EIRELI'],
+  MX: ['S.A. de C.V.', 'S. de R.L.'],
+  CO: ['S.A.S.', 'Ltda.'],
+  CL: ['SpA', 'Ltda.'],
+};
 const CITIES: Record<string, Array<[string, string, string]>> = {
-  AR: [['Buenos Aires', 'CABA', 'C1043'], ['Córdoba', 'Córdoba', 'X5000'], ['Rosario', 'Santa Fe', 'S2000']],
-  BR: [['São Paulo', 'SP', '01310-100'], ['Rio de Janeiro', 'RJ', '01020-000'], ['Belo Horizonte', 'MG', '03012-010']],
-  MX: [['Ciudad de México', 'CDMX', '06600'], ['Guadalajara', 'Jalisco', '04410']],
-  CO: [['Bogotá', 'Cundinamarca', '01100'], ['Medellín', 'Antioquia', '050001']],
+  AR: [
+    ['Buenos Aires', 'CABA', 'C1043'],
+    ['Córdoba', 'Córdoba', 'X5000'],
+    ['Rosario', 'Santa Fe', 'S2000'],
+  ],
+  BR: [
+    ['São Paulo', 'SP', '01310-100'],
+    ['Rio de Janeiro', 'RJ', '01020-000'],
+    ['Belo Horizonte', 'MG', '03012-010'],
+  ],
+  MX: [
+    ['Ciudad de México', 'CDMX', '06600'],
+    ['Guadalajara', 'Jalisco', '04410'],
+  ],
+  CO: [
+    ['Bogotá', 'Cundinamarca', '01100'],
+    ['Medellín', 'Antioquia', '050001'],
+  ],
   CL: [['Santiago', 'RM', '08320000']],
 };
 const PHONE: Record<string, string> = { AR: '+54 11', BR: '+55 11', MX: '+52 55', CO: '+57 1', CL: '+56 2' };
@@ -71,7 +102,14 @@ function longNotes(name: string): string {
 
 function address(rng: Rng, country: string): Record<string, unknown> {
   const [city, state, postalCode] = rng.pick(CITIES[country] ?? CITIES['AR'] ?? [['Buenos Aires', 'CABA', 'C1043']]);
-  return { street: rng.pick(['Av. Corrientes', 'Rua Augusta', 'Calle 93', 'Av. Insurgentes Sur', 'Carrera 7']), number: String(rng.int(1, 4999)), city, state, postalCode, country };
+  return {
+    street: rng.pick(['Av. Corrientes', 'Rua Augusta', 'Calle 93', 'Av. Insurgentes Sur', 'Carrera 7']),
+    number: String(rng.int(1, 4999)),
+    city,
+    state,
+    postalCode,
+    country,
+  };
 }
 
 function company(rng: Rng, e: SimEntity, def: IntegrationDef): Record<string, unknown> {
@@ -81,7 +119,11 @@ function company(rng: Rng, e: SimEntity, def: IntegrationDef): Record<string, un
   const taxId = e.ordinal % 3 === 0 ? `00${digits(rng, 9)}` : `${rng.int(20, 33)}${digits(rng, 9)}`;
   const officers = Array.from({ length: rng.int(1, 3) }, (_, i) => {
     const p = personName(rng);
-    return { name: `${p.first} ${p.last}`, role: i === 0 && e.ordinal % 5 === 2 ? '-CEO' : rng.pick(['Presidente', 'Director', 'Sócio-Administrador', 'Gerente General']), since: `${rng.int(1998, 2024)}-${pad(rng.int(1, 12), 2)}-${pad(rng.int(1, 28), 2)}` };
+    return {
+      name: `${p.first} ${p.last}`,
+      role: i === 0 && e.ordinal % 5 === 2 ? '-CEO' : rng.pick(['Presidente', 'Director', 'Sócio-Administrador', 'Gerente General']),
+      since: `${rng.int(1998, 2024)}-${pad(rng.int(1, 12), 2)}-${pad(rng.int(1, 28), 2)}`,
+    };
   });
   const data: Record<string, unknown> = {
     company: {
@@ -130,7 +172,16 @@ function person(rng: Rng, e: SimEntity, def: IntegrationDef): Record<string, unk
 function pep(rng: Rng, e: SimEntity): Record<string, unknown> {
   const isPep = e.ordinal % 6 === 5;
   const matches = isPep
-    ? [{ name: e.ordinal % 4 === 1 ? HOSTILE_NAME : `${rng.pick(FIRST)} ${rng.pick(LAST)}`, position: rng.pick(POSITIONS), country: e.country ?? 'AR', since: `${rng.int(2005, 2023)}-${pad(rng.int(1, 12), 2)}`, source: rng.pick(SOURCES), score: 0.91 }]
+    ? [
+        {
+          name: e.ordinal % 4 === 1 ? HOSTILE_NAME : `${rng.pick(FIRST)} ${rng.pick(LAST)}`,
+          position: rng.pick(POSITIONS),
+          country: e.country ?? 'AR',
+          since: `${rng.int(2005, 2023)}-${pad(rng.int(1, 12), 2)}`,
+          source: rng.pick(SOURCES),
+          score: 0.91,
+        },
+      ]
     : [];
   return { isPep, riskLevel: isPep ? 'high' : 'low', matches, screenedLists: ['PEP Argentina', 'PEP Brasil', 'Global PEP'] };
 }
@@ -152,7 +203,11 @@ function media(rng: Rng, e: SimEntity): Record<string, unknown> {
     publishedAt: `2025-${pad(rng.int(1, 12), 2)}-${pad(rng.int(1, 28), 2)}`,
     sentiment: rng.pick(['negative', 'neutral']),
   }));
-  return { articles, articleCount: articles.length, overview: articles.length === 0 ? 'No adverse media found.' : `${articles.length} articles mention the entity.` };
+  return {
+    articles,
+    articleCount: articles.length,
+    overview: articles.length === 0 ? 'No adverse media found.' : `${articles.length} articles mention the entity.`,
+  };
 }
 
 /** The data an integration returns for an entity (the same every time for a seed). */

@@ -35,7 +35,13 @@ function failureOf(state: Gu1State, e: SimEntity, def: IntegrationDef, seq: numb
   const sticky = state.failures.get(resultKey(e.externalId, def.code));
   if (sticky) return sticky;
   if (def.country !== null && e.country !== null && def.country !== e.country) {
-    return { code: 'COUNTRY_NOT_SUPPORTED', message: `${def.code} covers ${def.country} only; the entity is registered in ${e.country}`, category: 'validation', retryable: false, statusCode: 422 };
+    return {
+      code: 'COUNTRY_NOT_SUPPORTED',
+      message: `${def.code} covers ${def.country} only; the entity is registered in ${e.country}`,
+      category: 'validation',
+      retryable: false,
+      statusCode: 422,
+    };
   }
   if (state.failureRate > 0 && new Rng(state.seed, 'failure', e.externalId, def.code, seq).next() < state.failureRate) {
     return { code: 'PROVIDER_UNAVAILABLE', message: `${def.name} did not answer in time`, category: 'provider', retryable: true, statusCode: 503 };
@@ -84,7 +90,16 @@ function execute(state: Gu1State, req: SimRequest, body: EnrichBody, e: SimEntit
   };
   state.cache.set(resultKey(e.externalId, p.def.code), { enrichmentId, executionTime: time, result, at: req.now });
   state.balanceCents -= p.def.costCents;
-  state.ledger.push({ seq: state.ledger.length + 1, at: req.now, externalId: e.externalId, entityId: e.id, integrationCode: p.def.code, enrichmentId, costCents: p.def.costCents, forceRefresh: body.forceRefresh });
+  state.ledger.push({
+    seq: state.ledger.length + 1,
+    at: req.now,
+    externalId: e.externalId,
+    entityId: e.id,
+    integrationCode: p.def.code,
+    enrichmentId,
+    costCents: p.def.costCents,
+    forceRefresh: body.forceRefresh,
+  });
   return { success: true, enrichmentId, ...base, executionTime: time, costCents: p.def.costCents, result };
 }
 

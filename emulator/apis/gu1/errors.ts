@@ -26,5 +26,9 @@ export function entityNotFound(externalId: string): SimResponse {
 
 /** 402 when the balance cannot pay for the request. */
 export function insufficientBalance(needCents: number, balanceCents: number): SimResponse {
-  return gu1Error(402, 'INSUFFICIENT_BALANCE', `Insufficient balance: this request costs up to ${needCents} cents and the balance is ${balanceCents} cents. Top up your gu1 balance.`);
+  return gu1Error(
+    402,
+    'INSUFFICIENT_BALANCE',
+    `Insufficient balance: this request costs up to ${needCents} cents and the balance is ${balanceCents} cents. Top up your gu1 balance.`,
+  );
 }

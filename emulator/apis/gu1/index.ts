@@ -96,7 +96,11 @@ function authenticate(state: Gu1State, req: SimRequest): boolean {
 
 function route(state: Gu1State, req: SimRequest): SimResponse {
   if (req.path.replace(/\/+$/, '') !== ENRICH_PATH) return gu1Error(404, 'NOT_FOUND', `Route ${req.method} ${req.path} not found`);
-  if (req.method !== 'POST') return { ...gu1Error(405, 'METHOD_NOT_ALLOWED', `Method ${req.method} not allowed; use POST`), headers: { 'Content-Type': 'application/json', Allow: 'POST' } };
+  if (req.method !== 'POST')
+    return {
+      ...gu1Error(405, 'METHOD_NOT_ALLOWED', `Method ${req.method} not allowed; use POST`),
+      headers: { 'Content-Type': 'application/json', Allow: 'POST' },
+    };
   if (!authenticate(state, req)) {
     state.counts.unauthorized++;
     return unauthorized();
@@ -133,7 +137,14 @@ export function createGu1Sim(opts: Gu1SimOptions = {}): Gu1Sim {
     const existing = state.entities.get(externalId);
     if (existing) return existing;
     const ordinal = state.entities.size + 1;
-    const e: SimEntity = { id: uuidFor(state.seed, 'entity', externalId), externalId, type: o.type ?? 'company', country: o.country ?? null, name: o.name ?? null, ordinal };
+    const e: SimEntity = {
+      id: uuidFor(state.seed, 'entity', externalId),
+      externalId,
+      type: o.type ?? 'company',
+      country: o.country ?? null,
+      name: o.name ?? null,
+      ordinal,
+    };
     state.entities.set(externalId, e);
     return e;
   };

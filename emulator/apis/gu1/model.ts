@@ -64,7 +64,17 @@ export interface Gu1Counts {
 
 /** Fresh counters. */
 export function zeroCounts(): Gu1Counts {
-  return { requests: 0, enrichRequests: 0, unauthorized: 0, badRequests: 0, notFound: 0, insufficientBalance: 0, executions: 0, cacheHits: 0, failedResults: 0 };
+  return {
+    requests: 0,
+    enrichRequests: 0,
+    unauthorized: 0,
+    badRequests: 0,
+    notFound: 0,
+    insufficientBalance: 0,
+    executions: 0,
+    cacheHits: 0,
+    failedResults: 0,
+  };
 }
 
 export interface Gu1State {

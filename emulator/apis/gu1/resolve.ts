@@ -45,12 +45,14 @@ export function parseBody(text: string | undefined): EnrichBody | BodyProblem {
   }
   if (!isRecord(raw)) return { code: 'INVALID_JSON', message: 'The request body must be a JSON object' };
   const externalId = raw['externalId'];
-  if (typeof externalId !== 'string' || externalId.trim() === '') return { code: 'VALIDATION_ERROR', message: 'externalId is required and must be a non-empty string' };
+  if (typeof externalId !== 'string' || externalId.trim() === '')
+    return { code: 'VALIDATION_ERROR', message: 'externalId is required and must be a non-empty string' };
   const codes = stringList(raw, 'integrationCodes');
   if (!Array.isArray(codes)) return codes;
   const refs = stringList(raw, 'enrichmentGroupRefs');
   if (!Array.isArray(refs)) return refs;
-  if (codes.length === 0 && refs.length === 0) return { code: 'VALIDATION_ERROR', message: 'At least one of integrationCodes or enrichmentGroupRefs must be non-empty' };
+  if (codes.length === 0 && refs.length === 0)
+    return { code: 'VALIDATION_ERROR', message: 'At least one of integrationCodes or enrichmentGroupRefs must be non-empty' };
   const params = raw['parameters'];
   if (params !== undefined && params !== null && !isRecord(params)) return { code: 'VALIDATION_ERROR', message: 'parameters must be an object' };
   const parameters = isRecord(params) ? params : {};
@@ -83,7 +85,8 @@ export function resolveCodes(body: EnrichBody, groups: readonly GroupDef[], cata
   for (const code of out) {
     const def = catalogue.get(code);
     if (!def) return { code: 'INVALID_INTEGRATION_CODE', message: `Unknown integration code: ${code}` };
-    if (!def.enabled) return { code: 'SERVICE_INTEGRATION_NOT_ACTIVE', message: `Integration ${code} is not active for your organization`, status: 'notActive' };
+    if (!def.enabled)
+      return { code: 'SERVICE_INTEGRATION_NOT_ACTIVE', message: `Integration ${code} is not active for your organization`, status: 'notActive' };
   }
   return out;
 }

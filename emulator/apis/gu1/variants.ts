@@ -29,7 +29,11 @@ export function reshapeGu1(variant: Gu1Variant, _req: SimRequest, res: SimRespon
     if (!isObj(body) || !Array.isArray(body['results'])) return null;
     if (variant === 'second-shape') {
       const { entityId: _e, ...rest } = body;
-      return { ...rest, ...RULES, results: body['results'].map((r) => (isObj(r) ? Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'integrationName')) : r)) };
+      return {
+        ...rest,
+        ...RULES,
+        results: body['results'].map((r) => (isObj(r) ? Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'integrationName')) : r)),
+      };
     }
     if (variant === 'rules-added') return { ...body, ...RULES };
     if (variant === 'display-types') {

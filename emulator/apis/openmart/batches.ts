@@ -167,8 +167,12 @@ export function taskIds(state: SimState, key: string, id: string, status: string
   const batch = state.batches.get(id);
   if (!batch || batch.key !== key) return detail(404, 'batch not found');
   const want = status?.toUpperCase();
-  if (want !== undefined && want !== '' && !STATUSES.includes(want as TaskStatus)) return detail(400, 'status must be one of PROCESSING, COMPLETED, ERRORED, CANCELLED');
-  return json(200, batch.taskIds.filter((t) => !want || state.tasks.get(t)?.status === want));
+  if (want !== undefined && want !== '' && !STATUSES.includes(want as TaskStatus))
+    return detail(400, 'status must be one of PROCESSING, COMPLETED, ERRORED, CANCELLED');
+  return json(
+    200,
+    batch.taskIds.filter((t) => !want || state.tasks.get(t)?.status === want),
+  );
 }
 
 /** `GET /api/v1/task/:id`. */
@@ -181,4 +185,3 @@ export function readTask(state: SimState, key: string, id: string): SimResponse 
   if (t.status === 'ERRORED') out['error'] = t.error ?? 'task failed';
   return json(200, out);
 }
-

@@ -23,7 +23,12 @@ function unhex(s: string): string | null {
 
 function inRange(n: number, r: Record<string, unknown>): boolean {
   const v = (k: string): number | undefined => (typeof r[k] === 'number' ? (r[k] as number) : undefined);
-  return !((v('ge') !== undefined && n < (v('ge') as number)) || (v('gt') !== undefined && n <= (v('gt') as number)) || (v('le') !== undefined && n > (v('le') as number)) || (v('lt') !== undefined && n >= (v('lt') as number)));
+  return !(
+    (v('ge') !== undefined && n < (v('ge') as number)) ||
+    (v('gt') !== undefined && n <= (v('gt') as number)) ||
+    (v('le') !== undefined && n > (v('le') as number)) ||
+    (v('lt') !== undefined && n >= (v('lt') as number))
+  );
 }
 
 function tri(v: unknown, has: boolean): boolean {
@@ -32,7 +37,10 @@ function tri(v: unknown, has: boolean): boolean {
 
 function filterBrands(brands: Brand[], p: Record<string, unknown>): Brand[] {
   const term = typeof p['search_term'] === 'string' ? p['search_term'].toLowerCase().trim() : '';
-  const terms = term.split(/\s+/).filter((t) => t.length > 2).map((t) => (t.endsWith('s') ? t.slice(0, -1) : t));
+  const terms = term
+    .split(/\s+/)
+    .filter((t) => t.length > 2)
+    .map((t) => (t.endsWith('s') ? t.slice(0, -1) : t));
   const locs = (Array.isArray(p['location']) ? p['location'] : [{ country: 'US' }]).filter(isRecord);
   const ranges = (Array.isArray(p['num_stores']) ? p['num_stores'] : []).filter(isRecord);
   const owners = Array.isArray(p['ownership_type']) ? (p['ownership_type'] as unknown[]).map(String) : [];
@@ -51,7 +59,9 @@ function filterBrands(brands: Brand[], p: Record<string, unknown>): Brand[] {
     if (sites.length > 0 && !sites.includes(String(r['domain_ident']))) return false;
     if (notSites.includes(String(r['domain_ident']))) return false;
     if (socials.length > 0) {
-      const links = Object.values(r['social_media_links'] as Record<string, string[] | null>).flatMap((l) => l ?? []).map((l) => l.toLowerCase().replace(/\/+$/, ''));
+      const links = Object.values(r['social_media_links'] as Record<string, string[] | null>)
+        .flatMap((l) => l ?? [])
+        .map((l) => l.toLowerCase().replace(/\/+$/, ''));
       if (!socials.some((s) => links.includes(s))) return false;
     }
     return true;
@@ -70,7 +80,8 @@ export function brandSearch(state: SimState, raw: string | undefined): SimRespon
     const v = param[k];
     if (Array.isArray(v) && v.length > 20) return goError(422, `${k} must contain at most 20 items`);
   }
-  if (Array.isArray(param['location']) && param['location'].some((l) => !isRecord(l) || typeof l['country'] !== 'string' || l['country'] === '')) return goError(422, 'Country is required');
+  if (Array.isArray(param['location']) && param['location'].some((l) => !isRecord(l) || typeof l['country'] !== 'string' || l['country'] === ''))
+    return goError(422, 'Country is required');
   const limit = page['limit'] ?? 100;
   if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) return goError(422, 'Limit minimum value is 1');
   if (limit > 500) return goError(422, 'Limit maximum value is 500');

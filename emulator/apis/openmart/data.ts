@@ -29,8 +29,18 @@ interface Category {
 }
 
 const CATEGORIES: Category[] = [
-  { type: 'Hair Salon', tags: ['hair salon', 'beauty salon', 'hair care service'], category: 'BEAUTY_PERSONAL_CARE', words: ['Curls', 'Shear Bliss', 'Mane Street', 'Salon'] },
-  { type: 'Dentist', tags: ['dentist', 'dental clinic', 'orthodontist'], category: 'HEALTH_WELLNESS', words: ['Bright Smile', 'Dental Care', 'Family Dentistry'] },
+  {
+    type: 'Hair Salon',
+    tags: ['hair salon', 'beauty salon', 'hair care service'],
+    category: 'BEAUTY_PERSONAL_CARE',
+    words: ['Curls', 'Shear Bliss', 'Mane Street', 'Salon'],
+  },
+  {
+    type: 'Dentist',
+    tags: ['dentist', 'dental clinic', 'orthodontist'],
+    category: 'HEALTH_WELLNESS',
+    words: ['Bright Smile', 'Dental Care', 'Family Dentistry'],
+  },
   { type: 'Coffee Shop', tags: ['coffee shop', 'cafe', 'espresso bar'], category: 'RESTAURANTS_DINING', words: ['Bean', 'Roasters', 'Coffee Co'] },
   { type: 'Restaurant', tags: ['restaurant', 'pizza', 'italian restaurant'], category: 'RESTAURANTS_DINING', words: ['Trattoria', 'Pizzeria', 'Kitchen'] },
   { type: 'Gym', tags: ['gym', 'fitness center', 'yoga studio'], category: 'FITNESS_RECREATION', words: ['Fitness', 'Iron Gym', 'Yoga Loft'] },
@@ -83,9 +93,15 @@ export function slug(s: string): string {
 /** Bare lower-case root domain of a URL, `@domain` or domain; null when nothing domain-like remains. */
 export function rootDomain(value: unknown): string | null {
   if (typeof value !== 'string') return null;
-  let h = value.trim().toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
+  let h = value
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
   h = h.replace(/^[^@/]*@/, '').split(/[/?#]/)[0] ?? '';
-  h = h.replace(/:\d+$/, '').replace(/\.$/, '').replace(/^www\./, '');
+  h = h
+    .replace(/:\d+$/, '')
+    .replace(/\.$/, '')
+    .replace(/^www\./, '');
   return h.includes('.') && !/\s/.test(h) ? h : null;
 }
 
@@ -118,7 +134,8 @@ export function generateBusinesses(seed: number, count: number): Business[] {
     const city = CITIES[floor(n / CATEGORIES.length) % CITIES.length] as City;
     const chain = n % 7 === 3 ? n % 40 : -1;
     const owner = rng.pick(OWNER_NAMES);
-    let name = chain >= 0 ? `${cat.words[chain % cat.words.length]} ${['Collective', 'Group', 'Express', 'Plus'][chain % 4]}` : `${owner}'s ${rng.pick(cat.words)}`;
+    let name =
+      chain >= 0 ? `${cat.words[chain % cat.words.length]} ${['Collective', 'Group', 'Express', 'Plus'][chain % 4]}` : `${owner}'s ${rng.pick(cat.words)}`;
     if (n % 29 === 13) name = UNICODE_NAMES[floor(n / 29) % UNICODE_NAMES.length] as string;
     const businessName = n % 37 === 5 ? HOSTILE_NAME : name;
     const storeName = n % 41 === 7 ? '+1 Plumbing & Co' : name;
@@ -134,7 +151,13 @@ export function generateBusinesses(seed: number, count: number): Business[] {
     const reviews = rng.int(0, 2_500);
     const priceTier = rng.int(1, 4);
     const staffs = rng.chance(0.6)
-      ? [{ name: `${rng.pick(FIRST)} ${rng.pick(LAST)}`, role: n % 5 === 2 ? '- Head of Sales' : rng.pick(TITLES), source_urls: domain ? [`https://${domain}/team`] : [] }]
+      ? [
+          {
+            name: `${rng.pick(FIRST)} ${rng.pick(LAST)}`,
+            role: n % 5 === 2 ? '- Head of Sales' : rng.pick(TITLES),
+            source_urls: domain ? [`https://${domain}/team`] : [],
+          },
+        ]
       : null;
     const description = n % 500 === 11 ? longDescription(name) : `${name} is a ${cat.type.toLowerCase()} in ${city.city}.`;
     const zipcode = `${city.zip}${String(rng.int(0, 99)).padStart(2, '0')}`;
@@ -169,7 +192,14 @@ export function generateBusinesses(seed: number, count: number): Business[] {
       description,
       staffs,
       social_media_links: social,
-      from_sources: { GOOGLE_MAP: { id: pid, ref_url: `https://www.google.com/maps/place/?q=place_id:${pid}`, raw_associated_website: domain ? `http://www.${domain}/` : null, name } },
+      from_sources: {
+        GOOGLE_MAP: {
+          id: pid,
+          ref_url: `https://www.google.com/maps/place/?q=place_id:${pid}`,
+          raw_associated_website: domain ? `http://www.${domain}/` : null,
+          name,
+        },
+      },
     };
     const text = [businessName, storeName, name, ...cat.tags, cat.category, cat.type, description.slice(0, 200)].join(' ').toLowerCase();
     out.push({ n, id, placeId: pid, brandId, text, rating, reviews, priceTier, validWebsite, content });

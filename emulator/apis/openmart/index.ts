@@ -11,7 +11,18 @@ import { finishTask, applyAuto } from './batches';
 import { detail } from './errors';
 import { balanceOf } from './credits';
 import { generateBusinesses, groupBrands } from './data';
-import { DEFAULT_LATENCY, type AutoComplete, type Business, type Latency, type OpenmartCounts, type Plan, type SimBatch, type SimState, type SimTask, zeroCounts } from './model';
+import {
+  DEFAULT_LATENCY,
+  type AutoComplete,
+  type Business,
+  type Latency,
+  type OpenmartCounts,
+  type Plan,
+  type SimBatch,
+  type SimState,
+  type SimTask,
+  zeroCounts,
+} from './model';
 import { handleRequest } from './router';
 import { reshapeOpenmart, type OpenmartVariant } from './variants';
 
@@ -115,7 +126,10 @@ export function createOpenmartSim(opts: OpenmartSimOptions = {}): OpenmartSim {
     lastNow: 0,
   };
   let variants = [...(opts.variants ?? [])];
-  const limit = concurrencyLimit(opts.concurrencyLimit, () => ({ ...detail(429, 'Too many requests'), headers: { 'Content-Type': 'application/json', 'Retry-After': '1' } }));
+  const limit = concurrencyLimit(opts.concurrencyLimit, () => ({
+    ...detail(429, 'Too many requests'),
+    headers: { 'Content-Type': 'application/json', 'Retry-After': '1' },
+  }));
   return {
     handle: (req: SimRequest) => limit.admit(req, (r) => variants.reduce((res, v) => reshapeOpenmart(v, r, res), handleRequest(state, r))),
     limit,
@@ -162,7 +176,11 @@ export function createOpenmartSim(opts: OpenmartSimOptions = {}): OpenmartSim {
 }
 
 /** A request builder for simulator tests (what the emulated UrlFetchApp would hand over). */
-export function omRequest(method: SimRequest['method'], pathAndQuery: string, o: { key?: string | null; json?: unknown; body?: string; now?: number; bearer?: boolean } = {}): SimRequest {
+export function omRequest(
+  method: SimRequest['method'],
+  pathAndQuery: string,
+  o: { key?: string | null; json?: unknown; body?: string; now?: number; bearer?: boolean } = {},
+): SimRequest {
   const url = new URL(pathAndQuery, OPENMART_BASE_URL);
   const query: Record<string, string> = {};
   url.searchParams.forEach((v, k) => {

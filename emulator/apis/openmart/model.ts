@@ -73,8 +73,15 @@ export interface OpenmartCounts {
 }
 
 export const zeroCounts = (): OpenmartCounts => ({
-  requests: 0, unauthorized: 0, paymentRequired: 0, validationErrors: 0, batchesCreated: 0, tasksCreated: 0,
-  creditsBilled: 0, ignoredKeys: 0, getWithoutBody: 0,
+  requests: 0,
+  unauthorized: 0,
+  paymentRequired: 0,
+  validationErrors: 0,
+  batchesCreated: 0,
+  tasksCreated: 0,
+  creditsBilled: 0,
+  ignoredKeys: 0,
+  getWithoutBody: 0,
 });
 
 export type Plan = 'subscription' | 'trial' | 'unlimited';
@@ -128,5 +135,11 @@ export interface Latency {
 }
 
 export const DEFAULT_LATENCY: Latency = {
-  lookupSleepMs: 26_000, submitMs: 1_500, searchMs: 400, recordsMs: 300, statusMs: 100, taskReadMs: 150, otherMs: 100,
+  lookupSleepMs: 26_000,
+  submitMs: 1_500,
+  searchMs: 400,
+  recordsMs: 300,
+  statusMs: 100,
+  taskReadMs: 150,
+  otherMs: 100,
 };

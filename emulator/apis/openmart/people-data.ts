@@ -30,15 +30,31 @@ function accessOf(input: Record<string, unknown>): { email: boolean; phone: bool
   return { email: ia.includes('EMAIL'), phone: ia.includes('PHONE') };
 }
 
-function person(rng: Rng, domain: string, first: string, last: string, title: string, access: { email: boolean; phone: boolean }, linkedin?: unknown): PersonOut {
+function person(
+  rng: Rng,
+  domain: string,
+  first: string,
+  last: string,
+  title: string,
+  access: { email: boolean; phone: boolean },
+  linkedin?: unknown,
+): PersonOut {
   const local = `${slug(first) || 'contact'}.${slug(last) || 'team'}`;
   return {
     first_name: first,
     last_name: last,
     title,
     email: access.email && rng.chance(0.9) ? { email: `${local}@${domain}`, verified: rng.chance(0.7) } : null,
-    phones: access.phone && rng.chance(0.7) ? [{ phone_number: `+1${rng.int(200, 989)}555${String(rng.int(0, 9999)).padStart(4, '0')}`, line_type: rng.pick(['mobile', 'landline']), valid: true }] : [],
-    linkedin_url: typeof linkedin === 'string' && linkedin !== '' ? linkedin : rng.chance(0.8) ? `https://www.linkedin.com/in/${slug(`${first} ${last}`) || 'member'}-${rng.int(100, 999)}` : null,
+    phones:
+      access.phone && rng.chance(0.7)
+        ? [{ phone_number: `+1${rng.int(200, 989)}555${String(rng.int(0, 9999)).padStart(4, '0')}`, line_type: rng.pick(['mobile', 'landline']), valid: true }]
+        : [],
+    linkedin_url:
+      typeof linkedin === 'string' && linkedin !== ''
+        ? linkedin
+        : rng.chance(0.8)
+          ? `https://www.linkedin.com/in/${slug(`${first} ${last}`) || 'member'}-${rng.int(100, 999)}`
+          : null,
   };
 }
 
@@ -74,7 +90,9 @@ export function lookupPeople(seed: number, input: Record<string, unknown>): Pers
 export function businessEmails(seed: number, input: Record<string, unknown>): Array<{ email: string; status: string }> {
   const domain = rootDomain(input['domain']) ?? 'unknown.invalid';
   const rng = new Rng(seed, 'mailboxes', domain);
-  return ['info', 'sales', 'support', 'hello', 'office'].filter(() => rng.chance(0.45)).map((box) => ({ email: `${box}@${domain}`, status: rng.pick(['valid', 'valid', 'risky', 'unknown']) }));
+  return ['info', 'sales', 'support', 'hello', 'office']
+    .filter(() => rng.chance(0.45))
+    .map((box) => ({ email: `${box}@${domain}`, status: rng.pick(['valid', 'valid', 'risky', 'unknown']) }));
 }
 
 /** find_tech: undocumented result shape; an object with nested parts so clients store it generically. */

@@ -30,7 +30,11 @@ interface Route {
 const ROUTES: Route[] = [
   { re: /^\/api\/v1\/search$/, methods: { POST: (s, _k, r) => search(s, r.body, false) }, latency: (s) => s.latency.searchMs },
   { re: /^\/api\/v1\/search\/only_ids$/, methods: { POST: (s, _k, r) => search(s, r.body, true) }, latency: (s) => s.latency.searchMs },
-  { re: /^\/api\/v1\/business_records\/list\/(openmart_id|google_place_id)$/, methods: { GET: (s, _k, r, m) => records(s, m[1] as 'openmart_id' | 'google_place_id', r.body) }, latency: (s) => s.latency.recordsMs },
+  {
+    re: /^\/api\/v1\/business_records\/list\/(openmart_id|google_place_id)$/,
+    methods: { GET: (s, _k, r, m) => records(s, m[1] as 'openmart_id' | 'google_place_id', r.body) },
+    latency: (s) => s.latency.recordsMs,
+  },
   { re: /^\/api\/v1\/enrich_company$/, methods: { POST: (s, _k, r) => enrichCompany(s, r.body) }, latency: (s) => s.latency.searchMs },
   {
     re: /^\/api\/v1\/task\/batch\/(find_people|find_tech|lookup_business_email|lookup_people)$/,
@@ -38,7 +42,11 @@ const ROUTES: Route[] = [
     latency: (s, m) => (m[1] === 'lookup_business_email' || m[1] === 'lookup_people' ? s.latency.lookupSleepMs : s.latency.submitMs),
   },
   { re: /^\/api\/v1\/task\/batch\/([^/]+)\/status$/, methods: { GET: (s, k, _r, m) => batchStatus(s, k, m[1] as string) }, latency: (s) => s.latency.statusMs },
-  { re: /^\/api\/v1\/task\/batch\/([^/]+)\/task_ids$/, methods: { GET: (s, k, r, m) => taskIds(s, k, m[1] as string, r.query['status']) }, latency: (s) => s.latency.statusMs },
+  {
+    re: /^\/api\/v1\/task\/batch\/([^/]+)\/task_ids$/,
+    methods: { GET: (s, k, r, m) => taskIds(s, k, m[1] as string, r.query['status']) },
+    latency: (s) => s.latency.statusMs,
+  },
   { re: /^\/api\/v1\/task\/([^/]+)$/, methods: { GET: (s, k, _r, m) => readTask(s, k, m[1] as string) }, latency: (s) => s.latency.taskReadMs },
   { re: /^\/api\/v2\/brands\/search$/, methods: { POST: (s, _k, r) => brandSearch(s, r.body) }, latency: (s) => s.latency.searchMs },
   { re: /^\/api\/v2\/credit-balance$/, methods: { GET: (s) => creditBalance(s) }, latency: (s) => s.latency.otherMs },
@@ -75,4 +83,3 @@ export function handleRequest(state: SimState, req: SimRequest): SimResponse {
   }
   return tally(state, notFound());
 }
-

@@ -65,7 +65,13 @@ export function searchBoundError(body: Record<string, unknown>): SimResponse | n
   for (const [lo, hi] of PAIRS) {
     const a = body[lo];
     const b = body[hi];
-    if (a !== undefined && b !== undefined && a !== null && b !== null && (typeof a === 'string' ? Date.parse(a) > Date.parse(String(b)) : Number(a) > Number(b))) {
+    if (
+      a !== undefined &&
+      b !== undefined &&
+      a !== null &&
+      b !== null &&
+      (typeof a === 'string' ? Date.parse(a) > Date.parse(String(b)) : Number(a) > Number(b))
+    ) {
       return goError(422, `${goName(lo)} must not be greater than ${goName(hi)}`);
     }
   }

@@ -12,10 +12,32 @@ import { locationBoundError, searchBoundError } from './search-bounds';
 
 const STOP = new Set(['in', 'near', 'the', 'and', 'of', 'at', 'for', 'a', 'an', 'with']);
 const KNOWN = new Set([
-  'query', 'limit', 'location', 'has_website', 'has_valid_website', 'has_contact_info', 'tags', 'store_name', 'min_locations',
-  'max_locations', 'min_overall_rating', 'max_overall_rating', 'min_total_reviews', 'max_total_reviews', 'min_price_tier',
-  'max_price_tier', 'ownership_type', 'include_keywords', 'exclude_keywords', 'exclude_root_domains', 'open_date_after',
-  'open_date_before', 'info_updated_after', 'info_updated_before', 'cursor', 'estimate_total',
+  'query',
+  'limit',
+  'location',
+  'has_website',
+  'has_valid_website',
+  'has_contact_info',
+  'tags',
+  'store_name',
+  'min_locations',
+  'max_locations',
+  'min_overall_rating',
+  'max_overall_rating',
+  'min_total_reviews',
+  'max_total_reviews',
+  'min_price_tier',
+  'max_price_tier',
+  'ownership_type',
+  'include_keywords',
+  'exclude_keywords',
+  'exclude_root_domains',
+  'open_date_after',
+  'open_date_before',
+  'info_updated_after',
+  'info_updated_before',
+  'cursor',
+  'estimate_total',
 ]);
 const US = new Set(['us', 'usa', 'united states', 'united states of america']);
 

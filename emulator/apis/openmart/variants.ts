@@ -47,7 +47,15 @@ export type OpenmartVariant = (typeof OPENMART_VARIANTS)[number];
 
 /** Variants that keep every fact the add-on writes (chaos-safe). */
 export const LOSSLESS: readonly OpenmartVariant[] = [
-  'submit-partial-status', 'status-flag-only', 'status-under-status', 'status-under-data', 'task-lean', 'line-type-upper', 'extra-keys', 'not-found-empty', 'payment-text',
+  'submit-partial-status',
+  'status-flag-only',
+  'status-under-status',
+  'status-under-data',
+  'task-lean',
+  'line-type-upper',
+  'extra-keys',
+  'not-found-empty',
+  'payment-text',
 ];
 
 const SUBMIT = /^\/api\/v1\/task\/batch\/(find_people|find_tech|lookup_business_email|lookup_people)$/;
@@ -60,7 +68,13 @@ function isObj(v: unknown): v is Record<string, unknown> {
 }
 
 function rowsOf(body: unknown): Array<Record<string, unknown>> | null {
-  const list = Array.isArray(body) ? body : isObj(body) && Array.isArray(body['data']) ? body['data'] : isObj(body) && Array.isArray(body['results']) ? body['results'] : null;
+  const list = Array.isArray(body)
+    ? body
+    : isObj(body) && Array.isArray(body['data'])
+      ? body['data']
+      : isObj(body) && Array.isArray(body['results'])
+        ? body['results']
+        : null;
   return list ? list.filter(isObj) : null;
 }
 
@@ -85,7 +99,14 @@ function rewrite(variant: OpenmartVariant, req: SimRequest, res: SimResponse, bo
     }
     case 'line-type-upper': {
       if (!TASK.test(path) || !isObj(body) || !Array.isArray(body['data'])) return null;
-      const data = body['data'].map((p) => (isObj(p) && Array.isArray(p['phones']) ? { ...p, phones: p['phones'].map((ph) => (isObj(ph) && typeof ph['line_type'] === 'string' ? { ...ph, line_type: ph['line_type'].toUpperCase() } : ph)) } : p));
+      const data = body['data'].map((p) =>
+        isObj(p) && Array.isArray(p['phones'])
+          ? {
+              ...p,
+              phones: p['phones'].map((ph) => (isObj(ph) && typeof ph['line_type'] === 'string' ? { ...ph, line_type: ph['line_type'].toUpperCase() } : ph)),
+            }
+          : p,
+      );
       return { ...body, data };
     }
     case 'extra-keys': {
@@ -97,7 +118,8 @@ function rewrite(variant: OpenmartVariant, req: SimRequest, res: SimResponse, bo
     case 'not-found-empty':
       return res.status === 404 ? {} : null;
     case 'display-types': {
-      if (TASK.test(path) && isObj(body) && typeof body['tracking_id'] === 'string' && /^\d{1,15}$/.test(body['tracking_id'])) return { ...body, tracking_id: Number(body['tracking_id']) };
+      if (TASK.test(path) && isObj(body) && typeof body['tracking_id'] === 'string' && /^\d{1,15}$/.test(body['tracking_id']))
+        return { ...body, tracking_id: Number(body['tracking_id']) };
       const rows = ROWS.test(path) && res.status === 200 ? rowsOf(body) : null;
       if (!rows || rows.length === 0) return null;
       for (const r of rows) {
@@ -122,7 +144,12 @@ function rewrite(variant: OpenmartVariant, req: SimRequest, res: SimResponse, bo
         } else if (variant === 'null-score') {
           r['match_score'] = null;
           r['cursor'] = [null, r['id']];
-        } else if (variant === 'store-phones-null' && isObj(r['content']) && Array.isArray(r['content']['store_phones']) && r['content']['store_phones'].length === 0) {
+        } else if (
+          variant === 'store-phones-null' &&
+          isObj(r['content']) &&
+          Array.isArray(r['content']['store_phones']) &&
+          r['content']['store_phones'].length === 0
+        ) {
           r['content'] = { ...r['content'], store_phones: null };
         }
       }
@@ -139,7 +166,11 @@ export function reshapeOpenmart(variant: OpenmartVariant, req: SimRequest, res: 
   if (variant === 'payment-text') {
     if (res.status !== 402) return res;
     const key = req.headers['x-api-key'] ?? '';
-    return { ...res, headers: { 'Content-Type': 'text/plain' }, body: `Payment Required: credit limit reached for API key ${key}. Upgrade at https://openmart.ai/pricing` };
+    return {
+      ...res,
+      headers: { 'Content-Type': 'text/plain' },
+      body: `Payment Required: credit limit reached for API key ${key}. Upgrade at https://openmart.ai/pricing`,
+    };
   }
   return rewriteJson(res, (body) => rewrite(variant, req, res, body));
 }

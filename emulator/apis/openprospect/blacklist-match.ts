@@ -79,8 +79,8 @@ export function findMatch(idx: MatchIndex, company: CompanyIdentity): { entry: S
   if (idx.size === 0) return null;
   const candidates = new Set<SimBlacklistEntry>([
     ...(idx.byExt.get(company.id.toLowerCase()) ?? []),
-    ...(company.sourceId ? idx.byExt.get(company.sourceId.toLowerCase()) ?? [] : []),
-    ...(company.domain ? idx.byDomain.get(company.domain) ?? [] : []),
+    ...(company.sourceId ? (idx.byExt.get(company.sourceId.toLowerCase()) ?? []) : []),
+    ...(company.domain ? (idx.byDomain.get(company.domain) ?? []) : []),
     ...(idx.byName.get(normName(company.name)) ?? []),
   ]);
   for (const entry of candidates) {

@@ -32,15 +32,25 @@ const ENTRY_FIELDS = ['company_name', 'website_url', 'city', 'country', 'externa
 
 function view(b: SimBlacklist): Record<string, unknown> {
   return {
-    id: b.id, name: b.name, description: b.description, entry_count: b.entries.length,
-    created_at: isoMicros(b.createdAt), updated_at: isoMicros(b.updatedAt),
+    id: b.id,
+    name: b.name,
+    description: b.description,
+    entry_count: b.entries.length,
+    created_at: isoMicros(b.createdAt),
+    updated_at: isoMicros(b.updatedAt),
   };
 }
 
 function entryView(b: SimBlacklist, e: SimBlacklistEntry): Record<string, unknown> {
   return {
-    id: e.id, blacklist_id: b.id, company_name: e.company_name, website_url: e.website_url, city: e.city,
-    country: e.country, external_id: e.external_id, created_at: isoMicros(e.createdAt),
+    id: e.id,
+    blacklist_id: b.id,
+    company_name: e.company_name,
+    website_url: e.website_url,
+    city: e.city,
+    country: e.country,
+    external_id: e.external_id,
+    created_at: isoMicros(e.createdAt),
   };
 }
 
@@ -127,7 +137,10 @@ function readEntries(body: Record<string, unknown>, now: number, ids: () => stri
     e.rejectExtra(ENTRY_FIELDS);
     const name = e.str('company_name', { required: true, min: 1, max: LIMITS.companyNameMax, notBlank: true });
     const entry = {
-      website_url: e.str('website_url'), city: e.str('city'), country: e.str('country'), external_id: e.str('external_id'),
+      website_url: e.str('website_url'),
+      city: e.str('city'),
+      country: e.str('country'),
+      external_id: e.str('external_id'),
     };
     if (name !== null) entries.push({ id: '', company_name: name, ...entry, createdAt: now });
   });
@@ -168,7 +181,14 @@ export const listEntries: RouteHandler = (ctx) => {
   const issues: Issue[] = [];
   const { limit, offset } = pageParams(ctx.req, issues);
   if (issues.length > 0) return validationError(issues);
-  return json(200, page(b.entries.map((e) => entryView(b, e)), limit, offset));
+  return json(
+    200,
+    page(
+      b.entries.map((e) => entryView(b, e)),
+      limit,
+      offset,
+    ),
+  );
 };
 
 /** DELETE /api/v1/blacklists/{blacklist_id}/entries: selected ids (JSON body) or all. */

@@ -18,8 +18,18 @@ import { Rng, uuidFor } from './prng';
 import { canonicalCountry, normName, slugify } from './text';
 import { isoMicros } from './time';
 import {
-  AREA_CODES, BUSINESS_TYPES, EMAIL_TYPES, FIRST_NAMES, HOSTILE_JOB_TITLES, JOB_TITLES, LAST_NAMES, MATCH_REASONS,
-  PHONE_PREFIX, SOCIAL_PLATFORMS, STREETS, TECHNOLOGIES,
+  AREA_CODES,
+  BUSINESS_TYPES,
+  EMAIL_TYPES,
+  FIRST_NAMES,
+  HOSTILE_JOB_TITLES,
+  JOB_TITLES,
+  LAST_NAMES,
+  MATCH_REASONS,
+  PHONE_PREFIX,
+  SOCIAL_PLATFORMS,
+  STREETS,
+  TECHNOLOGIES,
 } from './wordlists';
 
 /** A prospect as the guides document it. */
@@ -116,9 +126,10 @@ function prospects(seed: number, order: SimOrder, c: CompanyIdentity, has: (f: F
   for (let j = 0; j < count; j++) {
     const first = rng.pick(FIRST_NAMES);
     const last = rng.chance(0.1) ? null : rng.pick(LAST_NAMES);
-    const title = hostileTitle && j === 0
-      ? (HOSTILE_JOB_TITLES[Math.floor(c.ref / 5) % HOSTILE_JOB_TITLES.length] ?? '- Head of Sales')
-      : rng.pick(roles.length > 0 ? roles : JOB_TITLES);
+    const title =
+      hostileTitle && j === 0
+        ? (HOSTILE_JOB_TITLES[Math.floor(c.ref / 5) % HOSTILE_JOB_TITLES.length] ?? '- Head of Sales')
+        : rng.pick(roles.length > 0 ? roles : JOB_TITLES);
     const firstSlug = slugify(first) || 'contact';
     const lastSlug = slugify(last ?? '');
     const local = lastSlug ? `${firstSlug.charAt(0)}.${lastSlug}` : firstSlug;

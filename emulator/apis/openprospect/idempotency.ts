@@ -21,7 +21,10 @@ export function canonicalJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
   if (typeof v === 'object' && v !== null) {
     const o = v as Record<string, unknown>;
-    return `{${Object.keys(o).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
+    return `{${Object.keys(o)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(v) ?? 'null';
 }
@@ -43,9 +46,7 @@ function storeKey(scope: string, org: string, key: string): string {
 /**
  * Looks the key up. Returns the replayed response, a 409, or null when the request is new.
  */
-export function checkIdempotency(
-  state: SimState, scope: string, org: string, key: string, fingerprint: string, now: number,
-): SimResponse | null {
+export function checkIdempotency(state: SimState, scope: string, org: string, key: string, fingerprint: string, now: number): SimResponse | null {
   const rec = state.idempotency.get(storeKey(scope, org, key));
   if (!rec || now - rec.createdAt > IDEMPOTENCY_TTL_MS) return null;
   if (rec.fingerprint === fingerprint) {
@@ -59,8 +60,6 @@ export function checkIdempotency(
 }
 
 /** Remembers the response given for a key. */
-export function saveIdempotency(
-  state: SimState, scope: string, org: string, key: string, rec: IdempotencyRecord,
-): void {
+export function saveIdempotency(state: SimState, scope: string, org: string, key: string, rec: IdempotencyRecord): void {
   state.idempotency.set(storeKey(scope, org, key), rec);
 }

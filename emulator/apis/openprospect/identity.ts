@@ -35,7 +35,7 @@ export function enrichmentIdentity(seed: number, order: SimOrder, index: number)
   const limited = input.website_url === null && index % 9 === 8;
   const inputCountry = input.country === null ? null : canonicalCountry(input.country);
   const tldCountry = Object.entries(TLD).find(([, tld]) => domainOf(input.website_url)?.endsWith(`.${tld}`))?.[0] ?? null;
-  const country = input.country ?? (limited ? null : tldCountry ?? rng.pick(DACH));
+  const country = input.country ?? (limited ? null : (tldCountry ?? rng.pick(DACH)));
   const countryKey = inputCountry ?? country ?? 'Germany';
   const website = input.website_url ?? (limited ? null : `https://www.${slugify(input.company_name) || 'company'}.${TLD[countryKey] ?? 'com'}`);
   const domain = domainOf(website);

@@ -9,8 +9,15 @@ import { resultCompany } from './generate';
 import { nextId } from './ids';
 import { type AdvanceTarget, advanceOrder, applyAutoProgress, deliverOrder, visibleDeliveries } from './lifecycle';
 import {
-  ALL_SCOPES, type AutoProgressOptions, type SimBlacklist, type SimCounts, type SimOrder,
-  type SimProfileCreation, type SimState, type SlashRedirect, zeroCounts,
+  ALL_SCOPES,
+  type AutoProgressOptions,
+  type SimBlacklist,
+  type SimCounts,
+  type SimOrder,
+  type SimProfileCreation,
+  type SimState,
+  type SlashRedirect,
+  zeroCounts,
 } from './model';
 import { handleRequest } from './router';
 import { reshapeOpenProspect, type OpenProspectVariant } from './variants';
@@ -96,9 +103,20 @@ export function createOpenProspectSim(opts: OpenProspectSimOptions = {}): OpenPr
     discoveryDefaultQuantity: opts.discoveryDefaultQuantity ?? 25,
     slashRedirect: opts.slashRedirect ?? null,
     refuseEarlyResults: opts.refuseEarlyResults ?? false,
-    keys: new Map(), orders: [], profiles: new Map(), creations: [], blacklists: new Map(), rate: new Map(),
-    idempotency: new Map(), idCounters: new Map(), counts: zeroCounts(), requests: [], lastNow: 0, deliverySeq: 0,
-    auto: null, profileOutcome: { outcome: 'SUCCEEDED', reason: null },
+    keys: new Map(),
+    orders: [],
+    profiles: new Map(),
+    creations: [],
+    blacklists: new Map(),
+    rate: new Map(),
+    idempotency: new Map(),
+    idCounters: new Map(),
+    counts: zeroCounts(),
+    requests: [],
+    lastNow: 0,
+    deliverySeq: 0,
+    auto: null,
+    profileOutcome: { outcome: 'SUCCEEDED', reason: null },
   };
   const mustOrder = (id: string): SimOrder => {
     const o = state.orders.find((x) => x.id === id);

@@ -15,9 +15,7 @@ const MAIN_PATH: readonly OrderStatus[] = ['RECEIVED', 'ACCEPTED', 'IN_PROGRESS'
 
 /** The number of companies the order will deliver in total. */
 export function targetCount(state: SimState, order: SimOrder): number {
-  return order.input.order_type === 'ENRICHMENT'
-    ? order.input.companies.length
-    : order.input.briefing_quantity ?? state.discoveryDefaultQuantity;
+  return order.input.order_type === 'ENRICHMENT' ? order.input.companies.length : (order.input.briefing_quantity ?? state.discoveryDefaultQuantity);
 }
 
 /** Companies not yet delivered. */
@@ -48,9 +46,7 @@ function setStatus(state: SimState, order: SimOrder, to: OrderStatus, at: number
  * ACCEPTED and IN_PROGRESS). COMPLETED delivers everything still outstanding. `reason` becomes
  * `admin_notes` (the only message field the status response documents).
  */
-export function advanceOrder(
-  state: SimState, order: SimOrder, to: AdvanceTarget, at: number, reason?: string, deliverRemaining = true,
-): void {
+export function advanceOrder(state: SimState, order: SimOrder, to: AdvanceTarget, at: number, reason?: string, deliverRemaining = true): void {
   if (order.status === to) return;
   if (TERMINAL_STATUSES.includes(order.status)) throw new Error(`order ${order.id} is ${order.status}; cannot move to ${to}`);
   if (to === 'REJECTED' && order.status !== 'RECEIVED') throw new Error(`only a RECEIVED order can be REJECTED (order is ${order.status})`);

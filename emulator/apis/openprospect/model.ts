@@ -2,9 +2,7 @@
 import type { SimRequest } from '../types';
 
 /** The eight enrichment features of the guides. */
-export const FEATURES = [
-  'COMPANY_DATA', 'CONTACTS', 'TECHNOLOGIES', 'JOBS', 'HANDELSREGISTER', 'ANALYSIS', 'EMAIL_DISCOVERY', 'EMAIL_GENERATION',
-] as const;
+export const FEATURES = ['COMPANY_DATA', 'CONTACTS', 'TECHNOLOGIES', 'JOBS', 'HANDELSREGISTER', 'ANALYSIS', 'EMAIL_DISCOVERY', 'EMAIL_GENERATION'] as const;
 /** One enrichment feature name. */
 export type Feature = (typeof FEATURES)[number];
 
@@ -25,9 +23,7 @@ export const PRIORITIES = ['NORMAL', 'EXPRESS'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
 /** Scope names used by the docs and NOTES.md. */
-export const ALL_SCOPES = [
-  'orders:read', 'orders:write', 'companies:read', 'prospects:read', 'blacklists:read', 'blacklists:write',
-] as const;
+export const ALL_SCOPES = ['orders:read', 'orders:write', 'companies:read', 'prospects:read', 'blacklists:read', 'blacklists:write'] as const;
 
 /** Documented limits. */
 export const LIMITS = {
@@ -242,9 +238,21 @@ export interface SimState {
 /** A fresh zeroed counter set. */
 export function zeroCounts(): SimCounts {
   return {
-    requests: 0, ordersCreated: 0, idempotentReplays: 0, idempotencyConflicts: 0, profileCreationsCreated: 0,
-    blacklistsCreated: 0, blacklistEntriesAdded: 0, unauthorized: 0, forbidden: 0, rateLimited: 0,
-    validationErrors: 0, notFound: 0, resultsFetches: 0, resultsFetchesBeforeCompleted: 0, redirects: 0,
+    requests: 0,
+    ordersCreated: 0,
+    idempotentReplays: 0,
+    idempotencyConflicts: 0,
+    profileCreationsCreated: 0,
+    blacklistsCreated: 0,
+    blacklistEntriesAdded: 0,
+    unauthorized: 0,
+    forbidden: 0,
+    rateLimited: 0,
+    validationErrors: 0,
+    notFound: 0,
+    resultsFetches: 0,
+    resultsFetchesBeforeCompleted: 0,
+    redirects: 0,
   };
 }
 

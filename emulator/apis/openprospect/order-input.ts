@@ -23,11 +23,30 @@ import { FieldReader, isObject } from './validation';
 
 const COMMON = ['order_type', 'title', 'features', 'profile_name', 'profile_id', 'priority', 'webhook_url', 'ideal_customer_profile', 'contact_roles'];
 const ENRICHMENT_FIELDS = [...COMMON, 'companies'];
-const DISCOVERY_ONLY = ['seller_offering', 'seller_industry', 'target_countries', 'target_cities', 'excluded_industries', 'output_language', 'blacklist_ids', 'briefing_quantity'];
+const DISCOVERY_ONLY = [
+  'seller_offering',
+  'seller_industry',
+  'target_countries',
+  'target_cities',
+  'excluded_industries',
+  'output_language',
+  'blacklist_ids',
+  'briefing_quantity',
+];
 const DISCOVERY_FIELDS = [...COMMON, ...DISCOVERY_ONLY];
 const COMPANY_FIELDS = [
-  'company_name', 'external_id', 'website_url', 'postal_code', 'city', 'street', 'country', 'email', 'phone',
-  'employee_count', 'industry_code', 'industry_description',
+  'company_name',
+  'external_id',
+  'website_url',
+  'postal_code',
+  'city',
+  'street',
+  'country',
+  'email',
+  'phone',
+  'employee_count',
+  'industry_code',
+  'industry_description',
 ];
 
 function readFeatures(r: FieldReader, body: Record<string, unknown>): Feature[] | null {
@@ -98,7 +117,14 @@ function readCompanies(r: FieldReader, body: Record<string, unknown>): Enrichmen
     if (!c || c.external_id === null) return;
     const first = seen.get(c.external_id);
     if (first === undefined) seen.set(c.external_id, i);
-    else r.add(issue.valueError(['body', 'companies', i, 'external_id'], c.external_id, `Duplicate external_id '${c.external_id}' (first used by companies[${first}])`));
+    else
+      r.add(
+        issue.valueError(
+          ['body', 'companies', i, 'external_id'],
+          c.external_id,
+          `Duplicate external_id '${c.external_id}' (first used by companies[${first}])`,
+        ),
+      );
   });
   return out.filter((c): c is EnrichmentCompanyInput => c !== null);
 }
@@ -145,16 +171,30 @@ export function validateOrder(state: SimState, org: string, body: Record<string,
   const targetCities = discovery ? r.strList('target_cities') : null;
   const excluded = discovery ? r.strList('excluded_industries') : null;
   const outputLanguage = discovery ? r.str('output_language', { min: 1, max: LIMITS.outputLanguageMax }) : null;
-  const blacklistIds = discovery ? r.uuidList('blacklist_ids') ?? [] : [];
+  const blacklistIds = discovery ? (r.uuidList('blacklist_ids') ?? []) : [];
   const quantity = discovery ? r.int('briefing_quantity', { min: 1, max: LIMITS.companiesMax }) : null;
   checkReferences(state, org, r, profileId, blacklistIds);
   if (r.issues.length > 0 || type === null || title === null || features === null) return { issues: r.issues };
   return {
     input: {
-      order_type: type, title, features, profile_name: profileName, profile_id: profileId, priority, webhook_url: webhookUrl,
-      ideal_customer_profile: icp, contact_roles: contactRoles, companies, seller_offering: sellerOffering,
-      seller_industry: sellerIndustry, target_countries: targetCountries, target_cities: targetCities,
-      excluded_industries: excluded, output_language: outputLanguage, blacklist_ids: blacklistIds, briefing_quantity: quantity,
+      order_type: type,
+      title,
+      features,
+      profile_name: profileName,
+      profile_id: profileId,
+      priority,
+      webhook_url: webhookUrl,
+      ideal_customer_profile: icp,
+      contact_roles: contactRoles,
+      companies,
+      seller_offering: sellerOffering,
+      seller_industry: sellerIndustry,
+      target_countries: targetCountries,
+      target_cities: targetCities,
+      excluded_industries: excluded,
+      output_language: outputLanguage,
+      blacklist_ids: blacklistIds,
+      briefing_quantity: quantity,
     },
   };
 }

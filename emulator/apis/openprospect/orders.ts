@@ -29,10 +29,14 @@ function generationBasis(input: OrderInput): string {
   return input.order_type === 'ENRICHMENT'
     ? canonicalJson({ companies: input.companies })
     : canonicalJson({
-      icp: input.ideal_customer_profile, offering: input.seller_offering, industry: input.seller_industry,
-      countries: input.target_countries, cities: input.target_cities, excluded: input.excluded_industries,
-      language: input.output_language,
-    });
+        icp: input.ideal_customer_profile,
+        offering: input.seller_offering,
+        industry: input.seller_industry,
+        countries: input.target_countries,
+        cities: input.target_cities,
+        excluded: input.excluded_industries,
+        language: input.output_language,
+      });
 }
 
 function resolveProfile(state: SimState, org: string, input: OrderInput, now: number): string {
@@ -46,11 +50,27 @@ function resolveProfile(state: SimState, org: string, input: OrderInput, now: nu
 function newOrder(state: SimState, org: string, input: OrderInput, now: number, idempotencyKey: string | null): SimOrder {
   const basis = generationBasis(input);
   return {
-    id: nextId(state, 'order'), org, input, status: 'RECEIVED', profileId: resolveProfile(state, org, input, now),
+    id: nextId(state, 'order'),
+    org,
+    input,
+    status: 'RECEIVED',
+    profileId: resolveProfile(state, org, input, now),
     // Docs: external_id is "Auto-generated if omitted"; the simulator derives it from the company list.
     sourceIds: input.companies.map((c, i) => c.external_id ?? uuidFor(state.seed, 'auto-external-id', org, basis, i)),
-    basis, createdAt: now, acceptedAt: null, inProgressAt: null, completedAt: null, cancelledAt: null, rejectedAt: null,
-    failedAt: null, adminNotes: null, estimatedCost: null, prospectSearchId: null, deliveries: [], cursor: 0, autoTicks: 0,
+    basis,
+    createdAt: now,
+    acceptedAt: null,
+    inProgressAt: null,
+    completedAt: null,
+    cancelledAt: null,
+    rejectedAt: null,
+    failedAt: null,
+    adminNotes: null,
+    estimatedCost: null,
+    prospectSearchId: null,
+    deliveries: [],
+    cursor: 0,
+    autoTicks: 0,
     idempotencyKey,
   };
 }

@@ -10,7 +10,10 @@ const floor = Math.floor;
 /** Hashes any list of parts into four 32-bit words (cyrb128). */
 export function hash128(...parts: Array<string | number>): [number, number, number, number] {
   const s = parts.map(String).join('\u0000');
-  let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
+  let h1 = 1779033703,
+    h2 = 3144134277,
+    h3 = 1013904242,
+    h4 = 2773480762;
   for (let i = 0; i < s.length; i++) {
     const k = s.charCodeAt(i);
     h1 = h2 ^ imul(h1 ^ k, 597399067);
@@ -43,7 +46,10 @@ export class Rng {
 
   /** Next unsigned 32-bit integer. */
   u32(): number {
-    this.a >>>= 0; this.b >>>= 0; this.c >>>= 0; this.d >>>= 0;
+    this.a >>>= 0;
+    this.b >>>= 0;
+    this.c >>>= 0;
+    this.d >>>= 0;
     let t = (this.a + this.b) | 0;
     this.a = this.b ^ (this.b >>> 9);
     this.b = (this.c + (this.c << 3)) | 0;

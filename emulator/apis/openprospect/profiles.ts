@@ -22,8 +22,16 @@ import { FieldReader, readJsonObject } from './validation';
 
 const SCOPE = 'search-profile-creations';
 const FIELDS = [
-  'profile_name', 'ideal_customer_profile', 'seller_offering', 'seller_industry', 'target_countries', 'target_cities',
-  'target_industries', 'excluded_industries', 'contact_roles', 'output_language',
+  'profile_name',
+  'ideal_customer_profile',
+  'seller_offering',
+  'seller_industry',
+  'target_countries',
+  'target_cities',
+  'target_industries',
+  'excluded_industries',
+  'contact_roles',
+  'output_language',
 ];
 
 /** The JSON shape of a creation. */
@@ -68,8 +76,17 @@ export const createProfileCreation: RouteHandler = ({ req, state, key }) => {
   const v = validate(parsed.body);
   if ('issues' in v) return validationError(v.issues);
   const c: SimProfileCreation = {
-    id: nextId(state, 'profile-creation'), org: key.org, status: 'PENDING', input: parsed.body, profileName: v.name,
-    profileId: null, failureReason: null, polls: 0, createdAt: req.now, updatedAt: req.now, idempotencyKey: idem.key,
+    id: nextId(state, 'profile-creation'),
+    org: key.org,
+    status: 'PENDING',
+    input: parsed.body,
+    profileName: v.name,
+    profileId: null,
+    failureReason: null,
+    polls: 0,
+    createdAt: req.now,
+    updatedAt: req.now,
+    idempotencyKey: idem.key,
   };
   state.creations.push(c);
   state.counts.profileCreationsCreated++;

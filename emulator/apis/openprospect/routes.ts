@@ -17,7 +17,10 @@ export interface Route {
 /** GET /auth/validate: `{valid: true, scopes}` (NOTES); needs no particular scope. */
 const validateKey: RouteHandler = ({ key }) => json(200, { valid: true, scopes: [...key.scopes] });
 
-const R = 'orders:read', W = 'orders:write', BR = 'blacklists:read', BW = 'blacklists:write';
+const R = 'orders:read',
+  W = 'orders:write',
+  BR = 'blacklists:read',
+  BW = 'blacklists:write';
 
 /**
  * Both `/orders` and `/orders/` are served directly (the guides use both; no redirect, so a POST

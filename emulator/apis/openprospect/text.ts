@@ -2,7 +2,17 @@
 import { CITIES, COUNTRY_ALIASES } from './wordlists';
 
 const TRANSLIT: Record<string, string> = {
-  ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', æ: 'ae', ø: 'oe', å: 'aa', ł: 'l', đ: 'd', þ: 'th', œ: 'oe',
+  ä: 'ae',
+  ö: 'oe',
+  ü: 'ue',
+  ß: 'ss',
+  æ: 'ae',
+  ø: 'oe',
+  å: 'aa',
+  ł: 'l',
+  đ: 'd',
+  þ: 'th',
+  œ: 'oe',
 };
 
 /** ASCII slug: transliterated, lower-case, runs of other characters collapsed to `-`. */
@@ -26,9 +36,15 @@ export function normName(s: string): string {
  */
 export function domainOf(url: string | null): string | null {
   if (url === null) return null;
-  let h = url.trim().toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
+  let h = url
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
   h = h.replace(/^[^@/]*@/, '').split(/[/?#]/)[0] ?? '';
-  h = h.replace(/:\d+$/, '').replace(/\.$/, '').replace(/^www\./, '');
+  h = h
+    .replace(/:\d+$/, '')
+    .replace(/\.$/, '')
+    .replace(/^www\./, '');
   return h.includes('.') && !/\s/.test(h) ? h : null;
 }
 

@@ -10,8 +10,7 @@ export function isoOrNull(ms: number | null): string | null {
   return ms === null ? null : isoMicros(ms);
 }
 
-const ISO_RE =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6}))?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
 
 /**
  * Parses an ISO 8601 date-time into microseconds since the epoch, or null when invalid.
@@ -23,8 +22,12 @@ export function parseIsoMicros(s: string): number | null {
   const m = ISO_RE.exec(s);
   if (!m) return null;
   const [, y, mo, d, h, mi, sec, frac, tz] = m;
-  const year = Number(y), month = Number(mo), day = Number(d);
-  const hour = Number(h), minute = Number(mi), second = Number(sec ?? '0');
+  const year = Number(y),
+    month = Number(mo),
+    day = Number(d);
+  const hour = Number(h),
+    minute = Number(mi),
+    second = Number(sec ?? '0');
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
   let ms = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(ms);

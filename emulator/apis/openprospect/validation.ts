@@ -64,7 +64,11 @@ export interface ListOpts {
 export class FieldReader {
   readonly issues: Issue[];
 
-  constructor(private readonly obj: Record<string, unknown>, private readonly base: Loc, issues: Issue[] = []) {
+  constructor(
+    private readonly obj: Record<string, unknown>,
+    private readonly base: Loc,
+    issues: Issue[] = [],
+  ) {
     this.issues = issues;
   }
 
@@ -210,9 +214,13 @@ export class FieldReader {
     const out: string[] = [];
     let ok = true;
     v.forEach((item: unknown, i) => {
-      if (typeof item !== 'string') { this.add(issue.uuidType(this.loc(name, i), item)); ok = false; }
-      else if (!isUuid(item)) { this.add(issue.uuidParsing(this.loc(name, i), item)); ok = false; }
-      else if (!out.includes(item.toLowerCase())) out.push(item.toLowerCase());
+      if (typeof item !== 'string') {
+        this.add(issue.uuidType(this.loc(name, i), item));
+        ok = false;
+      } else if (!isUuid(item)) {
+        this.add(issue.uuidParsing(this.loc(name, i), item));
+        ok = false;
+      } else if (!out.includes(item.toLowerCase())) out.push(item.toLowerCase());
     });
     return ok ? out : null;
   }

@@ -44,7 +44,8 @@ function oddTypes(c: unknown): unknown {
 
 function rewrite(variant: OpenProspectVariant, req: SimRequest, res: SimResponse, body: unknown): unknown | null {
   if (!isObj(body) || res.status >= 300) return null;
-  if (variant === 'create-lean') return req.method === 'POST' && ORDERS.test(req.path) && typeof body['order_id'] === 'string' ? { order_id: body['order_id'] } : null;
+  if (variant === 'create-lean')
+    return req.method === 'POST' && ORDERS.test(req.path) && typeof body['order_id'] === 'string' ? { order_id: body['order_id'] } : null;
   if (variant === 'numbers-as-text') return RESULTS.test(req.path) && Array.isArray(body['items']) ? { ...body, items: body['items'].map(company) } : null;
   if (variant === 'unknown-status') {
     if (req.method !== 'GET' || !ORDER.test(req.path) || typeof body['status'] !== 'string' || FINISHED.includes(body['status'])) return null;

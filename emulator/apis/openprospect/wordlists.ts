@@ -2,15 +2,58 @@
 
 /** First halves of generated company names. */
 export const NAME_HEADS = [
-  'Cloud', 'Data', 'Nord', 'Alpen', 'Rhein', 'Spree', 'Isar', 'Hanse', 'Blau', 'Stern', 'Nova', 'Vektor',
-  'Quantum', 'Linden', 'Falken', 'Elb', 'Berg', 'Donau', 'Silber', 'Kupfer', 'Ostsee', 'Main', 'Neckar', 'Weser',
+  'Cloud',
+  'Data',
+  'Nord',
+  'Alpen',
+  'Rhein',
+  'Spree',
+  'Isar',
+  'Hanse',
+  'Blau',
+  'Stern',
+  'Nova',
+  'Vektor',
+  'Quantum',
+  'Linden',
+  'Falken',
+  'Elb',
+  'Berg',
+  'Donau',
+  'Silber',
+  'Kupfer',
+  'Ostsee',
+  'Main',
+  'Neckar',
+  'Weser',
 ] as const;
 
 /** Second halves of generated company names. */
 export const NAME_TAILS = [
-  'Ops', 'Werk', 'Logistik', 'Systeme', 'Software', 'Analytics', 'Consulting', 'Labs', 'Technik', 'Solutions',
-  'Digital', 'Hotels', 'Medien', 'Energie', 'Bau', 'Pharma', 'Finanz', 'Robotics', 'Foods', 'Textil', 'Mobility',
-  'Security', 'Cloudware', 'Partners',
+  'Ops',
+  'Werk',
+  'Logistik',
+  'Systeme',
+  'Software',
+  'Analytics',
+  'Consulting',
+  'Labs',
+  'Technik',
+  'Solutions',
+  'Digital',
+  'Hotels',
+  'Medien',
+  'Energie',
+  'Bau',
+  'Pharma',
+  'Finanz',
+  'Robotics',
+  'Foods',
+  'Textil',
+  'Mobility',
+  'Security',
+  'Cloudware',
+  'Partners',
 ] as const;
 
 /** Hostile company names (unicode, formula-like) used on a deterministic subset of discovery candidates. */
@@ -45,9 +88,20 @@ export const DEFAULT_CITIES = ['Springfield', 'Riverside', 'Lakeside', 'Fairview
 
 /** Country canonicalisation (names, local names, ISO-2/ISO-3 codes). */
 export const COUNTRY_ALIASES: Record<string, string> = {
-  germany: 'Germany', de: 'Germany', deu: 'Germany', deutschland: 'Germany',
-  austria: 'Austria', at: 'Austria', aut: 'Austria', österreich: 'Austria', oesterreich: 'Austria',
-  switzerland: 'Switzerland', ch: 'Switzerland', che: 'Switzerland', schweiz: 'Switzerland', suisse: 'Switzerland',
+  germany: 'Germany',
+  de: 'Germany',
+  deu: 'Germany',
+  deutschland: 'Germany',
+  austria: 'Austria',
+  at: 'Austria',
+  aut: 'Austria',
+  österreich: 'Austria',
+  oesterreich: 'Austria',
+  switzerland: 'Switzerland',
+  ch: 'Switzerland',
+  che: 'Switzerland',
+  schweiz: 'Switzerland',
+  suisse: 'Switzerland',
 };
 
 /** International dialling prefixes. */
@@ -56,15 +110,41 @@ export const PHONE_PREFIX: Record<string, string> = { Germany: '+49', Austria: '
 export const TLD: Record<string, string> = { Germany: 'de', Austria: 'at', Switzerland: 'ch' };
 /** Area codes by city. */
 export const AREA_CODES: Record<string, string> = {
-  Berlin: '30', Munich: '89', Hamburg: '40', Köln: '221', Dresden: '351', 'Frankfurt am Main': '69', Stuttgart: '711',
-  Leipzig: '341', Düsseldorf: '211', Vienna: '1', Graz: '316', Innsbruck: '512', Salzburg: '662', Linz: '732',
-  Zurich: '44', Geneva: '22', Basel: '61', Bern: '31', Lausanne: '21',
+  Berlin: '30',
+  Munich: '89',
+  Hamburg: '40',
+  Köln: '221',
+  Dresden: '351',
+  'Frankfurt am Main': '69',
+  Stuttgart: '711',
+  Leipzig: '341',
+  Düsseldorf: '211',
+  Vienna: '1',
+  Graz: '316',
+  Innsbruck: '512',
+  Salzburg: '662',
+  Linz: '732',
+  Zurich: '44',
+  Geneva: '22',
+  Basel: '61',
+  Bern: '31',
+  Lausanne: '21',
 };
 
 /** Generated business types. */
 export const BUSINESS_TYPES = [
-  'B2B SaaS', 'Hotel', 'Logistics', 'Manufacturing', 'Consulting', 'Retail', 'Healthcare', 'Financial Services',
-  'Construction', 'Media', 'Energy', 'Food & Beverage',
+  'B2B SaaS',
+  'Hotel',
+  'Logistics',
+  'Manufacturing',
+  'Consulting',
+  'Retail',
+  'Healthcare',
+  'Financial Services',
+  'Construction',
+  'Media',
+  'Energy',
+  'Food & Beverage',
 ] as const;
 
 /** Street names. */
@@ -77,16 +157,36 @@ export const LAST_NAMES = ['Schmidt', 'Weber', 'Müller', 'Fischer', 'Özdemir',
 
 /** Ordinary job titles. */
 export const JOB_TITLES = [
-  'General Manager', 'CEO', 'CTO', 'Head of Sales', 'VP Marketing', 'Managing Director', 'Geschäftsführer',
-  'Head of Procurement', 'COO', 'Sales Director',
+  'General Manager',
+  'CEO',
+  'CTO',
+  'Head of Sales',
+  'VP Marketing',
+  'Managing Director',
+  'Geschäftsführer',
+  'Head of Procurement',
+  'COO',
+  'Sales Director',
 ] as const;
 /** Job titles a spreadsheet would misread as formulas. */
 export const HOSTILE_JOB_TITLES = ['- Head of Sales', '+Sales Lead', '=Chief Revenue Officer', '@Marketing'] as const;
 
 /** Web technologies. */
 export const TECHNOLOGIES = [
-  'WordPress', 'Google Analytics', 'Cloudflare', 'React', 'AWS', 'Kubernetes', 'HubSpot', 'Shopify', 'jQuery',
-  'Google Tag Manager', 'Matomo', 'Vue.js', 'Salesforce', 'Stripe',
+  'WordPress',
+  'Google Analytics',
+  'Cloudflare',
+  'React',
+  'AWS',
+  'Kubernetes',
+  'HubSpot',
+  'Shopify',
+  'jQuery',
+  'Google Tag Manager',
+  'Matomo',
+  'Vue.js',
+  'Salesforce',
+  'Stripe',
 ] as const;
 
 /** Match reasons (ANALYSIS). */

@@ -19,7 +19,11 @@ export interface CodeChoices {
 const sorted = (set: Set<string>): string[] => [...set].sort((a, b) => a.localeCompare(b));
 
 /** Merge the sources into the three lists (each sorted, no repeats across `used` and `seen`). */
-export function codeChoices(saved: readonly string[], runs: ReadonlyArray<{ codes: readonly string[]; refs: readonly string[] }>, known: KnownCosts): CodeChoices {
+export function codeChoices(
+  saved: readonly string[],
+  runs: ReadonlyArray<{ codes: readonly string[]; refs: readonly string[] }>,
+  known: KnownCosts,
+): CodeChoices {
   const used = new Set(saved);
   const refs = new Set(Object.keys(known.groups));
   for (const r of runs) {

@@ -53,7 +53,11 @@ export function readKnownCosts(store: PropertyStore): KnownCosts {
 
 /** The most recent `max` entries of a record by `at`. */
 function newest<T extends { at: number }>(rec: Record<string, T>, max: number): Record<string, T> {
-  return Object.fromEntries(Object.entries(rec).sort((a, b) => b[1].at - a[1].at).slice(0, max));
+  return Object.fromEntries(
+    Object.entries(rec)
+      .sort((a, b) => b[1].at - a[1].at)
+      .slice(0, max),
+  );
 }
 
 /** Merge what a run learnt into the stored memory (bounded, newest kept). No-op when nothing is new. */
@@ -83,7 +87,11 @@ export function forgetCosts(store: PropertyStore): void {
  * Learn from one answer (pure): the price of every paid success, and a group's codes when the
  * request named exactly one group and no codes (otherwise gu1's merged list cannot be split).
  */
-export function learnFromResponse(known: KnownCosts, res: EnrichResponse, request: { integrationCodes: readonly string[]; enrichmentGroupRefs: readonly string[] }): KnownCosts {
+export function learnFromResponse(
+  known: KnownCosts,
+  res: EnrichResponse,
+  request: { integrationCodes: readonly string[]; enrichmentGroupRefs: readonly string[] },
+): KnownCosts {
   const costs = { ...known.costs };
   const groups = { ...known.groups };
   for (const r of res.results) {
@@ -193,6 +201,9 @@ export function gu1CostLine(counts: Readonly<Record<string, number>>): string {
   const cost = counts['costCents'] ?? 0;
   const maybe = counts['maybeBilledCents'] ?? 0;
   const unpriced = counts['unpricedResults'] ?? 0;
-  const upTo = maybe > 0 || unpriced > 0 ? `, plus up to ${formatUnits(maybe)}${unpriced > 0 ? ` and ${unpriced} result(s) at a price not seen yet` : ''} for answers from gu1's cache (a lost or repeated sending may have been billed)` : '';
+  const upTo =
+    maybe > 0 || unpriced > 0
+      ? `, plus up to ${formatUnits(maybe)}${unpriced > 0 ? ` and ${unpriced} result(s) at a price not seen yet` : ''} for answers from gu1's cache (a lost or repeated sending may have been billed)`
+      : '';
   return `Cost: ${formatUnits(cost)} ${GU1_UNIT}${upTo}.`;
 }

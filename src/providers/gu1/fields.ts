@@ -25,7 +25,8 @@ export function parameterKey(name: string): string {
 
 /** Why a parameter name cannot be used, or null. `forceRefresh` is the add-on's own option. */
 export function parameterNameProblem(name: string): string | null {
-  if (!/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name)) return `Parameter name "${name.slice(0, 40)}" must start with a letter and hold only letters, digits and _ (at most 64).`;
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name))
+    return `Parameter name "${name.slice(0, 40)}" must start with a letter and hold only letters, digits and _ (at most 64).`;
   if (name === 'forceRefresh') return 'forceRefresh is set by the "force refresh" option, not by a column.';
   return null;
 }

@@ -68,7 +68,8 @@ export function checkRunOptions(raw: RawRunOptions): { ok: true; options: RunOpt
     else costCapCents = toCents(raw.costCap);
   }
   const waveSize = raw.waveSize ?? DEFAULT_WAVE_SIZE;
-  if (!Number.isInteger(waveSize) || waveSize < 1 || waveSize > MAX_WAVE_SIZE) problems.push(`Concurrent requests must be a whole number from 1 to ${MAX_WAVE_SIZE}.`);
+  if (!Number.isInteger(waveSize) || waveSize < 1 || waveSize > MAX_WAVE_SIZE)
+    problems.push(`Concurrent requests must be a whole number from 1 to ${MAX_WAVE_SIZE}.`);
   const title = (raw.title ?? '').replace(/\s+/g, ' ').trim() || 'gu1 enrichment';
   if (title.length > MAX_TITLE) problems.push(`The title is longer than ${MAX_TITLE} characters.`);
   if (problems.length > 0) return { ok: false, problems };

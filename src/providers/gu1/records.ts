@@ -22,7 +22,10 @@ export interface Gu1Records {
 
 /** Pure: gu1 records from read rows; an empty id is never filled in (gu1 finds entities by the id the user has). */
 export function toGu1Records(read: RecordsResult): Gu1Records {
-  const invalid = read.invalid.map((r) => ({ ...r, reasons: r.reasons.map((t) => (/external_id is empty/.test(t) ? `${t}: gu1 finds entities by the id they have in gu1, so every row needs it` : t)) }));
+  const invalid = read.invalid.map((r) => ({
+    ...r,
+    reasons: r.reasons.map((t) => (/external_id is empty/.test(t) ? `${t}: gu1 finds entities by the id they have in gu1, so every row needs it` : t)),
+  }));
   const records = read.records.map((r) => ({ rowNumber: r.rowNumber, externalId: r.values[EXTERNAL_ID_KEY] ?? '', parameters: recordParameters(r.values) }));
   return { records, invalid, emptyRows: read.emptyRows };
 }

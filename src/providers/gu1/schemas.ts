@@ -19,7 +19,15 @@ export const ResultErrorSchema = z.looseObject({
 type ResultError = z.infer<typeof ResultErrorSchema>;
 
 /** A per-result error: the documented object, or a bare message text (kept as its message). */
-const ResultError = soft(z.union([ResultErrorSchema, z.pipe(z.string(), z.transform((message: string): ResultError => ({ message })))]));
+const ResultError = soft(
+  z.union([
+    ResultErrorSchema,
+    z.pipe(
+      z.string(),
+      z.transform((message: string): ResultError => ({ message })),
+    ),
+  ]),
+);
 
 export const EnrichmentResultSchema = z.looseObject({
   success: soft(z.boolean()),

@@ -50,7 +50,12 @@ export interface WaveOutcome {
  */
 function isLost(r: ApiResponse<unknown> | ApiError): boolean {
   if (r instanceof NotSentError) return false;
-  return r instanceof MalformedResponseError || r instanceof ServerError || (r instanceof ApiError && r.status === 408) || (r instanceof ConnectionError && r.status === 0);
+  return (
+    r instanceof MalformedResponseError ||
+    r instanceof ServerError ||
+    (r instanceof ApiError && r.status === 408) ||
+    (r instanceof ConnectionError && r.status === 0)
+  );
 }
 
 /** The results a 422 answer carried beside its error, when it carried any. */
@@ -100,7 +105,11 @@ function classify(r: ApiResponse<unknown> | ApiError, args: EnrichArgs, finalAtt
  * Send one wave. `resendOnly[i]` marks rows already sent by a run that was killed before it
  * wrote their answers: they go without forceRefresh and count as re-sends.
  */
-export function sendWave(http: Http, rows: readonly EnrichArgs[], opts: { waveSize: number; resendOnly?: readonly boolean[]; concurrency?: Concurrency }): WaveOutcome {
+export function sendWave(
+  http: Http,
+  rows: readonly EnrichArgs[],
+  opts: { waveSize: number; resendOnly?: readonly boolean[]; concurrency?: Concurrency },
+): WaveOutcome {
   const resendOnly = rows.map((_, i) => opts.resendOnly?.[i] === true);
   const first = http.requestAll<unknown>(
     rows.map((a, i) => buildEnrichRequest(resendOnly[i] ? { ...a, forceRefresh: false } : a)),
@@ -110,7 +119,10 @@ export function sendWave(http: Http, rows: readonly EnrichArgs[], opts: { waveSi
   const lost = first.map((r, i) => (!resendOnly[i] && isLost(r) ? i : -1)).filter((i) => i >= 0);
   const final = first.slice();
   if (lost.length > 0) {
-    const again = http.requestAll<unknown>(lost.map((i) => buildEnrichRequest({ ...(rows[i] as EnrichArgs), forceRefresh: false })), { waveSize: opts.waveSize });
+    const again = http.requestAll<unknown>(
+      lost.map((i) => buildEnrichRequest({ ...(rows[i] as EnrichArgs), forceRefresh: false })),
+      { waveSize: opts.waveSize },
+    );
     lost.forEach((i, k) => {
       const r = again[k] as ApiResponse<unknown> | ApiError;
       final[i] = r;

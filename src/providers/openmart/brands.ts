@@ -18,7 +18,9 @@ const TRI = ['has_staff_info', 'has_business_email', 'has_business_phone_number'
 
 export const MAX_BRAND_RESULTS = 10_000;
 
-export type BrandBuild = { ok: true; title: string; count: number; searchParam: Record<string, unknown>; orderBy?: Array<{ field: string; asc: true }> } | { ok: false; problems: Problem[] };
+export type BrandBuild =
+  | { ok: true; title: string; count: number; searchParam: Record<string, unknown>; orderBy?: Array<{ field: string; asc: true }> }
+  | { ok: false; problems: Problem[] };
 
 /** Check the brand form and build `search_param` (pagination is added per page). */
 export function buildBrandSearch(form: unknown): BrandBuild {
@@ -27,7 +29,8 @@ export function buildBrandSearch(form: unknown): BrandBuild {
   const title = textOf(form['title']) ?? '';
   if (title === '') problems.push({ field: 'title', message: 'Give the search a title (it names the result tab).' });
   const count = numberOf(form['count']) ?? 100;
-  if (!Number.isInteger(count) || count < 1 || count > MAX_BRAND_RESULTS) problems.push({ field: 'count', message: `Ask for 1 to ${MAX_BRAND_RESULTS} brands.` });
+  if (!Number.isInteger(count) || count < 1 || count > MAX_BRAND_RESULTS)
+    problems.push({ field: 'count', message: `Ask for 1 to ${MAX_BRAND_RESULTS} brands.` });
   const p: Record<string, unknown> = {};
   const term = textOf(form['search_term'] ?? form['query']);
   if (term) p['search_term'] = term;
@@ -35,14 +38,22 @@ export function buildBrandSearch(form: unknown): BrandBuild {
   if (rawLocs !== undefined && rawLocs !== null && rawLocs !== '') {
     const locs = (Array.isArray(rawLocs) ? rawLocs : [rawLocs]).filter(isRecord);
     locs.forEach((l, i) => {
-      if (!textOf(l['country'])) problems.push({ field: `location.${i}.country`, message: `Location ${i + 1} needs a country (Openmart refuses brand locations without one).` });
+      if (!textOf(l['country']))
+        problems.push({ field: `location.${i}.country`, message: `Location ${i + 1} needs a country (Openmart refuses brand locations without one).` });
     });
     if (locs.length > LIMITS.brandArray) problems.push({ field: 'location', message: `At most ${LIMITS.brandArray} locations.` });
-    p['location'] = locs.map((l) => Object.fromEntries(Object.entries(l).filter(([, v]) => textOf(v) !== undefined).map(([k, v]) => [k, String(v).trim()])));
+    p['location'] = locs.map((l) =>
+      Object.fromEntries(
+        Object.entries(l)
+          .filter(([, v]) => textOf(v) !== undefined)
+          .map(([k, v]) => [k, String(v).trim()]),
+      ),
+    );
   }
   const minStores = numberOf(form['min_stores']);
   const maxStores = numberOf(form['max_stores']);
-  if ((minStores !== undefined && (Number.isNaN(minStores) || minStores < 0)) || (maxStores !== undefined && (Number.isNaN(maxStores) || maxStores < 0))) problems.push({ field: 'num_stores', message: 'Store counts must be whole numbers from 0.' });
+  if ((minStores !== undefined && (Number.isNaN(minStores) || minStores < 0)) || (maxStores !== undefined && (Number.isNaN(maxStores) || maxStores < 0)))
+    problems.push({ field: 'num_stores', message: 'Store counts must be whole numbers from 0.' });
   else if (minStores !== undefined || maxStores !== undefined) {
     const range: Record<string, number> = {};
     if (minStores !== undefined) range['ge'] = minStores;
@@ -70,7 +81,8 @@ export function buildBrandSearch(form: unknown): BrandBuild {
   if (sort) {
     if (!ORDER_FIELDS.includes(sort)) problems.push({ field: 'order_by', message: `Brands can be sorted by ${ORDER_FIELDS.join(', ')} only.` });
     // Descending sorts are refused by the API ("Asc is required"): ascending is all there is.
-    if (form['descending'] === true) problems.push({ field: 'order_by', message: 'Openmart currently accepts ascending sorts only (a descending sort is refused with "Asc is required").' });
+    if (form['descending'] === true)
+      problems.push({ field: 'order_by', message: 'Openmart currently accepts ascending sorts only (a descending sort is refused with "Asc is required").' });
     orderBy = [{ field: sort, asc: true }];
   }
   if (problems.length > 0) return { ok: false, problems };
@@ -101,7 +113,8 @@ export function brandPage(http: Http, searchParam: Record<string, unknown>, page
 
 /** The request for one page of brands. */
 export function brandPageRequest(searchParam: Record<string, unknown>, page: BrandPageQuery): ApiRequest {
-  if (!Number.isInteger(page.limit) || page.limit < 1 || page.limit > LIMITS.brandLimitMax) throw new RangeError(`brands: limit must be 1-${LIMITS.brandLimitMax}`);
+  if (!Number.isInteger(page.limit) || page.limit < 1 || page.limit > LIMITS.brandLimitMax)
+    throw new RangeError(`brands: limit must be 1-${LIMITS.brandLimitMax}`);
   const pagination: Record<string, unknown> = { limit: page.limit };
   if (page.cursor) pagination['encoded_cursor'] = page.cursor;
   if (page.orderBy) pagination['order_by'] = page.orderBy;

@@ -54,7 +54,8 @@ export function checkBatchOptions(op: BatchOp, raw: unknown): { options: BatchOp
   const options: BatchOptions = { title };
   if (op === 'find_people') {
     const maxK = numberOf(o['max_k']) ?? 3;
-    if (!Number.isInteger(maxK) || maxK < 1 || maxK > LIMITS.maxK) problems.push({ field: 'max_k', message: `Contacts per company must be a whole number from 1 to ${LIMITS.maxK}.` });
+    if (!Number.isInteger(maxK) || maxK < 1 || maxK > LIMITS.maxK)
+      problems.push({ field: 'max_k', message: `Contacts per company must be a whole number from 1 to ${LIMITS.maxK}.` });
     options.max_k = maxK;
     const role = textOf(o['role']);
     if (role) options.role = role;
@@ -134,7 +135,11 @@ export function buildBatches(op: BatchOp, records: readonly BatchRecord[], rawOp
     if (task) tasks.push({ task, rowNumber: r.rowNumber, id: String(task['tracking_id']) });
     else invalid.push({ rowNumber: r.rowNumber, reasons });
   }
-  if (tasks.length === 0) problems.push({ field: 'rows', message: records.length === 0 ? 'There are no rows to send.' : 'None of the rows can be sent; fix the rows listed and try again.' });
+  if (tasks.length === 0)
+    problems.push({
+      field: 'rows',
+      message: records.length === 0 ? 'There are no rows to send.' : 'None of the rows can be sent; fix the rows listed and try again.',
+    });
   const batches: PlannedBatch[] = [];
   for (let i = 0; i < tasks.length; i += LIMITS.batchTasks) {
     const part = tasks.slice(i, i + LIMITS.batchTasks);

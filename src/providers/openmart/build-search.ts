@@ -33,7 +33,19 @@ const TEXTS = ['store_name', 'ownership_type'] as const;
 /** Ownership classes (the brand search document lists them; the search document names the filter only). */
 export const OWNERSHIP_TYPES = ['INDEPENDENT', 'FAMILY', 'FRANCHISE', 'CHAIN'] as const;
 const LISTS: Record<string, number> = { tags: LIMITS.tags, include_keywords: LIMITS.keywords, exclude_keywords: LIMITS.keywords, exclude_root_domains: 1_000 };
-const FORM_KEYS = new Set(['title', 'count', 'query', 'location', 'locations', 'filters', ...BOOLEANS, ...Object.keys(NUMBERS), ...DATES, ...TEXTS, ...Object.keys(LISTS)]);
+const FORM_KEYS = new Set([
+  'title',
+  'count',
+  'query',
+  'location',
+  'locations',
+  'filters',
+  ...BOOLEANS,
+  ...Object.keys(NUMBERS),
+  ...DATES,
+  ...TEXTS,
+  ...Object.keys(LISTS),
+]);
 
 /** Results one search job may ask for. */
 export const MAX_SEARCH_RESULTS = 10_000;
@@ -60,11 +72,13 @@ export function buildSearch(form: unknown): SearchBuild {
   const title = textOf(input['title']) ?? '';
   if (title === '') problems.push({ field: 'title', message: 'Give the search a title (it names the result tab).' });
   const count = numberOf(input['count']) ?? LIMITS.searchPage;
-  if (!Number.isInteger(count) || count < 1 || count > MAX_SEARCH_RESULTS) problems.push({ field: 'count', message: `Ask for 1 to ${MAX_SEARCH_RESULTS} results.` });
+  if (!Number.isInteger(count) || count < 1 || count > MAX_SEARCH_RESULTS)
+    problems.push({ field: 'count', message: `Ask for 1 to ${MAX_SEARCH_RESULTS} results.` });
 
   const query = textOf(input['query']);
   if (query !== undefined) {
-    if (query.length > LIMITS.queryChars) problems.push({ field: 'query', message: `The query is ${query.length} characters; Openmart takes at most ${LIMITS.queryChars}.` });
+    if (query.length > LIMITS.queryChars)
+      problems.push({ field: 'query', message: `The query is ${query.length} characters; Openmart takes at most ${LIMITS.queryChars}.` });
     body['query'] = query;
   }
   for (const [k, max] of Object.entries(LISTS)) {
@@ -95,11 +109,13 @@ export function buildSearch(form: unknown): SearchBuild {
     if (t !== undefined) body[k] = k === 'ownership_type' ? t.toUpperCase() : t;
   }
   const owner = body['ownership_type'];
-  if (typeof owner === 'string' && !(OWNERSHIP_TYPES as readonly string[]).includes(owner)) problems.push({ field: 'ownership_type', message: `Ownership is one of ${OWNERSHIP_TYPES.join(', ')}, not ${owner}.` });
+  if (typeof owner === 'string' && !(OWNERSHIP_TYPES as readonly string[]).includes(owner))
+    problems.push({ field: 'ownership_type', message: `Ownership is one of ${OWNERSHIP_TYPES.join(', ')}, not ${owner}.` });
   for (const k of DATES) {
     const t = textOf(input[k]);
     if (t === undefined) continue;
-    if (!ISO_DATE.test(t) || Number.isNaN(Date.parse(t))) problems.push({ field: k, message: `${k} must be a date like 2024-01-31 (ISO 8601), not "${t.slice(0, 40)}".` });
+    if (!ISO_DATE.test(t) || Number.isNaN(Date.parse(t)))
+      problems.push({ field: k, message: `${k} must be a date like 2024-01-31 (ISO 8601), not "${t.slice(0, 40)}".` });
     else body[k] = t;
   }
   for (const [lo, hi, what] of PAIRS) {

@@ -62,7 +62,10 @@ export function estimateBatch(op: BatchOp, tasks: ReadonlyArray<Record<string, u
     const credits = perRow.reduce((n, k) => n + k, 0);
     // The form sets one max_k for every row: name it ("x 3 contacts per row").
     const k = perRow.length > 0 && perRow.every((x) => x === perRow[0]) ? `${perRow[0]} ` : '';
-    return { credits, basis: `up to ${credits.toLocaleString('en-US')}: ${tasks.length.toLocaleString('en-US')} row(s) x ${k}contacts per row (assumed 1 credit per contact)` };
+    return {
+      credits,
+      basis: `up to ${credits.toLocaleString('en-US')}: ${tasks.length.toLocaleString('en-US')} row(s) x ${k}contacts per row (assumed 1 credit per contact)`,
+    };
   }
   if (op === 'lookup_people') {
     const credits = tasks.reduce((n, t) => n + (Array.isArray(t['people']) ? t['people'].length : 1), 0);

@@ -17,7 +17,8 @@ export interface EnrichTarget {
 /** The request for one row. At least one of website / social link (the server would return an unfiltered slice). */
 export function enrichCompanyRequest(target: EnrichTarget, opts: { limit: number; location?: Record<string, unknown> | undefined }): ApiRequest {
   if (!target.website && !target.social_media_link) throw new TypeError('enrich_company: a website or a social media link is required');
-  if (!Number.isInteger(opts.limit) || opts.limit < 1 || opts.limit > LIMITS.enrichLimitMax) throw new RangeError(`enrich_company: limit must be 1-${LIMITS.enrichLimitMax}`);
+  if (!Number.isInteger(opts.limit) || opts.limit < 1 || opts.limit > LIMITS.enrichLimitMax)
+    throw new RangeError(`enrich_company: limit must be 1-${LIMITS.enrichLimitMax}`);
   const json: Record<string, unknown> = { limit: opts.limit };
   if (target.website) json['website'] = target.website;
   if (target.social_media_link) json['social_media_link'] = target.social_media_link;

@@ -22,7 +22,8 @@ export function unknownBatch(batchId: string): string {
   return `Openmart does not know batch ${batchId}`;
 }
 
-const DROPPED_BODY = 'Apps Script may have dropped the JSON body of this GET request (UrlFetchApp documents request bodies for POST, PUT and PATCH only), so Openmart received no ids. Records by id cannot be fetched from this account; use website enrichment instead.';
+const DROPPED_BODY =
+  'Apps Script may have dropped the JSON body of this GET request (UrlFetchApp documents request bodies for POST, PUT and PATCH only), so Openmart received no ids. Records by id cannot be fetched from this account; use website enrichment instead.';
 
 /**
  * A records 422 about the body's presence, shape or size: the add-on always sends 1-100 ids, so

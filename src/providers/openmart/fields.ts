@@ -11,9 +11,15 @@ import type { BatchOp } from './schemas';
  * part) removed. NOTES: find_people examples show `@domain.com`, the text a bare domain; send bare.
  */
 export function bareDomain(value: string): string | null {
-  let h = value.trim().toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
+  let h = value
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
   h = h.replace(/^[^@/]*@/, '').split(/[/?#\s]/)[0] ?? '';
-  h = h.replace(/:\d+$/, '').replace(/\.+$/, '').replace(/^www\./, '');
+  h = h
+    .replace(/:\d+$/, '')
+    .replace(/\.+$/, '')
+    .replace(/^www\./, '');
   return /^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+$/u.test(h) ? h : null;
 }
 
@@ -55,5 +61,9 @@ export const ENRICH_FIELDS: FieldSpec[] = [
   { key: 'openmart_id', label: 'Openmart ID', aliases: ['Openmart ID', 'Openmart', 'Store ID', 'store_id', 'OM ID'] },
   { key: 'google_place_id', label: 'Google Place ID', aliases: ['Place ID', 'Google Place ID', 'place_id', 'Google Maps ID', 'Maps Place ID'] },
   { key: 'website', label: 'website', aliases: [...ALIASES.website] },
-  { key: 'social_media_link', label: 'social media link', aliases: ['Social', 'Social Media', 'Social Link', 'Social Media Link', 'Instagram', 'Facebook', 'Social Profile'] },
+  {
+    key: 'social_media_link',
+    label: 'social media link',
+    aliases: ['Social', 'Social Media', 'Social Link', 'Social Media Link', 'Instagram', 'Facebook', 'Social Profile'],
+  },
 ];

@@ -22,7 +22,10 @@ export function buildLocation(v: unknown, i: number, problems: Problem[]): Recor
   const at = (k: string) => `location.${i}.${k}`;
   for (const [k, raw] of Object.entries(v)) {
     if (!LOCATION_KEYS.has(k)) {
-      problems.push({ field: at(k), message: `Location ${i + 1}: "${k}" is not a location field (country, state, city, zip_code, lat, long, geo_radius, use_geo_fuzz).` });
+      problems.push({
+        field: at(k),
+        message: `Location ${i + 1}: "${k}" is not a location field (country, state, city, zip_code, lat, long, geo_radius, use_geo_fuzz).`,
+      });
       continue;
     }
     if (k === 'zip_code') {
@@ -35,7 +38,8 @@ export function buildLocation(v: unknown, i: number, problems: Problem[]): Recor
       const n = numberOf(raw);
       if (n === undefined) continue;
       const c = COORDS[k] as { min: number; max: number; what: string };
-      if (Number.isNaN(n) || n < c.min || n > c.max) problems.push({ field: at(k), message: `Location ${i + 1}: the ${c.what} must be a number from ${c.min} to ${c.max}.` });
+      if (Number.isNaN(n) || n < c.min || n > c.max)
+        problems.push({ field: at(k), message: `Location ${i + 1}: the ${c.what} must be a number from ${c.min} to ${c.max}.` });
       else out[k] = n;
     } else if (k === 'geo_radius') {
       const n = numberOf(raw);
@@ -47,8 +51,10 @@ export function buildLocation(v: unknown, i: number, problems: Problem[]): Recor
       if (t !== undefined) out[k] = t;
     }
   }
-  if (('lat' in out) !== ('long' in out)) problems.push({ field: `location.${i}`, message: `Location ${i + 1}: give both latitude and longitude for a radius search.` });
-  if ('geo_radius' in out && !('lat' in out)) problems.push({ field: `location.${i}`, message: `Location ${i + 1}: a radius needs a latitude and a longitude.` });
+  if ('lat' in out !== 'long' in out)
+    problems.push({ field: `location.${i}`, message: `Location ${i + 1}: give both latitude and longitude for a radius search.` });
+  if ('geo_radius' in out && !('lat' in out))
+    problems.push({ field: `location.${i}`, message: `Location ${i + 1}: a radius needs a latitude and a longitude.` });
   return Object.keys(out).length > 0 ? out : undefined;
 }
 

@@ -53,7 +53,8 @@ function statusHolder(body: Record<string, unknown>): Record<string, unknown> | 
 /** Read a batch status answer; throws naming the route when no readiness can be read. */
 export function readBatchProgress(res: ApiResponse<unknown>, what: string): BatchProgress {
   const holder = isObj(res.body) ? statusHolder(res.body) : undefined;
-  if (!holder) throw malformedAnswer('openmart', res, `${what}: the answer has no batch_ready flag or processing count (looked at the top level, "status" and "data")`);
+  if (!holder)
+    throw malformedAnswer('openmart', res, `${what}: the answer has no batch_ready flag or processing count (looked at the top level, "status" and "data")`);
   const processing = num(holder['processing']);
   const flag = holder['batch_ready'];
   const ready = typeof flag === 'boolean' ? flag : processing === 0;

@@ -41,5 +41,8 @@ export function readRecords(res: ApiResponse<unknown> | ApiError, kind: RecordsK
 
 /** Fetch one call's records. */
 export function getRecords(http: Http, kind: RecordsKind, ids: readonly string[]): Record<string, Record<string, unknown>> {
-  return readRecords(explained(() => http.request<unknown>(recordsRequest(kind, ids)), droppedBodyHint), kind);
+  return readRecords(
+    explained(() => http.request<unknown>(recordsRequest(kind, ids)), droppedBodyHint),
+    kind,
+  );
 }

@@ -14,7 +14,22 @@ export type Row = Record<string, unknown>;
 export const BATCH_KEY = ['external_id', 'index'];
 const STATUS_COLUMNS = ['external_id', 'index', 'status', 'reason'];
 /** People rows carry the company (from the source row) next to their key (external_id, index). */
-export const PEOPLE_COLUMNS = ['external_id', 'index', 'company', 'status', 'reason', 'first_name', 'last_name', 'title', 'email', 'email_verified', 'phones', 'linkedin_url', 'task_id', 'batch_id'];
+export const PEOPLE_COLUMNS = [
+  'external_id',
+  'index',
+  'company',
+  'status',
+  'reason',
+  'first_name',
+  'last_name',
+  'title',
+  'email',
+  'email_verified',
+  'phones',
+  'linkedin_url',
+  'task_id',
+  'batch_id',
+];
 export const EMAIL_COLUMNS = [...STATUS_COLUMNS, 'email', 'email_status', 'task_id', 'batch_id'];
 export const TECH_COLUMNS = [...STATUS_COLUMNS, 'task_id', 'batch_id'];
 
@@ -56,7 +71,11 @@ function personRow(p: unknown): Row {
   const { first_name, last_name, title, email, phones, linkedin_url, ...rest } = p;
   const mail = isObj(email) ? email : null;
   const phoneList = Array.isArray(phones)
-    ? phones.map((ph) => (isObj(ph) ? [ph['phone_number'], ph['line_type'] ? `(${lineType(ph['line_type'])}${ph['valid'] === false ? ', invalid' : ''})` : ''].filter(Boolean).join(' ') : String(ph)))
+    ? phones.map((ph) =>
+        isObj(ph)
+          ? [ph['phone_number'], ph['line_type'] ? `(${lineType(ph['line_type'])}${ph['valid'] === false ? ', invalid' : ''})` : ''].filter(Boolean).join(' ')
+          : String(ph),
+      )
     : phones;
   return {
     first_name: first_name ?? null,
@@ -109,9 +128,28 @@ export function taskRows(op: BatchOp, task: Task, batchId: string): Row[] {
 
 /** Business tab columns (key first); other content keys follow, flattened. */
 export const BUSINESS_COLUMNS = [
-  'openmart_id', 'business_name', 'store_name', 'root_domain', 'website_url', 'street_address', 'city', 'state', 'zipcode', 'country',
-  'store_phones', 'business_emails', 'google_rating', 'google_reviews_count', 'tags', 'business_categories', 'num_stores', 'ownership_type',
-  'latitude', 'longitude', 'match_score', 'match_highlights',
+  'openmart_id',
+  'business_name',
+  'store_name',
+  'root_domain',
+  'website_url',
+  'street_address',
+  'city',
+  'state',
+  'zipcode',
+  'country',
+  'store_phones',
+  'business_emails',
+  'google_rating',
+  'google_reviews_count',
+  'tags',
+  'business_categories',
+  'num_stores',
+  'ownership_type',
+  'latitude',
+  'longitude',
+  'match_score',
+  'match_highlights',
 ];
 
 /** A business row from an Openmart record (`content` of a search row, or a records value). */
@@ -143,12 +181,32 @@ export const ENRICH_COLUMNS = ['external_id', 'match', 'status', 'reason', ...BU
 /** Enrich tab rows for one source row: its matches numbered from 1, or a NOT_FOUND line (match 0). */
 export function enrichRows(externalId: string, matches: Array<{ id: string; content: Record<string, unknown>; score?: unknown; highlights?: unknown }>): Row[] {
   if (matches.length === 0) return [{ external_id: externalId, match: 0, status: ROW_STATUS.notFound, reason: 'no Openmart record matched' }];
-  return matches.map((m, i) => ({ external_id: externalId, match: i + 1, status: 'FOUND', reason: null, ...businessRow(m.id, m.content, { score: m.score, highlights: m.highlights }) }));
+  return matches.map((m, i) => ({
+    external_id: externalId,
+    match: i + 1,
+    status: 'FOUND',
+    reason: null,
+    ...businessRow(m.id, m.content, { score: m.score, highlights: m.highlights }),
+  }));
 }
 
 export const BRAND_COLUMNS = [
-  'brand_id', 'business_name', 'business_type', 'domain_ident', 'website_url', 'num_stores', 'ownership_type', 'business_categories',
-  'business_specialty', 'business_keywords', 'product_services_offered', 'business_emails', 'business_phones', 'social_media_links', 'staffs', 'brand_description',
+  'brand_id',
+  'business_name',
+  'business_type',
+  'domain_ident',
+  'website_url',
+  'num_stores',
+  'ownership_type',
+  'business_categories',
+  'business_specialty',
+  'business_keywords',
+  'product_services_offered',
+  'business_emails',
+  'business_phones',
+  'social_media_links',
+  'staffs',
+  'brand_description',
 ];
 
 /** A brand row (`null` and `[]` arrays both become an empty cell). */

@@ -124,7 +124,11 @@ export function readSearchEnvelope(res: ApiResponse<unknown>, what: string): Sea
     list = (body as { results: unknown }).results;
     envelope = 'results';
   } else {
-    throw malformedAnswer('openmart', res, `${what}: the answer is ${describeShape(body)}, not one of the documented shapes (an array, {data, total_count} or {results})`);
+    throw malformedAnswer(
+      'openmart',
+      res,
+      `${what}: the answer is ${describeShape(body)}, not one of the documented shapes (an array, {data, total_count} or {results})`,
+    );
   }
   const rows = (list as unknown[]).map((row, i) => {
     const full = SearchRowSchema.safeParse(row);

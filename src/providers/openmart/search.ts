@@ -28,7 +28,8 @@ export function searchPage(http: Http, body: Record<string, unknown>, page: { li
 /** The request for one page (`limit` 1-1000, after `cursor`); nested filters are refused. */
 export function searchRequest(body: Record<string, unknown>, page: { limit: number; cursor?: unknown[] | undefined }): ApiRequest {
   assertFlat(body);
-  if (!Number.isInteger(page.limit) || page.limit < 1 || page.limit > LIMITS.searchLimitMax) throw new RangeError(`search: limit must be 1-${LIMITS.searchLimitMax}, got ${page.limit}`);
+  if (!Number.isInteger(page.limit) || page.limit < 1 || page.limit > LIMITS.searchLimitMax)
+    throw new RangeError(`search: limit must be 1-${LIMITS.searchLimitMax}, got ${page.limit}`);
   const json: Record<string, unknown> = { ...body, limit: page.limit };
   if (page.cursor !== undefined) json['cursor'] = page.cursor;
   return { method: 'post', path: PATHS.search, json };

@@ -65,6 +65,7 @@ export function sizingSentence(matches: number | null, count: number, kind: Size
 
 /** The sentence for a search that matched nothing (preview, submit and a job's end). */
 export function noMatchSentence(kind: SizedKind = 'businesses'): string {
-  if (kind === 'brands') return 'No brand matched this search; widen it: fewer filters, a larger area (a country instead of a city), other search terms or store counts.';
+  if (kind === 'brands')
+    return 'No brand matched this search; widen it: fewer filters, a larger area (a country instead of a city), other search terms or store counts.';
   return 'No business matched this search; widen it: fewer filters, a larger area (a city instead of a zip code, or a bigger radius), other keywords or tags.';
 }

@@ -46,7 +46,9 @@ export function addBlacklistEntries(http: Http, blacklistId: string, entries: re
 /** The request adding 1 to 10,000 entries in one POST. */
 export function addEntriesRequest(blacklistId: string, entries: readonly BlacklistEntryInput[]): ApiRequest {
   if (entries.length < 1 || entries.length > LIMITS.blacklistEntriesPerPost) {
-    throw new RangeError(`addBlacklistEntries: 1 to ${LIMITS.blacklistEntriesPerPost} entries per call, got ${entries.length}; use addBlacklistEntriesInChunks`);
+    throw new RangeError(
+      `addBlacklistEntries: 1 to ${LIMITS.blacklistEntriesPerPost} entries per call, got ${entries.length}; use addBlacklistEntriesInChunks`,
+    );
   }
   return { method: 'post', path: PATHS.blacklistEntries(blacklistId), json: { entries } };
 }

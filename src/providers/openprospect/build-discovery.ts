@@ -55,9 +55,7 @@ export const DISCOVERY_FIELD_ORDER = [
 ] as const;
 
 /** Builder outcome. */
-export type DiscoveryBuild =
-  | { ok: true; body: DiscoveryOrderBody; hints: string[] }
-  | { ok: false; problems: Problem[]; hints: string[] };
+export type DiscoveryBuild = { ok: true; body: DiscoveryOrderBody; hints: string[] } | { ok: false; problems: Problem[]; hints: string[] };
 
 /**
  * Validate a discovery form and build the body. Required: title (<= 500), features,
@@ -87,11 +85,15 @@ export function buildDiscoveryOrder(form: unknown): DiscoveryBuild {
   if (countries === undefined) add('target_countries', requiredText('target_countries', 'name at least one country (Germany, or its code DE)'));
 
   const industry = cleanText(f.seller_industry);
-  if (industry !== undefined && industry.length > LIMITS.sellerIndustry) add('seller_industry', tooLong(OP_LABELS.seller_industry, LIMITS.sellerIndustry, industry.length));
+  if (industry !== undefined && industry.length > LIMITS.sellerIndustry)
+    add('seller_industry', tooLong(OP_LABELS.seller_industry, LIMITS.sellerIndustry, industry.length));
 
   const language = cleanText(f.output_language);
   if (language !== undefined && language.length > LIMITS.outputLanguage) {
-    add('output_language', `${OP_LABELS.output_language} "${language}" is longer than ${LIMITS.outputLanguage} characters; use a language code such as en or de.`);
+    add(
+      'output_language',
+      `${OP_LABELS.output_language} "${language}" is longer than ${LIMITS.outputLanguage} characters; use a language code such as en or de.`,
+    );
   }
 
   const blacklistIds = cleanList(f.blacklist_ids)?.filter((id, i, all) => all.indexOf(id) === i);
@@ -104,7 +106,8 @@ export function buildDiscoveryOrder(form: unknown): DiscoveryBuild {
   const rawQuantity = f.briefing_quantity;
   if (rawQuantity !== undefined && rawQuantity !== null && String(rawQuantity).trim() !== '') {
     const n = Number(String(rawQuantity).trim());
-    if (!Number.isInteger(n) || n < 1) add('briefing_quantity', `${OP_LABELS.briefing_quantity} must be a whole number of at least 1 (got "${String(rawQuantity).slice(0, 20)}").`);
+    if (!Number.isInteger(n) || n < 1)
+      add('briefing_quantity', `${OP_LABELS.briefing_quantity} must be a whole number of at least 1 (got "${String(rawQuantity).slice(0, 20)}").`);
     else quantity = n;
   }
 
@@ -118,7 +121,14 @@ export function buildDiscoveryOrder(form: unknown): DiscoveryBuild {
       const i = (DISCOVERY_FIELD_ORDER as readonly string[]).indexOf(p.field);
       return i < 0 ? DISCOVERY_FIELD_ORDER.length : i;
     };
-    return { ok: false, problems: problems.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i).map((x) => x.p), hints };
+    return {
+      ok: false,
+      problems: problems
+        .map((p, i) => ({ p, i }))
+        .sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i)
+        .map((x) => x.p),
+      hints,
+    };
   }
 
   const body: DiscoveryOrderBody = {

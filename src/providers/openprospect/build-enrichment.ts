@@ -120,7 +120,10 @@ export function buildEnrichmentOrders(records: readonly SheetRecord[], options: 
   const { value: common, problems } = checkCommonOptions(shape.data, { titleReserve: reserve });
   hints.push(...featureHints(common.features));
   if (companies.length === 0) {
-    problems.push({ field: 'companies', message: records.length === 0 ? 'There are no rows to send.' : 'None of the rows is valid; fix the rows listed and try again.' });
+    problems.push({
+      field: 'companies',
+      message: records.length === 0 ? 'There are no rows to send.' : 'None of the rows is valid; fix the rows listed and try again.',
+    });
   }
   if (problems.length > 0) return { orders: [], invalid, problems, hints };
 

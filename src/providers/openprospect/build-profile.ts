@@ -26,7 +26,12 @@ export const ProfileFormSchema = z.object({
   output_language: Text,
 });
 
-const TEXTS: Array<{ key: 'profile_name' | 'ideal_customer_profile' | 'seller_offering' | 'seller_industry' | 'output_language'; label: string; max: number; required?: boolean }> = [
+const TEXTS: Array<{
+  key: 'profile_name' | 'ideal_customer_profile' | 'seller_offering' | 'seller_industry' | 'output_language';
+  label: string;
+  max: number;
+  required?: boolean;
+}> = [
   { key: 'profile_name', label: 'Profile name', max: LIMITS.profileName, required: true },
   { key: 'ideal_customer_profile', label: 'Ideal customer profile', max: LIMITS.idealCustomerProfile, required: true },
   { key: 'seller_offering', label: 'Seller offering', max: LIMITS.sellerOffering },

@@ -38,7 +38,9 @@ export function missingScopeSentence(missing: readonly string[], flow: ScopeFlow
 
 /** ORDER_NOT_FOUND (no such order for this key's organisation) or a 422 on the id itself (not an order id at all). */
 export function isUnknownOrder(e: unknown): boolean {
-  return (e instanceof NotFoundError && e.code === 'ORDER_NOT_FOUND') || (e instanceof ValidationError && e.details.some((d) => /(^|\.)order_id$/.test(d.field)));
+  return (
+    (e instanceof NotFoundError && e.code === 'ORDER_NOT_FOUND') || (e instanceof ValidationError && e.details.some((d) => /(^|\.)order_id$/.test(d.field)))
+  );
 }
 
 /** The sentence for an order id OpenProspect does not know. */

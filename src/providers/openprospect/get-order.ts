@@ -57,7 +57,11 @@ export function readOrderStatus(order: Pick<Order, 'order_id' | 'status' | 'admi
       return withNote({ phase: 'rejected', known: true });
     case 'FAILED':
       // The overview's advice for FAILED: contact support with the order id.
-      return { phase: 'failed', known: true, message: `${note ? `${note}. ` : ''}Fulfillment failed; contact OpenProspect support with order ID ${order.order_id}.` };
+      return {
+        phase: 'failed',
+        known: true,
+        message: `${note ? `${note}. ` : ''}Fulfillment failed; contact OpenProspect support with order ID ${order.order_id}.`,
+      };
     case 'CANCELLED':
       return withNote({ phase: 'cancelled', known: true });
   }

@@ -44,7 +44,12 @@ export function readOrdersPage(res: ApiResponse<unknown>): OrdersPage {
   const envelope = has('orders') ? 'orders' : has('items') ? 'items' : undefined;
   if (envelope === undefined) throw malformedAnswer('openprospect', res, `${what}: (body): expected an object with an "orders" or "items" array`);
   let orders: Order[];
-  let parsed: { total?: number | null | undefined; limit?: number | null | undefined; offset?: number | null | undefined; has_more?: boolean | null | undefined };
+  let parsed: {
+    total?: number | null | undefined;
+    limit?: number | null | undefined;
+    offset?: number | null | undefined;
+    has_more?: boolean | null | undefined;
+  };
   if (envelope === 'orders') {
     const p = parseAnswer('openprospect', OrdersEnvelopeSchema, res, what);
     orders = p.orders;

@@ -65,7 +65,8 @@ export function featureHints(features: readonly Feature[]): string[] {
   for (const f of features) {
     for (const dep of FEATURE_DEPENDENCIES[f]) {
       // In the checkboxes' words: "Email generation builds on Contacts: tick Contacts too ...".
-      if (!features.includes(dep)) hints.push(`${FEATURE_INFO[f].label} builds on ${FEATURE_INFO[dep].label}: tick ${FEATURE_INFO[dep].label} too for best results.`);
+      if (!features.includes(dep))
+        hints.push(`${FEATURE_INFO[f].label} builds on ${FEATURE_INFO[dep].label}: tick ${FEATURE_INFO[dep].label} too for best results.`);
     }
   }
   if (features.includes('HANDELSREGISTER')) hints.push(`${FEATURE_INFO.HANDELSREGISTER.label}: ${FEATURE_NOTES.HANDELSREGISTER}`);
@@ -160,9 +161,12 @@ export function checkCommonOptions(input: CommonOptionsInput, opts: { titleReser
   const reserve = opts.titleReserve ?? 0;
   if (title === undefined) add('title', requiredText('title', 'it names the job and its result tabs'));
   else if (title.length + reserve > LIMITS.title) {
-    add('title', reserve > 0
-      ? `Title is too long: with the part suffix it would be ${title.length + reserve} characters; the limit is ${LIMITS.title}.`
-      : tooLong(OP_LABELS.title, LIMITS.title, title.length));
+    add(
+      'title',
+      reserve > 0
+        ? `Title is too long: with the part suffix it would be ${title.length + reserve} characters; the limit is ${LIMITS.title}.`
+        : tooLong(OP_LABELS.title, LIMITS.title, title.length),
+    );
   }
 
   const features: Feature[] = [];
@@ -180,8 +184,10 @@ export function checkCommonOptions(input: CommonOptionsInput, opts: { titleReser
   if (profileName !== undefined && profileId !== undefined) {
     add('profile_id', `Fill in either "${OP_LABELS.profile_name}" or "${OP_LABELS.profile_id}", not both.`);
   }
-  if (profileName !== undefined && profileName.length > LIMITS.profileName) add('profile_name', tooLong(OP_LABELS.profile_name, LIMITS.profileName, profileName.length));
-  if (profileId !== undefined && !isUuid(profileId)) add('profile_id', `${OP_LABELS.profile_id} "${profileId}" is not a profile id (they look like 4f767705-03a2-4e91-a3e8-1ec3f9dea865).`);
+  if (profileName !== undefined && profileName.length > LIMITS.profileName)
+    add('profile_name', tooLong(OP_LABELS.profile_name, LIMITS.profileName, profileName.length));
+  if (profileId !== undefined && !isUuid(profileId))
+    add('profile_id', `${OP_LABELS.profile_id} "${profileId}" is not a profile id (they look like 4f767705-03a2-4e91-a3e8-1ec3f9dea865).`);
 
   const priority = cleanText(input.priority);
   if (priority !== undefined && !(PRIORITIES as readonly string[]).includes(priority)) {

@@ -149,7 +149,11 @@ export function fetchResults(http: Http, orderId: string, opts: FetchResultsOpti
   // An empty page that still claims more would make every later run loop on the same offset.
   const emptyButMore = (page: ResultsPage, res: ApiResponse<unknown>): ApiError | undefined =>
     page.items.length === 0 && page.has_more && nextOffset < page.total
-      ? malformedAnswer('openprospect', res, `GET /orders/${orderId}/results: the page at offset ${nextOffset} is empty although total is ${page.total} and has_more is true`)
+      ? malformedAnswer(
+          'openprospect',
+          res,
+          `GET /orders/${orderId}/results: the page at offset ${nextOffset} is empty although total is ${page.total} and has_more is true`,
+        )
       : undefined;
 
   const firstRes = http.request<unknown>(resultsPageRequest(orderId, query(start)));

@@ -23,16 +23,7 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export const TERMINAL_ORDER_STATUSES: readonly OrderStatus[] = ['COMPLETED', 'REJECTED', 'FAILED', 'CANCELLED'];
 
 /** The 8 enrichment features (enrichment guide, "Available Features"). */
-export const FEATURES = [
-  'COMPANY_DATA',
-  'CONTACTS',
-  'TECHNOLOGIES',
-  'JOBS',
-  'HANDELSREGISTER',
-  'ANALYSIS',
-  'EMAIL_DISCOVERY',
-  'EMAIL_GENERATION',
-] as const;
+export const FEATURES = ['COMPANY_DATA', 'CONTACTS', 'TECHNOLOGIES', 'JOBS', 'HANDELSREGISTER', 'ANALYSIS', 'EMAIL_DISCOVERY', 'EMAIL_GENERATION'] as const;
 /** One documented enrichment feature. */
 export type Feature = (typeof FEATURES)[number];
 
@@ -104,7 +95,6 @@ export function isFeature(value: string): value is Feature {
 
 /** A non-empty string: ids and statuses the add-on depends on. */
 export const NonEmptyString = z.string().check(z.minLength(1));
-
 
 /** `estimated_cost: { total, currency } | null` (null for discovery and before review). */
 export const EstimatedCostSchema = z.looseObject({ total: z.number(), currency: z.string() });

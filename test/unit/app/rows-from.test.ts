@@ -9,8 +9,13 @@ describe('app/rows-from', () => {
       { name: 'Partners', ours: false },
     ];
 
-    it('should start every form at the active sheet when it is the user\'s', () => {
-      expect(defaultSources(SHEETS, 'Partners', {})).toEqual({ enrich: 'Partners', 'openmart-batch': 'Partners', 'openmart-enrich': 'Partners', gu1: 'Partners' });
+    it("should start every form at the active sheet when it is the user's", () => {
+      expect(defaultSources(SHEETS, 'Partners', {})).toEqual({
+        enrich: 'Partners',
+        'openmart-batch': 'Partners',
+        'openmart-enrich': 'Partners',
+        gu1: 'Partners',
+      });
     });
 
     it('should never start at a result tab, even when a sync made it active', () => {

@@ -9,7 +9,10 @@ describe('app/sheets', () => {
       const emu = createEmulator({ latency: ZERO_LATENCY });
       emu.spreadsheet.givenSheet('Empty', []);
       emu.spreadsheet.givenSheet('Header', [['external_id', 'name']]);
-      emu.spreadsheet.givenSheet('Results', [['external_id', 'name'], ['a1', 'Paid for']]);
+      emu.spreadsheet.givenSheet('Results', [
+        ['external_id', 'name'],
+        ['a1', 'Paid for'],
+      ]);
       const ctx = { spreadsheet: () => emu.gas.SpreadsheetApp.getActiveSpreadsheet() } as unknown as AppContext;
       for (const tab of ['Empty', 'Header', 'Results', 'Missing']) removeTabWithoutResults(ctx, tab);
       expect(emu.spreadsheet.getSheets().map((s) => s.getName())).toEqual(['Sheet1', 'Results']);

@@ -20,7 +20,11 @@ describe('functions/openmart-search', () => {
   describe('#businessOf() / #businessRow()', () => {
     const row = { id: 'u1', content: { business_name: 'A', city: 'X', store_phones: ['+1', '+2'] } };
     it('should flatten any documented search envelope the provider reads into one business', () => {
-      for (const body of [[row], { data: [row], total_count: 1 }, { results: [{ openmart_id: 'u1', business_name: 'A', city: 'X', store_phones: ['+1', '+2'] }] }]) {
+      for (const body of [
+        [row],
+        { data: [row], total_count: 1 },
+        { results: [{ openmart_id: 'u1', business_name: 'A', city: 'X', store_phones: ['+1', '+2'] }] },
+      ]) {
         const rows = readSearchEnvelope({ status: 200, headers: {}, body }, 'search').rows;
         expect(rows.map(businessOf)).toEqual([{ openmart_id: 'u1', business_name: 'A', city: 'X', store_phones: ['+1', '+2'] }]);
       }

@@ -50,11 +50,16 @@ describe('jobs/kind', () => {
       const job = { title: 'DACH hotels', data: { key: 42 } };
       expect(() => dataOf(job, OP_PROFILE)).toThrow('Job "DACH hotels" has damaged saved state; create the profile again from the Discover section.');
       expect(() => dataOf(job, GU1_RUN)).toThrow('Job "DACH hotels" has damaged saved state; start the run again from the sidebar.');
-      expect(() => dataOf(job, { kind: 'x', schema: z.object({ n: z.number() }) })).toThrow('Job "DACH hotels" has damaged saved state; start it again from the sidebar.');
+      expect(() => dataOf(job, { kind: 'x', schema: z.object({ n: z.number() }) })).toThrow(
+        'Job "DACH hotels" has damaged saved state; start it again from the sidebar.',
+      );
     });
 
     it.each(Object.keys(kinds))('should fail a job of kind %s whose data does not parse, with the sentence, at its next run', (name) => {
-      const job = { ...newJob({ id: 'j1', provider: 'openprospect', kind: name, title: 'Broken', now: 1, data: { parts: 'not a list' } }), state: 'WAITING' as const };
+      const job = {
+        ...newJob({ id: 'j1', provider: 'openprospect', kind: name, title: 'Broken', now: 1, data: { parts: 'not a list' } }),
+        state: 'WAITING' as const,
+      };
       const after = pollOnce(kinds[name]!, job);
       expect(after.state).toBe('FAILED');
       expect(after.lastError).toMatch(/^Job "Broken" has damaged saved state; (start|create) .+\.$/);
@@ -69,7 +74,13 @@ describe('jobs/kind', () => {
       const batch = byTitle('Batch').data as { mapping: unknown; mappingHeaders: unknown };
       expect(sourceOf('Batch')).toEqual({ source: { sheetName: 'Leads' }, mapping: batch.mapping, mappingHeaders: batch.mappingHeaders });
       expect(sourceOf('Enrich')?.mappingHeaders).toEqual({ external_id: 'external_id', company_name: 'Company', website: 'Website' });
-      expect(sourceOf('KYB')).toEqual({ source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, mappingHeaders: { external_id: 'Customer ID' }, parameterColumns: {}, parameterHeaders: {} });
+      expect(sourceOf('KYB')).toEqual({
+        source: { sheetName: 'Clients' },
+        mapping: { external_id: 0 },
+        mappingHeaders: { external_id: 'Customer ID' },
+        parameterColumns: {},
+        parameterHeaders: {},
+      });
     });
 
     it('should give an enrichment order only its sheet (a scheduled refresh reads no rows) and a discovery none', () => {

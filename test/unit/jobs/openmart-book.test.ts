@@ -26,21 +26,38 @@ describe('jobs/openmart-book', () => {
   describe('BatchBook', () => {
     it('should keep 250 batches of a 25,000-row job in 7 properties under 9 KB each, even with batch ids and long reasons', () => {
       const p = props();
-      const book = BatchBook.create(p, 'job-1', Array.from({ length: 250 }, (_, i) => entry(i)));
+      const book = BatchBook.create(
+        p,
+        'job-1',
+        Array.from({ length: 250 }, (_, i) => entry(i)),
+      );
       book.save();
       const reason = 'Openmart rejected the input: domain is required. Fix the named field(s) and submit again.';
-      for (const i of book.where('pending')) book.set(i, { state: 'ready', batchId: '183219bc-066e-4641-9d6f-48205b7fbada', written: 99, counts: [90, 8, 2], reason });
+      for (const i of book.where('pending'))
+        book.set(i, { state: 'ready', batchId: '183219bc-066e-4641-9d6f-48205b7fbada', written: 99, counts: [90, 8, 2], reason });
       book.save();
       expect(Object.keys(p.data)).toEqual(['omb:job-1:0', 'omb:job-1:1', 'omb:job-1:2', 'omb:job-1:3', 'omb:job-1:4', 'omb:job-1:5', 'omb:job-1:6']);
       for (const v of Object.values(p.data)) expect(v.length).toBeLessThan(9 * 1024 - 20);
       const again = BatchBook.load(p, 'job-1', 250);
       const cut = expect.stringMatching(/^Openmart rejected the input: domain is required\. Fix the na…$/);
-      expect(again.get(249)).toEqual({ state: 'ready', batchId: '183219bc-066e-4641-9d6f-48205b7fbada', rows: 100, hash: entry(249).hash, written: 99, counts: [90, 8, 2], reason: cut });
+      expect(again.get(249)).toEqual({
+        state: 'ready',
+        batchId: '183219bc-066e-4641-9d6f-48205b7fbada',
+        rows: 100,
+        hash: entry(249).hash,
+        written: 99,
+        counts: [90, 8, 2],
+        reason: cut,
+      });
     });
 
     it('should write only the changed part, drop keys set to undefined, and remove a whole ledger', () => {
       const p = props();
-      const book = BatchBook.create(p, 'j', Array.from({ length: 120 }, (_, i) => entry(i)));
+      const book = BatchBook.create(
+        p,
+        'j',
+        Array.from({ length: 120 }, (_, i) => entry(i)),
+      );
       // 40 entries per property: batch 60 lives in the second part.
       book.save();
       const before = { ...p.data };
@@ -55,7 +72,7 @@ describe('jobs/openmart-book', () => {
       expect(() => BatchBook.load(p, 'j', 120)).toThrow(/missing/);
     });
 
-    it('should keep the stored format: one-letter keys, as ledgers already in users\' documents have them', () => {
+    it("should keep the stored format: one-letter keys, as ledgers already in users' documents have them", () => {
       const p = props();
       const book = BatchBook.create(p, 'j', [entry(0)]);
       book.set(0, { state: 'ready', batchId: 'b-0', written: 3, counts: [3, 1, 0], reason: 'slow' });

@@ -7,7 +7,6 @@ import { pollJobs } from '../../../src/jobs/poller';
 import { JobStore } from '../../../src/jobs/store';
 import { memoryProps } from '../../harness/fixtures';
 
-
 function setup(handler: JobHandler, budgetMs = 270_000) {
   let t = 1_000_000;
   const clock = { now: () => t, sleep: (ms: number) => void (t += ms) };

@@ -7,7 +7,10 @@ import { BUDGETS, jobBudgetRefusal, scheduleBudgetRefusal } from '../../../src/j
 import { PROPERTY_VALUE_LIMIT, utf8Length } from '../../../src/platform/store';
 import { memoryProps } from '../../harness/fixtures';
 
-const job = (id: string, owner?: string): Job => ({ ...newJob({ id, provider: 'openprospect', kind: 'test', title: `Job ${id}`, now: 1, data: {} }), ...(owner ? { owner } : {}) });
+const job = (id: string, owner?: string): Job => ({
+  ...newJob({ id, provider: 'openprospect', kind: 'test', title: `Job ${id}`, now: 1, data: {} }),
+  ...(owner ? { owner } : {}),
+});
 
 describe('jobs/store bounds', () => {
   describe('#boundJob()', () => {
@@ -61,7 +64,17 @@ describe('jobs/budgets', () => {
     expect(jobBudgetRefusal(mine, 'me')).toMatch(/You already have 25 open jobs .*cancel ones you no longer need/);
     const others = Array.from({ length: BUDGETS.openJobsPerDocument }, (_, i) => job(`o${i}`, `other${i % 3}`));
     expect(jobBudgetRefusal(others, 'me')).toMatch(/This spreadsheet already holds 50 open jobs \(at most 50, all editors together\)/);
-    expect(scheduleBudgetRefusal(Array.from({ length: 25 }, () => ({ owner: 'me' })), 'me')).toMatch(/Delete schedules you no longer need/);
-    expect(scheduleBudgetRefusal(Array.from({ length: 24 }, () => ({ owner: 'me' })), 'me')).toBeNull();
+    expect(
+      scheduleBudgetRefusal(
+        Array.from({ length: 25 }, () => ({ owner: 'me' })),
+        'me',
+      ),
+    ).toMatch(/Delete schedules you no longer need/);
+    expect(
+      scheduleBudgetRefusal(
+        Array.from({ length: 24 }, () => ({ owner: 'me' })),
+        'me',
+      ),
+    ).toBeNull();
   });
 });

@@ -5,7 +5,12 @@ import { UNREADABLE_RUNS, afterStep, isUnreadableAnswer, onUnreadable } from '..
 
 const T = Date.UTC(2026, 11, 7, 18);
 const job = (): Job => ({ ...newJob({ id: 'j1', provider: 'openmart', kind: 'openmart.batches', title: 'People', now: T, data: {} }), state: 'WAITING' });
-const garbled = new MalformedResponseError({ provider: 'openmart', status: 200, message: 'GET /api/v1/task/batch/b1/status: the answer has no batch_ready flag', requestId: 'req-9' });
+const garbled = new MalformedResponseError({
+  provider: 'openmart',
+  status: 200,
+  message: 'GET /api/v1/task/batch/b1/status: the answer has no batch_ready flag',
+  requestId: 'req-9',
+});
 
 describe('jobs/unreadable', () => {
   describe('#onUnreadable()', () => {
@@ -15,11 +20,15 @@ describe('jobs/unreadable', () => {
         j = onUnreadable(j, garbled, T + run);
         expect(j.state).toBe('WAITING');
         expect(j.resumeAt).toBe(T + run + 60_000);
-        expect(j.lastError).toBe(`Openmart sent an answer the add-on cannot read: GET /api/v1/task/batch/b1/status: the answer has no batch_ready flag (request id req-9). Asked again at the next run (${run} of ${UNREADABLE_RUNS} tries).`);
+        expect(j.lastError).toBe(
+          `Openmart sent an answer the add-on cannot read: GET /api/v1/task/batch/b1/status: the answer has no batch_ready flag (request id req-9). Asked again at the next run (${run} of ${UNREADABLE_RUNS} tries).`,
+        );
       }
       j = onUnreadable(j, garbled, T + 9);
       expect(j.state).toBe('FAILED');
-      expect(j.lastError).toMatch(/^Stopped: Openmart answered 3 runs in a row with something the add-on cannot read: GET \/api\/v1\/task\/batch\/b1\/status: the answer has no batch_ready flag \(request id req-9\)\. Everything written so far is kept/);
+      expect(j.lastError).toMatch(
+        /^Stopped: Openmart answered 3 runs in a row with something the add-on cannot read: GET \/api\/v1\/task\/batch\/b1\/status: the answer has no batch_ready flag \(request id req-9\)\. Everything written so far is kept/,
+      );
     });
 
     it('should be what the poller applies to an unreadable 2xx, and only to that', () => {

@@ -71,10 +71,11 @@ describe('platform/billing', () => {
 
     it('should list no route the add-on never calls', () => {
       const used = new Set<string>();
-      for (const s of sites) for (const p of s.resolved?.providers ?? []) {
-        const hit = routePolicy(p, s.method, s.resolved?.path ?? '');
-        if (hit) used.add(`${hit.provider} ${hit.method} ${hit.route}`);
-      }
+      for (const s of sites)
+        for (const p of s.resolved?.providers ?? []) {
+          const hit = routePolicy(p, s.method, s.resolved?.path ?? '');
+          if (hit) used.add(`${hit.provider} ${hit.method} ${hit.route}`);
+        }
       expect(ROUTES.map((r) => `${r.provider} ${r.method} ${r.route}`).filter((k) => !used.has(k))).toEqual([]);
     });
 
@@ -122,7 +123,11 @@ describe('platform/billing', () => {
       ['timeout', err(0, 'TIMEOUT'), { free: true, idempotent: true, billed: false, once: false }],
       ['lost response', err(0, 'OTHER'), { free: true, idempotent: true, billed: false, once: false }],
       ['DNS (never sent)', err(0, 'DNS'), { free: true, idempotent: true, billed: true, once: true }],
-      ['unreadable 2xx', new MalformedResponseError({ provider: 'gu1', status: 200, message: 'x' }), { free: true, idempotent: true, billed: false, once: false }],
+      [
+        'unreadable 2xx',
+        new MalformedResponseError({ provider: 'gu1', status: 200, message: 'x' }),
+        { free: true, idempotent: true, billed: false, once: false },
+      ],
       ['not sent (no time)', err(0, 'NOT_SENT'), { free: false, idempotent: false, billed: false, once: false }],
       ['400', err(400), { free: false, idempotent: false, billed: false, once: false }],
       ['401', err(401), { free: false, idempotent: false, billed: false, once: false }],

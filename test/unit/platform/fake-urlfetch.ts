@@ -48,5 +48,12 @@ export function fakeUrlFetch(script: (n: number, url: string, params: GoogleApps
 export function fakeClock(start = 1_700_000_000_000): { now(): number; sleep(ms: number): void; slept: number[] } {
   let t = start;
   const slept: number[] = [];
-  return { now: () => t, sleep: (ms: number) => { slept.push(ms); t += ms; }, slept };
+  return {
+    now: () => t,
+    sleep: (ms: number) => {
+      slept.push(ms);
+      t += ms;
+    },
+    slept,
+  };
 }

@@ -7,7 +7,15 @@ function setup(script: (n: number, url: string) => Scripted, budgetMs?: number) 
   const urlFetch = fakeUrlFetch(script);
   const clock = fakeClock();
   const deadline = budgetMs === undefined ? undefined : new Deadline(clock, budgetMs);
-  const http = createHttp({ provider: 'openprospect', baseUrl: 'https://api.example.test/api/v1/', authHeaders: { Authorization: 'Bearer lnc_test_secret' }, urlFetch, clock, deadline, random: () => 0.5 });
+  const http = createHttp({
+    provider: 'openprospect',
+    baseUrl: 'https://api.example.test/api/v1/',
+    authHeaders: { Authorization: 'Bearer lnc_test_secret' },
+    urlFetch,
+    clock,
+    deadline,
+    random: () => 0.5,
+  });
   return { http, urlFetch, clock };
 }
 
@@ -27,7 +35,9 @@ describe('platform/http', () => {
 
   describe('#buildUrl()', () => {
     it('should join base and path and encode the query, skipping undefined', () => {
-      expect(buildUrl('https://h/api/v1/', '/orders/', { limit: 100, offset: 0, since: undefined, q: 'a b&c' })).toBe('https://h/api/v1/orders/?limit=100&offset=0&q=a%20b%26c');
+      expect(buildUrl('https://h/api/v1/', '/orders/', { limit: 100, offset: 0, since: undefined, q: 'a b&c' })).toBe(
+        'https://h/api/v1/orders/?limit=100&offset=0&q=a%20b%26c',
+      );
     });
   });
 
@@ -47,7 +57,11 @@ describe('platform/http', () => {
     });
 
     it('should honour Retry-After on 429 and succeed on the next attempt', () => {
-      const { http, clock } = setup((n) => (n === 0 ? { status: 429, body: { error: 'RATE_LIMIT_EXCEEDED', message: 'slow down' }, headers: { 'Retry-After': '2' } } : { status: 200, body: { ok: true } }));
+      const { http, clock } = setup((n) =>
+        n === 0
+          ? { status: 429, body: { error: 'RATE_LIMIT_EXCEEDED', message: 'slow down' }, headers: { 'Retry-After': '2' } }
+          : { status: 200, body: { ok: true } },
+      );
       expect(http.request({ method: 'get', path: '/orders/o-1' }).body).toEqual({ ok: true });
       expect(clock.slept).toEqual([2000]);
     });
@@ -85,7 +99,10 @@ describe('platform/http', () => {
     });
 
     it('should not retry 4xx and should parse FastAPI 422 details', () => {
-      const { http, urlFetch } = setup(() => ({ status: 422, body: { detail: [{ loc: ['body', 'companies', 3, 'company_name'], msg: 'field required', type: 'missing' }] } }));
+      const { http, urlFetch } = setup(() => ({
+        status: 422,
+        body: { detail: [{ loc: ['body', 'companies', 3, 'company_name'], msg: 'field required', type: 'missing' }] },
+      }));
       let err: ValidationError | undefined;
       try {
         http.request({ method: 'post', path: '/orders/', json: {}, idempotencyKey: 'k' });
@@ -141,7 +158,10 @@ describe('platform/http', () => {
         }
         return { status: 200, body: {} };
       });
-      const out = http.requestAll([0, 1, 2, 3].map((i) => ({ method: 'get' as const, path: `/orders/p${i}` })), { waveSize: 10 });
+      const out = http.requestAll(
+        [0, 1, 2, 3].map((i) => ({ method: 'get' as const, path: `/orders/p${i}` })),
+        { waveSize: 10 },
+      );
       expect(out.every((r) => !(r instanceof ApiError))).toBe(true);
       expect(urlFetch.requests.map((r) => r.url.slice(-3))).toEqual(['/p0', '/p1', '/p2', '/p3', '/p2']);
     });
@@ -175,7 +195,9 @@ describe('platform/http', () => {
     });
 
     it('should re-send a request without a key after a 429 (nothing was done)', () => {
-      const { http, urlFetch } = setup((n) => (n === 0 ? { status: 429, body: { message: 'slow' }, headers: { 'Retry-After': '1' } } : { status: 201, body: { id: 'b' } }));
+      const { http, urlFetch } = setup((n) =>
+        n === 0 ? { status: 429, body: { message: 'slow' }, headers: { 'Retry-After': '1' } } : { status: 201, body: { id: 'b' } },
+      );
       expect(http.request(BILLED).body).toEqual({ id: 'b' });
       expect(urlFetch.requests).toHaveLength(2);
     });
@@ -183,7 +205,15 @@ describe('platform/http', () => {
     it('should never sleep a Retry-After longer than maxWaitMs, and say until when to wait', () => {
       const urlFetch = fakeUrlFetch(() => ({ status: 429, body: { error: 'RATE_LIMIT_EXCEEDED', message: 'hourly', retry_after: 3600 } }));
       const clock = fakeClock();
-      const http = createHttp({ provider: 'openprospect', baseUrl: 'https://api.example.test/api/v1', authHeaders: {}, urlFetch, clock, maxWaitMs: 20_000, timeZone: () => 'Europe/Berlin' });
+      const http = createHttp({
+        provider: 'openprospect',
+        baseUrl: 'https://api.example.test/api/v1',
+        authHeaders: {},
+        urlFetch,
+        clock,
+        maxWaitMs: 20_000,
+        timeZone: () => 'Europe/Berlin',
+      });
       let err: RateLimitError | undefined;
       try {
         http.request({ method: 'get', path: '/orders/' });
@@ -204,15 +234,25 @@ describe('platform/http', () => {
     });
 
     it('should follow a 307/308 that only adds or drops a trailing slash once, with the same body and key', () => {
-      const { http, urlFetch } = setup((n) => (n === 0 ? { status: 308, headers: { Location: 'https://api.example.test/api/v1/orders' } } : { status: 202, body: { id: 'o1' } }));
+      const { http, urlFetch } = setup((n) =>
+        n === 0 ? { status: 308, headers: { Location: 'https://api.example.test/api/v1/orders' } } : { status: 202, body: { id: 'o1' } },
+      );
       expect(http.request({ method: 'post', path: '/orders/', json: { a: 1 }, idempotencyKey: 'k1' }).body).toEqual({ id: 'o1' });
       expect(urlFetch.requests.map((r) => r.url)).toEqual(['https://api.example.test/api/v1/orders/', 'https://api.example.test/api/v1/orders']);
-      expect(urlFetch.requests.map((r) => [r.params.payload, (r.params.headers as Record<string, string>)['Idempotency-Key']])).toEqual([['{"a":1}', 'k1'], ['{"a":1}', 'k1']]);
+      expect(urlFetch.requests.map((r) => [r.params.payload, (r.params.headers as Record<string, string>)['Idempotency-Key']])).toEqual([
+        ['{"a":1}', 'k1'],
+        ['{"a":1}', 'k1'],
+      ]);
     });
 
     it('should follow a slash redirect only once', () => {
-      const { http, urlFetch } = setup((n) => ({ status: 307, headers: { Location: n === 0 ? 'https://api.example.test/api/v1/orders' : 'https://api.example.test/api/v1/orders/' } }));
-      expect(() => http.request({ method: 'post', path: '/orders/', json: {}, idempotencyKey: 'k1' })).toThrow(/Check the base URL in Settings \(now https:\/\/api.example.test\/api\/v1\/\)/);
+      const { http, urlFetch } = setup((n) => ({
+        status: 307,
+        headers: { Location: n === 0 ? 'https://api.example.test/api/v1/orders' : 'https://api.example.test/api/v1/orders/' },
+      }));
+      expect(() => http.request({ method: 'post', path: '/orders/', json: {}, idempotencyKey: 'k1' })).toThrow(
+        /Check the base URL in Settings \(now https:\/\/api.example.test\/api\/v1\/\)/,
+      );
       expect(urlFetch.requests).toHaveLength(2);
     });
 
@@ -222,7 +262,9 @@ describe('platform/http', () => {
       ['plain http', 'http://api.example.test/api/v1/orders'],
     ])('should never re-send a POST redirected to %s, and name the base URL', (_what, location) => {
       const { http, urlFetch } = setup(() => ({ status: 307, headers: { Location: location } }));
-      expect(() => http.request({ method: 'post', path: '/orders/', json: {}, idempotencyKey: 'k1' })).toThrow(/base URL in Settings \(now https:\/\/api\.example\.test\/api\/v1\/\)/);
+      expect(() => http.request({ method: 'post', path: '/orders/', json: {}, idempotencyKey: 'k1' })).toThrow(
+        /base URL in Settings \(now https:\/\/api\.example\.test\/api\/v1\/\)/,
+      );
       expect(urlFetch.requests).toHaveLength(1);
     });
   });

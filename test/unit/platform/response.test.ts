@@ -12,20 +12,32 @@ const ok = (body: unknown, headers: Record<string, string> = {}) => ({ status: 2
 describe('platform/response', () => {
   describe('#readResponse()', () => {
     it('should parse a 2xx JSON body and keep status and headers', () => {
-      expect(readResponse(raw(200, '{"a":[1,2]}', { 'x-request-id': 'r-1' }))).toEqual({ status: 200, headers: { 'x-request-id': 'r-1' }, body: { a: [1, 2] } });
+      expect(readResponse(raw(200, '{"a":[1,2]}', { 'x-request-id': 'r-1' }))).toEqual({
+        status: 200,
+        headers: { 'x-request-id': 'r-1' },
+        body: { a: [1, 2] },
+      });
       expect(readResponse(raw(204, ''))).toEqual({ status: 204, headers: {}, body: undefined });
     });
 
     it('should make a 2xx that is not JSON a MalformedResponseError naming the route, keeping the raw text', () => {
       const e = readResponse(raw(200, '{"batch_id": "b-1", "sta', { 'x-request-id': 'r-2' }));
       expect(e).toBeInstanceOf(MalformedResponseError);
-      expect(e).toMatchObject({ provider: 'openmart', status: 200, message: 'GET /x: the body is not valid JSON', requestId: 'r-2', body: '{"batch_id": "b-1", "sta' });
+      expect(e).toMatchObject({
+        provider: 'openmart',
+        status: 200,
+        message: 'GET /x: the body is not valid JSON',
+        requestId: 'r-2',
+        body: '{"batch_id": "b-1", "sta',
+      });
     });
 
     it('should turn each error status into its typed error', () => {
       expect(readResponse(raw(401, '{"detail":"bad key"}'))).toBeInstanceOf(AuthError);
       expect(readResponse(raw(402, '{}'))).toBeInstanceOf(PaymentError);
-      expect(readResponse(raw(422, '{"detail":[{"loc":["body","q"],"msg":"required"}]}'))).toMatchObject({ details: [{ field: 'body.q', message: 'required' }] });
+      expect(readResponse(raw(422, '{"detail":[{"loc":["body","q"],"msg":"required"}]}'))).toMatchObject({
+        details: [{ field: 'body.q', message: 'required' }],
+      });
       expect(readResponse(raw(422, '{}'))).toBeInstanceOf(ValidationError);
       expect(readResponse(raw(429, '{}', { 'retry-after': '7' }))).toMatchObject({ retryAfterMs: 7000 });
       expect(readResponse(raw(429, '{}'))).toBeInstanceOf(RateLimitError);
@@ -67,7 +79,12 @@ describe('platform/response', () => {
       try {
         parseAnswer('openprospect', Schema, ok([1], { 'x-request-id': 'r-9' }), 'GET /y');
       } catch (e) {
-        expect(e).toMatchObject({ provider: 'openprospect', code: 'MALFORMED_RESPONSE', requestId: 'r-9', message: 'GET /y: (body): expected object, got an array' });
+        expect(e).toMatchObject({
+          provider: 'openprospect',
+          code: 'MALFORMED_RESPONSE',
+          requestId: 'r-9',
+          message: 'GET /y: (body): expected object, got an array',
+        });
       }
       expect.assertions(2);
     });
@@ -101,7 +118,12 @@ describe('platform/response', () => {
 
   describe('#malformedAnswer()', () => {
     it('should carry the provider, status and request id', () => {
-      expect(malformedAnswer('openmart', { status: 201, headers: { 'x-request-id': 'q' } }, 'POST /z: no id')).toMatchObject({ provider: 'openmart', status: 201, requestId: 'q', message: 'POST /z: no id' });
+      expect(malformedAnswer('openmart', { status: 201, headers: { 'x-request-id': 'q' } }, 'POST /z: no id')).toMatchObject({
+        provider: 'openmart',
+        status: 201,
+        requestId: 'q',
+        message: 'POST /z: no id',
+      });
     });
   });
 });

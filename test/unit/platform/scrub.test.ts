@@ -33,8 +33,7 @@ function rng(seed: number): () => number {
 
 /** `json` with every `every`-th character of `key` spelled as a JSON escape (so no raw run of RUN survives). */
 const escaped = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-const splitEscaped = (key: string, every: number): string =>
-  [...key].map((c, i) => (i % every === 0 ? escaped(c) : c)).join('');
+const splitEscaped = (key: string, every: number): string => [...key].map((c, i) => (i % every === 0 ? escaped(c) : c)).join('');
 
 describe('platform/scrub', () => {
   describe('Scrubber#text()', () => {
@@ -131,8 +130,7 @@ describe('platform/scrub', () => {
     it('should see every key run the decoded text holds and the raw text does not (random texts)', () => {
       const keys = [KEY];
       const sc = new Scrubber(keys);
-      const one = (e: string): string =>
-        e.length === 5 ? String.fromCharCode(Number.parseInt(e.slice(1), 16)) : (JSON.parse(`"\\${e}"`) as string);
+      const one = (e: string): string => (e.length === 5 ? String.fromCharCode(Number.parseInt(e.slice(1), 16)) : (JSON.parse(`"\\${e}"`) as string));
       const decode = (t: string): string => t.replace(/\\(u[0-9a-fA-F]{4}|["\\/bfnrt])/g, (_m, e: string) => one(e));
       const next = rng(11);
       let hiddenOnly = 0;

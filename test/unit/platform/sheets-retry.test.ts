@@ -24,23 +24,59 @@ describe('platform/sheets-retry', () => {
     it('should retry after 1 s then 2 s and return the first success', () => {
       const slept: number[] = [];
       let n = 0;
-      const v = retryTransientSheets((attempt) => (++n < 3 ? (() => { throw transient(); })() : attempt), (ms) => slept.push(ms), () => true);
+      const v = retryTransientSheets(
+        (attempt) =>
+          ++n < 3
+            ? (() => {
+                throw transient();
+              })()
+            : attempt,
+        (ms) => slept.push(ms),
+        () => true,
+      );
       expect(v).toBe(3);
       expect(slept).toEqual([1_000, 2_000]);
     });
 
     it(`should give up after ${SHEETS_TRIES} tries, or when the pause would pass the budget, throwing the failure`, () => {
       let tries = 0;
-      expect(() => retryTransientSheets(() => { tries++; throw transient(); }, () => undefined, () => true)).toThrow(/server error occurred/);
+      expect(() =>
+        retryTransientSheets(
+          () => {
+            tries++;
+            throw transient();
+          },
+          () => undefined,
+          () => true,
+        ),
+      ).toThrow(/server error occurred/);
       expect(tries).toBe(SHEETS_TRIES);
       tries = 0;
-      expect(() => retryTransientSheets(() => { tries++; throw transient(); }, () => undefined, () => false)).toThrow(/server error occurred/);
+      expect(() =>
+        retryTransientSheets(
+          () => {
+            tries++;
+            throw transient();
+          },
+          () => undefined,
+          () => false,
+        ),
+      ).toThrow(/server error occurred/);
       expect(tries).toBe(1);
     });
 
     it('should never retry another error', () => {
       let tries = 0;
-      expect(() => retryTransientSheets(() => { tries++; throw new Error('Invalid key'); }, () => undefined, () => true)).toThrow('Invalid key');
+      expect(() =>
+        retryTransientSheets(
+          () => {
+            tries++;
+            throw new Error('Invalid key');
+          },
+          () => undefined,
+          () => true,
+        ),
+      ).toThrow('Invalid key');
       expect(tries).toBe(1);
     });
   });

@@ -100,9 +100,11 @@ describe('platform/lock', () => {
   it('should release the lock when the work throws', () => {
     const em = createEmulator();
     const lock = em.gas.LockService.getScriptLock();
-    expect(() => withLock(lock, 1000, () => {
-      throw new Error('boom');
-    })).toThrow('boom');
+    expect(() =>
+      withLock(lock, 1000, () => {
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
     expect(lock.hasLock()).toBe(false);
     expect(withLock(lock, 1000, () => 42)).toEqual({ ran: true, value: 42 });
   });

@@ -7,7 +7,13 @@ describe('playground formula', () => {
         name: 'ENRICHED',
         args: [
           { kind: 'ref', ref: { sheetName: undefined, startRow: 2, startCol: 6, endRow: 4, endCol: 6 }, text: 'F2:F4' },
-          { kind: 'array', rows: [['name', 'city'], ['a b', 2]] },
+          {
+            kind: 'array',
+            rows: [
+              ['name', 'city'],
+              ['a b', 2],
+            ],
+          },
           { kind: 'ref', ref: { sheetName: 'My "tab\'s', startRow: 1, startCol: 1, endRow: 1, endCol: 1 }, text: "'My \"tab''s'!$A$1" },
           { kind: 'value', value: true },
           { kind: 'value', value: -1.5 },
@@ -17,7 +23,11 @@ describe('playground formula', () => {
     });
 
     it('should read an open-ended range (to the bottom of the grid)', () => {
-      expect(parseFormula('=ENRICHED(E2:E, "name", "T", TRUE)').args[0]).toEqual({ kind: 'ref', ref: { sheetName: undefined, startRow: 2, startCol: 5, endRow: undefined, endCol: 5 }, text: 'E2:E' });
+      expect(parseFormula('=ENRICHED(E2:E, "name", "T", TRUE)').args[0]).toEqual({
+        kind: 'ref',
+        ref: { sheetName: undefined, startRow: 2, startCol: 5, endRow: undefined, endCol: 5 },
+        text: 'E2:E',
+      });
     });
 
     it('should keep an omitted argument as empty and accept no arguments', () => {

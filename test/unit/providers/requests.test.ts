@@ -24,7 +24,11 @@ describe('provider operations: request builders and readers', () => {
     it('should build the order requests as documented', () => {
       expect(orderRequest('o-1')).toEqual({ method: 'get', path: '/orders/o-1' });
       expect(validateKeyRequest()).toEqual({ method: 'get', path: '/auth/validate' });
-      expect(listOrdersRequest({ status: 'COMPLETED', limit: 5 })).toEqual({ method: 'get', path: '/orders/', query: { status: 'COMPLETED', limit: 5, offset: undefined } });
+      expect(listOrdersRequest({ status: 'COMPLETED', limit: 5 })).toEqual({
+        method: 'get',
+        path: '/orders/',
+        query: { status: 'COMPLETED', limit: 5, offset: undefined },
+      });
       const body = { order_type: 'DISCOVERY' as const, title: 't', target_company_count: 10 };
       expect(createOrderRequest(body as never, { idempotencyKey: 'k-1' })).toEqual({ method: 'post', path: '/orders/', json: body, idempotencyKey: 'k-1' });
       expect(() => createOrderRequest(body as never, { idempotencyKey: ' ' })).toThrow(/idempotencyKey is required/);
@@ -46,23 +50,43 @@ describe('provider operations: request builders and readers', () => {
       expect(deleteEntriesRequest('b-1', { entryIds: ['e-1'] })).toEqual({ method: 'delete', path: '/blacklists/b-1/entries', json: { entry_ids: ['e-1'] } });
       expect(deleteEntriesRequest('b-1')).toEqual({ method: 'delete', path: '/blacklists/b-1/entries' });
       expect(() => addEntriesRequest('b-1', [])).toThrow(RangeError);
-      expect(readBlacklist({ status: 204, headers: {}, body: undefined }, 'PATCH /blacklists/b-1', 'b-1', { name: 'n' })).toEqual({ id: 'b-1', name: 'n', raw: { id: 'b-1' } });
+      expect(readBlacklist({ status: 204, headers: {}, body: undefined }, 'PATCH /blacklists/b-1', 'b-1', { name: 'n' })).toEqual({
+        id: 'b-1',
+        name: 'n',
+        raw: { id: 'b-1' },
+      });
     });
   });
 
   describe('Openmart', () => {
     it('should build search, sizing and brand requests, refusing nested filters and a bad limit', () => {
-      expect(searchRequest({ query: 'q' }, { limit: 10, cursor: [1, 'x'] })).toEqual({ method: 'post', path: '/api/v1/search', json: { query: 'q', limit: 10, cursor: [1, 'x'] } });
+      expect(searchRequest({ query: 'q' }, { limit: 10, cursor: [1, 'x'] })).toEqual({
+        method: 'post',
+        path: '/api/v1/search',
+        json: { query: 'q', limit: 10, cursor: [1, 'x'] },
+      });
       expect(() => searchRequest({ filters: {} }, { limit: 10 })).toThrow(/top-level keys/);
       expect(() => searchRequest({}, { limit: 1001 })).toThrow(RangeError);
-      expect(sizeSearchRequest({ query: 'q' })).toEqual({ method: 'post', path: '/api/v1/search/only_ids', json: { query: 'q', limit: 1, estimate_total: true } });
-      expect(brandPageRequest({ a: 1 }, { limit: 1, estimateTotal: true })).toEqual({ method: 'post', path: '/api/v2/brands/search', json: { search_param: { a: 1 }, pagination: { limit: 1 }, estimate_total: true } });
+      expect(sizeSearchRequest({ query: 'q' })).toEqual({
+        method: 'post',
+        path: '/api/v1/search/only_ids',
+        json: { query: 'q', limit: 1, estimate_total: true },
+      });
+      expect(brandPageRequest({ a: 1 }, { limit: 1, estimateTotal: true })).toEqual({
+        method: 'post',
+        path: '/api/v2/brands/search',
+        json: { search_param: { a: 1 }, pagination: { limit: 1 }, estimate_total: true },
+      });
     });
 
     it('should build the three deny-rule requests', () => {
       expect(denyRequest('add', 'email', ['a@b.c'])).toEqual({ method: 'post', path: '/api/v2/deny-rules', json: { type: 'email', values: ['a@b.c'] } });
       expect(denyRequest('remove', 'phone', ['1'])).toEqual({ method: 'delete', path: '/api/v2/deny-rules', json: { type: 'phone', values: ['1'] } });
-      expect(denyRequest('check', 'email', ['a@b.c'])).toEqual({ method: 'post', path: '/api/v2/deny-rules/check', json: { type: 'email', values: ['a@b.c'] } });
+      expect(denyRequest('check', 'email', ['a@b.c'])).toEqual({
+        method: 'post',
+        path: '/api/v2/deny-rules/check',
+        json: { type: 'email', values: ['a@b.c'] },
+      });
     });
 
     it('should read search pages, counts, brands, balances and deny checks', () => {
@@ -77,7 +101,11 @@ describe('provider operations: request builders and readers', () => {
 
   describe('gu1', () => {
     it('should build the Settings key check as an enrichment of nothing (refused after the key check, never billed)', () => {
-      expect(keyCheckRequest()).toEqual({ method: 'post', path: '/integration-execution/marketplace/enrichment-by-external-id', json: { externalId: '__connection_test__', integrationCodes: [], enrichmentGroupRefs: [] } });
+      expect(keyCheckRequest()).toEqual({
+        method: 'post',
+        path: '/integration-execution/marketplace/enrichment-by-external-id',
+        json: { externalId: '__connection_test__', integrationCodes: [], enrichmentGroupRefs: [] },
+      });
     });
   });
 });

@@ -61,7 +61,13 @@ describe('providers/soft-fields', () => {
 
 describe('Openmart fixtures', () => {
   it('should read a search row with match_highlights as an object, cursor as text and match_score as text', () => {
-    const row = SearchRowSchema.parse({ id: 'om-1', content: { business_name: 'Salon' }, match_score: '0.91', match_highlights: { business_name: ['Salon'] }, cursor: 'opaque' });
+    const row = SearchRowSchema.parse({
+      id: 'om-1',
+      content: { business_name: 'Salon' },
+      match_score: '0.91',
+      match_highlights: { business_name: ['Salon'] },
+      cursor: 'opaque',
+    });
     expect(row).toMatchObject({ id: 'om-1', match_score: 0.91, match_highlights: null, cursor: null });
     expect(() => SearchRowSchema.parse({ content: {} })).toThrow();
   });
@@ -69,7 +75,10 @@ describe('Openmart fixtures', () => {
   it('should read POST /api/v1/enrich_company rows (documented and odd display types), failing loudly on a row without an id', () => {
     const doc = [{ id: 'om-1', content: { root_domain: 'acme.com' }, match_score: 0.5, match_highlights: ['acme'], cursor: [0.5, 'om-1'] }];
     expect(readEnrichCompany(res(doc))).toEqual(doc);
-    expect(readEnrichCompany(res([{ ...doc[0], match_highlights: { root_domain: 'acme' }, match_score: '0.5' }]))[0]).toMatchObject({ match_score: 0.5, match_highlights: null });
+    expect(readEnrichCompany(res([{ ...doc[0], match_highlights: { root_domain: 'acme' }, match_score: '0.5' }]))[0]).toMatchObject({
+      match_score: 0.5,
+      match_highlights: null,
+    });
     expect(() => readEnrichCompany(res([{ content: {} }]))).toThrow(MalformedResponseError);
   });
 
@@ -88,15 +97,22 @@ describe('Openmart fixtures', () => {
   it('should read GET /task/batch/:id/task_ids (an array of strings, sorted) and fail on anything else', () => {
     expect(readTaskIds(res(['t-2', 't-1']), ID)).toEqual(['t-1', 't-2']);
     expect(readTaskIds(res([]), ID)).toEqual([]);
-    expect(() => readTaskIds(res({ task_ids: ['t-1'] }), ID)).toThrow(new RegExp(`GET /api/v1/task/batch/${ID}/task_ids: \\(body\\): expected array, got an object`));
+    expect(() => readTaskIds(res({ task_ids: ['t-1'] }), ID)).toThrow(
+      new RegExp(`GET /api/v1/task/batch/${ID}/task_ids: \\(body\\): expected array, got an object`),
+    );
   });
 
   it('should read POST /api/v2/brands/search: documented, null data, odd total and cursor types', () => {
     const doc = { total: 2, encoded_cursor: 'abc', data: [{ brand_id: 'b-1', brand_name: 'Acme' }, { brand_id: 'b-2' }] };
     expect(parseAnswer('openmart', BrandPageSchema, res(doc), 'brands')).toEqual(doc);
     expect(parseAnswer('openmart', BrandPageSchema, res({ data: null }), 'brands').data).toBeNull();
-    expect(parseAnswer('openmart', BrandPageSchema, res({ total: '2', encoded_cursor: 7, data: [] }), 'brands')).toMatchObject({ total: 2, encoded_cursor: null });
-    expect(() => parseAnswer('openmart', BrandPageSchema, res({ data: [{ name: 'x' }] }), 'brands')).toThrow(/brands: data\.0\.brand_id: expected string, got nothing/);
+    expect(parseAnswer('openmart', BrandPageSchema, res({ total: '2', encoded_cursor: 7, data: [] }), 'brands')).toMatchObject({
+      total: 2,
+      encoded_cursor: null,
+    });
+    expect(() => parseAnswer('openmart', BrandPageSchema, res({ data: [{ name: 'x' }] }), 'brands')).toThrow(
+      /brands: data\.0\.brand_id: expected string, got nothing/,
+    );
   });
 
   it('should read GET /api/v2/credit-balance: balance required, period dates soft', () => {
@@ -115,7 +131,15 @@ describe('Openmart fixtures', () => {
 
 describe('gu1 fixtures', () => {
   it('should read costCents sent as text and an error sent as a bare message; results stay required', () => {
-    const body = { success: true, externalId: 'C-1', totalCostCents: '170', results: [{ success: true, integrationCode: 'ar_afip_enrichment', costCents: '45' }, { success: false, integrationCode: 'br_x', costCents: 0, error: 'Receita Federal did not answer' }] };
+    const body = {
+      success: true,
+      externalId: 'C-1',
+      totalCostCents: '170',
+      results: [
+        { success: true, integrationCode: 'ar_afip_enrichment', costCents: '45' },
+        { success: false, integrationCode: 'br_x', costCents: 0, error: 'Receita Federal did not answer' },
+      ],
+    };
     const r = EnrichResponseSchema.parse(body);
     expect(r.totalCostCents).toBe(170);
     expect(r.results.map((x) => x.costCents)).toEqual([45, 0]);

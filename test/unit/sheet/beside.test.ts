@@ -5,7 +5,7 @@ const MARKS = new Set(['', 'denied']);
 
 describe('sheet/beside', () => {
   describe('#freeCell()', () => {
-    it('should treat a formula as the user\'s whatever it shows', () => {
+    it("should treat a formula as the user's whatever it shows", () => {
       expect(freeCell('', '=""', '', NOTE, MARKS)).toBe(false);
       expect(freeCell('denied', '="denied"', NOTE, NOTE, MARKS)).toBe(false);
     });
@@ -19,7 +19,20 @@ describe('sheet/beside', () => {
   });
   describe('#pickBesideColumn()', () => {
     it('should pick the first column whose cells are all free, else the column after the block', () => {
-      const block = { values: [['', 'x', ''], ['', '', '']], formulas: [['=""', '', ''], ['', '', '']], notes: [['', '', ''], ['', '', '']] };
+      const block = {
+        values: [
+          ['', 'x', ''],
+          ['', '', ''],
+        ],
+        formulas: [
+          ['=""', '', ''],
+          ['', '', ''],
+        ],
+        notes: [
+          ['', '', ''],
+          ['', '', ''],
+        ],
+      };
       expect(pickBesideColumn(block, 3, NOTE, MARKS)).toBe(2);
       expect(pickBesideColumn({ values: [['x']], formulas: [['']], notes: [['']] }, 1, NOTE, MARKS)).toBe(1);
       expect(pickBesideColumn({ values: [], formulas: [], notes: [] }, 0, NOTE, MARKS)).toBe(0);

@@ -52,7 +52,9 @@ describe('sheet/cells', () => {
     });
 
     it('should write objects as key: value lines, nesting in parentheses', () => {
-      expect(toCell({ city: 'Dresden', zip: '01067', geo: { lat: 51, lng: 13.7 }, empty: {}, none: null })).toBe('city: Dresden\nzip: 01067\ngeo: (lat: 51; lng: 13.7)');
+      expect(toCell({ city: 'Dresden', zip: '01067', geo: { lat: 51, lng: 13.7 }, empty: {}, none: null })).toBe(
+        'city: Dresden\nzip: 01067\ngeo: (lat: 51; lng: 13.7)',
+      );
     });
 
     it('should render dates inside structures as ISO text', () => {
@@ -97,7 +99,9 @@ describe('sheet/cells', () => {
     });
 
     it('should guess the platform of bare urls from the host', () => {
-      expect(socialLinks(['https://www.facebook.com/acme', 'https://example.org/acme'])).toBe('facebook: https://www.facebook.com/acme\nexample.org: https://example.org/acme');
+      expect(socialLinks(['https://www.facebook.com/acme', 'https://example.org/acme'])).toBe(
+        'facebook: https://www.facebook.com/acme\nexample.org: https://example.org/acme',
+      );
     });
 
     it('should give an empty string for nothing', () => {

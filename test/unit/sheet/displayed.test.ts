@@ -3,7 +3,12 @@ import { asDisplayed, needsDisplay } from '../../../src/sheet/displayed';
 describe('sheet/displayed', () => {
   describe('#needsDisplay()', () => {
     it('should ask for display values only when a boolean or number is in the block', () => {
-      expect(needsDisplay([['a', ''], ['b', new Date(0)]])).toBe(false);
+      expect(
+        needsDisplay([
+          ['a', ''],
+          ['b', new Date(0)],
+        ]),
+      ).toBe(false);
       expect(needsDisplay([['a', true]])).toBe(true);
       expect(needsDisplay([['a'], [3]])).toBe(true);
     });

@@ -4,7 +4,6 @@ import { ALIASES, EXTERNAL_ID_FIELD, guessMapping, type FieldSpec } from '../../
 import { rowsToRecords } from '../../../src/sheet/records';
 import { readSource } from '../../../src/sheet/source';
 
-
 const FIELDS: FieldSpec[] = [
   EXTERNAL_ID_FIELD,
   { key: 'company_name', label: 'company name', required: true, aliases: [...ALIASES.companyName] },
@@ -36,7 +35,12 @@ describe('sheet/external-ids', () => {
 
   describe('#fillExternalIds()', () => {
     it('should fill only blank ids of non-empty rows', () => {
-      const rows = [['A', 'x1'], ['B', ''], ['', ''], ['C', null]];
+      const rows = [
+        ['A', 'x1'],
+        ['B', ''],
+        ['', ''],
+        ['C', null],
+      ];
       const out = fillExternalIds(['x1', '', '', null], rows, 3, 2, 1);
       expect(out.changed).toEqual([1, 3]);
       expect(out.column[0]).toBe('x1');
@@ -86,14 +90,22 @@ describe('sheet/external-ids', () => {
 
   describe('#ensureExternalIds()', () => {
     it('should create an external_id column after the last used one with one setValues', () => {
-      const { ss, calls } = givenSheet([['Firma', 'Ort'], ['Acme', 'Dresden'], ['', ''], ['Beta', 'Berlin']]);
+      const { ss, calls } = givenSheet([
+        ['Firma', 'Ort'],
+        ['Acme', 'Dresden'],
+        ['', ''],
+        ['Beta', 'Berlin'],
+      ]);
       const src = readSource(ss, { sheetName: 'Leads' });
       const out = ensureExternalIds(src, guessMapping(src.headers, FIELDS));
       expect(out.created).toBe(true);
       expect(out.column).toBe(3);
       expect(calls('Range.setValues')).toBe(1);
       const sheet = src.sheet;
-      const col = sheet.getRange(1, 3, 4, 1).getValues().map((r) => r[0]);
+      const col = sheet
+        .getRange(1, 3, 4, 1)
+        .getValues()
+        .map((r) => r[0]);
       expect(col[0]).toBe('external_id');
       expect(col[1]).toMatch(/^row-\d+-2-[0-9a-z]{6}$/);
       expect(col[2]).toBe('');
@@ -120,13 +132,23 @@ describe('sheet/external-ids', () => {
     });
 
     it('should fill only the blanks of the user id column, never overwriting, in one setValues', () => {
-      const { ss, calls } = givenSheet([['Kunden-Nr', 'Firma'], ['K-1', 'Acme'], ['', 'Beta'], [1003, 'Gamma'], ['', 'Delta'], ['00042', 'Eps']]);
+      const { ss, calls } = givenSheet([
+        ['Kunden-Nr', 'Firma'],
+        ['K-1', 'Acme'],
+        ['', 'Beta'],
+        [1003, 'Gamma'],
+        ['', 'Delta'],
+        ['00042', 'Eps'],
+      ]);
       const src = readSource(ss, { sheetName: 'Leads' });
       const out = ensureExternalIds(src, guessMapping(src.headers, FIELDS));
       expect(out.created).toBe(false);
       expect(out.column).toBe(1);
       expect(calls('Range.setValues')).toBe(1);
-      const col = src.sheet.getRange(2, 1, 5, 1).getValues().map((r) => r[0]);
+      const col = src.sheet
+        .getRange(2, 1, 5, 1)
+        .getValues()
+        .map((r) => r[0]);
       expect(col[0]).toBe('K-1');
       expect(col[1]).toMatch(/^row-/);
       expect(col[2]).toBe(1003);
@@ -135,7 +157,12 @@ describe('sheet/external-ids', () => {
     });
 
     it('should not rewrite a formula between the blanks', () => {
-      const { ss, calls } = givenSheet([['ID', 'Firma'], ['', 'Acme'], ['=7', 'Beta'], ['', 'Gamma']]);
+      const { ss, calls } = givenSheet([
+        ['ID', 'Firma'],
+        ['', 'Acme'],
+        ['=7', 'Beta'],
+        ['', 'Gamma'],
+      ]);
       const src = readSource(ss, { sheetName: 'Leads' });
       ensureExternalIds(src, guessMapping(src.headers, FIELDS));
       expect(calls('Range.setValues')).toBe(2);
@@ -154,7 +181,11 @@ describe('sheet/external-ids', () => {
     });
 
     it('should find an external_id column outside a narrower selection instead of adding another', () => {
-      const { ss } = givenSheet([['Firma', 'Ort'], ['Acme', 'Dresden'], ['Beta', 'Berlin']]);
+      const { ss } = givenSheet([
+        ['Firma', 'Ort'],
+        ['Acme', 'Dresden'],
+        ['Beta', 'Berlin'],
+      ]);
       ensureExternalIds(readSource(ss, { a1: 'Leads!A1:B3' }), {});
       const sheet = ss.getSheetByName('Leads');
       sheet?.getRange(4, 1, 1, 2).setValues([['Gamma', 'Graz']]);

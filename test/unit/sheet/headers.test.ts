@@ -1,4 +1,13 @@
-import { ALIASES, detectHeaderRow, EXTERNAL_ID_FIELD, guessMapping, headerNames, missingRequired, normalizeHeader, type FieldSpec } from '../../../src/sheet/headers';
+import {
+  ALIASES,
+  detectHeaderRow,
+  EXTERNAL_ID_FIELD,
+  guessMapping,
+  headerNames,
+  missingRequired,
+  normalizeHeader,
+  type FieldSpec,
+} from '../../../src/sheet/headers';
 
 /** A company field list like a provider would define it. */
 const FIELDS: FieldSpec[] = [
@@ -82,15 +91,21 @@ describe('sheet/headers', () => {
     });
 
     it('should never map one column to two fields', () => {
-      const m = guessMapping(['Name', 'Name'], [
-        { key: 'company_name', label: 'company', aliases: ['Name'] },
-        { key: 'contact', label: 'contact', aliases: ['Name'] },
-      ]);
+      const m = guessMapping(
+        ['Name', 'Name'],
+        [
+          { key: 'company_name', label: 'company', aliases: ['Name'] },
+          { key: 'contact', label: 'contact', aliases: ['Name'] },
+        ],
+      );
       expect(m).toEqual({ company_name: 0, contact: 1 });
-      const single = guessMapping(['Name'], [
-        { key: 'company_name', label: 'company', aliases: ['Name'] },
-        { key: 'contact', label: 'contact', aliases: ['Name'] },
-      ]);
+      const single = guessMapping(
+        ['Name'],
+        [
+          { key: 'company_name', label: 'company', aliases: ['Name'] },
+          { key: 'contact', label: 'contact', aliases: ['Name'] },
+        ],
+      );
       expect(single).toEqual({ company_name: 0 });
       const cols = Object.values(guessMapping(['PLZ / Ort'], FIELDS));
       expect(new Set(cols).size).toBe(cols.length);
@@ -112,7 +127,14 @@ describe('sheet/headers', () => {
 
   describe('#detectHeaderRow()', () => {
     it('should take the first non-empty row of a data range', () => {
-      expect(detectHeaderRow([['', ''], [' ', null], ['Firma', 'Ort'], ['A', 'B']])).toBe(2);
+      expect(
+        detectHeaderRow([
+          ['', ''],
+          [' ', null],
+          ['Firma', 'Ort'],
+          ['A', 'B'],
+        ]),
+      ).toBe(2);
     });
 
     it('should take the first row of a selection, or -1 when it is empty', () => {

@@ -19,7 +19,9 @@ describe('sheet/records', () => {
       ];
       const out = rowsToRecords(values, 0, MAPPING, { fields: FIELDS });
       expect(out.invalid).toEqual([]);
-      expect(out.records).toEqual([{ rowNumber: 2, values: { external_id: 'A1', company_name: 'Acme GmbH', website: 'acme.de', postal_code: '1067', founded: '1999-12-31' } }]);
+      expect(out.records).toEqual([
+        { rowNumber: 2, values: { external_id: 'A1', company_name: 'Acme GmbH', website: 'acme.de', postal_code: '1067', founded: '1999-12-31' } },
+      ]);
     });
 
     it('should leave empty fields out of the record', () => {
@@ -77,7 +79,12 @@ describe('sheet/records', () => {
     });
 
     it('should refuse a row whose mapped cell shows a formula error, and leave unmapped ones alone', () => {
-      const out = rowsToRecords([['h'], ['A1', '#N/A', 'x'], ['A2', 'Beta', '#REF!'], ['A3', '#hashtag', '']], 0, { external_id: 0, company_name: 1 }, { fields: FIELDS });
+      const out = rowsToRecords(
+        [['h'], ['A1', '#N/A', 'x'], ['A2', 'Beta', '#REF!'], ['A3', '#hashtag', '']],
+        0,
+        { external_id: 0, company_name: 1 },
+        { fields: FIELDS },
+      );
       expect(out.invalid).toEqual([{ rowNumber: 2, reasons: ['Row 2: company name shows the formula error #N/A; fix the formula or clear the cell'] }]);
       expect(out.records.map((r) => r.rowNumber)).toEqual([3, 4]);
     });

@@ -1,7 +1,13 @@
 import { firstFreeRun } from '../../../src/sheet/beside';
 import { columnLetters, columnsSentence, enrichedFormula, existingColumns, placeColumns, valuesBlock } from '../../../src/sheet/result-columns';
 
-const block = (values: unknown[][], formulas: string[][] = []) => ({ headerRow: 1, lastRow: values.length, rightEdge: 5, keyColumn: 5, right: { values, formulas } });
+const block = (values: unknown[][], formulas: string[][] = []) => ({
+  headerRow: 1,
+  lastRow: values.length,
+  rightEdge: 5,
+  keyColumn: 5,
+  right: { values, formulas },
+});
 
 describe('sheet/result-columns', () => {
   describe('#firstFreeRun()', () => {
@@ -19,7 +25,15 @@ describe('sheet/result-columns', () => {
       expect(placeColumns(block([[], ['']]), 2)).toEqual({ column: 6, moved: false });
     });
     it('should move past a value or a formula (even one showing "")', () => {
-      expect(placeColumns(block([['', 'x'], ['', '']]), 2)).toEqual({ column: 8, moved: true });
+      expect(
+        placeColumns(
+          block([
+            ['', 'x'],
+            ['', ''],
+          ]),
+          2,
+        ),
+      ).toEqual({ column: 8, moved: true });
       expect(placeColumns(block([[''], ['']], [[''], ['=""']]), 1)).toEqual({ column: 7, moved: true });
     });
   });
@@ -34,8 +48,19 @@ describe('sheet/result-columns', () => {
 
   describe('#existingColumns()', () => {
     it("should find this tab's header-row formulas, not other tabs' nor other formulas", () => {
-      const formulas = [['', '=ENRICHED(E2:E, "say ""hi""", "T", TRUE)', '=ENRICHED(E2:E, "city", "Other", TRUE)', '=ENRICHED(E2, "x", "T")', '=ENRICHED(E2:E9, "name", "T", TRUE)']];
-      expect([...existingColumns(formulas[0] ?? [], 6, 'T')]).toEqual([['say "hi"', 7], ['name', 10]]);
+      const formulas = [
+        [
+          '',
+          '=ENRICHED(E2:E, "say ""hi""", "T", TRUE)',
+          '=ENRICHED(E2:E, "city", "Other", TRUE)',
+          '=ENRICHED(E2, "x", "T")',
+          '=ENRICHED(E2:E9, "name", "T", TRUE)',
+        ],
+      ];
+      expect([...existingColumns(formulas[0] ?? [], 6, 'T')]).toEqual([
+        ['say "hi"', 7],
+        ['name', 10],
+      ]);
     });
   });
 
@@ -43,14 +68,21 @@ describe('sheet/result-columns', () => {
     it('should answer the fields, one row per key, empty for unknown keys, text that Sheets would parse as plain text', () => {
       const index = { header: ['external_id', 'name', 'phone'], rows: new Map<string, unknown[]>([['a', ['a', 'Alpha', '+49 30 1234']]]) };
       const out = valuesBlock(['name', 'phone'], [1, 2], ['a', '', 'zz'], index);
-      expect(out.values).toEqual([['name', 'phone'], ['Alpha', '+49 30 1234'], ['', ''], ['', '']]);
+      expect(out.values).toEqual([
+        ['name', 'phone'],
+        ['Alpha', '+49 30 1234'],
+        ['', ''],
+        ['', ''],
+      ]);
       expect(out.formats[1]).toEqual(['General', '@']);
     });
   });
 
   describe('#columnsSentence()', () => {
     it('should say where the columns went and why they moved', () => {
-      expect(columnsSentence({ fields: ['name'], sheet: 'Leads', place: { column: 9, moved: true }, mode: 'values', tab: 'T', rows: 3 })).toMatch(/^Added name from "T" to "Leads" as column I \(3 row\(s\)\): values .* so the results start at I\.$/);
+      expect(columnsSentence({ fields: ['name'], sheet: 'Leads', place: { column: 9, moved: true }, mode: 'values', tab: 'T', rows: 3 })).toMatch(
+        /^Added name from "T" to "Leads" as column I \(3 row\(s\)\): values .* so the results start at I\.$/,
+      );
     });
   });
 });

@@ -103,7 +103,9 @@ describe('sheet/result-tab', () => {
       const { ss, calls, reset } = given();
       upsertRows(ss, { ...SPEC, rows: companies(1000) });
       reset();
-      const changed = companies(1000).filter((_, i) => i % 10 === 3).map((r) => ({ ...r, employees: 99_999 }));
+      const changed = companies(1000)
+        .filter((_, i) => i % 10 === 3)
+        .map((r) => ({ ...r, employees: 99_999 }));
       const out = upsertRows(ss, { ...SPEC, rows: changed });
       expect(out).toMatchObject({ inserted: 0, updated: 100, unchanged: 0 });
       expect(calls('Range.setValues')).toBe(1);
@@ -141,7 +143,10 @@ describe('sheet/result-tab', () => {
       upsertRows(ss, { ...SPEC, rows: companies(3) });
       const sheet = tab(ss, SPEC.tabName);
       sheet.getRange(1, 4, 3, 1).setValues([['My notes'], ['call back'], ['=1+1']]);
-      const out = upsertRows(ss, { ...SPEC, rows: [{ external_id: 'c-0', name: 'New 0', website: 'acme.de' }, { external_id: 'c-1', name: 'New 1' }, ...companies(1, 3)] });
+      const out = upsertRows(ss, {
+        ...SPEC,
+        rows: [{ external_id: 'c-0', name: 'New 0', website: 'acme.de' }, { external_id: 'c-1', name: 'New 1' }, ...companies(1, 3)],
+      });
       expect(out.columnsAdded).toEqual(['website']);
       const values = readAll(sheet);
       expect(values.map((r) => r[0])).toEqual(['external_id', 'c-0', 'c-1', 'c-2', 'c-3']);
@@ -161,7 +166,12 @@ describe('sheet/result-tab', () => {
       const sheet = tab(ss, 'T');
       const range = sheet.getRange(2, 1, hostile.length, 2);
       expect(range.getValues()).toEqual(hostile.map((v, i) => [`0${i}`, v]));
-      expect(range.getFormulas().flat().every((f) => f === '')).toBe(true);
+      expect(
+        range
+          .getFormulas()
+          .flat()
+          .every((f) => f === ''),
+      ).toBe(true);
     });
 
     it('should keep numbers and booleans as numbers and booleans', () => {
@@ -188,8 +198,20 @@ describe('sheet/result-tab', () => {
     it('should key rows by several columns', () => {
       const { ss } = given();
       const spec = { tabName: 'Q1 - gu1', keyColumns: ['external_id', 'integration_code'], columns: ['external_id', 'integration_code', 'cost'] };
-      upsertRows(ss, { ...spec, rows: [{ external_id: 'a', integration_code: 'x', cost: 1 }, { external_id: 'a', integration_code: 'y', cost: 2 }] });
-      const out = upsertRows(ss, { ...spec, rows: [{ external_id: 'a', integration_code: 'y', cost: 3 }, { external_id: 'b', integration_code: 'x', cost: 4 }] });
+      upsertRows(ss, {
+        ...spec,
+        rows: [
+          { external_id: 'a', integration_code: 'x', cost: 1 },
+          { external_id: 'a', integration_code: 'y', cost: 2 },
+        ],
+      });
+      const out = upsertRows(ss, {
+        ...spec,
+        rows: [
+          { external_id: 'a', integration_code: 'y', cost: 3 },
+          { external_id: 'b', integration_code: 'x', cost: 4 },
+        ],
+      });
       expect(out).toMatchObject({ inserted: 1, updated: 1 });
       expect(readAll(tab(ss, spec.tabName)).slice(1)).toEqual([
         ['a', 'x', 1],
@@ -206,7 +228,13 @@ describe('sheet/result-tab', () => {
 
     it('should write 10,000 rows with at most 4 setValues, growing the grid first', () => {
       const { ss, calls } = given();
-      const rows = Array.from({ length: 10_000 }, (_, i) => ({ external_id: `id-${i}`, name: `Company ${i}`, city: 'Berlin', score: i / 10, tags: ['a', 'b'] }));
+      const rows = Array.from({ length: 10_000 }, (_, i) => ({
+        external_id: `id-${i}`,
+        name: `Company ${i}`,
+        city: 'Berlin',
+        score: i / 10,
+        tags: ['a', 'b'],
+      }));
       const out = upsertRows(ss, { ...SPEC, rows });
       expect(out.inserted).toBe(10_000);
       const sheet = tab(ss, SPEC.tabName);
@@ -226,7 +254,7 @@ describe('sheet/result-tab', () => {
       expect(sheet.getRange(2, 43).getValues()).toEqual([[39]]);
     });
 
-    it('should never write a tab of that name holding the user\'s cells: a new tab beside it, found again by its owner', () => {
+    it("should never write a tab of that name holding the user's cells: a new tab beside it, found again by its owner", () => {
       const { ss } = given();
       ss.insertSheet(SPEC.tabName).getRange(1, 1).setValue('mine');
       const first = upsertRows(ss, { ...SPEC, owner: 'job-1', rows: companies(1) });
@@ -255,7 +283,9 @@ describe('sheet/result-tab', () => {
 
     it('should leave a user tab of that name as it was and write a new one', () => {
       const { ss } = given();
-      ss.insertSheet('Taken').getRange(1, 1, 2, 1).setValues([['external_id'], ['mine']]);
+      ss.insertSheet('Taken')
+        .getRange(1, 1, 2, 1)
+        .setValues([['external_id'], ['mine']]);
       const r = upsertRows(ss, { ...SPEC, tabName: 'Taken', rows: companies(1) });
       expect(r.sheet.getName()).toBe('Taken (2)');
       expect(readAll(tab(ss, 'Taken'))).toEqual([['external_id'], ['mine']]);

@@ -2,13 +2,26 @@ import { brokenPhoneIndexes, lostZeros, readPhonesBack, typedPhone, withoutBroke
 
 describe('sheet/sheets-changed', () => {
   describe('#withoutBrokenPhones()', () => {
-    const block = { headerRowIndex: 0, values: [['Name', 'Phone'], ['A', '#ERROR!'], ['B', '+49 1'], ['#ERROR!', '#ERROR!']] };
+    const block = {
+      headerRowIndex: 0,
+      values: [
+        ['Name', 'Phone'],
+        ['A', '#ERROR!'],
+        ['B', '+49 1'],
+        ['#ERROR!', '#ERROR!'],
+      ],
+    };
     it('should find the data rows whose phone cell shows #ERROR!', () => {
       expect(brokenPhoneIndexes(block, 1)).toEqual([1, 3]);
       expect(brokenPhoneIndexes(block, undefined)).toEqual([]);
     });
     it('should empty only those phone cells and keep every other cell', () => {
-      expect(withoutBrokenPhones(block, 1).values).toEqual([['Name', 'Phone'], ['A', ''], ['B', '+49 1'], ['#ERROR!', '']]);
+      expect(withoutBrokenPhones(block, 1).values).toEqual([
+        ['Name', 'Phone'],
+        ['A', ''],
+        ['B', '+49 1'],
+        ['#ERROR!', ''],
+      ]);
       expect(withoutBrokenPhones(block, undefined)).toBe(block);
       expect(block.values[1]).toEqual(['A', '#ERROR!']);
     });

@@ -4,7 +4,6 @@ import { ALIASES, EXTERNAL_ID_FIELD, guessMapping, type FieldSpec } from '../../
 import { rowsToRecords } from '../../../src/sheet/records';
 import { readSource, splitA1, type SourceSpec } from '../../../src/sheet/source';
 
-
 function codeOf(fn: () => unknown): SheetErrorCode | undefined {
   try {
     fn();
@@ -52,14 +51,22 @@ describe('sheet/source', () => {
     });
 
     it('should read a date cell as yyyy-mm-dd in the spreadsheet time zone', () => {
-      const { ss } = givenSheet([['Firma', 'Seit'], ['Acme', '2024-03-01']]);
+      const { ss } = givenSheet([
+        ['Firma', 'Seit'],
+        ['Acme', '2024-03-01'],
+      ]);
       const src = readSource(ss, { sheetName: 'Leads' });
       const out = rowsToRecords(src.values, src.headerRowIndex, { company_name: 0, since: 1 }, { fields: FIELDS, timeZone: src.timeZone });
       expect(out.records[0]?.values['since']).toBe('2024-03-01');
     });
 
     it('should read an A1 range with its offsets', () => {
-      const { ss } = givenSheet([['x', 'x', 'x', 'x'], ['x', 'Firma', 'Ort', 'x'], ['x', 'Acme', 'Dresden', 'x'], ['x', 'Beta', 'Berlin', 'x']]);
+      const { ss } = givenSheet([
+        ['x', 'x', 'x', 'x'],
+        ['x', 'Firma', 'Ort', 'x'],
+        ['x', 'Acme', 'Dresden', 'x'],
+        ['x', 'Beta', 'Berlin', 'x'],
+      ]);
       const src = readSource(ss, { a1: 'Leads!B2:C4' });
       expect(src).toMatchObject({ firstRow: 2, firstColumn: 2, headerRow: 2, firstDataRow: 3, headers: ['Firma', 'Ort'] });
       expect(src.values).toEqual([
@@ -70,7 +77,11 @@ describe('sheet/source', () => {
     });
 
     it('should read the selection with its first row as the header', () => {
-      const { ss } = givenSheet([['Firma', 'Ort'], ['Acme', 'Dresden'], ['Beta', 'Berlin']]);
+      const { ss } = givenSheet([
+        ['Firma', 'Ort'],
+        ['Acme', 'Dresden'],
+        ['Beta', 'Berlin'],
+      ]);
       ss.getSheetByName('Leads')?.getRange('A2:B3').activate();
       const src = readSource(ss, 'selection');
       expect(src.headers).toEqual(['Acme', 'Dresden']);

@@ -1,13 +1,25 @@
-import { emptyKnown, estimateCost, expandCodes, forgetCosts, learnFromResponse, readKnownCosts, rememberCosts, rowCost } from '../../../../src/providers/gu1/costs';
+import {
+  emptyKnown,
+  estimateCost,
+  expandCodes,
+  forgetCosts,
+  learnFromResponse,
+  readKnownCosts,
+  rememberCosts,
+  rowCost,
+} from '../../../../src/providers/gu1/costs';
 import { memoryProps } from '../../../harness/fixtures';
-
 
 const paid = (code: string, costCents: number, success = true) => ({ integrationCode: code, success, costCents });
 
 describe('providers/gu1/costs', () => {
   describe('#learnFromResponse()', () => {
     it('should learn the price of paid successes only (a cached 0 or a failure teaches nothing)', () => {
-      const known = learnFromResponse({ costs: { b: 80 }, groups: {} }, { results: [paid('a', 45), paid('b', 0), paid('c', 30, false)] }, { integrationCodes: ['a', 'b', 'c'], enrichmentGroupRefs: [] });
+      const known = learnFromResponse(
+        { costs: { b: 80 }, groups: {} },
+        { results: [paid('a', 45), paid('b', 0), paid('c', 30, false)] },
+        { integrationCodes: ['a', 'b', 'c'], enrichmentGroupRefs: [] },
+      );
       expect(known.costs).toEqual({ a: 45, b: 80 });
     });
 
@@ -38,7 +50,10 @@ describe('providers/gu1/costs', () => {
     it('should be rows x codes x last known cost', () => {
       expect(estimateCost(40, ['a', 'b'], [], { costs: { a: 45, b: 80 }, groups: {} })).toEqual({
         rows: 40,
-        codes: [{ code: 'a', costCents: 45 }, { code: 'b', costCents: 80 }],
+        codes: [
+          { code: 'a', costCents: 45 },
+          { code: 'b', costCents: 80 },
+        ],
         unknownGroups: [],
         perRowCents: 125,
         totalCents: 5000,
@@ -47,7 +62,14 @@ describe('providers/gu1/costs', () => {
     });
 
     it('should say unknown when a price or a group was never seen', () => {
-      expect(estimateCost(3, ['a', 'new'], [], { costs: { a: 45 }, groups: {} })).toMatchObject({ totalCents: null, total: 'unknown', codes: [{ code: 'a', costCents: 45 }, { code: 'new', costCents: null }] });
+      expect(estimateCost(3, ['a', 'new'], [], { costs: { a: 45 }, groups: {} })).toMatchObject({
+        totalCents: null,
+        total: 'unknown',
+        codes: [
+          { code: 'a', costCents: 45 },
+          { code: 'new', costCents: null },
+        ],
+      });
       expect(estimateCost(3, [], ['g'], emptyKnown())).toMatchObject({ total: 'unknown', unknownGroups: ['g'] });
       expect(estimateCost(3, [], [], emptyKnown())).toMatchObject({ total: 'unknown', totalCents: null });
     });

@@ -1,5 +1,11 @@
 import { MalformedResponseError } from '../../../../src/platform/errors';
-import { buildEnrichRequest, ENRICH_BY_EXTERNAL_ID_PATH, readEnrichAnswer, totalCostCents, withForceRefresh } from '../../../../src/providers/gu1/enrich-by-external-id';
+import {
+  buildEnrichRequest,
+  ENRICH_BY_EXTERNAL_ID_PATH,
+  readEnrichAnswer,
+  totalCostCents,
+  withForceRefresh,
+} from '../../../../src/providers/gu1/enrich-by-external-id';
 
 const base = { externalId: 'C-1', integrationCodes: ['ar_afip_enrichment'], enrichmentGroupRefs: [] as string[], forceRefresh: false };
 
@@ -12,7 +18,11 @@ describe('providers/gu1/enrich-by-external-id', () => {
     });
 
     it('should always send integrationCodes (older doc versions require it) and groups when given', () => {
-      expect(buildEnrichRequest({ ...base, integrationCodes: [], enrichmentGroupRefs: ['kyb'] }).json).toEqual({ externalId: 'C-1', integrationCodes: [], enrichmentGroupRefs: ['kyb'] });
+      expect(buildEnrichRequest({ ...base, integrationCodes: [], enrichmentGroupRefs: ['kyb'] }).json).toEqual({
+        externalId: 'C-1',
+        integrationCodes: [],
+        enrichmentGroupRefs: ['kyb'],
+      });
     });
 
     it('should put forceRefresh in parameters and nowhere else', () => {
@@ -21,7 +31,10 @@ describe('providers/gu1/enrich-by-external-id', () => {
     });
 
     it('should never let a column named forceRefresh turn it on', () => {
-      expect(buildEnrichRequest({ ...base, parameters: { forceRefresh: 'yes' } }).json).toEqual({ externalId: 'C-1', integrationCodes: ['ar_afip_enrichment'] });
+      expect(buildEnrichRequest({ ...base, parameters: { forceRefresh: 'yes' } }).json).toEqual({
+        externalId: 'C-1',
+        integrationCodes: ['ar_afip_enrichment'],
+      });
       expect(withForceRefresh({ forceRefresh: true, a: 1 }, false)).toEqual({ a: 1 });
     });
 
@@ -35,14 +48,34 @@ describe('providers/gu1/enrich-by-external-id', () => {
 
     it('should accept the documented response', () => {
       const body = {
-        success: true, entityId: 'e-1', externalId: 'C-1', totalCostCents: 45, totalExecutionTime: 1800,
-        results: [{ success: true, enrichmentId: 'x', integrationCode: 'ar_afip_enrichment', integrationName: 'AFIP', executionTime: 1800, costCents: 45, result: { fieldsEnriched: ['a'], dataQuality: { completeness: 1, confidence: 0.9 }, summary: 's', enrichmentData: { a: 1 } } }],
+        success: true,
+        entityId: 'e-1',
+        externalId: 'C-1',
+        totalCostCents: 45,
+        totalExecutionTime: 1800,
+        results: [
+          {
+            success: true,
+            enrichmentId: 'x',
+            integrationCode: 'ar_afip_enrichment',
+            integrationName: 'AFIP',
+            executionTime: 1800,
+            costCents: 45,
+            result: { fieldsEnriched: ['a'], dataQuality: { completeness: 1, confidence: 0.9 }, summary: 's', enrichmentData: { a: 1 } },
+          },
+        ],
       };
       expect(readEnrichAnswer(ok(body))).toEqual(body);
     });
 
     it('should accept the variant without entityId / integrationName and with rulesResult, and null fields', () => {
-      const body = { success: false, rulesResult: { hit: true }, results: [{ integrationCode: 'x', success: false, error: { code: 'E', message: 'm', category: 'provider', retryable: true, statusCode: 503 }, result: null }] };
+      const body = {
+        success: false,
+        rulesResult: { hit: true },
+        results: [
+          { integrationCode: 'x', success: false, error: { code: 'E', message: 'm', category: 'provider', retryable: true, statusCode: 503 }, result: null },
+        ],
+      };
       const res = readEnrichAnswer(ok(body));
       expect(res.results[0]!.error).toEqual({ code: 'E', message: 'm', category: 'provider', retryable: true, statusCode: 503 });
       expect((res as Record<string, unknown>)['rulesResult']).toEqual({ hit: true });
@@ -50,7 +83,9 @@ describe('providers/gu1/enrich-by-external-id', () => {
 
     it('should refuse a body without results as malformed, naming where', () => {
       expect(() => readEnrichAnswer(ok({ success: true }))).toThrow(MalformedResponseError);
-      expect(() => readEnrichAnswer(ok({ results: 'none' }))).toThrow(/^POST \/integration-execution\/marketplace\/enrichment-by-external-id: results: expected array, got a string$/);
+      expect(() => readEnrichAnswer(ok({ results: 'none' }))).toThrow(
+        /^POST \/integration-execution\/marketplace\/enrichment-by-external-id: results: expected array, got a string$/,
+      );
       // A display field of the wrong type never fails the answer.
       expect(readEnrichAnswer(ok({ results: [{ costCents: 'free' }] })).results[0]!.costCents).toBeNull();
     });

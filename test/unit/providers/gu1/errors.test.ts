@@ -28,7 +28,9 @@ describe('providers/gu1/errors', () => {
   describe('#notActive()', () => {
     it('should read a 403 or 404 SERVICE_INTEGRATION_NOT_ACTIVE as an integration to activate, nothing else', () => {
       for (const e of [new PermissionError(init(403, 'SERVICE_INTEGRATION_NOT_ACTIVE')), new NotFoundError(init(404, 'SERVICE_INTEGRATION_NOT_ACTIVE'))]) {
-        expect(notActive(e)?.userMessage()).toMatch(/^gu1 says an integration of this run is not active for your organization \(m40[34]\)\. Activate it in gu1/);
+        expect(notActive(e)?.userMessage()).toMatch(
+          /^gu1 says an integration of this run is not active for your organization \(m40[34]\)\. Activate it in gu1/,
+        );
       }
       expect(notActive(new NotFoundError(init(404, 'ENTITY_NOT_FOUND')))).toBeUndefined();
       expect(notActive(new ValidationError(init(400, 'SERVICE_INTEGRATION_NOT_ACTIVE')))).toBeUndefined();
@@ -38,9 +40,15 @@ describe('providers/gu1/errors', () => {
   describe('#stopSentence()', () => {
     it('should say what to do and what was kept', () => {
       expect(stopSentence(new AuthError(init(401)), null)).toBe('gu1 refused the API key (m401): check your gu1 key in Settings.');
-      expect(stopSentence(new AuthError(init(401)), '3 rows written before it stopped are kept')).toBe('gu1 refused the API key (m401): check your gu1 key in Settings. 3 rows written before it stopped are kept.');
-      expect(stopSentence(new PaymentError(init(402)), '3 rows kept')).toMatch(/^gu1: out of credits or balance \(m402\)\..* 3 rows kept; Refresh continues from the first unwritten row\.$/);
-      expect(stopSentence(new ValidationError({ ...init(400, 'INVALID_INTEGRATION_CODE'), message: 'Unknown integration code: zz' }), null)).toMatch(/^gu1 rejected the input: Unknown integration code: zz\. Integration codes come from gu1/);
+      expect(stopSentence(new AuthError(init(401)), '3 rows written before it stopped are kept')).toBe(
+        'gu1 refused the API key (m401): check your gu1 key in Settings. 3 rows written before it stopped are kept.',
+      );
+      expect(stopSentence(new PaymentError(init(402)), '3 rows kept')).toMatch(
+        /^gu1: out of credits or balance \(m402\)\..* 3 rows kept; Refresh continues from the first unwritten row\.$/,
+      );
+      expect(stopSentence(new ValidationError({ ...init(400, 'INVALID_INTEGRATION_CODE'), message: 'Unknown integration code: zz' }), null)).toMatch(
+        /^gu1 rejected the input: Unknown integration code: zz\. Integration codes come from gu1/,
+      );
     });
   });
 });

@@ -50,7 +50,12 @@ describe('providers/gu1/result-rows', () => {
     });
 
     it('should carry the error category, retryable flag and status code, and the answer total', () => {
-      const row = resultRow('C-1', null, { integrationCode: 'x', success: false, error: { code: 'E1', message: 'down', category: 'provider', retryable: false, statusCode: 422 } }, 2400);
+      const row = resultRow(
+        'C-1',
+        null,
+        { integrationCode: 'x', success: false, error: { code: 'E1', message: 'down', category: 'provider', retryable: false, statusCode: 422 } },
+        2400,
+      );
       expect(row).toMatchObject({ error_category: 'provider', error_retryable: false, error_status_code: 422, total_execution_time_ms: 2400 });
     });
 

@@ -12,7 +12,15 @@ function setup(script: (n: number, body: Record<string, unknown>) => Scripted, b
   let t = 0;
   const clock = { now: () => t, sleep: (ms: number) => void (t += ms) };
   const fake = fakeUrlFetch((n, _url, params) => script(n, JSON.parse(String(params.payload ?? '{}'))));
-  const http = createHttp({ provider: 'gu1', baseUrl: 'https://api.gu1.ai', authHeaders: { Authorization: 'Bearer k' }, urlFetch: fake, clock, deadline: new Deadline(clock, budgetMs), random: () => 0.5 });
+  const http = createHttp({
+    provider: 'gu1',
+    baseUrl: 'https://api.gu1.ai',
+    authHeaders: { Authorization: 'Bearer k' },
+    urlFetch: fake,
+    clock,
+    deadline: new Deadline(clock, budgetMs),
+    random: () => 0.5,
+  });
   const bodies = () => fake.requests.map((r) => JSON.parse(String(r.params.payload)));
   return { http, fake, bodies, advance: (ms: number) => void (t += ms) };
 }
@@ -41,10 +49,20 @@ describe('providers/gu1/wave', () => {
     });
 
     it('should keep the results a 422 carries beside its error (partial data)', () => {
-      const body = { success: false, error: { code: 'PARTIAL', message: 'one integration failed' }, results: [{ success: true, integrationCode: 'ar_afip_enrichment', costCents: 10 }, { success: false, integrationCode: 'x_code', costCents: 0, error: { code: 'UPSTREAM', message: 'down' } }] };
+      const body = {
+        success: false,
+        error: { code: 'PARTIAL', message: 'one integration failed' },
+        results: [
+          { success: true, integrationCode: 'ar_afip_enrichment', costCents: 10 },
+          { success: false, integrationCode: 'x_code', costCents: 0, error: { code: 'UPSTREAM', message: 'down' } },
+        ],
+      };
       const s = setup(() => ({ status: 422, body }));
       const w = sendWave(s.http, [row('A')], { waveSize: 10 });
-      expect(w.outcomes[0]).toMatchObject({ kind: 'ok', res: { results: [{ integrationCode: 'ar_afip_enrichment' }, { integrationCode: 'x_code', error: { code: 'UPSTREAM' } }] } });
+      expect(w.outcomes[0]).toMatchObject({
+        kind: 'ok',
+        res: { results: [{ integrationCode: 'ar_afip_enrichment' }, { integrationCode: 'x_code', error: { code: 'UPSTREAM' } }] },
+      });
     });
 
     it('should record a 422 without data as the row error', () => {
@@ -78,11 +96,14 @@ describe('providers/gu1/wave', () => {
     it('should keep a lost row for the next run when its re-send cannot go out in time', () => {
       // 11 s left: the first fetchAll goes (10 s reserve); it takes 5 s, so the re-send may not.
       const s = setup(() => ({ throws: 'Timeout: x' }), 11_000);
-      const slow = { ...s.http, requestAll: ((reqs, o) => {
-        const r = s.http.requestAll(reqs, o);
-        s.advance(5_000);
-        return r;
-      }) as typeof s.http.requestAll };
+      const slow = {
+        ...s.http,
+        requestAll: ((reqs, o) => {
+          const r = s.http.requestAll(reqs, o);
+          s.advance(5_000);
+          return r;
+        }) as typeof s.http.requestAll,
+      };
       const w = sendWave(slow, [row('A')], { waveSize: 10 });
       expect(w.outcomes[0]).toMatchObject({ kind: 'later', resend: true });
       expect(w.resends).toBe(0);
@@ -104,8 +125,16 @@ describe('providers/gu1/wave', () => {
       ['401', { status: 401, body: { success: false, error: { code: 'UNAUTHORIZED', message: 'bad key' } } }, 'stop'],
       ['402', { status: 402, body: { success: false, error: { code: 'INSUFFICIENT_BALANCE', message: 'no money' } } }, 'stop'],
       ['403', { status: 403, body: { success: false, error: { code: 'SERVICE_INTEGRATION_NOT_ACTIVE', message: 'x' } } }, 'stop'],
-      ['400 naming the code', { status: 400, body: { success: false, error: { code: 'INVALID_INTEGRATION_CODE', message: 'Unknown integration code: ar_afip_enrichment' } } }, 'stop'],
-      ['400 about the row', { status: 400, body: { success: false, error: { code: 'VALIDATION_ERROR', message: 'parameters.taxId is not a valid CUIT' } } }, 'rowError'],
+      [
+        '400 naming the code',
+        { status: 400, body: { success: false, error: { code: 'INVALID_INTEGRATION_CODE', message: 'Unknown integration code: ar_afip_enrichment' } } },
+        'stop',
+      ],
+      [
+        '400 about the row',
+        { status: 400, body: { success: false, error: { code: 'VALIDATION_ERROR', message: 'parameters.taxId is not a valid CUIT' } } },
+        'rowError',
+      ],
       ['409', { status: 409, body: { success: false, error: { code: 'CONFLICT', message: 'busy' } } }, 'rowError'],
     ])('should classify %s', (_name, answer, kind) => {
       const s = setup(() => answer);
@@ -117,16 +146,19 @@ describe('providers/gu1/wave', () => {
       expect(sendWave(s.http, [row('A')], { waveSize: 10 }).outcomes[0]).toEqual({ kind: 'notFound', message: NOT_FOUND_MESSAGE });
     });
 
-    it.each([500, 502, 503, 504, 408])('should re-send a row answered %i once, without forceRefresh (a gateway error may come after gu1 billed), then leave it for a later run', (status) => {
-      const s = setup(() => ({ status, body: { success: false, error: { code: 'SERVICE_UNAVAILABLE', message: 'down' } } }));
-      const w = sendWave(s.http, [{ ...row('A'), forceRefresh: true }], { waveSize: 10 });
-      expect(w.outcomes[0]).toMatchObject({ kind: 'unanswered', error: { status } });
-      expect(s.fake.requests.length).toBe(2);
-      expect(s.bodies().map((b) => b.parameters)).toEqual([{ forceRefresh: true }, undefined]);
-      expect(w.resends).toBe(1);
-    });
+    it.each([500, 502, 503, 504, 408])(
+      'should re-send a row answered %i once, without forceRefresh (a gateway error may come after gu1 billed), then leave it for a later run',
+      (status) => {
+        const s = setup(() => ({ status, body: { success: false, error: { code: 'SERVICE_UNAVAILABLE', message: 'down' } } }));
+        const w = sendWave(s.http, [{ ...row('A'), forceRefresh: true }], { waveSize: 10 });
+        expect(w.outcomes[0]).toMatchObject({ kind: 'unanswered', error: { status } });
+        expect(s.fake.requests.length).toBe(2);
+        expect(s.bodies().map((b) => b.parameters)).toEqual([{ forceRefresh: true }, undefined]);
+        expect(w.resends).toBe(1);
+      },
+    );
 
-    it('should leave a row gu1 kept answering 429 for later (nothing was processed), after the http layer\'s retries', () => {
+    it("should leave a row gu1 kept answering 429 for later (nothing was processed), after the http layer's retries", () => {
       const s = setup(() => ({ status: 429, body: { success: false, error: { code: 'RATE_LIMITED', message: 'slow' } }, headers: { 'Retry-After': '1' } }));
       const w = sendWave(s.http, [row('A')], { waveSize: 10 });
       expect(w.outcomes[0]).toMatchObject({ kind: 'later', resend: false });
@@ -143,7 +175,7 @@ describe('providers/gu1/wave', () => {
   });
 
   describe('#isRunLevel()', () => {
-    it('should see a 400 naming a code, a group or a list field as the run\'s', () => {
+    it("should see a 400 naming a code, a group or a list field as the run's", () => {
       const e = (m: string): ApiError => new ValidationError({ provider: 'gu1', status: 400, message: m });
       expect(isRunLevel(e('Unknown integration code: a'), ['a'], [])).toBe(true);
       expect(isRunLevel(e('Enrichment group not found: kyb'), [], ['kyb'])).toBe(true);

@@ -40,7 +40,9 @@ describe('providers/openmart', () => {
       const e = ApiError.generate('openmart', 422, { error: 'invalid request body: EOF' });
       expect((explainRecordsError(e) as Error).message).toMatch(/dropped the JSON body of this GET request/);
       const size = ApiError.generate('openmart', 422, { error: 'the number of ids should be between 1 and 100' });
-      expect((explainRecordsError(size) as Error).message).toMatch(/^the number of ids should be between 1 and 100\. Apps Script may have dropped the JSON body/);
+      expect((explainRecordsError(size) as Error).message).toMatch(
+        /^the number of ids should be between 1 and 100\. Apps Script may have dropped the JSON body/,
+      );
       const ids = ApiError.generate('openmart', 422, { error: 'no valid UUIDs provided' });
       expect((explainRecordsError(ids) as Error).message).toBe('no valid UUIDs provided');
     });
@@ -50,7 +52,12 @@ describe('providers/openmart', () => {
     it('should send records as a GET with a JSON array body of 1-100 ids', () => {
       expect(recordsRequest('google_place_id', ['ChIJ1'])).toEqual({ method: 'get', path: '/api/v1/business_records/list/google_place_id', json: ['ChIJ1'] });
       expect(() => recordsRequest('openmart_id', [])).toThrow(RangeError);
-      expect(() => recordsRequest('openmart_id', Array.from({ length: 101 }, () => 'x'))).toThrow(RangeError);
+      expect(() =>
+        recordsRequest(
+          'openmart_id',
+          Array.from({ length: 101 }, () => 'x'),
+        ),
+      ).toThrow(RangeError);
       expect(isOpenmartId('54ff8cd5-7497-4f46-9c0c-c6b8c0d10d04')).toBe(true);
       expect(isOpenmartId('om_12345')).toBe(false);
       expect(barePlaceId('GOOGLE_MAP@ChIJabc')).toBe('ChIJabc');

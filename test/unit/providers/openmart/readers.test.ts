@@ -32,7 +32,9 @@ describe('providers/openmart readers', () => {
     });
 
     it('should fail naming the route when there is no batch_id', () => {
-      expect(() => readSubmit(res({ status: { batch_ready: false } }), 'find_tech')).toThrow(new MalformedResponseError({ provider: 'openmart', status: 200, message: 'POST /api/v1/task/batch/find_tech: the answer has no batch_id' }));
+      expect(() => readSubmit(res({ status: { batch_ready: false } }), 'find_tech')).toThrow(
+        new MalformedResponseError({ provider: 'openmart', status: 200, message: 'POST /api/v1/task/batch/find_tech: the answer has no batch_id' }),
+      );
       expect(() => readSubmit(res({ batch_id: '' }), 'find_tech')).toThrow(/has no batch_id/);
     });
 
@@ -75,17 +77,39 @@ describe('providers/openmart readers', () => {
   });
 
   describe('GET /api/v1/task/:id (requires status)', () => {
-    const person = { first_name: 'Jane', last_name: 'Doe', title: 'CEO', email: { email: 'jane@acme.com', verified: true }, phones: [{ phone_number: '+14155550100', line_type: 'mobile', valid: true }], linkedin_url: 'https://linkedin.com/in/jane' };
+    const person = {
+      first_name: 'Jane',
+      last_name: 'Doe',
+      title: 'CEO',
+      email: { email: 'jane@acme.com', verified: true },
+      phones: [{ phone_number: '+14155550100', line_type: 'mobile', valid: true }],
+      linkedin_url: 'https://linkedin.com/in/jane',
+    };
 
     it('should write the documented COMPLETED task by its tracking_id', () => {
       const task = readTask(res({ task_id: TASK, status: 'COMPLETED', tracking_id: 'ROW-1', data: [person] }), TASK);
       expect(taskRows('find_people', task, BATCH)).toEqual([
-        expect.objectContaining({ external_id: 'ROW-1', index: 1, status: 'COMPLETED', first_name: 'Jane', email: 'jane@acme.com', email_verified: true, phones: ['+14155550100 (mobile)'], task_id: TASK, batch_id: BATCH }),
+        expect.objectContaining({
+          external_id: 'ROW-1',
+          index: 1,
+          status: 'COMPLETED',
+          first_name: 'Jane',
+          email: 'jane@acme.com',
+          email_verified: true,
+          phones: ['+14155550100 (mobile)'],
+          task_id: TASK,
+          batch_id: BATCH,
+        }),
       ]);
     });
 
     it('should take upper-case line types, lower-case statuses, extra keys (as extra columns) and no task_id', () => {
-      const upper = { ...person, phones: [{ phone_number: '+14155550100', line_type: 'MOBILE', valid: false }], seniority: 'C-level', company: { size: '11-50' } };
+      const upper = {
+        ...person,
+        phones: [{ phone_number: '+14155550100', line_type: 'MOBILE', valid: false }],
+        seniority: 'C-level',
+        company: { size: '11-50' },
+      };
       const task = readTask(res({ status: 'completed', tracking_id: null, data: [upper], worker: 'w-3' }), TASK);
       expect(task.task_id).toBe(TASK);
       const [row] = taskRows('find_people', task, BATCH);
@@ -113,13 +137,25 @@ describe('providers/openmart readers', () => {
 
     it('should write the documented row with its score and highlights', () => {
       const [row] = readSearchEnvelope(res([doc]), 'search').rows;
-      expect(searchRowToRow(row!)).toMatchObject({ openmart_id: doc.id, business_name: 'Curls are Fun', match_score: 24.264505, match_highlights: ['hair salon', 'hairdresser'] });
+      expect(searchRowToRow(row!)).toMatchObject({
+        openmart_id: doc.id,
+        business_name: 'Curls are Fun',
+        match_score: 24.264505,
+        match_highlights: ['hair salon', 'hairdresser'],
+      });
     });
 
     it('should take rows without score, highlights or cursor, null store_phones, and keep extra keys as columns', () => {
       const lean = { id: doc.id, content: { ...doc.content, store_phones: null, opening_hours: { mon: '9-5' } }, source: 'index-v2' };
       const [row] = readSearchEnvelope(res({ data: [lean], total_count: 1, took_ms: 12 }), 'search').rows;
-      expect(searchRowToRow(row!)).toMatchObject({ openmart_id: doc.id, store_phones: null, match_score: null, match_highlights: null, 'opening_hours.mon': '9-5', source: 'index-v2' });
+      expect(searchRowToRow(row!)).toMatchObject({
+        openmart_id: doc.id,
+        store_phones: null,
+        match_score: null,
+        match_highlights: null,
+        'opening_hours.mon': '9-5',
+        source: 'index-v2',
+      });
     });
 
     it('should keep the highlights of flat {results} rows', () => {
@@ -130,19 +166,21 @@ describe('providers/openmart readers', () => {
 
   describe('GET /api/v1/business_records/list/{kind} (requires an object of objects)', () => {
     it('should read records keyed by input id, extra keys kept', () => {
-      const body = { 'ChIJ123': { store_id: 'abc', business_name: 'A', extra: { x: 1 } } };
+      const body = { ChIJ123: { store_id: 'abc', business_name: 'A', extra: { x: 1 } } };
       const found = readRecords(res(body), 'google_place_id');
       expect(businessRow('abc', found['ChIJ123']!)).toMatchObject({ openmart_id: 'abc', business_name: 'A', 'extra.x': 1 });
     });
   });
 
   describe('error bodies', () => {
-    it('should turn a plain-text 402 into the add-on\'s sentence with a short scrubbed detail', () => {
+    it("should turn a plain-text 402 into the add-on's sentence with a short scrubbed detail", () => {
       const text = `<html><body><h1>Payment Required</h1><p>credit limit reached for key om_live_7c3d9e1f2a4b6c8d0e1f2a3b4c5d6e7f. ${'Please upgrade your plan. '.repeat(10)}</p></body></html>`;
       const e = ApiError.generate('openmart', 402, text);
       expect(e).toBeInstanceOf(PaymentError);
       const m = e.userMessage();
-      expect(m).toMatch(/^Openmart: out of credits or balance \(Payment required; the answer was not JSON: "Payment Required credit limit reached for key \[redacted\]\. Please upgrade[^"]*…"\)\. Top up your Openmart account, then retry\.$/);
+      expect(m).toMatch(
+        /^Openmart: out of credits or balance \(Payment required; the answer was not JSON: "Payment Required credit limit reached for key \[redacted\]\. Please upgrade[^"]*…"\)\. Top up your Openmart account, then retry\.$/,
+      );
       expect(m).not.toContain('<');
       expect(m).not.toContain('om_live_');
     });

@@ -1,7 +1,13 @@
 import { MalformedResponseError } from '../../../../src/platform/errors';
 import { readSearchEnvelope, type SearchRow } from '../../../../src/providers/openmart/schemas';
 
-const ROW: SearchRow = { id: '54ff8cd5-7497-4f46-9c0c-c6b8c0d10d04', content: { business_name: 'Curls are Fun' }, match_score: 24.26, match_highlights: ['hair salon'], cursor: [24.26, '54ff8cd5-7497-4f46-9c0c-c6b8c0d10d04'] };
+const ROW: SearchRow = {
+  id: '54ff8cd5-7497-4f46-9c0c-c6b8c0d10d04',
+  content: { business_name: 'Curls are Fun' },
+  match_score: 24.26,
+  match_highlights: ['hair salon'],
+  cursor: [24.26, '54ff8cd5-7497-4f46-9c0c-c6b8c0d10d04'],
+};
 const res = (body: unknown) => ({ status: 200, headers: {}, body });
 
 describe('providers/openmart/schemas', () => {
@@ -15,7 +21,10 @@ describe('providers/openmart/schemas', () => {
     });
 
     it('should read {results} with flat quickstart rows (openmart_id, no content)', () => {
-      const out = readSearchEnvelope(res({ results: [{ openmart_id: 'om_12345', name: 'Bright Smile Dental', website: 'https://brightsmiledental.com', city: 'San Jose' }] }), 'search');
+      const out = readSearchEnvelope(
+        res({ results: [{ openmart_id: 'om_12345', name: 'Bright Smile Dental', website: 'https://brightsmiledental.com', city: 'San Jose' }] }),
+        'search',
+      );
       expect(out.envelope).toBe('results');
       expect(out.rows).toEqual([{ id: 'om_12345', content: { name: 'Bright Smile Dental', website: 'https://brightsmiledental.com', city: 'San Jose' } }]);
     });

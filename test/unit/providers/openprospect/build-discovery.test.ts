@@ -55,12 +55,24 @@ describe('providers/openprospect', () => {
       expect(out).toEqual({
         ok: true,
         hints: [],
-        body: { order_type: 'DISCOVERY', title: 'T', features: ['COMPANY_DATA'], ideal_customer_profile: 'ICP', seller_offering: 'Offer', target_countries: ['Germany'] },
+        body: {
+          order_type: 'DISCOVERY',
+          title: 'T',
+          features: ['COMPANY_DATA'],
+          ideal_customer_profile: 'ICP',
+          seller_offering: 'Offer',
+          target_countries: ['Germany'],
+        },
       });
     });
 
     it('should read list fields typed as text, one per line or comma separated', () => {
-      const out = buildDiscoveryOrder({ ...FORM, target_countries: 'Germany\nAustria, Switzerland', target_cities: 'Berlin;Munich', contact_roles: 'CEO\nCTO' });
+      const out = buildDiscoveryOrder({
+        ...FORM,
+        target_countries: 'Germany\nAustria, Switzerland',
+        target_cities: 'Berlin;Munich',
+        contact_roles: 'CEO\nCTO',
+      });
       expect(out.ok && out.body.target_countries).toEqual(['Germany', 'Austria', 'Switzerland']);
       expect(out.ok && out.body.target_cities).toEqual(['Berlin', 'Munich']);
       expect(out.ok && out.body.contact_roles).toEqual(['CEO', 'CTO']);
@@ -94,7 +106,16 @@ describe('providers/openprospect', () => {
         { field: 'output_language', message: 'Output language "english-uk!" is longer than 10 characters; use a language code such as en or de.' },
         { field: 'profile_name', message: 'New search profile name is longer than 500 characters (501).' },
       ]);
-      expect(buildDiscoveryOrder({ ...FORM, title: 't'.repeat(500), ideal_customer_profile: 'i'.repeat(5_000), seller_offering: 's'.repeat(5_000), seller_industry: 'x'.repeat(1_000), output_language: 'de-CH-1996' }).ok).toBe(true);
+      expect(
+        buildDiscoveryOrder({
+          ...FORM,
+          title: 't'.repeat(500),
+          ideal_customer_profile: 'i'.repeat(5_000),
+          seller_offering: 's'.repeat(5_000),
+          seller_industry: 'x'.repeat(1_000),
+          output_language: 'de-CH-1996',
+        }).ok,
+      ).toBe(true);
     });
 
     it('should refuse blacklist ids that are not UUIDs and drop repeats', () => {
@@ -107,7 +128,12 @@ describe('providers/openprospect', () => {
 
     it('should refuse companies, the profile conflict and duplicate features', () => {
       expect(
-        problemsOf({ ...FORM, companies: [{ company_name: 'Acme' }], profile_id: '42665897-b189-4e0f-8841-499351a30aff', features: ['COMPANY_DATA', 'COMPANY_DATA'] }),
+        problemsOf({
+          ...FORM,
+          companies: [{ company_name: 'Acme' }],
+          profile_id: '42665897-b189-4e0f-8841-499351a30aff',
+          features: ['COMPANY_DATA', 'COMPANY_DATA'],
+        }),
       ).toEqual([
         { field: 'features', message: 'Feature COMPANY_DATA is listed twice.' },
         { field: 'profile_id', message: 'Fill in either "New search profile name" or "Existing search profile id", not both.' },

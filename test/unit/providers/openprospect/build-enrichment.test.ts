@@ -1,15 +1,16 @@
-import {
-  EnrichmentOptionsSchema,
-  buildEnrichmentOrders,
-  toCompany,
-  type SheetRecord,
-} from '../../../../src/providers/openprospect/build-enrichment';
+import { EnrichmentOptionsSchema, buildEnrichmentOrders, toCompany, type SheetRecord } from '../../../../src/providers/openprospect/build-enrichment';
 import { FEATURE_DEPENDENCIES, RECOMMENDED_FEATURES, featureHints } from '../../../../src/providers/openprospect/order-options';
 import { FEATURES } from '../../../../src/providers/openprospect/schemas';
 
 const OPTIONS = { title: 'Q1 2026 Hotel Prospects', features: ['COMPANY_DATA', 'CONTACTS', 'TECHNOLOGIES'], profile_name: 'Hotel Enrichment Q1' };
 const row = (rowNumber: number, values: Record<string, string>): SheetRecord => ({ rowNumber, values });
-const GRAND = row(2, { company_name: 'Grand Hotel Berlin', external_id: 'CRM-1001', website_url: 'https://www.grandhotel-berlin.de', city: 'Berlin', country: 'Germany' });
+const GRAND = row(2, {
+  company_name: 'Grand Hotel Berlin',
+  external_id: 'CRM-1001',
+  website_url: 'https://www.grandhotel-berlin.de',
+  city: 'Berlin',
+  country: 'Germany',
+});
 const ALPINE = row(3, { company_name: 'Alpine Resort Innsbruck', external_id: 'CRM-1002', city: 'Innsbruck', country: 'Austria' });
 const messages = (problems: Array<{ message: string }>): string[] => problems.map((p) => p.message);
 
@@ -28,7 +29,13 @@ describe('providers/openprospect', () => {
             features: ['COMPANY_DATA', 'CONTACTS', 'TECHNOLOGIES'],
             profile_name: 'Hotel Enrichment Q1',
             companies: [
-              { company_name: 'Grand Hotel Berlin', external_id: 'CRM-1001', website_url: 'https://www.grandhotel-berlin.de', city: 'Berlin', country: 'Germany' },
+              {
+                company_name: 'Grand Hotel Berlin',
+                external_id: 'CRM-1001',
+                website_url: 'https://www.grandhotel-berlin.de',
+                city: 'Berlin',
+                country: 'Germany',
+              },
               { company_name: 'Alpine Resort Innsbruck', external_id: 'CRM-1002', city: 'Innsbruck', country: 'Austria' },
             ],
           },
@@ -81,7 +88,10 @@ describe('providers/openprospect', () => {
     });
 
     it('should refuse a company name over 500 characters with its length', () => {
-      const out = buildEnrichmentOrders([row(12, { company_name: 'x'.repeat(612), external_id: 'A' }), row(13, { company_name: 'y'.repeat(500), external_id: 'B' })], OPTIONS);
+      const out = buildEnrichmentOrders(
+        [row(12, { company_name: 'x'.repeat(612), external_id: 'A' }), row(13, { company_name: 'y'.repeat(500), external_id: 'B' })],
+        OPTIONS,
+      );
       expect(out.invalid).toEqual([{ rowNumber: 12, reasons: ['Row 12: company name is longer than 500 characters (612)'] }]);
       expect(out.orders[0]?.rowNumbers).toEqual([13]);
     });
@@ -138,7 +148,9 @@ describe('providers/openprospect', () => {
     });
 
     it('should require a title and keep it within 500 characters, suffix included', () => {
-      expect(messages(buildEnrichmentOrders([GRAND], { ...OPTIONS, title: ' ' }).problems)).toEqual(['Title is required: it names the job and its result tabs.']);
+      expect(messages(buildEnrichmentOrders([GRAND], { ...OPTIONS, title: ' ' }).problems)).toEqual([
+        'Title is required: it names the job and its result tabs.',
+      ]);
       expect(messages(buildEnrichmentOrders([GRAND], { ...OPTIONS, title: 't'.repeat(501) }).problems)).toEqual(['Title is longer than 500 characters (501).']);
       const records = Array.from({ length: 10_001 }, (_, i) => row(i + 2, { company_name: `C${i}`, external_id: `${i}` }));
       const out = buildEnrichmentOrders(records, { ...OPTIONS, title: 't'.repeat(490) });
@@ -169,8 +181,15 @@ describe('providers/openprospect', () => {
       const both = buildEnrichmentOrders([GRAND], { ...OPTIONS, profile_id: '42665897-b189-4e0f-8841-499351a30aff' });
       expect(both.problems).toEqual([{ field: 'profile_id', message: 'Fill in either "New search profile name" or "Existing search profile id", not both.' }]);
       const badId = buildEnrichmentOrders([GRAND], { title: 'T', features: ['COMPANY_DATA'], profile_id: 'hotel-profile' });
-      expect(messages(badId.problems)).toEqual(['Existing search profile id "hotel-profile" is not a profile id (they look like 4f767705-03a2-4e91-a3e8-1ec3f9dea865).']);
-      const idOnly = buildEnrichmentOrders([GRAND], { title: 'T', features: ['COMPANY_DATA'], profile_id: '42665897-b189-4e0f-8841-499351a30aff', profile_name: '' });
+      expect(messages(badId.problems)).toEqual([
+        'Existing search profile id "hotel-profile" is not a profile id (they look like 4f767705-03a2-4e91-a3e8-1ec3f9dea865).',
+      ]);
+      const idOnly = buildEnrichmentOrders([GRAND], {
+        title: 'T',
+        features: ['COMPANY_DATA'],
+        profile_id: '42665897-b189-4e0f-8841-499351a30aff',
+        profile_name: '',
+      });
       expect(idOnly.orders[0]?.body).toMatchObject({ profile_id: '42665897-b189-4e0f-8841-499351a30aff' });
       expect(idOnly.orders[0]?.body).not.toHaveProperty('profile_name');
       expect(messages(buildEnrichmentOrders([GRAND], { ...OPTIONS, profile_name: 'p'.repeat(501) }).problems)).toEqual([
@@ -244,7 +263,9 @@ describe('providers/openprospect', () => {
 
   describe('EnrichmentOptionsSchema', () => {
     it('should accept the sidebar shape with blanks and text lists', () => {
-      expect(EnrichmentOptionsSchema.safeParse({ title: 'T', features: ['COMPANY_DATA'], profile_id: '', contact_roles: 'CEO\nCTO', webhook_url: null }).success).toBe(true);
+      expect(
+        EnrichmentOptionsSchema.safeParse({ title: 'T', features: ['COMPANY_DATA'], profile_id: '', contact_roles: 'CEO\nCTO', webhook_url: null }).success,
+      ).toBe(true);
       expect(EnrichmentOptionsSchema.safeParse({ title: 'T', features: [1] }).success).toBe(false);
     });
   });

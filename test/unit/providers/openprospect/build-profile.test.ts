@@ -3,14 +3,31 @@ import { buildProfileCreation } from '../../../../src/providers/openprospect/bui
 describe('providers/openprospect/build-profile', () => {
   describe('#buildProfileCreation()', () => {
     it('should send only the fields given, lists split by line, comma or semicolon', () => {
-      const r = buildProfileCreation({ profile_name: ' Hotels ', ideal_customer_profile: 'ICP', target_countries: 'Germany, Austria;Switzerland', contact_roles: ['CEO', ' ', 'CTO'], seller_industry: '  ' });
-      expect(r).toEqual({ ok: true, body: { profile_name: 'Hotels', ideal_customer_profile: 'ICP', target_countries: ['Germany', 'Austria', 'Switzerland'], contact_roles: ['CEO', 'CTO'] } });
+      const r = buildProfileCreation({
+        profile_name: ' Hotels ',
+        ideal_customer_profile: 'ICP',
+        target_countries: 'Germany, Austria;Switzerland',
+        contact_roles: ['CEO', ' ', 'CTO'],
+        seller_industry: '  ',
+      });
+      expect(r).toEqual({
+        ok: true,
+        body: { profile_name: 'Hotels', ideal_customer_profile: 'ICP', target_countries: ['Germany', 'Austria', 'Switzerland'], contact_roles: ['CEO', 'CTO'] },
+      });
     });
 
     it('should take all ten documented fields', () => {
       const form = {
-        profile_name: 'P', ideal_customer_profile: 'I', seller_offering: 'S', seller_industry: 'SI', target_countries: ['DE'], target_cities: ['Berlin'],
-        target_industries: ['Hotels'], excluded_industries: ['Gov'], contact_roles: ['CEO'], output_language: 'de',
+        profile_name: 'P',
+        ideal_customer_profile: 'I',
+        seller_offering: 'S',
+        seller_industry: 'SI',
+        target_countries: ['DE'],
+        target_cities: ['Berlin'],
+        target_industries: ['Hotels'],
+        excluded_industries: ['Gov'],
+        contact_roles: ['CEO'],
+        output_language: 'de',
       };
       const r = buildProfileCreation(form);
       expect(r.ok && Object.keys(r.body).sort()).toEqual(Object.keys(form).sort());

@@ -42,7 +42,20 @@ describe('providers/openprospect', () => {
           owner.set(n, f.key);
         }
       }
-      const german: Record<string, string> = { Firma: 'company_name', Kundennummer: 'external_id', Webseite: 'website_url', PLZ: 'postal_code', Ort: 'city', Straße: 'street', Land: 'country', 'E-Mail': 'email', Telefon: 'phone', Mitarbeiter: 'employee_count', Branchencode: 'industry_code', Branche: 'industry_description' };
+      const german: Record<string, string> = {
+        Firma: 'company_name',
+        Kundennummer: 'external_id',
+        Webseite: 'website_url',
+        PLZ: 'postal_code',
+        Ort: 'city',
+        Straße: 'street',
+        Land: 'country',
+        'E-Mail': 'email',
+        Telefon: 'phone',
+        Mitarbeiter: 'employee_count',
+        Branchencode: 'industry_code',
+        Branche: 'industry_description',
+      };
       for (const [alias, key] of Object.entries(german)) expect(owner.get(normalizeHeader(alias))).toBe(key);
       for (const alias of ['Company', 'ID', 'Website', 'URL', 'Domain', 'City', 'Country', 'Zip', 'Employees', 'SIC', 'Industry']) {
         expect(owner.has(normalizeHeader(alias))).toBe(true);
@@ -68,7 +81,8 @@ describe('providers/openprospect', () => {
 
   describe('#looksLikeWebAddress()', () => {
     it('should accept full URLs and bare domains and refuse the rest', () => {
-      for (const ok of ['https://www.grandhotel-berlin.de', 'http://acme.com/about?x=1', 'grandhotel-berlin.de', 'www.müller-bau.de', 'acme.co.uk/']) expect(looksLikeWebAddress(ok)).toBe(true);
+      for (const ok of ['https://www.grandhotel-berlin.de', 'http://acme.com/about?x=1', 'grandhotel-berlin.de', 'www.müller-bau.de', 'acme.co.uk/'])
+        expect(looksLikeWebAddress(ok)).toBe(true);
       for (const bad of ['acme corp', 'localhost', 'ftp://acme.com', 'mailto:info@acme.com', 'https://', 'acme']) expect(looksLikeWebAddress(bad)).toBe(false);
     });
   });

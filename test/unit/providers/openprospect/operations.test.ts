@@ -203,24 +203,45 @@ describe('providers/openprospect', () => {
     });
 
     it('should parse the discovery example with its extra fields', () => {
-      const order = getOrder(fakeHttp(() => ok(DISCOVERY_ORDER)), DISCOVERY_ORDER.order_id);
+      const order = getOrder(
+        fakeHttp(() => ok(DISCOVERY_ORDER)),
+        DISCOVERY_ORDER.order_id,
+      );
       expect(order.order_type).toBe('DISCOVERY');
       expect(order.target_countries).toEqual(['Germany', 'Austria', 'Switzerland']);
     });
 
     it('should accept an unknown status string and keep unknown keys', () => {
-      const order = getOrder(fakeHttp(() => ok({ ...ORDER_COMPLETED, status: 'ON_HOLD', sla: 'gold' })), 'x');
+      const order = getOrder(
+        fakeHttp(() => ok({ ...ORDER_COMPLETED, status: 'ON_HOLD', sla: 'gold' })),
+        'x',
+      );
       expect(order.status).toBe('ON_HOLD');
       expect(order['sla']).toBe('gold');
     });
 
     it('should name the bad path when a field has the wrong type', () => {
-      const e = thrown(() => getOrder(fakeHttp(() => ok({ ...ORDER_COMPLETED, order_id: ['o-1'] })), 'o-1'));
+      const e = thrown(() =>
+        getOrder(
+          fakeHttp(() => ok({ ...ORDER_COMPLETED, order_id: ['o-1'] })),
+          'o-1',
+        ),
+      );
       expect(e).toBeInstanceOf(MalformedResponseError);
       expect((e as Error).message).toMatch(/^GET \/orders\/o-1: order_id: expected string, got an? (array|object)/);
       // A display list of the wrong type is left empty, never failing the answer.
-      expect(getOrder(fakeHttp(() => ok({ ...ORDER_COMPLETED, features: 'COMPANY_DATA' })), 'o-1').features).toBeNull();
-      const e2 = thrown(() => getOrder(fakeHttp(() => ok({ ...ORDER_COMPLETED, status: '' })), 'o-1'));
+      expect(
+        getOrder(
+          fakeHttp(() => ok({ ...ORDER_COMPLETED, features: 'COMPANY_DATA' })),
+          'o-1',
+        ).features,
+      ).toBeNull();
+      const e2 = thrown(() =>
+        getOrder(
+          fakeHttp(() => ok({ ...ORDER_COMPLETED, status: '' })),
+          'o-1',
+        ),
+      );
       expect((e2 as Error).message).toMatch(/^GET \/orders\/o-1: status: below the minimum 1/);
     });
 
@@ -231,8 +252,20 @@ describe('providers/openprospect', () => {
     });
 
     it('should pass a 404 through as NotFoundError', () => {
-      const nf = ApiError.generate('openprospect', 404, { code: 'ORDER_NOT_FOUND', message: 'Order with identifier x not found', resource_type: 'Order', identifier: 'x' });
-      expect(thrown(() => getOrder(fakeHttp(() => nf), 'x'))).toBeInstanceOf(NotFoundError);
+      const nf = ApiError.generate('openprospect', 404, {
+        code: 'ORDER_NOT_FOUND',
+        message: 'Order with identifier x not found',
+        resource_type: 'Order',
+        identifier: 'x',
+      });
+      expect(
+        thrown(() =>
+          getOrder(
+            fakeHttp(() => nf),
+            'x',
+          ),
+        ),
+      ).toBeInstanceOf(NotFoundError);
     });
   });
 
@@ -288,9 +321,29 @@ describe('providers/openprospect', () => {
     });
 
     it('should accept `id` instead and refuse a body with no id at all', () => {
-      expect(createSearchProfile(fakeHttp(() => ok({ id: 'pc-2', status: 'PENDING' })), {}, { idempotencyKey: 'k' }).profileCreationId).toBe('pc-2');
-      expect(thrown(() => createSearchProfile(fakeHttp(() => ok({ status: 'PENDING' })), {}, { idempotencyKey: 'k' }))).toBeInstanceOf(MalformedResponseError);
-      expect(() => createSearchProfile(fakeHttp(() => ok({})), {}, { idempotencyKey: '' })).toThrow(/idempotencyKey/);
+      expect(
+        createSearchProfile(
+          fakeHttp(() => ok({ id: 'pc-2', status: 'PENDING' })),
+          {},
+          { idempotencyKey: 'k' },
+        ).profileCreationId,
+      ).toBe('pc-2');
+      expect(
+        thrown(() =>
+          createSearchProfile(
+            fakeHttp(() => ok({ status: 'PENDING' })),
+            {},
+            { idempotencyKey: 'k' },
+          ),
+        ),
+      ).toBeInstanceOf(MalformedResponseError);
+      expect(() =>
+        createSearchProfile(
+          fakeHttp(() => ok({})),
+          {},
+          { idempotencyKey: '' },
+        ),
+      ).toThrow(/idempotencyKey/);
     });
   });
 
@@ -299,12 +352,27 @@ describe('providers/openprospect', () => {
       const http = fakeHttp(() => ok({ status: 'SUCCEEDED', profile_id: 'p-9' }));
       expect(getSearchProfileCreation(http, 'pc-1')).toMatchObject({ profileCreationId: 'pc-1', status: 'SUCCEEDED', profileId: 'p-9' });
       expect(http.requests[0]).toEqual({ method: 'get', path: '/search-profile-creations/pc-1' });
-      expect(getSearchProfileCreation(fakeHttp(() => ok({ status: 'FAILED', error: { code: 'X', message: 'ICP too vague' } })), 'pc-1').failureReason).toBe('ICP too vague');
-      expect(getSearchProfileCreation(fakeHttp(() => ok({ status: 'FAILED', reason: 'timeout' })), 'pc-1').failureReason).toBe('timeout');
+      expect(
+        getSearchProfileCreation(
+          fakeHttp(() => ok({ status: 'FAILED', error: { code: 'X', message: 'ICP too vague' } })),
+          'pc-1',
+        ).failureReason,
+      ).toBe('ICP too vague');
+      expect(
+        getSearchProfileCreation(
+          fakeHttp(() => ok({ status: 'FAILED', reason: 'timeout' })),
+          'pc-1',
+        ).failureReason,
+      ).toBe('timeout');
     });
 
     it('should refuse SUCCEEDED without a profile_id', () => {
-      const e = thrown(() => getSearchProfileCreation(fakeHttp(() => ok({ status: 'SUCCEEDED' })), 'pc-1'));
+      const e = thrown(() =>
+        getSearchProfileCreation(
+          fakeHttp(() => ok({ status: 'SUCCEEDED' })),
+          'pc-1',
+        ),
+      );
       expect(e).toBeInstanceOf(MalformedResponseError);
       expect((e as Error).message).toMatch(/profile_id/);
     });
@@ -328,10 +396,21 @@ describe('providers/openprospect', () => {
     });
 
     it('should read blacklist_id, and refuse a created blacklist without any id', () => {
-      expect(createBlacklist(fakeHttp(() => ok({ blacklist_id: 'b-2', name: 'x' })), { name: 'x' }).id).toBe('b-2');
-      expect(thrown(() => createBlacklist(fakeHttp(() => ok({ name: 'x' })), { name: 'x' }))).toBeInstanceOf(MalformedResponseError);
+      expect(
+        createBlacklist(
+          fakeHttp(() => ok({ blacklist_id: 'b-2', name: 'x' })),
+          { name: 'x' },
+        ).id,
+      ).toBe('b-2');
+      expect(
+        thrown(() =>
+          createBlacklist(
+            fakeHttp(() => ok({ name: 'x' })),
+            { name: 'x' },
+          ),
+        ),
+      ).toBeInstanceOf(MalformedResponseError);
     });
-
   });
 
   describe('#listBlacklists()', () => {
@@ -341,7 +420,6 @@ describe('providers/openprospect', () => {
       expect(listBlacklists(fakeHttp(() => ok([BL]))).items).toHaveLength(1);
       expect(thrown(() => listBlacklists(fakeHttp(() => ok({ rows: [] }))))).toBeInstanceOf(MalformedResponseError);
     });
-
   });
 
   describe('#addBlacklistEntries()', () => {
@@ -356,7 +434,6 @@ describe('providers/openprospect', () => {
       const many = Array.from({ length: 10_001 }, (_, i) => ({ company_name: `C${i}` }));
       expect(() => addBlacklistEntries(http, 'b-1', many)).toThrow(RangeError);
     });
-
   });
 
   describe('#addBlacklistEntriesInChunks()', () => {
@@ -385,11 +462,15 @@ describe('providers/openprospect', () => {
       const http = fakeHttp(() => ok({}));
       let calls = 0;
       const deadline = { nearlyOver: () => ++calls > 1 };
-      const progress = addBlacklistEntriesInChunks(http, 'b-1', Array.from({ length: 30 }, () => ({ company_name: 'x' })), { chunkSize: 10, deadline });
+      const progress = addBlacklistEntriesInChunks(
+        http,
+        'b-1',
+        Array.from({ length: 30 }, () => ({ company_name: 'x' })),
+        { chunkSize: 10, deadline },
+      );
       expect(progress).toMatchObject({ nextIndex: 10, complete: false });
       expect(progress.error).toBeUndefined();
     });
-
   });
 
   describe('#listBlacklistEntries() #deleteBlacklistEntries()', () => {
@@ -404,7 +485,6 @@ describe('providers/openprospect', () => {
         ['delete', '/blacklists/b-1/entries', undefined],
       ]);
     });
-
   });
 
   describe('#checkBlacklistEntries() #chunk()', () => {

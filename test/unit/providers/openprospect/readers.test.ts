@@ -33,23 +33,34 @@ describe('providers/openprospect readers', () => {
     });
 
     it('should take an answer without status, with a cost of another shape and extra keys', () => {
-      const out = parseAnswer('openprospect', CreateOrderResponseSchema, res({ order_id: ORDER, estimated_cost: { amount: '12.50' }, company_count: '2', links: { self: '/x' } }), 'POST /orders/');
+      const out = parseAnswer(
+        'openprospect',
+        CreateOrderResponseSchema,
+        res({ order_id: ORDER, estimated_cost: { amount: '12.50' }, company_count: '2', links: { self: '/x' } }),
+        'POST /orders/',
+      );
       expect(out).toMatchObject({ order_id: ORDER, estimated_cost: null, company_count: 2 });
       expect(out.status).toBeUndefined();
     });
 
     it('should fail naming the route when order_id is missing', () => {
-      expect(() => parseAnswer('openprospect', CreateOrderResponseSchema, res({ status: 'RECEIVED' }), 'POST /orders/')).toThrow(new MalformedResponseError({ provider: 'openprospect', status: 200, message: 'POST /orders/: order_id: expected string, got nothing' }));
+      expect(() => parseAnswer('openprospect', CreateOrderResponseSchema, res({ status: 'RECEIVED' }), 'POST /orders/')).toThrow(
+        new MalformedResponseError({ provider: 'openprospect', status: 200, message: 'POST /orders/: order_id: expected string, got nothing' }),
+      );
     });
   });
 
   describe('GET /orders/{id} (requires order_id and status)', () => {
     it('should read an unknown status and numbers sent as text', () => {
-      expect(parseAnswer('openprospect', OrderSchema, res({ order_id: ORDER, status: 'QUEUED_FOR_REVIEW', company_count: '120', title: 2026 }), 'GET /orders/x')).toMatchObject({ status: 'QUEUED_FOR_REVIEW', company_count: 120, title: '2026' });
+      expect(
+        parseAnswer('openprospect', OrderSchema, res({ order_id: ORDER, status: 'QUEUED_FOR_REVIEW', company_count: '120', title: 2026 }), 'GET /orders/x'),
+      ).toMatchObject({ status: 'QUEUED_FOR_REVIEW', company_count: 120, title: '2026' });
     });
 
     it('should fail without a status', () => {
-      expect(() => parseAnswer('openprospect', OrderSchema, res({ order_id: ORDER }), `GET /orders/${ORDER}`)).toThrow(`GET /orders/${ORDER}: status: expected string, got nothing`);
+      expect(() => parseAnswer('openprospect', OrderSchema, res({ order_id: ORDER }), `GET /orders/${ORDER}`)).toThrow(
+        `GET /orders/${ORDER}: status: expected string, got nothing`,
+      );
     });
   });
 
@@ -61,14 +72,36 @@ describe('providers/openprospect readers', () => {
 
     it('should keep a postal code sent as a number as its text, read counts sent as text, and empty unreadable numbers', () => {
       const odd = { ...company, postal_code: 10117, employee_count: '450', review_count: 'many', phone_numbers: [4930226100], extra_field: { a: 1 } };
-      const page = parseAnswer('openprospect', ResultsPageSchema, res({ items: [odd], total: 1, limit: 50, offset: 0, has_more: false, next: null }), 'results');
-      expect(page.items[0]).toMatchObject({ postal_code: '10117', employee_count: 450, review_count: null, phone_numbers: ['4930226100'], extra_field: { a: 1 } });
+      const page = parseAnswer(
+        'openprospect',
+        ResultsPageSchema,
+        res({ items: [odd], total: 1, limit: 50, offset: 0, has_more: false, next: null }),
+        'results',
+      );
+      expect(page.items[0]).toMatchObject({
+        postal_code: '10117',
+        employee_count: 450,
+        review_count: null,
+        phone_numbers: ['4930226100'],
+        extra_field: { a: 1 },
+      });
     });
 
     it('should fail loudly without the paging fields or a company id', () => {
-      expect(() => parseAnswer('openprospect', ResultsPageSchema, res({ items: [company], total: 1 }), 'GET /orders/x/results')).toThrow('GET /orders/x/results: has_more: expected boolean, got nothing');
-      expect(() => parseAnswer('openprospect', ResultsPageSchema, res({ items: [{ ...company, id: '' }], total: 1, has_more: false }), 'GET /orders/x/results')).toThrow(/items\.0\.id/);
-      expect(() => parseAnswer('openprospect', ResultsPageSchema, res({ items: [{ ...company, prospects: [{ first_name: 'A' }] }], total: 1, has_more: false }), 'GET /orders/x/results')).toThrow(/items\.0\.prospects\.0\.id/);
+      expect(() => parseAnswer('openprospect', ResultsPageSchema, res({ items: [company], total: 1 }), 'GET /orders/x/results')).toThrow(
+        'GET /orders/x/results: has_more: expected boolean, got nothing',
+      );
+      expect(() =>
+        parseAnswer('openprospect', ResultsPageSchema, res({ items: [{ ...company, id: '' }], total: 1, has_more: false }), 'GET /orders/x/results'),
+      ).toThrow(/items\.0\.id/);
+      expect(() =>
+        parseAnswer(
+          'openprospect',
+          ResultsPageSchema,
+          res({ items: [{ ...company, prospects: [{ first_name: 'A' }] }], total: 1, has_more: false }),
+          'GET /orders/x/results',
+        ),
+      ).toThrow(/items\.0\.prospects\.0\.id/);
     });
   });
 });

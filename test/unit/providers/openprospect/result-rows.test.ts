@@ -143,7 +143,14 @@ describe('providers/openprospect', () => {
 
     it('should write nulls for a sparse item and keep undocumented keys after the columns', () => {
       const row = companyRow(ResultCompanySchema.parse({ id: 'c-1', name: 'Bare', source_id: 'S-1', prospects: [], signals: ['hiring'] }));
-      expect(row).toMatchObject({ external_id: 'S-1', website_url: null, social_media_links: null, web_technologies: null, prospect_count: 0, signals: ['hiring'] });
+      expect(row).toMatchObject({
+        external_id: 'S-1',
+        website_url: null,
+        social_media_links: null,
+        web_technologies: null,
+        prospect_count: 0,
+        signals: ['hiring'],
+      });
       expect(Object.keys(row).at(-1)).toBe('signals');
     });
   });
@@ -175,7 +182,11 @@ describe('providers/openprospect', () => {
 
     it('should use the discovery company id and keep undocumented prospect keys (generated emails)', () => {
       const [row] = prospectRows(CLOUDOPS, { orderType: 'DISCOVERY' });
-      expect(row).toMatchObject({ company_external_id: CLOUDOPS.id, company_name: 'CloudOps Technologies GmbH', generated_email: { subject: 'Hello Thomas', body: 'Hi Thomas, ...' } });
+      expect(row).toMatchObject({
+        company_external_id: CLOUDOPS.id,
+        company_name: 'CloudOps Technologies GmbH',
+        generated_email: { subject: 'Hello Thomas', body: 'Hi Thomas, ...' },
+      });
     });
 
     it('should return no rows when prospects are missing or null', () => {
@@ -186,9 +197,9 @@ describe('providers/openprospect', () => {
 
   describe('#socialLinksText()', () => {
     it('should write platform: url lines and skip empty links', () => {
-      expect(socialLinksText([{ platform: 'x', url: 'https://x.com/a' }, { platform: null, url: 'https://y.com' }, { platform: 'z', url: null }, { url: '' }])).toBe(
-        'x: https://x.com/a\nhttps://y.com\nz',
-      );
+      expect(
+        socialLinksText([{ platform: 'x', url: 'https://x.com/a' }, { platform: null, url: 'https://y.com' }, { platform: 'z', url: null }, { url: '' }]),
+      ).toBe('x: https://x.com/a\nhttps://y.com\nz');
       expect(socialLinksText([])).toBeNull();
       expect(socialLinksText(null)).toBeNull();
     });

@@ -74,7 +74,11 @@ describe('providers/openprospect', () => {
         offset: 0,
         has_more: false,
       };
-      const page = getResultsPage(fakeHttp(() => ({ status: 200, headers: {}, body })), 'o-1', { limit: 50 });
+      const page = getResultsPage(
+        fakeHttp(() => ({ status: 200, headers: {}, body })),
+        'o-1',
+        { limit: 50 },
+      );
       expect(page.items[0]?.source_id).toBe('CRM-1001');
       expect(page.has_more).toBe(false);
     });
@@ -83,13 +87,21 @@ describe('providers/openprospect', () => {
       const bad = { items: [company(0), { ...company(1), prospects: [{ first_name: 'Maria' }] }], total: 2, has_more: false };
       let err: unknown;
       try {
-        getResultsPage(fakeHttp(() => ({ status: 200, headers: {}, body: bad })), 'o-1');
+        getResultsPage(
+          fakeHttp(() => ({ status: 200, headers: {}, body: bad })),
+          'o-1',
+        );
       } catch (e) {
         err = e;
       }
       expect(err).toBeInstanceOf(MalformedResponseError);
       expect((err as Error).message).toBe('GET /orders/o-1/results: items.1.prospects.0.id: expected string, got nothing');
-      expect(() => getResultsPage(fakeHttp(() => ({ status: 200, headers: {}, body: { items: [], total: 0 } })), 'o-1')).toThrow(/has_more: expected boolean/);
+      expect(() =>
+        getResultsPage(
+          fakeHttp(() => ({ status: 200, headers: {}, body: { items: [], total: 0 } })),
+          'o-1',
+        ),
+      ).toThrow(/has_more: expected boolean/);
     });
   });
 
@@ -151,8 +163,18 @@ describe('providers/openprospect', () => {
 
     it('should throw when the first page fails (nothing to checkpoint)', () => {
       const unauthorized = ApiError.generate('openprospect', 401, { error: 'UNAUTHORIZED', message: 'Invalid or expired API key' });
-      expect(() => fetchResults(fakeHttp(() => unauthorized), 'o-1')).toThrow(unauthorized);
-      expect(() => fetchResults(fakeHttp(() => ({ status: 200, headers: {}, body: {} })), 'o-1')).toThrow(MalformedResponseError);
+      expect(() =>
+        fetchResults(
+          fakeHttp(() => unauthorized),
+          'o-1',
+        ),
+      ).toThrow(unauthorized);
+      expect(() =>
+        fetchResults(
+          fakeHttp(() => ({ status: 200, headers: {}, body: {} })),
+          'o-1',
+        ),
+      ).toThrow(MalformedResponseError);
     });
 
     it('should stop before the waves when the deadline is nearly over', () => {
@@ -204,7 +226,10 @@ describe('providers/openprospect', () => {
         { id: 'c', delivered_at: '2026-03-02T14:30:00.000500Z' },
         { id: 'd', delivered_at: '2026-03-01T09:00:00.000000Z' },
       ];
-      const got = fetchResults(fakeHttp(() => ({ status: 200, headers: {}, body: { items, total: 4, has_more: false } })), 'o-1');
+      const got = fetchResults(
+        fakeHttp(() => ({ status: 200, headers: {}, body: { items, total: 4, has_more: false } })),
+        'o-1',
+      );
       expect(got.maxDeliveredAt).toBe('2026-03-02T14:30:00.000500Z');
     });
 
