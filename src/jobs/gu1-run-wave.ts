@@ -31,6 +31,19 @@ export function givenUpMessage(e: ApiError): string {
   return `No usable answer from gu1 in ${GIVE_UP_RUNS} runs in a row (last: ${failureText(e)}). gu1 may have processed it once; run it again later without forceRefresh and gu1's cache answers it without billing again.`;
 }
 
+/**
+ * The run's data with the prices the wave's paid answers show (the same object when they teach
+ * nothing new). Checkpointed before the answers are written: a run that dies writing them re-sends
+ * the wave, gu1's cache answers at 0 cost, and those rows count "up to" at these prices.
+ */
+export function withWavePrices(data: Gu1RunData, wave: WaveOutcome): Gu1RunData {
+  let known: KnownCosts = { costs: data.costs, groups: data.groups };
+  for (const o of wave.outcomes) if (o.kind === 'ok') known = learnFromResponse(known, o.res, data);
+  const same = (a: object, b: object): boolean => JSON.stringify(a) === JSON.stringify(b);
+  if (same(known.costs, data.costs) && same(known.groups, data.groups)) return data;
+  return { ...data, costs: known.costs, groups: known.groups };
+}
+
 /** Write one wave's answers into the tab and account for them in the job. */
 export function applyWave(job: Job, data: Gu1RunData, records: readonly Gu1Record[], indices: readonly number[], wave: WaveOutcome, tab: ResultTab): Applied {
   const rows: Row[] = [];

@@ -29,7 +29,7 @@ import { JobStopError, transition, type Job } from './model';
 import { applyError, failureText } from './failure-policy';
 import { capWave, GU1_RUN, gu1Summary, nextWave, realign, remainingRows, RESERVE_MS, withData } from './gu1-run-data';
 import type { Gu1RunData } from './gu1-run-data';
-import { applyWave, finish, pause, pauseUnanswered, reportGivenUp, stopAtCap, stopOnError } from './gu1-run-wave';
+import { applyWave, finish, pause, pauseUnanswered, reportGivenUp, stopAtCap, stopOnError, withWavePrices } from './gu1-run-wave';
 
 function sendRows(start: Job, records: readonly Gu1Record[], tab: ResultTab, http: Http, env: JobEnv, save: (j: Job) => Job): Job {
   let job = start;
@@ -64,6 +64,13 @@ function sendRows(start: Job, records: readonly Gu1Record[], tab: ResultTab, htt
       };
     });
     const wave = sendWave(http, args, { waveSize, resendOnly: indices.map(() => plan.resend), ...(concurrency ? { concurrency } : {}) });
+    // The prices gu1 answered, saved before the tab is written (issue 20): dying while writing
+    // re-sends the wave, and its cached answers count "up to" at them instead of at nothing.
+    const priced = withWavePrices(data, wave);
+    if (priced !== data) {
+      data = priced;
+      job = save(withData(job, data, records.length));
+    }
     const applied = applyWave(job, data, records, indices, wave, tab);
     const now = env.clock.now();
     job = save(applied.givenUp.length > 0 ? reportGivenUp(applied.job, applied.givenUp, now) : applied.job);
