@@ -35,7 +35,12 @@ describe('gu1: a wave answered, then the run dies writing it (built bundle)', ()
       return undefined;
     });
     try {
-      s.addOn.rpc('submitGu1', { source: { sheetName: 'Clients' }, mapping: { external_id: 0 }, options: { title: 'KYB', integrationCodes: TWO_CODES }, confirmed: true });
+      s.addOn.rpc('submitGu1', {
+        source: { sheetName: 'Clients' },
+        mapping: { external_id: 0 },
+        options: { title: 'KYB', integrationCodes: TWO_CODES },
+        confirmed: true,
+      });
     } catch {
       // the killed submit: its job is stored, the trigger goes on with it
     }
