@@ -4,25 +4,8 @@ import type { Runtime } from './runtime';
 import type { GasObject } from './sheets-ctx';
 import { isValidTimeZone, zonedParts } from './tz';
 import { isDate } from './values';
-
-export type TriggerEvent = 'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | 'ON_CHANGE' | 'ON_FORM_SUBMIT';
-
-/** A trigger as the test harness sees it. */
-export interface TriggerInfo {
-  id: string;
-  handlerFunction: string;
-  eventType: TriggerEvent;
-  source: 'CLOCK' | 'SPREADSHEETS';
-  user: string;
-  documentId: string;
-  /** Repeat period in ms (null for one-off and spreadsheet triggers). */
-  everyMs: number | null;
-  createdAt: number;
-  lastRunAt: number | null;
-  /** Next virtual time it fires (null: spreadsheet trigger, or a one-off that already ran). */
-  nextRunAt: number | null;
-  schedule: Record<string, number | string>;
-}
+import type { TriggerEvent, TriggerHooks, TriggerInfo } from './script-app-types';
+export type { TriggerEvent, TriggerHooks, TriggerInfo } from './script-app-types';
 
 /** docs/PLATFORM.md: 20 triggers per user per script. */
 export const MAX_TRIGGERS_PER_USER = 20;
@@ -40,19 +23,6 @@ export const TriggerSource = makeEnum(['SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUME
 export const AuthMode = makeEnum(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL'] as const);
 export const WeekDay = makeEnum(['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] as const);
 const WEEKDAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'];
-
-/** Test hooks: list triggers, find the due ones, record runs. */
-export interface TriggerHooks {
-  list(): TriggerInfo[];
-  due(now?: number): TriggerInfo[];
-  markRan(id: string, at?: number): void;
-  /**
-   * A time-driven trigger the user (default: the current one) created in another document where
-   * they use the add-on (this emulator hosts one document): it shows in their
-   * `getProjectTriggers()` but not in `getUserTriggers(thisSpreadsheet)`. Returns its id.
-   */
-  givenInOtherDocument(documentId: string, handlerFunction: string, everyMs: number, user?: string): string;
-}
 
 export interface ScriptAppInit {
   rt: Runtime;
@@ -265,7 +235,7 @@ export function makeScriptApp(init: ScriptAppInit): { service: GasObject; hooks:
     due: (now = rt.clock.now()) =>
       triggers
         // Another document's triggers fire there, not in the one this emulator hosts.
-        .filter((t) => t.nextRunAt !== null && t.nextRunAt <= now && t.documentId === init.documentId())
+        .filter((t) => t.nextRunAt !== null && t.nextRunAt <= now && t.documentId === init.documentId() && t.disabled !== true)
         .sort((a, b) => (a.nextRunAt ?? 0) - (b.nextRunAt ?? 0))
         .map((t) => ({ ...t, schedule: { ...t.schedule } })),
     givenInOtherDocument: (documentId, handlerFunction, everyMs, user = rt.activeUser()) => {
@@ -286,6 +256,11 @@ export function makeScriptApp(init: ScriptAppInit): { service: GasObject; hooks:
       };
       triggers.push(t);
       return t.id;
+    },
+    disable: (id) => {
+      const t = triggers.find((x) => x.id === id);
+      if (!t) throw new Error(`emulator: no trigger ${id}`);
+      t.disabled = true;
     },
     markRan: (id, at = rt.clock.now()) => {
       const t = triggers.find((x) => x.id === id);

@@ -92,6 +92,26 @@ export function triggerRefusal(ctx: AppContext): string | null {
   return v === 'full' ? TRIGGERS_FULL_TEXT : v === 'refused' ? TRIGGER_REFUSED_TEXT : null;
 }
 
+const ranKey = (ctx: AppContext): string => `trigger.ranAt.${whoAmI(ctx).id ?? 'new'}`;
+/** A poll trigger that has not fired for this long while jobs wait is taken as disabled (it fires hourly). */
+export const TRIGGER_STALE_MS = 3 * 3_600_000;
+export const TRIGGER_REVIVED_TEXT =
+  'Background checks had stopped: Google had not run them for over 3 hours (it can disable a trigger without notice). They are set up again.';
+
+/** Remember (per user and document) that this user's poll trigger fired now (or was just set up). */
+export function noteTriggerRan(ctx: AppContext): void {
+  new JsonCache(ctx.documentCache()).put(ranKey(ctx), ctx.clock.now());
+}
+
+/**
+ * Whether this user's poll trigger is known to have stopped firing: its last run (or set-up) here
+ * is over TRIGGER_STALE_MS old. Unknown (never noted, or the cache forgot it) is not stale.
+ */
+export function triggerStale(ctx: AppContext): boolean {
+  const v = new JsonCache(ctx.documentCache()).get<unknown>(ranKey(ctx));
+  return typeof v === 'number' && ctx.clock.now() - v > TRIGGER_STALE_MS;
+}
+
 /** Forget a refusal (the trigger exists now). */
 export function clearTriggerRefused(ctx: AppContext): void {
   ctx.documentCache().remove(refusedKey(ctx));

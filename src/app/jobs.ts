@@ -21,8 +21,11 @@ import {
   docStamp,
   lastPollAt,
   notePoll,
+  noteTriggerRan,
   noteTriggerRefused,
+  TRIGGER_REVIVED_TEXT,
   triggerRefusal,
+  triggerStale,
   unchangedSince,
 } from './background';
 import type { AppContext } from './context';
@@ -99,6 +102,8 @@ export function syncTrigger(ctx: AppContext, openJobs: number): string | null {
   if (!had && triggerRefusal(ctx)) return null;
   const state = ensurePollTrigger(ctx.scriptApp, ctx.spreadsheet(), TICK_HANDLER, readPrefs(ctx).pollMinutes ?? 15);
   if (state.refused) return noteTriggerRefused(ctx, state.refused.full);
+  // A new trigger starts its silence clock now (an old stamp would read as "disabled").
+  if (state.created) noteTriggerRan(ctx);
   if (!had && state.created) {
     clearTriggerRefused(ctx);
     return backgroundChecksText(state, readPrefs(ctx).pollMinutes ?? 15);
@@ -207,7 +212,14 @@ export function listJobs(ctx: AppContext, poll: PollResult | null = null, notice
  */
 export function healTrigger(ctx: AppContext, openJobs = openJobCount(ctx)): string | null {
   const needed = openJobs > 0 || myActiveSchedules(ctx) > 0;
-  if (!needed || hasPollTrigger(ctx.scriptApp, ctx.spreadsheet(), TICK_HANDLER)) return null;
+  if (!needed) return null;
+  if (hasPollTrigger(ctx.scriptApp, ctx.spreadsheet(), TICK_HANDLER)) {
+    // Listed but silent for hours: Apps Script disabled it without notice (docs/PLATFORM.md). Set it up again.
+    if (!triggerStale(ctx)) return null;
+    removePollTrigger(ctx.scriptApp, ctx.spreadsheet(), TICK_HANDLER);
+    const how = syncTrigger(ctx, openJobs);
+    return triggerRefusal(ctx) ? how : TRIGGER_REVIVED_TEXT;
+  }
   // A standing refusal is the Jobs view's background notice already; nothing was healed.
   if (triggerRefusal(ctx)) return null;
   const how = syncTrigger(ctx, openJobs);

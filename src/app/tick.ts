@@ -2,7 +2,7 @@
 import { BUDGET, Deadline } from '../platform/clock';
 import type { PollResult } from '../jobs/poller';
 import { sidebarPolling } from './advance';
-import { spreadsheetReached } from './background';
+import { noteTriggerRan, spreadsheetReached } from './background';
 import type { AppContext } from './context';
 import { runMySchedules, runPoll } from './jobs';
 
@@ -16,6 +16,8 @@ const MIN_TRIGGER_MS = 5 * 60_000;
  */
 export function tick(ctx: AppContext): PollResult | null {
   if (!spreadsheetReached(ctx)) return null;
+  // The Jobs view sets the trigger up again when it stops firing (disabled without notice).
+  noteTriggerRan(ctx);
   const left = ctx.quota.triggerMsLeft();
   if (left < MIN_TRIGGER_MS) return null;
   const budget = Math.min(BUDGET.executionMs, left);

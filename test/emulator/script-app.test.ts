@@ -145,4 +145,17 @@ describe('emulator/gas/script-app', () => {
       expect(due[0]!.documentId).toBe(ss.getId());
     });
   });
+
+  describe('triggers disabled without notice (PLATFORM.md)', () => {
+    it('should keep listing a disabled trigger and never fire it again', () => {
+      const emu = createEmulator({ latency: ZERO_LATENCY });
+      const ss = emu.gas.SpreadsheetApp.getActive();
+      emu.execution.run('rpc', () => void emu.gas.ScriptApp.newTrigger('tick').timeBased().everyHours(1).create());
+      const id = emu.triggers.list()[0]!.id;
+      emu.triggers.disable(id);
+      emu.clock.advance(5 * HOUR);
+      expect(emu.triggers.due()).toEqual([]);
+      expect(emu.execution.run('rpc', () => emu.gas.ScriptApp.getUserTriggers(ss).length)).toBe(1);
+    });
+  });
 });
