@@ -115,7 +115,11 @@ function sync(job: Job, env: JobEnv, http: Http): Job {
       got = fetchResults(http, part.orderId, opts);
     } catch (e) {
       if (!(part.early && part.status !== 'COMPLETED' && refusedEarly(e))) throw e;
-      got = { items: [], complete: false, nextOffset: part.offset, total: 0, error: e as ApiError };
+      // A strict server serves results only once the order is COMPLETED (the overview's rule): not yet, not a failure.
+      data = updatePart(data, i, { early: false });
+      job = note(withData(job, data), env.clock.now(), `${label(data, i)}: OpenProspect shows results once the order is completed; they are written then.`);
+      env.checkpoint(job);
+      continue;
     }
     writeResults(job, env, data, got.items);
     const passMax = got.maxDeliveredAt && (!part.passMax || got.maxDeliveredAt > part.passMax) ? got.maxDeliveredAt : part.passMax;
@@ -129,13 +133,6 @@ function sync(job: Job, env: JobEnv, http: Http): Job {
     data = updatePart(data, i, patch);
     job = withData(job, data);
     if (got.items.length > 0) job = note(job, env.clock.now(), `${label(data, i)}: ${got.items.length} companies written (${got.nextOffset} of ${got.total})`);
-    if (got.error && got.items.length === 0 && part.early && part.status !== 'COMPLETED' && refusedEarly(got.error)) {
-      // A strict server serves results only once the order is COMPLETED (the overview's rule): not yet, not a failure.
-      data = updatePart(data, i, { early: false });
-      job = note(withData(job, data), env.clock.now(), `${label(data, i)}: OpenProspect shows results once the order is completed; they are written then.`);
-      env.checkpoint(job);
-      continue;
-    }
     env.checkpoint(job);
     if (got.error) throw got.error;
   }
