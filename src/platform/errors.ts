@@ -97,7 +97,8 @@ export class ApiError extends Error {
   }
 }
 
-function withRequestId(text: string, requestId: string | undefined): string {
+/** A sentence with the provider's request id after it, when there is one. */
+export function withRequestId(text: string, requestId: string | undefined): string {
   return requestId ? `${text} (request id ${requestId})` : text;
 }
 

@@ -132,9 +132,9 @@ export function enrichByExternalId(state: Gu1State, req: SimRequest): SimRespons
   const totalCostCents = results.reduce((n, r) => n + (r['costCents'] as number), 0);
   const totalExecutionTime = results.reduce((n, r) => n + (r['executionTime'] as number), 0);
   const slowest = results.reduce((m, r) => Math.max(m, r['executionTime'] as number), 0);
-  const failed = results.some((r) => r['success'] !== true);
-  const res = json(failed && state.partialAs422 ? 422 : 200, {
-    success: failed && state.partialAs422 ? false : results.some((r) => r['success'] === true),
+  const partial = state.partialAs422 && results.some((r) => r['success'] !== true);
+  const res = json(partial ? 422 : 200, {
+    success: !partial && results.some((r) => r['success'] === true),
     entityId: entity.id,
     externalId: entity.externalId,
     totalCostCents,

@@ -15,7 +15,7 @@
  * - 422: may carry partial data (`success: false` with results); the results are written (wave.ts).
  * - 429: not documented; read as a rate limit (generic): sent again later.
  */
-import { ApiError, AuthError, PaymentError, PermissionError } from '../../platform/errors';
+import { ApiError, AuthError, PaymentError, PermissionError, withRequestId } from '../../platform/errors';
 
 /** The row text of a 404: no gu1 entity with this external_id. */
 export const NOT_FOUND_MESSAGE = 'no gu1 entity with this external_id (create the entity in gu1 first, then run this row again)';
@@ -42,8 +42,10 @@ export const NOT_ACTIVE_CODE = 'SERVICE_INTEGRATION_NOT_ACTIVE';
  */
 export class IntegrationNotActiveError extends ApiError {
   override userMessage(): string {
-    const text = `gu1 says an integration of this run is not active for your organization (${this.message}). Activate it in gu1, or leave it out of the run, then submit again.`;
-    return this.requestId ? `${text} (request id ${this.requestId})` : text;
+    return withRequestId(
+      `gu1 says an integration of this run is not active for your organization (${this.message}). Activate it in gu1, or leave it out of the run, then submit again.`,
+      this.requestId,
+    );
   }
 }
 
